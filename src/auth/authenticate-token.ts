@@ -1,0 +1,34 @@
+import type { Actor, Role } from '../core/actor.js';
+import { AppError } from '../core/app-error.js';
+import type { Queryable } from '../storage/database.js';
+import { hashTokenSecret, tokenPrefix } from './token-secret.js';
+
+const selectActiveToken = `
+  SELECT t.id AS token_id, t.role, t.last_used_at, u.id AS user_id, u.name
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+   WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
+     AND u.deactivated_at IS NULL`;
+
+/** Writing last_used_at on every call would make each read a write: once a minute is enough. */
+const touchToken = `UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`;
+
+interface TokenRow {
+  [column: string]: unknown;
+  token_id: string;
+  role: Role;
+  user_id: string;
+  name: string;
+}
+
+/** Turns a bearer secret into the acting user, or throws unauthenticated (401). */
+export async function authenticateToken(db: Queryable, secret: string | undefined, now: Date): Promise<Actor> {
+  if (secret === undefined || secret.length === 0) {
+    throw new AppError('unauthenticated', 'send an API token as "Authorization: Bearer <token>"');
+  }
+  if (!secret.startsWith(tokenPrefix) || secret.length > 200) throw new AppError('unauthenticated', 'this token is not valid');
+  const { rows } = await db.query<TokenRow>(selectActiveToken, [hashTokenSecret(secret), now]);
+  const row = rows[0];
+  if (row === undefined) throw new AppError('unauthenticated', 'this token is not valid, revoked or expired');
+  await db.query(touchToken, [row.token_id, now]);
+  return { type: 'user', id: row.user_id, name: row.name, role: row.role, tokenId: row.token_id };
+}

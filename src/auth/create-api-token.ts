@@ -1,0 +1,51 @@
+import { Type, type Static } from 'typebox';
+import { recordAudit } from '../audit/record-audit.js';
+import { roleAtLeast } from '../core/actor.js';
+import { validationError } from '../core/app-error.js';
+import { requireRole } from '../core/authorize.js';
+import { inTransaction, type Ctx } from '../core/context.js';
+import { RoleSchema, toApiToken, type ApiToken, type ApiTokenRow } from './api-token-model.js';
+import { generateTokenSecret, hashTokenSecret, visiblePrefix } from './token-secret.js';
+
+export const CreateApiTokenInput = Type.Object(
+  {
+    userId: Type.String({ format: 'uuid', description: 'owner of the token' }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    role: RoleSchema,
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateApiTokenInput = Static<typeof CreateApiTokenInput>;
+
+const insertToken = `
+  INSERT INTO api_tokens (user_id, name, role, token_hash, prefix, created_at, expires_at)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  RETURNING id, user_id, name, role, prefix, created_at, expires_at, revoked_at, last_used_at`;
+
+/**
+ * Issues an API token for a user (admin). The secret is returned once and only its hash is kept;
+ * a token never carries more than its owner's role.
+ */
+export async function createApiToken({ ctx, input }: { ctx: Ctx; input: CreateApiTokenInput }): Promise<{ token: ApiToken; secret: string }> {
+  requireRole(ctx, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    const { rows: users } = await tx.db.query<{ role: ApiToken['role'] }>(
+      'SELECT role FROM users WHERE id = $1::uuid AND deactivated_at IS NULL',
+      [input.userId],
+    );
+    const owner = users[0];
+    if (owner === undefined) throw validationError('unknown user', [{ path: '/userId', message: `no active user ${input.userId}` }]);
+    if (!roleAtLeast(owner.role, input.role)) {
+      throw validationError('role above the owner', [{ path: '/role', message: `the owner is only ${owner.role}` }]);
+    }
+    const secret = generateTokenSecret();
+    const { rows } = await tx.db.query<ApiTokenRow>(insertToken, [
+      input.userId, input.name, input.role, hashTokenSecret(secret), visiblePrefix(secret), tx.now(),
+      input.expiresAt === undefined ? null : new Date(input.expiresAt),
+    ]);
+    const token = toApiToken(rows[0]!);
+    await recordAudit(tx, { action: 'api_token.create', targetType: 'api_token', targetId: token.id, details: { userId: input.userId, role: input.role } });
+    return { token, secret };
+  });
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/** Every setting, its environment variable, and what it accepts. The one place config is defined. */
+export const ConfigSchema = Type.Object({
+  host: Type.String({ minLength: 1, default: '127.0.0.1', description: 'bind address' }),
+  port: Type.Integer({ minimum: 0, maximum: 65_535, default: 8080 }),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'selects a PostgreSQL server' })),
+  dataDir: Type.String({ minLength: 1, default: './data', description: 'embedded database folder' }),
+  logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  databasePoolSize: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  shutdownTimeoutMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
+  demo: Type.Boolean({ default: false, description: 'load demo data into an empty database' }),
+  publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
+});
+export type Config = Static<typeof ConfigSchema>;
+
+/** Environment variable of each setting. */
+export const configEnvironment: Record<keyof Config, string> = {
+  host: 'ASTREINTE_HOST',
+  port: 'ASTREINTE_PORT',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'ASTREINTE_DATA_DIR',
+  logLevel: 'ASTREINTE_LOG_LEVEL',
+  bodyLimitBytes: 'ASTREINTE_BODY_LIMIT_BYTES',
+  databasePoolSize: 'ASTREINTE_DATABASE_POOL_SIZE',
+  shutdownTimeoutMs: 'ASTREINTE_SHUTDOWN_TIMEOUT_MS',
+  demo: 'ASTREINTE_DEMO',
+  publicUrl: 'ASTREINTE_PUBLIC_URL',
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export interface ConfigSources {
+  env?: Record<string, string | undefined>;
+  /** A JSON file of settings by their names (`{"port": 9000}`); the environment overrides it. */
+  file?: string;
+  /** Settings given on the command line; they override both. */
+  overrides?: Partial<Config>;
+}
+
+/**
+ * Reads the configuration once, at start: file, then environment, then overrides. Every bad value
+ * is reported at once, each with its source and what it accepts.
+ */
+export function loadConfig(sources: ConfigSources = {}): Config {
+  const env = sources.env ?? process.env;
+  const filePath = sources.file ?? env['ASTREINTE_CONFIG'];
+  const raw: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  const problems: string[] = [];
+  if (filePath !== undefined && filePath !== '') {
+    for (const [key, value] of Object.entries(readConfigFile(filePath, problems))) {
+      if (!(key in configEnvironment)) problems.push(`${filePath}: unknown setting "${key}"`);
+      raw[key] = value;
+      origin[key] = `${filePath}: ${key}`;
+    }
+  }
+  for (const [key, variable] of Object.entries(configEnvironment)) {
+    const value = env[variable];
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+      origin[key] = variable;
+    }
+  }
+  for (const [key, value] of Object.entries(sources.overrides ?? {})) {
+    if (value !== undefined) {
+      raw[key] = value;
+      origin[key] = `--${key}`;
+    }
+  }
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw)) as Record<string, unknown>;
+  for (const error of Value.Errors(ConfigSchema, converted)) {
+    const key = error.instancePath.split('/')[1] ?? '';
+    if (!(key in configEnvironment)) continue; // unknown keys were reported above
+    const where = origin[key] ?? key;
+    problems.push(`${where}: ${error.message} (got ${JSON.stringify(raw[key])})`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Value.Clean(ConfigSchema, converted) as Config;
+}
+
+function readConfigFile(path: string, problems: string[]): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    problems.push(`${path}: must hold a JSON object`);
+  } catch (error) {
+    problems.push(`${path}: ${(error as Error).message}`);
+  }
+  return {};
+}

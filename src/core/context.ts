@@ -1,0 +1,25 @@
+import type { Database, Transaction } from '../storage/database.js';
+import type { Actor } from './actor.js';
+
+/** Where a request came from, for the audit log. */
+export interface Origin {
+  ip?: string;
+  userAgent?: string;
+}
+
+/**
+ * What every domain operation receives besides its input: who acts, under which request id,
+ * on which database handle (the database, or the transaction the caller opened), and the clock.
+ */
+export interface Ctx {
+  actor: Actor;
+  requestId: string;
+  db: Database | Transaction;
+  now: () => Date;
+  origin?: Origin;
+}
+
+/** Runs `work` in a transaction (joining the caller's if there is one) with a ctx bound to it. */
+export function inTransaction<T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+}

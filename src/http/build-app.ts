@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { authenticateToken } from '../auth/authenticate-token.js';
+import type { Config } from '../config/config.js';
+import type { Database } from '../storage/database.js';
+import { httpStatusOf, toAppError, type ErrorBody } from './error-mapping.js';
+import type { App, HttpDeps } from './http-deps.js';
+import { createHttpMetrics } from './metrics.js';
+import { registerRoutes } from './routes/register-routes.js';
+import { makeValidatorCompiler } from './validator-compilers.js';
+
+export interface BuildAppOptions {
+  db: Database;
+  config: Config;
+  logger?: FastifyBaseLogger | boolean;
+  now?: () => Date;
+}
+
+/** Paths under /api/v1 that need no token. */
+const publicApiPaths = new Set(['/api/v1/openapi.json']);
+
+/**
+ * Builds the HTTP application (not listening yet): validation, authentication, error mapping,
+ * metrics, OpenAPI and every domain's routes.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(makeValidatorCompiler());
+
+  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()) };
+  const metrics = createHttpMetrics(db);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Astreinte API', version: '1', description: 'Incident response: incidents, services, people, tokens.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/v1/') || publicApiPaths.has(path)) return;
+    const header = request.headers.authorization;
+    const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
+    request.actor = await authenticateToken(db, secret, deps.now());
+  });
+
+  // Action endpoints take an optional body: an empty POST validates as `{}`.
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const appError = toAppError(error);
+    const status = httpStatusOf[appError.code];
+    // 4xx are the client's doing and only noise in the logs; 5xx are ours.
+    if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
+    const body: ErrorBody = { error: appError.code, message: appError.message, details: appError.details };
+    if (status === 401) reply.header('www-authenticate', 'Bearer');
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const body: ErrorBody = { error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: {} };
+    return reply.status(404).send(body);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    reply.header('content-type', metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,69 @@
+import type { FastifyError } from 'fastify';
+import { AppError, type AppErrorCode, type FieldIssue } from '../core/app-error.js';
+
+/** The one table from domain error codes to HTTP statuses. */
+export const httpStatusOf: Record<AppErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unavailable: 503,
+  internal: 500,
+};
+
+/** The JSON body of every error answer. */
+export interface ErrorBody {
+  error: AppErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+interface AjvIssue {
+  instancePath: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** PostgreSQL errors a client can cause despite validation (a race on a unique name, say). */
+const postgresErrors: Record<string, { code: AppErrorCode; message: string }> = {
+  '23505': { code: 'conflict', message: 'this already exists' },
+  '23503': { code: 'conflict', message: 'this refers to something missing, or is still referred to' },
+  '22P02': { code: 'validation_failed', message: 'a value has the wrong form' },
+};
+
+/** Turns anything thrown while serving a request into an AppError. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as Partial<FastifyError> & { validation?: AjvIssue[]; validationContext?: string };
+  if (Array.isArray(fastifyError.validation)) {
+    const part = fastifyError.validationContext ?? 'body';
+    const issues = fastifyError.validation.map((issue) => toFieldIssue(part, issue));
+    return new AppError('validation_failed', `invalid ${part}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+  }
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'the request body is larger than the limit', {});
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'send the body as application/json', {});
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('validation_failed', 'the body is not valid JSON', { issues: [{ path: '/body', message: 'not valid JSON' }] });
+  }
+  if (fastifyError.statusCode === 400 && fastifyError.message !== undefined) {
+    return new AppError('validation_failed', fastifyError.message, { issues: [{ path: '/body', message: fastifyError.message }] });
+  }
+  const pg = postgresErrors[String((error as { code?: unknown }).code)];
+  if (pg !== undefined) return new AppError(pg.code, pg.message, { detail: (error as { detail?: string }).detail ?? null });
+  return new AppError('internal', 'internal error', {});
+}
+
+function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {
+  const extra = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
+  const path = `/${part}${issue.instancePath}${extra === undefined ? '' : `/${String(extra)}`}`;
+  const message = issue.params['additionalProperty'] !== undefined ? 'is not a known field' : (issue.message ?? 'is invalid');
+  return { path, message };
+}

@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+
+/** The error body every failing call answers with (see error-mapping.ts). */
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.String({ description: 'machine-readable code' }),
+    message: Type.String(),
+    details: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { title: 'Error' },
+);
+
+/** Error answers every authenticated route may give. */
+export const errorResponses = {
+  400: ErrorSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  409: ErrorSchema,
+  413: ErrorSchema,
+  415: ErrorSchema,
+};
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export function paged<T extends ReturnType<typeof Type.Object>>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer() });
+}

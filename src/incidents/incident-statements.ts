@@ -1,0 +1,63 @@
+/** Named SQL statements of the incidents domain. */
+
+export const nextIncidentNumber = `SELECT nextval('incident_number_seq')::int AS number`;
+
+export const insertIncident = `
+  INSERT INTO incidents (id, number, title, summary, impact, severity, status, labels, detected_at,
+                         created_at, updated_at, last_event_seq)
+  VALUES ($1, $2, $3, $4, $5, $6, 'triggered', $7, $8, $9, $9, 0)`;
+
+export const insertIncidentService = `
+  INSERT INTO incident_services (incident_id, service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`;
+
+export const deleteIncidentService = `DELETE FROM incident_services WHERE incident_id = $1 AND service_id = $2`;
+
+/** Locks the row: concurrent writers to one incident queue here, which keeps seq gap-free. */
+export const lockIncident = `SELECT * FROM incidents WHERE id = $1 FOR UPDATE`;
+
+export const bumpEventSeq = `
+  UPDATE incidents SET last_event_seq = last_event_seq + 1, updated_at = $2 WHERE id = $1
+  RETURNING last_event_seq`;
+
+export const insertIncidentEvent = `
+  INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+export const updateIncidentStatus = `
+  UPDATE incidents SET status = $2, acknowledged_at = $3, mitigated_at = $4, resolved_at = $5 WHERE id = $1`;
+
+export const updateIncidentFields = `
+  UPDATE incidents SET title = $2, summary = $3, impact = $4, severity = $5, labels = $6 WHERE id = $1`;
+
+export const upsertIncidentRole = `
+  INSERT INTO incident_roles (incident_id, role, user_id, assigned_at) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (incident_id, role) DO UPDATE SET user_id = EXCLUDED.user_id, assigned_at = EXCLUDED.assigned_at`;
+
+export const deleteIncidentRole = `DELETE FROM incident_roles WHERE incident_id = $1 AND role = $2`;
+
+/** Incidents with their services and roles, filtered; `$1` … `$4` may be null for "any". */
+export const selectIncidents = `
+  SELECT i.*,
+         COALESCE((SELECT array_agg(s.service_id ORDER BY s.service_id) FROM incident_services s WHERE s.incident_id = i.id), '{}') AS services,
+         COALESCE((SELECT jsonb_object_agg(r.role, jsonb_build_object('userId', r.user_id, 'name', u.name))
+                     FROM incident_roles r JOIN users u ON u.id = r.user_id WHERE r.incident_id = i.id), '{}'::jsonb) AS roles
+    FROM incidents i
+   WHERE ($1::text[] IS NULL OR i.status = ANY($1::text[]))
+     AND ($2::text[] IS NULL OR i.severity = ANY($2::text[]))
+     AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = i.id AND s.service_id = $3))
+     AND ($4::text IS NULL OR i.id = $4)
+   ORDER BY i.number DESC
+   LIMIT $5 OFFSET $6`;
+
+export const countIncidents = `
+  SELECT count(*)::int AS total FROM incidents i
+   WHERE ($1::text[] IS NULL OR i.status = ANY($1::text[]))
+     AND ($2::text[] IS NULL OR i.severity = ANY($2::text[]))
+     AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM incident_services s WHERE s.incident_id = i.id AND s.service_id = $3))`;
+
+export const selectTimeline = `
+  SELECT seq, type, occurred_at, actor_type, actor_id, actor_name, payload
+    FROM incident_events WHERE incident_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`;
+
+export const openIncidentsBySeverity = `
+  SELECT severity, count(*)::int AS open FROM incidents WHERE status <> 'resolved' GROUP BY severity`;

@@ -1,0 +1,58 @@
+import { Type, type Static } from 'typebox';
+import { notFound } from '../core/app-error.js';
+import { requireRole } from '../core/authorize.js';
+import type { Ctx } from '../core/context.js';
+import type { Queryable } from '../storage/database.js';
+import type { TimelineEvent } from './incident-model.js';
+import { selectTimeline } from './incident-statements.js';
+
+export const ListTimelineQuery = Type.Object(
+  {
+    after: Type.Optional(Type.Integer({ minimum: 0, description: 'only events with a greater seq (for polling)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type ListTimelineQuery = Static<typeof ListTimelineQuery>;
+
+interface EventRow {
+  [column: string]: unknown;
+  seq: number;
+  type: string;
+  occurred_at: Date;
+  actor_type: 'user' | 'integration' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  payload: Record<string, unknown>;
+}
+
+function toEvent(row: EventRow): TimelineEvent {
+  return {
+    seq: row.seq,
+    type: row.type,
+    occurredAt: row.occurred_at.toISOString(),
+    actor: { type: row.actor_type, id: row.actor_id, name: row.actor_name },
+    payload: row.payload,
+  };
+}
+
+/** Reads an incident's events in order, from `after` on. */
+export async function readTimeline(db: Queryable, incidentId: string, after = 0, limit = 100_000): Promise<TimelineEvent[]> {
+  const { rows } = await db.query<EventRow>(selectTimeline, [incidentId, after, limit]);
+  return rows.map(toEvent);
+}
+
+/** One event by its seq (just written by the caller). */
+export async function loadTimelineEvent(db: Queryable, incidentId: string, seq: number): Promise<TimelineEvent> {
+  const [event] = await readTimeline(db, incidentId, seq - 1, 1);
+  if (event === undefined) throw notFound('timeline event', `${incidentId}#${seq}`);
+  return event;
+}
+
+/** The timeline of an incident, oldest first. */
+export async function listTimeline({ ctx, input }: { ctx: Ctx; input: { id: string } & ListTimelineQuery }): Promise<TimelineEvent[]> {
+  requireRole(ctx, 'viewer');
+  const exists = await ctx.db.query('SELECT 1 FROM incidents WHERE id = $1', [input.id]);
+  if (exists.rows.length === 0) throw notFound('incident', input.id);
+  return readTimeline(ctx.db, input.id, input.after ?? 0, input.limit ?? 1000);
+}

@@ -1,0 +1,54 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, types, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
+import type { Database, QueryResult, Row, Transaction } from './database.js';
+
+/** Both adapters parse int8 (counts, bigserial ids) as numbers: ids never exceed 2^53 here. */
+const parsers = { [types.INT8]: (value: string) => Number(value) };
+
+/** Opens the embedded database; `dataDir` undefined keeps it in memory (tests). */
+export async function openPgliteDatabase(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), parsers });
+  return new PgliteDatabase(pglite);
+}
+
+class PgliteDatabase implements Database {
+  readonly backend = 'pglite' as const;
+  constructor(private readonly pglite: PGlite) {}
+
+  async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const result = await this.pglite.query<T>(sql, [...params]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pglite.exec(sql);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    // PGlite serialises transactions on its single connection: a second one waits for the first.
+    return this.pglite.transaction((tx) => work(new PgliteTransactionHandle(tx)));
+  }
+
+  async close(): Promise<void> {
+    await this.pglite.close();
+  }
+}
+
+class PgliteTransactionHandle implements Transaction {
+  readonly backend = 'pglite' as const;
+  constructor(private readonly tx: PGliteTransaction) {}
+
+  async query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    const result = await this.tx.query<T>(sql, [...params]);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.tx.exec(sql);
+  }
+
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+}

@@ -1,0 +1,69 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { bootstrapDatabase } from '../../src/auth/bootstrap-admin.js';
+import { createApiToken } from '../../src/auth/create-api-token.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { systemActor, type Role } from '../../src/core/actor.js';
+import { buildApp } from '../../src/http/build-app.js';
+import type { App } from '../../src/http/http-deps.js';
+import type { BackendName, Database } from '../../src/storage/database.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TestUser {
+  id: string;
+  token: string;
+}
+
+export interface TestApp {
+  app: App;
+  db: Database;
+  /** Tokens of one user per role (`admin` is the bootstrap admin). */
+  users: Record<Role, TestUser>;
+  /** Sends a request through the app (no socket); `token` defaults to the admin's. */
+  call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+/** A test configuration: defaults, no environment, overrides applied. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({ env: {}, overrides: { logLevel: 'silent', ...overrides } });
+}
+
+/** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
+export async function createTestApp(backend: BackendName, options: { config?: Partial<Config>; now?: () => Date } = {}): Promise<TestApp> {
+  const testDb = await openTestDatabase(backend);
+  const { db } = testDb;
+  const boot = await bootstrapDatabase(db);
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'admin'`);
+  const users = { admin: { id: rows[0]!.id, token: boot.adminToken! } } as Record<Role, TestUser>;
+  const ctx = { actor: systemActor, requestId: 'test', db, now: () => new Date() };
+  for (const role of ['viewer', 'responder'] as const) {
+    const created = await db.query<{ id: string }>(
+      `INSERT INTO users (username, name, email, role) VALUES ($1, $2, $3, $1) RETURNING id`,
+      [role, `Test ${role}`, `${role}@example.test`],
+    );
+    const id = created.rows[0]!.id;
+    const { secret } = await createApiToken({ ctx, input: { userId: id, name: `${role} token`, role } });
+    users[role] = { id, token: secret };
+  }
+  const app = await buildApp({ db, config: testConfig(options.config), ...(options.now === undefined ? {} : { now: options.now }) });
+  await app.ready();
+  return {
+    app,
+    db,
+    users,
+    call: (method, url, callOptions = {}) => {
+      const token = callOptions.token === undefined ? users.admin.token : callOptions.token;
+      const headers: Record<string, string> = { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...callOptions.headers };
+      return app.inject({
+        method: method as 'GET',
+        url,
+        headers,
+        ...(callOptions.body === undefined ? {} : { payload: callOptions.body as object }),
+      });
+    },
+    close: async () => {
+      await app.close();
+      await testDb.close();
+    },
+  };
+}
