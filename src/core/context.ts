@@ -19,7 +19,12 @@ export interface Ctx {
   origin?: Origin;
 }
 
-/** Runs `work` in a transaction (joining the caller's if there is one) with a ctx bound to it. */
+/**
+ * Runs `work` in a transaction (joining the caller's if there is one) with a ctx bound to it.
+ * The clock is frozen for the transaction: everything one operation writes (row timestamps,
+ * timeline events, audit rows) carries the same instant, so the timeline replays exactly.
+ */
 export function inTransaction<T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+  const at = ctx.now();
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx, now: () => at }));
 }
