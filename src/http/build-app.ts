@@ -35,6 +35,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     trustProxy: false,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(makeValidatorCompiler());
+  // The API speaks JSON only: without this, Fastify's built-in text/plain parser would hand a
+  // string to the body validator and answer 400 where 415 is the truth.
+  app.removeContentTypeParser('text/plain');
 
   const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()) };
   const metrics = createHttpMetrics(db);

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from '../core/project-root.js';
 import { backendTraits } from './backend-differences.js';
-import type { Database } from './database.js';
+import type { Database, Transaction } from './database.js';
 
 export interface Migration {
   version: number;
@@ -32,19 +32,22 @@ export async function loadMigrations(dir = join(projectRoot(), 'src', 'storage',
  */
 export async function migrateDatabase(db: Database, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await loadMigrations());
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (
-       version integer PRIMARY KEY,
-       name text NOT NULL,
-       applied_at timestamptz NOT NULL DEFAULT now()
-     )`,
-  );
+  // Even `CREATE TABLE IF NOT EXISTS` races between sessions (both see no table, one fails on
+  // the catalog's unique index), so the bookkeeping table is created under the lock too.
+  await db.transaction(async (tx) => {
+    await lockMigrations(tx);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         version integer PRIMARY KEY,
+         name text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now()
+       )`,
+    );
+  });
   const applied: string[] = [];
   for (const migration of all) {
     const done = await db.transaction(async (tx) => {
-      if (backendTraits[tx.backend].advisoryLocks) {
-        await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
-      }
+      await lockMigrations(tx);
       const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (existing.rows.length > 0) return false;
       await tx.exec(migration.sql);
@@ -56,3 +59,7 @@ export async function migrateDatabase(db: Database, migrations?: Migration[]): P
   return applied;
 }
 
+
+async function lockMigrations(tx: Transaction): Promise<void> {
+  if (backendTraits[tx.backend].advisoryLocks) await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);
+}

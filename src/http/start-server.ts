@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import pino, { type Logger } from 'pino';
+import { bootstrapDatabase } from '../auth/bootstrap-admin.js';
+import type { Config } from '../config/config.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import type { Database } from '../storage/database.js';
+import { migrateDatabase } from '../storage/migrate.js';
+import { openDatabase } from '../storage/open-database.js';
+import { buildApp } from './build-app.js';
+import type { App } from './http-deps.js';
+
+export interface RunningServer {
+  app: App;
+  db: Database;
+  logger: Logger;
+  /** Base URL the server listens on (the real port when 0 was asked). */
+  url: string;
+  /** The first admin token, on the first start of an empty database only. */
+  adminToken: string | null;
+  /** Migrations this start applied. */
+  migrated: string[];
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to the configured timeout),
+   * then closes the database. Safe to call twice.
+   */
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates, bootstraps an empty one, and listens. */
+export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'astreinte' } });
+  const db = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl === undefined ? resolve(config.dataDir) : undefined,
+    poolSize: config.databasePoolSize,
+  });
+  try {
+    const migrated = await migrateDatabase(db);
+    if (migrated.length > 0) logger.info({ migrations: migrated }, 'database migrated');
+    const boot = await bootstrapDatabase(db, config.demo ? { seed: seedDemo } : {});
+    if (boot.firstStart) logger.info({ demo: config.demo }, 'empty database bootstrapped');
+    const app = await buildApp({ db, config, logger });
+    await app.listen({ host: config.host, port: config.port });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      logger,
+      url: `http://${host}:${port}`,
+      adminToken: boot.adminToken,
+      migrated,
+      close: () => (closing ??= closeServer(app, db, config.shutdownTimeoutMs, logger)),
+    };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function closeServer(app: App, db: Database, timeoutMs: number, logger: Logger): Promise<void> {
+  // Past the timeout, idle and lingering connections are cut so that shutdown always ends.
+  const force = setTimeout(() => {
+    logger.warn({ timeoutMs }, 'in-flight requests still running at shutdown timeout: closing connections');
+    app.server.closeAllConnections();
+  }, timeoutMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(force);
+    await db.close();
+  }
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  it('has defaults that start the embedded database on 127.0.0.1:8080', () => {
+    expect(loadConfig({ env: {} })).toEqual({
+      host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
+      databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
+    });
+  });
+
+  it('reads the environment and converts its text', () => {
+    const config = loadConfig({ env: { ASTREINTE_PORT: '9090', ASTREINTE_HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db', ASTREINTE_DEMO: 'true' } });
+    expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', demo: true });
+  });
+
+  it('lets the environment override the file and the command line override both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'astreinte-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ port: 7000, logLevel: 'debug', dataDir: '/srv/astreinte' }));
+    const config = loadConfig({ env: { ASTREINTE_CONFIG: file, ASTREINTE_PORT: '7001' }, overrides: { logLevel: 'warn' } });
+    expect(config).toMatchObject({ port: 7001, logLevel: 'warn', dataDir: '/srv/astreinte' });
+  });
+
+  it('reports every bad value at once, each with where it came from', () => {
+    try {
+      loadConfig({ env: { ASTREINTE_PORT: 'eighty', ASTREINTE_LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(3);
+      expect(problems.find((p) => p.startsWith('ASTREINTE_PORT:'))).toContain('"eighty"');
+      expect(problems.find((p) => p.startsWith('ASTREINTE_LOG_LEVEL:'))).toContain('"loud"');
+      expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toContain('"mysql://x"');
+    }
+  });
+
+  it('refuses a port out of range and an unknown key in the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'astreinte-config-'));
+    const file = join(dir, 'config.json');
+    writeFileSync(file, JSON.stringify({ prot: 1 }));
+    expect(() => loadConfig({ env: { ASTREINTE_PORT: '70000' } })).toThrow(/ASTREINTE_PORT: .*70000/);
+    expect(() => loadConfig({ env: {}, file })).toThrow(/unknown setting "prot"/);
+    expect(() => loadConfig({ env: {}, file: join(dir, 'missing.json') })).toThrow(/missing\.json/);
+  });
+});
