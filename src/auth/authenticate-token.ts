@@ -1,10 +1,10 @@
-import type { Actor, Role } from '../core/actor.js';
+import { roleAtLeast, type Actor, type Role } from '../core/actor.js';
 import { AppError } from '../core/app-error.js';
 import type { Queryable } from '../storage/database.js';
 import { hashTokenSecret, tokenPrefix } from './token-secret.js';
 
 const selectActiveToken = `
-  SELECT t.id AS token_id, t.role, t.last_used_at, u.id AS user_id, u.name
+  SELECT t.id AS token_id, t.role AS token_role, u.role AS user_role, u.id AS user_id, u.name
     FROM api_tokens t JOIN users u ON u.id = t.user_id
    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
      AND u.deactivated_at IS NULL`;
@@ -15,7 +15,8 @@ const touchToken = `UPDATE api_tokens SET last_used_at = $2 WHERE id = $1 AND (l
 interface TokenRow {
   [column: string]: unknown;
   token_id: string;
-  role: Role;
+  token_role: Role;
+  user_role: Role;
   user_id: string;
   name: string;
 }
@@ -30,5 +31,7 @@ export async function authenticateToken(db: Queryable, secret: string | undefine
   const row = rows[0];
   if (row === undefined) throw new AppError('unauthenticated', 'this token is not valid, revoked or expired');
   await db.query(touchToken, [row.token_id, now]);
-  return { type: 'user', id: row.user_id, name: row.name, role: row.role, tokenId: row.token_id };
+  // A token never acts above its owner's current role, even if the owner was demoted after it was issued.
+  const role = roleAtLeast(row.user_role, row.token_role) ? row.token_role : row.user_role;
+  return { type: 'user', id: row.user_id, name: row.name, role, tokenId: row.token_id };
 }

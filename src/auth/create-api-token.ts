@@ -39,6 +39,9 @@ export async function createApiToken({ ctx, input }: { ctx: Ctx; input: CreateAp
     if (!roleAtLeast(owner.role, input.role)) {
       throw validationError('role above the owner', [{ path: '/role', message: `the owner is only ${owner.role}` }]);
     }
+    if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= tx.now().getTime()) {
+      throw validationError('expiry in the past', [{ path: '/expiresAt', message: 'must be in the future' }]);
+    }
     const secret = generateTokenSecret();
     const { rows } = await tx.db.query<ApiTokenRow>(insertToken, [
       input.userId, input.name, input.role, hashTokenSecret(secret), visiblePrefix(secret), tx.now(),

@@ -16,7 +16,10 @@ export const appErrorCodes = [
 ] as const;
 export type AppErrorCode = (typeof appErrorCodes)[number];
 
-/** One failing field: `path` in JSON Pointer style (`/body/severity`), and why it failed. */
+/**
+ * One failing field and why it failed. `path` is a JSON Pointer into the input (`/severity`,
+ * `/services/2`); query-string and path parameters start with `/querystring` or `/params`.
+ */
 export interface FieldIssue {
   path: string;
   message: string;

@@ -51,19 +51,23 @@ export function toAppError(error: unknown): AppError {
       return new AppError('unsupported_media_type', 'send the body as application/json', {});
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('validation_failed', 'the body is not valid JSON', { issues: [{ path: '/body', message: 'not valid JSON' }] });
+      return new AppError('validation_failed', 'the body is not valid JSON', { issues: [{ path: '/', message: 'not valid JSON' }] });
   }
   if (fastifyError.statusCode === 400 && fastifyError.message !== undefined) {
-    return new AppError('validation_failed', fastifyError.message, { issues: [{ path: '/body', message: fastifyError.message }] });
+    return new AppError('validation_failed', fastifyError.message, { issues: [{ path: '/', message: fastifyError.message }] });
   }
   const pg = postgresErrors[String((error as { code?: unknown }).code)];
-  if (pg !== undefined) return new AppError(pg.code, pg.message, { detail: (error as { detail?: string }).detail ?? null });
+  // PostgreSQL's own detail text names columns and values: it stays in the server's logs.
+  if (pg !== undefined) return new AppError(pg.code, pg.message, {});
   return new AppError('internal', 'internal error', {});
 }
 
 function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {
   const extra = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
-  const path = `/${part}${issue.instancePath}${extra === undefined ? '' : `/${String(extra)}`}`;
+  // Body fields are named by their JSON Pointer into the body (`/severity`), as the domain names
+  // them; query-string and path parameters keep their part as the first segment.
+  const prefix = part === 'body' ? '' : `/${part}`;
+  const path = `${prefix}${issue.instancePath}${extra === undefined ? '' : `/${String(extra)}`}` || '/';
   const message = issue.params['additionalProperty'] !== undefined ? 'is not a known field' : (issue.message ?? 'is invalid');
   return { path, message };
 }

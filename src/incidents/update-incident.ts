@@ -46,29 +46,36 @@ export async function updateIncident({ ctx, input }: { ctx: Ctx; input: { id: st
       textChanges['labels'] = { from: row.labels, to: changes.labels };
     }
     const severity = changes.severity ?? row.severity;
-    await tx.db.query(updateIncidentFields, [
-      id, changes.title ?? row.title, changes.summary ?? row.summary, changes.impact ?? row.impact, severity,
-      JSON.stringify(changes.labels ?? row.labels),
-    ]);
+    const changed = Object.keys(textChanges).length > 0 || severity !== row.severity;
+    if (changed) {
+      await tx.db.query(updateIncidentFields, [
+        id, changes.title ?? row.title, changes.summary ?? row.summary, changes.impact ?? row.impact, severity,
+        JSON.stringify(changes.labels ?? row.labels),
+      ]);
+    }
     if (Object.keys(textChanges).length > 0) await appendIncidentEvent(tx, id, 'incident_updated', { changes: textChanges, ...why });
     if (severity !== row.severity) await appendIncidentEvent(tx, id, 'severity_changed', { from: row.severity, to: severity, ...why });
-    if (changes.services !== undefined) await changeServices(tx, id, changes.services, why);
-    await recordAudit(tx, { action: 'incident.update', targetType: 'incident', targetId: id, details: { fields: Object.keys(changes) } });
+    const servicesChanged = changes.services !== undefined && (await changeServices(tx, id, changes.services, why));
+    if (changed || servicesChanged) {
+      await recordAudit(tx, { action: 'incident.update', targetType: 'incident', targetId: id, details: { fields: Object.keys(changes) } });
+    }
     return loadIncident(tx.db, id, tx.now());
   });
 }
 
-async function changeServices(ctx: Ctx, id: string, services: string[], why: Record<string, string>): Promise<void> {
+/** Applies the new service list; true when it differed from the current one. */
+async function changeServices(ctx: Ctx, id: string, services: string[], why: Record<string, string>): Promise<boolean> {
   await assertServicesExist(ctx.db, services, '/services');
   const { rows } = await ctx.db.query<{ service_id: string }>('SELECT service_id FROM incident_services WHERE incident_id = $1', [id]);
   const current = new Set(rows.map((r) => r.service_id));
   const wanted = new Set(services);
   const added = services.filter((s) => !current.has(s)).sort();
   const removed = [...current].filter((s) => !wanted.has(s)).sort();
-  if (added.length === 0 && removed.length === 0) return;
+  if (added.length === 0 && removed.length === 0) return false;
   for (const service of added) await ctx.db.query(insertIncidentService, [id, service]);
   for (const service of removed) await ctx.db.query(deleteIncidentService, [id, service]);
   await appendIncidentEvent(ctx, id, 'services_changed', { added, removed, services: [...wanted].sort(), ...why });
+  return true;
 }
 
 function sortKeys(record: Record<string, string>): [string, string][] {

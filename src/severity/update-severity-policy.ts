@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
+import { notFound, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import type { Severity } from '../incidents/incident-model.js';
@@ -30,9 +31,10 @@ export async function updateSeverityPolicy({
   input: { severity: Severity; changes: UpdateSeverityPolicyInput };
 }): Promise<SeverityPolicy> {
   requireRole(ctx, 'admin');
+  if (Object.keys(input.changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
     const current = (await loadSeverityPolicies(tx.db)).get(input.severity);
-    if (current === undefined) throw new Error(`severity policy ${input.severity} is missing`);
+    if (current === undefined) throw notFound('severity policy', input.severity);
     const next: SeverityPolicy = { ...current, ...input.changes };
     await tx.db.query(updatePolicy, [
       next.severity,

@@ -43,8 +43,11 @@ describe.each(testBackends)('incidents API on $backend', ({ backend, available }
       ['severity_changed', { from: 'P3', to: 'P1', reason: 'all requests fail now' }],
       ['services_changed', { added: ['osrm'], removed: ['dispatch-api'], services: ['osrm'], reason: 'all requests fail now' }],
     ]);
-    const unchanged = await t.call('PATCH', `/api/v1/incidents/${id}`, { body: { severity: 'P1' } });
+    const auditRows = async () => (await t.db.query('SELECT 1 FROM audit_log WHERE target_id = $1', [id])).rows.length;
+    const auditBefore = await auditRows();
+    const unchanged = await t.call('PATCH', `/api/v1/incidents/${id}`, { body: { severity: 'P1', services: ['osrm'] } });
     expect(unchanged.statusCode).toBe(200);
+    expect(await auditRows()).toBe(auditBefore);
     expect((await t.call('GET', `/api/v1/incidents/${id}/timeline`)).json()).toHaveLength(4);
     expect((await t.call('GET', `/api/v1/incidents/${id}/timeline/verification`)).json().consistent).toBe(true);
   });

@@ -1,0 +1,24 @@
+import { Type } from 'typebox';
+import { SeveritySchema } from '../../incidents/incident-model.js';
+import { listSeverityPolicies } from '../../severity/list-severity-policies.js';
+import { SeverityPolicySchema } from '../../severity/severity-policy.js';
+import { updateSeverityPolicy, UpdateSeverityPolicyInput } from '../../severity/update-severity-policy.js';
+import type { App, HttpDeps } from '../http-deps.js';
+import { ctxOf } from '../request-context.js';
+import { errorResponses } from '../schemas.js';
+
+const tags = ['severity'];
+
+/** Severity policies: what P1…P4 mean, their resolution targets and status-update cadence. */
+export async function registerSeverityRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+  app.get('/api/v1/severity-policies', {
+    schema: { tags, summary: 'List the severity policies', response: { 200: Type.Array(SeverityPolicySchema), ...errorResponses } },
+  }, async (request) => listSeverityPolicies({ ctx: ctxOf(request, db, now), input: {} }));
+
+  app.patch('/api/v1/severity-policies/:severity', {
+    schema: {
+      tags, summary: "Change a severity's name, description or targets",
+      params: Type.Object({ severity: SeveritySchema }), body: UpdateSeverityPolicyInput, response: { 200: SeverityPolicySchema, ...errorResponses },
+    },
+  }, async (request) => updateSeverityPolicy({ ctx: ctxOf(request, db, now), input: { severity: request.params.severity, changes: request.body } }));
+}
