@@ -73,7 +73,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   for (const [key, value] of Object.entries(sources.overrides ?? {})) {
     if (value !== undefined) {
       raw[key] = value;
-      origin[key] = `--${key}`;
+      origin[key] = `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
     }
   }
   const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw)) as Record<string, unknown>;

@@ -28,7 +28,8 @@ const publicApiPaths = new Set(['/api/v1/openapi.json']);
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { db, config } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    // Fastify 5 takes a ready logger as `loggerInstance`; `logger` only takes settings.
+    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -40,7 +40,10 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     const boot = await bootstrapDatabase(db, config.demo ? { seed: seedDemo } : {});
     if (boot.firstStart) logger.info({ demo: config.demo }, 'empty database bootstrapped');
     const app = await buildApp({ db, config, logger });
-    await app.listen({ host: config.host, port: config.port });
+    await app.listen({ host: config.host, port: config.port }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
