@@ -1,0 +1,46 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../../src/http/start-server.js';
+import { testConfig } from '../support/test-app.js';
+
+describe('the server process', () => {
+  it('finishes a request in flight before it closes, and refuses new connections while closing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'astreinte-shutdown-'));
+    const server = await startServer(testConfig({ port: 0, dataDir }));
+    const token = server.adminToken!;
+    // Hold the embedded database for a moment: the request below waits on it, so it is in flight
+    // when shutdown starts.
+    let release!: () => void;
+    const held = server.db.transaction(() => new Promise<void>((resolve) => (release = resolve)));
+    const inFlight = fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${token}` } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const closing = server.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+    release();
+    await held;
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect((await response.json()).total).toBe(0);
+    await closing;
+  });
+
+  it('keeps its data and never seeds again when restarted on the same folder', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'astreinte-restart-'));
+    const first = await startServer(testConfig({ port: 0, dataDir, demo: true }));
+    expect(first.adminToken).not.toBeNull();
+    expect(first.migrated).toEqual(['001_init']);
+    await first.close();
+    const second = await startServer(testConfig({ port: 0, dataDir, demo: true }));
+    try {
+      expect(second.adminToken).toBeNull();
+      expect(second.migrated).toEqual([]);
+      const response = await fetch(`${second.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${first.adminToken}` } });
+      expect((await response.json()).total).toBe(1);
+    } finally {
+      await second.close();
+    }
+  });
+});
