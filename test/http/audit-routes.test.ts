@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 interface Entry { id: number; at: string; action: string; targetType: string; targetId: string | null; actor: { type: string; id: string | null; name: string }; requestId: string | null; details: Record<string, unknown> }
 
 describe.each(testBackends)('audit log API on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (!available) return;
-    t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   it.skipIf(!available)('shows each write with its actor, target and request id, newest first', async () => {
     const created = await t.call('POST', '/api/v1/services', { body: { id: 'audited', name: 'Audited' } });

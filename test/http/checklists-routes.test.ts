@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 interface Event { seq: number; type: string; occurredAt: string; actor: { type: string; id: string | null; name: string }; payload: Record<string, unknown> }
 
 describe.each(testBackends)('checklists API on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (!available) return;
-    t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   const declare = async (title: string): Promise<string> => (await t.call('POST', '/api/v1/incidents', { body: { title } })).json().id;
   const template = (id: string, texts: string[]) => ({ id, name: `Template ${id}`, items: texts.map((text) => ({ text })) });

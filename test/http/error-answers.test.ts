@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type TestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 async function count(t: TestApp, table: string): Promise<number> {
@@ -7,13 +7,7 @@ async function count(t: TestApp, table: string): Promise<number> {
 }
 
 describe.each(testBackends)('error answers on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (available) t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   it.skipIf(!available)('answers 401 without a token, with a wrong one and with a malformed header', async () => {
     for (const headers of [{} as Record<string, string>, { authorization: 'Bearer ast_not-a-real-token' }, { authorization: 'Basic dXNlcjpwYXNz' }]) {

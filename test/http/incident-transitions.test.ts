@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { incidentStatuses, type IncidentStatus } from '../../src/incidents/incident-model.js';
 import { lifecycleActions, transitions } from '../../src/incidents/lifecycle.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 /** Actions that bring a new incident to each status. */
@@ -13,13 +13,7 @@ const pathTo: Record<IncidentStatus, string[]> = {
 };
 
 describe.each(testBackends)('every lifecycle transition over HTTP on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (available) t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   async function incidentIn(status: IncidentStatus): Promise<string> {
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: `in ${status}`, severity: 'P2' } });

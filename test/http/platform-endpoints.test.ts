@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 describe.each(testBackends)('health, metrics and OpenAPI on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (available) t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   it.skipIf(!available)('answers /healthz and /readyz without a token', async () => {
     expect((await t.call('GET', '/healthz', { token: null })).json()).toEqual({ status: 'ok' });

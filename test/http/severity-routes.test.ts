@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 describe.each(testBackends)('severity policies API on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (!available) return;
-    t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   it.skipIf(!available)('lists the four policies to any user, P1 first', async () => {
     const response = await t.call('GET', '/api/v1/severity-policies', { token: t.users.viewer.token });

@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 const unknownUserId = '00000000-0000-4000-8000-000000000000';
 
 describe.each(testBackends)('teams API on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (available) t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   /** A new team with a unique slug, created through the API. */
   async function newTeam(fields: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {

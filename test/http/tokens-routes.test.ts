@@ -1,18 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
 const unknownId = '00000000-0000-4000-8000-000000000000';
 
 describe.each(testBackends)('API tokens on $backend', ({ backend, available }) => {
-  let t: TestApp;
-  beforeAll(async () => {
-    if (available) t = await createTestApp(backend);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(backend, available);
 
   async function newUser(role: string): Promise<string> {
     const username = `tok-${randomBytes(4).toString('hex')}`;

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { bootstrapDatabase } from '../../src/auth/bootstrap-admin.js';
 import { createApiToken } from '../../src/auth/create-api-token.js';
@@ -66,4 +67,19 @@ export async function createTestApp(backend: BackendName, options: { config?: Pa
       await testDb.close();
     },
   };
+}
+
+/**
+ * Registers the hooks that give a describe block one app on `backend` (created before its tests,
+ * closed after) and returns it; the object is filled in when the tests start.
+ */
+export function useTestApp(backend: BackendName, available: boolean, options: Parameters<typeof createTestApp>[1] = {}): TestApp {
+  const handle = {} as TestApp;
+  beforeAll(async () => {
+    if (available) Object.assign(handle, await createTestApp(backend, options));
+  });
+  afterAll(async () => {
+    if (available) await handle.close();
+  });
+  return handle;
 }
