@@ -1,19 +1,68 @@
-import type { Extraction } from '../runbook-model.js';
+import type { Root } from 'mdast';
+import { parse as parseYaml } from 'yaml';
+import type { Extraction, LineRange, RunbookStructure } from '../runbook-model.js';
+import { buildOutline } from './build-outline.js';
+import { buildRunbook, runbookLines } from './build-runbook.js';
+import { draftKindOf, metadataKeyOf, sectionKindOf } from './classify-title.js';
+import { findLeftovers } from './find-leftovers.js';
+import { findRunbookNodes, type RunbookNode } from './find-runbook-nodes.js';
+import { cleanTitle } from './normalize-title.js';
+import { parseMarkdown } from './parse-markdown.js';
 
 export interface ExtractOptions {
   /** The file name, for titles of single-runbook files without a heading. */
   filename: string;
 }
 
+/** Bold paragraph titles that open a section; metadata keys (`**Sévérité**: P1`) stay paragraphs. */
+const isLabelTitle = (title: string): boolean =>
+  metadataKeyOf(title) === null && (sectionKindOf(title) !== null || draftKindOf(title) !== null);
+
 /**
- * Finds the runbooks, the incident-process drafts and the leftovers in one repaired Markdown text.
- * (Being written: for now it returns nothing but a leftover covering the whole text.)
+ * Finds the runbooks, the incident-process drafts and the leftovers in one repaired Markdown text:
+ * one or many runbooks per file (`# RUNBOOK:` blocks, numbered incidents under a heading,
+ * `INC-003` sections, one runbook per file), with headings or bold labels as section titles.
  */
 export async function extractRunbooks(text: string, options: ExtractOptions): Promise<Extraction> {
-  const lines = text.split('\n').length;
-  return {
-    runbooks: [],
-    drafts: [],
-    leftovers: [{ lines: { start: 1, end: lines }, heading: null, reason: `not analysed yet (${options.filename})`, excerpt: text.slice(0, 80) }],
-  };
+  const root = parseMarkdown(text);
+  const frontMatter = readFrontMatter(root);
+  const outline = buildOutline(root, isLabelTitle);
+  const found = findRunbookNodes(outline);
+  const titles = runbookTitles(found, frontMatter, options.filename);
+  const runbooks: RunbookStructure[] = [];
+  for (const [index, item] of found.entries()) runbooks.push(await buildRunbook(text, item, titles[index]!, frontMatter));
+  const drafts: Extraction['drafts'] = [];
+  const covered: LineRange[] = [...found.map(runbookLines), ...drafts.map((draft) => draft.lines)];
+  return { runbooks, drafts, leftovers: findLeftovers(text, outline, covered) };
+}
+
+function readFrontMatter(root: Root): Record<string, unknown> {
+  const first = root.children[0];
+  if (first?.type !== 'yaml') return {};
+  try {
+    const parsed: unknown = parseYaml(first.value);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Titles as shown: `RUNBOOK:` markers dropped; a title used twice in one file (`Build Failures`
+ * under both Web and Mobile) is prefixed with its parent's; a file that is one runbook without a
+ * heading takes its front-matter title or file name.
+ */
+function runbookTitles(found: readonly RunbookNode[], frontMatter: Record<string, unknown>, filename: string): string[] {
+  const base = found.map(({ node }) => {
+    if (node.origin === 'root') {
+      const title = frontMatter['title'];
+      return typeof title === 'string' && title.trim() !== '' ? title.trim() : cleanTitle(filename.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
+    }
+    return node.title.replace(/^(?:runbook|playbook)\s*:\s*/i, '').trim();
+  });
+  return base.map((title, index) => {
+    const duplicated = base.filter((other) => other.toLowerCase() === title.toLowerCase()).length > 1;
+    const parent = found[index]!.node.parent;
+    return duplicated && parent !== null && parent.origin !== 'root' ? `${parent.title} — ${title}` : title;
+  });
 }

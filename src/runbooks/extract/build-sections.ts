@@ -1,0 +1,135 @@
+import type { Code, List, ListItem, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Section, SectionKind, Step, Symptom } from '../runbook-model.js';
+import type { OutlineNode } from './build-outline.js';
+import { codeStep, manualStep, type PendingStep } from './code-step.js';
+import { isMetadataParagraph } from './read-metadata.js';
+import { readSymptom, splitInlineSymptoms } from './read-symptoms.js';
+import { linesOf, sourceOf } from './source-text.js';
+import { phaseOf } from './step-phase.js';
+
+/** Sections whose plain bullet points are things to do (elsewhere they are prose). */
+const actionKinds: ReadonlySet<SectionKind> = new Set(['resolution', 'mitigation', 'recovery']);
+/** Sections whose bullets and inline text are symptoms. */
+const symptomKinds: ReadonlySet<SectionKind> = new Set(['symptoms', 'detection']);
+
+export interface SectionDraft {
+  kind: SectionKind;
+  title: string;
+  text: string[];
+  steps: PendingStep[];
+  lines: Section['lines'];
+}
+
+/** What reading a runbook's parts collects besides the sections themselves. */
+export interface SectionReading {
+  sections: SectionDraft[];
+  symptoms: Symptom[];
+}
+
+/**
+ * Reads one section: its own blocks, then each sub-heading's blocks, in order. Code blocks become
+ * steps titled by the nearest sub-heading, list item or lead-in sentence; numbered items without
+ * code become manual steps.
+ */
+export function readSection(
+  text: string,
+  node: OutlineNode,
+  kind: SectionKind,
+  reading: SectionReading,
+  options: { withChildren: boolean } = { withChildren: true },
+): void {
+  const section: SectionDraft = { kind, title: node.title, text: [], steps: [], lines: node.lines };
+  reading.sections.push(section);
+  if (node.inlineText !== null) {
+    if (symptomKinds.has(kind)) {
+      for (const part of splitInlineSymptoms(node.inlineText)) reading.symptoms.push(readSymptom(part, node.lines.start));
+    } else {
+      section.text.push(node.inlineText);
+    }
+  }
+  readBlocks(text, node.blocks, null, section, reading);
+  const visit = (child: OutlineNode): void => {
+    section.text.push(`${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
+    if (child.inlineText !== null) section.text.push(child.inlineText);
+    readBlocks(text, child.blocks, child.title, section, reading);
+    child.children.forEach(visit);
+  };
+  if (options.withChildren) node.children.forEach(visit);
+}
+
+function readBlocks(text: string, blocks: readonly RootContent[], heading: string | null, section: SectionDraft, reading: SectionReading): void {
+  let leadIn: string | null = null;
+  for (const block of blocks) {
+    const source = sourceOf(text, block);
+    if (block.type === 'code') {
+      readCode(block, leadIn ?? heading, null, section, reading);
+      leadIn = null;
+    } else if (block.type === 'list') {
+      readList(text, block, heading, section, reading);
+      leadIn = null;
+    } else if (block.type === 'paragraph') {
+      if (isMetadataParagraph(block, source)) continue;
+      section.text.push(source);
+      leadIn = /:\s*$/.test(source) ? toString(block).replace(/\s*:\s*$/, '').trim() : null;
+    } else if (block.type !== 'thematicBreak' && block.type !== 'yaml') {
+      section.text.push(source);
+    }
+  }
+}
+
+function readCode(block: Code, title: string | null, phase: Step['phase'], section: SectionDraft, reading: SectionReading): void {
+  // A fence without a language in a detection or symptoms part describes the alert, not a command.
+  if (symptomKinds.has(section.kind) && (block.lang ?? '') === '') {
+    const line = block.position?.start.line ?? 1;
+    block.value.split('\n').forEach((content, index) => {
+      if (content.trim() !== '') reading.symptoms.push(readSymptom(content, line + 1 + index));
+    });
+    return;
+  }
+  section.steps.push(codeStep(block, title, phase));
+}
+
+function readList(text: string, list: List, heading: string | null, section: SectionDraft, reading: SectionReading): void {
+  for (const item of list.children) {
+    const label = itemLabel(item);
+    const codes = collectCode(item);
+    const source = sourceOf(text, item);
+    if (symptomKinds.has(section.kind) && codes.length === 0) {
+      reading.symptoms.push(readSymptom(toString(item.children[0] ?? item), linesOf(item).start));
+      continue;
+    }
+    if (item.checked === true || item.checked === false) {
+      section.text.push(source); // a task list is a checklist (a draft), not steps
+      continue;
+    }
+    if (codes.length > 0) {
+      const prose = item.children.filter((child) => child.type !== 'code').map((child) => sourceOf(text, child)).join('\n');
+      if (prose.trim() !== '') section.text.push(`- ${prose}`);
+      for (const code of codes) readCode(code, label ?? heading, phaseOf(label ?? ''), section, reading);
+    } else if (list.ordered === true || actionKinds.has(section.kind)) {
+      section.steps.push(manualStep(item, source.replace(/^\s*(?:\d+[.)]|[-*+])\s+/, ''), label, phaseOf(label ?? '')));
+    } else {
+      section.text.push(source);
+    }
+  }
+}
+
+/** The item's lead: its bold label (`**Moyen terme**`) or its first sentence. */
+function itemLabel(item: ListItem): string | null {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return null;
+  const strong = first.children[0];
+  const whole = toString(first).trim();
+  if (strong?.type === 'strong') {
+    const rest = whole.slice(toString(strong).length).replace(/^\s*:?\s*/, '').trim();
+    const label = toString(strong).replace(/\s*:\s*$/, '').trim();
+    return rest === '' ? label : `${label}: ${rest}`.replace(/\s*:\s*$/, '');
+  }
+  return whole.replace(/\s*:\s*$/, '').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
+}
+
+function collectCode(node: RootContent | ListItem): Code[] {
+  if (node.type === 'code') return [node];
+  return 'children' in node ? (node.children as RootContent[]).flatMap(collectCode) : [];
+}

@@ -1,0 +1,87 @@
+import type { List, RootContent } from 'mdast';
+import type { SectionKind } from '../runbook-model.js';
+import type { OutlineNode } from './build-outline.js';
+import { draftKindOf, hasRunbookMarker, sectionKindOf } from './classify-title.js';
+
+/** Section kinds that only a runbook has; communication or prevention alone do not make one. */
+const coreKinds: ReadonlySet<SectionKind> = new Set(['symptoms', 'detection', 'diagnosis', 'causes', 'resolution', 'mitigation', 'recovery', 'verification']);
+
+export interface RunbookNode {
+  node: OutlineNode;
+  kind: 'incident' | 'procedure';
+  /** For procedures: only the node's own blocks belong to it (its children are runbooks of their own). */
+  ownBlocksOnly: boolean;
+}
+
+/**
+ * Whether a titled part reads as one incident runbook: marked as such (`RUNBOOK:`, `INC-003`), or
+ * most of its children are sections of at least two different core kinds (Symptoms, Diagnosis,
+ * Solution, Verification …).
+ */
+export function isIncidentRunbook(node: OutlineNode): boolean {
+  if (node.origin !== 'root' && hasRunbookMarker(node.title)) return true;
+  if (node.children.length === 0) return false;
+  const kinds = node.children.map((child) => sectionKindOf(child.title));
+  const core = new Set(kinds.filter((kind): kind is SectionKind => kind !== null && coreKinds.has(kind)));
+  const classified = kinds.filter((kind) => kind !== null).length;
+  return core.size >= 2 && classified * 2 >= node.children.length;
+}
+
+/**
+ * An incident runbook names its incident (`RUNBOOK:`, `INC-003`) or says how it shows itself
+ * (symptoms, detection); otherwise a structured part is a procedure (`Commandes de diagnostic`).
+ */
+function readsAsIncident(node: OutlineNode): boolean {
+  if (hasRunbookMarker(node.title)) return true;
+  return node.children.some((child) => {
+    const kind = sectionKindOf(child.title);
+    return kind === 'symptoms' || kind === 'detection';
+  });
+}
+
+const isStepBlock = (block: RootContent): boolean =>
+  block.type === 'code' || (block.type === 'list' && ((block.ordered === true && !isListOfLinks(block)) || hasCode(block)));
+
+/** A numbered table of contents (`1. [Contacts](#contacts)`) is not a list of steps. */
+function isListOfLinks(list: List): boolean {
+  return list.children.every((item) => {
+    const first = item.children[0];
+    return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'link';
+  });
+}
+
+function hasCode(block: RootContent): boolean {
+  if (block.type === 'code') return true;
+  return 'children' in block && (block.children as RootContent[]).some(hasCode);
+}
+
+/**
+ * Walks the outline top-down. The first node on each path that reads as an incident runbook is
+ * one (its sub-headings are its sections and step titles). Elsewhere, a part that holds commands
+ * or numbered steps of its own is a procedure (`### Récupération complète du système`). Parts
+ * that name an incident-process draft (contacts, escalation, checklists …) are left to the drafts.
+ */
+export function findRunbookNodes(outline: OutlineNode): RunbookNode[] {
+  const found: RunbookNode[] = [];
+  const visit = (node: OutlineNode): void => {
+    if (isIncidentRunbook(node)) {
+      found.push({ node, kind: readsAsIncident(node) ? 'incident' : 'procedure', ownBlocksOnly: false });
+      return;
+    }
+    const draft = node.origin === 'root' ? null : draftKindOf(node.title);
+    if (draft !== null && !node.blocks.some((block) => block.type === 'code' && isShellLike(block.lang))) {
+      node.children.forEach(visit);
+      return;
+    }
+    if (node.origin !== 'root' && node.blocks.some(isStepBlock)) {
+      found.push({ node, kind: 'procedure', ownBlocksOnly: node.children.length > 0 });
+    }
+    node.children.forEach(visit);
+  };
+  visit(outline);
+  return found;
+}
+
+function isShellLike(lang: string | null | undefined): boolean {
+  return lang !== null && lang !== undefined && /^(bash|sh|shell|zsh|console|sql|psql)$/i.test(lang);
+}
