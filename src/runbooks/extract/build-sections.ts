@@ -59,23 +59,31 @@ export function readSection(
 }
 
 function readBlocks(text: string, blocks: readonly RootContent[], heading: string | null, section: SectionDraft, reading: SectionReading): void {
-  let leadIn: string | null = null;
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     const source = sourceOf(text, block);
     if (block.type === 'code') {
+      const previous = blocks[index - 1];
+      const leadIn = previous === undefined ? null : leadInOf(previous);
       readCode(block, leadIn ?? heading, null, section, reading);
-      leadIn = null;
     } else if (block.type === 'list') {
       readList(text, block, heading, section, reading);
-      leadIn = null;
     } else if (block.type === 'paragraph') {
-      if (isMetadataParagraph(block, source)) continue;
+      if (isMetadataParagraph(block, source)) return;
+      // A sentence ending with a colon right before a code block is that step's title.
+      if (blocks[index + 1]?.type === 'code' && leadInOf(block) !== null) return;
       section.text.push(source);
-      leadIn = /:\s*$/.test(source) ? toString(block).replace(/\s*:\s*$/, '').trim() : null;
     } else if (block.type !== 'thematicBreak' && block.type !== 'yaml') {
       section.text.push(source);
     }
-  }
+  });
+}
+
+/** `Tester un dispatch simple :` → `Tester un dispatch simple`, for a one-line paragraph ending with a colon. */
+function leadInOf(block: RootContent): string | null {
+  if (block.type !== 'paragraph') return null;
+  const plain = toString(block).trim();
+  if (!/:$/.test(plain) || plain.includes('\n') || plain.length > 200) return null;
+  return plain.replace(/\s*:$/, '').trim();
 }
 
 function readCode(block: Code, title: string | null, phase: Step['phase'], section: SectionDraft, reading: SectionReading): void {
@@ -96,7 +104,8 @@ function readList(text: string, list: List, heading: string | null, section: Sec
     const codes = collectCode(item);
     const source = sourceOf(text, item);
     if (symptomKinds.has(section.kind) && codes.length === 0) {
-      reading.symptoms.push(readSymptom(toString(item.children[0] ?? item), linesOf(item).start));
+      // The Markdown source, not the plain text: code spans mark the terms worth matching.
+      reading.symptoms.push(readSymptom(item.children[0] === undefined ? '' : sourceOf(text, item.children[0]), linesOf(item).start));
       continue;
     }
     if (item.checked === true || item.checked === false) {
@@ -104,8 +113,9 @@ function readList(text: string, list: List, heading: string | null, section: Sec
       continue;
     }
     if (codes.length > 0) {
-      const prose = item.children.filter((child) => child.type !== 'code').map((child) => sourceOf(text, child)).join('\n');
-      if (prose.trim() !== '') section.text.push(`- ${prose}`);
+      // The item's first paragraph titles its code; anything else it holds (a nested list) is prose.
+      const prose = item.children.slice(1).filter((child) => child.type !== 'code').map((child) => sourceOf(text, child)).join('\n');
+      if (prose.trim() !== '') section.text.push(prose);
       for (const code of codes) readCode(code, label ?? heading, phaseOf(label ?? ''), section, reading);
     } else if (list.ordered === true || actionKinds.has(section.kind)) {
       section.steps.push(manualStep(item, source.replace(/^\s*(?:\d+[.)]|[-*+])\s+/, ''), label, phaseOf(label ?? '')));
