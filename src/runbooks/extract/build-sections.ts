@@ -2,6 +2,7 @@ import type { Code, List, ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Section, SectionKind, Step, Symptom } from '../runbook-model.js';
 import type { OutlineNode } from './build-outline.js';
+import { draftKindOf } from './classify-title.js';
 import { codeStep, manualStep, type PendingStep } from './code-step.js';
 import { isMetadataParagraph } from './read-metadata.js';
 import { readSymptom, splitInlineSymptoms } from './read-symptoms.js';
@@ -52,7 +53,12 @@ export function readSection(
   const visit = (child: OutlineNode): void => {
     section.text.push(`${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
     if (child.inlineText !== null) section.text.push(child.inlineText);
-    readBlocks(text, child.blocks, child.title, section, reading);
+    if (isTemplateTitle(child.title)) {
+      // A message or post-mortem template is text to copy (and a draft), never a step to run.
+      for (const block of child.blocks) section.text.push(sourceOf(text, block));
+    } else {
+      readBlocks(text, child.blocks, child.title, section, reading);
+    }
     child.children.forEach(visit);
   };
   if (options.withChildren) node.children.forEach(visit);
@@ -123,6 +129,12 @@ function readList(text: string, list: List, heading: string | null, section: Sec
       section.text.push(source);
     }
   }
+}
+
+const templateKinds: ReadonlySet<string> = new Set(['communication-template', 'postmortem-template', 'checklist']);
+
+function isTemplateTitle(title: string): boolean {
+  return templateKinds.has(draftKindOf(title) ?? '');
 }
 
 /** The item's lead: its bold label (`**Moyen terme**`) or its first sentence. */

@@ -6,6 +6,7 @@ import { buildRunbook, runbookLines } from './build-runbook.js';
 import { draftKindOf, metadataKeyOf, sectionKindOf } from './classify-title.js';
 import { findLeftovers } from './find-leftovers.js';
 import { findRunbookNodes, type RunbookNode } from './find-runbook-nodes.js';
+import { extractDrafts } from './drafts/extract-drafts.js';
 import { cleanTitle } from './normalize-title.js';
 import { parseMarkdown } from './parse-markdown.js';
 
@@ -31,7 +32,7 @@ export async function extractRunbooks(text: string, options: ExtractOptions): Pr
   const titles = runbookTitles(found, frontMatter, options.filename);
   const runbooks: RunbookStructure[] = [];
   for (const [index, item] of found.entries()) runbooks.push(await buildRunbook(text, item, titles[index]!, frontMatter));
-  const drafts: Extraction['drafts'] = [];
+  const drafts = extractDrafts(outline, text);
   const covered: LineRange[] = [...found.map(runbookLines), ...drafts.map((draft) => draft.lines)];
   return { runbooks, drafts, leftovers: findLeftovers(text, outline, covered) };
 }

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Draft } from '../../runbook-model.js';
 import { lineOf, type OutlineNode } from '../build-outline.js';
 import type { ChecklistData } from './draft-data.js';
-import { allNodes, cleanLabel, draftTitle, titleNames } from './draft-titles.js';
+import { allNodes, ancestorsOf, cleanLabel, draftTitle, namesMessageTemplate, titleNames } from './draft-titles.js';
 import { collapse, firstParagraph, rangeOf } from './md-blocks.js';
 
 /**
@@ -14,6 +14,8 @@ import { collapse, firstParagraph, rangeOf } from './md-blocks.js';
 export function extractChecklists(outline: OutlineNode): Draft[] {
   const drafts: Draft[] = [];
   for (const node of allNodes(outline)) {
+    // Boxes inside a template belong to the template (a post-mortem's action items).
+    if ([node, ...ancestorsOf(node)].some((part) => titleNames(part.title, 'postmortem') || namesMessageTemplate(part.title))) continue;
     const named = titleNames(node.title, 'checklist');
     const lists = node.blocks.flatMap((block, index) => (block.type === 'list' && (named || isTaskList(block)) ? [{ list: block, index }] : []));
     for (const { list, index } of lists) {

@@ -9,6 +9,9 @@ import { findPlaceholders, formatOf, subjectOf } from './template-text.js';
 /** A code block that introduces itself as a template: `📧 Email template (dans Slack AKIG):`. */
 const captionPattern = /^[^\p{L}]*((?:e-?mail|mail|courriel|slack|sms|message|notification|status page|page de statut)\s+(?:template|mod[eè]le)|(?:template|mod[eè]le)\s+(?:d['e]\s*|de\s+|of\s+)?(?:e-?mail|mail|courriel|slack|sms|message|communication|notification))\b.*$/iu;
 
+/** Fences a message is written in; a caption in a shell comment is not a template. */
+const messageLanguages = /^(|te?xt|plain\w*|markdown|md|e-?mail|mail|slack|html)$/i;
+
 /**
  * Message templates: code blocks (or quotes, or the plain text) under a template title
  * ("Template de Communication", "Templates de Communication", "Email template"), and code blocks
@@ -23,7 +26,7 @@ export function extractCommunicationTemplates(outline: OutlineNode, text: string
       continue;
     }
     for (const block of node.blocks) {
-      if (block.type !== 'code') continue;
+      if (block.type !== 'code' || !messageLanguages.test(block.lang ?? '')) continue;
       const [caption, ...rest] = block.value.split('\n');
       const match = captionPattern.exec(caption?.trim() ?? '');
       if (match === null) continue;

@@ -22,7 +22,7 @@ const placeholderPatterns = [
   /<[^>]+>/,
   /\{\{[^}]*\}\}/,
   /\b(?:TBD|TBC|TODO|FIXME|N\/A)\b/,
-  /\b(?:[àa] (?:compl[ée]ter|d[ée]finir|renseigner)|to be (?:defined|confirmed|completed))\b/i,
+  /(?:^|\s)(?:[àa] (?:compl[ée]ter|d[ée]finir|renseigner)|to be (?:defined|confirmed|completed))(?![\p{L}])/iu,
   /\bX{2,}\b/,
 ];
 

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import type { DraftKind } from '../../runbook-model.js';
 
 /**
  * The `data` of each draft kind. A draft is what a careful reader found, for a user to review and
@@ -11,6 +12,7 @@ const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const severityLevels = ['P1', 'P2', 'P3', 'P4'] as const;
 export type SeverityLevel = (typeof severityLevels)[number];
 
+/** `severity-classes`: the levels a team sorts incidents into, most severe first. */
 export const SeverityClassesDataSchema = Type.Object({
   classes: Type.Array(Type.Object({
     level: Type.Enum(severityLevels),
@@ -24,6 +26,7 @@ export const SeverityClassesDataSchema = Type.Object({
 });
 export type SeverityClassesData = Static<typeof SeverityClassesDataSchema>;
 
+/** One rung of an escalation policy. */
 export const EscalationLevelSchema = Type.Object({
   level: Type.Integer({ minimum: 1 }),
   /** Who is paged: a person, role or team, or what the level does when the document says only that. */
@@ -44,6 +47,7 @@ export const EscalationLevelSchema = Type.Object({
 });
 export type EscalationLevel = Static<typeof EscalationLevelSchema>;
 
+/** `escalation-policy`: who is paged, in which order, and when. */
 export const EscalationPolicyDataSchema = Type.Object({
   levels: Type.Array(EscalationLevelSchema),
   /** How many times the whole policy repeats, when the document says so. */
@@ -51,6 +55,7 @@ export const EscalationPolicyDataSchema = Type.Object({
 });
 export type EscalationPolicyData = Static<typeof EscalationPolicyDataSchema>;
 
+/** One way to reach a person, team, channel or vendor. */
 export const ContactSchema = Type.Object({
   /** The person when the document names one, else the role or team (`Équipe DevOps`). */
   name: Type.String(),
@@ -69,6 +74,7 @@ export const ContactSchema = Type.Object({
 });
 export type Contact = Static<typeof ContactSchema>;
 
+/** `contacts`: a contacts section, its sub-headings as groups. */
 export const ContactsDataSchema = Type.Object({ contacts: Type.Array(ContactSchema) });
 export type ContactsData = Static<typeof ContactsDataSchema>;
 
@@ -77,6 +83,7 @@ export type AlertOperator = (typeof alertOperators)[number];
 export const alertUnits = ['%', 'ms', 's', 'min', 'h', 'd', 'B', 'KB', 'MB', 'GB', 'TB'] as const;
 export type AlertUnit = (typeof alertUnits)[number];
 
+/** One alert: a condition as written, and what could be read of it. */
 export const AlertRuleSchema = Type.Object({
   name: Type.String(),
   /** The condition as written: PromQL (`up{job="postgres"} == 0`) or prose (`Taux d'assignation < 70%`). */
@@ -93,6 +100,7 @@ export const AlertRuleSchema = Type.Object({
 });
 export type AlertRule = Static<typeof AlertRuleSchema>;
 
+/** `alert-rules`: the alerts written under one title. */
 export const AlertRulesDataSchema = Type.Object({ rules: Type.Array(AlertRuleSchema) });
 export type AlertRulesData = Static<typeof AlertRulesDataSchema>;
 
@@ -100,6 +108,7 @@ export const templateFormats = ['markdown', 'text'] as const;
 export const communicationChannels = ['slack', 'email', 'status-page'] as const;
 export type CommunicationChannel = (typeof communicationChannels)[number];
 
+/** `communication-template`: a message to send during an incident, blanks to fill. */
 export const CommunicationTemplateDataSchema = Type.Object({
   format: Type.Enum(templateFormats),
   body: Type.String(),
@@ -110,11 +119,13 @@ export const CommunicationTemplateDataSchema = Type.Object({
 });
 export type CommunicationTemplateData = Static<typeof CommunicationTemplateDataSchema>;
 
+/** `checklist`: one task list, boxes as ticked in the document. */
 export const ChecklistDataSchema = Type.Object({
   items: Type.Array(Type.Object({ text: Type.String(), checked: Type.Boolean(), line: Type.Integer({ minimum: 1 }) })),
 });
 export type ChecklistData = Static<typeof ChecklistDataSchema>;
 
+/** `postmortem-template`: the document to write after an incident. */
 export const PostmortemTemplateDataSchema = Type.Object({
   format: Type.Enum(templateFormats),
   body: Type.String(),
@@ -125,3 +136,14 @@ export const PostmortemTemplateDataSchema = Type.Object({
   placeholders: Type.Array(Type.String()),
 });
 export type PostmortemTemplateData = Static<typeof PostmortemTemplateDataSchema>;
+
+/** The schema of each kind's `data`, to validate a draft before it is stored or adopted. */
+export const draftDataSchemas = {
+  'severity-classes': SeverityClassesDataSchema,
+  'escalation-policy': EscalationPolicyDataSchema,
+  contacts: ContactsDataSchema,
+  'alert-rules': AlertRulesDataSchema,
+  'communication-template': CommunicationTemplateDataSchema,
+  checklist: ChecklistDataSchema,
+  'postmortem-template': PostmortemTemplateDataSchema,
+} as const satisfies Record<DraftKind, TSchema>;

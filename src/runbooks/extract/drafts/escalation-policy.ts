@@ -9,7 +9,7 @@ import { columnIndex, itemParts, joinRanges, plain, rangeOf, splitPlainLabel, ta
 import { parseWindow } from './parse-duration.js';
 
 const levelColumnPattern = /niveau|level|tier|palier|etape|step|rang|ordre|order|^\s*(#|n°?|l)\s*$/;
-const whoColumnPattern = /responsable|qui\b|who|cible|target|contact|personne|person|escalade vers|escalate to|equipe|team|astreinte|on.?call|owner|destinataire/;
+const whoColumnPattern = /responsable|qui\b|who|contact|personne|person|escalade vers|escalate to|equipe|team|astreinte|on.?call|owner|destinataire/;
 const timeColumnPattern = /delai|delay|apres|after|temps|time|quand|when|sla|repon|respon|timeout|duree|duration|ack/;
 const responseColumnPattern = /repon|respon|ack|prise en charge|timeout|sla/;
 
@@ -72,6 +72,8 @@ function fromTable(table: Table, named: boolean): LevelText[] {
   const whoColumn = header.findIndex((cell, index) => index !== levelColumn && whoColumnPattern.test(plain(cell)));
   const timeColumn = header.findIndex((cell, index) => index !== levelColumn && index !== whoColumn && timeColumnPattern.test(plain(cell)));
   if (levelColumn < 0 || whoColumn < 0 || (!named && timeColumn < 0)) return [];
+  // A table of P1/SEV1 levels with an owner and a delay is a severity table, unless titled otherwise.
+  if (!named && rows.some((row) => /^\s*(p|sev)\s*-?\s*\d/i.test(row.cells[levelColumn] ?? ''))) return [];
   const roleColumn = header.findIndex((cell, index) => index !== whoColumn && /^r[oô]le/i.test(cell.trim()));
   const isResponse = timeColumn >= 0 && responseColumnPattern.test(plain(header[timeColumn]!));
   return rows.map((row, index) => {

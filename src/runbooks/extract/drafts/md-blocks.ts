@@ -55,6 +55,7 @@ export interface TableRows {
   rows: { cells: string[]; line: number }[];
 }
 
+/** Reads a table's cells as plain text, each row with its line. */
 export function tableRows(table: Table): TableRows {
   const [head, ...body] = table.children;
   const cells = (row: Table['children'][number]): string[] => row.children.map((cell) => collapse(toString(cell)));

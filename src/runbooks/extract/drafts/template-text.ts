@@ -46,10 +46,12 @@ export function subjectOf(body: string): string | null {
 export function structureOf(body: string): { sections: string[]; fields: string[] } {
   const root: Root = parseMarkdown(body);
   const headings = collect<Heading>(root, 'heading');
-  const fields = collect<Paragraph>(root, 'paragraph').flatMap((paragraph) => {
-    const first = paragraph.children[0];
-    return first?.type === 'strong' ? [cleanTitle(toString(first)).replace(/\s*:$/, '')] : [];
-  });
+  // Bold words opening a line: `**Date**: [Date]`, one per line of a paragraph.
+  const fields = collect<Paragraph>(root, 'paragraph').flatMap((paragraph) => paragraph.children.flatMap((child, index) => {
+    const before = paragraph.children[index - 1];
+    const opensLine = before === undefined || before.type === 'break' || (before.type === 'text' && before.value.endsWith('\n'));
+    return child.type === 'strong' && opensLine ? [cleanTitle(toString(child)).replace(/\s*:$/, '')] : [];
+  }));
   const minDepth = Math.min(...headings.map((heading) => heading.depth));
   const titleOnly = headings[0] !== undefined && headings.filter((heading) => heading.depth === minDepth).length === 1 && root.children[0] === headings[0];
   const sections = (titleOnly ? headings.slice(1) : headings).map((heading) => cleanTitle(toString(heading)));
