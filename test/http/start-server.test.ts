@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startServer } from '../../src/http/start-server.js';
+import { loadMigrations } from '../../src/storage/migrate.js';
 import { testConfig } from '../support/test-app.js';
 
 describe('the server process', () => {
@@ -31,7 +32,7 @@ describe('the server process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'astreinte-restart-'));
     const first = await startServer(testConfig({ port: 0, dataDir, demo: true }));
     expect(first.adminToken).not.toBeNull();
-    expect(first.migrated).toEqual(['001_init']);
+    expect(first.migrated).toEqual((await loadMigrations()).map((migration) => migration.name));
     await first.close();
     const second = await startServer(testConfig({ port: 0, dataDir, demo: true }));
     try {
