@@ -1,38 +1,31 @@
 import { stringify as toYaml } from 'yaml';
-import type { RunbookStructure, Section, Step } from './runbook-model.js';
-
-type Phase = NonNullable<Step['phase']>;
-
-const phaseTitles: Record<RunbookStructure['language'], Record<Phase, string>> = {
-  en: { 'short-term': 'Short term', 'medium-term': 'Medium term', 'long-term': 'Long term' },
-  fr: { 'short-term': 'Court terme', 'medium-term': 'Moyen terme', 'long-term': 'Long terme' },
-};
+import { sectionKindOf } from './extract/classify-title.js';
+import { renderMarker } from './runbook-markers.js';
+import type { RunbookStructure, Section, Step, Symptom } from './runbook-model.js';
 
 /**
- * The canonical Markdown of a runbook: front matter (when it had some), `# Title`, the metadata as
- * `**Label**: value` lines, `## Symptoms` as a list, then each section as `## Title` with its prose
- * and its steps — code as fenced blocks carrying the language and the Runme attributes as JSON,
- * manual steps as numbered items, a `### <phase>` line where the phase of the steps changes.
- * Plain and regular on purpose: the extractor reads this form back to the same structure.
+ * The canonical Markdown of a runbook: front matter (when it had some), `# Title` with a marker
+ * comment giving its kind, the metadata as `**Label**: value` lines, then each section as
+ * `## Title` (a marker when the title does not say the section's kind) with its symptoms, the
+ * prose before its first sub-heading, its steps — code as fenced blocks with the language and
+ * Runme attributes, titled by a `Title:` line; manual steps as numbered items — and the rest of
+ * its prose. Plain and regular on purpose: the extractor reads it back to the same structure.
  */
 export function renderRunbookMarkdown(runbook: RunbookStructure): string {
   const blocks: string[] = [];
   if (Object.keys(runbook.metadata.frontMatter).length > 0) blocks.push(`---\n${toYaml(runbook.metadata.frontMatter).trimEnd()}\n---`);
-  blocks.push(`# ${oneLine(runbook.title)}`);
+  blocks.push(`# ${oneLine(runbook.title)}`, renderMarker({ runbookKind: runbook.kind }));
   const metadata = metadataLines(runbook);
   if (metadata.length > 0) blocks.push(metadata.join('\n'));
-  const hasSymptomsSection = runbook.sections.some((section) => section.kind === 'symptoms');
-  if (runbook.symptoms.length > 0 && !hasSymptomsSection) {
-    blocks.push('## Symptoms', runbook.symptoms.map((symptom) => `- ${indent(symptom.text.trim(), 2)}`).join('\n'));
-  }
-  for (const section of runbook.sections) blocks.push(...sectionBlocks(section, runbook.language));
+  const symptomsHome = runbook.sections.find((s) => s.kind === 'symptoms') ?? runbook.sections.find((s) => s.kind === 'detection');
+  if (runbook.symptoms.length > 0 && symptomsHome === undefined) blocks.push('## Symptoms', symptomList(runbook.symptoms));
+  for (const section of runbook.sections) blocks.push(...sectionBlocks(section, section === symptomsHome ? runbook.symptoms : []));
   return `${blocks.join('\n\n')}\n`;
 }
 
 function metadataLines(runbook: RunbookStructure): string[] {
-  const { severity, impact, rto, rpo, reference, services } = runbook.metadata;
+  const { severity, impact, rto, rpo, services } = runbook.metadata;
   const fields: [string, string | null][] = [
-    ['Reference', reference],
     ['Severity', severity?.raw ?? null],
     ['Impact', impact],
     ['RTO', rto?.raw ?? null],
@@ -43,30 +36,36 @@ function metadataLines(runbook: RunbookStructure): string[] {
   return fields.filter((field): field is [string, string] => field[1] !== null && field[1].trim() !== '').map(([label, value]) => `**${label}**: ${oneLine(value)}`);
 }
 
-function sectionBlocks(section: Section, language: RunbookStructure['language']): string[] {
+function sectionBlocks(section: Section, symptoms: readonly Symptom[]): string[] {
   const blocks = [`## ${oneLine(section.title)}`];
-  if (section.text.trim() !== '') blocks.push(section.text.trim());
-  let phase: Step['phase'] = null;
-  section.steps.forEach((step, index) => {
-    if (step.phase !== null && step.phase !== phase) blocks.push(`### ${phaseTitles[language][step.phase]}`);
-    phase = step.phase;
-    blocks.push(stepBlock(step, index + 1));
-  });
+  if (sectionKindOf(section.title) !== section.kind) blocks.push(renderMarker({ sectionKind: section.kind }));
+  if (symptoms.length > 0) blocks.push(symptomList(symptoms));
+  // Prose after the first sub-heading belongs under it; steps go before it so none is re-titled by it.
+  const text = section.text.trim();
+  const split = text.search(/^#{1,6}\s/m);
+  const before = split === -1 ? text : text.slice(0, split).trim();
+  const after = split === -1 ? '' : text.slice(split).trim();
+  if (before !== '') blocks.push(before);
+  section.steps.forEach((step, index) => blocks.push(stepBlock(step, index + 1)));
+  if (after !== '') blocks.push(after);
   return blocks;
 }
 
-/** A manual step as item `n.` of a numbered list; code as a titled fenced block. */
+function symptomList(symptoms: readonly Symptom[]): string {
+  return symptoms.map((symptom) => `- ${escapeLeading(indent(symptom.text.trim(), 2))}`).join('\n');
+}
+
+/** A manual step as item `n.` of a numbered list; code as a fenced block after its `Title:` line. */
 function stepBlock(step: Step, position: number): string {
   if (step.kind === 'manual') {
     const marker = `${position}. `;
-    const title = step.title === null ? '' : `**${oneLine(step.title)}**: `;
-    return `${marker}${indent(`${title}${step.body.trim()}`, marker.length)}`;
+    return `${marker}${indent(step.body.trim(), marker.length)}`;
   }
   const longestRun = Math.max(0, ...[...step.body.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(Math.max(3, longestRun + 1));
   const info = [step.language ?? '', attributesOf(step)].filter((part) => part !== '').join(' ');
   const code = `${fence}${info}\n${step.body.replace(/\n+$/, '')}\n${fence}`;
-  return step.title === null ? code : `**${oneLine(step.title)}**\n\n${code}`;
+  return step.title === null ? code : `${escapeInline(oneLine(step.title))}:\n\n${code}`;
 }
 
 /** Runme fence attributes, as Runme writes them: a JSON object, keys sorted. */
@@ -82,4 +81,14 @@ function indent(text: string, width: number): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Plain text that must come back as the same plain text: Markdown's inline marks escaped. */
+function escapeInline(text: string): string {
+  return escapeLeading(text.replace(/([\\`*_[\]<>])/g, '\\$1'));
+}
+
+/** A line that would open a quote, heading, list or rule is escaped at its start. */
+function escapeLeading(text: string): string {
+  return text.replace(/^[>#+-]/, (opening) => `\\${opening}`).replace(/^(\d+)([.)])/, '$1\\$2');
 }

@@ -23,6 +23,8 @@ describe('canonical runbook Markdown', () => {
     expect(renderRunbookMarkdown(rb)).toBe([
       '# Redis down',
       '',
+      '<!-- astreinte: kind=incident -->',
+      '',
       '**Severity**: P1 (critical)',
       '**Impact**: Dispatch cannot assign missions',
       '**RTO**: 30 min',
@@ -37,7 +39,7 @@ describe('canonical runbook Markdown', () => {
       '',
       'Start by checking that Redis answers.',
       '',
-      '**Ping Redis**',
+      'Ping Redis:',
       '',
       '```shell {"excludeFromRunAll":"true","name":"ping"}',
       'redis-cli -h ${REDIS_HOST} ping',
@@ -48,13 +50,9 @@ describe('canonical runbook Markdown', () => {
       '',
       '## Resolution',
       '',
-      '### Short term',
-      '',
       '```shell',
       'systemctl restart redis',
       '```',
-      '',
-      '### Long term',
       '',
       '```yaml',
       'maxmemory: 2gb',
@@ -63,18 +61,20 @@ describe('canonical runbook Markdown', () => {
     ].join('\n'));
   });
 
-  it('uses a longer fence when the code holds backticks, and French phase titles for French runbooks', () => {
-    const rb = runbook('Reprise', [section('recovery', 'Reprise', [step('s1', { language: 'markdown', body: '```sh\nls\n```', phase: 'medium-term' })])], { language: 'fr' });
+  it('uses a longer fence when the code holds backticks, and marks a section whose title hides its kind', () => {
+    const rb = runbook('Reprise', [section('recovery', 'Étapes', [step('s1', { language: 'markdown', body: '```sh\nls\n```', title: 'Liste *tout*' })])], { language: 'fr' });
     const markdown = renderRunbookMarkdown(rb);
-    expect(markdown).toContain('### Moyen terme\n\n````markdown\n```sh\nls\n```\n````\n');
+    expect(markdown).toContain('## Étapes\n\n<!-- astreinte: section=recovery -->\n\nListe \\*tout\\*:\n\n````markdown\n```sh\nls\n```\n````\n');
   });
 
   it('keeps front matter, and renders a symptoms section in place of the symptoms list', () => {
-    const rb = runbook('Queue full', [section('symptoms', 'Symptômes', [], { text: '- queue depth > 10k' })], {
+    const rb = runbook('Queue full', [section('symptoms', 'Symptômes', [])], {
       metadata: { frontMatter: { owner: 'ops', tags: ['queue'] } },
       symptoms: [{ text: 'queue depth > 10k', kind: 'metric', terms: [], line: 6 }],
     });
-    expect(renderRunbookMarkdown(rb)).toBe('---\nowner: ops\ntags:\n  - queue\n---\n\n# Queue full\n\n## Symptômes\n\n- queue depth > 10k\n');
+    expect(renderRunbookMarkdown(rb)).toBe(
+      '---\nowner: ops\ntags:\n  - queue\n---\n\n# Queue full\n\n<!-- astreinte: kind=incident -->\n\n## Symptômes\n\n- queue depth > 10k\n',
+    );
   });
 
   it('gives the same text for the same structure', () => {

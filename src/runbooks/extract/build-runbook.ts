@@ -5,7 +5,7 @@ import { readSection, type SectionReading } from './build-sections.js';
 import { draftKindOf, sectionKindOf } from './classify-title.js';
 import { finishSteps } from './code-step.js';
 import { detectLanguage } from './detect-language.js';
-import type { RunbookNode } from './find-runbook-nodes.js';
+import { markerOf, type RunbookNode } from './find-runbook-nodes.js';
 import { normalizeTitle } from './normalize-title.js';
 import { foldMetadata, isMetadataParagraph, readMetadataPairs, type MetadataLine } from './read-metadata.js';
 import { sourceOf } from './source-text.js';
@@ -22,10 +22,10 @@ export function runbookLines(found: RunbookNode): RunbookStructure['lines'] {
 export async function buildRunbook(text: string, found: RunbookNode, title: string, frontMatter: Record<string, unknown>): Promise<RunbookStructure> {
   const { node } = found;
   const reading: SectionReading = { sections: [], symptoms: [] };
-  if (found.kind === 'incident') {
-    const preamble = node.blocks.filter((block) => !isMetadataParagraph(block, sourceOf(text, block)) && block.type !== 'thematicBreak');
+  if (found.structured) {
+    const preamble = node.blocks.filter((block) => !isMetadataParagraph(block, sourceOf(text, block)) && block.type !== 'thematicBreak' && block.type !== 'html');
     if (preamble.length > 0 || node.inlineText !== null) readSection(text, { ...node, title: 'Overview' }, 'overview', reading, { withChildren: false });
-    for (const child of node.children) readSection(text, child, incidentSectionKind(child.title), reading);
+    for (const child of node.children) readSection(text, child, markerOf(child)?.sectionKind ?? incidentSectionKind(child.title), reading);
   } else {
     readSection(text, node, procedureKind(node), reading, { withChildren: !found.ownBlocksOnly });
   }

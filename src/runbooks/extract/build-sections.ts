@@ -2,6 +2,7 @@ import type { Code, List, ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Section, SectionKind, Step, Symptom } from '../runbook-model.js';
 import type { OutlineNode } from './build-outline.js';
+import { readMarker } from '../runbook-markers.js';
 import { draftKindOf } from './classify-title.js';
 import { codeStep, manualStep, type PendingStep } from './code-step.js';
 import { isMetadataParagraph } from './read-metadata.js';
@@ -51,7 +52,7 @@ export function readSection(
   }
   readBlocks(text, node.blocks, null, section, reading);
   const visit = (child: OutlineNode): void => {
-    section.text.push(`${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
+    const before = section.text.length;
     if (child.inlineText !== null) section.text.push(child.inlineText);
     if (isTemplateTitle(child.title)) {
       // A message or post-mortem template is text to copy (and a draft), never a step to run.
@@ -59,6 +60,9 @@ export function readSection(
     } else {
       readBlocks(text, child.blocks, child.title, section, reading);
     }
+    // The sub-heading stays in the prose only when prose follows it; otherwise it lives on as
+    // the title of the steps under it.
+    if (section.text.length > before) section.text.splice(before, 0, `${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
     child.children.forEach(visit);
   };
   if (options.withChildren) node.children.forEach(visit);
@@ -70,7 +74,8 @@ function readBlocks(text: string, blocks: readonly RootContent[], heading: strin
     if (block.type === 'code') {
       const previous = blocks[index - 1];
       const leadIn = previous === undefined ? null : leadInOf(previous);
-      readCode(block, leadIn ?? heading, null, section, reading);
+      const title = leadIn ?? heading;
+      readCode(block, title, phaseOf(title ?? ''), section, reading);
     } else if (block.type === 'list') {
       readList(text, block, heading, section, reading);
     } else if (block.type === 'paragraph') {
@@ -78,6 +83,8 @@ function readBlocks(text: string, blocks: readonly RootContent[], heading: strin
       // A sentence ending with a colon right before a code block is that step's title.
       if (blocks[index + 1]?.type === 'code' && leadInOf(block) !== null) return;
       section.text.push(source);
+    } else if (block.type === 'html' && readMarker(block.value) !== null) {
+      // a canonical export's marker: read by the runbook finder, not prose
     } else if (block.type !== 'thematicBreak' && block.type !== 'yaml') {
       section.text.push(source);
     }
@@ -124,7 +131,7 @@ function readList(text: string, list: List, heading: string | null, section: Sec
       if (prose.trim() !== '') section.text.push(prose);
       for (const code of codes) readCode(code, label ?? heading, phaseOf(label ?? ''), section, reading);
     } else if (list.ordered === true || actionKinds.has(section.kind)) {
-      section.steps.push(manualStep(item, source.replace(/^\s*(?:\d+[.)]|[-*+])\s+/, ''), label, phaseOf(label ?? '')));
+      section.steps.push(manualStep(item, itemBody(item, source), label, phaseOf(label ?? '')));
     } else {
       section.text.push(source);
     }
@@ -135,6 +142,17 @@ const templateKinds: ReadonlySet<string> = new Set(['communication-template', 'p
 
 function isTemplateTitle(title: string): boolean {
   return templateKinds.has(draftKindOf(title) ?? '');
+}
+
+/**
+ * An item's text without its marker, continuation lines dedented to the item's content column,
+ * so that the body reads the same wherever the list stood (and an export can re-indent it).
+ */
+function itemBody(item: ListItem, source: string): string {
+  const marker = /^(?:\d+[.)]|[-*+])\s+/.exec(source)?.[0] ?? '';
+  const width = (item.position?.start.column ?? 1) - 1 + marker.length;
+  const [first = '', ...rest] = source.slice(marker.length).split('\n');
+  return [first, ...rest.map((line) => line.replace(new RegExp(`^ {0,${width}}`), ''))].join('\n');
 }
 
 /** The item's lead: its bold label (`**Moyen terme**`) or its first sentence. */

@@ -7,7 +7,7 @@ import { draftKindOf, metadataKeyOf, sectionKindOf } from './classify-title.js';
 import { findLeftovers } from './find-leftovers.js';
 import { findRunbookNodes, type RunbookNode } from './find-runbook-nodes.js';
 import { extractDrafts } from './drafts/extract-drafts.js';
-import { cleanTitle } from './normalize-title.js';
+import { cleanTitle, normalizeTitle } from './normalize-title.js';
 import { parseMarkdown } from './parse-markdown.js';
 
 export interface ExtractOptions {
@@ -37,6 +37,11 @@ export async function extractRunbooks(text: string, options: ExtractOptions): Pr
   return { runbooks, drafts, leftovers: findLeftovers(text, outline, covered) };
 }
 
+/** `Resolution`, `Fix`, `Diagnostic` alone: a section word, not the name of a procedure. */
+function isBareSectionTitle(title: string): boolean {
+  return sectionKindOf(title) !== null && normalizeTitle(title).split(' ').length <= 2;
+}
+
 function readFrontMatter(root: Root): Record<string, unknown> {
   const first = root.children[0];
   if (first?.type !== 'yaml') return {};
@@ -59,6 +64,9 @@ function runbookTitles(found: readonly RunbookNode[], frontMatter: Record<string
       const title = frontMatter['title'];
       return typeof title === 'string' && title.trim() !== '' ? title.trim() : cleanTitle(filename.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
     }
+    // `# Redis full` / `## Resolution` (code): the procedure is the part, its title the parent's.
+    const parent = node.parent;
+    if (isBareSectionTitle(node.title) && parent !== null && parent.origin === 'heading' && parent.children.length === 1) return parent.title;
     return node.title.replace(/^(?:runbook|playbook)\s*:\s*/i, '').trim();
   });
   return base.map((title, index) => {

@@ -1,5 +1,6 @@
 import type { List, RootContent } from 'mdast';
 import type { SectionKind } from '../runbook-model.js';
+import { readMarker, type Marker } from '../runbook-markers.js';
 import type { OutlineNode } from './build-outline.js';
 import { draftKindOf, hasRunbookMarker, sectionKindOf } from './classify-title.js';
 
@@ -11,6 +12,8 @@ export interface RunbookNode {
   kind: 'incident' | 'procedure';
   /** For procedures: only the node's own blocks belong to it (its children are runbooks of their own). */
   ownBlocksOnly: boolean;
+  /** Its sub-parts are its sections (Diagnosis, Resolution …); otherwise it is one section itself. */
+  structured: boolean;
 }
 
 /**
@@ -64,8 +67,13 @@ function hasCode(block: RootContent): boolean {
 export function findRunbookNodes(outline: OutlineNode): RunbookNode[] {
   const found: RunbookNode[] = [];
   const visit = (node: OutlineNode): void => {
+    const marked = markerOf(node)?.runbookKind;
+    if (marked !== undefined && node.origin !== 'root') {
+      found.push({ node, kind: marked, ownBlocksOnly: false, structured: true });
+      return;
+    }
     if (isIncidentRunbook(node)) {
-      found.push({ node, kind: readsAsIncident(node) ? 'incident' : 'procedure', ownBlocksOnly: false });
+      found.push({ node, kind: readsAsIncident(node) ? 'incident' : 'procedure', ownBlocksOnly: false, structured: true });
       return;
     }
     const draft = node.origin === 'root' ? null : draftKindOf(node.title);
@@ -74,12 +82,18 @@ export function findRunbookNodes(outline: OutlineNode): RunbookNode[] {
       return;
     }
     if (node.origin !== 'root' && node.blocks.some(isStepBlock)) {
-      found.push({ node, kind: 'procedure', ownBlocksOnly: node.children.length > 0 });
+      found.push({ node, kind: 'procedure', ownBlocksOnly: node.children.length > 0, structured: false });
     }
     node.children.forEach(visit);
   };
   visit(outline);
   return found;
+}
+
+/** The marker comment a canonical export puts first under a heading, if any. */
+export function markerOf(node: OutlineNode): Marker | null {
+  const first = node.blocks[0];
+  return first?.type === 'html' ? readMarker(first.value) : null;
 }
 
 function isShellLike(lang: string | null | undefined): boolean {

@@ -5,7 +5,12 @@ import type { Symptom } from '../runbook-model.js';
  * spans, error names and HTTP statuses it holds, and what kind of evidence it is.
  */
 export function readSymptom(markdown: string, line: number): Symptom {
-  const text = markdown.replace(/^[\s❌⚠️✅🔴🟡🟠•*-]+/u, '').replace(/\s+/g, ' ').trim();
+  const text = markdown
+    .replace(/^[\s❌⚠️✅🔴🟡🟠•*-]+/u, '')
+    .replace(/^\\([>#+-])/, '$1') // an exported list escapes what would open a quote or heading
+    .replace(/^(\d+)\\([.)])/, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
   const terms = new Set<string>();
   for (const match of text.matchAll(/`([^`]+)`/g)) terms.add(match[1]!.trim());
   for (const match of text.matchAll(/["“«]\s*([^"”»]{3,}?)\s*["”»]/g)) terms.add(match[1]!.trim());

@@ -90,3 +90,17 @@ describe('runbooks written in other shapes', () => {
     expect(leftovers.map((l) => [l.heading, l.lines.start])).toEqual([['Team notes', 3], ['Random thoughts', 7]]);
   });
 });
+
+describe('procedures without symptoms', () => {
+  it('keeps the sections of a structured procedure', async () => {
+    const text = '# Nginx down\n\n## Diagnosis\n\n```bash\nsystemctl status nginx\n```\n\n## Resolution\n\n```bash\nsudo systemctl restart nginx\n```\n\n## Verification\n\n```bash\ncurl -sf http://127.0.0.1/\n```\n';
+    const { runbooks } = await extractRunbooks(text, { filename: 'nginx.md' });
+    expect(runbooks.map((r) => [r.kind, r.title, r.sections.map((s) => s.kind)])).toEqual([['procedure', 'Nginx down', ['diagnosis', 'resolution', 'verification']]]);
+  });
+
+  it('names a one-section procedure after its parent heading, not its section word', async () => {
+    const text = '# Redis full\n\n## Resolution\n\n```bash\nredis-cli config set maxmemory 2gb\n```\n';
+    const { runbooks } = await extractRunbooks(text, { filename: 'redis.md' });
+    expect(runbooks.map((r) => [r.title, r.sections.map((s) => [s.kind, s.title])])).toEqual([['Redis full', [['resolution', 'Resolution']]]]);
+  });
+});
