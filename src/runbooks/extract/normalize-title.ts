@@ -4,6 +4,18 @@
  * compare like the keywords they are.
  */
 export function normalizeTitle(text: string): string {
+  const cached = normalized.get(text);
+  if (cached !== undefined) return cached;
+  // Every title is classified several times (section, draft, metadata): remember the last few thousand.
+  if (normalized.size > 5000) normalized.clear();
+  const result = computeNormalizedTitle(text);
+  normalized.set(text, result);
+  return result;
+}
+
+const normalized = new Map<string, string>();
+
+function computeNormalizedTitle(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

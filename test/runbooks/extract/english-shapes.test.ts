@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
 import { extractRunbooks } from '../../../src/runbooks/extract/extract-runbooks.js';
+import { decodeRunbookText } from '../../../src/runbooks/text/decode-runbook-text.js';
 
 const frontMatterRunbook = `---
 title: Payments webhook backlog
@@ -59,10 +61,26 @@ describe('runbooks written in other shapes', () => {
     expect(leftovers).toEqual([]);
   });
 
-  it('reads CRLF text the same as LF text', async () => {
+  it('reads a CRLF file with a BOM the same as an LF file', async () => {
     const lf = await extractRunbooks(frontMatterRunbook, { filename: 'a.md' });
-    const crlf = await extractRunbooks(frontMatterRunbook.replace(/\n/g, '\r\n').replace(/\r\n/g, '\n'), { filename: 'a.md' });
-    expect(crlf).toEqual(lf);
+    const bytes = Buffer.from(`\uFEFF${frontMatterRunbook.replace(/\n/g, '\r\n')}`, 'utf8');
+    const decoded = decodeRunbookText(bytes);
+    expect(decoded).toMatchObject({ encoding: 'utf-8-bom', lineEndings: 'crlf' });
+    expect(await extractRunbooks(decoded.text, { filename: 'a.md' })).toEqual(lf);
+  });
+
+  it('reads a French runbook damaged as Windows-1252 the same as the intact one', async () => {
+    const intact = [
+      '# 🚨 RUNBOOK: Files d’attente saturées', '**Sévérité**: 🔴 CRITIQUE', '**RTO**: < 30 minutes',
+      '## Symptômes', '- ❌ Délai de traitement > 5 min', '## Résolution', '```bash', '# Redémarrer les consommateurs', 'sudo systemctl restart consommateur', '```',
+    ].join('\n');
+    // What an editor does to UTF-8 read as Windows-1252 and saved again as UTF-8.
+    const damaged = Buffer.from(iconv.decode(Buffer.from(intact, 'utf8'), 'win1252'), 'utf8');
+    const decoded = decodeRunbookText(damaged);
+    expect(decoded.repairs.codepage).toBe('windows-1252');
+    expect(decoded.text).toBe(intact);
+    const { runbooks } = await extractRunbooks(decoded.text, { filename: 'damaged.md' });
+    expect(runbooks.map((r) => [r.title, r.metadata.severity?.level, r.metadata.rto?.minutes])).toEqual([['Files d’attente saturées', 'P1', 30]]);
   });
 
   it('names a headingless runbook after its file', async () => {
