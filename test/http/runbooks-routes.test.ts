@@ -153,7 +153,7 @@ describe.each(testBackends)('runbooks API on $backend', ({ backend, available })
     const markdown = await t.call('GET', '/api/v1/runbooks/api-latency/markdown?version=1', { token: viewer });
     expect(markdown.statusCode).toBe(200);
     expect(markdown.headers['content-type']).toMatch(/^text\/markdown/);
-    expect(markdown.body).toMatch(/^# API latency\n\n## Diagnosis\n/);
+    expect(markdown.body).toMatch(/^# API latency\n\n<!-- astreinte: kind=incident -->\n\n## Diagnosis\n/);
 
     const versions = (await t.call('GET', '/api/v1/runbooks/api-latency/versions', { token: viewer })).json();
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
