@@ -1,10 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 
 describe('configuration', () => {
+  const dirs: string[] = [];
+  const tempDir = (): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'astreinte-config-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
   it('has defaults that start the embedded database on 127.0.0.1:8080', () => {
     expect(loadConfig({ env: {} })).toEqual({
       host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
@@ -18,7 +26,7 @@ describe('configuration', () => {
   });
 
   it('lets the environment override the file and the command line override both', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'astreinte-config-'));
+    const dir = tempDir();
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ port: 7000, logLevel: 'debug', dataDir: '/srv/astreinte' }));
     const config = loadConfig({ env: { ASTREINTE_CONFIG: file, ASTREINTE_PORT: '7001' }, overrides: { logLevel: 'warn' } });
@@ -40,7 +48,7 @@ describe('configuration', () => {
   });
 
   it('refuses a port out of range and an unknown key in the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'astreinte-config-'));
+    const dir = tempDir();
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ prot: 1 }));
     expect(() => loadConfig({ env: { ASTREINTE_PORT: '70000' } })).toThrow(/ASTREINTE_PORT: .*70000/);

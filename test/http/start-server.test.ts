@@ -1,14 +1,22 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/http/start-server.js';
 import { loadMigrations } from '../../src/storage/migrate.js';
 import { testConfig } from '../support/test-app.js';
 
 describe('the server process', () => {
+  const dirs: string[] = [];
+  const tempDir = (prefix: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
   it('finishes a request in flight before it closes, and refuses new connections while closing', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'astreinte-shutdown-'));
+    const dataDir = tempDir('astreinte-shutdown-');
     const server = await startServer(testConfig({ port: 0, dataDir }));
     const token = server.adminToken!;
     // Hold the embedded database for a moment: the request below waits on it, so it is in flight
@@ -29,7 +37,7 @@ describe('the server process', () => {
   });
 
   it('keeps its data and never seeds again when restarted on the same folder', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'astreinte-restart-'));
+    const dataDir = tempDir('astreinte-restart-');
     const first = await startServer(testConfig({ port: 0, dataDir, demo: true }));
     expect(first.adminToken).not.toBeNull();
     expect(first.migrated).toEqual((await loadMigrations()).map((migration) => migration.name));
