@@ -1,17 +1,30 @@
 import type { App, HttpDeps } from '../http-deps.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
-import { registerServiceRoutes } from './services-routes.js';
-import { registerSeverityRoutes } from './severity-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
+import { registerRunRoutes } from './runs-routes.js';
+import { registerServiceRoutes } from './services-routes.js';
+import { registerSeverityRoutes } from './severity-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
 import { registerTokenRoutes } from './tokens-routes.js';
 import { registerUserRoutes } from './users-routes.js';
 
 /** Every domain's routes module, in one list. */
-const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [registerHealthRoutes, registerIncidentRoutes, registerServiceRoutes, registerChecklistRoutes, registerSeverityRoutes, registerAuditRoutes, registerUserRoutes, registerTeamRoutes, registerTokenRoutes, registerRunbookRoutes];
+const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
+  registerHealthRoutes,
+  registerIncidentRoutes,
+  registerServiceRoutes,
+  registerChecklistRoutes,
+  registerSeverityRoutes,
+  registerAuditRoutes,
+  registerUserRoutes,
+  registerTeamRoutes,
+  registerTokenRoutes,
+  registerRunbookRoutes,
+  registerRunRoutes,
+];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {
   for (const register of routeModules) await register(app, deps);

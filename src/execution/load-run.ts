@@ -1,0 +1,16 @@
+import { notFound } from '../core/app-error.js';
+import type { Queryable } from '../storage/database.js';
+import { toRun, type Run, type RunRow, type StepExecutionRow } from './run-model.js';
+import { selectExecutions, selectRun } from './run-statements.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A run with its step executions, or not_found (also for an id that is not a UUID). */
+export async function loadRun(db: Queryable, id: string): Promise<Run> {
+  if (!uuidPattern.test(id)) throw notFound('run', id);
+  const { rows } = await db.query<RunRow>(selectRun, [id]);
+  const row = rows[0];
+  if (row === undefined) throw notFound('run', id);
+  const executions = await db.query<StepExecutionRow>(selectExecutions, [id]);
+  return toRun(row, executions.rows);
+}

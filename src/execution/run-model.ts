@@ -1,0 +1,101 @@
+import { Type, type Static } from 'typebox';
+
+export const runStatuses = ['active', 'verified', 'failed', 'abandoned'] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export const executionStatuses = [
+  'awaiting-approval', 'refused', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done',
+] as const;
+export type ExecutionStatus = (typeof executionStatuses)[number];
+
+/** Statuses after which an execution changes no more. */
+export const finalExecutionStatuses: ReadonlySet<ExecutionStatus> = new Set([
+  'refused', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done',
+]);
+
+export const StepExecutionSchema = Type.Object(
+  {
+    id: Type.String(),
+    stepId: Type.String(),
+    attempt: Type.Integer(),
+    status: Type.Enum(executionStatuses),
+    commandPreview: Type.String({ description: 'the command as it runs, parameters filled, secrets masked' }),
+    requestedAt: Type.String({ format: 'date-time' }),
+    requestedBy: Type.String(),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    startedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    exitCode: Type.Union([Type.Integer(), Type.Null()]),
+    durationMs: Type.Union([Type.Integer(), Type.Null()]),
+    outputBytes: Type.Integer(),
+    truncatedBytes: Type.Integer(),
+  },
+  { title: 'StepExecution' },
+);
+export type StepExecution = Static<typeof StepExecutionSchema>;
+
+export const RunSchema = Type.Object(
+  {
+    id: Type.String(),
+    incidentId: Type.Union([Type.String(), Type.Null()]),
+    runbookId: Type.String(),
+    runbookVersion: Type.Integer(),
+    status: Type.Enum(runStatuses),
+    startedAt: Type.String({ format: 'date-time' }),
+    startedBy: Type.String(),
+    endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    executions: Type.Array(StepExecutionSchema),
+  },
+  { title: 'Run' },
+);
+export type Run = Static<typeof RunSchema>;
+
+export interface RunRow {
+  [column: string]: unknown;
+  id: string;
+  incident_id: string | null;
+  runbook_id: string;
+  runbook_version: number;
+  status: RunStatus;
+  started_at: Date;
+  started_by_name: string;
+  ended_at: Date | null;
+}
+
+export interface StepExecutionRow {
+  [column: string]: unknown;
+  id: string;
+  run_id: string;
+  step_id: string;
+  attempt: number;
+  status: ExecutionStatus;
+  command_preview: string;
+  requested_at: Date;
+  requested_by_name: string;
+  reason: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  exit_code: number | null;
+  duration_ms: number | null;
+  output_bytes: number;
+  truncated_bytes: number;
+}
+
+const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+
+export function toStepExecution(row: StepExecutionRow): StepExecution {
+  return {
+    id: row.id, stepId: row.step_id, attempt: row.attempt, status: row.status, commandPreview: row.command_preview,
+    requestedAt: row.requested_at.toISOString(), requestedBy: row.requested_by_name, reason: row.reason,
+    startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), exitCode: row.exit_code, durationMs: row.duration_ms,
+    outputBytes: row.output_bytes, truncatedBytes: row.truncated_bytes,
+  };
+}
+
+export function toRun(row: RunRow, executions: readonly StepExecutionRow[]): Run {
+  return {
+    id: row.id, incidentId: row.incident_id, runbookId: row.runbook_id, runbookVersion: row.runbook_version, status: row.status,
+    startedAt: row.started_at.toISOString(), startedBy: row.started_by_name, endedAt: iso(row.ended_at),
+    executions: executions.map(toStepExecution),
+  };
+}
