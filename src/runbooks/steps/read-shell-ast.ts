@@ -1,187 +1,202 @@
-import type sh from 'mvdan-sh';
-import type { ShellParser } from './shell-parser.js';
-import { heredocBody, isWrittenFile, unquoteWord, type ShellFacts, type StatementFact, type StdinSource } from './shell-facts.js';
-import { TextPositions } from './text-positions.js';
-
-// Operator codes of mvdan.cc/sh/v3 (syntax/tokens.go) as mvdan-sh 0.10.1 numbers them.
-const pipeOps = new Set([12, 13]); // |  |&
-const inputOp = 56; // <
-const heredocOps = new Set([61, 62]); // <<  <<-
-const hereStringOp = 63; // <<<
-const outputOps = new Set([54, 55, 59, 60, 64, 65]); // >  >>  >&  >|  &>  &>>
+import type { Node } from 'web-tree-sitter';
+import { unquoteWord, type ShellFacts, type StdinSource } from './shell-facts.js';
+import { ShellSyntaxError, type ShellParser } from './shell-parser.js';
+import { syntaxErrorIn } from './shell-syntax-error.js';
+import { callWords, leadingKeywords, misplacedWord, pipelineParts, splitAssignments, statementTypes, testWords } from './shell-tree.js';
+import { ShellWordReader } from './shell-word-reader.js';
 
 /**
- * Parses shell code with mvdan-sh and reads what classification needs. `masked` is what the parser
- * sees (placeholders replaced by same-length words); words are sliced from `original`, so they keep
- * the placeholders as written. Throws the parser's error on invalid shell.
+ * Parses shell code with tree-sitter's Bash grammar and reads what classification needs. `masked`
+ * is what the parser sees (placeholders replaced by same-length words); words are sliced from
+ * `original`, so they keep the placeholders as written. Offsets are UTF-16 (web-tree-sitter parses
+ * JS strings as UTF-16), the same as string indexes. Throws a ShellSyntaxError on invalid shell.
  */
 export function readShellAst(shell: ShellParser, masked: string, original: string): ShellFacts {
-  const file = shell.parser.Parse(masked, 'step.sh');
-  return new AstReader(shell.syntax, new TextPositions(masked), original).read(file);
+  const tree = shell.parser.parse(masked);
+  if (tree === null) throw new Error('the shell parser returned no tree');
+  try {
+    const error = syntaxErrorIn(tree.rootNode, masked);
+    if (error !== null) throw error;
+    return new TreeReader(original).read(tree.rootNode);
+  } finally {
+    // The tree lives in wasm memory: the garbage collector does not free it.
+    tree.delete();
+  }
 }
 
-/**
- * Walks statements by hand: the GopherJS wrappers make every field access and `Walk` callback
- * cost microseconds, so only words that contain `$`, backquotes or `<(` are walked generically.
- */
-class AstReader {
-  private readonly facts: ShellFacts = { statements: [], envRefs: [], assignments: [] };
-  private current: StatementFact = { start: 0, end: 0, calls: [], writes: [] };
-
-  constructor(
-    private readonly syntax: sh.Syntax,
-    private readonly positions: TextPositions,
-    private readonly original: string,
-  ) {}
-
-  read(file: sh.File): ShellFacts {
-    for (const stmt of file.Stmts) {
-      // The statement ends before its `;` (the separator is not part of the command).
-      const semicolon = stmt.Semicolon.Line() > 0 ? this.offset(stmt.Semicolon) : -1;
-      const end = this.offset(stmt.End());
-      this.current = { start: this.offset(stmt.Pos()), end: semicolon === end - 1 ? semicolon : end, calls: [], writes: [] };
-      this.stmt(stmt, null, false);
+/** Walks the tree once; statements, words and expansions go into the facts as they are met. */
+class TreeReader extends ShellWordReader {
+  read(program: Node): ShellFacts {
+    for (const child of program.children) {
+      if (!child.isNamed || child.type === 'comment') {
+        this.separator(child);
+        continue;
+      }
+      this.current = { start: child.startIndex, end: child.endIndex, calls: [], writes: [] };
+      this.statement(child, null, false);
       this.facts.statements.push(this.current);
     }
     return this.facts;
   }
 
-  private offset(pos: sh.Pos): number {
-    return this.positions.fromByteOffset(pos.Offset());
+  /** tree-sitter takes `;;` for a separator anywhere; the shell only allows it in `case`. */
+  private separator(token: Node): void {
+    if (token.type === ';;' || token.type === ';&' || token.type === ';;&') throw new ShellSyntaxError(token.startPosition.row + 1, `${token.type} can only be used in a case clause`);
   }
 
-  private text(node: sh.Node): string {
-    return this.original.slice(this.offset(node.Pos()), this.offset(node.End()));
-  }
-
-  private stmts(list: sh.Stmt[], stdin: StdinSource | null, nested: boolean): void {
-    for (const stmt of list) this.stmt(stmt, stdin, nested);
-  }
-
-  private stmt(stmt: sh.Stmt, inherited: StdinSource | null, nested: boolean): void {
-    let stdin = inherited;
-    for (const redirect of stmt.Redirs) stdin = this.redirect(redirect) ?? stdin;
-    if (stmt.Cmd !== null) this.command(stmt.Cmd, stdin, nested);
-  }
-
-  private command(cmd: sh.Node, stdin: StdinSource | null, nested: boolean): void {
-    const type = this.syntax.NodeType(cmd);
-    if (type === 'CallExpr') return this.call(cmd as sh.CallExpr, stdin, nested);
-    if (type === 'BinaryCmd') {
-      const binary = cmd as sh.BinaryCmd;
-      this.stmt(binary.X, stdin, nested);
-      const piped = pipeOps.has(binary.Op) ? { kind: 'pipe' as const, text: this.text(binary.X) } : stdin;
-      return this.stmt(binary.Y, piped, nested);
-    }
-    if (type === 'Subshell' || type === 'Block') return this.stmts((cmd as sh.StmtList).Stmts, stdin, nested);
-    if (type === 'IfClause') {
-      for (let clause: sh.IfClause | null = cmd as sh.IfClause; clause !== null; clause = clause.Else) {
-        this.stmts(clause.Cond, stdin, nested);
-        this.stmts(clause.Then, stdin, nested);
+  protected statement(node: Node, stdin: StdinSource | null, nested: boolean): void {
+    switch (node.type) {
+      case 'command':
+        return this.call(node, stdin, nested, []);
+      case 'redirected_statement':
+        return this.redirected(node, stdin, nested);
+      case 'pipeline':
+        return this.pipeline(pipelineParts(node), stdin, nested, node.startIndex);
+      case 'declaration_command':
+      case 'unset_command':
+        return this.declaration(node, node.type === 'unset_command' ? stdin : null, nested);
+      case 'variable_assignment':
+      case 'variable_assignments': {
+        const { assignments, words } = splitAssignments(node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((child) => child.type === 'variable_assignment'));
+        const assigns = assignments.map((assignment) => this.assign(assignment));
+        const raw = words.map((word) => this.word(word));
+        this.current.calls.push({ argv: raw.map(unquoteWord), raw, assigns, stdin, nested });
+        return;
       }
-      return;
+      case 'for_statement':
+        return this.forLoop(node, stdin, nested);
+      case 'case_statement':
+        return this.caseClause(node, stdin, nested);
+      case 'test_command':
+        return this.keywordCall(node, stdin, nested, node.firstChild?.type === '[' ? ['[', ...testWords(node).map((word) => this.word(word)), ']'] : ['[[']);
+      case 'compound_statement':
+        if (node.firstChild?.type === '((') return this.keywordCall(node, stdin, nested, ['((']);
+        return this.block(node, stdin, nested);
+      case 'c_style_for_statement': {
+        // Node objects are created on each access: compare ids, not references.
+        const body = node.childForFieldName('body');
+        for (const child of node.namedChildren) if (child.id !== body?.id) this.expansions(child);
+        return this.block(body, stdin, nested);
+      }
+      default:
+        // subshell, list, if/while, negated command, function definition, do/else/elif bodies.
+        return this.block(node, stdin, nested);
     }
-    if (type === 'WhileClause') {
-      const loop = cmd as sh.WhileClause;
-      this.stmts(loop.Cond, stdin, nested);
-      return this.stmts(loop.Do, stdin, nested);
-    }
-    if (type === 'ForClause') return this.forClause(cmd as sh.ForClause, stdin, nested);
-    if (type === 'CaseClause') {
-      const clause = cmd as sh.CaseClause;
-      this.word(clause.Word);
-      for (const item of clause.Items) this.stmts(item.Stmts, stdin, nested);
-      return;
-    }
-    if (type === 'FuncDecl') return this.stmt((cmd as sh.FuncDecl).Body, stdin, nested);
-    if (type === 'TimeClause' || type === 'CoprocClause') {
-      const inner = (cmd as sh.WrappedStmt).Stmt;
-      return inner === null ? undefined : this.stmt(inner, stdin, nested);
-    }
-    if (type === 'DeclClause') return this.declaration(cmd as sh.DeclClause, nested);
-    // `[[ … ]]`, `(( … ))`, `let`: conditions and arithmetic; only their expansions matter.
-    this.expansions(cmd);
-    const keyword = type === 'TestClause' ? '[[' : type === 'ArithmCmd' ? '((' : type === 'LetClause' ? 'let' : type;
-    this.current.calls.push({ argv: [keyword], raw: [keyword], assigns: [], stdin, nested });
   }
 
-  private call(call: sh.CallExpr, stdin: StdinSource | null, nested: boolean): void {
-    const assigns = call.Assigns.map((assign) => this.assign(assign)).filter((name): name is string => name !== null);
-    const raw = call.Args.map((word) => this.word(word));
+  /** Statements inside a node (its other parts, like a function name, are read for expansions). */
+  private block(node: Node | null, stdin: StdinSource | null, nested: boolean): void {
+    if (node === null) return;
+    for (const child of node.children) {
+      if (!child.isNamed || child.type === 'comment') this.separator(child);
+      else if (statementTypes.has(child.type) || child.type.endsWith('_clause') || child.type === 'do_group') this.statement(child, stdin, nested);
+      else this.expansions(child);
+    }
+  }
+
+  /**
+   * `a | b | c`: each part after the first reads the text of the parts before it, from `start`.
+   * `firstEnd`: where the text piped into the first part ends, when something before `parts` pipes
+   * into it; `redirects` belong to the last part.
+   */
+  private pipeline(parts: Node[], stdin: StdinSource | null, nested: boolean, start: number, firstEnd: number | null = null, redirects: Node[] = []): void {
+    parts.forEach((part, index) => {
+      const end = index === 0 ? firstEnd : (parts[index - 1]?.endIndex ?? null);
+      const input: StdinSource | null = end === null ? stdin : { kind: 'pipe', text: this.original.slice(start, end).trimEnd() };
+      if (index === parts.length - 1 && redirects.length > 0) this.withRedirects(part, redirects, input, nested);
+      else this.statement(part, input, nested);
+    });
+  }
+
+  /**
+   * A statement with redirections. tree-sitter hangs what follows a heredoc's `<<EOF` on the
+   * redirection: words that belong to the command (`psql <<EOF -d app`), and a pipe or `&&` that
+   * continues the statement after the body's command.
+   */
+  private redirected(node: Node, stdin: StdinSource | null, nested: boolean): void {
+    const body = node.childForFieldName('body');
+    const redirects = node.namedChildren.filter((child) => child.id !== body?.id && child.type.endsWith('_redirect'));
+    this.withRedirects(body, redirects, stdin, nested);
+    for (const heredoc of redirects) {
+      if (heredoc.type !== 'heredoc_redirect') continue;
+      const pipe = heredoc.namedChildren.find((child) => child.type === 'pipeline');
+      if (pipe !== undefined) this.pipeline(pipelineParts(pipe), stdin, nested, node.startIndex, pipe.startIndex);
+      const next = heredoc.childForFieldName('right');
+      if (next !== null) this.statement(next, stdin, nested);
+    }
+  }
+
+  /**
+   * Applies redirections to a statement: read first (their `$( )` run first, the last input wins).
+   * The grammar hangs `> f` of `a && b > f` and `a | b > f` on the whole list; the shell gives it to `b`.
+   */
+  private withRedirects(body: Node | null, redirects: Node[], stdin: StdinSource | null, nested: boolean): void {
+    if (body?.type === 'pipeline' || body?.type === 'list') {
+      const parts = body.type === 'pipeline' ? pipelineParts(body) : body.namedChildren.filter((child) => child.type !== 'comment');
+      if (body.type === 'pipeline') return this.pipeline(parts, stdin, nested, body.startIndex, null, redirects);
+      parts.forEach((part, index) => (index === parts.length - 1 ? this.withRedirects(part, redirects, stdin, nested) : this.statement(part, stdin, nested)));
+      return;
+    }
+    let input = stdin;
+    const extraWords: Node[] = [];
+    for (const redirect of redirects) {
+      const { source, extra } = this.redirect(redirect);
+      input = source ?? input;
+      extraWords.push(...extra);
+    }
+    if (body?.type === 'command') return this.call(body, input, nested, extraWords);
+    if (body !== null) this.statement(body, input, nested);
+    for (const word of extraWords) this.word(word);
+  }
+
+  /** A simple command; `extraWords` are arguments tree-sitter attached to a redirection. */
+  private call(node: Node, inherited: StdinSource | null, nested: boolean, extraWords: Node[]): void {
+    const parts = callWords(node);
+    let stdin = inherited;
+    for (const redirect of parts.redirects) {
+      const { source, extra } = this.redirect(redirect);
+      stdin = source ?? stdin;
+      parts.words.push(...extra);
+    }
+    const { assignments, words: notAssignments } = splitAssignments(parts.assignments);
+    const assigns = assignments.map((assignment) => this.assign(assignment));
+    const words = [...notAssignments, ...parts.words, ...extraWords].sort((a, b) => a.startIndex - b.startIndex);
+    const misplaced = misplacedWord(words[0] ?? null, this.original);
+    if (misplaced !== null) throw misplaced;
+    const keywords = assigns.length === 0 ? leadingKeywords(words, this.original) : 0;
+    const kept = words.slice(keywords);
+    if (keywords > 0 && kept.length === 0) return;
+    const raw = kept.map((word) => this.word(word));
     this.current.calls.push({ argv: raw.map(unquoteWord), raw, assigns, stdin, nested });
-    if (raw[0] === 'read') this.readTargets(call, raw);
-  }
-
-  private forClause(clause: sh.ForClause, stdin: StdinSource | null, nested: boolean): void {
-    if (this.syntax.NodeType(clause.Loop) === 'WordIter') {
-      const iter = clause.Loop as sh.WordIter;
-      this.facts.assignments.push({ name: iter.Name.Value, offset: this.offset(iter.Name.Pos()) });
-      for (const word of iter.Items) this.word(word);
-    } else {
-      this.expansions(clause.Loop);
+    // `read -r A B` sets A and B.
+    if (raw[0] === 'read') {
+      raw.forEach((word, index) => {
+        const arg = kept[index];
+        if (index > 0 && arg !== undefined && /^[A-Za-z_]\w*$/.test(word)) this.facts.assignments.push({ name: word, offset: arg.startIndex });
+      });
     }
-    this.stmts(clause.Do, stdin, nested);
   }
 
-  private declaration(decl: sh.DeclClause, nested: boolean): void {
-    const assigns = decl.Args.map((assign) => this.assign(assign)).filter((name): name is string => name !== null);
-    const raw = [decl.Variant.Value, ...decl.Args.map((assign) => this.text(assign))];
-    this.current.calls.push({ argv: raw.map(unquoteWord), raw, assigns, stdin: null, nested });
+  /** `[[ … ]]`, `(( … ))`, `[ … ]`: conditions and arithmetic; their expansions matter, and `[` is a command. */
+  private keywordCall(node: Node, stdin: StdinSource | null, nested: boolean, raw: string[]): void {
+    if (raw[0] !== '[') this.expansions(node);
+    this.current.calls.push({ argv: raw.map(unquoteWord), raw, assigns: [], stdin, nested });
   }
 
-  private assign(assign: sh.Assign): string | null {
-    const name = assign.Name?.Value ?? null;
-    if (name !== null && !assign.Naked) this.facts.assignments.push({ name, offset: this.offset(assign.Pos()) });
-    if (assign.Value !== null) this.word(assign.Value);
-    return assign.Naked ? null : name;
+  private forLoop(node: Node, stdin: StdinSource | null, nested: boolean): void {
+    const variable = node.childForFieldName('variable');
+    if (variable !== null) this.facts.assignments.push({ name: variable.text, offset: variable.startIndex });
+    for (const value of node.childrenForFieldName('value')) this.word(value);
+    this.block(node.childForFieldName('body'), stdin, nested);
   }
 
-  /** `read -r A B` sets A and B. */
-  private readTargets(call: sh.CallExpr, raw: string[]): void {
-    raw.forEach((word, index) => {
-      const arg = call.Args[index];
-      if (index > 0 && arg !== undefined && /^[A-Za-z_]\w*$/.test(word)) this.facts.assignments.push({ name: word, offset: this.offset(arg.Pos()) });
-    });
-  }
-
-  private word(word: sh.Word): string {
-    const raw = this.text(word);
-    if (/[$`]|[<>]\(/.test(raw)) this.expansions(word);
-    return raw;
-  }
-
-  /** Finds parameter expansions and the commands inside `$( )` / `<( )` under a node. */
-  private expansions(node: sh.Node): void {
-    this.syntax.Walk(node, (child) => {
-      if (child === null) return true;
-      const type = this.syntax.NodeType(child);
-      if (type === 'ParamExp') this.param(child as sh.ParamExp);
-      if (type !== 'CmdSubst' && type !== 'ProcSubst') return true;
-      this.stmts((child as sh.CmdSubst).Stmts, null, true);
-      return false;
-    });
-  }
-
-  private param(exp: sh.ParamExp): void {
-    // `${#X}`, `${!X}`, `${a[0]}`, `${X/a/b}`, `${X:1:2}` compute something from X: not a plain value to fill in.
-    if (exp.Length || exp.Excl || exp.Index !== null || exp.Slice !== null || exp.Repl !== null || exp.Names !== 0) return;
-    const name = exp.Param?.Value ?? '';
-    if (name !== '') this.facts.envRefs.push({ name, start: this.offset(exp.Pos()), end: this.offset(exp.End()) });
-  }
-
-  private redirect(redirect: sh.Redirect): StdinSource | null {
-    const target = this.word(redirect.Word);
-    if (heredocOps.has(redirect.Op)) {
-      if (redirect.Hdoc === null) return { kind: 'heredoc', text: '' };
-      // A quoted delimiter (`<<'EOF'`) turns expansion off in the body.
-      if (redirect.Word.Lit() !== '') this.expansions(redirect.Hdoc);
-      // `cat <<EOF > out` ends, for the parser, at `out`; the command really ends after the body.
-      this.current.end = Math.max(this.current.end, this.offset(redirect.Hdoc.End()));
-      return { kind: 'heredoc', text: heredocBody(this.text(redirect.Hdoc), unquoteWord(target)) };
+  /** The word after `case` is read; patterns are not; each item's statements are. */
+  private caseClause(node: Node, stdin: StdinSource | null, nested: boolean): void {
+    const value = node.childForFieldName('value');
+    if (value !== null) this.word(value);
+    for (const item of node.namedChildren) {
+      if (item.type !== 'case_item') continue;
+      for (const child of item.namedChildren) if (statementTypes.has(child.type)) this.statement(child, stdin, nested);
     }
-    if (redirect.Op === hereStringOp) return { kind: 'herestring', text: unquoteWord(target) };
-    if (redirect.Op === inputOp) return { kind: 'file', text: unquoteWord(target) };
-    if (outputOps.has(redirect.Op) && isWrittenFile(unquoteWord(target))) this.current.writes.push(unquoteWord(target));
-    return null;
   }
 }

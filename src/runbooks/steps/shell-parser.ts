@@ -1,49 +1,54 @@
-import type sh from 'mvdan-sh';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Parser } from 'web-tree-sitter';
 
-/** The loaded shell parser: the syntax helpers and one reusable bash parser. */
+/** The loaded shell parser: one reusable tree-sitter parser set to the Bash grammar. */
 export interface ShellParser {
-  syntax: sh.Syntax;
-  parser: sh.Parser;
+  parser: Parser;
 }
 
 let loading: Promise<ShellParser> | null = null;
 
 /**
- * Loads mvdan-sh on first use and caches it. The GopherJS bundle is 1.5 MB and takes ~200 ms to
- * evaluate, so it is never imported at module load: servers that never import runbooks never pay.
+ * Loads tree-sitter (WebAssembly) and its Bash grammar on first use and caches the parser.
+ * Compiling the two wasm modules takes tens of milliseconds, so nothing happens at module load:
+ * servers that never import runbooks never pay. A failed load is forgotten, so a later call retries.
  */
 export function loadShellParser(): Promise<ShellParser> {
-  loading ??= import('mvdan-sh').then(
-    (module) => {
-      const syntax = module.default.syntax;
-      return { syntax, parser: syntax.NewParser(syntax.Variant(syntax.LangBash)) };
-    },
-    (error: unknown) => {
-      // Let a later call retry instead of caching the failure forever.
-      loading = null;
-      throw error;
-    },
-  );
+  loading ??= createShellParser().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
   return loading;
+}
+
+async function createShellParser(): Promise<ShellParser> {
+  const { Parser, Language } = await import('web-tree-sitter');
+  await Parser.init();
+  const bash = await Language.load(bashGrammarPath());
+  const parser = new Parser();
+  parser.setLanguage(bash);
+  return { parser };
+}
+
+/** tree-sitter-bash ships its grammar compiled to wasm next to its package.json (its native build is not used). */
+function bashGrammarPath(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('tree-sitter-bash/package.json')), 'tree-sitter-bash.wasm');
+}
+
+/** Shell code the parser refuses, with the 1-based line where the problem starts. */
+export class ShellSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`line ${line}: ${reason}`);
+    this.name = 'ShellSyntaxError';
+  }
 }
 
 /** A parse failure as one line: `line 3: reached EOF without closing quote '`. */
 export function describeParseError(error: unknown): string {
-  if (isParseError(error)) {
-    const line = safeLine(error.Pos);
-    return line === null ? error.Text : `line ${line}: ${error.Text}`;
-  }
   return error instanceof Error ? error.message : String(error);
-}
-
-function isParseError(error: unknown): error is sh.ParseError {
-  return typeof error === 'object' && error !== null && typeof (error as { Text?: unknown }).Text === 'string';
-}
-
-function safeLine(pos: sh.Pos | undefined): number | null {
-  try {
-    return pos === undefined ? null : pos.Line();
-  } catch {
-    return null;
-  }
 }
