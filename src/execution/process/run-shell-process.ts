@@ -1,0 +1,147 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { homedir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { OutputCollector, type OutputChunk, type OutputCounts } from './output-collector.js';
+import { buildProcessEnvironment } from './process-environment.js';
+import { terminateProcessGroup } from './process-group.js';
+
+export const shellProcessOutcomes = ['exited', 'timed-out', 'cancelled', 'failed-to-start'] as const;
+export type ShellProcessOutcome = (typeof shellProcessOutcomes)[number];
+
+export interface RunShellProcessInput {
+  /** The (rewritten) step: it refers to parameters as `$ASTREINTE_P_…` and never holds their values. */
+  script: string;
+  /** Configured variables and parameter variables, added to the minimal base environment. */
+  env?: Readonly<Record<string, string>>;
+  /** Working directory; the user's home when not given, as in a fresh terminal. */
+  cwd?: string;
+  timeoutMs: number;
+  /** Output delivered across stdout and stderr together before the rest is only counted. */
+  maxOutputBytes: number;
+  signal?: AbortSignal;
+  onOutput: (chunk: OutputChunk) => void;
+  /** Called once bash runs, with its pid (= its process group id). */
+  onStart?: (info: { pid: number }) => void;
+  /** Time between SIGTERM and SIGKILL of the process group; 5 s by default. */
+  killGraceMs?: number;
+}
+
+export interface ShellProcessResult extends OutputCounts {
+  exitCode: number | null;
+  /** The signal that ended bash, if one did (`SIGTERM` after a timeout or cancel). */
+  signal: string | null;
+  durationMs: number;
+  outcome: ShellProcessOutcome;
+  /** Why bash could not start, for `failed-to-start`. */
+  error: string | null;
+}
+
+// `--noprofile --norc`: no startup files. Node's stdio pipes are sockets, which bash takes for an
+// ssh session and then reads ~/.bashrc even with `-c`. No `-e` and no `pipefail`: runbooks were
+// written and tried by pasting into an interactive shell, which has neither; the step's status is
+// that of its last command, as there.
+const bashArguments = ['--noprofile', '--norc', '-c'];
+const defaultGraceMs = 5000;
+
+/**
+ * Runs one shell step with a real bash in its own process group and reports how it ended. Output
+ * is streamed to `onOutput` as it arrives (see OutputCollector). A timeout or an abort of `signal`
+ * terminates the whole group (SIGTERM, SIGKILL after the grace period), grandchildren included;
+ * when bash ends on its own, background processes it left behind are terminated the same way, so
+ * a step never leaves processes running on the server. Resolves once the output pipes are closed;
+ * rejects only when `onOutput` throws (the step is then terminated).
+ */
+export function runShellProcess(input: RunShellProcessInput): Promise<ShellProcessResult> {
+  const started = performance.now();
+  const graceMs = input.killGraceMs ?? defaultGraceMs;
+  let callbackError: unknown = null;
+  let child: ChildProcess | null = null;
+  const output = new OutputCollector(input.maxOutputBytes, (chunk) => {
+    if (callbackError !== null) return;
+    try {
+      input.onOutput(chunk);
+    } catch (error) {
+      callbackError = error;
+      if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
+    }
+  });
+  const result = (outcome: ShellProcessOutcome, exitCode: number | null, signal: string | null, error: string | null): ShellProcessResult => ({
+    exitCode,
+    signal,
+    durationMs: Math.round(performance.now() - started),
+    outcome,
+    error,
+    ...output.counts(),
+  });
+  if (input.signal?.aborted === true) return Promise.resolve(result('cancelled', null, null, null));
+  const cwd = input.cwd ?? homedir();
+  try {
+    child = spawn('/bin/bash', [...bashArguments, input.script, 'astreinte-step'], {
+      cwd,
+      env: buildProcessEnvironment(input.env ?? {}),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    return Promise.resolve(result('failed-to-start', null, null, `cannot start bash in ${cwd}: ${(error as Error).message}`));
+  }
+  return supervise(child, input, graceMs, output, (outcome, exitCode, signal, error) => {
+    if (callbackError !== null) throw callbackError;
+    return result(outcome, exitCode, signal, error);
+  });
+}
+
+type Finish = (outcome: ShellProcessOutcome, exitCode: number | null, signal: string | null, error: string | null) => ShellProcessResult;
+
+/** Wires the child's events, timeout and abort to one settlement. */
+function supervise(child: ChildProcess, input: RunShellProcessInput, graceMs: number, output: OutputCollector, finish: Finish): Promise<ShellProcessResult> {
+  return new Promise((resolve, reject) => {
+    let outcome: ShellProcessOutcome = 'exited';
+    let exit: { code: number | null; signal: string | null } | null = null;
+    let settled = false;
+    let drain: NodeJS.Timeout | undefined;
+    const stop = (why: 'timed-out' | 'cancelled'): void => {
+      if (exit !== null || outcome !== 'exited' || child.pid === undefined) return;
+      outcome = why;
+      terminateProcessGroup(child.pid, graceMs);
+    };
+    const timer = setTimeout(() => stop('timed-out'), input.timeoutMs);
+    const onAbort = (): void => stop('cancelled');
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+    const settle = (value: () => ShellProcessResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      clearTimeout(drain);
+      input.signal?.removeEventListener('abort', onAbort);
+      output.flush();
+      try {
+        resolve(value());
+      } catch (error) {
+        reject(error);
+      }
+    };
+    child.stdout?.on('data', (data: Buffer) => output.push('stdout', data));
+    child.stderr?.on('data', (data: Buffer) => output.push('stderr', data));
+    child.once('spawn', () => {
+      if (child.pid !== undefined) input.onStart?.({ pid: child.pid });
+    });
+    child.once('error', (error) => {
+      // After a successful spawn, errors are about signalling and the exit still comes.
+      if (child.pid === undefined) settle(() => finish('failed-to-start', null, null, `cannot start bash in ${input.cwd ?? homedir()}: ${error.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      exit = { code, signal };
+      if (child.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
+      // A process that left the group (setsid) may hold the pipes open forever: stop waiting then.
+      drain = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        settle(() => finish(outcome, code, signal, null));
+      }, graceMs + 1000);
+    });
+    child.once('close', () => {
+      if (exit !== null) settle(() => finish(outcome, exit?.code ?? null, exit?.signal ?? null, null));
+    });
+  });
+}
