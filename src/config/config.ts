@@ -13,6 +13,10 @@ export const ConfigSchema = Type.Object({
   databasePoolSize: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   shutdownTimeoutMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
   demo: Type.Boolean({ default: false, description: 'load demo data into an empty database' }),
+  stepTimeoutMs: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000, description: 'default timeout of a step' }),
+  stepMaxOutputBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  stepConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'steps running at once on a node' }),
+  stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
 });
 export type Config = Static<typeof ConfigSchema>;
@@ -28,6 +32,10 @@ export const configEnvironment: Record<keyof Config, string> = {
   databasePoolSize: 'ASTREINTE_DATABASE_POOL_SIZE',
   shutdownTimeoutMs: 'ASTREINTE_SHUTDOWN_TIMEOUT_MS',
   demo: 'ASTREINTE_DEMO',
+  stepTimeoutMs: 'ASTREINTE_STEP_TIMEOUT_MS',
+  stepMaxOutputBytes: 'ASTREINTE_STEP_MAX_OUTPUT_BYTES',
+  stepConcurrency: 'ASTREINTE_STEP_CONCURRENCY',
+  stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',
 };
 

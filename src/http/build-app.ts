@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { authenticateToken } from '../auth/authenticate-token.js';
+import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../storage/database.js';
 import { httpStatusOf, toAppError, type ErrorBody } from './error-mapping.js';
@@ -40,7 +41,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // string to the body validator and answer 400 where 415 is the truth.
   app.removeContentTypeParser('text/plain');
 
-  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()) };
+  const runner = new StepRunner(db, {
+    maxConcurrent: config.stepConcurrency,
+    maxOutputBytes: config.stepMaxOutputBytes,
+    flushIntervalMs: 250,
+    ...(config.stepWorkingDir === undefined ? {} : { cwd: config.stepWorkingDir }),
+    // Background work never throws out of its loop: it is logged with the execution it concerns.
+    onError: (error, job) => app.log.error({ err: error, executionId: job.executionId }, 'step execution bookkeeping failed'),
+  });
+  // On shutdown, running steps are cancelled and their end recorded before the database closes.
+  app.addHook('onClose', async () => runner.stop({ cancel: true }));
+  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), runner };
   const metrics = createHttpMetrics(db);
 
   await app.register(swagger, {

@@ -1,5 +1,8 @@
 import { getRun } from '../../execution/get-run.js';
-import { RunSchema } from '../../execution/run-model.js';
+import { Type } from 'typebox';
+import { executeStep, ExecuteStepInput } from '../../execution/execute-step.js';
+import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
+import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
 import { startRun, StartRunInput } from '../../execution/start-run.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -8,7 +11,7 @@ import { errorResponses, IdParams } from '../schemas.js';
 const tags = ['runs'];
 
 /** Runs of runbooks: start one (in an incident or as a rehearsal), show it with its step executions. */
-export async function registerRunRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export async function registerRunRoutes(app: App, { db, now, runner, config }: HttpDeps): Promise<void> {
   app.post('/api/v1/runs', {
     schema: { tags, summary: 'Start a run of a runbook', body: StartRunInput, response: { 201: RunSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })));
@@ -16,4 +19,35 @@ export async function registerRunRoutes(app: App, { db, now }: HttpDeps): Promis
   app.get('/api/v1/runs/:id', {
     schema: { tags, summary: 'Show a run and its step executions', params: IdParams, response: { 200: RunSchema, ...errorResponses } },
   }, async (request) => getRun({ ctx: ctxOf(request, db, now), input: request.params }));
+
+  app.post('/api/v1/runs/:id/steps/:stepId/execute', {
+    schema: {
+      tags, summary: 'Run one shell step (or only show it, with dryRun)',
+      params: Type.Object({ id: Type.String(), stepId: Type.String() }), body: ExecuteStepInput,
+      response: { 200: ExecuteResultSchema, 202: ExecuteResultSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const result = await executeStep({
+      ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
+      runner, defaultTimeoutMs: config.stepTimeoutMs,
+    });
+    return reply.status(result.execution === null ? 200 : 202).send(result);
+  });
+
+  app.get('/api/v1/runs/:id/executions/:executionId/output', {
+    schema: {
+      tags, summary: 'The redacted output of a step execution so far',
+      params: Type.Object({ id: Type.String(), executionId: Type.String() }),
+      querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: -1 })) }, { additionalProperties: false }),
+      response: { 200: Type.Array(StepOutputSchema), ...errorResponses },
+    },
+  }, async (request) => listStepOutput({
+    ctx: ctxOf(request, db, now),
+    input: { runId: request.params.id, executionId: request.params.executionId, ...(request.query.after === undefined ? {} : { after: request.query.after }) },
+  }));
 }
+
+const ExecuteResultSchema = Type.Object({
+  execution: Type.Union([StepExecutionSchema, Type.Null()]),
+  preview: Type.String(),
+});

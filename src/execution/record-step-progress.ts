@@ -1,0 +1,83 @@
+import { systemActor } from '../core/actor.js';
+import type { Ctx } from '../core/context.js';
+import { appendIncidentEvent } from '../incidents/append-incident-event.js';
+import { lockIncidentRow } from '../incidents/load-incident.js';
+import type { Database } from '../storage/database.js';
+import type { ShellProcessResult } from './process/run-shell-process.js';
+import type { ExecutionStatus } from './run-model.js';
+import type { StepJob } from './step-runner.js';
+
+/** A piece of redacted output, ready to store. */
+export interface OutputLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  at: Date;
+}
+
+const markRunning = `UPDATE step_executions SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'`;
+
+const insertOutput = `
+  INSERT INTO step_output (execution_id, seq, stream, at, text)
+  SELECT $1, COALESCE((SELECT max(seq) FROM step_output WHERE execution_id = $1), -1) + ordinality, stream, at, text
+    FROM unnest($2::text[], $3::timestamptz[], $4::text[]) WITH ORDINALITY AS o(stream, at, text)`;
+
+const markFinished = `
+  UPDATE step_executions
+     SET status = $2, finished_at = $3, exit_code = $4, duration_ms = $5, output_bytes = $6, truncated_bytes = $7
+   WHERE id = $1 AND status IN ('queued', 'running')`;
+
+function systemCtx(db: Database | Ctx['db']): Ctx {
+  return { actor: systemActor, requestId: 'step-runner', db, now: () => new Date() };
+}
+
+export async function recordStepStarted(db: Database, job: StepJob): Promise<void> {
+  await db.query(markRunning, [job.executionId, new Date()]);
+}
+
+/**
+ * Stores a batch of output and, for a run within an incident, adds it to the timeline as one
+ * event, so responders follow the step while it runs rather than only at its end.
+ */
+export async function recordStepOutput(db: Database, job: StepJob, lines: readonly OutputLine[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query(insertOutput, [job.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
+    if (job.incidentId === null) return;
+    const ctx = systemCtx(tx);
+    await lockIncidentRow(ctx, job.incidentId);
+    await appendIncidentEvent(ctx, job.incidentId, 'step_output', {
+      executionId: job.executionId,
+      stepId: job.stepId,
+      output: lines.map((line) => ({ stream: line.stream, text: line.text })),
+    });
+  });
+}
+
+function statusOf(result: ShellProcessResult): ExecutionStatus {
+  switch (result.outcome) {
+    case 'timed-out':
+      return 'timed-out';
+    case 'cancelled':
+      return 'cancelled';
+    case 'failed-to-start':
+      return 'failed';
+    default:
+      return result.exitCode === 0 ? 'succeeded' : 'failed';
+  }
+}
+
+/** Records how a step ended, in the execution row and the incident's timeline. */
+export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult): Promise<void> {
+  const status = statusOf(result);
+  await db.transaction(async (tx) => {
+    const changed = await tx.query(markFinished, [
+      job.executionId, status, new Date(), result.exitCode, result.durationMs, result.stdoutBytes + result.stderrBytes, result.truncatedBytes,
+    ]);
+    if (changed.rowCount === 0 || job.incidentId === null) return;
+    const ctx = systemCtx(tx);
+    await lockIncidentRow(ctx, job.incidentId);
+    await appendIncidentEvent(ctx, job.incidentId, 'step_finished', {
+      executionId: job.executionId, stepId: job.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
+      ...(result.error === null ? {} : { error: result.error }),
+    });
+  });
+}

@@ -1,0 +1,124 @@
+import type { Database } from '../storage/database.js';
+import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
+import { createRedactor } from './redaction/create-redactor.js';
+import { createStreamRedactor, type StreamRedactor } from './redaction/create-stream-redactor.js';
+import { recordStepOutput, recordStepFinished, recordStepStarted, type OutputLine } from './record-step-progress.js';
+
+/** One shell step ready to run: the rewritten script and the environment holding its values. */
+export interface StepJob {
+  executionId: string;
+  incidentId: string | null;
+  stepId: string;
+  script: string;
+  env: Record<string, string>;
+  /** Values to redact from everything stored (secret parameters). */
+  secrets: { name: string; value: string }[];
+  timeoutMs: number;
+}
+
+export interface StepRunnerOptions {
+  maxConcurrent: number;
+  maxOutputBytes: number;
+  /** How often buffered output is written to the database (and the timeline). */
+  flushIntervalMs: number;
+  cwd?: string;
+  onError: (error: unknown, job: StepJob) => void;
+}
+
+/**
+ * Runs step processes on this node, at most `maxConcurrent` at once (others wait in order), and
+ * records their progress: output in batches as it arrives (redacted), then how they ended.
+ * `stop()` cancels what runs and waits for it to be recorded.
+ */
+export class StepRunner {
+  private readonly queue: StepJob[] = [];
+  private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+
+  constructor(private readonly db: Database, private readonly options: StepRunnerOptions) {}
+
+  /** Queues a job; it starts as soon as a slot is free. */
+  launch(job: StepJob): void {
+    this.queue.push(job);
+    this.pump();
+  }
+
+  /** Cancels a running or queued execution; true when it was found on this node. */
+  cancel(executionId: string): boolean {
+    const queued = this.queue.findIndex((job) => job.executionId === executionId);
+    if (queued !== -1) {
+      const [job] = this.queue.splice(queued, 1);
+      void recordStepFinished(this.db, job!, cancelledBeforeStart).catch((error: unknown) => this.options.onError(error, job!));
+      return true;
+    }
+    const entry = this.running.get(executionId);
+    entry?.controller.abort();
+    return entry !== undefined;
+  }
+
+  /** Waits for every execution on this node to have ended (cancelling them first when asked). */
+  async stop({ cancel }: { cancel: boolean }): Promise<void> {
+    if (cancel) {
+      for (const job of this.queue.splice(0)) await recordStepFinished(this.db, job, cancelledBeforeStart).catch(() => undefined);
+      for (const entry of this.running.values()) entry.controller.abort();
+    }
+    await Promise.all([...this.running.values()].map((entry) => entry.done));
+  }
+
+  private pump(): void {
+    while (this.running.size < this.options.maxConcurrent && this.queue.length > 0) {
+      const job = this.queue.shift()!;
+      const controller = new AbortController();
+      const done = this.execute(job, controller.signal)
+        .catch((error: unknown) => this.options.onError(error, job))
+        .finally(() => {
+          this.running.delete(job.executionId);
+          this.pump();
+        });
+      this.running.set(job.executionId, { controller, done });
+    }
+  }
+
+  private async execute(job: StepJob, signal: AbortSignal): Promise<void> {
+    await recordStepStarted(this.db, job);
+    const redactor = createRedactor(job.secrets);
+    const streams: Record<string, StreamRedactor> = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
+    let pending: OutputLine[] = [];
+    let writing = Promise.resolve();
+    // Output is written in order, one batch at a time, so the timeline reads as the step printed.
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      writing = writing.then(() => recordStepOutput(this.db, job, batch)).catch((error: unknown) => this.options.onError(error, job));
+    };
+    const timer = setInterval(flush, this.options.flushIntervalMs);
+    let result: ShellProcessResult;
+    try {
+      result = await runShellProcess({
+        script: job.script,
+        env: job.env,
+        ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
+        timeoutMs: job.timeoutMs,
+        maxOutputBytes: this.options.maxOutputBytes,
+        signal,
+        onOutput: (chunk) => {
+          const text = streams[chunk.stream]!.push(chunk.text);
+          if (text !== '') pending.push({ stream: chunk.stream, text, at: chunk.at });
+        },
+      });
+    } finally {
+      clearInterval(timer);
+    }
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const rest = streams[stream]!.flush();
+      if (rest !== '') pending.push({ stream, text: rest, at: new Date() });
+    }
+    flush();
+    await writing;
+    await recordStepFinished(this.db, job, result);
+  }
+}
+
+const cancelledBeforeStart: ShellProcessResult = {
+  exitCode: null, signal: null, durationMs: 0, outcome: 'cancelled', error: null, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0,
+};

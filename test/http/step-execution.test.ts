@@ -1,0 +1,101 @@
+import { existsSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { useTestApp, type TestApp } from '../support/test-app.js';
+import { testBackends } from '../support/test-database.js';
+
+const fence = '```';
+const runbook = [
+  '# RUNBOOK: Step execution test', '## Symptoms', '- the test needs it',
+  '## Diagnosis',
+  `${fence}bash`, "printf 'ticket=%s\\n' <ticket>", 'echo "token is $API_TOKEN"', 'for i in 1 2 3; do echo "line $i"; sleep 0.3; done', 'echo warn >&2', fence,
+  `${fence}bash`, 'grep -q never /dev/null', fence,
+  `${fence}bash`, 'sleep 30', fence,
+  '## Fix',
+  `${fence}bash`, 'mkdir -p /tmp/astreinte-exec-test', fence,
+  `${fence}bash`, 'redis-cli FLUSHALL', fence,
+].join('\n');
+const canary = '/tmp/astreinte-exec-canary';
+
+async function waitForEnd(t: TestApp, runId: string, executionId: string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 200; i += 1) {
+    const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
+    const execution = run.executions.find((e: { id: string }) => e.id === executionId);
+    if (!['queued', 'running'].includes(execution.status)) return execution;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the step did not end');
+}
+
+describe.each(testBackends)('running steps on $backend', ({ backend, available }) => {
+  const t = useTestApp(backend, available);
+
+  async function startRun(): Promise<{ runId: string; incidentId: string }> {
+    const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'exec.md', content: runbook } });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'exec' } })).json();
+    const run = await t.call('POST', '/api/v1/runs', { body: { runbookId: imported.json().runbooks[0].id, incidentId: incident.id } });
+    return { runId: run.json().id, incidentId: incident.id };
+  }
+
+  it.skipIf(!available)('runs a step with a hostile parameter and a secret: output streamed, literal, redacted, in the timeline', async () => {
+    rmSync(canary, { force: true });
+    const { runId, incidentId } = await startRun();
+    const parameters = { ticket: `x; touch ${canary} $(touch ${canary})`, API_TOKEN: 's3cr3t-t0ken-value' };
+    const started = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { token: t.users.responder.token, body: { parameters } });
+    expect(started.statusCode, started.body).toBe(202);
+    expect(started.json().preview).not.toContain('s3cr3t');
+    const execution = await waitForEnd(t, runId, started.json().execution.id);
+    expect(execution).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    expect(existsSync(canary)).toBe(false);
+    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id']}/output`)).json();
+    const stdout = output.filter((o: { stream: string }) => o.stream === 'stdout').map((o: { text: string }) => o.text).join('');
+    expect(stdout).toBe(`ticket=${parameters.ticket}\ntoken is [REDACTED:API_TOKEN]\nline 1\nline 2\nline 3\n`);
+    expect(output.filter((o: { stream: string }) => o.stream === 'stderr').map((o: { text: string }) => o.text).join('')).toBe('warn\n');
+    const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json();
+    const types = timeline.map((e: { type: string }) => e.type);
+    expect(types[types.length - 1]).toBe('step_finished');
+    // The step prints over a second, flushed every 250 ms: its output arrives in several events.
+    expect(types.filter((type: string) => type === 'step_output').length).toBeGreaterThan(1);
+    expect(JSON.stringify(timeline)).not.toContain('s3cr3t');
+    expect(timeline.find((e: { type: string }) => e.type === 'step_started').payload.command).toContain('echo "token is ••••••"');
+  });
+
+  it.skipIf(!available)('refuses missing parameters, unconfirmed changes, destructive steps, manual steps and viewers', async () => {
+    const { runId } = await startRun();
+    const missing = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { body: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['/parameters/API_TOKEN', '/parameters/ticket']);
+    const unconfirmed = await t.call('POST', `/api/v1/runs/${runId}/steps/s4/execute`, { body: {} });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().details.requires).toBe('confirm');
+    const destructive = await t.call('POST', `/api/v1/runs/${runId}/steps/s5/execute`, { body: { confirm: true } });
+    expect(destructive.statusCode).toBe(409);
+    expect(destructive.json().details.risk).toBe('destructive');
+    expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s9/execute`, { body: {} })).statusCode).toBe(404);
+    expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, { token: t.users.viewer.token, body: {} })).statusCode).toBe(403);
+    const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
+    expect(run.executions).toEqual([]);
+  });
+
+  it.skipIf(!available)('shows a dry run without running anything, and runs a confirmed change', async () => {
+    const { runId } = await startRun();
+    const dry = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { body: { dryRun: true, parameters: { ticket: "it's", API_TOKEN: 'another-secret' } } });
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json().execution).toBeNull();
+    expect(dry.json().preview).toContain("printf 'ticket=%s\\n' 'it'\\''s'");
+    expect(dry.json().preview).not.toContain('another-secret');
+    const confirmed = await t.call('POST', `/api/v1/runs/${runId}/steps/s4/execute`, { body: { confirm: true } });
+    expect(confirmed.statusCode).toBe(202);
+    expect(await waitForEnd(t, runId, confirmed.json().execution.id)).toMatchObject({ status: 'succeeded', attempt: 1 });
+  });
+
+  it.skipIf(!available)('records a failing step and a step that times out, killed', async () => {
+    const { runId } = await startRun();
+    const failing = await t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, { body: {} });
+    expect(await waitForEnd(t, runId, failing.json().execution.id)).toMatchObject({ status: 'failed', exitCode: 1 });
+    const slow = await t.call('POST', `/api/v1/runs/${runId}/steps/s3/execute`, { body: { timeoutSeconds: 1 } });
+    const ended = await waitForEnd(t, runId, slow.json().execution.id);
+    expect(ended['status']).toBe('timed-out');
+    expect(ended['durationMs']).toBeLessThan(10_000);
+  });
+});
