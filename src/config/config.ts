@@ -16,6 +16,7 @@ export const ConfigSchema = Type.Object({
   stepTimeoutMs: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000, description: 'default timeout of a step' }),
   stepMaxOutputBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   stepConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'steps running at once on a node' }),
+  stepHeartbeatMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000, description: 'steps silent for 5 periods are interrupted' }),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
 });
@@ -35,6 +36,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   stepTimeoutMs: 'ASTREINTE_STEP_TIMEOUT_MS',
   stepMaxOutputBytes: 'ASTREINTE_STEP_MAX_OUTPUT_BYTES',
   stepConcurrency: 'ASTREINTE_STEP_CONCURRENCY',
+  stepHeartbeatMs: 'ASTREINTE_STEP_HEARTBEAT_MS',
   stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',
 };

@@ -14,7 +14,7 @@ export interface OutputLine {
   at: Date;
 }
 
-const markRunning = `UPDATE step_executions SET status = 'running', started_at = $2 WHERE id = $1 AND status = 'queued'`;
+const markRunning = `UPDATE step_executions SET status = 'running', started_at = $2, node_id = $3, heartbeat_at = $2 WHERE id = $1 AND status = 'queued'`;
 
 const insertOutput = `
   INSERT INTO step_output (execution_id, seq, stream, at, text)
@@ -30,8 +30,8 @@ function systemCtx(db: Database | Ctx['db']): Ctx {
   return { actor: systemActor, requestId: 'step-runner', db, now: () => new Date() };
 }
 
-export async function recordStepStarted(db: Database, job: StepJob): Promise<void> {
-  await db.query(markRunning, [job.executionId, new Date()]);
+export async function recordStepStarted(db: Database, job: StepJob, nodeId: string): Promise<void> {
+  await db.query(markRunning, [job.executionId, new Date(), nodeId]);
 }
 
 /**

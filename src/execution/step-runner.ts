@@ -2,6 +2,7 @@ import type { Database } from '../storage/database.js';
 import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
 import { createRedactor } from './redaction/create-redactor.js';
 import { createStreamRedactor, type StreamRedactor } from './redaction/create-stream-redactor.js';
+import { heartbeat } from './step-heartbeat.js';
 import { recordStepOutput, recordStepFinished, recordStepStarted, type OutputLine } from './record-step-progress.js';
 
 /** One shell step ready to run: the rewritten script and the environment holding its values. */
@@ -17,12 +18,18 @@ export interface StepJob {
 }
 
 export interface StepRunnerOptions {
+  /** This process's identity in `step_executions.node_id`. */
+  nodeId: string;
   maxConcurrent: number;
+  /** How often this node proves its steps alive and looks for cancel requests. */
+  heartbeatMs: number;
+  /** After how long without a heartbeat a queued or running step is declared interrupted. */
+  staleAfterMs: number;
   maxOutputBytes: number;
   /** How often buffered output is written to the database (and the timeline). */
   flushIntervalMs: number;
   cwd?: string;
-  onError: (error: unknown, job: StepJob) => void;
+  onError: (error: unknown, job: StepJob | null) => void;
 }
 
 /**
@@ -34,7 +41,31 @@ export class StepRunner {
   private readonly queue: StepJob[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
 
+  private timer: NodeJS.Timeout | undefined;
+  private beating: Promise<void> = Promise.resolve();
+
   constructor(private readonly db: Database, private readonly options: StepRunnerOptions) {}
+
+  /**
+   * Starts the heartbeat: keeps this node's steps alive, applies cancel requests made on any
+   * node, and marks as interrupted the steps of nodes that died (a `kill -9` or a crash), whose
+   * output so far is kept. Never re-runs them: a half-run step may not be safe to repeat.
+   */
+  start(): void {
+    if (this.timer !== undefined) return;
+    const beat = (): void => {
+      this.beating = this.beating
+        .then(() => heartbeat(this.db, this.options, this.activeIds(), (id) => this.running.get(id)?.controller.abort()))
+        .catch((error: unknown) => this.options.onError(error, null));
+    };
+    beat();
+    this.timer = setInterval(beat, this.options.heartbeatMs);
+    this.timer.unref();
+  }
+
+  private activeIds(): string[] {
+    return [...this.queue.map((job) => job.executionId), ...this.running.keys()];
+  }
 
   /** Queues a job; it starts as soon as a slot is free. */
   launch(job: StepJob): void {
@@ -57,6 +88,9 @@ export class StepRunner {
 
   /** Waits for every execution on this node to have ended (cancelling them first when asked). */
   async stop({ cancel }: { cancel: boolean }): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.beating;
     if (cancel) {
       for (const job of this.queue.splice(0)) await recordStepFinished(this.db, job, cancelledBeforeStart).catch(() => undefined);
       for (const entry of this.running.values()) entry.controller.abort();
@@ -79,7 +113,7 @@ export class StepRunner {
   }
 
   private async execute(job: StepJob, signal: AbortSignal): Promise<void> {
-    await recordStepStarted(this.db, job);
+    await recordStepStarted(this.db, job, this.options.nodeId);
     const redactor = createRedactor(job.secrets);
     const streams: Record<string, StreamRedactor> = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
     let pending: OutputLine[] = [];

@@ -17,6 +17,8 @@ export interface BuildAppOptions {
   config: Config;
   logger?: FastifyBaseLogger | boolean;
   now?: () => Date;
+  /** Identity of this node in step executions (random per process by default). */
+  nodeId?: string;
 }
 
 /** Paths under /api/v1 that need no token. */
@@ -42,13 +44,17 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.removeContentTypeParser('text/plain');
 
   const runner = new StepRunner(db, {
+    nodeId: options.nodeId ?? randomUUID(),
     maxConcurrent: config.stepConcurrency,
+    heartbeatMs: config.stepHeartbeatMs,
+    staleAfterMs: config.stepHeartbeatMs * 5,
     maxOutputBytes: config.stepMaxOutputBytes,
     flushIntervalMs: 250,
     ...(config.stepWorkingDir === undefined ? {} : { cwd: config.stepWorkingDir }),
     // Background work never throws out of its loop: it is logged with the execution it concerns.
-    onError: (error, job) => app.log.error({ err: error, executionId: job.executionId }, 'step execution bookkeeping failed'),
+    onError: (error, job) => app.log.error({ err: error, executionId: job?.executionId ?? null }, 'step execution bookkeeping failed'),
   });
+  runner.start();
   // On shutdown, running steps are cancelled and their end recorded before the database closes.
   app.addHook('onClose', async () => runner.stop({ cancel: true }));
   const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), runner };

@@ -98,4 +98,21 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect(ended['status']).toBe('timed-out');
     expect(ended['durationMs']).toBeLessThan(10_000);
   });
+
+  it.skipIf(!available)('cancels a running step, killing its process group, and keeps what it printed', async () => {
+    const { runId, incidentId } = await startRun();
+    const slow = await t.call('POST', `/api/v1/runs/${runId}/steps/s3/execute`, { body: {} });
+    const executionId = slow.json().execution.id;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cancelled = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/cancel`, { token: t.users.responder.token });
+    expect(cancelled.statusCode, cancelled.body).toBe(202);
+    const ended = await waitForEnd(t, runId, executionId);
+    expect(ended['status']).toBe('cancelled');
+    expect(ended['durationMs']).toBeLessThan(10_000);
+    const again = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/cancel`);
+    expect(again.statusCode).toBe(409);
+    const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json();
+    expect(timeline.at(-1)).toMatchObject({ type: 'step_finished', payload: { executionId, status: 'cancelled' } });
+  });
 });
+

@@ -1,5 +1,6 @@
 import { getRun } from '../../execution/get-run.js';
 import { Type } from 'typebox';
+import { cancelStepExecution } from '../../execution/cancel-step-execution.js';
 import { executeStep, ExecuteStepInput } from '../../execution/execute-step.js';
 import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
@@ -45,6 +46,14 @@ export async function registerRunRoutes(app: App, { db, now, runner, config }: H
     ctx: ctxOf(request, db, now),
     input: { runId: request.params.id, executionId: request.params.executionId, ...(request.query.after === undefined ? {} : { after: request.query.after }) },
   }));
+
+  app.post('/api/v1/runs/:id/executions/:executionId/cancel', {
+    schema: {
+      tags, summary: 'Cancel a queued or running step (its whole process group is killed)',
+      params: Type.Object({ id: Type.String(), executionId: Type.String() }), response: { 202: StepExecutionSchema, ...errorResponses },
+    },
+  }, async (request, reply) =>
+    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, runner })));
 }
 
 const ExecuteResultSchema = Type.Object({

@@ -31,6 +31,11 @@ CREATE TABLE step_executions (
   requested_by_name text NOT NULL,
   reason text,
   node_id text,
+  -- Written every few seconds by the node running the step; a stale one means that node died.
+  heartbeat_at timestamptz,
+  cancel_requested_at timestamptz,
+  -- Parameter values sealed with the server's secret key while a destructive step awaits approval.
+  sealed_parameters text,
   started_at timestamptz,
   finished_at timestamptz,
   exit_code integer,
