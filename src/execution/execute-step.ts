@@ -1,26 +1,23 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
 import { actorId } from '../core/actor.js';
-import { conflict, notFound, validationError } from '../core/app-error.js';
+import { conflict, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
-import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
 import type { Step } from '../runbooks/runbook-model.js';
-import { analyzeCodeBlock } from '../runbooks/steps/analyze-code-block.js';
-import { parameterEnvironment } from './parameters/parameter-environment.js';
-import { renderDryRun } from './parameters/render-dry-run.js';
-import { rewriteShellStep } from './parameters/rewrite-shell-step.js';
-import { validateParameterValues } from './parameters/validate-parameter-values.js';
-import { toStepExecution, type RunRow, type StepExecution, type StepExecutionRow } from './run-model.js';
-import { lockRun } from './run-statements.js';
+import { encryptSecret } from './secrets/secret-crypto.js';
+import { lockRunStep } from './load-run-step.js';
+import { prepareShellScript } from './prepare-shell-script.js';
+import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { StepRunner } from './step-runner.js';
 
 export const ExecuteStepInput = Type.Object(
   {
     parameters: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'a value for each parameter of the step' })),
     confirm: Type.Optional(Type.Boolean({ description: 'required for steps that change something' })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required for destructive steps: why, for the approver' })),
     dryRun: Type.Optional(Type.Boolean({ description: 'only show the command as it would run, secrets masked' })),
     timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
   },
@@ -29,11 +26,12 @@ export const ExecuteStepInput = Type.Object(
 export type ExecuteStepInput = Static<typeof ExecuteStepInput>;
 
 const insertExecution = `
-  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id, requested_by_name)
-  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), 'queued', $3, $4, $5, $6, $7)
+  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id,
+                               requested_by_name, reason, sealed_parameters, timeout_ms)
+  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11)
   RETURNING *`;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const insertApproval = `INSERT INTO step_approvals (execution_id, requested_by_id, status) VALUES ($1, $2, 'pending')`;
 
 export interface ExecuteStepResult {
   execution: StepExecution | null;
@@ -41,82 +39,85 @@ export interface ExecuteStepResult {
   preview: string;
 }
 
+export interface ExecutionServices {
+  runner: StepRunner;
+  defaultTimeoutMs: number;
+  /** Seals parameter values while a destructive step awaits approval; null when none is configured. */
+  secretKey: Uint8Array | null;
+}
+
+/** What seals a step's values: bound to the run and step, so they cannot be replayed elsewhere. */
+export const sealingContext = (runId: string, stepId: string): string => `step-parameters:${runId}:${stepId}`;
+
 /**
- * Runs one shell step of an active run. Parameter values are validated and reach bash only as
- * environment variables the rewritten command quotes; the stored preview masks secrets. A step
- * that changes something needs `confirm`; destructive steps need a second responder's approval,
- * which is not built yet, so they are refused. The process runs after the transaction commits.
+ * Runs one shell step of an active run. Values reach bash only as environment variables the
+ * rewritten command quotes; the stored preview masks secrets. A changing step needs `confirm`;
+ * a destructive one waits for a second responder's approval (its values sealed meanwhile).
+ * The process starts after the transaction commits.
  */
 export async function executeStep({
   ctx,
   input,
-  runner,
-  defaultTimeoutMs,
+  services,
 }: {
   ctx: Ctx;
   input: { runId: string; stepId: string } & ExecuteStepInput;
-  runner: StepRunner;
-  defaultTimeoutMs: number;
+  services: ExecutionServices;
 }): Promise<ExecuteStepResult> {
   requireRole(ctx, 'responder');
   const values = input.parameters ?? {};
+  const timeoutMs = input.timeoutSeconds === undefined ? services.defaultTimeoutMs : input.timeoutSeconds * 1000;
   const prepared = await inTransaction(ctx, async (tx) => {
-    const run = uuidPattern.test(input.runId) ? (await tx.db.query<RunRow>(lockRun, [input.runId])).rows[0] : undefined;
-    if (run === undefined) throw notFound('run', input.runId);
-    if (run.status !== 'active') throw conflict(`the run is ${run.status}`, { status: run.status });
-    const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
-    const step = version.structure.sections.flatMap((section) => section.steps).find((candidate) => candidate.id === input.stepId);
-    if (step === undefined) throw notFound('step', `${run.runbook_id}#${input.stepId}`);
-    assertRunnable(step, input.confirm === true);
-    const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: null });
-    const specs = analysis.parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
-    const issues = validateParameterValues(specs, values);
-    if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
-    const script = rewriteShellStep(step.body, analysis.parameters);
-    const secretNames = analysis.parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
-    const preview = renderDryRun(step.body, analysis.parameters, values, secretNames);
-    if (input.dryRun === true) return { run, step, script, preview, secretNames, execution: null };
-    const inserted = await tx.db.query<StepExecutionRow>(insertExecution, [
-      run.id, step.id, preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name,
+    const { run, step } = await lockRunStep(tx.db, input.runId, input.stepId);
+    assertRunnable(step, input);
+    const script = await prepareShellScript(step, values);
+    if (input.dryRun === true) return { run, step, script, execution: null };
+    const awaitsApproval = step.risk === 'destructive';
+    if (awaitsApproval && Object.keys(values).length > 0 && services.secretKey === null) {
+      throw conflict('a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved', {});
+    }
+    const sealed = awaitsApproval && services.secretKey !== null ? encryptSecret(JSON.stringify(values), services.secretKey, sealingContext(run.id, step.id)) : null;
+    const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
+      run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', script.preview, tx.now(), tx.actor.type, actorId(tx.actor),
+      tx.actor.name, input.reason ?? null, sealed, timeoutMs,
     ]);
-    const execution = inserted.rows[0]!;
+    const execution = rows[0]!;
+    if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, 'step_started', {
-        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: preview,
+      await appendIncidentEvent(tx, run.incident_id, awaitsApproval ? 'step_approval_requested' : 'step_started', {
+        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: script.preview,
+        ...(input.reason === undefined ? {} : { reason: input.reason }),
       });
     }
-    await recordAudit(tx, { action: 'step.execute', targetType: 'run', targetId: run.id, details: { stepId: step.id, executionId: execution.id, risk: step.risk } });
-    return { run, step, script, preview, secretNames, execution };
+    await recordAudit(tx, {
+      action: awaitsApproval ? 'step.request_approval' : 'step.execute', targetType: 'run', targetId: run.id,
+      details: { stepId: step.id, executionId: execution.id, risk: step.risk },
+    });
+    return { run, step, script, execution };
   });
-  if (prepared.execution === null) return { execution: null, preview: prepared.preview };
-  runner.launch({
-    executionId: prepared.execution.id,
-    incidentId: prepared.run.incident_id,
-    stepId: prepared.step.id,
-    script: prepared.script,
-    env: parameterEnvironment(values),
-    secrets: prepared.secretNames.flatMap((name) => (values[name] === undefined ? [] : [{ name, value: values[name]! }])),
-    timeoutMs: input.timeoutSeconds === undefined ? defaultTimeoutMs : input.timeoutSeconds * 1000,
-  });
-  return { execution: toStepExecution(prepared.execution), preview: prepared.preview };
+  if (prepared.execution === null) return { execution: null, preview: prepared.script.preview };
+  if (prepared.execution.status === 'queued') {
+    services.runner.launch({
+      executionId: prepared.execution.id, incidentId: prepared.run.incident_id, stepId: prepared.step.id,
+      script: prepared.script.script, env: prepared.script.env, secrets: prepared.script.secrets, timeoutMs,
+    });
+  }
+  return { execution: toStepExecution(prepared.execution), preview: prepared.script.preview };
 }
 
-function assertRunnable(step: Step, confirmed: boolean): void {
+function assertRunnable(step: Step, input: ExecuteStepInput): void {
   if (step.kind !== 'command') {
     throw validationError(`step ${step.id} is ${step.kind === 'manual' ? 'a manual step' : 'not executable'}`, [{ path: '/stepId', message: `a ${step.kind} step does not run` }]);
   }
   if (step.language !== 'shell') {
     throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell steps run so far`, [{ path: '/stepId', message: 'not a shell step' }]);
   }
-  if (step.risk === 'destructive') {
-    throw conflict(`step ${step.id} is destructive: it needs a second responder's approval, which Astreinte cannot take yet`, {
-      risk: step.risk, reasons: step.riskReasons.filter((reason) => reason.level === 'destructive'),
-    });
+  const reasons = step.riskReasons.filter((reason) => reason.level === step.risk);
+  if (step.risk === 'destructive' && input.dryRun !== true && input.reason === undefined) {
+    throw validationError(`step ${step.id} is destructive: say why, for the approver`, [{ path: '/reason', message: 'required for a destructive step' }]);
   }
-  if (step.risk === 'changing' && !confirmed) {
-    throw conflict(`step ${step.id} changes something: send "confirm": true to run it`, {
-      risk: step.risk, requires: 'confirm', reasons: step.riskReasons.filter((reason) => reason.level === 'changing'),
-    });
+  if (step.risk === 'changing' && input.confirm !== true && input.dryRun !== true) {
+    throw conflict(`step ${step.id} changes something: send "confirm": true to run it`, { risk: step.risk, requires: 'confirm', reasons });
   }
 }

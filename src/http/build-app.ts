@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { authenticateToken } from '../auth/authenticate-token.js';
+import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
 import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../storage/database.js';
@@ -57,7 +58,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   runner.start();
   // On shutdown, running steps are cancelled and their end recorded before the database closes.
   app.addHook('onClose', async () => runner.stop({ cancel: true }));
-  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), runner };
+  const execution = {
+    runner,
+    defaultTimeoutMs: config.stepTimeoutMs,
+    secretKey: config.secretKey === undefined ? null : parseSecretKey(config.secretKey),
+  };
+  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), execution };
   const metrics = createHttpMetrics(db);
 
   await app.register(swagger, {

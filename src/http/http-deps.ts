@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from '../config/config.js';
-import type { StepRunner } from '../execution/step-runner.js';
+import type { ExecutionServices } from '../execution/execute-step.js';
 import type { Database } from '../storage/database.js';
 
 /** What route modules need from the server. */
@@ -9,8 +9,8 @@ export interface HttpDeps {
   db: Database;
   config: Config;
   now: () => Date;
-  /** Runs runbook steps on this node. */
-  runner: StepRunner;
+  /** Runs runbook steps on this node, with what step execution needs. */
+  execution: ExecutionServices;
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */

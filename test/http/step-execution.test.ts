@@ -13,7 +13,9 @@ const runbook = [
   '## Fix',
   `${fence}bash`, 'mkdir -p /tmp/astreinte-exec-test', fence,
   `${fence}bash`, 'redis-cli FLUSHALL', fence,
+  `${fence}bash`, 'rm -f /tmp/astreinte-approval-<label>', fence,
 ].join('\n');
+const secretKey = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const canary = '/tmp/astreinte-exec-canary';
 
 async function waitForEnd(t: TestApp, runId: string, executionId: string): Promise<Record<string, unknown>> {
@@ -27,7 +29,7 @@ async function waitForEnd(t: TestApp, runId: string, executionId: string): Promi
 }
 
 describe.each(testBackends)('running steps on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { config: { secretKey } });
 
   async function startRun(): Promise<{ runId: string; incidentId: string }> {
     const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'exec.md', content: runbook } });
@@ -68,9 +70,9 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     const unconfirmed = await t.call('POST', `/api/v1/runs/${runId}/steps/s4/execute`, { body: {} });
     expect(unconfirmed.statusCode).toBe(409);
     expect(unconfirmed.json().details.requires).toBe('confirm');
-    const destructive = await t.call('POST', `/api/v1/runs/${runId}/steps/s5/execute`, { body: { confirm: true } });
-    expect(destructive.statusCode).toBe(409);
-    expect(destructive.json().details.risk).toBe('destructive');
+    const noReason = await t.call('POST', `/api/v1/runs/${runId}/steps/s5/execute`, { body: { confirm: true } });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().details.issues[0].path).toBe('/reason');
     expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s9/execute`, { body: {} })).statusCode).toBe(404);
     expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, { token: t.users.viewer.token, body: {} })).statusCode).toBe(403);
     const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
@@ -113,6 +115,48 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect(again.statusCode).toBe(409);
     const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json();
     expect(timeline.at(-1)).toMatchObject({ type: 'step_finished', payload: { executionId, status: 'cancelled' } });
+  });
+
+  it.skipIf(!available)('waits for a second responder to approve a destructive step, then runs it with its sealed values', async () => {
+    const { runId, incidentId } = await startRun();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync('/tmp/astreinte-approval-demo', 'x');
+    const requested = await t.call('POST', `/api/v1/runs/${runId}/steps/s6/execute`, {
+      token: t.users.responder.token, body: { parameters: { label: 'demo' }, reason: 'stale lock file' },
+    });
+    expect(requested.statusCode, requested.body).toBe(202);
+    const executionId = requested.json().execution.id;
+    expect(requested.json().execution).toMatchObject({ status: 'awaiting-approval', commandPreview: "rm -f /tmp/astreinte-approval-'demo'", reason: 'stale lock file' });
+    expect(existsSync('/tmp/astreinte-approval-demo')).toBe(true);
+    const own = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { token: t.users.responder.token, body: { decision: 'approve', reason: 'mine' } });
+    expect(own.statusCode).toBe(403);
+    expect((await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { token: t.users.viewer.token, body: { decision: 'approve', reason: 'x' } })).statusCode).toBe(403);
+    const approved = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { body: { decision: 'approve', reason: 'checked the lock is stale' } });
+    expect(approved.statusCode, approved.body).toBe(200);
+    expect(await waitForEnd(t, runId, executionId)).toMatchObject({ status: 'succeeded' });
+    expect(existsSync('/tmp/astreinte-approval-demo')).toBe(false);
+    const again = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { body: { decision: 'refuse', reason: 'late' } });
+    expect(again.statusCode).toBe(409);
+    const types = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json().map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['step_approval_requested', 'step_approved', 'step_finished']));
+    const audit = (await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_id = $1 ORDER BY id`, [runId])).rows.map((r) => r.action);
+    expect(audit).toEqual(['run.start', 'step.request_approval', 'step.approve']);
+  });
+
+  it.skipIf(!available)('records a refusal, and lets an admin allow self-approval for one runbook', async () => {
+    const { runId } = await startRun();
+    const first = await t.call('POST', `/api/v1/runs/${runId}/steps/s5/execute`, { token: t.users.responder.token, body: { reason: 'cache poisoned' } });
+    const refused = await t.call('POST', `/api/v1/runs/${runId}/executions/${first.json().execution.id}/approval`, { body: { decision: 'refuse', reason: 'too broad' } });
+    expect(refused.json().status).toBe('refused');
+    const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
+    expect((await t.call('PUT', `/api/v1/runbooks/${run.runbookId}/execution-settings`, { token: t.users.responder.token, body: { allowSelfApproval: true } })).statusCode).toBe(403);
+    expect((await t.call('PUT', `/api/v1/runbooks/${run.runbookId}/execution-settings`, { body: { allowSelfApproval: true } })).statusCode).toBe(200);
+    const second = await t.call('POST', `/api/v1/runs/${runId}/steps/s6/execute`, { token: t.users.responder.token, body: { parameters: { label: 'self' }, reason: 'mine' } });
+    expect(second.json().execution.attempt).toBe(1);
+    const self = await t.call('POST', `/api/v1/runs/${runId}/executions/${second.json().execution.id}/approval`, { token: t.users.responder.token, body: { decision: 'approve', reason: 'allowed' } });
+    expect(self.statusCode, self.body).toBe(200);
+    expect(await waitForEnd(t, runId, second.json().execution.id)).toMatchObject({ status: 'succeeded' });
+    await t.call('PUT', `/api/v1/runbooks/${run.runbookId}/execution-settings`, { body: { allowSelfApproval: false } });
   });
 });
 

@@ -1,9 +1,11 @@
 import { getRun } from '../../execution/get-run.js';
 import { Type } from 'typebox';
 import { cancelStepExecution } from '../../execution/cancel-step-execution.js';
+import { decideStepApproval, DecideApprovalInput } from '../../execution/decide-step-approval.js';
 import { executeStep, ExecuteStepInput } from '../../execution/execute-step.js';
 import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
+import { ExecutionSettingsSchema, updateExecutionSettings } from '../../execution/update-execution-settings.js';
 import { startRun, StartRunInput } from '../../execution/start-run.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -12,7 +14,7 @@ import { errorResponses, IdParams } from '../schemas.js';
 const tags = ['runs'];
 
 /** Runs of runbooks: start one (in an incident or as a rehearsal), show it with its step executions. */
-export async function registerRunRoutes(app: App, { db, now, runner, config }: HttpDeps): Promise<void> {
+export async function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
   app.post('/api/v1/runs', {
     schema: { tags, summary: 'Start a run of a runbook', body: StartRunInput, response: { 201: RunSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })));
@@ -30,7 +32,7 @@ export async function registerRunRoutes(app: App, { db, now, runner, config }: H
   }, async (request, reply) => {
     const result = await executeStep({
       ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
-      runner, defaultTimeoutMs: config.stepTimeoutMs,
+      services: execution,
     });
     return reply.status(result.execution === null ? 200 : 202).send(result);
   });
@@ -47,13 +49,27 @@ export async function registerRunRoutes(app: App, { db, now, runner, config }: H
     input: { runId: request.params.id, executionId: request.params.executionId, ...(request.query.after === undefined ? {} : { after: request.query.after }) },
   }));
 
+  app.post('/api/v1/runs/:id/executions/:executionId/approval', {
+    schema: {
+      tags, summary: 'Approve or refuse a destructive step (a second responder)',
+      params: Type.Object({ id: Type.String(), executionId: Type.String() }), body: DecideApprovalInput,
+      response: { 200: StepExecutionSchema, ...errorResponses },
+    },
+  }, async (request) => decideStepApproval({
+    ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, executionId: request.params.executionId }, services: execution,
+  }));
+
+  app.put('/api/v1/runbooks/:id/execution-settings', {
+    schema: { tags, summary: 'Allow or forbid self-approval of a runbook\'s destructive steps (admin)', params: IdParams, body: ExecutionSettingsSchema, response: { 200: ExecutionSettingsSchema, ...errorResponses } },
+  }, async (request) => updateExecutionSettings({ ctx: ctxOf(request, db, now), input: { ...request.body, runbookId: request.params.id } }));
+
   app.post('/api/v1/runs/:id/executions/:executionId/cancel', {
     schema: {
       tags, summary: 'Cancel a queued or running step (its whole process group is killed)',
       params: Type.Object({ id: Type.String(), executionId: Type.String() }), response: { 202: StepExecutionSchema, ...errorResponses },
     },
   }, async (request, reply) =>
-    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, runner })));
+    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, runner: execution.runner })));
 }
 
 const ExecuteResultSchema = Type.Object({

@@ -36,6 +36,7 @@ CREATE TABLE step_executions (
   cancel_requested_at timestamptz,
   -- Parameter values sealed with the server's secret key while a destructive step awaits approval.
   sealed_parameters text,
+  timeout_ms integer NOT NULL DEFAULT 60000,
   started_at timestamptz,
   finished_at timestamptz,
   exit_code integer,

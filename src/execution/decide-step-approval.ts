@@ -1,0 +1,81 @@
+import { Type, type Static } from 'typebox';
+import { recordAudit } from '../audit/record-audit.js';
+import { actorId } from '../core/actor.js';
+import { AppError, conflict, notFound } from '../core/app-error.js';
+import { requireRole } from '../core/authorize.js';
+import { inTransaction, type Ctx } from '../core/context.js';
+import { appendIncidentEvent } from '../incidents/append-incident-event.js';
+import { lockIncidentRow } from '../incidents/load-incident.js';
+import { sealingContext, type ExecutionServices } from './execute-step.js';
+import { lockRunStep, uuidPattern } from './load-run-step.js';
+import { prepareShellScript } from './prepare-shell-script.js';
+import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
+import { decryptSecret } from './secrets/secret-crypto.js';
+
+export const DecideApprovalInput = Type.Object(
+  {
+    decision: Type.Enum(['approve', 'refuse']),
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+export type DecideApprovalInput = Static<typeof DecideApprovalInput>;
+
+const lockExecution = `SELECT * FROM step_executions WHERE run_id = $1::uuid AND id = $2::uuid FOR UPDATE`;
+const selfApprovalAllowed = `SELECT allow_self_approval FROM runbook_execution_settings WHERE runbook_id = $1`;
+const updateApproval = `
+  UPDATE step_approvals SET status = $2, decided_by_id = $3, decided_by_name = $4, decided_at = $5, decision_reason = $6 WHERE execution_id = $1`;
+const updateExecution = `UPDATE step_executions SET status = $2, sealed_parameters = NULL WHERE id = $1 RETURNING *`;
+
+/**
+ * A second responder approves or refuses a destructive step, having seen the exact command
+ * (values filled, secrets masked). Nobody approves their own request unless an admin allowed it
+ * for that runbook. An approved step starts at once, on the approver's node.
+ */
+export async function decideStepApproval({
+  ctx,
+  input,
+  services,
+}: {
+  ctx: Ctx;
+  input: { runId: string; executionId: string } & DecideApprovalInput;
+  services: ExecutionServices;
+}): Promise<StepExecution> {
+  requireRole(ctx, 'responder');
+  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
+  const decided = await inTransaction(ctx, async (tx) => {
+    const pending = (await tx.db.query<StepExecutionRow & { requested_by_id: string | null; sealed_parameters: string | null; timeout_ms: number }>(
+      lockExecution, [input.runId, input.executionId],
+    )).rows[0];
+    if (pending === undefined) throw notFound('step execution', input.executionId);
+    if (pending.status !== 'awaiting-approval') throw conflict(`the step is ${pending.status}, not awaiting approval`, { status: pending.status });
+    const { run, step } = await lockRunStep(tx.db, input.runId, pending.step_id);
+    if (pending.requested_by_id !== null && pending.requested_by_id === actorId(tx.actor)) {
+      const setting = await tx.db.query<{ allow_self_approval: boolean }>(selfApprovalAllowed, [run.runbook_id]);
+      if (setting.rows[0]?.allow_self_approval !== true) {
+        throw new AppError('forbidden', 'a second responder must approve this step: you requested it', { requiredApprover: 'another responder' });
+      }
+    }
+    const approve = input.decision === 'approve';
+    await tx.db.query(updateApproval, [pending.id, approve ? 'approved' : 'refused', actorId(tx.actor), tx.actor.name, tx.now(), input.reason]);
+    const updated = (await tx.db.query<StepExecutionRow>(updateExecution, [pending.id, approve ? 'queued' : 'refused'])).rows[0]!;
+    if (run.incident_id !== null) {
+      await lockIncidentRow(tx, run.incident_id);
+      await appendIncidentEvent(tx, run.incident_id, approve ? 'step_approved' : 'step_refused', {
+        runId: run.id, executionId: pending.id, stepId: step.id, reason: input.reason, command: pending.command_preview,
+      });
+    }
+    await recordAudit(tx, { action: approve ? 'step.approve' : 'step.refuse', targetType: 'run', targetId: run.id, details: { executionId: pending.id, stepId: step.id } });
+    if (!approve) return { updated, job: null };
+    const values = pending.sealed_parameters === null || services.secretKey === null
+      ? {}
+      : (JSON.parse(decryptSecret(pending.sealed_parameters, services.secretKey, sealingContext(run.id, step.id))) as Record<string, string>);
+    const script = await prepareShellScript(step, values);
+    return {
+      updated,
+      job: { executionId: pending.id, incidentId: run.incident_id, stepId: step.id, script: script.script, env: script.env, secrets: script.secrets, timeoutMs: pending.timeout_ms },
+    };
+  });
+  if (decided.job !== null) services.runner.launch(decided.job);
+  return toStepExecution(decided.updated);
+}

@@ -1,0 +1,19 @@
+import { conflict, notFound } from '../core/app-error.js';
+import type { Queryable } from '../storage/database.js';
+import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
+import type { Step } from '../runbooks/runbook-model.js';
+import type { RunRow } from './run-model.js';
+import { lockRun } from './run-statements.js';
+
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Locks an active run and finds one step of its runbook version; 404 / 409 otherwise. */
+export async function lockRunStep(db: Queryable, runId: string, stepId: string): Promise<{ run: RunRow; step: Step }> {
+  const run = uuidPattern.test(runId) ? (await db.query<RunRow>(lockRun, [runId])).rows[0] : undefined;
+  if (run === undefined) throw notFound('run', runId);
+  if (run.status !== 'active') throw conflict(`the run is ${run.status}`, { status: run.status });
+  const version = await loadRunbookVersion(db, run.runbook_id, run.runbook_version);
+  const step = version.structure.sections.flatMap((section) => section.steps).find((candidate) => candidate.id === stepId);
+  if (step === undefined) throw notFound('step', `${run.runbook_id}#${stepId}`);
+  return { run, step };
+}

@@ -1,0 +1,42 @@
+import { validationError } from '../core/app-error.js';
+import type { Step } from '../runbooks/runbook-model.js';
+import { analyzeCodeBlock } from '../runbooks/steps/analyze-code-block.js';
+import { parameterEnvironment } from './parameters/parameter-environment.js';
+import { renderDryRun } from './parameters/render-dry-run.js';
+import { rewriteShellStep } from './parameters/rewrite-shell-step.js';
+import { validateParameterValues } from './parameters/validate-parameter-values.js';
+import { minSecretLength } from './redaction/create-redactor.js';
+
+/** A shell step made ready to run with the operator's values. */
+export interface PreparedScript {
+  /** The rewritten step: it refers to values as `$ASTREINTE_P_…`, never holds them. */
+  script: string;
+  env: Record<string, string>;
+  /** The command as it runs, values shown, secrets masked: for the timeline and the approver. */
+  preview: string;
+  secrets: { name: string; value: string }[];
+}
+
+/**
+ * Validates the values of a step's parameters and rewrites the step so that each value reaches
+ * bash as one literal word. The parameters are read again from the step's code (the analysis is
+ * deterministic), since the stored structure keeps their names but not their offsets.
+ */
+export async function prepareShellScript(step: Step, values: Readonly<Record<string, string>>): Promise<PreparedScript> {
+  const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: null });
+  const specs = analysis.parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
+  const issues = validateParameterValues(specs, values);
+  const secretNames = analysis.parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
+  for (const name of secretNames) {
+    // A 1-character secret would redact every occurrence of that character from the output.
+    const value = values[name];
+    if (value !== undefined && [...value].length < minSecretLength) issues.push({ path: `/parameters/${name}`, message: `a secret must have at least ${minSecretLength} characters` });
+  }
+  if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
+  return {
+    script: rewriteShellStep(step.body, analysis.parameters),
+    env: parameterEnvironment(values),
+    preview: renderDryRun(step.body, analysis.parameters, values, secretNames),
+    secrets: secretNames.flatMap((name) => (values[name] === undefined ? [] : [{ name, value: values[name]! }])),
+  };
+}
