@@ -6,6 +6,7 @@ import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
+import { registerStepEventsRoute } from './step-events-route.js';
 import { registerSeverityRoutes } from './severity-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
 import { registerTokenRoutes } from './tokens-routes.js';
@@ -24,6 +25,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerTokenRoutes,
   registerRunbookRoutes,
   registerRunRoutes,
+  registerStepEventsRoute,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {
