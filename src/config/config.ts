@@ -17,6 +17,10 @@ export const ConfigSchema = Type.Object({
   stepMaxOutputBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   stepConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'steps running at once on a node' }),
   stepHeartbeatMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000, description: 'steps silent for 5 periods are interrupted' }),
+  stepDenyList: Type.String({
+    default: String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` + '\n' + String.raw`\bmkfs(\.\w+)?\s` + '\n' + String.raw`:\(\)\s*\{\s*:\|:&\s*\};:` + '\n' + String.raw`\bdd\s+.*\bof=/dev/(sd|nvme|vd|xvd)`,
+    description: 'regular expressions, one per line: a step whose code matches one never runs',
+  }),
   secretKey: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$', description: '32-byte key (64 hex or base64) sealing secrets at rest' })),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
@@ -38,6 +42,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   stepMaxOutputBytes: 'ASTREINTE_STEP_MAX_OUTPUT_BYTES',
   stepConcurrency: 'ASTREINTE_STEP_CONCURRENCY',
   stepHeartbeatMs: 'ASTREINTE_STEP_HEARTBEAT_MS',
+  stepDenyList: 'ASTREINTE_STEP_DENY_LIST',
   secretKey: 'ASTREINTE_SECRET_KEY',
   stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',

@@ -70,7 +70,7 @@ export async function decideStepApproval({
     const values = pending.sealed_parameters === null || services.secretKey === null
       ? {}
       : (JSON.parse(decryptSecret(pending.sealed_parameters, services.secretKey, sealingContext(run.id, step.id))) as Record<string, string>);
-    const script = await prepareShellScript(step, values);
+    const script = await prepareShellScript(step, values, services.denyPatterns);
     return {
       updated,
       job: { executionId: pending.id, incidentId: run.incident_id, stepId: step.id, script: script.script, env: script.env, secrets: script.secrets, timeoutMs: pending.timeout_ms },

@@ -44,6 +44,8 @@ export interface ExecutionServices {
   defaultTimeoutMs: number;
   /** Seals parameter values while a destructive step awaits approval; null when none is configured. */
   secretKey: Uint8Array | null;
+  /** Commands that never run, whatever the runbook says (`rm -rf /` …). */
+  denyPatterns: readonly RegExp[];
 }
 
 /** What seals a step's values: bound to the run and step, so they cannot be replayed elsewhere. */
@@ -70,7 +72,7 @@ export async function executeStep({
   const prepared = await inTransaction(ctx, async (tx) => {
     const { run, step } = await lockRunStep(tx.db, input.runId, input.stepId);
     assertRunnable(step, input);
-    const script = await prepareShellScript(step, values);
+    const script = await prepareShellScript(step, values, services.denyPatterns);
     if (input.dryRun === true) return { run, step, script, execution: null };
     const awaitsApproval = step.risk === 'destructive';
     if (awaitsApproval && Object.keys(values).length > 0 && services.secretKey === null) {

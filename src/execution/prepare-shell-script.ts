@@ -1,4 +1,4 @@
-import { validationError } from '../core/app-error.js';
+import { AppError, validationError } from '../core/app-error.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { analyzeCodeBlock } from '../runbooks/steps/analyze-code-block.js';
 import { parameterEnvironment } from './parameters/parameter-environment.js';
@@ -22,7 +22,11 @@ export interface PreparedScript {
  * bash as one literal word. The parameters are read again from the step's code (the analysis is
  * deterministic), since the stored structure keeps their names but not their offsets.
  */
-export async function prepareShellScript(step: Step, values: Readonly<Record<string, string>>): Promise<PreparedScript> {
+export async function prepareShellScript(step: Step, values: Readonly<Record<string, string>>, denied: readonly RegExp[]): Promise<PreparedScript> {
+  const match = denied.find((pattern) => pattern.test(step.body));
+  if (match !== undefined) {
+    throw new AppError('forbidden', `step ${step.id} matches the deny list (${match.source}): it never runs here`, { deniedBy: match.source });
+  }
   const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: null });
   const specs = analysis.parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
   const issues = validateParameterValues(specs, values);

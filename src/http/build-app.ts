@@ -62,6 +62,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     runner,
     defaultTimeoutMs: config.stepTimeoutMs,
     secretKey: config.secretKey === undefined ? null : parseSecretKey(config.secretKey),
+    denyPatterns: config.stepDenyList.split('\n').filter((line) => line.trim() !== '').map((line) => new RegExp(line, 'm')),
   };
   const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), execution };
   const metrics = createHttpMetrics(db);

@@ -14,6 +14,8 @@ const runbook = [
   `${fence}bash`, 'mkdir -p /tmp/astreinte-exec-test', fence,
   `${fence}bash`, 'redis-cli FLUSHALL', fence,
   `${fence}bash`, 'rm -f /tmp/astreinte-approval-<label>', fence,
+  `${fence}bash`, 'sudo rm -rf / --no-preserve-root', fence,
+  '1. Tell the team in the channel',
 ].join('\n');
 const secretKey = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const canary = '/tmp/astreinte-exec-canary';
@@ -157,6 +159,29 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect(self.statusCode, self.body).toBe(200);
     expect(await waitForEnd(t, runId, second.json().execution.id)).toMatchObject({ status: 'succeeded' });
     await t.call('PUT', `/api/v1/runbooks/${run.runbookId}/execution-settings`, { body: { allowSelfApproval: false } });
+  });
+
+  it.skipIf(!available)('never runs a step on the deny list, checks off manual steps, skips steps and ends the run', async () => {
+    const { runId, incidentId } = await startRun();
+    const denied = await t.call('POST', `/api/v1/runs/${runId}/steps/s7/execute`, { body: { confirm: true, reason: 'no' } });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().details.deniedBy).toMatch(/rm/);
+    const manual = await t.call('POST', `/api/v1/runs/${runId}/steps/s8/outcome`, { body: { outcome: 'done', note: 'posted in #ops' } });
+    expect(manual.statusCode, manual.body).toBe(201);
+    expect(manual.json()).toMatchObject({ status: 'done', reason: 'posted in #ops' });
+    expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s1/outcome`, { body: { outcome: 'done', note: 'x' } })).statusCode).toBe(400);
+    expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s2/outcome`, { body: { outcome: 'skipped', note: 'not relevant' } })).json().status).toBe('skipped');
+    const slow = await t.call('POST', `/api/v1/runs/${runId}/steps/s3/execute`, { body: {} });
+    const refused = await t.call('POST', `/api/v1/runs/${runId}/end`, { body: { outcome: 'verified' } });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().details.allowedOutcomes).toEqual(['abandoned']);
+    const abandoned = await t.call('POST', `/api/v1/runs/${runId}/end`, { body: { outcome: 'abandoned', note: 'wrong runbook' } });
+    expect(abandoned.statusCode).toBe(200);
+    expect(abandoned.json().status).toBe('abandoned');
+    expect(await waitForEnd(t, runId, slow.json().execution.id)).toMatchObject({ status: 'cancelled' });
+    expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { body: {} })).statusCode).toBe(409);
+    const types = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json().map((e: { type: string }) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['step_checked', 'step_skipped', 'run_ended']));
   });
 });
 

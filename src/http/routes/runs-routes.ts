@@ -2,7 +2,9 @@ import { getRun } from '../../execution/get-run.js';
 import { Type } from 'typebox';
 import { cancelStepExecution } from '../../execution/cancel-step-execution.js';
 import { decideStepApproval, DecideApprovalInput } from '../../execution/decide-step-approval.js';
+import { endRun, EndRunInput } from '../../execution/end-run.js';
 import { executeStep, ExecuteStepInput } from '../../execution/execute-step.js';
+import { recordStepOutcome, StepOutcomeInput } from '../../execution/record-step-outcome.js';
 import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
 import { ExecutionSettingsSchema, updateExecutionSettings } from '../../execution/update-execution-settings.js';
@@ -62,6 +64,18 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
   app.put('/api/v1/runbooks/:id/execution-settings', {
     schema: { tags, summary: 'Allow or forbid self-approval of a runbook\'s destructive steps (admin)', params: IdParams, body: ExecutionSettingsSchema, response: { 200: ExecutionSettingsSchema, ...errorResponses } },
   }, async (request) => updateExecutionSettings({ ctx: ctxOf(request, db, now), input: { ...request.body, runbookId: request.params.id } }));
+
+  app.post('/api/v1/runs/:id/steps/:stepId/outcome', {
+    schema: {
+      tags, summary: 'Check off a manual step, or skip a step, with a note',
+      params: Type.Object({ id: Type.String(), stepId: Type.String() }), body: StepOutcomeInput, response: { 201: StepExecutionSchema, ...errorResponses },
+    },
+  }, async (request, reply) =>
+    reply.status(201).send(await recordStepOutcome({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId } })));
+
+  app.post('/api/v1/runs/:id/end', {
+    schema: { tags, summary: 'End a run as verified, failed or abandoned', params: IdParams, body: EndRunInput, response: { 200: RunSchema, ...errorResponses } },
+  }, async (request) => endRun({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id } }));
 
   app.post('/api/v1/runs/:id/executions/:executionId/cancel', {
     schema: {
