@@ -1,3 +1,4 @@
+import { uuidPattern } from './load-run-step.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { conflict, notFound } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
@@ -5,7 +6,6 @@ import { inTransaction, type Ctx } from '../core/context.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { StepRunner } from './step-runner.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const requestCancel = `
   UPDATE step_executions SET cancel_requested_at = COALESCE(cancel_requested_at, $3)

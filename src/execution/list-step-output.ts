@@ -1,3 +1,4 @@
+import { uuidPattern } from './load-run-step.js';
 import { Type, type Static } from 'typebox';
 import { notFound } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
@@ -15,7 +16,6 @@ const selectOutput = `
   SELECT o.seq, o.stream, o.at, o.text FROM step_output o JOIN step_executions e ON e.id = o.execution_id
    WHERE e.run_id = $1::uuid AND e.id = $2::uuid AND o.seq > $3 ORDER BY o.seq`;
 const selectExecution = `SELECT 1 FROM step_executions WHERE run_id = $1::uuid AND id = $2::uuid`;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The (redacted) output of one step execution so far, from `after` on, in the order it was printed. */
 export async function listStepOutput({ ctx, input }: { ctx: Ctx; input: { runId: string; executionId: string; after?: number } }): Promise<StepOutput[]> {

@@ -1,9 +1,9 @@
+import { uuidPattern } from './load-run-step.js';
 import { notFound } from '../core/app-error.js';
 import type { Queryable } from '../storage/database.js';
 import { toRun, type Run, type RunRow, type StepExecutionRow } from './run-model.js';
 import { selectExecutions, selectRun } from './run-statements.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A run with its step executions, or not_found (also for an id that is not a UUID). */
 export async function loadRun(db: Queryable, id: string): Promise<Run> {
