@@ -5,6 +5,7 @@ import { projectRoot } from '../core/project-root.js';
 import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
 import { registerIncidentCommands } from './incident-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTokenCommands } from './token-command.js';
@@ -49,6 +50,7 @@ function buildProgram(io: CliIo): Command {
   registerTokenCommands(program, io);
   registerIncidentCommands(program, io);
   registerRunbookCommands(program, io);
+  registerRunCommands(program, io);
   return program;
 }
 

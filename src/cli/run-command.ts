@@ -20,7 +20,8 @@ Give secrets with --param-env name=ENV_VAR instead: the value is read from the C
 e.g.  read -rs DB_PASSWORD && export DB_PASSWORD && astreinte run step RUN s3 --param-env password=DB_PASSWORD
 
 While following, the step's stdout goes to stdout (pipe it as you like) and everything else to stderr.
-Exit code: 0 when the step succeeded, 1 otherwise (failed, timed out, cancelled, refused …).`;
+Exit code when following: 0 when the step succeeded, 1 otherwise (failed, timed out, cancelled …).
+Without following (--no-follow, or a destructive step that awaits approval): 0 once it is requested.`;
 
 /** `astreinte run …`: start runs of runbooks and run their steps from the terminal, over the HTTP API. */
 export function registerRunCommands(program: Command, io: CliIo): void {
