@@ -22,25 +22,32 @@ export interface PreparedScript {
  * bash as one literal word. The parameters are read again from the step's code (the analysis is
  * deterministic), since the stored structure keeps their names but not their offsets.
  */
-export async function prepareShellScript(step: Step, values: Readonly<Record<string, string>>, denied: readonly RegExp[]): Promise<PreparedScript> {
+export async function prepareShellScript(
+  step: Step,
+  values: Readonly<Record<string, string>>,
+  denied: readonly RegExp[],
+  options: { ignoreUnknown?: boolean } = {},
+): Promise<PreparedScript> {
   const match = denied.find((pattern) => pattern.test(step.body));
   if (match !== undefined) {
     throw new AppError('forbidden', `step ${step.id} matches the deny list (${match.source}): it never runs here`, { deniedBy: match.source });
   }
   const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: null });
   const specs = analysis.parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
-  const issues = validateParameterValues(specs, values);
+  // Values given for a whole section hold parameters of other steps too: keep only this step's.
+  const own = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
+  const issues = validateParameterValues(specs, own);
   const secretNames = analysis.parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
   for (const name of secretNames) {
     // A 1-character secret would redact every occurrence of that character from the output.
-    const value = values[name];
+    const value = own[name];
     if (value !== undefined && [...value].length < minSecretLength) issues.push({ path: `/parameters/${name}`, message: `a secret must have at least ${minSecretLength} characters` });
   }
   if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
   return {
     script: rewriteShellStep(step.body, analysis.parameters),
-    env: parameterEnvironment(values),
-    preview: renderDryRun(step.body, analysis.parameters, values, secretNames),
-    secrets: secretNames.flatMap((name) => (values[name] === undefined ? [] : [{ name, value: values[name]! }])),
+    env: parameterEnvironment(own),
+    preview: renderDryRun(step.body, analysis.parameters, own, secretNames),
+    secrets: secretNames.flatMap((name) => (own[name] === undefined ? [] : [{ name, value: own[name]! }])),
   };
 }

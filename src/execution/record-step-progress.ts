@@ -66,7 +66,7 @@ function statusOf(result: ShellProcessResult): ExecutionStatus {
 }
 
 /** Records how a step ended, in the execution row and the incident's timeline. */
-export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult): Promise<void> {
+export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult): Promise<ExecutionStatus> {
   const status = statusOf(result);
   await db.transaction(async (tx) => {
     const changed = await tx.query(markFinished, [
@@ -78,6 +78,26 @@ export async function recordStepFinished(db: Database, job: StepJob, result: She
     await appendIncidentEvent(ctx, job.incidentId, 'step_finished', {
       executionId: job.executionId, stepId: job.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
       ...(result.error === null ? {} : { error: result.error }),
+    });
+  });
+  return status;
+}
+
+const markSkipped = `
+  UPDATE step_executions SET status = 'skipped', reason = 'an earlier step of the section did not succeed', finished_at = $2
+   WHERE id = ANY($1::uuid[]) AND status = 'queued'`;
+
+/** Skips the steps left in a chain after one failed, and says so in the timeline. */
+export async function skipChained(db: Database, jobs: readonly StepJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.query(markSkipped, [jobs.map((job) => job.executionId), new Date()]);
+    const incidentId = jobs[0]!.incidentId;
+    if (incidentId === null) return;
+    const ctx = systemCtx(tx);
+    await lockIncidentRow(ctx, incidentId);
+    await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
+      executionIds: jobs.map((job) => job.executionId), stepIds: jobs.map((job) => job.stepId), reason: 'an earlier step did not succeed',
     });
   });
 }

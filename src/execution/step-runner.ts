@@ -3,7 +3,7 @@ import { runShellProcess, type ShellProcessResult } from './process/run-shell-pr
 import { createRedactor } from './redaction/create-redactor.js';
 import { createStreamRedactor, type StreamRedactor } from './redaction/create-stream-redactor.js';
 import { heartbeat } from './step-heartbeat.js';
-import { recordStepOutput, recordStepFinished, recordStepStarted, type OutputLine } from './record-step-progress.js';
+import { recordStepOutput, recordStepFinished, recordStepStarted, skipChained, type OutputLine } from './record-step-progress.js';
 
 /** One shell step ready to run: the rewritten script and the environment holding its values. */
 export interface StepJob {
@@ -15,6 +15,8 @@ export interface StepJob {
   /** Values to redact from everything stored (secret parameters). */
   secrets: { name: string; value: string }[];
   timeoutMs: number;
+  /** Called once the step's end is recorded, with whether it succeeded (to chain the next step). */
+  onFinished?: (succeeded: boolean) => void;
 }
 
 export interface StepRunnerOptions {
@@ -40,6 +42,7 @@ export interface StepRunnerOptions {
 export class StepRunner {
   private readonly queue: StepJob[] = [];
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly chained = new Set<StepJob[]>();
 
   private timer: NodeJS.Timeout | undefined;
   private beating: Promise<void> = Promise.resolve();
@@ -64,7 +67,7 @@ export class StepRunner {
   }
 
   private activeIds(): string[] {
-    return [...this.queue.map((job) => job.executionId), ...this.running.keys()];
+    return [...this.queue.map((job) => job.executionId), ...this.running.keys(), ...[...this.chained].flat().map((job) => job.executionId)];
   }
 
   /** Queues a job; it starts as soon as a slot is free. */
@@ -73,12 +76,40 @@ export class StepRunner {
     this.pump();
   }
 
+  /**
+   * Runs jobs one after the other; after a step that does not succeed, the rest are skipped unless
+   * `continueOnFailure`. Waiting jobs count as this node's (their heartbeat is kept).
+   */
+  launchChain(jobs: readonly StepJob[], continueOnFailure: boolean): void {
+    const waiting = [...jobs];
+    this.chained.add(waiting);
+    const next = (): void => {
+      const job = waiting.shift();
+      if (job === undefined) {
+        this.chained.delete(waiting);
+        return;
+      }
+      this.launch({
+        ...job,
+        onFinished: (succeeded) => {
+          if (succeeded || continueOnFailure) return next();
+          const skipped = waiting.splice(0);
+          this.chained.delete(waiting);
+          void skipChained(this.db, skipped).catch((error: unknown) => this.options.onError(error, skipped[0] ?? null));
+        },
+      });
+    };
+    next();
+  }
+
   /** Cancels a running or queued execution; true when it was found on this node. */
   cancel(executionId: string): boolean {
     const queued = this.queue.findIndex((job) => job.executionId === executionId);
     if (queued !== -1) {
       const [job] = this.queue.splice(queued, 1);
-      void recordStepFinished(this.db, job!, cancelledBeforeStart).catch((error: unknown) => this.options.onError(error, job!));
+      void recordStepFinished(this.db, job!, cancelledBeforeStart)
+        .then(() => job!.onFinished?.(false))
+        .catch((error: unknown) => this.options.onError(error, job!));
       return true;
     }
     const entry = this.running.get(executionId);
@@ -149,7 +180,8 @@ export class StepRunner {
     }
     flush();
     await writing;
-    await recordStepFinished(this.db, job, result);
+    const status = await recordStepFinished(this.db, job, result);
+    job.onFinished?.(status === 'succeeded');
   }
 }
 

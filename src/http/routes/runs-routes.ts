@@ -5,6 +5,7 @@ import { decideStepApproval, DecideApprovalInput } from '../../execution/decide-
 import { endRun, EndRunInput } from '../../execution/end-run.js';
 import { executeStep, ExecuteStepInput } from '../../execution/execute-step.js';
 import { recordStepOutcome, StepOutcomeInput } from '../../execution/record-step-outcome.js';
+import { runReadOnlySteps, RunReadOnlyStepsInput } from '../../execution/run-read-only-steps.js';
 import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
 import { ExecutionSettingsSchema, updateExecutionSettings } from '../../execution/update-execution-settings.js';
@@ -72,6 +73,14 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
     },
   }, async (request, reply) =>
     reply.status(201).send(await recordStepOutcome({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId } })));
+
+  app.post('/api/v1/runs/:id/sections/run-read-only', {
+    schema: {
+      tags, summary: 'Run every read-only shell step of a section, in order', params: IdParams, body: RunReadOnlyStepsInput,
+      response: { 202: Type.Array(StepExecutionSchema), ...errorResponses },
+    },
+  }, async (request, reply) =>
+    reply.status(202).send(await runReadOnlySteps({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id }, services: execution })));
 
   app.post('/api/v1/runs/:id/end', {
     schema: { tags, summary: 'End a run as verified, failed or abandoned', params: IdParams, body: EndRunInput, response: { 200: RunSchema, ...errorResponses } },

@@ -1,0 +1,88 @@
+import { Type, type Static } from 'typebox';
+import { recordAudit } from '../audit/record-audit.js';
+import { actorId } from '../core/actor.js';
+import { AppError, conflict, notFound, validationError, type FieldIssue } from '../core/app-error.js';
+import { requireRole } from '../core/authorize.js';
+import { inTransaction, type Ctx } from '../core/context.js';
+import { appendIncidentEvent } from '../incidents/append-incident-event.js';
+import { lockIncidentRow } from '../incidents/load-incident.js';
+import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
+import type { ExecutionServices } from './execute-step.js';
+import { uuidPattern } from './load-run-step.js';
+import { prepareShellScript } from './prepare-shell-script.js';
+import { toStepExecution, type RunRow, type StepExecution, type StepExecutionRow } from './run-model.js';
+import { lockRun } from './run-statements.js';
+import type { StepJob } from './step-runner.js';
+
+export const RunReadOnlyStepsInput = Type.Object(
+  {
+    section: Type.Integer({ minimum: 0, description: 'index of the section in the runbook' }),
+    parameters: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'values for the parameters of any of its steps' })),
+    continueOnFailure: Type.Optional(Type.Boolean({ default: false })),
+  },
+  { additionalProperties: false },
+);
+export type RunReadOnlyStepsInput = Static<typeof RunReadOnlyStepsInput>;
+
+const insertQueued = `
+  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id, requested_by_name, timeout_ms)
+  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), 'queued', $3, $4, $5, $6, $7, $8)
+  RETURNING *`;
+
+/**
+ * Runs every read-only shell step of one section (a diagnosis, typically) one after the other,
+ * stopping at the first that does not succeed unless told to go on. Steps that change something
+ * are left out: they each need their own confirmation.
+ */
+export async function runReadOnlySteps({
+  ctx,
+  input,
+  services,
+}: {
+  ctx: Ctx;
+  input: { runId: string } & RunReadOnlyStepsInput;
+  services: ExecutionServices;
+}): Promise<StepExecution[]> {
+  requireRole(ctx, 'responder');
+  const values = input.parameters ?? {};
+  const { jobs, executions } = await inTransaction(ctx, async (tx) => {
+    const run = uuidPattern.test(input.runId) ? (await tx.db.query<RunRow>(lockRun, [input.runId])).rows[0] : undefined;
+    if (run === undefined) throw notFound('run', input.runId);
+    if (run.status !== 'active') throw conflict(`the run is ${run.status}`, { status: run.status });
+    const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
+    const section = version.structure.sections[input.section];
+    if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
+    const steps = section.steps.filter((step) => step.kind === 'command' && step.language === 'shell' && step.risk === 'read-only');
+    if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only shell step`, [{ path: '/section', message: 'nothing to run' }]);
+    const issues: FieldIssue[] = [];
+    const prepared = [];
+    for (const step of steps) {
+      try {
+        prepared.push({ step, script: await prepareShellScript(step, values, services.denyPatterns, { ignoreUnknown: true }) });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+        issues.push(...((error.details['issues'] as FieldIssue[] | undefined) ?? []));
+      }
+    }
+    if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
+    const jobs: StepJob[] = [];
+    const executions: StepExecutionRow[] = [];
+    for (const { step, script } of prepared) {
+      const row = (await tx.db.query<StepExecutionRow>(insertQueued, [
+        run.id, step.id, script.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,
+      ])).rows[0]!;
+      executions.push(row);
+      jobs.push({ executionId: row.id, incidentId: run.incident_id, stepId: step.id, script: script.script, env: script.env, secrets: script.secrets, timeoutMs: services.defaultTimeoutMs });
+    }
+    if (run.incident_id !== null) {
+      await lockIncidentRow(tx, run.incident_id);
+      await appendIncidentEvent(tx, run.incident_id, 'section_run_started', {
+        runId: run.id, section: section.title, stepIds: steps.map((step) => step.id), continueOnFailure: input.continueOnFailure ?? false,
+      });
+    }
+    await recordAudit(tx, { action: 'step.run_section', targetType: 'run', targetId: run.id, details: { section: input.section, steps: steps.map((s) => s.id) } });
+    return { jobs, executions };
+  });
+  services.runner.launchChain(jobs, input.continueOnFailure ?? false);
+  return executions.map(toStepExecution);
+}
