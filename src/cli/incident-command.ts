@@ -1,3 +1,4 @@
+import { withApiOptions } from './cli-options.js';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Incident, TimelineEvent } from '../incidents/incident-model.js';
 import { ApiClient, apiTarget } from './api-client.js';
@@ -90,12 +91,6 @@ export function registerIncidentCommands(program: Command, io: CliIo): void {
   }
 }
 
-function withApiOptions(command: Command): Command {
-  return command
-    .option('--url <url>', 'server URL (ASTREINTE_URL, default http://127.0.0.1:8080)')
-    .option('--token <token>', 'API token (prefer ASTREINTE_TOKEN: flags show in the process list)')
-    .option('--json', "print the API's JSON answer");
-}
 
 function collectLabel(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const at = value.indexOf('=');

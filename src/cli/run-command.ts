@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import { positiveInteger, withApiOptions } from './cli-options.js';
+import { type Command } from 'commander';
 import type { StepOutput } from '../execution/list-step-output.js';
 import { finalExecutionStatuses, type Run, type StepExecution } from '../execution/run-model.js';
 import type { RunbookDetail } from '../runbooks/runbook-api-model.js';
@@ -135,14 +136,4 @@ async function waitForEnd(client: ApiClient, path: string, executionId: string):
   }
 }
 
-function withApiOptions(command: Command): Command {
-  return command
-    .option('--url <url>', 'server URL (ASTREINTE_URL, default http://127.0.0.1:8080)')
-    .option('--token <token>', 'API token (prefer ASTREINTE_TOKEN: flags show in the process list)')
-    .option('--json', 'print JSON');
-}
 
-function positiveInteger(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a positive whole number');
-  return Number(value);
-}

@@ -1,6 +1,7 @@
+import { positiveInteger, withApiOptions } from './cli-options.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { AppError } from '../core/app-error.js';
 import type { LintFinding } from '../runbooks/lint/lint-model.js';
 import { hasErrors, lintExtraction } from '../runbooks/lint/lint-runbook.js';
@@ -158,14 +159,4 @@ async function lintStored(client: ApiClient, id: string): Promise<LintResult> {
   return { file: lint.runbookId, findings: lint.findings };
 }
 
-function withApiOptions(command: Command): Command {
-  return command
-    .option('--url <url>', 'server URL (ASTREINTE_URL, default http://127.0.0.1:8080)')
-    .option('--token <token>', 'API token (prefer ASTREINTE_TOKEN: flags show in the process list)')
-    .option('--json', 'print JSON');
-}
 
-function positiveInteger(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a version number (1, 2, …)');
-  return Number(value);
-}
