@@ -5,6 +5,7 @@
  * the median MB/s over 5 runs after a warm-up, and, for comparison, one RegExp of the same forms
  * as escaped alternatives applied to the whole text (what the automaton replaced).
  */
+import { seededRandom } from '../test/execution/redaction/random-cases.js';
 import { Buffer } from 'node:buffer';
 import { createRedactor, type NamedSecret } from '../src/execution/redaction/create-redactor.js';
 import { createStreamRedactor } from '../src/execution/redaction/create-stream-redactor.js';
@@ -13,16 +14,6 @@ import { secretForms } from '../src/execution/redaction/secret-forms.js';
 const targetLength = 10 * 1024 * 1024;
 const chunkLength = 4096;
 
-// A fixed-seed generator, so every run redacts the same text.
-function seededRandom(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(20240611);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

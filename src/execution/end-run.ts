@@ -1,14 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
-import { conflict, notFound } from '../core/app-error.js';
+import { conflict } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
-import { uuidPattern } from './load-run-step.js';
+import { lockActiveRun } from './load-run-step.js';
 import { loadRun } from './load-run.js';
-import type { Run, RunRow } from './run-model.js';
-import { lockRun } from './run-statements.js';
+import type { Run } from './run-model.js';
 
 export const EndRunInput = Type.Object(
   {
@@ -20,6 +19,12 @@ export const EndRunInput = Type.Object(
 export type EndRunInput = Static<typeof EndRunInput>;
 
 const unfinished = `SELECT id, step_id, status FROM step_executions WHERE run_id = $1 AND status IN ('queued', 'running', 'awaiting-approval')`;
+/** Running steps get a cancel request (their node kills them); steps awaiting approval end now. */
+const abandonUnfinished = `
+  UPDATE step_executions SET cancel_requested_at = COALESCE(cancel_requested_at, $2),
+         status = CASE WHEN status = 'awaiting-approval' THEN 'cancelled' ELSE status END,
+         finished_at = CASE WHEN status = 'awaiting-approval' THEN $2 ELSE finished_at END
+   WHERE id = ANY($1::uuid[])`;
 const finishRun = `UPDATE runs SET status = $2, ended_at = $3 WHERE id = $1`;
 
 /**
@@ -30,22 +35,12 @@ const finishRun = `UPDATE runs SET status = $2, ended_at = $3 WHERE id = $1`;
 export async function endRun({ ctx, input }: { ctx: Ctx; input: { runId: string } & EndRunInput }): Promise<Run> {
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
-    const run = uuidPattern.test(input.runId) ? (await tx.db.query<RunRow>(lockRun, [input.runId])).rows[0] : undefined;
-    if (run === undefined) throw notFound('run', input.runId);
-    if (run.status !== 'active') throw conflict(`the run is already ${run.status}`, { status: run.status });
+    const run = await lockActiveRun(tx.db, input.runId);
     const pending = (await tx.db.query<{ id: string; step_id: string; status: string }>(unfinished, [run.id])).rows;
     if (pending.length > 0 && input.outcome !== 'abandoned') {
       throw conflict('steps have not ended: wait for them, or abandon the run', { unfinished: pending, allowedOutcomes: ['abandoned'] });
     }
-    for (const execution of pending) {
-      await tx.db.query(
-        `UPDATE step_executions SET cancel_requested_at = COALESCE(cancel_requested_at, $2),
-                status = CASE WHEN status = 'awaiting-approval' THEN 'cancelled' ELSE status END,
-                finished_at = CASE WHEN status = 'awaiting-approval' THEN $2 ELSE finished_at END
-          WHERE id = $1`,
-        [execution.id, tx.now()],
-      );
-    }
+    if (pending.length > 0) await tx.db.query(abandonUnfinished, [pending.map((execution) => execution.id), tx.now()]);
     await tx.db.query(finishRun, [run.id, input.outcome, tx.now()]);
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);

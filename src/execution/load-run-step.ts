@@ -7,11 +7,17 @@ import { lockRun } from './run-statements.js';
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Locks an active run and finds one step of its runbook version; 404 / 409 otherwise. */
-export async function lockRunStep(db: Queryable, runId: string, stepId: string): Promise<{ run: RunRow; step: Step }> {
+/** Locks a run that is still active for the rest of the transaction; 404 / 409 otherwise. */
+export async function lockActiveRun(db: Queryable, runId: string): Promise<RunRow> {
   const run = uuidPattern.test(runId) ? (await db.query<RunRow>(lockRun, [runId])).rows[0] : undefined;
   if (run === undefined) throw notFound('run', runId);
   if (run.status !== 'active') throw conflict(`the run is ${run.status}`, { status: run.status });
+  return run;
+}
+
+/** Locks an active run and finds one step of its runbook version; 404 / 409 otherwise. */
+export async function lockRunStep(db: Queryable, runId: string, stepId: string): Promise<{ run: RunRow; step: Step }> {
+  const run = await lockActiveRun(db, runId);
   const version = await loadRunbookVersion(db, run.runbook_id, run.runbook_version);
   const step = version.structure.sections.flatMap((section) => section.steps).find((candidate) => candidate.id === stepId);
   if (step === undefined) throw notFound('step', `${run.runbook_id}#${stepId}`);

@@ -1,17 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
 import { actorId } from '../core/actor.js';
-import { AppError, conflict, notFound, validationError, type FieldIssue } from '../core/app-error.js';
+import { AppError, notFound, validationError, type FieldIssue } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
 import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
 import type { ExecutionServices } from './execute-step.js';
-import { uuidPattern } from './load-run-step.js';
+import { lockActiveRun } from './load-run-step.js';
 import { prepareShellScript } from './prepare-shell-script.js';
-import { toStepExecution, type RunRow, type StepExecution, type StepExecutionRow } from './run-model.js';
-import { lockRun } from './run-statements.js';
+import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { StepJob } from './step-runner.js';
 
 export const RunReadOnlyStepsInput = Type.Object(
@@ -46,9 +45,7 @@ export async function runReadOnlySteps({
   requireRole(ctx, 'responder');
   const values = input.parameters ?? {};
   const { jobs, executions } = await inTransaction(ctx, async (tx) => {
-    const run = uuidPattern.test(input.runId) ? (await tx.db.query<RunRow>(lockRun, [input.runId])).rows[0] : undefined;
-    if (run === undefined) throw notFound('run', input.runId);
-    if (run.status !== 'active') throw conflict(`the run is ${run.status}`, { status: run.status });
+    const run = await lockActiveRun(tx.db, input.runId);
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
     const section = version.structure.sections[input.section];
     if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
