@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { parseDenyList, parseSecretEnvNames, parseStepEnvironment, type Parsed } from './step-settings.js';
 
 /** Every setting, its environment variable, and what it accepts. The one place config is defined. */
 export const ConfigSchema = Type.Object({
@@ -20,6 +21,11 @@ export const ConfigSchema = Type.Object({
   stepDenyList: Type.String({
     default: String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` + '\n' + String.raw`\bmkfs(\.\w+)?\s` + '\n' + String.raw`:\(\)\s*\{\s*:\|:&\s*\};:` + '\n' + String.raw`\bdd\s+.*\bof=/dev/(sd|nvme|vd|xvd)`,
     description: 'regular expressions, one per line: a step whose code matches one never runs',
+  }),
+  stepEnvironment: Type.String({ default: '', description: 'NAME=value lines added to the environment of every shell step' }),
+  stepSecretEnv: Type.String({
+    default: '',
+    description: 'names of server environment variables (comma-separated) that steps may use as secrets; their values are redacted',
   }),
   secretKey: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$', description: '32-byte key (64 hex or base64) sealing secrets at rest' })),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
@@ -43,6 +49,8 @@ export const configEnvironment: Record<keyof Config, string> = {
   stepConcurrency: 'ASTREINTE_STEP_CONCURRENCY',
   stepHeartbeatMs: 'ASTREINTE_STEP_HEARTBEAT_MS',
   stepDenyList: 'ASTREINTE_STEP_DENY_LIST',
+  stepEnvironment: 'ASTREINTE_STEP_ENV',
+  stepSecretEnv: 'ASTREINTE_STEP_SECRET_ENV',
   secretKey: 'ASTREINTE_SECRET_KEY',
   stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',
@@ -100,8 +108,19 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     const where = origin[key] ?? key;
     problems.push(`${where}: ${error.message} (got ${JSON.stringify(raw[key])})`);
   }
+  if (problems.length === 0) problems.push(...checkStepSettings(converted as Config, origin));
   if (problems.length > 0) throw new ConfigError(problems);
   return Value.Clean(ConfigSchema, converted) as Config;
+}
+
+/** Settings written as text (deny list, step environment) must parse, each problem with its source. */
+function checkStepSettings(config: Config, origin: Record<string, string>): string[] {
+  const checks: [keyof Config, Parsed<unknown>][] = [
+    ['stepDenyList', parseDenyList(config.stepDenyList)],
+    ['stepEnvironment', parseStepEnvironment(config.stepEnvironment)],
+    ['stepSecretEnv', parseSecretEnvNames(config.stepSecretEnv)],
+  ];
+  return checks.flatMap(([key, parsed]) => (parsed.ok ? [] : parsed.problems.map((problem) => `${origin[key] ?? key}: ${problem}`)));
 }
 
 function readConfigFile(path: string, problems: string[]): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
 import { sealingContext, type ExecutionServices } from './execute-step.js';
 import { lockRunStep, uuidPattern } from './load-run-step.js';
-import { prepareShellScript } from './prepare-shell-script.js';
+import { prepareStepJob } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import { decryptSecret } from './secrets/secret-crypto.js';
 
@@ -49,7 +49,7 @@ export async function decideStepApproval({
     )).rows[0];
     if (pending === undefined) throw notFound('step execution', input.executionId);
     if (pending.status !== 'awaiting-approval') throw conflict(`the step is ${pending.status}, not awaiting approval`, { status: pending.status });
-    const { run, step } = await lockRunStep(tx.db, input.runId, pending.step_id);
+    const { run, section, step } = await lockRunStep(tx.db, input.runId, pending.step_id);
     if (pending.requested_by_id !== null && pending.requested_by_id === actorId(tx.actor)) {
       const setting = await tx.db.query<{ allow_self_approval: boolean }>(selfApprovalAllowed, [run.runbook_id]);
       if (setting.rows[0]?.allow_self_approval !== true) {
@@ -70,11 +70,8 @@ export async function decideStepApproval({
     const values = pending.sealed_parameters === null || services.secretKey === null
       ? {}
       : (JSON.parse(decryptSecret(pending.sealed_parameters, services.secretKey, sealingContext(run.id, step.id))) as Record<string, string>);
-    const script = await prepareShellScript(step, values, services.denyPatterns);
-    return {
-      updated,
-      job: { executionId: pending.id, incidentId: run.incident_id, stepId: step.id, script: script.script, env: script.env, secrets: script.secrets, timeoutMs: pending.timeout_ms },
-    };
+    const { job } = await prepareStepJob(tx.db, { run, section, step }, values, services);
+    return { updated, job: { ...job, executionId: pending.id, timeoutMs: pending.timeout_ms } };
   });
   if (decided.job !== null) services.runner.launch(decided.job);
   return toStepExecution(decided.updated);

@@ -9,9 +9,11 @@ import { lockIncidentRow } from '../incidents/load-incident.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { encryptSecret } from './secrets/secret-crypto.js';
 import { lockRunStep } from './load-run-step.js';
-import { prepareShellScript } from './prepare-shell-script.js';
+import { prepareStepJob } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
+import type { SecretServices } from './secrets/secret-model.js';
 import type { StepRunner } from './step-runner.js';
+import type { SuccessCondition } from './verification/success-condition.js';
 
 export const ExecuteStepInput = Type.Object(
   {
@@ -37,15 +39,17 @@ export interface ExecuteStepResult {
   execution: StepExecution | null;
   /** The command as it runs (parameters filled, secrets masked). */
   preview: string;
+  /** What the step must show to succeed, when it has a condition. */
+  condition: SuccessCondition | null;
 }
 
-export interface ExecutionServices {
+export interface ExecutionServices extends SecretServices {
   runner: StepRunner;
   defaultTimeoutMs: number;
-  /** Seals parameter values while a destructive step awaits approval; null when none is configured. */
-  secretKey: Uint8Array | null;
   /** Commands that never run, whatever the runbook says (`rm -rf /` …). */
   denyPatterns: readonly RegExp[];
+  /** Configured variables added to every shell step's environment. */
+  environment: Readonly<Record<string, string>>;
 }
 
 /** What seals a step's values: bound to the run and step, so they cannot be replayed elsewhere. */
@@ -69,18 +73,18 @@ export async function executeStep({
   requireRole(ctx, 'responder');
   const values = input.parameters ?? {};
   const timeoutMs = input.timeoutSeconds === undefined ? services.defaultTimeoutMs : input.timeoutSeconds * 1000;
-  const prepared = await inTransaction(ctx, async (tx) => {
-    const { run, step } = await lockRunStep(tx.db, input.runId, input.stepId);
+  const result = await inTransaction(ctx, async (tx) => {
+    const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId);
     assertRunnable(step, input);
-    const script = await prepareShellScript(step, values, services.denyPatterns);
-    if (input.dryRun === true) return { run, step, script, execution: null };
+    const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services);
+    if (input.dryRun === true) return { prepared, execution: null };
     const awaitsApproval = step.risk === 'destructive';
     if (awaitsApproval && Object.keys(values).length > 0 && services.secretKey === null) {
       throw conflict('a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved', {});
     }
     const sealed = awaitsApproval && services.secretKey !== null ? encryptSecret(JSON.stringify(values), services.secretKey, sealingContext(run.id, step.id)) : null;
     const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
-      run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', script.preview, tx.now(), tx.actor.type, actorId(tx.actor),
+      run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', prepared.preview, tx.now(), tx.actor.type, actorId(tx.actor),
       tx.actor.name, input.reason ?? null, sealed, timeoutMs,
     ]);
     const execution = rows[0]!;
@@ -88,7 +92,7 @@ export async function executeStep({
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
       await appendIncidentEvent(tx, run.incident_id, awaitsApproval ? 'step_approval_requested' : 'step_started', {
-        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: script.preview,
+        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: prepared.preview,
         ...(input.reason === undefined ? {} : { reason: input.reason }),
       });
     }
@@ -96,24 +100,17 @@ export async function executeStep({
       action: awaitsApproval ? 'step.request_approval' : 'step.execute', targetType: 'run', targetId: run.id,
       details: { stepId: step.id, executionId: execution.id, risk: step.risk },
     });
-    return { run, step, script, execution };
+    return { prepared, execution };
   });
-  if (prepared.execution === null) return { execution: null, preview: prepared.script.preview };
-  if (prepared.execution.status === 'queued') {
-    services.runner.launch({
-      executionId: prepared.execution.id, incidentId: prepared.run.incident_id, stepId: prepared.step.id,
-      script: prepared.script.script, env: prepared.script.env, secrets: prepared.script.secrets, timeoutMs,
-    });
-  }
-  return { execution: toStepExecution(prepared.execution), preview: prepared.script.preview };
+  const { prepared, execution } = result;
+  if (execution === null) return { execution: null, preview: prepared.preview, condition: prepared.job.condition };
+  if (execution.status === 'queued') services.runner.launch({ ...prepared.job, executionId: execution.id, timeoutMs });
+  return { execution: toStepExecution(execution), preview: prepared.preview, condition: prepared.job.condition };
 }
 
 function assertRunnable(step: Step, input: ExecuteStepInput): void {
   if (step.kind !== 'command') {
     throw validationError(`step ${step.id} is ${step.kind === 'manual' ? 'a manual step' : 'not executable'}`, [{ path: '/stepId', message: `a ${step.kind} step does not run` }]);
-  }
-  if (step.language !== 'shell') {
-    throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell steps run so far`, [{ path: '/stepId', message: 'not a shell step' }]);
   }
   const reasons = step.riskReasons.filter((reason) => reason.level === step.risk);
   if (step.risk === 'destructive' && input.dryRun !== true && input.reason === undefined) {

@@ -26,7 +26,7 @@ export async function prepareShellScript(
   step: Step,
   values: Readonly<Record<string, string>>,
   denied: readonly RegExp[],
-  options: { ignoreUnknown?: boolean } = {},
+  options: { ignoreUnknown?: boolean; secrets?: ReadonlyMap<string, string> } = {},
 ): Promise<PreparedScript> {
   const match = denied.find((pattern) => pattern.test(step.body));
   if (match !== undefined) {
@@ -35,19 +35,25 @@ export async function prepareShellScript(
   const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: null });
   const specs = analysis.parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
   // Values given for a whole section hold parameters of other steps too: keep only this step's.
-  const own = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
-  const issues = validateParameterValues(specs, own);
+  const given = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
   const secretNames = analysis.parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
+  const stored = options.secrets ?? new Map<string, string>();
+  // A secret parameter the operator leaves empty takes the stored secret of that name.
+  const own: Record<string, string> = { ...given };
+  for (const name of secretNames) if (own[name] === undefined && stored.has(name)) own[name] = stored.get(name)!;
+  const issues = validateParameterValues(specs, own);
   for (const name of secretNames) {
     // A 1-character secret would redact every occurrence of that character from the output.
-    const value = own[name];
+    const value = given[name];
     if (value !== undefined && [...value].length < minSecretLength) issues.push({ path: `/parameters/${name}`, message: `a secret must have at least ${minSecretLength} characters` });
   }
   if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
+  const usedSecrets = secretNames.flatMap((name) => (given[name] === undefined ? [] : [{ name, value: given[name]! }]));
   return {
     script: rewriteShellStep(step.body, analysis.parameters),
     env: parameterEnvironment(own),
     preview: renderDryRun(step.body, analysis.parameters, own, secretNames),
-    secrets: secretNames.flatMap((name) => (own[name] === undefined ? [] : [{ name, value: own[name]! }])),
+    // Every known secret is redacted, not only those this step uses: a command may print one from elsewhere.
+    secrets: [...usedSecrets, ...[...stored].map(([name, value]) => ({ name, value }))],
   };
 }

@@ -6,6 +6,7 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
+import { concludeIfVerified } from './conclude-verified-run.js';
 import { lockRunStep } from './load-run-step.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 
@@ -28,7 +29,7 @@ const insertOutcome = `
 export async function recordStepOutcome({ ctx, input }: { ctx: Ctx; input: { runId: string; stepId: string } & StepOutcomeInput }): Promise<StepExecution> {
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
-    const { run, step } = await lockRunStep(tx.db, input.runId, input.stepId);
+    const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId);
     if (input.outcome === 'done' && step.kind !== 'manual') {
       throw validationError(`step ${step.id} is a ${step.kind} step: run it, or skip it`, [{ path: '/outcome', message: 'only manual steps are checked off' }]);
     }
@@ -43,6 +44,8 @@ export async function recordStepOutcome({ ctx, input }: { ctx: Ctx; input: { run
       });
     }
     await recordAudit(tx, { action: `step.${input.outcome === 'done' ? 'check' : 'skip'}`, targetType: 'run', targetId: run.id, details: { stepId: step.id } });
+    // Checking off the last manual verification step verifies the run, as a passing command would.
+    if (input.outcome === 'done' && section.kind === 'verification') await concludeIfVerified(tx, run);
     return toStepExecution(execution);
   });
 }

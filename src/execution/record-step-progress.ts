@@ -5,7 +5,8 @@ import { lockIncidentRow } from '../incidents/load-incident.js';
 import type { Database } from '../storage/database.js';
 import type { ShellProcessResult } from './process/run-shell-process.js';
 import type { ExecutionStatus } from './run-model.js';
-import type { StepJob } from './step-runner.js';
+import type { StepJob } from './step-job.js';
+import type { Verification } from './verification/success-condition.js';
 
 /** A piece of redacted output, ready to store. */
 export interface OutputLine {
@@ -23,7 +24,7 @@ const insertOutput = `
 
 const markFinished = `
   UPDATE step_executions
-     SET status = $2, finished_at = $3, exit_code = $4, duration_ms = $5, output_bytes = $6, truncated_bytes = $7
+     SET status = $2, finished_at = $3, exit_code = $4, duration_ms = $5, output_bytes = $6, truncated_bytes = $7, verification = $8
    WHERE id = $1 AND status IN ('queued', 'running')`;
 
 function systemCtx(db: Database | Ctx['db']): Ctx {
@@ -52,7 +53,7 @@ export async function recordStepOutput(db: Database, job: StepJob, lines: readon
   });
 }
 
-function statusOf(result: ShellProcessResult): ExecutionStatus {
+function statusOf(result: ShellProcessResult, verification: Verification | null): ExecutionStatus {
   switch (result.outcome) {
     case 'timed-out':
       return 'timed-out';
@@ -61,16 +62,21 @@ function statusOf(result: ShellProcessResult): ExecutionStatus {
     case 'failed-to-start':
       return 'failed';
     default:
+      if (verification !== null) return verification.passed ? 'succeeded' : 'failed';
       return result.exitCode === 0 ? 'succeeded' : 'failed';
   }
 }
 
-/** Records how a step ended, in the execution row and the incident's timeline. */
-export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult): Promise<ExecutionStatus> {
-  const status = statusOf(result);
+/**
+ * Records how a step ended, in the execution row and the incident's timeline. With a success
+ * condition, its verdict decides between succeeded and failed, whatever the exit status alone says.
+ */
+export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult, verification: Verification | null = null): Promise<ExecutionStatus> {
+  const status = statusOf(result, verification);
   await db.transaction(async (tx) => {
     const changed = await tx.query(markFinished, [
       job.executionId, status, new Date(), result.exitCode, result.durationMs, result.stdoutBytes + result.stderrBytes, result.truncatedBytes,
+      verification === null ? null : JSON.stringify(verification),
     ]);
     if (changed.rowCount === 0 || job.incidentId === null) return;
     const ctx = systemCtx(tx);
@@ -78,6 +84,7 @@ export async function recordStepFinished(db: Database, job: StepJob, result: She
     await appendIncidentEvent(ctx, job.incidentId, 'step_finished', {
       executionId: job.executionId, stepId: job.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
       ...(result.error === null ? {} : { error: result.error }),
+      ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
     });
   });
   return status;

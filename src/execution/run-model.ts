@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { VerificationSchema, type Verification } from './verification/success-condition.js';
 
 export const runStatuses = ['active', 'verified', 'failed', 'abandoned'] as const;
 export type RunStatus = (typeof runStatuses)[number];
@@ -29,6 +30,7 @@ export const StepExecutionSchema = Type.Object(
     durationMs: Type.Union([Type.Integer(), Type.Null()]),
     outputBytes: Type.Integer(),
     truncatedBytes: Type.Integer(),
+    verification: Type.Union([VerificationSchema, Type.Null()], { description: 'the success condition and its verdict, for a step that has one' }),
   },
   { title: 'StepExecution' },
 );
@@ -79,6 +81,7 @@ export interface StepExecutionRow {
   duration_ms: number | null;
   output_bytes: number;
   truncated_bytes: number;
+  verification: Verification | null;
 }
 
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
@@ -88,7 +91,7 @@ export function toStepExecution(row: StepExecutionRow): StepExecution {
     id: row.id, stepId: row.step_id, attempt: row.attempt, status: row.status, commandPreview: row.command_preview,
     requestedAt: row.requested_at.toISOString(), requestedBy: row.requested_by_name, reason: row.reason,
     startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), exitCode: row.exit_code, durationMs: row.duration_ms,
-    outputBytes: row.output_bytes, truncatedBytes: row.truncated_bytes,
+    outputBytes: row.output_bytes, truncatedBytes: row.truncated_bytes, verification: row.verification ?? null,
   };
 }
 

@@ -9,9 +9,9 @@ import { lockIncidentRow } from '../incidents/load-incident.js';
 import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
 import type { ExecutionServices } from './execute-step.js';
 import { lockActiveRun } from './load-run-step.js';
-import { prepareShellScript } from './prepare-shell-script.js';
+import { prepareStepJob, runnableLanguages } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
-import type { StepJob } from './step-runner.js';
+import type { StepJob } from './step-job.js';
 
 export const RunReadOnlyStepsInput = Type.Object(
   {
@@ -29,7 +29,7 @@ const insertQueued = `
   RETURNING *`;
 
 /**
- * Runs every read-only shell step of one section (a diagnosis, typically) one after the other,
+ * Runs every read-only shell or SQL step of one section (a diagnosis, typically) one after the other,
  * stopping at the first that does not succeed unless told to go on. Steps that change something
  * are left out: they each need their own confirmation.
  */
@@ -49,13 +49,13 @@ export async function runReadOnlySteps({
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
     const section = version.structure.sections[input.section];
     if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
-    const steps = section.steps.filter((step) => step.kind === 'command' && step.language === 'shell' && step.risk === 'read-only');
-    if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only shell step`, [{ path: '/section', message: 'nothing to run' }]);
+    const steps = section.steps.filter((step) => step.kind === 'command' && runnableLanguages.has(step.language ?? '') && step.risk === 'read-only');
+    if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only step to run`, [{ path: '/section', message: 'nothing to run' }]);
     const issues: FieldIssue[] = [];
     const prepared = [];
     for (const step of steps) {
       try {
-        prepared.push({ step, script: await prepareShellScript(step, values, services.denyPatterns, { ignoreUnknown: true }) });
+        prepared.push({ step, ready: await prepareStepJob(tx.db, { run, section, step }, values, services, { ignoreUnknown: true }) });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         issues.push(...((error.details['issues'] as FieldIssue[] | undefined) ?? []));
@@ -64,12 +64,12 @@ export async function runReadOnlySteps({
     if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
     const jobs: StepJob[] = [];
     const executions: StepExecutionRow[] = [];
-    for (const { step, script } of prepared) {
+    for (const { step, ready } of prepared) {
       const row = (await tx.db.query<StepExecutionRow>(insertQueued, [
-        run.id, step.id, script.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,
+        run.id, step.id, ready.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,
       ])).rows[0]!;
       executions.push(row);
-      jobs.push({ executionId: row.id, incidentId: run.incident_id, stepId: step.id, script: script.script, env: script.env, secrets: script.secrets, timeoutMs: services.defaultTimeoutMs });
+      jobs.push({ ...ready.job, executionId: row.id });
     }
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);

@@ -1,23 +1,16 @@
 import type { Database } from '../storage/database.js';
-import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
+import type { ShellProcessResult } from './process/run-shell-process.js';
 import { createRedactor } from './redaction/create-redactor.js';
 import { createStreamRedactor, type StreamRedactor } from './redaction/create-stream-redactor.js';
+import { concludeVerifiedRun } from './conclude-verified-run.js';
+import { runStepProgram } from './run-step-program.js';
 import { heartbeat } from './step-heartbeat.js';
+import type { StepJob } from './step-job.js';
+import { checkSuccessCondition } from './verification/check-success-condition.js';
+import type { Verification } from './verification/success-condition.js';
 import { recordStepOutput, recordStepFinished, recordStepStarted, skipChained, type OutputLine } from './record-step-progress.js';
 
-/** One shell step ready to run: the rewritten script and the environment holding its values. */
-export interface StepJob {
-  executionId: string;
-  incidentId: string | null;
-  stepId: string;
-  script: string;
-  env: Record<string, string>;
-  /** Values to redact from everything stored (secret parameters). */
-  secrets: { name: string; value: string }[];
-  timeoutMs: number;
-  /** Called once the step's end is recorded, with whether it succeeded (to chain the next step). */
-  onFinished?: (succeeded: boolean) => void;
-}
+export type { StepJob } from './step-job.js';
 
 export interface StepRunnerOptions {
   /** This process's identity in `step_executions.node_id`. */
@@ -149,6 +142,8 @@ export class StepRunner {
     const streams: Record<string, StreamRedactor> = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
     let pending: OutputLine[] = [];
     let writing = Promise.resolve();
+    // What the success condition is checked against: the redacted output, both streams in order.
+    const evidence = job.condition === null ? null : new EvidenceBuffer(this.options.maxOutputBytes);
     // Output is written in order, one batch at a time, so the timeline reads as the step printed.
     const flush = (): void => {
       if (pending.length === 0) return;
@@ -159,16 +154,16 @@ export class StepRunner {
     const timer = setInterval(flush, this.options.flushIntervalMs);
     let result: ShellProcessResult;
     try {
-      result = await runShellProcess({
-        script: job.script,
-        env: job.env,
-        ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
+      result = await runStepProgram(job.program, {
         timeoutMs: job.timeoutMs,
         maxOutputBytes: this.options.maxOutputBytes,
         signal,
+        ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
         onOutput: (chunk) => {
           const text = streams[chunk.stream]!.push(chunk.text);
-          if (text !== '') pending.push({ stream: chunk.stream, text, at: chunk.at });
+          if (text === '') return;
+          pending.push({ stream: chunk.stream, text, at: chunk.at });
+          evidence?.add(text);
         },
       });
     } finally {
@@ -176,12 +171,39 @@ export class StepRunner {
     }
     for (const stream of ['stdout', 'stderr'] as const) {
       const rest = streams[stream]!.flush();
-      if (rest !== '') pending.push({ stream, text: rest, at: new Date() });
+      if (rest === '') continue;
+      pending.push({ stream, text: rest, at: new Date() });
+      evidence?.add(rest);
     }
     flush();
     await writing;
-    const status = await recordStepFinished(this.db, job, result);
+    // Only a step that ran to its end is judged: a timeout or a cancel says enough.
+    const verification: Verification | null = job.condition === null || evidence === null || result.outcome !== 'exited'
+      ? null
+      : checkSuccessCondition(job.condition, { exitCode: result.exitCode, output: evidence.text() });
+    const status = await recordStepFinished(this.db, job, result, verification);
+    if (status === 'succeeded' && job.verifiesRun) {
+      await concludeVerifiedRun(this.db, job.runId).catch((error: unknown) => this.options.onError(error, job));
+    }
     job.onFinished?.(status === 'succeeded');
+  }
+}
+
+/** Keeps the first `maxChars` characters of a step's output, for checking its success condition. */
+class EvidenceBuffer {
+  private readonly parts: string[] = [];
+  private length = 0;
+  constructor(private readonly maxChars: number) {}
+
+  add(text: string): void {
+    if (this.length >= this.maxChars) return;
+    const kept = text.slice(0, this.maxChars - this.length);
+    this.parts.push(kept);
+    this.length += kept.length;
+  }
+
+  text(): string {
+    return this.parts.join('');
   }
 }
 

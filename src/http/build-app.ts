@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { authenticateToken } from '../auth/authenticate-token.js';
-import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
+import { createExecutionServices } from '../execution/create-execution-services.js';
 import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../storage/database.js';
@@ -20,6 +20,8 @@ export interface BuildAppOptions {
   now?: () => Date;
   /** Identity of this node in step executions (random per process by default). */
   nodeId?: string;
+  /** Where secrets named in ASTREINTE_STEP_SECRET_ENV are read (the process environment by default). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Paths under /api/v1 that need no token. */
@@ -58,12 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   runner.start();
   // On shutdown, running steps are cancelled and their end recorded before the database closes.
   app.addHook('onClose', async () => runner.stop({ cancel: true }));
-  const execution = {
-    runner,
-    defaultTimeoutMs: config.stepTimeoutMs,
-    secretKey: config.secretKey === undefined ? null : parseSecretKey(config.secretKey),
-    denyPatterns: config.stepDenyList.split('\n').filter((line) => line.trim() !== '').map((line) => new RegExp(line, 'm')),
-  };
+  const execution = createExecutionServices(config, runner, options.env ?? process.env);
   const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), execution };
   const metrics = createHttpMetrics(db);
 

@@ -18,6 +18,7 @@ describe('configuration', () => {
       host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
       databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
       stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, stepDenyList: expect.stringContaining('mkfs'),
+      stepEnvironment: '', stepSecretEnv: '',
     });
   });
 
@@ -55,5 +56,25 @@ describe('configuration', () => {
     expect(() => loadConfig({ env: { ASTREINTE_PORT: '70000' } })).toThrow(/ASTREINTE_PORT: .*70000/);
     expect(() => loadConfig({ env: {}, file })).toThrow(/unknown setting "prot"/);
     expect(() => loadConfig({ env: {}, file: join(dir, 'missing.json') })).toThrow(/missing\.json/);
+  });
+
+  it('refuses a deny list line that is not a regular expression, naming the line', () => {
+    expect(() => loadConfig({ env: { ASTREINTE_STEP_DENY_LIST: 'rm -rf /\n\nkill (-9' } })).toThrow(/ASTREINTE_STEP_DENY_LIST: line 3 is not a regular expression/);
+    expect(loadConfig({ env: { ASTREINTE_STEP_DENY_LIST: '\\bshutdown\\b' } }).stepDenyList).toBe('\\bshutdown\\b');
+  });
+
+  it('checks the step environment and the names of secrets taken from the environment', () => {
+    const config = loadConfig({ env: { ASTREINTE_STEP_ENV: 'KUBECONFIG=/etc/kube/config\n# a comment\nAPP_ENV=prod eu', ASTREINTE_STEP_SECRET_ENV: 'REDIS_PASSWORD, PGPASSWORD' } });
+    expect(config).toMatchObject({ stepEnvironment: expect.stringContaining('KUBECONFIG'), stepSecretEnv: 'REDIS_PASSWORD, PGPASSWORD' });
+    try {
+      loadConfig({ env: { ASTREINTE_STEP_ENV: 'GOOD=1\nno equals sign\nASTREINTE_P_x=1', ASTREINTE_STEP_SECRET_ENV: 'OK,not-a-name' } });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'ASTREINTE_STEP_ENV: line 2 must be NAME=value with NAME a shell variable name',
+        'ASTREINTE_STEP_ENV: line 3: ASTREINTE_P_… names are reserved for step parameters',
+        'ASTREINTE_STEP_SECRET_ENV: "not-a-name" is not an environment variable name',
+      ]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/test-app.js';
+import { waitForExecutionEnd } from '../support/run-steps.js';
 import { testBackends } from '../support/test-database.js';
 
 const fence = '```';
@@ -20,16 +21,6 @@ const runbook = [
 const secretKey = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 const canary = '/tmp/astreinte-exec-canary';
 
-async function waitForEnd(t: TestApp, runId: string, executionId: string): Promise<Record<string, unknown>> {
-  for (let i = 0; i < 200; i += 1) {
-    const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
-    const execution = run.executions.find((e: { id: string }) => e.id === executionId);
-    if (!['queued', 'running'].includes(execution.status)) return execution;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the step did not end');
-}
-
 describe.each(testBackends)('running steps on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available, { config: { secretKey } });
 
@@ -48,7 +39,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     const started = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { token: t.users.responder.token, body: { parameters } });
     expect(started.statusCode, started.body).toBe(202);
     expect(started.json().preview).not.toContain('s3cr3t');
-    const execution = await waitForEnd(t, runId, started.json().execution.id);
+    const execution = await waitForExecutionEnd(t, runId, started.json().execution.id);
     expect(execution).toMatchObject({ status: 'succeeded', exitCode: 0 });
     expect(existsSync(canary)).toBe(false);
     const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id']}/output`)).json();
@@ -90,15 +81,15 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect(dry.json().preview).not.toContain('another-secret');
     const confirmed = await t.call('POST', `/api/v1/runs/${runId}/steps/s4/execute`, { body: { confirm: true } });
     expect(confirmed.statusCode).toBe(202);
-    expect(await waitForEnd(t, runId, confirmed.json().execution.id)).toMatchObject({ status: 'succeeded', attempt: 1 });
+    expect(await waitForExecutionEnd(t, runId, confirmed.json().execution.id)).toMatchObject({ status: 'succeeded', attempt: 1 });
   });
 
   it.skipIf(!available)('records a failing step and a step that times out, killed', async () => {
     const { runId } = await startRun();
     const failing = await t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, { body: {} });
-    expect(await waitForEnd(t, runId, failing.json().execution.id)).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(await waitForExecutionEnd(t, runId, failing.json().execution.id)).toMatchObject({ status: 'failed', exitCode: 1 });
     const slow = await t.call('POST', `/api/v1/runs/${runId}/steps/s3/execute`, { body: { timeoutSeconds: 1 } });
-    const ended = await waitForEnd(t, runId, slow.json().execution.id);
+    const ended = await waitForExecutionEnd(t, runId, slow.json().execution.id);
     expect(ended['status']).toBe('timed-out');
     expect(ended['durationMs']).toBeLessThan(10_000);
   });
@@ -110,7 +101,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     await new Promise((resolve) => setTimeout(resolve, 300));
     const cancelled = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/cancel`, { token: t.users.responder.token });
     expect(cancelled.statusCode, cancelled.body).toBe(202);
-    const ended = await waitForEnd(t, runId, executionId);
+    const ended = await waitForExecutionEnd(t, runId, executionId);
     expect(ended['status']).toBe('cancelled');
     expect(ended['durationMs']).toBeLessThan(10_000);
     const again = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/cancel`);
@@ -135,7 +126,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect((await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { token: t.users.viewer.token, body: { decision: 'approve', reason: 'x' } })).statusCode).toBe(403);
     const approved = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { body: { decision: 'approve', reason: 'checked the lock is stale' } });
     expect(approved.statusCode, approved.body).toBe(200);
-    expect(await waitForEnd(t, runId, executionId)).toMatchObject({ status: 'succeeded' });
+    expect(await waitForExecutionEnd(t, runId, executionId)).toMatchObject({ status: 'succeeded' });
     expect(existsSync('/tmp/astreinte-approval-demo')).toBe(false);
     const again = await t.call('POST', `/api/v1/runs/${runId}/executions/${executionId}/approval`, { body: { decision: 'refuse', reason: 'late' } });
     expect(again.statusCode).toBe(409);
@@ -157,7 +148,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     expect(second.json().execution.attempt).toBe(1);
     const self = await t.call('POST', `/api/v1/runs/${runId}/executions/${second.json().execution.id}/approval`, { token: t.users.responder.token, body: { decision: 'approve', reason: 'allowed' } });
     expect(self.statusCode, self.body).toBe(200);
-    expect(await waitForEnd(t, runId, second.json().execution.id)).toMatchObject({ status: 'succeeded' });
+    expect(await waitForExecutionEnd(t, runId, second.json().execution.id)).toMatchObject({ status: 'succeeded' });
     await t.call('PUT', `/api/v1/runbooks/${run.runbookId}/execution-settings`, { body: { allowSelfApproval: false } });
   });
 
@@ -178,7 +169,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     const abandoned = await t.call('POST', `/api/v1/runs/${runId}/end`, { body: { outcome: 'abandoned', note: 'wrong runbook' } });
     expect(abandoned.statusCode).toBe(200);
     expect(abandoned.json().status).toBe('abandoned');
-    expect(await waitForEnd(t, runId, slow.json().execution.id)).toMatchObject({ status: 'cancelled' });
+    expect(await waitForExecutionEnd(t, runId, slow.json().execution.id)).toMatchObject({ status: 'cancelled' });
     expect((await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, { body: {} })).statusCode).toBe(409);
     const types = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json().map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['step_checked', 'step_skipped', 'run_ended']));

@@ -30,7 +30,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
-export async function createTestApp(backend: BackendName, options: { config?: Partial<Config>; now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(
+  backend: BackendName,
+  options: { config?: Partial<Config>; now?: () => Date; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const testDb = await openTestDatabase(backend);
   const { db } = testDb;
   const boot = await bootstrapDatabase(db);
@@ -46,7 +49,8 @@ export async function createTestApp(backend: BackendName, options: { config?: Pa
     const { secret } = await createApiToken({ ctx, input: { userId: id, name: `${role} token`, role } });
     users[role] = { id, token: secret };
   }
-  const app = await buildApp({ db, config: testConfig(options.config), ...(options.now === undefined ? {} : { now: options.now }) });
+  // Tests never hand the runner's environment to steps: only what they set (`env: {}` by default).
+  const app = await buildApp({ db, config: testConfig(options.config), env: options.env ?? {}, ...(options.now === undefined ? {} : { now: options.now }) });
   await app.ready();
   return {
     app,

@@ -5,6 +5,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
+import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
 import { registerSeverityRoutes } from './severity-routes.js';
@@ -26,6 +27,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerRunbookRoutes,
   registerRunRoutes,
   registerStepEventsRoute,
+  registerSecretRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

@@ -10,6 +10,7 @@ import { listStepOutput, StepOutputSchema } from '../../execution/list-step-outp
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
 import { ExecutionSettingsSchema, updateExecutionSettings } from '../../execution/update-execution-settings.js';
 import { startRun, StartRunInput } from '../../execution/start-run.js';
+import { SuccessConditionSchema } from '../../execution/verification/success-condition.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses, IdParams } from '../schemas.js';
@@ -28,7 +29,7 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
 
   app.post('/api/v1/runs/:id/steps/:stepId/execute', {
     schema: {
-      tags, summary: 'Run one shell step (or only show it, with dryRun)',
+      tags, summary: 'Run one shell or SQL step (or only show it, with dryRun)',
       params: Type.Object({ id: Type.String(), stepId: Type.String() }), body: ExecuteStepInput,
       response: { 200: ExecuteResultSchema, 202: ExecuteResultSchema, ...errorResponses },
     },
@@ -98,4 +99,5 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
 const ExecuteResultSchema = Type.Object({
   execution: Type.Union([StepExecutionSchema, Type.Null()]),
   preview: Type.String(),
+  condition: Type.Union([SuccessConditionSchema, Type.Null()], { description: 'what the step must show to succeed' }),
 });

@@ -1,0 +1,48 @@
+import { validationError } from '../core/app-error.js';
+import type { Section, Step } from '../runbooks/runbook-model.js';
+import type { Queryable } from '../storage/database.js';
+import type { ExecutionServices } from './execute-step.js';
+import { prepareShellScript } from './prepare-shell-script.js';
+import type { RunRow } from './run-model.js';
+import { loadStepSecrets } from './secrets/load-step-secrets.js';
+import type { StepJob } from './step-job.js';
+import { readSuccessCondition } from './verification/read-success-condition.js';
+
+/** Languages of the steps that run: bash, and SQL on a named connection. */
+export const runnableLanguages: ReadonlySet<string> = new Set(['shell', 'sql']);
+
+/** A step made ready to run: the job (without its execution id yet) and the command as shown. */
+export interface PreparedStepJob {
+  job: Omit<StepJob, 'executionId'>;
+  /** The command as it runs, values filled, secrets masked: for the timeline and the approver. */
+  preview: string;
+}
+
+/**
+ * Turns one step of a run, with the operator's values, into a job: validates the values (a
+ * secret parameter left empty takes the stored secret of that name), checks the deny list,
+ * rewrites the code so values stay data, and reads the step's success condition. Throws a 400
+ * naming each bad value, a 403 for a denied step.
+ */
+export async function prepareStepJob(
+  db: Queryable,
+  target: { run: RunRow; section: Section; step: Step },
+  values: Readonly<Record<string, string>>,
+  services: ExecutionServices,
+  options: { ignoreUnknown?: boolean } = {},
+): Promise<PreparedStepJob> {
+  const { run, section, step } = target;
+  const secrets = await loadStepSecrets(db, services);
+  const base = {
+    runId: run.id, incidentId: run.incident_id, stepId: step.id, timeoutMs: services.defaultTimeoutMs,
+    condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
+  };
+  if (step.language === 'shell') {
+    const script = await prepareShellScript(step, values, services.denyPatterns, { ...options, secrets });
+    return {
+      job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
+      preview: script.preview,
+    };
+  }
+  throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [{ path: '/stepId', message: 'not a runnable step' }]);
+}

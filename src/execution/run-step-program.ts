@@ -1,0 +1,22 @@
+import type { OutputChunk } from './process/output-collector.js';
+import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
+import type { StepProgram } from './step-job.js';
+
+/** What every kind of step program needs to run: limits, cancellation and where output goes. */
+export interface ProgramRunOptions {
+  timeoutMs: number;
+  maxOutputBytes: number;
+  signal: AbortSignal;
+  onOutput: (chunk: OutputChunk) => void;
+  /** Working directory of shell steps. */
+  cwd?: string;
+}
+
+/** Runs a step's program, bash or SQL, and reports how it ended in the same terms. */
+export async function runStepProgram(program: StepProgram, options: ProgramRunOptions): Promise<ShellProcessResult> {
+  const { cwd, ...common } = options;
+  if (program.kind === 'shell') {
+    return runShellProcess({ ...common, script: program.script, env: program.env, ...(cwd === undefined ? {} : { cwd }) });
+  }
+  throw new Error('SQL steps: not wired yet');
+}

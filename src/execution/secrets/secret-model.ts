@@ -1,0 +1,40 @@
+import { Type, type Static } from 'typebox';
+
+/** Secret names are shell variable names: a step refers to one as `${REDIS_PASSWORD}`. */
+export const secretNamePattern = '^[A-Za-z_][A-Za-z0-9_]{0,127}$';
+
+export const secretSources = ['store', 'environment'] as const;
+export type SecretSource = (typeof secretSources)[number];
+
+/** A secret as the API shows it: never its value. */
+export const SecretSchema = Type.Object(
+  {
+    name: Type.String(),
+    source: Type.Enum(secretSources, { description: 'store: sealed in the database; environment: a server variable named in ASTREINTE_STEP_SECRET_ENV' }),
+    description: Type.Union([Type.String(), Type.Null()]),
+    updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    updatedBy: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'Secret' },
+);
+export type Secret = Static<typeof SecretSchema>;
+
+/** What the secret services need from the server: the sealing key and the allowed environment values. */
+export interface SecretServices {
+  /** Seals stored secrets; null when ASTREINTE_SECRET_KEY is not set (the store is then closed). */
+  secretKey: Uint8Array | null;
+  /** Server environment variables steps may use as secrets, read once at start. */
+  environmentSecrets: ReadonlyMap<string, string>;
+}
+
+/** The sealed value's associated data: a value copied under another name fails to open. */
+export const secretSealingContext = (name: string): string => `secret:${name}`;
+
+export interface SecretRow {
+  [column: string]: unknown;
+  name: string;
+  sealed: string;
+  description: string | null;
+  updated_at: Date;
+  updated_by_name: string | null;
+}

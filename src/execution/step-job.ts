@@ -1,0 +1,30 @@
+import type { SuccessCondition } from './verification/success-condition.js';
+
+/** A bound SQL statement: its text uses `$1…`, values travel apart and are never spliced in. */
+export interface BoundStatement {
+  text: string;
+  values: (string | null)[];
+}
+
+/** What a step runs: a rewritten bash script with its environment, or bound SQL on a named connection. */
+export type StepProgram =
+  | { kind: 'shell'; script: string; env: Record<string, string> }
+  | { kind: 'sql'; connection: string; connectionUrl: string; statements: BoundStatement[]; readOnly: boolean };
+
+/** One step execution ready to run on a node. Lives in memory only: it holds parameter and secret values. */
+export interface StepJob {
+  executionId: string;
+  runId: string;
+  incidentId: string | null;
+  stepId: string;
+  program: StepProgram;
+  /** Values to redact from everything stored: the step's secret parameters and every known secret. */
+  secrets: { name: string; value: string }[];
+  timeoutMs: number;
+  /** Checked when the step ends; null: success is exit status 0. */
+  condition: SuccessCondition | null;
+  /** A step of a verification section: when it succeeds, the run may be verified. */
+  verifiesRun: boolean;
+  /** Called once the step's end is recorded, with whether it succeeded (to chain the next step). */
+  onFinished?: (succeeded: boolean) => void;
+}

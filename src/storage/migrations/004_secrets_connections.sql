@@ -1,0 +1,16 @@
+-- Secrets: who changed them last and what they are for (values stay sealed, never listed).
+ALTER TABLE secrets ADD COLUMN description text;
+ALTER TABLE secrets ADD COLUMN updated_by_name text;
+
+-- Named PostgreSQL connections that SQL steps run against, configured by an admin. The URL holds
+-- a password, so it is sealed with the server's secret key like a secret; `display_url` is the same
+-- URL without its password, for lists and the timeline.
+CREATE TABLE sql_connections (
+  name text PRIMARY KEY,
+  sealed_url text NOT NULL,
+  display_url text NOT NULL,
+  description text,
+  created_at timestamptz NOT NULL,
+  updated_at timestamptz NOT NULL,
+  updated_by_name text NOT NULL
+);
