@@ -35,7 +35,7 @@ export class ApiClient {
     private readonly timeoutMs = 30_000,
   ) {}
 
-  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, options: { query?: Record<string, QueryValue>; body?: unknown } = {}): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: { query?: Record<string, QueryValue>; body?: unknown } = {}): Promise<T> {
     const url = this.urlOf(path, options.query ?? {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.target.token !== undefined) headers['authorization'] = `Bearer ${this.target.token}`;
@@ -53,6 +53,8 @@ export class ApiClient {
     }
     const text = await response.text();
     if (!response.ok) throw this.apiError(response, text);
+    // 204 No Content (a delete) has no body to parse.
+    if (response.status === 204) return undefined as T;
     try {
       return JSON.parse(text) as T;
     } catch {

@@ -7,6 +7,7 @@ import { registerIncidentCommands } from './incident-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
+import { registerSecretCommands } from './secret-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTokenCommands } from './token-command.js';
 
@@ -48,6 +49,7 @@ function buildProgram(io: CliIo): Command {
   registerServeCommand(program, io);
   registerMigrateCommand(program, io);
   registerTokenCommands(program, io);
+  registerSecretCommands(program, io);
   registerIncidentCommands(program, io);
   registerRunbookCommands(program, io);
   registerRunCommands(program, io);

@@ -26,7 +26,7 @@ export async function prepareShellScript(
   step: Step,
   values: Readonly<Record<string, string>>,
   denied: readonly RegExp[],
-  options: { ignoreUnknown?: boolean; secrets?: ReadonlyMap<string, string> } = {},
+  options: { ignoreUnknown?: boolean; secrets?: ReadonlyMap<string, string>; defaults?: Readonly<Record<string, string>> } = {},
 ): Promise<PreparedScript> {
   const match = denied.find((pattern) => pattern.test(step.body));
   if (match !== undefined) {
@@ -38,9 +38,14 @@ export async function prepareShellScript(
   const given = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
   const secretNames = analysis.parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
   const stored = options.secrets ?? new Map<string, string>();
-  // A secret parameter the operator leaves empty takes the stored secret of that name.
+  // A secret parameter the operator leaves empty takes the stored secret of that name; any other
+  // takes the configured step variable of that name (`$KUBECONFIG` set for every step).
   const own: Record<string, string> = { ...given };
-  for (const name of secretNames) if (own[name] === undefined && stored.has(name)) own[name] = stored.get(name)!;
+  for (const { name, secret } of specs) {
+    if (own[name] !== undefined) continue;
+    const fallback = secret ? stored.get(name) : options.defaults?.[name];
+    if (fallback !== undefined) own[name] = fallback;
+  }
   const issues = validateParameterValues(specs, own);
   for (const name of secretNames) {
     // A 1-character secret would redact every occurrence of that character from the output.

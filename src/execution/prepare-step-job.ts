@@ -38,7 +38,7 @@ export async function prepareStepJob(
     condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
   };
   if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, { ...options, secrets });
+    const script = await prepareShellScript(step, values, services.denyPatterns, { ...options, secrets, defaults: services.environment });
     return {
       job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
       preview: script.preview,

@@ -19,12 +19,16 @@ const runbook = [
   `${fence}bash`, 'echo "connecting with ${DB_PASSWORD}"', fence,
   `${fence}bash`, `cat ${configFile}`, fence,
   `${fence}bash`, 'echo "redis auth: $REDIS_PASSWORD"', fence,
+  `${fence}bash`, 'echo "app=$APP_ENV region=$REGION"; printenv DATABASE_URL || echo "no database url"', fence,
 ].join('\n');
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testBackends)('secrets used by steps on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey, stepSecretEnv: 'REDIS_PASSWORD' }, env: { REDIS_PASSWORD: fromEnv } });
+  const t = useTestApp(backend, available, {
+    config: { secretKey, stepSecretEnv: 'REDIS_PASSWORD', stepEnvironment: 'APP_ENV=staging\nREGION=eu west' },
+    env: { REDIS_PASSWORD: fromEnv, DATABASE_URL: 'postgres://server-only' },
+  });
 
   async function runStep(runId: string, stepId: string, body: Record<string, unknown> = {}): Promise<{ execution: Record<string, unknown>; stdout: string }> {
     const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body });
@@ -34,7 +38,7 @@ describe.each(testBackends)('secrets used by steps on $backend', ({ backend, ava
     return { execution, stdout: output.map((o: { text: string }) => o.text).join('') };
   }
 
-  it.skipIf(!available)('takes an empty secret parameter from the store or the environment and redacts every known secret', async () => {
+  it.skipIf(!available)('takes an empty secret parameter from the store or the environment, redacts every known secret, and passes the configured environment', async () => {
     expect((await t.call('PUT', '/api/v1/secrets/DB_PASSWORD', { body: { value: stored } })).statusCode).toBe(200);
     const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'secrets.md', content: runbook } });
     const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'secrets' } })).json();
@@ -56,6 +60,8 @@ describe.each(testBackends)('secrets used by steps on $backend', ({ backend, ava
 
     const everything = JSON.stringify((await t.call('GET', `/api/v1/incidents/${incident.id}/timeline`)).json()) + JSON.stringify((await t.call('GET', `/api/v1/runs/${runId}`)).json());
     for (const value of [stored, fromEnv, 'operator-given-pw']) expect(everything).not.toContain(value);
+    // Configured variables reach steps; the server's own environment does not.
+    expect((await runStep(runId, 's4')).stdout).toBe('app=staging region=eu west\nno database url\n');
     const rows = JSON.stringify((await t.db.query(`SELECT text FROM step_output`)).rows);
     for (const value of [stored, fromEnv, 'operator-given-pw']) expect(rows).not.toContain(value);
   });
