@@ -44,7 +44,7 @@ export async function decideStepApproval({
   requireRole(ctx, 'responder');
   if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
   const decided = await inTransaction(ctx, async (tx) => {
-    const pending = (await tx.db.query<StepExecutionRow & { requested_by_id: string | null; sealed_parameters: string | null; timeout_ms: number }>(
+    const pending = (await tx.db.query<StepExecutionRow & { requested_by_id: string | null; sealed_parameters: string | null; timeout_ms: number; sql_connection: string | null }>(
       lockExecution, [input.runId, input.executionId],
     )).rows[0];
     if (pending === undefined) throw notFound('step execution', input.executionId);
@@ -70,7 +70,8 @@ export async function decideStepApproval({
     const values = pending.sealed_parameters === null || services.secretKey === null
       ? {}
       : (JSON.parse(decryptSecret(pending.sealed_parameters, services.secretKey, sealingContext(run.id, step.id))) as Record<string, string>);
-    const { job } = await prepareStepJob(tx.db, { run, section, step }, values, services);
+    const connection = pending.sql_connection ?? undefined;
+    const { job } = await prepareStepJob(tx.db, { run, section, step }, values, services, connection === undefined ? {} : { connection });
     return { updated, job: { ...job, executionId: pending.id, timeoutMs: pending.timeout_ms } };
   });
   if (decided.job !== null) services.runner.launch(decided.job);

@@ -22,6 +22,7 @@ export const ExecuteStepInput = Type.Object(
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required for destructive steps: why, for the approver' })),
     dryRun: Type.Optional(Type.Boolean({ description: 'only show the command as it would run, secrets masked' })),
     timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
+    connection: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'SQL steps: the named connection to run on (default: the runbook\'s, or the only one)' })),
   },
   { additionalProperties: false },
 );
@@ -29,8 +30,8 @@ export type ExecuteStepInput = Static<typeof ExecuteStepInput>;
 
 const insertExecution = `
   INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id,
-                               requested_by_name, reason, sealed_parameters, timeout_ms)
-  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                               requested_by_name, reason, sealed_parameters, timeout_ms, sql_connection)
+  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
   RETURNING *`;
 
 const insertApproval = `INSERT INTO step_approvals (execution_id, requested_by_id, status) VALUES ($1, $2, 'pending')`;
@@ -56,8 +57,8 @@ export interface ExecutionServices extends SecretServices {
 export const sealingContext = (runId: string, stepId: string): string => `step-parameters:${runId}:${stepId}`;
 
 /**
- * Runs one shell step of an active run. Values reach bash only as environment variables the
- * rewritten command quotes; the stored preview masks secrets. A changing step needs `confirm`;
+ * Runs one shell or SQL step of an active run. Values reach bash only as environment variables
+ * the rewritten command quotes, and SQL only as bind parameters; the stored preview masks secrets. A changing step needs `confirm`;
  * a destructive one waits for a second responder's approval (its values sealed meanwhile).
  * The process starts after the transaction commits.
  */
@@ -76,7 +77,7 @@ export async function executeStep({
   const result = await inTransaction(ctx, async (tx) => {
     const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId);
     assertRunnable(step, input);
-    const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services);
+    const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services, input.connection === undefined ? {} : { connection: input.connection });
     if (input.dryRun === true) return { prepared, execution: null };
     const awaitsApproval = step.risk === 'destructive';
     if (awaitsApproval && Object.keys(values).length > 0 && services.secretKey === null) {
@@ -85,7 +86,7 @@ export async function executeStep({
     const sealed = awaitsApproval && services.secretKey !== null ? encryptSecret(JSON.stringify(values), services.secretKey, sealingContext(run.id, step.id)) : null;
     const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
       run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', prepared.preview, tx.now(), tx.actor.type, actorId(tx.actor),
-      tx.actor.name, input.reason ?? null, sealed, timeoutMs,
+      tx.actor.name, input.reason ?? null, sealed, timeoutMs, prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
     ]);
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);

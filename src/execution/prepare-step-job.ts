@@ -2,9 +2,12 @@ import { validationError } from '../core/app-error.js';
 import type { Section, Step } from '../runbooks/runbook-model.js';
 import type { Queryable } from '../storage/database.js';
 import type { ExecutionServices } from './execute-step.js';
+import { chooseSqlConnection } from './choose-sql-connection.js';
+import { openSqlConnectionUrl } from './connections/open-sql-connection-url.js';
 import { prepareShellScript } from './prepare-shell-script.js';
 import type { RunRow } from './run-model.js';
 import { loadStepSecrets } from './secrets/load-step-secrets.js';
+import { prepareSqlStatements } from './sql/prepare-sql-statements.js';
 import type { StepJob } from './step-job.js';
 import { readSuccessCondition } from './verification/read-success-condition.js';
 
@@ -21,7 +24,8 @@ export interface PreparedStepJob {
 /**
  * Turns one step of a run, with the operator's values, into a job: validates the values (a
  * secret parameter left empty takes the stored secret of that name), checks the deny list,
- * rewrites the code so values stay data, and reads the step's success condition. Throws a 400
+ * rewrites the code so values stay data (bash variables, or SQL bind parameters on the chosen
+ * named connection, read-only steps in a read-only transaction), and reads the success condition. Throws a 400
  * naming each bad value, a 403 for a denied step.
  */
 export async function prepareStepJob(
@@ -29,7 +33,7 @@ export async function prepareStepJob(
   target: { run: RunRow; section: Section; step: Step },
   values: Readonly<Record<string, string>>,
   services: ExecutionServices,
-  options: { ignoreUnknown?: boolean } = {},
+  options: { ignoreUnknown?: boolean; connection?: string } = {},
 ): Promise<PreparedStepJob> {
   const { run, section, step } = target;
   const secrets = await loadStepSecrets(db, services);
@@ -38,11 +42,23 @@ export async function prepareStepJob(
     condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
   };
   if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, { ...options, secrets, defaults: services.environment });
+    const script = await prepareShellScript(step, values, services.denyPatterns, { ...ignoring(options), secrets, defaults: services.environment });
     return {
       job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
       preview: script.preview,
     };
   }
+  if (step.language === 'sql') {
+    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ...ignoring(options), secrets });
+    const connection = await chooseSqlConnection(db, step, options.connection);
+    const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
+    return {
+      job: { ...base, program: { kind: 'sql', connection, connectionUrl, statements: sql.statements, readOnly: step.risk === 'read-only' }, secrets: sql.secrets },
+      preview: `-- on connection ${connection}\n${sql.preview}`,
+    };
+  }
   throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [{ path: '/stepId', message: 'not a runnable step' }]);
 }
+
+const ignoring = (options: { ignoreUnknown?: boolean }): { ignoreUnknown?: boolean } =>
+  options.ignoreUnknown === undefined ? {} : { ignoreUnknown: options.ignoreUnknown };

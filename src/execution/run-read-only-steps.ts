@@ -18,6 +18,7 @@ export const RunReadOnlyStepsInput = Type.Object(
     section: Type.Integer({ minimum: 0, description: 'index of the section in the runbook' }),
     parameters: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'values for the parameters of any of its steps' })),
     continueOnFailure: Type.Optional(Type.Boolean({ default: false })),
+    connection: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'the named connection of its SQL steps' })),
   },
   { additionalProperties: false },
 );
@@ -55,13 +56,17 @@ export async function runReadOnlySteps({
     const prepared = [];
     for (const step of steps) {
       try {
-        prepared.push({ step, ready: await prepareStepJob(tx.db, { run, section, step }, values, services, { ignoreUnknown: true }) });
+        prepared.push({ step, ready: await prepareStepJob(tx.db, { run, section, step }, values, services, {
+          ignoreUnknown: true, ...(input.connection === undefined ? {} : { connection: input.connection }),
+        }) });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         issues.push(...((error.details['issues'] as FieldIssue[] | undefined) ?? []));
       }
     }
-    if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
+    // Several SQL steps missing their connection say so once.
+    const distinct = issues.filter((issue, index) => issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index);
+    if (distinct.length > 0) throw validationError('parameter values are missing or invalid', distinct);
     const jobs: StepJob[] = [];
     const executions: StepExecutionRow[] = [];
     for (const { step, ready } of prepared) {

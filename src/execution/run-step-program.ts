@@ -1,5 +1,6 @@
 import type { OutputChunk } from './process/output-collector.js';
 import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
+import { runSqlStatements } from './sql/run-sql-statements.js';
 import type { StepProgram } from './step-job.js';
 
 /** What every kind of step program needs to run: limits, cancellation and where output goes. */
@@ -8,7 +9,7 @@ export interface ProgramRunOptions {
   maxOutputBytes: number;
   signal: AbortSignal;
   onOutput: (chunk: OutputChunk) => void;
-  /** Working directory of shell steps. */
+  /** Working directory of shell steps (SQL steps have none). */
   cwd?: string;
 }
 
@@ -18,5 +19,5 @@ export async function runStepProgram(program: StepProgram, options: ProgramRunOp
   if (program.kind === 'shell') {
     return runShellProcess({ ...common, script: program.script, env: program.env, ...(cwd === undefined ? {} : { cwd }) });
   }
-  throw new Error('SQL steps: not wired yet');
+  return runSqlStatements({ ...common, connectionString: program.connectionUrl, statements: program.statements, readOnly: program.readOnly });
 }

@@ -30,11 +30,22 @@ export class OutputCollector {
   private readonly bytes = { stdout: 0, stderr: 0 };
   private truncatedBytes = 0;
   private readonly decoders = { stdout: new TextDecoder('utf-8'), stderr: new TextDecoder('utf-8') };
+  private failure: { error: unknown } | null = null;
 
+  /**
+   * `onDeliveryError` is called once, with the first exception `deliver` throws (a consumer that
+   * broke): nothing more is delivered after it, and the program should be stopped.
+   */
   constructor(
     private readonly maxBytes: number,
     private readonly deliver: (chunk: OutputChunk) => void,
+    private readonly onDeliveryError: (error: unknown) => void = () => undefined,
   ) {}
+
+  /** The exception `deliver` threw, if it did: the run should reject with it once the program is stopped. */
+  deliveryFailure(): { error: unknown } | null {
+    return this.failure;
+  }
 
   push(stream: OutputStream, data: Uint8Array): void {
     this.bytes[stream] += data.length;
@@ -56,6 +67,21 @@ export class OutputCollector {
     this.emit(stream, `[output truncated after ${this.delivered} bytes]`);
   }
 
+  /**
+   * Counts output that was produced but never turned into text, because it was known to lie past
+   * the cap (rows of a huge query result, say): counted as written and as truncated, with the
+   * truncation marker if nothing was cut yet.
+   */
+  discard(stream: OutputStream, byteCount: number): void {
+    if (byteCount <= 0) return;
+    this.bytes[stream] += byteCount;
+    this.truncatedBytes += byteCount;
+    if (this.truncated) return;
+    this.emit(stream, this.decoders[stream].decode());
+    this.truncated = true;
+    this.emit(stream, `[output truncated after ${this.delivered} bytes]`);
+  }
+
   /** Delivers what the decoders still hold (an incomplete character at the very end becomes U+FFFD). */
   flush(): void {
     for (const stream of ['stdout', 'stderr'] as const) this.emit(stream, this.decoders[stream].decode());
@@ -66,8 +92,13 @@ export class OutputCollector {
   }
 
   private emit(stream: OutputStream, text: string): void {
-    if (text === '') return;
-    this.deliver({ stream, seq: this.seq++, text, at: new Date() });
+    if (text === '' || this.failure !== null) return;
+    try {
+      this.deliver({ stream, seq: this.seq++, text, at: new Date() });
+    } catch (error) {
+      this.failure = { error };
+      this.onDeliveryError(error);
+    }
   }
 }
 

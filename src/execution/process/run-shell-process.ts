@@ -44,6 +44,20 @@ const bashArguments = ['--noprofile', '--norc', '-c'];
 const defaultGraceMs = 5000;
 
 /**
+ * The step runs in its own process group so that it can be killed whole; the price is that it
+ * outlives this server when the server dies without cleaning up (`kill -9`, OOM killer), and
+ * Linux offers Node no parent-death signal. So a watchdog is started in the step's group first:
+ * it checks every second that this server's process is alive and kills the whole group once it is
+ * gone. Then the outer bash execs the step's bash, keeping its pid (the group id, `$$`). The
+ * watchdog's stdio is /dev/null, so it never holds the output pipes open; it dies with the group
+ * when the step ends or is terminated.
+ */
+function watchdogWrapper(serverPid: number): string {
+  const watchdog = `while kill -0 ${serverPid} 2>/dev/null; do sleep 1; done; kill -KILL -- -$$`;
+  return `(${watchdog}) </dev/null >/dev/null 2>&1 & exec /bin/bash ${bashArguments.join(' ')} "$1" astreinte-step`;
+}
+
+/**
  * Runs one shell step with a real bash in its own process group and reports how it ended. Output
  * is streamed to `onOutput` as it arrives (see OutputCollector). A timeout or an abort of `signal`
  * terminates the whole group (SIGTERM, SIGKILL after the grace period), grandchildren included;
@@ -54,16 +68,9 @@ const defaultGraceMs = 5000;
 export function runShellProcess(input: RunShellProcessInput): Promise<ShellProcessResult> {
   const started = performance.now();
   const graceMs = input.killGraceMs ?? defaultGraceMs;
-  let callbackError: unknown = null;
   let child: ChildProcess | null = null;
-  const output = new OutputCollector(input.maxOutputBytes, (chunk) => {
-    if (callbackError !== null) return;
-    try {
-      input.onOutput(chunk);
-    } catch (error) {
-      callbackError = error;
-      if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
-    }
+  const output = new OutputCollector(input.maxOutputBytes, input.onOutput, () => {
+    if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
   });
   const result = (outcome: ShellProcessOutcome, exitCode: number | null, signal: string | null, error: string | null): ShellProcessResult => ({
     exitCode,
@@ -76,7 +83,7 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   if (input.signal?.aborted === true) return Promise.resolve(result('cancelled', null, null, null));
   const cwd = input.cwd ?? homedir();
   try {
-    child = spawn('/bin/bash', [...bashArguments, input.script, 'astreinte-step'], {
+    child = spawn('/bin/bash', [...bashArguments, watchdogWrapper(process.pid), 'astreinte-step', input.script], {
       cwd,
       env: buildProcessEnvironment(input.env ?? {}),
       detached: true,
@@ -86,7 +93,8 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
     return Promise.resolve(result('failed-to-start', null, null, `cannot start bash in ${cwd}: ${(error as Error).message}`));
   }
   return supervise(child, input, graceMs, output, (outcome, exitCode, signal, error) => {
-    if (callbackError !== null) throw callbackError;
+    const failure = output.deliveryFailure();
+    if (failure !== null) throw failure.error;
     return result(outcome, exitCode, signal, error);
   });
 }

@@ -9,6 +9,7 @@ import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
 import { registerSeverityRoutes } from './severity-routes.js';
+import { registerSqlConnectionRoutes } from './sql-connections-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
 import { registerTokenRoutes } from './tokens-routes.js';
 import { registerUserRoutes } from './users-routes.js';
@@ -27,6 +28,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerRunbookRoutes,
   registerRunRoutes,
   registerStepEventsRoute,
+  registerSqlConnectionRoutes,
   registerSecretRoutes,
 ];
 

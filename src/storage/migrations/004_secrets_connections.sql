@@ -14,3 +14,7 @@ CREATE TABLE sql_connections (
   updated_at timestamptz NOT NULL,
   updated_by_name text NOT NULL
 );
+
+-- The connection a SQL step execution was prepared for: an approved destructive step must run on
+-- the database its approver saw, whatever the connections look like by then.
+ALTER TABLE step_executions ADD COLUMN sql_connection text;
