@@ -4,6 +4,8 @@ import type { Queryable } from '../storage/database.js';
 import type { ExecutionServices } from './execute-step.js';
 import { chooseSqlConnection } from './choose-sql-connection.js';
 import { openSqlConnectionUrl } from './connections/open-sql-connection-url.js';
+import { loadParameterRules } from './get-execution-settings.js';
+import { mergeParameterRules, readAttributeRules } from './parameters/parameter-rules.js';
 import { prepareShellScript } from './prepare-shell-script.js';
 import type { RunRow } from './run-model.js';
 import { loadStepSecrets } from './secrets/load-step-secrets.js';
@@ -37,19 +39,20 @@ export async function prepareStepJob(
 ): Promise<PreparedStepJob> {
   const { run, section, step } = target;
   const secrets = await loadStepSecrets(db, services);
+  const rules = mergeParameterRules(readAttributeRules(step.attributes), await loadParameterRules(db, run.runbook_id));
   const base = {
     runId: run.id, incidentId: run.incident_id, stepId: step.id, timeoutMs: services.defaultTimeoutMs,
     condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
   };
   if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, { ...ignoring(options), secrets, defaults: services.environment });
+    const script = await prepareShellScript(step, values, services.denyPatterns, { ...ignoring(options), secrets, rules, defaults: services.environment });
     return {
       job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
       preview: script.preview,
     };
   }
   if (step.language === 'sql') {
-    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ...ignoring(options), secrets });
+    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ...ignoring(options), secrets, rules });
     const connection = await chooseSqlConnection(db, step, options.connection);
     const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
     return {

@@ -2,6 +2,7 @@ import { AppError, validationError } from '../../core/app-error.js';
 import type { Step } from '../../runbooks/runbook-model.js';
 import type { FoundParameter } from '../../runbooks/steps/step-types.js';
 import { minSecretLength } from '../redaction/create-redactor.js';
+import type { ParameterRules } from './parameter-rules.js';
 import { validateParameterValues } from './validate-parameter-values.js';
 
 /** How the operator's values are read for one step. */
@@ -12,6 +13,8 @@ export interface ResolveStepValuesOptions {
   secrets?: ReadonlyMap<string, string>;
   /** Configured values by name (the step variables): any other parameter left empty takes the one of its name. */
   defaults?: Readonly<Record<string, string>>;
+  /** What values each parameter accepts (pattern, allowed values), from the step and the runbook's settings. */
+  rules?: Readonly<ParameterRules>;
 }
 
 /** The values a step runs with, checked. */
@@ -42,7 +45,10 @@ export function resolveStepValues(
   if (match !== undefined) {
     throw new AppError('forbidden', `step ${step.id} matches the deny list (${match.source}): it never runs here`, { deniedBy: match.source });
   }
-  const specs = parameters.map((parameter) => ({ name: parameter.name, required: true, secret: parameter.secret }));
+  const specs = parameters.map((parameter) => ({
+    name: parameter.name, required: true, secret: parameter.secret,
+    pattern: options.rules?.[parameter.name]?.pattern ?? null, allowed: options.rules?.[parameter.name]?.allowed ?? null,
+  }));
   const given = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
   const secretNames = parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
   const stored = options.secrets ?? new Map<string, string>();

@@ -8,6 +8,7 @@ import { recordStepOutcome, StepOutcomeInput } from '../../execution/record-step
 import { runReadOnlySteps, RunReadOnlyStepsInput } from '../../execution/run-read-only-steps.js';
 import { listStepOutput, StepOutputSchema } from '../../execution/list-step-output.js';
 import { RunSchema, StepExecutionSchema } from '../../execution/run-model.js';
+import { getExecutionSettings } from '../../execution/get-execution-settings.js';
 import { ExecutionSettingsSchema, updateExecutionSettings } from '../../execution/update-execution-settings.js';
 import { startRun, StartRunInput } from '../../execution/start-run.js';
 import { SuccessConditionSchema } from '../../execution/verification/success-condition.js';
@@ -63,8 +64,15 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
     ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, executionId: request.params.executionId }, services: execution,
   }));
 
+  app.get('/api/v1/runbooks/:id/execution-settings', {
+    schema: { tags, summary: 'How a runbook\'s steps run: self-approval, parameter rules', params: IdParams, response: { 200: ExecutionSettingsSchema, ...errorResponses } },
+  }, async (request) => getExecutionSettings({ ctx: ctxOf(request, db, now), input: { runbookId: request.params.id } }));
+
   app.put('/api/v1/runbooks/:id/execution-settings', {
-    schema: { tags, summary: 'Allow or forbid self-approval of a runbook\'s destructive steps (admin)', params: IdParams, body: ExecutionSettingsSchema, response: { 200: ExecutionSettingsSchema, ...errorResponses } },
+    schema: {
+      tags, summary: 'Set self-approval of destructive steps and the values parameters accept (admin)', params: IdParams, body: ExecutionSettingsSchema,
+      response: { 200: ExecutionSettingsSchema, ...errorResponses },
+    },
   }, async (request) => updateExecutionSettings({ ctx: ctxOf(request, db, now), input: { ...request.body, runbookId: request.params.id } }));
 
   app.post('/api/v1/runs/:id/steps/:stepId/outcome', {

@@ -18,3 +18,7 @@ CREATE TABLE sql_connections (
 -- The connection a SQL step execution was prepared for: an approved destructive step must run on
 -- the database its approver saw, whatever the connections look like by then.
 ALTER TABLE step_executions ADD COLUMN sql_connection text;
+
+-- What values a runbook's parameters accept, set by an admin: {"task_id": {"pattern": "…"},
+-- "env": {"allowed": ["staging", "production"]}}. Checked before any step runs.
+ALTER TABLE runbook_execution_settings ADD COLUMN parameter_rules jsonb NOT NULL DEFAULT '{}';

@@ -1,0 +1,26 @@
+import { notFound } from '../core/app-error.js';
+import { requireRole } from '../core/authorize.js';
+import type { Ctx } from '../core/context.js';
+import type { Queryable } from '../storage/database.js';
+import type { ParameterRules } from './parameters/parameter-rules.js';
+import type { ExecutionSettings } from './update-execution-settings.js';
+
+const selectSettings = `
+  SELECT r.id, s.allow_self_approval, s.parameter_rules
+    FROM runbooks r LEFT JOIN runbook_execution_settings s ON s.runbook_id = r.id
+   WHERE r.id = $1 AND r.deleted_at IS NULL`;
+const selectRules = `SELECT parameter_rules FROM runbook_execution_settings WHERE runbook_id = $1`;
+
+/** How a runbook's steps run: the defaults (no self-approval, no rules) until an admin sets them. */
+export async function getExecutionSettings({ ctx, input }: { ctx: Ctx; input: { runbookId: string } }): Promise<Required<ExecutionSettings>> {
+  requireRole(ctx, 'viewer');
+  const row = (await ctx.db.query<{ allow_self_approval: boolean | null; parameter_rules: ParameterRules | null }>(selectSettings, [input.runbookId])).rows[0];
+  if (row === undefined) throw notFound('runbook', input.runbookId);
+  return { allowSelfApproval: row.allow_self_approval ?? false, parameters: row.parameter_rules ?? {} };
+}
+
+/** The parameter rules an admin set for a runbook, for preparing its steps. */
+export async function loadParameterRules(db: Queryable, runbookId: string): Promise<ParameterRules> {
+  const row = (await db.query<{ parameter_rules: ParameterRules }>(selectRules, [runbookId])).rows[0];
+  return row?.parameter_rules ?? {};
+}
