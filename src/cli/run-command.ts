@@ -7,6 +7,7 @@ import { ApiClient, apiTarget } from './api-client.js';
 import { CliError, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { followExecution } from './run-follow.js';
 import { formatOutcome, formatRun, formatStartedRun, stepsOf } from './run-format.js';
+import { registerRunSectionCommands } from './run-section-commands.js';
 import { collectAssignment, runStep, type StepFlags } from './run-step.js';
 
 interface ApiFlags {
@@ -62,6 +63,7 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option('--dry-run', 'only print the command as it would run (secrets masked)')
     .option('--timeout <seconds>', 'stop the step after this long (1 to 3600; default: the server\'s)', positiveInteger)
     .option('--no-follow', 'start the step and return at once')
+    .option('--connection <name>', 'SQL steps: the named connection to run on (default: the runbook\'s, or the only one)')
     .addHelpText('after', stepHelp)
     .action(async (runId: string, stepId: string, flags: ApiFlags & StepFlags) => runStep(deps(flags), runId, stepId, flags));
 
@@ -80,6 +82,8 @@ export function registerRunCommands(program: Command, io: CliIo): void {
         if (decision === 'approve') writeLines(io.stdout, `Follow: astreinte run output ${runId} ${decided.id} --follow`);
       });
   }
+
+  registerRunSectionCommands(run, io);
 
   withApiOptions(run.command('cancel'))
     .description('cancel a queued or running step (its whole process group is killed) and wait for its end')

@@ -13,6 +13,7 @@ export interface StepFlags {
   reason?: string;
   dryRun?: boolean;
   timeout?: number;
+  connection?: string;
   follow: boolean;
 }
 
@@ -51,6 +52,7 @@ export async function runStep(deps: { client: ApiClient; target: ApiTarget; io: 
   const { client, io } = deps;
   const body = definedOnly({
     parameters: stepParameters(flags, io.env), confirm: flags.confirm, reason: flags.reason, dryRun: flags.dryRun, timeoutSeconds: flags.timeout,
+    connection: flags.connection,
   });
   const path = `/api/v1/runs/${encodeURIComponent(runId)}/steps/${encodeURIComponent(stepId)}/execute`;
   const result = await client.request<ExecuteResult>('POST', path, { body }).catch((error: unknown) => {

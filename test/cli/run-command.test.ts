@@ -190,6 +190,36 @@ describe('astreinte run, against a running server', () => {
     expect((JSON.parse(json.stdout) as { stream: string }[]).map((chunk) => chunk.stream)).toContain('stderr');
   });
 
+  it('runs the read-only steps of a section, stopping at the failure, then skips a step and ends the run', async () => {
+    const runId = await startRun();
+    const sections = (await (await fetch(`${server.url}/api/v1/runbooks/${runbookId}`, { headers: { authorization: `Bearer ${server.adminToken!}` } })).json()) as {
+      structure: { sections: { kind: string }[] };
+    };
+    const diagnosis = sections.structure.sections.findIndex((section) => section.kind === 'diagnosis');
+    const section = await runCaptured(['run', 'section', runId, String(diagnosis), '--param', 'target=all', '--param-env', 'API_TOKEN=CLI_TEST_TOKEN'], {
+      ...env, CLI_TEST_TOKEN: 'tok-from-env-456',
+    });
+    expect(section.code, section.stderr).toBe(0);
+    expect(section.stdout).toBe(`Queued s1, s2, s3 (one after the other).\nFollow: astreinte run show ${runId}\n`);
+    let statuses: string[] = [];
+    for (let i = 0; i < 100 && !statuses.includes('skipped'); i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      statuses = (await showRun(runId)).executions.map((e) => e.status);
+    }
+    expect(statuses).toEqual(['succeeded', 'failed', 'skipped']);
+    expect((await cli('run', 'section', runId, 'x')).code).toBe(2);
+
+    const skipped = await cli('run', 'skip', runId, 's4', '--note', 'not needed');
+    expect(skipped, skipped.stderr).toMatchObject({ code: 0, stdout: 's4 attempt 1: skipped.\n' });
+    const notManual = await cli('run', 'check', runId, 's4', '--note', 'done');
+    expect(notManual.code).toBe(1);
+    expect(notManual.stderr).toContain('/outcome: only manual steps are checked off');
+    const ended = await cli('run', 'end', runId, '--outcome', 'failed', '--note', 'the API token is wrong');
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toMatch(/^Status:\s+failed$/m);
+    expect((await cli('run', 'end', runId, '--outcome', 'maybe')).code).toBe(2);
+  });
+
   it('cancels a running sleep 30 step with run cancel, and the follower ends with exit 1', async () => {
     const runId = await startRun();
     const following = cli('run', 'step', runId, 's3');
