@@ -160,7 +160,10 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
     const refused = await runSqlStatements({ connectionString: unreachable.toString(), statements: sql('SELECT 1'), readOnly: false, timeoutMs: 5000, maxOutputBytes: 1024, onOutput: () => undefined });
     expect(refused).toMatchObject({ outcome: 'failed-to-start', exitCode: null });
     expect(refused.error).toMatch(/^cannot connect to the database: .*ECONNREFUSED/);
+    // A role that does not exist is refused under any authentication method (CI's server trusts
+    // 127.0.0.1, so a wrong password alone would be let in).
     const wrong = new URL(url);
+    wrong.username = 'astreinte_no_such_role';
     wrong.password = 'not-the-password-9f3';
     const denied = await runSqlStatements({ connectionString: wrong.toString(), statements: sql('SELECT 1'), readOnly: false, timeoutMs: 5000, maxOutputBytes: 1024, onOutput: () => undefined });
     expect(denied.outcome).toBe('failed-to-start');
