@@ -14,6 +14,8 @@ export interface OutlineNode {
   depth: number;
   /** What followed a label on its own paragraph (`**Symptômes** : Erreur 502, …`), as plain text. */
   inlineText: string | null;
+  /** The heading or bold-label paragraph that opened this part (null for the root). */
+  opener: Heading | Paragraph | null;
   /** Blocks directly under this title, before its first child. */
   blocks: RootContent[];
   children: OutlineNode[];
@@ -37,14 +39,14 @@ export function endLineOf(node: { position?: { end: { line: number } } }): numbe
  * section words), so that metadata such as `**RTO**: 4 h` stays a paragraph.
  */
 export function buildOutline(root: Root, isLabel: (title: string) => boolean): OutlineNode {
-  const top: OutlineNode = node('', 'root', 0, null, 1);
+  const top: OutlineNode = node('', 'root', 0, null, null);
   const stack: OutlineNode[] = [top];
   const current = (): OutlineNode => stack[stack.length - 1]!;
   for (const block of root.children) {
     if (block.type === 'heading') {
       const depth = (block as Heading).depth;
       while (stack.length > 1 && current().depth >= depth) stack.pop();
-      const child = node(cleanTitle(toString(block)), 'heading', depth, current(), lineOf(block));
+      const child = node(cleanTitle(toString(block)), 'heading', depth, current(), block);
       current().children.push(child);
       stack.push(child);
       continue;
@@ -52,7 +54,7 @@ export function buildOutline(root: Root, isLabel: (title: string) => boolean): O
     const label = block.type === 'paragraph' ? readLabel(block, isLabel) : null;
     if (label !== null) {
       while (current().origin === 'label') stack.pop();
-      const child = node(label.title, 'label', labelDepth, current(), lineOf(block));
+      const child = node(label.title, 'label', labelDepth, current(), block as Paragraph);
       child.inlineText = label.rest;
       current().children.push(child);
       stack.push(child);
@@ -64,8 +66,9 @@ export function buildOutline(root: Root, isLabel: (title: string) => boolean): O
   return top;
 }
 
-function node(title: string, origin: OutlineNode['origin'], depth: number, parent: OutlineNode | null, line: number): OutlineNode {
-  return { title, origin, depth, inlineText: null, blocks: [], children: [], parent, lines: { start: line, end: line } };
+function node(title: string, origin: OutlineNode['origin'], depth: number, parent: OutlineNode | null, opener: Heading | Paragraph | null): OutlineNode {
+  const line = opener === null ? 1 : lineOf(opener);
+  return { title, origin, depth, inlineText: null, opener, blocks: [], children: [], parent, lines: { start: line, end: line } };
 }
 
 /** `**Title**`, `**Title**:`, `**Title :**` or `**Title** : rest of the line`. */
@@ -88,6 +91,22 @@ function closeLines(outline: OutlineNode, end: number): void {
     const next = outline.children[index + 1];
     closeLines(child, next === undefined ? end : Math.max(child.lines.start, next.lines.start - 1));
   });
+}
+
+/**
+ * The top-level blocks below a part's title, in document order: its own blocks, then each
+ * sub-part's title and blocks. The same blocks parsing the part's lines alone would give, without
+ * parsing them again.
+ */
+export function blocksBelowTitle(outline: OutlineNode): RootContent[] {
+  const blocks: RootContent[] = [...outline.blocks];
+  const visit = (child: OutlineNode): void => {
+    if (child.opener !== null) blocks.push(child.opener);
+    blocks.push(...child.blocks);
+    child.children.forEach(visit);
+  };
+  outline.children.forEach(visit);
+  return blocks;
 }
 
 /** The text of a node's blocks, for keyword checks. */

@@ -8,7 +8,7 @@ import { detectLanguage } from './detect-language.js';
 import { markerOf, type RunbookNode } from './find-runbook-nodes.js';
 import { normalizeTitle } from './normalize-title.js';
 import { foldMetadata, isMetadataParagraph, readMetadataPairs, type MetadataLine } from './read-metadata.js';
-import { sourceOf } from './source-text.js';
+import { sourceLines, sourceOf } from './source-text.js';
 
 /** The lines a runbook covers: its whole part, or for a procedure with sub-parts only its own blocks. */
 export function runbookLines(found: RunbookNode): RunbookStructure['lines'] {
@@ -42,7 +42,7 @@ export async function buildRunbook(text: string, found: RunbookNode, title: stri
   return {
     title,
     kind: found.kind,
-    language: detectLanguage(text.split('\n').slice(node.lines.start - 1, node.lines.end).join('\n')),
+    language: detectLanguage(sourceLines(text, node.lines)),
     metadata: { ...metadata, reference, services: [...new Set([...metadata.services, ...servicesNamedInSteps(sections)])] },
     symptoms: reading.symptoms,
     sections: sections.filter((section) => section.text !== '' || section.steps.length > 0 || section.kind !== 'overview'),

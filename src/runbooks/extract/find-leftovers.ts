@@ -1,6 +1,7 @@
 import type { ListItem, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { LineRange, Leftover } from '../runbook-model.js';
+import { leadingLinkOf } from './bare-urls.js';
 import type { OutlineNode } from './build-outline.js';
 import { sectionKindOf } from './classify-title.js';
 import { sourceOf } from './source-text.js';
@@ -43,10 +44,8 @@ function reasonFor(node: OutlineNode, block: RootContent): string {
   return 'not recognised as a runbook, a step or an incident-process draft';
 }
 
-/** The URL of a list item that starts with a link (`1. [Contacts](#contacts)`), or null. */
+/** The URL of a list item that starts with a link (`1. [Contacts](#contacts)`, a bare address), or null. */
 function firstLinkOf(item: ListItem): string | null {
   const paragraph = item.children[0];
-  if (paragraph?.type !== 'paragraph') return null;
-  const first = paragraph.children[0];
-  return first?.type === 'link' ? first.url : null;
+  return paragraph?.type === 'paragraph' ? leadingLinkOf(paragraph) : null;
 }

@@ -1,6 +1,7 @@
 import type { List, RootContent } from 'mdast';
 import type { SectionKind } from '../runbook-model.js';
 import { readMarker, type Marker } from '../runbook-markers.js';
+import { isLinkOnly } from './bare-urls.js';
 import type { OutlineNode } from './build-outline.js';
 import { draftKindOf, hasRunbookMarker, sectionKindOf } from './classify-title.js';
 
@@ -45,11 +46,11 @@ function readsAsIncident(node: OutlineNode): boolean {
 const isStepBlock = (block: RootContent): boolean =>
   block.type === 'code' || (block.type === 'list' && ((block.ordered === true && !isListOfLinks(block)) || hasCode(block)));
 
-/** A numbered table of contents (`1. [Contacts](#contacts)`) is not a list of steps. */
+/** A numbered table of contents (`1. [Contacts](#contacts)`) or list of addresses is not a list of steps. */
 function isListOfLinks(list: List): boolean {
   return list.children.every((item) => {
     const first = item.children[0];
-    return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'link';
+    return first?.type === 'paragraph' && isLinkOnly(first);
   });
 }
 

@@ -107,6 +107,13 @@ describe('runbooks written in other shapes', () => {
     expect(runbooks).toEqual([]);
     expect(leftovers.map((l) => [l.heading, l.lines.start])).toEqual([['Team notes', 3], ['Random thoughts', 7]]);
   });
+
+  it('takes a numbered list of bare web addresses for links, not for steps', async () => {
+    const text = '# Tools\n\n## Useful links\n\n1. https://grafana.example.test\n2. www.status.example.test\n';
+    const { runbooks, leftovers } = await extractRunbooks(text, { filename: 'tools.md' });
+    expect(runbooks).toEqual([]);
+    expect(leftovers.map((l) => [l.heading, l.reason])).toEqual([['Useful links', 'list of links, kept in the source only']]);
+  });
 });
 
 describe('procedures without symptoms', () => {

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Draft, LineRange } from '../../runbook-model.js';
 import { lineOf, type OutlineNode } from '../build-outline.js';
 import { metadataKeyOf, sectionKindOf } from '../classify-title.js';
+import { sourceLines } from '../source-text.js';
 import { quotedAlertName, readAlertLine, type AlertLine, type AlertMode } from './alert-line.js';
 import type { AlertRule, AlertRulesData } from './draft-data.js';
 import { allNodes, ancestorsOf, draftTitle, titleNames } from './draft-titles.js';
@@ -86,7 +87,7 @@ function rulesIn(block: RootContent, mode: AlertMode, severity: string | null, t
 function rulesInCode(code: Code, mode: AlertMode, severity: string | null, text: string): AlertRule[] {
   const fenceLine = lineOf(code);
   // A fenced block's content starts on the line after the fence.
-  const firstLine = /^\s*(```|~~~)/.test(text.split('\n')[fenceLine - 1] ?? '') ? fenceLine + 1 : fenceLine;
+  const firstLine = /^\s*(```|~~~)/.test(sourceLines(text, { start: fenceLine, end: fenceLine })) ? fenceLine + 1 : fenceLine;
   const prometheus = readPrometheusRules(code.value, firstLine);
   if (prometheus !== null) return prometheus;
   const rules: AlertRule[] = [];

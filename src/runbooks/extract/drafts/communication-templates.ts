@@ -1,9 +1,10 @@
 import type { Blockquote, Code } from 'mdast';
 import type { Draft, LineRange } from '../../runbook-model.js';
 import type { OutlineNode } from '../build-outline.js';
+import { sourceLines } from '../source-text.js';
 import type { CommunicationChannel, CommunicationTemplateData } from './draft-data.js';
 import { allNodes, draftTitle, namesMessageTemplate, titleNames } from './draft-titles.js';
-import { rangeOf, sourceLines } from './md-blocks.js';
+import { rangeOf } from './md-blocks.js';
 import { findPlaceholders, formatOf, subjectOf } from './template-text.js';
 
 /** A code block that introduces itself as a template: `📧 Email template (dans Slack AKIG):`. */

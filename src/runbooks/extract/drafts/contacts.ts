@@ -1,5 +1,6 @@
-import type { Link, ListItem, Table } from 'mdast';
+import type { ListItem, Table } from 'mdast';
 import type { Draft, LineRange } from '../../runbook-model.js';
+import { bareUrlsIn } from '../bare-urls.js';
 import type { OutlineNode } from '../build-outline.js';
 import { channelLabel, hasAddress, looksLikePersonName, readAddresses } from './contact-address.js';
 import type { Contact, ContactsData } from './draft-data.js';
@@ -42,7 +43,8 @@ function groupsUnder(node: OutlineNode): [OutlineNode, string][] {
 function fromItem(item: ListItem, group: string | null): Contact[] {
   const parts = itemParts(item);
   const split = parts.label === null ? splitPlainLabel(parts.text) : { label: parts.label, rest: parts.rest };
-  const links = (firstParagraph(item)?.children ?? []).filter((child): child is Link => child.type === 'link').map((link) => link.url);
+  // Link targets, Markdown links and bare addresses alike (`www.stripe.com` has no `http` to find in the text).
+  const links = (firstParagraph(item)?.children ?? []).flatMap((child) => (child.type === 'link' ? [child.url] : child.type === 'text' ? bareUrlsIn(child.value) : []));
   const label = split === null ? null : cleanLabel(split.label);
   const addresses = readAddresses(split?.rest ?? parts.text, links);
   const isChannel = label !== null && channelLabel.test(label);

@@ -88,11 +88,6 @@ export function joinRanges(a: LineRange | null, b: LineRange | null): LineRange 
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
-/** The source text of some lines (1-based, inclusive), for bodies kept as written. */
-export function sourceLines(text: string, range: LineRange): string {
-  return text.split('\n').slice(range.start - 1, range.end).join('\n');
-}
-
 /** Spaces folded: soft line breaks inside a paragraph read as one line. */
 export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

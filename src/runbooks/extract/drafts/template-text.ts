@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, Root } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { cleanTitle } from '../normalize-title.js';
 import { parseMarkdown } from '../parse-markdown.js';
@@ -43,28 +43,41 @@ export function subjectOf(body: string): string | null {
 }
 
 /** The template's parts: its headings (its own title left out), and its bold fields. */
-export function structureOf(body: string): { sections: string[]; fields: string[] } {
-  const root: Root = parseMarkdown(body);
-  const headings = collect<Heading>(root, 'heading');
+export function structureOf(body: string): TemplateStructure {
+  return structureOfBlocks(parseMarkdown(body).children);
+}
+
+/** A template's headings and bold fields (see `structureOf`). */
+export interface TemplateStructure {
+  sections: string[];
+  fields: string[];
+}
+
+/**
+ * `structureOf` for a template written in the document itself, from the blocks the document's
+ * parse already holds (`blocksBelowTitle`), so that its lines are not parsed a second time.
+ */
+export function structureOfBlocks(blocks: readonly RootContent[]): TemplateStructure {
+  const headings = collect<Heading>(blocks, 'heading');
   // Bold words opening a line: `**Date**: [Date]`, one per line of a paragraph.
-  const fields = collect<Paragraph>(root, 'paragraph').flatMap((paragraph) => paragraph.children.flatMap((child, index) => {
+  const fields = collect<Paragraph>(blocks, 'paragraph').flatMap((paragraph) => paragraph.children.flatMap((child, index) => {
     const before = paragraph.children[index - 1];
     const opensLine = before === undefined || before.type === 'break' || (before.type === 'text' && before.value.endsWith('\n'));
     return child.type === 'strong' && opensLine ? [cleanTitle(toString(child)).replace(/\s*:$/, '')] : [];
   }));
   const minDepth = Math.min(...headings.map((heading) => heading.depth));
-  const titleOnly = headings[0] !== undefined && headings.filter((heading) => heading.depth === minDepth).length === 1 && root.children[0] === headings[0];
+  const titleOnly = headings[0] !== undefined && headings.filter((heading) => heading.depth === minDepth).length === 1 && blocks[0] === headings[0];
   const sections = (titleOnly ? headings.slice(1) : headings).map((heading) => cleanTitle(toString(heading)));
   return { sections: sections.length > 0 ? sections : unique(fields), fields: unique(fields) };
 }
 
-function collect<T extends { type: string }>(root: Root, type: T['type']): T[] {
+function collect<T extends { type: string }>(blocks: readonly RootContent[], type: T['type']): T[] {
   const found: T[] = [];
   const visit = (node: { type: string; children?: unknown[] }): void => {
     if (node.type === type) found.push(node as unknown as T);
     for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
   };
-  visit(root);
+  blocks.forEach(visit);
   return found;
 }
 

@@ -92,4 +92,12 @@ describe('contacts in other shapes', () => {
       ['Vendor support', true], ['Network team', true], ['NOC', false],
     ]);
   });
+
+  it('reads a web address written without http as the contact site', () => {
+    const text = '## Contacts\n\n- **Support Stripe**: www.stripe.example.test/support\n- www.vendor.example.test\n';
+    const [draft] = ofKind<ContactsData>(draftsOf(text), 'contacts');
+    expect(draft?.data.contacts.map((contact) => [contact.name, contact.url])).toEqual([
+      ['Support Stripe', 'http://www.stripe.example.test/support'], ['www.vendor.example.test', 'http://www.vendor.example.test'],
+    ]);
+  });
 });
