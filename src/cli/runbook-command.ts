@@ -19,9 +19,6 @@ interface ApiFlags {
   json?: boolean;
 }
 
-/** ApiClient's method list has no DELETE yet; it hands the method to fetch unchanged. */
-const deleteMethod = 'DELETE' as unknown as Parameters<ApiClient['request']>[0];
-
 /**
  * `astreinte runbook …`: import files, list, show, export and delete runbooks over the HTTP API;
  * `lint` of local files runs offline (decode, extract, lint in-process) so CI can use it.
@@ -125,7 +122,7 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
     .description('delete a runbook (hidden from lists, versions kept; admin)')
     .argument('<id>', 'runbook id')
     .action(async (id: string, flags: ApiFlags) => {
-      const deleted = await clientOf(flags).request<RunbookSummary>(deleteMethod, path(id));
+      const deleted = await clientOf(flags).request<RunbookSummary>('DELETE', path(id));
       if (flags.json === true) return writeJson(io.stdout, deleted);
       writeLines(io.stdout, `Deleted ${deleted.id}: ${deleted.title} (an import with new content restores it)`);
     });
@@ -143,7 +140,7 @@ async function lintFiles(paths: string[]): Promise<LintResult[]> {
   for (const file of await collectRunbookFiles(paths)) {
     try {
       const prepared = await prepareRunbookImport({ filename: basename(file), content: await readFile(file) });
-      const context = { services: null, drafts: prepared.extraction.drafts };
+      const context = { services: null };
       results.push({ file, findings: lintExtraction(prepared.extraction, context, prepared.runbookIds) });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

@@ -8,6 +8,7 @@ import { AppError, type FieldIssue } from '../core/app-error.js';
 import type { Ctx } from '../core/context.js';
 import type { Queryable } from '../storage/database.js';
 import { migrateDatabase } from '../storage/migrate.js';
+import { uuidPattern } from '../users/user-statements.js';
 import { openCliDatabase } from './cli-database.js';
 import { loadCliConfig, type ConfigFlags } from './cli-config.js';
 import { CliError, exitCodes, shortTime, writeJson, writeLines, type CliIo } from './cli-io.js';
@@ -15,8 +16,6 @@ import { formatTable } from './format-table.js';
 
 const selectUser = `SELECT id, username, role, deactivated_at FROM users WHERE username = $1`;
 const selectUsernames = `SELECT id, username FROM users ORDER BY username`;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `astreinte token create|list|revoke`: works on the database directly, not over HTTP, because it is

@@ -5,7 +5,7 @@ import type { ExecutionServices } from './execute-step.js';
 import { chooseSqlConnection } from './choose-sql-connection.js';
 import { openSqlConnectionUrl } from './connections/open-sql-connection-url.js';
 import { loadParameterRules } from './get-execution-settings.js';
-import { mergeParameterRules, readAttributeRules } from './parameters/parameter-rules.js';
+import { mergeParameterRules, readAttributeRules, type ParameterRules } from './parameters/parameter-rules.js';
 import { prepareShellScript } from './prepare-shell-script.js';
 import type { RunRow } from './run-model.js';
 import { loadStepSecrets } from './secrets/load-step-secrets.js';
@@ -15,6 +15,17 @@ import { readSuccessCondition } from './verification/read-success-condition.js';
 
 /** Languages of the steps that run: bash, and SQL on a named connection. */
 export const runnableLanguages: ReadonlySet<string> = new Set(['shell', 'sql']);
+
+/** What every step of a run is prepared with, read once for a whole section: known secrets, the runbook's parameter rules. */
+export interface StepContext {
+  secrets: ReadonlyMap<string, string>;
+  runbookRules: ParameterRules;
+}
+
+/** Reads the secrets and the runbook's parameter rules (two queries, the secrets decrypted). */
+export async function loadStepContext(db: Queryable, services: ExecutionServices, runbookId: string): Promise<StepContext> {
+  return { secrets: await loadStepSecrets(db, services), runbookRules: await loadParameterRules(db, runbookId) };
+}
 
 /** A step made ready to run: the job (without its execution id yet) and the command as shown. */
 export interface PreparedStepJob {
@@ -35,24 +46,25 @@ export async function prepareStepJob(
   target: { run: RunRow; section: Section; step: Step },
   values: Readonly<Record<string, string>>,
   services: ExecutionServices,
-  options: { ignoreUnknown?: boolean; connection?: string } = {},
+  options: { ignoreUnknown?: boolean; connection?: string; context?: StepContext } = {},
 ): Promise<PreparedStepJob> {
   const { run, section, step } = target;
-  const secrets = await loadStepSecrets(db, services);
-  const rules = mergeParameterRules(readAttributeRules(step.attributes), await loadParameterRules(db, run.runbook_id));
+  const { secrets, runbookRules } = options.context ?? (await loadStepContext(db, services, run.runbook_id));
+  const rules = mergeParameterRules(readAttributeRules(step.attributes), runbookRules);
+  const ignoreUnknown = options.ignoreUnknown === true;
   const base = {
     runId: run.id, incidentId: run.incident_id, stepId: step.id, timeoutMs: services.defaultTimeoutMs,
     condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
   };
   if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, { ...ignoring(options), secrets, rules, defaults: services.environment });
+    const script = await prepareShellScript(step, values, services.denyPatterns, { ignoreUnknown, secrets, rules, defaults: services.environment });
     return {
       job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
       preview: script.preview,
     };
   }
   if (step.language === 'sql') {
-    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ...ignoring(options), secrets, rules });
+    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ignoreUnknown, secrets, rules });
     const connection = await chooseSqlConnection(db, step, options.connection);
     const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
     return {
@@ -62,6 +74,3 @@ export async function prepareStepJob(
   }
   throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [{ path: '/stepId', message: 'not a runnable step' }]);
 }
-
-const ignoring = (options: { ignoreUnknown?: boolean }): { ignoreUnknown?: boolean } =>
-  options.ignoreUnknown === undefined ? {} : { ignoreUnknown: options.ignoreUnknown };

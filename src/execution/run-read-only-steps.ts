@@ -9,7 +9,7 @@ import { lockIncidentRow } from '../incidents/load-incident.js';
 import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
 import type { ExecutionServices } from './execute-step.js';
 import { lockActiveRun } from './load-run-step.js';
-import { prepareStepJob, runnableLanguages } from './prepare-step-job.js';
+import { loadStepContext, prepareStepJob, runnableLanguages } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { StepJob } from './step-job.js';
 
@@ -54,10 +54,11 @@ export async function runReadOnlySteps({
     if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only step to run`, [{ path: '/section', message: 'nothing to run' }]);
     const issues: FieldIssue[] = [];
     const prepared = [];
+    const context = await loadStepContext(tx.db, services, run.runbook_id);
     for (const step of steps) {
       try {
         prepared.push({ step, ready: await prepareStepJob(tx.db, { run, section, step }, values, services, {
-          ignoreUnknown: true, ...(input.connection === undefined ? {} : { connection: input.connection }),
+          ignoreUnknown: true, context, ...(input.connection === undefined ? {} : { connection: input.connection }),
         }) });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;

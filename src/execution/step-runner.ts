@@ -10,7 +10,6 @@ import { checkSuccessCondition } from './verification/check-success-condition.js
 import type { Verification } from './verification/success-condition.js';
 import { recordStepOutput, recordStepFinished, recordStepStarted, skipChained, type OutputLine } from './record-step-progress.js';
 
-export type { StepJob } from './step-job.js';
 
 export interface StepRunnerOptions {
   /** This process's identity in `step_executions.node_id`. */

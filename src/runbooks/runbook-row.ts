@@ -1,5 +1,6 @@
 import type { RunbookDetail, RunbookDraft, RunbookSummary } from './runbook-api-model.js';
 import type { RunbookStructure } from './runbook-model.js';
+import { uuidPattern } from '../users/user-statements.js';
 
 /** A runbooks row with its current version's severity (`selectRunbookSummaryColumns`). */
 export interface RunbookSummaryRow {
@@ -77,8 +78,6 @@ export function toRunbookDraft(row: RunbookDraftRow): RunbookDraft {
     createdAt: row.created_at.toISOString(),
   };
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether an id can name a source or a draft (their ids are UUIDs). */
 export function isUuid(id: string): boolean {

@@ -32,7 +32,7 @@ export async function storeRunbookImport(ctx: Ctx, prepared: PreparedImport): Pr
   const runbooks = await storeImportedRunbooks(ctx, prepared, source.id);
   const drafts = await storeImportedDrafts(ctx, prepared.extraction.drafts, source.id);
   const { rows: services } = await ctx.db.query<{ id: string; name: string }>(selectServiceNames);
-  const lint = lintExtraction(prepared.extraction, { services, drafts: prepared.extraction.drafts }, prepared.runbookIds);
+  const lint = lintExtraction(prepared.extraction, { services }, prepared.runbookIds);
   const findings = { runbooks, drafts, leftovers: prepared.extraction.leftovers, lint };
   if (source.created) await ctx.db.query(updateSourceReport, [source.id, JSON.stringify(findings)]);
   const idsWith = (status: ImportedRunbook['status']): string[] => runbooks.filter((r) => r.status === status).map((r) => r.id);

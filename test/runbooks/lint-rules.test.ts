@@ -9,7 +9,7 @@ import { findContactPlaceholders, placeholderContact, placeholderContactDrafts }
 import { unknownService } from '../../src/runbooks/lint/unknown-service.js';
 import { cleanRunbook, draft, runbook, section, step } from './runbook-fixtures.js';
 
-const context: LintContext = { services: [{ id: 'dispatch-api', name: 'Dispatch API' }, { id: 'redis', name: 'Redis cache' }], drafts: [] };
+const context: LintContext = { services: [{ id: 'dispatch-api', name: 'Dispatch API' }, { id: 'redis', name: 'Redis cache' }] };
 
 describe('lint rules', () => {
   it('finds nothing to say about a runbook that looks, acts and verifies', () => {
@@ -136,14 +136,14 @@ describe('lint rules', () => {
 
     it('is off when the catalogue is not known', () => {
       const rb = runbook('Dispatch down', [], { metadata: { services: ['Billing'] } });
-      expect(unknownService(rb, { services: null, drafts: [] })).toEqual([]);
+      expect(unknownService(rb, { services: null })).toEqual([]);
     });
   });
 
   it('lints an extraction: every runbook under its slug, the drafts once, errors first on a line', () => {
     const risky = runbook('Disk full!', [section('resolution', 'Fix', [step('s1', { risk: 'destructive', line: 1 })])], { lines: { start: 1, end: 9 } });
     const extraction = { runbooks: [cleanRunbook(), risky], drafts: [draft('contacts', 'Contacts', { phone: '+33 X XX XX XX XX' })], leftovers: [] };
-    const findings = lintExtraction(extraction, { services: null, drafts: extraction.drafts });
+    const findings = lintExtraction(extraction, { services: null });
     expect(findings.map((f) => [f.runbookId, f.rule, f.line])).toEqual([
       ['disk-full', 'destructive-without-diagnosis', 1],
       ['disk-full', 'no-verification', 1],

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { getStepExecution } from '../../execution/get-step-execution.js';
-import { listStepOutput } from '../../execution/list-step-output.js';
+import { readStepOutput } from '../../execution/list-step-output.js';
 import { finalExecutionStatuses } from '../../execution/run-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -37,7 +37,7 @@ export async function registerStepEventsRoute(app: App, { db, now }: HttpDeps): 
     let status = '';
     try {
       while (!closed) {
-        for (const chunk of await listStepOutput({ ctx, input: { ...input, after } })) {
+        for (const chunk of await readStepOutput(db, input.runId, input.executionId, after)) {
           send('output', chunk, chunk.seq);
           after = chunk.seq;
         }
@@ -47,7 +47,7 @@ export async function registerStepEventsRoute(app: App, { db, now }: HttpDeps): 
         }
         if (finalExecutionStatuses.has(execution.status)) {
           // One more read: output written just before the final status is not lost.
-          for (const chunk of await listStepOutput({ ctx, input: { ...input, after } })) send('output', chunk, chunk.seq);
+          for (const chunk of await readStepOutput(db, input.runId, input.executionId, after)) send('output', chunk, chunk.seq);
           send('end', { status: execution.status, exitCode: execution.exitCode });
           break;
         }

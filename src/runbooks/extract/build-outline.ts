@@ -108,8 +108,3 @@ export function blocksBelowTitle(outline: OutlineNode): RootContent[] {
   outline.children.forEach(visit);
   return blocks;
 }
-
-/** The text of a node's blocks, for keyword checks. */
-export function blocksText(blocks: readonly RootContent[]): string {
-  return blocks.map((block) => toString(block)).join('\n');
-}

@@ -25,8 +25,6 @@ export type LintFinding = Static<typeof LintFindingSchema>;
 export interface LintContext {
   /** The service catalogue (ids and names); null when it is not known (offline lint), which turns unknown-service off. */
   services: readonly { id: string; name: string }[] | null;
-  /** The drafts found in the same source (contacts, escalation …). */
-  drafts: readonly Draft[];
 }
 
 /** A finding as a rule reports it: the runbook id is added by the entry points. */

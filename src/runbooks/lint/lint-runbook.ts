@@ -21,12 +21,12 @@ export function lintRunbook(runbook: RunbookStructure, context: LintContext, run
 
 /**
  * The findings on everything one file gave: each runbook (tagged with its id — by default the
- * slug it would be imported under) and the drafts of the context, once.
+ * slug it would be imported under) and the file's drafts, once.
  */
 export function lintExtraction(extraction: Extraction, context: LintContext, runbookIds?: readonly string[]): LintFinding[] {
   const ids = runbookIds ?? assignSlugs(extraction.runbooks.map((runbook) => runbook.title));
   const findings = extraction.runbooks.flatMap((runbook, index) => lintRunbook(runbook, context, ids[index]));
-  return byLine([...findings, ...placeholderContactDrafts(context.drafts)]);
+  return byLine([...findings, ...placeholderContactDrafts(extraction.drafts)]);
 }
 
 /** Errors first on one line; otherwise source order (stable). */
