@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import type { RunbookMetadata } from '../runbook-model.js';
 import { metadataKeyOf, type MetadataKey } from './classify-title.js';
+import { parseMinutes } from './drafts/parse-duration.js';
 
 /** `**Key**: value` pairs in a paragraph's source (`**RTO** : 4 heures | **RPO** : 6 heures`). */
 const pairPattern = /\*\*([^*\n]{1,40}?)\s*:?\s*\*\*\s*:?\s*([^|\n]*?)\s*(?=\||\*\*[^*\n]{1,40}\*\*\s*:|\n|$)/g;
@@ -28,23 +29,6 @@ export function isMetadataParagraph(block: RootContent, source: string): boolean
   if (pairs.length === 0) return false;
   const rest = source.replace(pairPattern, '').replace(/[|\s]/g, '');
   return rest === '';
-}
-
-const durationUnits: [RegExp, number][] = [
-  [/^(s|sec|secs|seconds?|secondes?)$/, 1 / 60],
-  [/^(m|min|mins|minutes?)$/, 1],
-  [/^(h|hr|hrs|hours?|heures?)$/, 60],
-  [/^(d|j|days?|jours?)$/, 1440],
-];
-
-/** `< 15 minutes` → 15, `4 heures` → 240, `1h` → 60, `N/A` → null. */
-export function parseDurationMinutes(raw: string): number | null {
-  const match = /(\d+(?:[.,]\d+)?)\s*([a-zA-Zé]+)/.exec(raw);
-  if (match === null) return null;
-  const value = Number(match[1]!.replace(',', '.'));
-  const unit = match[2]!.toLowerCase();
-  const factor = durationUnits.find(([pattern]) => pattern.test(unit))?.[1];
-  return factor === undefined ? null : Math.round(value * factor * 100) / 100;
 }
 
 const severityWords: [RegExp, 'P1' | 'P2' | 'P3' | 'P4'][] = [
@@ -84,8 +68,8 @@ export function foldMetadata(pairs: readonly MetadataLine[], frontMatter: Record
   return {
     severity: severity === null ? null : { raw: severity, level: severityLevelOf(severity) },
     impact: first('impact') ?? fromFront('impact'),
-    rto: rto === null ? null : { raw: rto, minutes: parseDurationMinutes(rto) },
-    rpo: rpo === null ? null : { raw: rpo, minutes: parseDurationMinutes(rpo) },
+    rto: rto === null ? null : { raw: rto, minutes: parseMinutes(rto) },
+    rpo: rpo === null ? null : { raw: rpo, minutes: parseMinutes(rpo) },
     reference: null,
     services: [...new Set(services)],
     frontMatter,
