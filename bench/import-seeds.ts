@@ -6,8 +6,11 @@
  * codepage tables are loaded and the JIT has compiled the importer. Nothing an import computes is
  * kept from one import to the next. Then each round times decode + extract + lint of the seeds
  * (in memory, as `astreinte runbook lint` does), empties the runbook tables (not timed), and
- * times their full import, one transaction per file, into that same database: every runbook,
- * version, draft and source is new again, as on a first import.
+ * times their full import together, as one multi-file upload (`POST /api/v1/runbook-sources` with
+ * five parts) does it: one transaction, each table written once for all files, into that same
+ * database; every runbook, version, draft and source is new again, as on a first import. It
+ * also times the five files imported one at a time (one request and transaction each, as
+ * `astreinte runbook import` sends them).
  *
  * `--fresh-db` imports into a newly created database each round instead (the earlier method).
  * It measures more than the import: every embedded database started holds hundreds of megabytes
@@ -21,6 +24,7 @@ import { bootstrapDatabase } from '../src/auth/bootstrap-admin.js';
 import { systemActor } from '../src/core/actor.js';
 import type { Ctx } from '../src/core/context.js';
 import { importRunbookSource } from '../src/runbooks/import-runbook-source.js';
+import { importRunbookSources } from '../src/runbooks/import-runbook-sources.js';
 import { lintExtraction } from '../src/runbooks/lint/lint-runbook.js';
 import { prepareRunbookImport } from '../src/runbooks/prepare-runbook-import.js';
 import type { Database } from '../src/storage/database.js';
@@ -60,6 +64,7 @@ for (let i = 0; i < warmupImports; i += 1) {
 
 const inMemory: number[] = [];
 const total: number[] = [];
+const oneByOne: number[] = [];
 for (let round = 0; round < rounds; round += 1) {
   let start = performance.now();
   for (const seed of seeds) {
@@ -76,13 +81,17 @@ for (let round = 0; round < rounds; round += 1) {
   }
   const ctx = ctxOn(db);
   start = performance.now();
-  let runbooks = 0;
-  for (const seed of seeds) runbooks += (await importRunbookSource({ ctx, input: seed })).runbooks.length;
+  const reports = await importRunbookSources({ ctx, input: { files: seeds } });
   total.push(performance.now() - start);
-  if (round === 0) console.log(`imported ${seeds.length} files, ${runbooks} runbooks per round`);
+  if (round === 0) console.log(`imported ${seeds.length} files, ${reports.reduce((n, report) => n + report.runbooks.length, 0)} runbooks per round`);
+  await db.exec(emptyRunbookTables);
+  start = performance.now();
+  for (const seed of seeds) await importRunbookSource({ ctx, input: seed });
+  oneByOne.push(performance.now() - start);
 }
 await db.close();
 const where = freshDatabases ? 'a new PGlite database each round' : 'PGlite, emptied between rounds';
 console.log(`decode + extract + lint, 5 seeds: ${summary(inMemory)}`);
-console.log(`full import with storage (${where}), 5 seeds: ${summary(total)}`);
+console.log(`full import with storage (${where}), 5 seeds together: ${summary(total)}`);
 console.log('target: under 100 ms');
+console.log(`the same, one file at a time (a transaction each): ${summary(oneByOne)}`);

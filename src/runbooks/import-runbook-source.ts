@@ -2,7 +2,7 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { prepareRunbookImport, type RunbookUpload } from './prepare-runbook-import.js';
 import type { ImportReport } from './runbook-api-model.js';
-import { storeRunbookImport } from './store-runbook-import.js';
+import { storeRunbookImports } from './store-runbook-imports.js';
 
 /**
  * Imports one Markdown or text file (responder): decodes and repairs it, extracts its runbooks,
@@ -13,5 +13,5 @@ export async function importRunbookSource({ ctx, input }: { ctx: Ctx; input: Run
   requireRole(ctx, 'responder');
   // Decoding and extraction need no database: done before the transaction, so it stays short.
   const prepared = await prepareRunbookImport(input);
-  return inTransaction(ctx, (tx) => storeRunbookImport(tx, prepared));
+  return inTransaction(ctx, async (tx) => (await storeRunbookImports(tx, [prepared]))[0]!);
 }

@@ -3,7 +3,7 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { prepareRunbookImport, type PreparedImport, type RunbookUpload } from './prepare-runbook-import.js';
 import type { ImportReport } from './runbook-api-model.js';
-import { storeRunbookImport } from './store-runbook-import.js';
+import { storeRunbookImports } from './store-runbook-imports.js';
 
 /**
  * Imports several files at once (responder), all or nothing: every file is decoded and analysed
@@ -20,11 +20,7 @@ export async function importRunbookSources({ ctx, input }: { ctx: Ctx; input: { 
       throw error instanceof AppError ? inFile(error, index, file.filename) : error;
     }
   }
-  return inTransaction(ctx, async (tx) => {
-    const reports: ImportReport[] = [];
-    for (const file of prepared) reports.push(await storeRunbookImport(tx, file));
-    return reports;
-  });
+  return inTransaction(ctx, (tx) => storeRunbookImports(tx, prepared));
 }
 
 /** The same error, its message and field paths prefixed with the file they are about. */

@@ -9,8 +9,8 @@ import type { Draft } from './runbook-model.js';
  */
 const insertDrafts = `
   INSERT INTO runbook_drafts (kind, title, data, content_hash, source_id, created_at)
-  SELECT d.kind, d.title, d.data, d.content_hash, $2::uuid, $3::timestamptz
-    FROM jsonb_to_recordset($1::jsonb) AS d(kind text, title text, data jsonb, content_hash text)
+  SELECT d.kind, d.title, d.data, d.content_hash, d.source_id, $2::timestamptz
+    FROM jsonb_to_recordset($1::jsonb) AS d(kind text, title text, data jsonb, content_hash text, source_id uuid)
    ORDER BY d.kind, d.content_hash
   ON CONFLICT (kind, content_hash) DO NOTHING
   RETURNING id, kind, content_hash`;
@@ -27,19 +27,21 @@ type DraftKeyRow = {
 };
 
 /**
- * Stores the drafts of one file, found again by kind and content when an earlier import (or an
- * earlier part of the same file) gave them already. Returns their reports, in file order.
+ * Stores the drafts of the files of one import, found again by kind and content when an earlier
+ * import (or an earlier part of this one) gave them already: a draft is created once, from the
+ * first file that holds it. Returns the reports of each file, in file order.
  */
-export async function storeImportedDrafts(ctx: Ctx, drafts: readonly Draft[], sourceId: string): Promise<ImportReport['drafts']> {
-  if (drafts.length === 0) return [];
-  const keyed = drafts.map((draft) => ({ draft, hash: draftContentHash(draft) }));
+export async function storeImportedDrafts(ctx: Ctx, files: readonly (readonly Draft[])[], sourceIds: readonly string[]): Promise<ImportReport['drafts'][]> {
   const keyOf = (kind: string, hash: string): string => `${kind}:${hash}`;
-  const rows = new Map<string, { kind: string; title: string; data: unknown; content_hash: string }>();
-  for (const { draft, hash } of keyed) {
-    const key = keyOf(draft.kind, hash);
-    if (!rows.has(key)) rows.set(key, { kind: draft.kind, title: draft.title, data: draft.data, content_hash: hash });
-  }
-  const inserted = await ctx.db.query<DraftKeyRow>(insertDrafts, [JSON.stringify([...rows.values()]), sourceId, ctx.now()]);
+  const keyed = files.map((drafts) => drafts.map((draft) => ({ draft, key: keyOf(draft.kind, draftContentHash(draft)) })));
+  const rows = new Map<string, { kind: string; title: string; data: unknown; content_hash: string; source_id: string }>();
+  keyed.forEach((drafts, fileIndex) => {
+    for (const { draft, key } of drafts) {
+      if (!rows.has(key)) rows.set(key, { kind: draft.kind, title: draft.title, data: draft.data, content_hash: key.slice(draft.kind.length + 1), source_id: sourceIds[fileIndex]! });
+    }
+  });
+  if (rows.size === 0) return files.map(() => []);
+  const inserted = await ctx.db.query<DraftKeyRow>(insertDrafts, [JSON.stringify([...rows.values()]), ctx.now()]);
   const created = new Map(inserted.rows.map((row) => [keyOf(row.kind, row.content_hash), row.id]));
   const found = new Map<string, string>();
   const missing = [...rows.values()].filter((row) => !created.has(keyOf(row.kind, row.content_hash)));
@@ -47,15 +49,14 @@ export async function storeImportedDrafts(ctx: Ctx, drafts: readonly Draft[], so
     const existing = await ctx.db.query<DraftKeyRow>(selectDraftsByContent, [missing.map((row) => row.kind), missing.map((row) => row.content_hash)]);
     for (const row of existing.rows) found.set(keyOf(row.kind, row.content_hash), row.id);
   }
-  // A draft written twice in one file is created once: its first occurrence reports it created.
+  // A draft written twice is created once: its first occurrence reports it created.
   const reported = new Set<string>();
-  return keyed.map(({ draft, hash }) => {
-    const key = keyOf(draft.kind, hash);
+  return keyed.map((drafts) => drafts.map(({ draft, key }) => {
     const summary = { kind: draft.kind, title: draft.title, lines: draft.lines };
     const createdId = created.get(key);
     const first = !reported.has(key);
     reported.add(key);
     if (createdId !== undefined && first) return { id: createdId, ...summary, status: 'created' as const };
     return { id: createdId ?? found.get(key)!, ...summary, status: 'existing' as const };
-  });
+  }));
 }

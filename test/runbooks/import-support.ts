@@ -5,7 +5,7 @@ import type { ImportReport } from '../../src/runbooks/runbook-api-model.js';
 import { sha256Hex } from '../../src/runbooks/runbook-hash.js';
 import type { Draft, RunbookStructure } from '../../src/runbooks/runbook-model.js';
 import { assignSlugs } from '../../src/runbooks/slugify-title.js';
-import { storeRunbookImport } from '../../src/runbooks/store-runbook-import.js';
+import { storeRunbookImports } from '../../src/runbooks/store-runbook-imports.js';
 import type { TestApp } from '../support/test-app.js';
 
 /** A ctx acting as the test user of `role`. */
@@ -30,7 +30,12 @@ export function preparedFile(filename: string, runbooks: RunbookStructure[], dra
 
 /** Stores a prepared file as `role` would through the import operation (one transaction). */
 export function storeAs(t: TestApp, role: Role, prepared: PreparedImport): Promise<ImportReport> {
-  return inTransaction(ctxAs(t, role), (tx) => storeRunbookImport(tx, prepared));
+  return inTransaction(ctxAs(t, role), async (tx) => (await storeRunbookImports(tx, [prepared]))[0]!);
+}
+
+/** Stores several prepared files in one import, as the multi-file import operation does (one transaction). */
+export function storeAllAs(t: TestApp, role: Role, files: PreparedImport[]): Promise<ImportReport[]> {
+  return inTransaction(ctxAs(t, role), (tx) => storeRunbookImports(tx, files));
 }
 
 /** Row counts of the runbook tables and the audit log. */
