@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
+import { AlertWriter } from '../alerts/pipeline/alert-writer.js';
+import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
+import { createAlertSweepJob } from '../jobs/alert-sweep-job.js';
 import { createExecutionServices } from '../execution/create-execution-services.js';
 import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
@@ -61,7 +65,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // On shutdown, running steps are cancelled and their end recorded before the database closes.
   app.addHook('onClose', async () => runner.stop({ cancel: true }));
   const execution = createExecutionServices(config, runner, options.env ?? process.env);
-  const deps: HttpDeps = { db, config, now: options.now ?? (() => new Date()), execution };
+  const now = options.now ?? (() => new Date());
+  const catalogue = new RunbookCatalogue();
+  const writer = new AlertWriter({ db, catalogue, now, logger: app.log });
+  // The server closes the database only after app.close(): alerts already accepted are committed first.
+  app.addHook('onClose', async () => writer.stop());
+  const alertSweep = createAlertSweepJob({
+    db, catalogue, now, intervalMs: config.alertSweepMs,
+    onError: (error, job) => app.log.error({ err: error, job }, 'timed alert work failed'),
+  });
+  alertSweep.start();
+  app.addHook('onClose', async () => alertSweep.stop());
+  const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep } };
   const metrics = createHttpMetrics(db);
 
   await app.register(swagger, {

@@ -19,6 +19,15 @@ export const bumpEventSeq = `
   UPDATE incidents SET last_event_seq = last_event_seq + 1, updated_at = $2 WHERE id = $1
   RETURNING last_event_seq`;
 
+export const bumpEventSeqBy = `
+  UPDATE incidents SET last_event_seq = last_event_seq + $3, updated_at = $2 WHERE id = $1
+  RETURNING last_event_seq`;
+
+export const insertIncidentEvents = `
+  INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
+  SELECT $1, e.seq, e.type, $2, $3, $4, $5, e.payload
+    FROM jsonb_to_recordset($6::jsonb) AS e(seq int, type text, payload jsonb)`;
+
 export const insertIncidentEvent = `
   INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;

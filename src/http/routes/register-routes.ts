@@ -1,8 +1,11 @@
 import type { App, HttpDeps } from '../http-deps.js';
+import { registerAlertIngestRoutes } from './alert-ingest-routes.js';
+import { registerAlertRoutes } from './alerts-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
+import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
@@ -30,6 +33,9 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerStepEventsRoute,
   registerSqlConnectionRoutes,
   registerSecretRoutes,
+  registerIntegrationRoutes,
+  registerAlertIngestRoutes,
+  registerAlertRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

@@ -1,0 +1,19 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/**
+ * A new integration key: 128 random bits as 32 hex digits, the shape of a PagerDuty routing key,
+ * so that tools which check routing keys accept it.
+ */
+export function generateIntegrationKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** What is stored: SHA-256 of the key (a random key needs no slow KDF). */
+export function hashIntegrationKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/** The part shown in listings: the last four characters. */
+export function integrationKeyHint(key: string): string {
+  return `…${key.slice(-4)}`;
+}

@@ -1,0 +1,102 @@
+import { recordAudits } from '../../audit/record-audit.js';
+import { inTransaction, type Ctx } from '../../core/context.js';
+import type { IncomingAlert } from '../alert-model.js';
+import type { IngestIntegration } from '../integrations/integration-keys.js';
+import { acknowledgeFiringAlerts, resolveFiringAlerts, selectServiceIds, upsertFiringAlerts } from './alert-statements.js';
+import { attachAlertsToIncidents, type FiringAlert } from './attach-alerts-to-incidents.js';
+import { recordAcknowledgedAlerts, recordResolvedAlerts, type ClosedAlert } from './close-alerts.js';
+import { foldAlertEvents } from './fold-alert-events.js';
+import { planAlert, type PlannedAlert } from './plan-alert.js';
+import { loadSuppressions, type Suppression } from './load-suppressions.js';
+import { suggestRunbooks, type RunbookCatalogue } from './suggest-runbooks.js';
+
+/** The alerts of one request, from one integration. */
+export interface AlertSubmission {
+  integration: IngestIntegration;
+  alerts: IncomingAlert[];
+}
+
+/** What one flush did, for the audit log and the tests. */
+export interface IngestSummary {
+  created: number;
+  repeated: number;
+  resolved: number;
+  acknowledged: number;
+  suppressed: number;
+  incidentsOpened: string[];
+  incidentsResolved: string[];
+}
+
+type FiringRow = { id: string; integration_id: string; fingerprint: string; created: boolean; incident_id: string | null; suppressed: Suppression | null };
+type ClosedRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; title: string };
+
+const keyOf = (integrationId: string, fingerprint: string): string => `${integrationId}\u0000${fingerprint}`;
+
+/**
+ * Stores the alerts of several requests in one transaction (the group commit of `AlertWriter`):
+ * repeats update their alert, resolves close it, new paging alerts join or open their group's
+ * incident, suppressed ones (silence, maintenance, inhibition) are stored without paging.
+ */
+export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmission[], catalogue: RunbookCatalogue): Promise<IngestSummary> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    const services = new Set((await tx.db.query<{ id: string }>(selectServiceIds)).rows.map((row) => row.id));
+    const planned = submissions.flatMap(({ integration, alerts }) => alerts.map((alert) => planAlert(integration, alert, services)));
+    const folded = foldAlertEvents(planned);
+    const suppressions = await loadSuppressions(tx, now, planned);
+    const triggers = [...folded.values()].flatMap((entry) => (entry.trigger === null ? [] : [{ planned: entry.trigger, count: entry.triggers }]));
+    const byKey = new Map<string, PlannedAlert>(triggers.map(({ planned: entry }) => [keyOf(entry.integration.id, entry.alert.fingerprint), entry]));
+    const firing = triggers.length === 0 ? [] : (await tx.db.query<FiringRow>(upsertFiringAlerts, [now, JSON.stringify(triggers.map(({ planned: entry, count }) => ({
+      integration_id: entry.integration.id, fingerprint: entry.alert.fingerprint, title: entry.alert.title, severity: entry.severity,
+      source_severity: entry.alert.severity, service_id: entry.serviceId, labels: entry.alert.labels, annotations: entry.alert.annotations,
+      source_url: entry.alert.sourceUrl, starts_at: (entry.alert.startsAt ?? now).toISOString(), ends_at: entry.alert.endsAt?.toISOString() ?? null,
+      count, group_key: entry.groupKey, suppressed: suppressions.of(entry),
+    })))])).rows;
+    const paging: FiringAlert[] = firing
+      .filter((row) => row.incident_id === null && row.suppressed === null)
+      .map((row) => ({ id: row.id, created: row.created, planned: byKey.get(keyOf(row.integration_id, row.fingerprint))! }));
+    const attached = await attachAlertsToIncidents(tx, paging);
+    await suggestRunbooks(tx, attached, catalogue);
+
+    const integrations = new Map(planned.map((entry) => [entry.integration.id, entry.integration]));
+    const closedRows = async (sql: string, entries: PlannedAlert[]): Promise<ClosedAlert[]> => {
+      if (entries.length === 0) return [];
+      const rows = (await tx.db.query<ClosedRow>(sql, [now, JSON.stringify(entries.map((entry) => ({
+        integration_id: entry.integration.id, fingerprint: entry.alert.fingerprint, ends_at: entry.alert.endsAt?.toISOString() ?? null,
+      })))])).rows;
+      return rows.map((row) => ({ ...row, integration: integrations.get(row.integration_id)! }));
+    };
+    const resolved = await closedRows(resolveFiringAlerts, [...folded.values()].flatMap((entry) => (entry.resolved === null ? [] : [entry.resolved])));
+    const acknowledged = await closedRows(acknowledgeFiringAlerts, [...folded.values()].flatMap((entry) => (entry.acknowledged !== null && entry.resolved === null ? [entry.acknowledged] : [])));
+    await recordAcknowledgedAlerts(tx, acknowledged);
+    const incidentsResolved = await recordResolvedAlerts(tx, resolved);
+
+    const summary: IngestSummary = {
+      created: firing.filter((row) => row.created).length,
+      repeated: firing.filter((row) => !row.created).length,
+      resolved: resolved.length,
+      acknowledged: acknowledged.length,
+      suppressed: firing.filter((row) => row.suppressed !== null).length,
+      incidentsOpened: attached.filter((incident) => incident.created).map((incident) => incident.incidentId),
+      incidentsResolved,
+    };
+    await auditIngest(tx, submissions);
+    return summary;
+  });
+}
+
+/** One audit row per integration and flush: alerts arrive by thousands, the audit says who sent how many. */
+async function auditIngest(ctx: Ctx, submissions: readonly AlertSubmission[]): Promise<void> {
+  const counts = new Map<string, { integration: IngestIntegration; received: number; requests: number }>();
+  for (const { integration, alerts } of submissions) {
+    const entry = counts.get(integration.id) ?? { integration, received: 0, requests: 0 };
+    entry.received += alerts.length;
+    entry.requests += 1;
+    counts.set(integration.id, entry);
+  }
+  for (const { integration, received, requests } of counts.values()) {
+    await recordAudits({ ...ctx, actor: { type: 'integration', id: integration.id, name: integration.name } }, [
+      { action: 'alerts.ingest', targetType: 'integration', targetId: integration.id, details: { received, requests } },
+    ]);
+  }
+}

@@ -1,0 +1,52 @@
+/** Where a loop reports a failed round; the loop itself goes on. */
+export type JobErrorSink = (error: unknown, job: string) => void;
+
+/**
+ * Runs `work` every `intervalMs`, one round at a time (the next is scheduled when one ends, so
+ * rounds never overlap however slow the database is). A failed round is reported and the loop
+ * goes on: nothing is thrown out of a timer. `stop()` waits for the round in progress.
+ */
+export class JobLoop {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+
+  constructor(
+    private readonly name: string,
+    private readonly intervalMs: number,
+    private readonly work: () => Promise<void>,
+    private readonly onError: JobErrorSink,
+  ) {}
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule();
+  }
+
+  /** Runs one round now (tests, and a caller that knows work is due); waits for a round in progress first. */
+  async runOnce(): Promise<void> {
+    while (this.running !== null) await this.running;
+    this.running = this.work().catch((error: unknown) => this.onError(error, this.name)).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.running !== null) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runOnce().then(() => this.schedule());
+    }, this.intervalMs);
+    // A loop alone must not keep the process alive (the HTTP server does that).
+    this.timer.unref();
+  }
+}
