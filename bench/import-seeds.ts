@@ -15,7 +15,7 @@
  * `--fresh-db` imports into a newly created database each round instead (the earlier method).
  * It measures more than the import: every embedded database started holds hundreds of megabytes
  * of WebAssembly memory, and the garbage collection that follows slows down the work after it.
- * Run: npx tsx bench/import-seeds.ts [rounds] [--fresh-db]
+ * Run: npx tsx bench/import-seeds.ts [rounds, default 31: the machine is noisy, the median needs many] [--fresh-db]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ const seedDir = process.env['ASTREINTE_SEED_DIR'] ?? fileURLToPath(new URL('../.
 const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ filename: f, content: new Uint8Array(readFileSync(join(seedDir, f))) }));
 const args = process.argv.slice(2);
 const freshDatabases = args.includes('--fresh-db');
-const rounds = Number(args.find((arg) => !arg.startsWith('--')) ?? 7);
+const rounds = Number(args.find((arg) => !arg.startsWith("--")) ?? 31);
 const warmup = { filename: 'warm-up-runbook.md', content: new Uint8Array(readFileSync(fileURLToPath(new URL('warm-up-runbook.md', import.meta.url)))) };
 const warmupImports = 30;
 

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { projectRoot } from '../core/project-root.js';
 import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
 import { registerIncidentCommands } from './incident-command.js';
+import { registerOncallCommands } from './oncall-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
@@ -51,6 +52,7 @@ function buildProgram(io: CliIo): Command {
   registerTokenCommands(program, io);
   registerSecretCommands(program, io);
   registerIncidentCommands(program, io);
+  registerOncallCommands(program, io);
   registerRunbookCommands(program, io);
   registerRunCommands(program, io);
   return program;

@@ -18,6 +18,7 @@ export const ConfigSchema = Type.Object({
   stepMaxOutputBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   stepConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'steps running at once on a node' }),
   stepHeartbeatMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000, description: 'steps silent for 5 periods are interrupted' }),
+  timerPollMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 250, description: 'how often a node looks for due escalations, pages and retries' }),
   alertSweepMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000, description: 'how often a node looks for missed heartbeats and expired alerts' }),
   stepDenyList: Type.String({
     default: String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` + '\n' + String.raw`\bmkfs(\.\w+)?\s` + '\n' + String.raw`:\(\)\s*\{\s*:\|:&\s*\};:` + '\n' + String.raw`\bdd\s+.*\bof=/dev/(sd|nvme|vd|xvd)`,
@@ -50,6 +51,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   stepConcurrency: 'ASTREINTE_STEP_CONCURRENCY',
   stepHeartbeatMs: 'ASTREINTE_STEP_HEARTBEAT_MS',
   alertSweepMs: 'ASTREINTE_ALERT_SWEEP_MS',
+  timerPollMs: 'ASTREINTE_TIMER_POLL_MS',
   stepDenyList: 'ASTREINTE_STEP_DENY_LIST',
   stepEnvironment: 'ASTREINTE_STEP_ENV',
   stepSecretEnv: 'ASTREINTE_STEP_SECRET_ENV',

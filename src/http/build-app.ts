@@ -7,6 +7,8 @@ import { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
 import { createAlertSweepJob } from '../jobs/alert-sweep-job.js';
+import { createTimerRunner } from '../jobs/timer-runner.js';
+import { oncallTimerHandlers } from '../oncall/oncall-timer-handlers.js';
 import { createExecutionServices } from '../execution/create-execution-services.js';
 import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
@@ -76,6 +78,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   alertSweep.start();
   app.addHook('onClose', async () => alertSweep.stop());
+  const timers = createTimerRunner({
+    db, now, intervalMs: config.timerPollMs,
+    handlers: oncallTimerHandlers({ db, now, secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey), baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` }),
+    onError: (error, job) => app.log.error({ err: error, job }, 'timed work failed'),
+  });
+  timers.start();
+  app.addHook('onClose', async () => timers.stop());
   const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep } };
   const metrics = createHttpMetrics(db);
 

@@ -9,6 +9,8 @@ import { appendIncidentEvent } from './append-incident-event.js';
 import { LabelsSchema, SeveritySchema, type Incident } from './incident-model.js';
 import { insertIncident, insertIncidentService, nextIncidentNumber, upsertIncidentRole } from './incident-statements.js';
 import { loadIncident } from './load-incident.js';
+import { scheduleTimer } from '../jobs/schedule-timer.js';
+import { incidentOpenedTimerId, timerKinds } from '../jobs/timer-kinds.js';
 
 export const DeclareIncidentInput = Type.Object(
   {
@@ -61,6 +63,8 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: Declare
       await tx.db.query(upsertIncidentRole, [id, 'commander', commander.id, now]);
       await appendIncidentEvent(tx, id, 'role_assigned', { role: 'commander', userId: commander.id, name: commander.name, previous: null });
     }
+    // On-call picks the incident up from here (escalation), on whichever node is free.
+    await scheduleTimer(tx.db, { id: incidentOpenedTimerId(id), kind: timerKinds.incidentOpened, dueAt: now, payload: { incidentId: id } });
     await recordAudit(tx, { action: 'incident.declare', targetType: 'incident', targetId: id, details: { severity: fields.severity } });
     return loadIncident(tx.db, id, now);
   });

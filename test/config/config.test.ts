@@ -17,7 +17,7 @@ describe('configuration', () => {
     expect(loadConfig({ env: {} })).toEqual({
       host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
       databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
-      stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, alertSweepMs: 5000, stepDenyList: expect.stringContaining('mkfs'),
+      stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, alertSweepMs: 5000, timerPollMs: 250, stepDenyList: expect.stringContaining('mkfs'),
       stepEnvironment: '', stepSecretEnv: '',
     });
   });

@@ -9,20 +9,10 @@ import { prometheusMissingReason, startPrometheus } from '../support/prometheus-
 import { seedBytes, seedFiles, seedsAvailable } from '../support/seeds.js';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
+import { eventually } from '../support/eventually.js';
 
 const missing = prometheusMissingReason() ?? alertmanagerMissingReason() ?? (seedsAvailable ? null : 'no seed runbooks');
 if (missing !== null) console.warn(`skipped: Prometheus end-to-end test: ${missing}`);
-
-/** Polls until `check` returns a value, or fails after `timeoutMs`. */
-async function eventually<T>(what: string, check: () => Promise<T | null>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 describe.each(testBackends)('a real Prometheus and Alertmanager sending to Astreinte on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available);
@@ -79,7 +69,7 @@ describe.each(testBackends)('a real Prometheus and Alertmanager sending to Astre
         `SELECT a.incident_id FROM alerts a JOIN integrations i ON i.id = a.integration_id WHERE i.name = $1 AND a.labels->>'alertname' = 'OSRMDown'`, [integration],
       );
       return rows[0]?.incident_id ?? null;
-    });
+    }, 45_000);
     const pushed = await incidentOf('prometheus');
     const forwarded = await incidentOf('alertmanager');
     for (const incidentId of [pushed, forwarded]) {
@@ -97,7 +87,7 @@ describe.each(testBackends)('a real Prometheus and Alertmanager sending to Astre
       await eventually(`${incidentId} resolved`, async () => {
         const incident = (await t.call('GET', `/api/v1/incidents/${incidentId}`)).json();
         return incident.status === 'resolved' ? incident : null;
-      });
+      }, 45_000);
     }
   }, 120_000);
 });

@@ -6,6 +6,8 @@ import { registerChecklistRoutes } from './checklists-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
+import { registerNotificationRoutes } from './notifications-routes.js';
+import { registerOncallRoutes } from './oncall-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
@@ -36,6 +38,8 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerIntegrationRoutes,
   registerAlertIngestRoutes,
   registerAlertRoutes,
+  registerOncallRoutes,
+  registerNotificationRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

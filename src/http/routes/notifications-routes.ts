@@ -1,0 +1,38 @@
+import { Type } from 'typebox';
+import { IncidentSchema } from '../../incidents/incident-model.js';
+import { acknowledgeByLink } from '../../notifications/store/acknowledge-by-link.js';
+import { ChannelIdSchema, ChannelRecordSchema, PutChannelInput } from '../../notifications/store/channel-record.js';
+import { listChannels } from '../../notifications/store/list-channels.js';
+import { putChannel } from '../../notifications/store/put-channel.js';
+import { systemActor } from '../../core/actor.js';
+import type { App, HttpDeps } from '../http-deps.js';
+import { ctxOf } from '../request-context.js';
+import { errorResponses } from '../schemas.js';
+
+const tags = ['notifications'];
+
+/** Notification channels (admin) and the acknowledge links of pages. */
+export async function registerNotificationRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+  const secretKey = execution.secretKey === null ? null : Buffer.from(execution.secretKey);
+
+  app.put('/api/v1/notification-channels/:id', {
+    schema: { tags, summary: 'Create or replace a notification channel (admin; secrets sealed with ASTREINTE_SECRET_KEY)', params: Type.Object({ id: ChannelIdSchema }), body: PutChannelInput, response: { 200: ChannelRecordSchema, 201: ChannelRecordSchema, ...errorResponses } },
+  }, async (request, reply) => {
+    const { channel, created } = await putChannel({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id }, secretKey });
+    return reply.status(created ? 201 : 200).send(channel);
+  });
+
+  app.get('/api/v1/notification-channels', {
+    schema: { tags, summary: 'List notification channels, secrets redacted (admin)', response: { 200: Type.Array(ChannelRecordSchema), ...errorResponses } },
+  }, async (request) => listChannels({ ctx: ctxOf(request, db, now) }));
+
+  // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.
+  app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {
+    const { token } = request.params as { token: string };
+    reply.header('content-type', 'text/html; charset=utf-8');
+    return `<!doctype html><meta charset="utf-8"><title>Acknowledge</title><form method="post"><button>Acknowledge the incident</button></form>`.replace('method="post"', `method="post" action="/ack/${encodeURIComponent(token)}"`);
+  });
+
+  app.post('/ack/:token', { schema: { hide: true, params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }), response: { 200: IncidentSchema, ...errorResponses } } }, async (request) =>
+    acknowledgeByLink({ ctx: { actor: systemActor, requestId: request.id, db, now }, input: request.params, secretKey }));
+}

@@ -1,0 +1,86 @@
+import nodemailer from 'nodemailer';
+import type { NodemailerError } from 'nodemailer';
+import type { EmailChannelConfig } from '../channel-model.js';
+import {
+  abortedResult,
+  attemptSignal,
+  checkSendRequest,
+  failedResult,
+  sentResult,
+  type DeliveryResult,
+  type SendRequest,
+} from '../delivery-result.js';
+
+export const defaultEmailTimeoutMs = 30_000;
+
+// Codes nodemailer gives a connection that failed or dropped, as opposed to a refusal.
+const networkCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Sends the subject, plain text and HTML over the configured SMTP relay to the recipient's address.
+ * The delivery id becomes the Message-ID `<deliveryId@astreinte>`, so that a retry of a message the
+ * relay did accept is recognisably the same message (and threads with it), and X-Astreinte-Delivery.
+ * `Auto-Submitted: auto-generated` keeps vacation responders quiet. One connection per message:
+ * pages are rare and a pool would hold sockets across a relay's restarts.
+ *
+ * Classification follows the SMTP reply: 4xx (and 503) retryable, 5xx not; a connection that
+ * failed, dropped or timed out is retryable; authentication and TLS refusals are not.
+ */
+export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promise<DeliveryResult> {
+  const refused = checkSendRequest(request);
+  if (refused !== undefined) return refused;
+  const { config, recipient, message, deliveryId } = request;
+  if (recipient.email === undefined) return failedResult(false, 'the recipient has no e-mail address');
+  const { signal, timeoutMs } = attemptSignal(request, defaultEmailTimeoutMs);
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    requireTLS: config.requireTls ?? false,
+    ...(config.auth === undefined ? {} : { auth: { user: config.auth.user, pass: config.auth.password } }),
+    // The signal bounds the whole attempt; these only back it up, so they fire a little later.
+    connectionTimeout: timeoutMs + 1000,
+    greetingTimeout: timeoutMs + 1000,
+    socketTimeout: timeoutMs + 1000,
+  });
+  try {
+    const info = await transport.sendMail({
+      from: config.from,
+      to: recipient.name === undefined ? recipient.email : { name: recipient.name, address: recipient.email },
+      subject: message.subject,
+      text: message.text,
+      ...(message.html === undefined ? {} : { html: message.html }),
+      messageId: `<${deliveryId}@astreinte>`,
+      headers: { 'X-Astreinte-Delivery': deliveryId, 'Auto-Submitted': 'auto-generated' },
+      // The message is built from our templates only: nothing may pull in files or URLs.
+      disableFileAccess: true,
+      disableUrlAccess: true,
+      signal,
+    });
+    const response = String(info.response ?? '');
+    const status = Number(/^\d{3}/.exec(response)?.[0] ?? 250);
+    const queueId = /queued as ([^\s]+)/i.exec(response)?.[1];
+    return sentResult({ status, ...(queueId === undefined ? {} : { providerId: queueId }) });
+  } catch (error) {
+    if (signal.aborted) return abortedResult(request, timeoutMs);
+    return classifySmtpError(error as NodemailerError);
+  } finally {
+    transport.close();
+  }
+}
+
+/** Maps a nodemailer error to a delivery result; exported for tests of the rarer codes. */
+export function classifySmtpError(error: NodemailerError): DeliveryResult {
+  const code = error.code ?? 'unknown';
+  const detail = (error.response ?? error.message).slice(0, 300);
+  if (typeof error.responseCode === 'number') {
+    const permanent = error.permanent ?? (error.responseCode >= 500 && error.responseCode !== 503);
+    return failedResult(!permanent, `SMTP ${error.responseCode}: ${detail}`, { status: error.responseCode });
+  }
+  if (networkCodes.has(code) || (error.originalCode !== undefined && networkCodes.has(error.originalCode))) {
+    return failedResult(true, `SMTP connection failed (${error.originalCode ?? code}): ${detail}`);
+  }
+  // EAUTH without a reply, ENOAUTH, ETLS, EREQUIRETLS, ECONFIG, EENVELOPE (no valid recipient):
+  // the configuration or the address is wrong, and will still be on the next attempt.
+  return failedResult(false, `SMTP ${code}: ${detail}`);
+}

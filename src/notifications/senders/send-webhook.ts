@@ -1,0 +1,71 @@
+import type { WebhookChannelConfig } from '../channel-model.js';
+import type { DeliveryResult, SendRequest } from '../delivery-result.js';
+import type { NotificationKind, NotificationVars } from '../templates/template-model.js';
+import { postHttp } from './post-http.js';
+import { signWebhookBody } from './webhook-signature.js';
+
+/** The `event` field and X-Astreinte-Event header of each kind. */
+export const webhookEventNames: Readonly<Record<NotificationKind, string>> = {
+  triggered: 'incident.triggered',
+  escalated: 'incident.escalated',
+  acknowledged: 'incident.acknowledged',
+  resolved: 'incident.resolved',
+  status_reminder: 'incident.status_reminder',
+};
+
+// Ours are set last, so a configured header cannot replace them; the rest would corrupt the request.
+const reservedHeaders = new Set(['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'expect']);
+
+export interface WebhookSendRequest extends SendRequest<WebhookChannelConfig> {
+  /** What happened: the receiver gets structured fields, not only the rendered text. */
+  event: { kind: NotificationKind; vars: NotificationVars };
+  /** Clock of the signature timestamp; default the system clock. */
+  now?: () => Date;
+}
+
+/**
+ * POSTs `{event, deliveryId, occurredAt, incident, …, message}` as JSON, signed (see
+ * `webhook-signature.ts`). X-Astreinte-Delivery carries the delivery id, the same on every retry:
+ * receivers deduplicate on it. Only the recipient's id and name are sent, not their contacts.
+ */
+export async function sendWebhook(request: WebhookSendRequest): Promise<DeliveryResult> {
+  const { config, event, message, recipient } = request;
+  const vars = event.vars;
+  const eventName = webhookEventNames[event.kind];
+  const body = JSON.stringify({
+    event: eventName,
+    deliveryId: request.deliveryId,
+    occurredAt: vars.occurredAt,
+    incident: {
+      id: vars.incidentId,
+      title: vars.title,
+      severity: vars.severity,
+      status: vars.status,
+      services: vars.services,
+      summary: vars.summary,
+      url: vars.incidentUrl,
+    },
+    level: vars.level ?? null,
+    actor: vars.actor ?? null,
+    silentMinutes: vars.silentMinutes ?? null,
+    ackUrl: vars.ackUrl ?? null,
+    runbooks: vars.runbooks ?? [],
+    recipient: recipient.userId === undefined && recipient.name === undefined ? null : { userId: recipient.userId ?? null, name: recipient.name ?? null },
+    message: { subject: message.subject, text: message.text },
+  });
+  const timestamp = Math.floor((request.now?.() ?? new Date()).getTime() / 1000);
+  // Lower-cased: fetch would join `User-Agent` and `user-agent` into one value instead of replacing.
+  const extra = Object.entries(config.headers ?? {})
+    .map(([name, value]) => [name.toLowerCase(), value] as const)
+    .filter(([name]) => !reservedHeaders.has(name) && !name.startsWith('x-astreinte-'));
+  const headers: Record<string, string> = {
+    'user-agent': 'Astreinte-Webhook/1',
+    ...Object.fromEntries(extra),
+    'content-type': 'application/json; charset=utf-8',
+    'x-astreinte-event': eventName,
+    'x-astreinte-delivery': request.deliveryId,
+    'x-astreinte-timestamp': String(timestamp),
+    'x-astreinte-signature': signWebhookBody(config.secret, timestamp, body),
+  };
+  return (await postHttp(request, { url: config.url, headers, body })).result;
+}

@@ -1,0 +1,52 @@
+import { Type, type Static } from 'typebox';
+import type { BreakerState } from '../circuit-breaker.js';
+import { ChannelConfigSchema, type ChannelConfig, type ChannelKind } from '../channel-model.js';
+import { redactChannelConfig } from '../channel-secrets.js';
+
+export const ChannelIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['smtp', 'ops-slack'] });
+
+export const PutChannelInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    config: ChannelConfigSchema,
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export type PutChannelInput = Static<typeof PutChannelInput>;
+
+export const ChannelRecordSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    kind: Type.String(),
+    config: Type.Record(Type.String(), Type.Unknown(), { description: 'secrets shown as ********' }),
+    enabled: Type.Boolean(),
+    breaker: Type.Record(Type.String(), Type.Unknown()),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  { title: 'NotificationChannel' },
+);
+export type ChannelRecord = Static<typeof ChannelRecordSchema>;
+
+export interface ChannelRow {
+  [column: string]: unknown;
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** Secret fields sealed with the server's key. */
+  config: ChannelConfig;
+  breaker: BreakerState;
+  enabled: boolean;
+  updated_at: Date;
+}
+
+export const channelColumns = 'id, kind, name, config, breaker, enabled, updated_at';
+
+/** A channel as the API shows it: secrets redacted (they are sealed at rest anyway). */
+export function toChannelRecord(row: ChannelRow): ChannelRecord {
+  return {
+    id: row.id, name: row.name, kind: row.kind, config: redactChannelConfig(row.config) as unknown as Record<string, unknown>,
+    enabled: row.enabled, breaker: row.breaker as unknown as Record<string, unknown>, updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,138 @@
+import { systemActor } from '../../core/actor.js';
+import type { Ctx } from '../../core/context.js';
+import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
+import { scheduleTimer } from '../../jobs/schedule-timer.js';
+import { timerKinds } from '../../jobs/timer-kinds.js';
+import type { DueTimer } from '../../jobs/timer-runner.js';
+import type { Database, Transaction } from '../../storage/database.js';
+import { deriveAckKey, signAckToken } from '../ack-link.js';
+import { checkBreaker, updateBreaker } from '../circuit-breaker.js';
+import type { DeliveryResult } from '../delivery-result.js';
+import { planRetry } from '../retry-policy.js';
+import { renderNotification } from '../templates/render-notification.js';
+import type { NotificationKind, NotificationVars } from '../templates/template-model.js';
+import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
+import { dispatchSend, hasIdempotencyKey } from './dispatch-send.js';
+import { openChannelConfig } from './open-channel-secret.js';
+
+export interface DeliveryDeps {
+  db: Database;
+  now: () => Date;
+  secretKey: Buffer | null;
+  /** Where people reach the server: incident and acknowledge links. */
+  baseUrl: string;
+}
+
+/** After this, a delivery still `sending` lost its node: its outcome is unknown. */
+const sendingTimeoutMs = 2 * 60_000;
+const ackLinkValidMs = 24 * 3_600_000;
+
+const setStatus = `UPDATE notification_deliveries SET status = $2, updated_at = $3, last_error = COALESCE($4, last_error) WHERE id = $1`;
+const startAttempt = `UPDATE notification_deliveries SET status = 'sending', attempts = attempts + 1, updated_at = $2 WHERE id = $1 RETURNING attempts`;
+const saveBreaker = `UPDATE notification_channels SET breaker = $2 WHERE id = $1`;
+
+/**
+ * A delivery is due. Recorded before it is sent: the attempt is marked `sending` (and a check is
+ * scheduled) in the timer's transaction, the message goes out after the commit, and the outcome
+ * is recorded in a transaction of its own. If the node dies in between, the check finds the
+ * delivery still `sending`: on a channel with an idempotency key it is sent again (the receiver
+ * recognises it), elsewhere it is marked `unknown` and shown, never sent twice.
+ */
+export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: DeliveryDeps): Promise<void | { later: () => Promise<void> }> {
+  const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
+  if (delivery === null || !['pending', 'sending'].includes(delivery.status)) return;
+  const now = deps.now();
+  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
+  if (delivery.message.kind === 'page' && delivery.incident !== null && delivery.incident.status !== 'triggered') {
+    await tx.query(setStatus, [delivery.id, 'skipped', now, `incident ${delivery.incident.status} before the page was due`]);
+    return;
+  }
+  if (delivery.status === 'sending' && !hasIdempotencyKey(delivery.channelConfig.kind)) {
+    await markUnknown(ctx, delivery);
+    return;
+  }
+  if (deps.secretKey === null) {
+    await tx.query(setStatus, [delivery.id, 'dead', now, 'no ASTREINTE_SECRET_KEY: channel secrets cannot be opened']);
+    await timeline(ctx, delivery, 'notification_failed', { error: 'no ASTREINTE_SECRET_KEY', deadLetter: true });
+    return;
+  }
+  const breaker = checkBreaker(delivery.breaker, now);
+  await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker.state)]);
+  if (!breaker.allowed) {
+    await scheduleTimer(tx, { id: `deliver:${delivery.id}:wait${breaker.retryAt.getTime()}`, kind: timerKinds.deliver, dueAt: breaker.retryAt, payload: { deliveryId: delivery.id } });
+    return;
+  }
+  const { rows } = await tx.query<{ attempts: number }>(startAttempt, [delivery.id, now]);
+  const attempt = rows[0]!.attempts;
+  await scheduleTimer(tx, { id: `check:${delivery.id}:a${attempt}`, kind: timerKinds.deliveryCheck, dueAt: new Date(now.getTime() + sendingTimeoutMs), payload: { deliveryId: delivery.id, attempt } });
+  const config = openChannelConfig(delivery.channelId, delivery.channelConfig, deps.secretKey);
+  const kind: NotificationKind = delivery.message.kind === 'page' && (delivery.message.level ?? 1) > 1 ? 'escalated' : 'triggered';
+  const vars = variablesOf(delivery, deps, now);
+  const message = renderNotification({ kind, locale: delivery.recipient.locale ?? 'en', channel: config.kind, vars });
+  return {
+    later: async () => {
+      const result = await dispatchSend(config, { message, recipient: delivery.recipient, deliveryId: delivery.id, kind, vars });
+      await recordOutcome(deps, delivery, attempt, result);
+    },
+  };
+}
+
+function variablesOf(delivery: DeliveryContext, deps: DeliveryDeps, now: Date): NotificationVars {
+  const incident = delivery.incident!;
+  const base = deps.baseUrl.replace(/\/$/, '');
+  const userId = delivery.recipient.userId;
+  const ackUrl = userId === undefined || deps.secretKey === null ? undefined
+    : `${base}/ack/${signAckToken({ incidentId: incident.id, userId, expiresAt: new Date(now.getTime() + ackLinkValidMs) }, deriveAckKey(deps.secretKey))}`;
+  return {
+    incidentId: incident.id, title: incident.title, severity: incident.severity, status: incident.status, services: incident.services,
+    summary: incident.summary, incidentUrl: `${base}/incidents/${incident.id}`, ...(ackUrl === undefined ? {} : { ackUrl }),
+    ...(delivery.message.level === undefined ? {} : { level: delivery.message.level }),
+    occurredAt: now.toISOString(), timeZone: delivery.recipient.timeZone ?? 'UTC',
+  };
+}
+
+/** The outcome of one attempt, in its own transaction: sent, retried later, or dead-lettered. */
+async function recordOutcome(deps: DeliveryDeps, delivery: DeliveryContext, attempt: number, result: DeliveryResult): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    const current = await loadDeliveryContext(tx, delivery.id);
+    // A check took over (this node was too slow): its decision stands.
+    if (current === null || current.status !== 'sending' || current.attempts !== attempt) return;
+    const now = deps.now();
+    const ctx: Ctx = { actor: systemActor, requestId: `delivery:${delivery.id}`, db: tx, now: deps.now };
+    await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(updateBreaker(current.breaker, result, now))]);
+    const decision = planRetry({ attempt, result, now });
+    if (decision.action === 'done') {
+      await tx.query(`UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`, [delivery.id, now, result.providerId ?? null]);
+      await timeline(ctx, delivery, 'notification_sent', { attempt });
+    } else if (decision.action === 'retry') {
+      await tx.query(setStatus, [delivery.id, 'pending', now, result.error ?? null]);
+      await scheduleTimer(tx, { id: `deliver:${delivery.id}:a${attempt + 1}`, kind: timerKinds.deliver, dueAt: decision.at, payload: { deliveryId: delivery.id } });
+      await timeline(ctx, delivery, 'notification_failed', { attempt, error: result.error ?? null, retryAt: decision.at.toISOString() });
+    } else {
+      await tx.query(setStatus, [delivery.id, 'dead', now, result.error ?? decision.reason]);
+      await timeline(ctx, delivery, 'notification_failed', { attempt, error: result.error ?? null, deadLetter: true, reason: decision.reason });
+    }
+  });
+}
+
+/** A delivery whose attempt lost its node: resent where the channel dedups, else shown as unknown. */
+export async function handleDeliveryCheck(tx: Transaction, timer: DueTimer, deps: DeliveryDeps): Promise<void> {
+  const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
+  if (delivery === null || delivery.status !== 'sending' || delivery.attempts !== Number(timer.payload['attempt'])) return;
+  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
+  if (hasIdempotencyKey(delivery.channelConfig.kind)) {
+    await scheduleTimer(tx, { id: `deliver:${delivery.id}:again${delivery.attempts}`, kind: timerKinds.deliver, dueAt: deps.now(), payload: { deliveryId: delivery.id } });
+  } else {
+    await markUnknown(ctx, delivery);
+  }
+}
+
+async function markUnknown(ctx: Ctx, delivery: DeliveryContext): Promise<void> {
+  await ctx.db.query(setStatus, [delivery.id, 'unknown', ctx.now(), 'the node sending it stopped before recording the outcome']);
+  await timeline(ctx, delivery, 'notification_unknown', { note: `may or may not have reached ${delivery.recipient.name ?? 'the recipient'}: not sent again (${delivery.channelConfig.kind} has no idempotency key)` });
+}
+
+async function timeline(ctx: Ctx, delivery: DeliveryContext, type: string, payload: Record<string, unknown>): Promise<void> {
+  if (delivery.incident === null) return;
+  await appendIncidentEvent(ctx, delivery.incident.id, type, { deliveryId: delivery.id, channel: delivery.channelId, kind: delivery.channelConfig.kind, recipient: delivery.recipient.name ?? null, ...payload });
+}

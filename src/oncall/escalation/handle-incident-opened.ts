@@ -1,0 +1,31 @@
+import { systemActor } from '../../core/actor.js';
+import type { Ctx } from '../../core/context.js';
+import type { DueTimer } from '../../jobs/timer-runner.js';
+import { lockIncidentRow } from '../../incidents/load-incident.js';
+import type { Transaction } from '../../storage/database.js';
+import type { EscalationLevel } from './escalation-policy-model.js';
+import { startEscalation } from './start-escalation.js';
+
+/** The policy of the first of the incident's services (by id) that has one. */
+const selectServicePolicy = `
+  SELECT p.id, p.name, p.levels FROM incident_services s
+    JOIN services sv ON sv.id = s.service_id
+    JOIN escalation_policies p ON p.id = sv.escalation_policy_id
+   WHERE s.incident_id = $1
+   ORDER BY s.service_id LIMIT 1`;
+
+/**
+ * A new incident: if one of its services has an escalation policy, its escalation starts. An
+ * incident already acknowledged or resolved by then (or already escalating) is left alone.
+ */
+export async function handleIncidentOpened(tx: Transaction, timer: DueTimer, now: () => Date): Promise<void> {
+  const incidentId = String(timer.payload['incidentId']);
+  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now };
+  const incident = await lockIncidentRow(ctx, incidentId);
+  if (incident.status !== 'triggered') return;
+  const { rows: running } = await tx.query('SELECT 1 FROM incident_escalations WHERE incident_id = $1', [incidentId]);
+  if (running.length > 0) return;
+  const { rows } = await tx.query<{ id: string; name: string; levels: EscalationLevel[] }>(selectServicePolicy, [incidentId]);
+  if (rows[0] === undefined) return;
+  await startEscalation(ctx, incidentId, rows[0], 'incident opened');
+}

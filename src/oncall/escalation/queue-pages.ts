@@ -1,0 +1,60 @@
+import type { Ctx } from '../../core/context.js';
+import { scheduleTimer } from '../../jobs/schedule-timer.js';
+import { timerKinds } from '../../jobs/timer-kinds.js';
+import type { EscalateStep } from './escalation-timers.js';
+
+/** One way a person wants to be reached, and after how long. */
+export interface NotificationRule {
+  channel: 'email' | 'sms' | 'slack' | 'mattermost' | 'teams' | 'webhook';
+  delayMinutes: number;
+}
+
+type UserRow = { id: string; email: string; phone: string | null; chat_handle: string | null; notification_rules: NotificationRule[] };
+
+const selectUsers = `SELECT id, email, phone, chat_handle, notification_rules FROM users WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL`;
+const selectChannels = `SELECT id, kind FROM notification_channels WHERE enabled ORDER BY id`;
+const insertDelivery = `
+  INSERT INTO notification_deliveries (id, incident_id, user_id, channel_id, kind, recipient, status, message, created_at, updated_at)
+  VALUES ($1, $2, $3, $4, 'page', $5, 'pending', $6, $7, $7)
+  ON CONFLICT (id) DO NOTHING`;
+
+function recipientOf(user: UserRow, channel: NotificationRule['channel']): string | null {
+  switch (channel) {
+    case 'email':
+      return user.email;
+    case 'sms':
+      return user.phone;
+    case 'webhook':
+      return user.id;
+    default:
+      return user.chat_handle;
+  }
+}
+
+/**
+ * Queues the pages of one escalation level: for each person, a delivery per notification rule
+ * (on the first enabled channel of that kind), due after the rule's delay. Deliveries have
+ * deterministic ids: queuing a level twice queues nothing more. Returns how many were queued;
+ * a rule without a channel or without an address (no phone for SMS) is skipped.
+ */
+export async function queuePages(ctx: Ctx, level: EscalateStep & { users: string[] }): Promise<number> {
+  if (level.users.length === 0) return 0;
+  const now = ctx.now();
+  const { rows: users } = await ctx.db.query<UserRow>(selectUsers, [level.users]);
+  const { rows: channels } = await ctx.db.query<{ id: string; kind: NotificationRule['channel'] }>(selectChannels);
+  let queued = 0;
+  for (const user of users) {
+    for (const [index, rule] of user.notification_rules.entries()) {
+      const channel = channels.find((candidate) => candidate.kind === rule.channel);
+      const recipient = recipientOf(user, rule.channel);
+      if (channel === undefined || recipient === null) continue;
+      // Letters, digits, dots and dashes: the id travels as an idempotency key (webhook header, Message-ID).
+      const id = `page.${level.incidentId}.g${level.generation}.c${level.cycle}.l${level.level}.${user.id}.${index}`;
+      const message = { kind: 'page', level: level.level + 1, cycle: level.cycle + 1 };
+      await ctx.db.query(insertDelivery, [id, level.incidentId, user.id, channel.id, recipient, JSON.stringify(message), now]);
+      await scheduleTimer(ctx.db, { id: `deliver:${id}`, kind: timerKinds.deliver, dueAt: new Date(now.getTime() + rule.delayMinutes * 60_000), payload: { deliveryId: id } });
+      queued += 1;
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,36 @@
+import { Type, type Static } from 'typebox';
+import { recordAudit } from '../../audit/record-audit.js';
+import { notFound } from '../../core/app-error.js';
+import { requireRole } from '../../core/authorize.js';
+import { inTransaction, type Ctx } from '../../core/context.js';
+
+export const NotificationRulesInput = Type.Object(
+  {
+    rules: Type.Array(
+      Type.Object({
+        channel: Type.Enum(['email', 'sms', 'slack', 'mattermost', 'teams', 'webhook']),
+        delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
+      }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 10 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NotificationRulesInput = Static<typeof NotificationRulesInput>;
+
+/**
+ * How a person is reached when paged (themself, or an admin): e-mail at once, SMS after 5
+ * minutes, … Each rule sends on the first enabled channel of its kind.
+ */
+export async function setNotificationRules({ ctx, input }: { ctx: Ctx; input: { userId: string } & NotificationRulesInput }): Promise<NotificationRulesInput> {
+  requireRole(ctx, 'viewer');
+  const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
+  if (!self) requireRole(ctx, 'admin');
+  return inTransaction(ctx, async (tx) => {
+    const { rowCount } = await tx.db.query('UPDATE users SET notification_rules = $2, updated_at = $3 WHERE id::text = $1', [input.userId, JSON.stringify(input.rules), tx.now()]);
+    if (rowCount === 0) throw notFound('user', input.userId);
+    await recordAudit(tx, { action: 'user.notification_rules', targetType: 'user', targetId: input.userId, details: { rules: input.rules } });
+    return { rules: input.rules };
+  });
+}
+

@@ -1,0 +1,92 @@
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyWebhookSignature } from '../../src/notifications/senders/webhook-signature.js';
+import { timelineTypes } from '../support/alert-support.js';
+import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { useTestApp } from '../support/test-app.js';
+import { testBackends } from '../support/test-database.js';
+import { eventually } from '../support/eventually.js';
+
+const secretKey = 'ab'.repeat(32);
+const hookSecret = 'hook-secret-of-32-characters-ok!';
+
+describe.each(testBackends)('pages delivered by e-mail and webhook on $backend', ({ backend, available }) => {
+  const t = useTestApp(backend, available, { config: { secretKey, publicUrl: 'http://127.0.0.1:8080' } });
+  let hook: RecordingServer;
+  const mails: { to: string; raw: string }[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  beforeAll(async () => {
+    hook = await startRecordingServer();
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    await hook.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  async function setUp(serviceId: string): Promise<void> {
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    expect((await t.call('PUT', '/api/v1/notification-channels/smtp', { body: { name: 'SMTP', config: { kind: 'email', host: '127.0.0.1', port: smtpPort, secure: false, from: 'Astreinte <astreinte@example.test>' } } })).statusCode).toBeLessThan(300);
+    const channel = await t.call('PUT', '/api/v1/notification-channels/ops-hook', { body: { name: 'Ops hook', config: { kind: 'webhook', url: `${hook.url}/hook`, secret: hookSecret } } });
+    expect(channel.statusCode, channel.body).toBeLessThan(300);
+    expect(JSON.stringify(channel.json())).not.toContain(hookSecret);
+    const rules = await t.call('PUT', `/api/v1/users/${t.users.responder.id}/notification-rules`, { token: t.users.responder.token, body: { rules: [{ channel: 'webhook', delayMinutes: 0 }, { channel: 'email', delayMinutes: 0 }] } });
+    expect(rules.statusCode, rules.body).toBe(200);
+    await t.call('PUT', `/api/v1/escalation-policies/${serviceId}`, { body: { name: serviceId, levels: [{ delayMinutes: 0, targets: [{ type: 'user', id: t.users.responder.id }] }] } });
+    await t.call('POST', '/api/v1/services', { body: { id: serviceId, name: serviceId } });
+    await t.call('PUT', `/api/v1/services/${serviceId}/escalation-policy`, { body: { policyId: serviceId } });
+  }
+
+  it.skipIf(!available)('pages the on-call person by signed webhook and e-mail, says so in the timeline, and the e-mail\'s link acknowledges', async () => {
+    await setUp('payments');
+    const before = hook.requests.length;
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Payments failing', services: ['payments'], severity: 'P1' } })).json();
+    const request = await eventually('the webhook', () => hook.requests.slice(before).find((r) => r.body.includes(incident.id)) ?? null);
+    expect(request.headers['x-astreinte-delivery']).toMatch(/^page\./);
+    expect(verifyWebhookSignature({
+      secret: hookSecret, body: request.body, timestamp: String(request.headers['x-astreinte-timestamp']), signature: String(request.headers['x-astreinte-signature']), now: new Date(),
+    })).toMatchObject({ valid: true });
+    expect(JSON.parse(request.body)).toMatchObject({ event: 'incident.triggered', incident: { id: incident.id, title: 'Payments failing' } });
+    const mail = await eventually('the e-mail', () => mails.find((m) => m.raw.includes(incident.id)) ?? null);
+    expect(mail.to).toBe((await t.db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [t.users.responder.id])).rows[0]!.email);
+    await eventually('both recorded', async () => ((await timelineTypes(t, incident.id)).filter((type) => type === 'notification_sent').length === 2 ? true : null));
+
+    const link = /http:\/\/127\.0\.0\.1:8080\/ack\/([A-Za-z0-9_.-]+)/.exec(mail.raw.replace(/=\r?\n/g, ''));
+    expect(link).not.toBeNull();
+    expect((await t.app.inject({ method: 'GET', url: `/ack/${link![1]}` })).statusCode).toBe(200);
+    const acked = await t.app.inject({ method: 'POST', url: `/ack/${link![1]}` });
+    expect(acked.statusCode, acked.body).toBe(200);
+    expect(acked.json()).toMatchObject({ id: incident.id, status: 'acknowledged' });
+    expect((await t.app.inject({ method: 'POST', url: `/ack/${link![1]}x` })).statusCode).toBe(401);
+  });
+
+  it.skipIf(!available)('retries a webhook that answered 500, with the failure in the timeline, until it is delivered', async () => {
+    await setUp('search');
+    hook.replyNext({ status: 500, body: 'down' });
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Search down', services: ['search'] } })).json();
+    const failed = await eventually('a failure', async () => {
+      const { rows } = await t.db.query<{ payload: { retryAt: string } }>(`SELECT payload FROM incident_events WHERE incident_id = $1 AND type = 'notification_failed'`, [incident.id]);
+      return rows[0]?.payload ?? null;
+    });
+    expect(Date.parse(failed.retryAt)).toBeGreaterThan(Date.now());
+    await t.db.query(`UPDATE timers SET due_at = now() WHERE kind = 'deliver' AND done_at IS NULL AND payload->>'deliveryId' LIKE $1`, [`page.${incident.id}.%`]);
+    await eventually('delivered', async () => {
+      const { rows } = await t.db.query<{ status: string; attempts: number }>(`SELECT status, attempts FROM notification_deliveries WHERE incident_id = $1 AND channel_id = 'ops-hook'`, [incident.id]);
+      return rows[0]?.status === 'sent' ? rows[0] : null;
+    });
+    const deliveries = hook.requests.filter((r) => r.body.includes(incident.id));
+    expect(deliveries).toHaveLength(2);
+    expect(new Set(deliveries.map((r) => r.headers['x-astreinte-delivery'])).size).toBe(1);
+  });
+});
