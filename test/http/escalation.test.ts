@@ -74,4 +74,30 @@ describe.each(testBackends)('escalation of an incident on $backend', ({ backend,
     expect(schedule.statusCode).toBe(400);
     expect(schedule.json().details.issues[0].path).toBe('/definition/timeZone');
   });
+
+  it.skipIf(!available)('tells the timeline when a P1 went 15 minutes without a status update, and an update pushes the next check back', async () => {
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Quiet P1', severity: 'P1', commanderId: t.users.responder.id } })).json();
+    const reminders = async () => (await t.db.query<{ id: string; due_at: Date; done_at: Date | null }>(
+      `SELECT id, due_at, done_at FROM timers WHERE kind = 'status_reminder' AND payload->>'incidentId' = $1 ORDER BY due_at`, [incident.id],
+    )).rows;
+    const first = await eventually('a reminder scheduled', async () => ((await reminders())[0] ?? null));
+    expect(first.due_at.getTime() - Date.parse(incident.createdAt)).toBe(15 * 60_000);
+    await t.db.query(`UPDATE timers SET due_at = now() WHERE id = $1`, [first.id]);
+    const due = await eventually('status_update_due', async () => {
+      const { rows } = await t.db.query<{ payload: { cadenceMinutes: number } }>(`SELECT payload FROM incident_events WHERE incident_id = $1 AND type = 'status_update_due'`, [incident.id]);
+      return rows[0]?.payload ?? null;
+    });
+    expect(due.cadenceMinutes).toBe(15);
+    const next = (await reminders()).filter((reminder) => reminder.done_at === null);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.due_at.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+
+    // A status update, then the pending check falls due: no reminder, the next check moves.
+    const update = await t.call('POST', `/api/v1/incidents/${incident.id}/status-updates`, { token: t.users.responder.token, body: { message: 'Investigating the queue' } });
+    expect(update.statusCode, update.body).toBeLessThan(300);
+    await t.db.query(`UPDATE timers SET due_at = now() WHERE id = $1`, [next[0]!.id]);
+    await eventually('the check rescheduled', async () => ((await reminders()).filter((reminder) => reminder.done_at === null && reminder.id !== next[0]!.id).length === 1 ? true : null));
+    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1 AND type = 'status_update_due'`, [incident.id]);
+    expect(rows[0]!.n).toBe(1);
+  });
 });

@@ -89,4 +89,23 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
     expect(deliveries).toHaveLength(2);
     expect(new Set(deliveries.map((r) => r.headers['x-astreinte-delivery'])).size).toBe(1);
   });
+
+  it.skipIf(!available)('dead-letters a page the receiver refuses, lists it for the admin, and sends it again on replay', async () => {
+    await setUp('ledger');
+    hook.replyNext({ status: 400, body: 'bad request' });
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Ledger drift', services: ['ledger'] } })).json();
+    const dead = await eventually('a dead letter', async () => {
+      const list = (await t.call('GET', `/api/v1/notification-deliveries?status=dead&incidentId=${incident.id}`)).json() as { id: string; channelId: string; lastError: string }[];
+      return list.find((delivery) => delivery.channelId === 'ops-hook') ?? null;
+    });
+    expect(dead.lastError).toMatch(/400/);
+    expect((await t.call('GET', '/api/v1/notification-deliveries', { token: t.users.responder.token })).statusCode).toBe(403);
+    const replayed = await t.call('POST', `/api/v1/notification-deliveries/${dead.id}/replay`, { body: {} });
+    expect(replayed.statusCode, replayed.body).toBe(200);
+    await eventually('sent after replay', async () => {
+      const { rows } = await t.db.query<{ status: string }>('SELECT status FROM notification_deliveries WHERE id = $1', [dead.id]);
+      return rows[0]?.status === 'sent' ? true : null;
+    });
+    expect((await t.call('POST', `/api/v1/notification-deliveries/${dead.id}/replay`, { body: {} })).statusCode).toBe(409);
+  });
 });

@@ -3,6 +3,8 @@ import { IncidentSchema } from '../../incidents/incident-model.js';
 import { acknowledgeByLink } from '../../notifications/store/acknowledge-by-link.js';
 import { ChannelIdSchema, ChannelRecordSchema, PutChannelInput } from '../../notifications/store/channel-record.js';
 import { listChannels } from '../../notifications/store/list-channels.js';
+import { DeliverySchema, listDeliveries, ListDeliveriesInput } from '../../notifications/store/list-deliveries.js';
+import { replayDelivery } from '../../notifications/store/replay-delivery.js';
 import { putChannel } from '../../notifications/store/put-channel.js';
 import { systemActor } from '../../core/actor.js';
 import type { App, HttpDeps } from '../http-deps.js';
@@ -25,6 +27,14 @@ export async function registerNotificationRoutes(app: App, { db, now, execution 
   app.get('/api/v1/notification-channels', {
     schema: { tags, summary: 'List notification channels, secrets redacted (admin)', response: { 200: Type.Array(ChannelRecordSchema), ...errorResponses } },
   }, async (request) => listChannels({ ctx: ctxOf(request, db, now) }));
+
+  app.get('/api/v1/notification-deliveries', {
+    schema: { tags, summary: 'Deliveries, newest first; status=dead is the dead-letter list (admin)', querystring: ListDeliveriesInput, response: { 200: Type.Array(DeliverySchema), ...errorResponses } },
+  }, async (request) => listDeliveries({ ctx: ctxOf(request, db, now), input: request.query }));
+
+  app.post('/api/v1/notification-deliveries/:id/replay', {
+    schema: { tags, summary: 'Send a dead or unknown delivery again (admin)', params: Type.Object({ id: Type.String() }), response: { 200: DeliverySchema, ...errorResponses } },
+  }, async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }));
 
   // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.
   app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {

@@ -9,7 +9,7 @@ export interface DeliveryContext {
   status: string;
   attempts: number;
   kind: string;
-  message: { kind: string; level?: number };
+  message: { kind: string; level?: number; silentMinutes?: number };
   channelId: string;
   channelConfig: ChannelConfig;
   breaker: BreakerState;

@@ -66,7 +66,7 @@ export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: Deli
   const attempt = rows[0]!.attempts;
   await scheduleTimer(tx, { id: `check:${delivery.id}:a${attempt}`, kind: timerKinds.deliveryCheck, dueAt: new Date(now.getTime() + sendingTimeoutMs), payload: { deliveryId: delivery.id, attempt } });
   const config = openChannelConfig(delivery.channelId, delivery.channelConfig, deps.secretKey);
-  const kind: NotificationKind = delivery.message.kind === 'page' && (delivery.message.level ?? 1) > 1 ? 'escalated' : 'triggered';
+  const kind: NotificationKind = delivery.message.kind === 'status_reminder' ? 'status_reminder' : (delivery.message.level ?? 1) > 1 ? 'escalated' : 'triggered';
   const vars = variablesOf(delivery, deps, now);
   const message = renderNotification({ kind, locale: delivery.recipient.locale ?? 'en', channel: config.kind, vars });
   return {
@@ -87,6 +87,7 @@ function variablesOf(delivery: DeliveryContext, deps: DeliveryDeps, now: Date): 
     incidentId: incident.id, title: incident.title, severity: incident.severity, status: incident.status, services: incident.services,
     summary: incident.summary, incidentUrl: `${base}/incidents/${incident.id}`, ...(ackUrl === undefined ? {} : { ackUrl }),
     ...(delivery.message.level === undefined ? {} : { level: delivery.message.level }),
+    ...(delivery.message.silentMinutes === undefined ? {} : { silentMinutes: Math.max(1, delivery.message.silentMinutes) }),
     occurredAt: now.toISOString(), timeZone: delivery.recipient.timeZone ?? 'UTC',
   };
 }
