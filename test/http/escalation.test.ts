@@ -100,4 +100,23 @@ describe.each(testBackends)('escalation of an incident on $backend', ({ backend,
     const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM incident_events WHERE incident_id = $1 AND type = 'status_update_due'`, [incident.id]);
     expect(rows[0]!.n).toBe(1);
   });
+
+  it.skipIf(!available)('pages every active member of a team target, each once even when also named as a user', async () => {
+    expect((await t.call('POST', '/api/v1/teams', { body: { id: 'sre', name: 'SRE' } })).statusCode).toBe(201);
+    for (const user of [t.users.responder, t.users.admin]) expect((await t.call('PUT', `/api/v1/teams/sre/members/${user.id}`)).statusCode).toBeLessThan(300);
+    await t.call('PUT', '/api/v1/escalation-policies/team-policy', {
+      body: { name: 'Team', levels: [{ delayMinutes: 0, targets: [{ type: 'team', id: 'sre' }, { type: 'user', id: t.users.admin.id }] }] },
+    });
+    await t.call('POST', '/api/v1/services', { body: { id: 'team-svc', name: 'Team service' } });
+    await t.call('PUT', '/api/v1/services/team-svc/escalation-policy', { body: { policyId: 'team-policy' } });
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Team page', services: ['team-svc'] } })).json();
+    const paged = await eventually('level 1', async () => {
+      const { rows } = await t.db.query<{ payload: { users: { userId: string; via: { type: string } }[] } }>(
+        `SELECT payload FROM incident_events WHERE incident_id = $1 AND type = 'escalation_level_paged'`, [incident.id],
+      );
+      return rows[0]?.payload ?? null;
+    });
+    expect(paged.users.map((user) => user.userId).sort()).toEqual([t.users.responder.id, t.users.admin.id].sort());
+    expect(paged.users.every((user) => user.via.type === 'team')).toBe(true);
+  });
 });

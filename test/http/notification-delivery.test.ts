@@ -108,4 +108,44 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
     });
     expect((await t.call('POST', `/api/v1/notification-deliveries/${dead.id}/replay`, { body: {} })).statusCode).toBe(409);
   });
+
+  it.skipIf(!available)('pages by Slack and SMS in the person\'s language, with the admin\'s template, through the same engine', async () => {
+    await setUp('maps');
+    await t.call('PUT', '/api/v1/notification-channels/ops-slack', { body: { name: 'Slack', config: { kind: 'slack', url: `${hook.url}/slack` } } });
+    await t.call('PUT', '/api/v1/notification-channels/sms', { body: { name: 'SMS', config: { kind: 'sms', baseUrl: hook.url, accountSid: 'AC0123456789', authToken: 'sms-token', from: '+15550001111' } } });
+    await t.db.query(`UPDATE users SET phone = '+33612345678' WHERE id = $1`, [t.users.responder.id]);
+    const rules = await t.call('PUT', `/api/v1/users/${t.users.responder.id}/notification-rules`, { token: t.users.responder.token, body: { rules: [{ channel: 'slack', delayMinutes: 0 }, { channel: 'sms', delayMinutes: 0 }], locale: 'fr' } });
+    expect(rules.json()).toMatchObject({ locale: 'fr' });
+    const bad = await t.call('PUT', '/api/v1/notification-templates/triggered/fr/slack', { body: { template: { markdown: 'Alerte {{titel}}' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.issues[0].path).toMatch(/^\/template\/markdown/);
+    const good = await t.call('PUT', '/api/v1/notification-templates/triggered/fr/slack', { body: { template: { markdown: 'Alerte {{incidentId}} : {{title}} ({{severity}})' } } });
+    expect(good.statusCode, good.body).toBe(200);
+
+    const before = hook.requests.length;
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Cartes indisponibles', services: ['maps'], severity: 'P2' } })).json();
+    const slack = await eventually('the Slack post', () => hook.requests.slice(before).find((r) => r.url === '/slack' && r.body.includes(incident.id)) ?? null);
+    expect(slack.body).toContain(`Alerte ${incident.id} : Cartes indisponibles (P2)`);
+    const sms = await eventually('the SMS', () => hook.requests.slice(before).find((r) => r.url.includes('/Messages.json')) ?? null);
+    expect(sms.url).toBe('/2010-04-01/Accounts/AC0123456789/Messages.json');
+    expect(sms.headers.authorization).toBe(`Basic ${Buffer.from('AC0123456789:sms-token').toString('base64')}`);
+    const form = new URLSearchParams(sms.body);
+    expect(form.get('To')).toBe('+33612345678');
+    expect(form.get('Body')).toContain(incident.id);
+    expect(form.get('Body')!.length).toBeLessThanOrEqual(160);
+
+    // A node died between sending this SMS and recording it: SMS has no idempotency key, so its
+    // check marks it unknown, in the timeline, and does not send it again.
+    const { rows } = await t.db.query<{ id: string; attempts: number }>(`SELECT id, attempts FROM notification_deliveries WHERE incident_id = $1 AND channel_id = 'sms'`, [incident.id]);
+    const delivery = rows[0]!;
+    await t.db.query(`UPDATE notification_deliveries SET status = 'sending' WHERE id = $1`, [delivery.id]);
+    await t.db.query(`INSERT INTO timers (id, kind, due_at, payload) VALUES ($1, 'delivery_check', now(), $2)`, [`check:test:${delivery.id}`, JSON.stringify({ deliveryId: delivery.id, attempt: delivery.attempts })]);
+    const smsBefore = hook.requests.filter((r) => r.url.includes('/Messages.json')).length;
+    await eventually('marked unknown', async () => {
+      const { rows: events } = await t.db.query<{ payload: { note: string } }>(`SELECT payload FROM incident_events WHERE incident_id = $1 AND type = 'notification_unknown'`, [incident.id]);
+      return events[0]?.payload ?? null;
+    });
+    expect((await t.db.query<{ status: string }>('SELECT status FROM notification_deliveries WHERE id = $1', [delivery.id])).rows[0]!.status).toBe('unknown');
+    expect(hook.requests.filter((r) => r.url.includes('/Messages.json')).length).toBe(smsBefore);
+  });
 });

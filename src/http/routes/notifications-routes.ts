@@ -6,6 +6,10 @@ import { listChannels } from '../../notifications/store/list-channels.js';
 import { DeliverySchema, listDeliveries, ListDeliveriesInput } from '../../notifications/store/list-deliveries.js';
 import { replayDelivery } from '../../notifications/store/replay-delivery.js';
 import { putChannel } from '../../notifications/store/put-channel.js';
+import { putTemplate, StoredTemplateSchema } from '../../notifications/store/put-template.js';
+import { adoptTemplateDraft, AdoptTemplateDraftInput } from '../../notifications/store/adopt-template-draft.js';
+import { ChannelKindSchema, NotificationLocaleSchema } from '../../notifications/channel-model.js';
+import { NotificationKindSchema, TemplateOverrideSchema } from '../../notifications/templates/template-model.js';
 import { systemActor } from '../../core/actor.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -35,6 +39,18 @@ export async function registerNotificationRoutes(app: App, { db, now, execution 
   app.post('/api/v1/notification-deliveries/:id/replay', {
     schema: { tags, summary: 'Send a dead or unknown delivery again (admin)', params: Type.Object({ id: Type.String() }), response: { 200: DeliverySchema, ...errorResponses } },
   }, async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }));
+
+  app.put('/api/v1/notification-templates/:kind/:locale/:channel', {
+    schema: {
+      tags, summary: 'Replace parts of a message template for one language and channel (admin; checked when saved)',
+      params: Type.Object({ kind: NotificationKindSchema, locale: NotificationLocaleSchema, channel: ChannelKindSchema }),
+      body: Type.Object({ template: TemplateOverrideSchema }, { additionalProperties: false }), response: { 200: StoredTemplateSchema, ...errorResponses },
+    },
+  }, async (request) => putTemplate({ ctx: ctxOf(request, db, now), input: { ...request.params, template: request.body.template } }));
+
+  app.post('/api/v1/notification-templates/adopt', {
+    schema: { tags, summary: 'Make a communication template found in an imported runbook the template of a message (admin)', body: AdoptTemplateDraftInput, response: { 200: StoredTemplateSchema, ...errorResponses } },
+  }, async (request) => adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body }));
 
   // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.
   app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {

@@ -1,9 +1,15 @@
 import { Type } from 'typebox';
+import { adoptEscalationDraft, AdoptEscalationDraftInput } from '../../oncall/escalation/adopt-escalation-draft.js';
 import { assignServicePolicy } from '../../oncall/escalation/assign-service-policy.js';
+import { reassignEscalation, ReassignEscalationInput } from '../../oncall/escalation/reassign-escalation.js';
 import { EscalationPolicyInput, EscalationPolicySchema, PolicyIdSchema } from '../../oncall/escalation/escalation-policy-model.js';
 import { getEscalationPolicy, listEscalationPolicies } from '../../oncall/escalation/list-escalation-policies.js';
 import { putEscalationPolicy } from '../../oncall/escalation/put-escalation-policy.js';
 import { NotificationRulesInput, setNotificationRules } from '../../oncall/people/set-notification-rules.js';
+import { listShiftSwaps } from '../../oncall/swaps/list-shift-swaps.js';
+import { requestShiftSwap, RequestShiftSwapInput } from '../../oncall/swaps/request-shift-swap.js';
+import { ShiftSwapSchema } from '../../oncall/swaps/shift-swap-model.js';
+import { takeShiftSwap } from '../../oncall/swaps/take-shift-swap.js';
 import { ShiftSchema } from '../../oncall/schedules/schedule-model.js';
 import { exportScheduleCalendar } from '../../oncall/schedules-store/export-schedule-calendar.js';
 import { getOnCall, listShifts } from '../../oncall/schedules-store/get-on-call.js';
@@ -97,4 +103,30 @@ export async function registerOncallRoutes(app: App, { db, now }: HttpDeps): Pro
     const text = await exportScheduleCalendar({ ctx: ctxOf(request, db, now), input: { id: request.params.id, ...window, ...(user === undefined ? {} : { userId: user }) } });
     return reply.header('content-type', 'text/calendar; charset=utf-8').send(text);
   });
+
+  app.post('/api/v1/incidents/:id/escalation', {
+    schema: {
+      tags, summary: 'Re-assign an incident to an escalation policy: its escalation restarts at level 1 (responder)', params: Type.Object({ id: Type.String() }),
+      body: ReassignEscalationInput, response: { 200: Type.Object({ incidentId: Type.String(), policyId: Type.String(), generation: Type.Integer() }), ...errorResponses },
+    },
+  }, async (request) => reassignEscalation({ ctx: ctxOf(request, db, now), input: { ...request.body, incidentId: request.params.id } }));
+
+  app.post('/api/v1/schedules/:id/swaps', {
+    schema: { tags, summary: 'Ask for cover of your own shift (responder)', params: Type.Object({ id: Type.String() }), body: RequestShiftSwapInput, response: { 201: ShiftSwapSchema, ...errorResponses } },
+  }, async (request, reply) => reply.status(201).send(await requestShiftSwap({ ctx: ctxOf(request, db, now), input: { ...request.body, scheduleId: request.params.id } })));
+
+  app.get('/api/v1/schedules/:id/swaps', {
+    schema: { tags, summary: 'A schedule\'s shift swaps, open ones first', params: Type.Object({ id: Type.String() }), response: { 200: Type.Array(ShiftSwapSchema), ...errorResponses } },
+  }, async (request) => listShiftSwaps({ ctx: ctxOf(request, db, now), input: { scheduleId: request.params.id } }));
+
+  app.post('/api/v1/schedules/:id/swaps/:swapId/take', {
+    schema: { tags, summary: 'Take an open shift swap: the schedule gets an override with both names (responder)', params: Type.Object({ id: Type.String(), swapId: Type.String({ format: 'uuid' }) }), response: { 200: ShiftSwapSchema, ...errorResponses } },
+  }, async (request) => takeShiftSwap({ ctx: ctxOf(request, db, now), input: { scheduleId: request.params.id, swapId: request.params.swapId } }));
+
+  app.post('/api/v1/escalation-policies/:id/adopt', {
+    schema: {
+      tags, summary: 'Create an escalation policy from a draft found in an imported runbook (admin)', params: Type.Object({ id: PolicyIdSchema }),
+      body: AdoptEscalationDraftInput, response: { 201: EscalationPolicySchema, ...errorResponses },
+    },
+  }, async (request, reply) => reply.status(201).send(await adoptEscalationDraft({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } })));
 }

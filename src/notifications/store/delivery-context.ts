@@ -21,7 +21,7 @@ const selectDelivery = `
   SELECT d.id, d.status, d.attempts, d.kind, d.message, d.recipient, d.channel_id, c.config, c.breaker,
          i.id AS incident_id, i.title, i.severity, i.status AS incident_status, i.summary,
          COALESCE((SELECT array_agg(s.service_id ORDER BY s.service_id) FROM incident_services s WHERE s.incident_id = i.id), '{}') AS services,
-         u.id AS user_id, u.name, u.email, u.phone, u.time_zone
+         u.id AS user_id, u.name, u.email, u.phone, u.time_zone, u.locale
     FROM notification_deliveries d
     JOIN notification_channels c ON c.id = d.channel_id
     LEFT JOIN incidents i ON i.id = d.incident_id
@@ -32,7 +32,7 @@ const selectDelivery = `
 type DeliveryRow = {
   id: string; status: string; attempts: number; kind: string; message: DeliveryContext['message']; recipient: string; channel_id: string;
   config: ChannelConfig; breaker: BreakerState; incident_id: string | null; title: string; severity: Severity; incident_status: IncidentStatus;
-  summary: string; services: string[]; user_id: string | null; name: string | null; email: string | null; phone: string | null; time_zone: string | null;
+  summary: string; services: string[]; user_id: string | null; name: string | null; email: string | null; phone: string | null; time_zone: string | null; locale: 'en' | 'fr' | null;
 };
 
 /** Reads and locks a delivery with what sending it needs; null if there is none. */
@@ -50,7 +50,7 @@ export async function loadDeliveryContext(db: Queryable, id: string): Promise<De
       ...(row.email === null ? {} : { email: row.email }),
       ...(row.phone === null ? {} : { phone: row.phone }),
       timeZone: row.time_zone ?? 'UTC',
-      locale: 'en',
+      locale: row.locale ?? 'en',
     },
   };
 }

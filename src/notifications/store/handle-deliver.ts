@@ -14,6 +14,7 @@ import type { NotificationKind, NotificationVars } from '../templates/template-m
 import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
 import { dispatchSend, hasIdempotencyKey } from './dispatch-send.js';
 import { openChannelConfig } from './open-channel-secret.js';
+import { loadTemplateOverride } from './put-template.js';
 
 export interface DeliveryDeps {
   db: Database;
@@ -68,7 +69,9 @@ export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: Deli
   const config = openChannelConfig(delivery.channelId, delivery.channelConfig, deps.secretKey);
   const kind: NotificationKind = delivery.message.kind === 'status_reminder' ? 'status_reminder' : (delivery.message.level ?? 1) > 1 ? 'escalated' : 'triggered';
   const vars = variablesOf(delivery, deps, now);
-  const message = renderNotification({ kind, locale: delivery.recipient.locale ?? 'en', channel: config.kind, vars });
+  const locale = delivery.recipient.locale ?? 'en';
+  const override = await loadTemplateOverride(tx, kind, locale, config.kind);
+  const message = renderNotification({ kind, locale, channel: config.kind, vars, ...(override === undefined ? {} : { override }) });
   return {
     later: async () => {
       const result = await dispatchSend(config, { message, recipient: delivery.recipient, deliveryId: delivery.id, kind, vars });

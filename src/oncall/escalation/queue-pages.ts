@@ -27,7 +27,8 @@ function recipientOf(user: UserRow, channel: NotificationRule['channel']): strin
     case 'webhook':
       return user.id;
     default:
-      return user.chat_handle;
+      // A chat webhook posts in its channel whoever is paged; the handle, when known, names them.
+      return user.chat_handle ?? user.email;
   }
 }
 

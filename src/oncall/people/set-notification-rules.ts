@@ -13,6 +13,7 @@ export const NotificationRulesInput = Type.Object(
       }, { additionalProperties: false }),
       { minItems: 1, maxItems: 10 },
     ),
+    locale: Type.Optional(Type.Enum(['en', 'fr'], { description: 'the language of this person\'s notifications' })),
   },
   { additionalProperties: false },
 );
@@ -20,17 +21,20 @@ export type NotificationRulesInput = Static<typeof NotificationRulesInput>;
 
 /**
  * How a person is reached when paged (themself, or an admin): e-mail at once, SMS after 5
- * minutes, … Each rule sends on the first enabled channel of its kind.
+ * minutes, … Each rule sends on the first enabled channel of its kind; `locale` sets the language.
  */
 export async function setNotificationRules({ ctx, input }: { ctx: Ctx; input: { userId: string } & NotificationRulesInput }): Promise<NotificationRulesInput> {
   requireRole(ctx, 'viewer');
   const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
   if (!self) requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rowCount } = await tx.db.query('UPDATE users SET notification_rules = $2, updated_at = $3 WHERE id::text = $1', [input.userId, JSON.stringify(input.rules), tx.now()]);
+    const { rowCount } = await tx.db.query(
+      'UPDATE users SET notification_rules = $2, locale = COALESCE($4, locale), updated_at = $3 WHERE id::text = $1',
+      [input.userId, JSON.stringify(input.rules), tx.now(), input.locale ?? null],
+    );
     if (rowCount === 0) throw notFound('user', input.userId);
-    await recordAudit(tx, { action: 'user.notification_rules', targetType: 'user', targetId: input.userId, details: { rules: input.rules } });
-    return { rules: input.rules };
+    await recordAudit(tx, { action: 'user.notification_rules', targetType: 'user', targetId: input.userId, details: { rules: input.rules, locale: input.locale ?? null } });
+    return { rules: input.rules, ...(input.locale === undefined ? {} : { locale: input.locale }) };
   });
 }
 
