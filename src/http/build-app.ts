@@ -70,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const catalogue = new RunbookCatalogue();
   const writer = new AlertWriter({ db, catalogue, now, logger: app.log });
+  writer.start();
   // The server closes the database only after app.close(): alerts already accepted are committed first.
   app.addHook('onClose', async () => writer.stop());
   const alertSweep = createAlertSweepJob({

@@ -1,5 +1,7 @@
 import { sweepHeartbeats } from '../alerts/heartbeats/sweep-heartbeats.js';
+import { drainInbox } from '../alerts/pipeline/alert-inbox.js';
 import { expireStaleAlerts } from '../alerts/pipeline/expire-stale-alerts.js';
+import { ingestAlerts } from '../alerts/pipeline/ingest-alerts.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { systemActor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
@@ -7,13 +9,20 @@ import type { Database } from '../storage/database.js';
 import { JobLoop, type JobErrorSink } from './job-loop.js';
 
 /**
- * The timed side of alerting, on every node: heartbeats silent past their due time raise their
- * alert, and alerts past their `endsAt` without refresh resolve. Both claim rows with SKIP LOCKED,
- * so nodes share the work and never do it twice.
+ * The timed side of alerting, on every node: alerts a node accepted into the inbox but did not
+ * handle (it was killed, or stopped) are handled, heartbeats silent past their due time raise
+ * their alert, and alerts past their `endsAt` without refresh resolve. All claim rows with SKIP
+ * LOCKED, so nodes share the work and never do it twice.
  */
+/** Inbox rows older than this are taken over by any node's sweep (their node died, or is swamped). */
+const staleInboxMs = 30_000;
+
 export function createAlertSweepJob(options: { db: Database; catalogue: RunbookCatalogue; intervalMs: number; now: () => Date; onError: JobErrorSink }): JobLoop {
   const ctx: Ctx = { actor: systemActor, requestId: 'alert-sweep', db: options.db, now: options.now };
   return new JobLoop('alert-sweep', options.intervalMs, async () => {
+    // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
+    const stale = new Date(options.now().getTime() - staleInboxMs);
+    while ((await drainInbox(options.db, 8, (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue).then(() => undefined), stale)) > 0);
     await sweepHeartbeats(ctx, options.catalogue);
     await expireStaleAlerts(ctx, options.catalogue);
   }, options.onError);

@@ -6,6 +6,7 @@ import type { Database } from '../../src/storage/database.js';
 import { openPgliteDatabase } from '../../src/storage/pglite-database.js';
 import { openPostgresDatabase } from '../../src/storage/postgres-database.js';
 import { cleanEnv, spawnCli } from '../cli/cli-harness.js';
+import { eventually } from '../support/eventually.js';
 import { openTestDatabase, testBackends } from '../support/test-database.js';
 
 /**
@@ -20,6 +21,7 @@ describe.each(testBackends)('alerts acknowledged before a kill -9 on $backend', 
     const where = test === null ? ['--data-dir', join(folder, 'data')] : ['--database-url', test.url!];
     const server = spawnCli(['serve', ...where, '--port', '0', '--log-level', 'silent'], cleanEnv());
     let db: Database | null = null;
+    let restarted: ReturnType<typeof spawnCli> | null = null;
     try {
       const [, url] = await server.waitFor(/^Astreinte listening on (http:\/\/\S+)$/m);
       const [, token] = await server.waitFor(/^First admin token .*: (ast_\S+)$/m);
@@ -46,7 +48,11 @@ describe.each(testBackends)('alerts acknowledged before a kill -9 on $backend', 
       await server.exited;
 
       db = test === null ? await openPgliteDatabase(join(folder, 'data')) : await openPostgresDatabase(test.url!, { poolSize: 1 });
-      const { rows } = await db.query<{ instance: string }>(`SELECT labels->>'instance' AS instance FROM alerts`);
+      // Stored for good, or committed in the inbox as received (handled at the next start).
+      const { rows } = await db.query<{ instance: string }>(
+        `SELECT labels->>'instance' AS instance FROM alerts
+         UNION ALL SELECT a->'labels'->>'instance' FROM alert_inbox, json_array_elements(alerts) a`,
+      );
       const stored = new Set(rows.map((row) => row.instance));
       const lost = answered.flatMap((batch) => batches[batch]!.map((alert) => alert.labels.instance)).filter((instance) => !stored.has(instance));
       expect(answered.length).toBeGreaterThanOrEqual(batches.length / 2);
@@ -56,9 +62,38 @@ describe.each(testBackends)('alerts acknowledged before a kill -9 on $backend', 
         const present = alerts.filter((alert) => stored.has(alert.labels.instance)).length;
         expect([0, alerts.length], `batch ${batch}`).toContain(present);
       }
+      // Restarted, the server handles what the killed one left in the inbox: every alert is then an alert row.
+      await db.close();
+      db = null;
+      restarted = spawnCli(['serve', ...where, '--port', '0', '--log-level', 'silent'], cleanEnv({ ASTREINTE_ALERT_SWEEP_MS: '200' }));
+      await restarted.waitFor(/^Astreinte listening on/m);
+      const expected = stored.size;
+      const counts = async () => {
+        const check = test === null ? null : await openPostgresDatabase(test.url!, { poolSize: 1 });
+        if (check === null) return null;
+        try {
+          const { rows: left } = await check.query<{ inbox: number; alerts: number }>(`SELECT (SELECT count(*)::int FROM alert_inbox) AS inbox, (SELECT count(*)::int FROM alerts) AS alerts`);
+          return left[0]!.inbox === 0 && left[0]!.alerts === expected ? true : null;
+        } finally {
+          await check.close();
+        }
+      };
+      if (test !== null) {
+        await eventually('the inbox handled after the restart', counts, 30_000);
+      } else {
+        // PGlite belongs to one process at a time: the restarted server is given time, stopped, then read.
+        await new Promise((resolve) => setTimeout(resolve, 8000));
+        restarted.kill('SIGTERM');
+        await restarted.exited;
+        db = await openPgliteDatabase(join(folder, 'data'));
+        const { rows: left } = await db.query<{ inbox: number; alerts: number }>(`SELECT (SELECT count(*)::int FROM alert_inbox) AS inbox, (SELECT count(*)::int FROM alerts) AS alerts`);
+        expect(left[0]).toEqual({ inbox: 0, alerts: expected });
+      }
     } finally {
       server.kill('SIGKILL');
       await server.exited;
+      restarted?.kill('SIGKILL');
+      await restarted?.exited;
       await db?.close();
       await test?.close();
       await rm(folder, { recursive: true, force: true });

@@ -1,15 +1,19 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as idle } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/app-error.js';
 import type { Ctx } from '../../core/context.js';
 import { systemActor } from '../../core/actor.js';
 import type { Database } from '../../storage/database.js';
-import { ingestAlerts, type AlertSubmission, type IngestSummary } from './ingest-alerts.js';
+import { drainInbox, storeInInbox } from './alert-inbox.js';
+import { ingestAlerts, type AlertSubmission } from './ingest-alerts.js';
 import type { RunbookCatalogue } from './suggest-runbooks.js';
+
+/** How long no request must arrive before this node turns to its inbox. */
+const idleMs = 3;
 
 interface Pending {
   submission: AlertSubmission;
-  resolve: (summary: IngestSummary) => void;
+  resolve: () => void;
   reject: (error: unknown) => void;
 }
 
@@ -20,6 +24,8 @@ export interface AlertWriterOptions {
   logger?: Pick<Logger, 'error'>;
   /** Alerts per transaction at most; a request is never split. */
   maxBatchAlerts?: number;
+  /** Requests taken from the inbox per transaction, between two flushes of new ones. */
+  inboxChunk?: number;
 }
 
 /**
@@ -34,6 +40,13 @@ export class AlertWriter {
   private readonly queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private stopped = false;
+  /** This node put requests in the inbox that it has not seen drained yet: newer ones queue behind them. */
+  private backlog = false;
+  /**
+   * At start, the inbox may hold what a node that stopped or died left behind: handled when idle.
+   * (New requests are not held back for them: a crash already broke the order of those alerts.)
+   */
+  private leftovers = true;
   private readonly maxBatchAlerts: number;
 
   constructor(private readonly options: AlertWriterOptions) {
@@ -41,7 +54,7 @@ export class AlertWriter {
   }
 
   /** Stores one request's alerts; resolves once they are committed. */
-  submit(submission: AlertSubmission): Promise<IngestSummary> {
+  submit(submission: AlertSubmission): Promise<void> {
     if (this.stopped) return Promise.reject(new AppError('unavailable', 'the server is shutting down'));
     return new Promise((resolve, reject) => {
       this.queue.push({ submission, resolve, reject });
@@ -64,26 +77,70 @@ export class AlertWriter {
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      // Let this turn of the event loop end first, so that every request read from the sockets in
-      // it joins the flush. PGlite runs a whole transaction in microtasks, without giving the event
-      // loop a turn: without this wait the first request read after a flush would start the next
-      // flush alone, and every request would get a transaction (and a commit) of its own.
-      await nextTurn();
-      const batch = this.take();
-      try {
-        const summary = await this.write(batch.map((pending) => pending.submission));
-        for (const pending of batch) pending.resolve(summary);
-      } catch (error) {
-        if (batch.length === 1) {
-          this.fail(batch[0]!, error);
-          continue;
-        }
-        for (const pending of batch) {
-          await this.write([pending.submission]).then(pending.resolve, (single: unknown) => this.fail(pending, single));
-        }
+    for (;;) {
+      while (this.queue.length > 0) await this.flushQueue();
+      // The inbox is handled a chunk at a time once no request came for a moment: under load, the
+      // next requests arrive within a millisecond of the answers, and accepting them comes first.
+      if (!(this.backlog || this.leftovers) || this.stopped) return;
+      await idle(idleMs);
+      if (this.queue.length === 0) await this.drainChunk();
+    }
+  }
+
+  /** Takes the requests waiting now and commits them: handled at once, or into the inbox under load. */
+  private async flushQueue(): Promise<void> {
+    // Let this turn of the event loop end first, so that every request read from the sockets in
+    // it joins the flush. PGlite runs a whole transaction in microtasks, without giving the event
+    // loop a turn: without this wait the first request read after a flush would start the next
+    // flush alone, and every request would get a transaction (and a commit) of its own.
+    await nextTurn();
+    const batch = this.take();
+    if (batch.length === 0) return;
+    try {
+      // Under load (requests waiting together, or an inbox not yet drained, which newer alerts
+      // must not overtake) the alerts are committed as received and handled right after.
+      if (batch.length > 1 || this.backlog) {
+        await storeInInbox(this.options.db, batch.map((pending) => pending.submission), this.now());
+        this.backlog = true;
+      } else {
+        await this.write(batch.map((pending) => pending.submission));
+      }
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        this.fail(batch[0]!, error);
+        return;
+      }
+      for (const pending of batch) {
+        await this.write([pending.submission]).then(pending.resolve, (single: unknown) => this.fail(pending, single));
       }
     }
+  }
+
+  /** Starts handling what the inbox holds from before this node started, when idle. */
+  start(): void {
+    this.kick();
+  }
+
+  /** Handles the oldest requests of the inbox; notes when it is empty. Errors are logged, the rows stay. */
+  private async drainChunk(): Promise<void> {
+    const chunk = this.options.inboxChunk ?? 4;
+    try {
+      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue).then(() => undefined));
+      if (taken < chunk) this.backlog = this.leftovers = false;
+    } catch (error) {
+      // Left in the inbox for the sweep to retry; this node goes back to answering.
+      this.backlog = this.leftovers = false;
+      this.options.logger?.error({ err: error }, 'handling alerts from the inbox failed');
+    }
+  }
+
+  private now(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  private ctxOn(db: Ctx['db']): Ctx {
+    return { actor: systemActor, requestId: 'alert-writer', db, now: () => this.now() };
   }
 
   private take(): Pending[] {
@@ -98,9 +155,8 @@ export class AlertWriter {
     return batch;
   }
 
-  private write(submissions: AlertSubmission[]): Promise<IngestSummary> {
-    const ctx: Ctx = { actor: systemActor, requestId: 'alert-writer', db: this.options.db, now: this.options.now ?? (() => new Date()) };
-    return ingestAlerts(ctx, submissions, this.options.catalogue);
+  private async write(submissions: AlertSubmission[]): Promise<void> {
+    await ingestAlerts(this.ctxOn(this.options.db), submissions, this.options.catalogue);
   }
 
   private fail(pending: Pending, error: unknown): void {
