@@ -22,7 +22,7 @@ export function createAlertSweepJob(options: { db: Database; catalogue: RunbookC
   return new JobLoop('alert-sweep', options.intervalMs, async () => {
     // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
     const stale = new Date(options.now().getTime() - staleInboxMs);
-    while ((await drainInbox(options.db, 8, (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue).then(() => undefined), stale)) > 0);
+    while ((await drainInbox(options.db, 8, (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue), stale)) > 0);
     await sweepHeartbeats(ctx, options.catalogue);
     await expireStaleAlerts(ctx, options.catalogue);
   }, options.onError);

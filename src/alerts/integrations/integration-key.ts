@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashTokenSecret } from '../../auth/token-secret.js';
 
 /**
  * A new integration key: 128 random bits as 32 hex digits, the shape of a PagerDuty routing key,
@@ -8,9 +9,9 @@ export function generateIntegrationKey(): string {
   return randomBytes(16).toString('hex');
 }
 
-/** What is stored: SHA-256 of the key (a random key needs no slow KDF). */
+/** What is stored: SHA-256 of the key, as for API tokens (a random key needs no slow KDF). */
 export function hashIntegrationKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return hashTokenSecret(key);
 }
 
 /** The part shown in listings: the last four characters. */

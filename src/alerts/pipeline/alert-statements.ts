@@ -19,7 +19,7 @@ export const upsertFiringAlerts = `
          service_id = EXCLUDED.service_id, labels = EXCLUDED.labels, annotations = EXCLUDED.annotations,
          source_url = EXCLUDED.source_url, ends_at = EXCLUDED.ends_at, last_seen_at = EXCLUDED.last_seen_at,
          event_count = alerts.event_count + EXCLUDED.event_count, suppressed = EXCLUDED.suppressed
-  RETURNING id, integration_id, fingerprint, (xmax = 0) AS created, incident_id, suppressed`;
+  RETURNING id, integration_id, fingerprint, incident_id, suppressed`;
 
 /** Firing alerts a sender says are over. */
 export const resolveFiringAlerts = `

@@ -31,10 +31,10 @@ export interface AlertWriterOptions {
 /**
  * Commits alerts in groups: a request's alerts are acknowledged (its promise resolves) only once
  * the transaction holding them has committed, and requests arriving while a transaction runs
- * share the next one. Under load that is a few transactions per second instead of one per
- * request; when idle, a lone request is written at once (once the current turn of the event loop
- * ends). A failed group is retried request by request, so that one bad request does not fail the
- * others.
+ * share the next one. A lone request is handled at once (once the current turn of the event loop
+ * ends); requests arriving together are committed as received into the inbox and handled when
+ * the node is idle, in arrival order (see alert-inbox.ts). A failed group is retried request by
+ * request, so that one bad request does not fail the others.
  */
 export class AlertWriter {
   private readonly queue: Pending[] = [];
@@ -126,7 +126,7 @@ export class AlertWriter {
   private async drainChunk(): Promise<void> {
     const chunk = this.options.inboxChunk ?? 4;
     try {
-      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue).then(() => undefined));
+      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue));
       if (taken < chunk) this.backlog = this.leftovers = false;
     } catch (error) {
       // Left in the inbox for the sweep to retry; this node goes back to answering.

@@ -12,7 +12,6 @@ import { incidentLabels, incidentTitle } from './incident-fields.js';
 /** A firing alert as the upsert returned it, with what planning made of it. */
 export interface FiringAlert {
   id: string;
-  created: boolean;
   planned: PlannedAlert;
 }
 

@@ -18,22 +18,20 @@ export interface ClosedAlert {
 /**
  * Writes resolved alerts into their incidents' timelines, then resolves the incidents left with no
  * firing alert when their integration auto-resolves (the timeline says it was automatic).
- * Returns the incidents resolved.
  */
-export async function recordResolvedAlerts(ctx: Ctx, alerts: readonly ClosedAlert[]): Promise<string[]> {
+export async function recordResolvedAlerts(ctx: Ctx, alerts: readonly ClosedAlert[]): Promise<void> {
   const byIncident = groupByIncident(alerts);
   for (const [incidentId, closed] of byIncident) {
     const actorCtx = { ...ctx, actor: integrationActor(closed[0]!.integration) };
     await appendIncidentEvents(actorCtx, incidentId, closed.map((alert) => ({ type: 'alert_resolved', payload: { alertId: alert.id, fingerprint: alert.fingerprint, title: alert.title } })));
   }
   const candidates = [...byIncident].filter(([, closed]) => closed[0]!.integration.settings.autoResolve).map(([incidentId]) => incidentId).sort();
-  if (candidates.length === 0) return [];
+  if (candidates.length === 0) return;
   const { rows } = await ctx.db.query<{ id: string }>(incidentsWithoutFiringAlerts, [candidates]);
   for (const { id } of rows) {
     const integration = byIncident.get(id)![0]!.integration;
     await resolveIncident({ ctx: { ...ctx, actor: integrationActor(integration) }, input: { id, note: `all its alerts resolved (${integration.name} resolves incidents automatically)` } });
   }
-  return rows.map((row) => row.id);
 }
 
 /** Writes acknowledged alerts into their incidents' timelines and acknowledges incidents still triggered. */

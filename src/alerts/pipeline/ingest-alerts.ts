@@ -16,18 +16,7 @@ export interface AlertSubmission {
   alerts: IncomingAlert[];
 }
 
-/** What one flush did, for the audit log and the tests. */
-export interface IngestSummary {
-  created: number;
-  repeated: number;
-  resolved: number;
-  acknowledged: number;
-  suppressed: number;
-  incidentsOpened: string[];
-  incidentsResolved: string[];
-}
-
-type FiringRow = { id: string; integration_id: string; fingerprint: string; created: boolean; incident_id: string | null; suppressed: Suppression | null };
+type FiringRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; suppressed: Suppression | null };
 type ClosedRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; title: string };
 
 const keyOf = (integrationId: string, fingerprint: string): string => `${integrationId}\u0000${fingerprint}`;
@@ -37,7 +26,7 @@ const keyOf = (integrationId: string, fingerprint: string): string => `${integra
  * repeats update their alert, resolves close it, new paging alerts join or open their group's
  * incident, suppressed ones (silence, maintenance, inhibition) are stored without paging.
  */
-export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmission[], catalogue: RunbookCatalogue): Promise<IngestSummary> {
+export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmission[], catalogue: RunbookCatalogue): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const services = new Set((await tx.db.query<{ id: string }>(selectServiceIds)).rows.map((row) => row.id));
@@ -54,7 +43,7 @@ export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmissi
     })))])).rows;
     const paging: FiringAlert[] = firing
       .filter((row) => row.incident_id === null && row.suppressed === null)
-      .map((row) => ({ id: row.id, created: row.created, planned: byKey.get(keyOf(row.integration_id, row.fingerprint))! }));
+      .map((row) => ({ id: row.id, planned: byKey.get(keyOf(row.integration_id, row.fingerprint))! }));
     const attached = await attachAlertsToIncidents(tx, paging);
     await suggestRunbooks(tx, attached, catalogue);
 
@@ -69,19 +58,9 @@ export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmissi
     const resolved = await closedRows(resolveFiringAlerts, [...folded.values()].flatMap((entry) => (entry.resolved === null ? [] : [entry.resolved])));
     const acknowledged = await closedRows(acknowledgeFiringAlerts, [...folded.values()].flatMap((entry) => (entry.acknowledged !== null && entry.resolved === null ? [entry.acknowledged] : [])));
     await recordAcknowledgedAlerts(tx, acknowledged);
-    const incidentsResolved = await recordResolvedAlerts(tx, resolved);
+    await recordResolvedAlerts(tx, resolved);
 
-    const summary: IngestSummary = {
-      created: firing.filter((row) => row.created).length,
-      repeated: firing.filter((row) => !row.created).length,
-      resolved: resolved.length,
-      acknowledged: acknowledged.length,
-      suppressed: firing.filter((row) => row.suppressed !== null).length,
-      incidentsOpened: attached.filter((incident) => incident.created).map((incident) => incident.incidentId),
-      incidentsResolved,
-    };
     await auditIngest(tx, submissions);
-    return summary;
   });
 }
 

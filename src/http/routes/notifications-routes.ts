@@ -56,7 +56,7 @@ export async function registerNotificationRoutes(app: App, { db, now, execution 
   app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {
     const { token } = request.params as { token: string };
     reply.header('content-type', 'text/html; charset=utf-8');
-    return `<!doctype html><meta charset="utf-8"><title>Acknowledge</title><form method="post"><button>Acknowledge the incident</button></form>`.replace('method="post"', `method="post" action="/ack/${encodeURIComponent(token)}"`);
+    return `<!doctype html><meta charset="utf-8"><title>Acknowledge</title><form method="post" action="/ack/${encodeURIComponent(token)}"><button>Acknowledge the incident</button></form>`;
   });
 
   app.post('/ack/:token', { schema: { hide: true, params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }), response: { 200: IncidentSchema, ...errorResponses } } }, async (request) =>

@@ -58,7 +58,9 @@ export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: Deli
     return;
   }
   const breaker = checkBreaker(delivery.breaker, now);
-  await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker.state)]);
+  // checkBreaker hands back the state it was given unless it changed it (a probe starting):
+  // written only then, since every delivery passes here.
+  if (breaker.state !== delivery.breaker) await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker.state)]);
   if (!breaker.allowed) {
     await scheduleTimer(tx, { id: `deliver:${delivery.id}:wait${breaker.retryAt.getTime()}`, kind: timerKinds.deliver, dueAt: breaker.retryAt, payload: { deliveryId: delivery.id } });
     return;
@@ -103,7 +105,8 @@ async function recordOutcome(deps: DeliveryDeps, delivery: DeliveryContext, atte
     if (current === null || current.status !== 'sending' || current.attempts !== attempt) return;
     const now = deps.now();
     const ctx: Ctx = { actor: systemActor, requestId: `delivery:${delivery.id}`, db: tx, now: deps.now };
-    await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(updateBreaker(current.breaker, result, now))]);
+    const breaker = updateBreaker(current.breaker, result, now);
+    if (breaker !== current.breaker) await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker)]);
     const decision = planRetry({ attempt, result, now });
     if (decision.action === 'done') {
       await tx.query(`UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`, [delivery.id, now, result.providerId ?? null]);

@@ -1,7 +1,7 @@
-import { validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
 import { scheduleToICalendar, userShiftsToICalendar } from '../schedules/schedule-icalendar.js';
+import { checkShiftWindow } from './get-on-call.js';
 import { loadSchedule } from './get-schedule.js';
 
 const day = 86_400_000;
@@ -16,9 +16,7 @@ export async function exportScheduleCalendar({ ctx, input }: { ctx: Ctx; input: 
   const now = ctx.now().getTime();
   const from = input.from === undefined ? new Date(now - 7 * day) : new Date(input.from);
   const to = input.to === undefined ? new Date(now + 60 * day) : new Date(input.to);
-  if (!(to.getTime() > from.getTime()) || to.getTime() - from.getTime() > 366 * day) {
-    throw validationError('bad window', [{ path: '/querystring/to', message: 'must be after from, at most a year later' }]);
-  }
+  checkShiftWindow(from, to);
   const schedule = await loadSchedule(ctx.db, input.id);
   const { rows } = await ctx.db.query<{ id: string; name: string; email: string }>('SELECT id::text AS id, name, email FROM users');
   const options = { name: schedule.name, users: new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }])), from, to, scheduleId: schedule.id, stamp: schedule.updated_at };

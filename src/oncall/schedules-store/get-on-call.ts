@@ -21,14 +21,19 @@ export async function getOnCall({ ctx, input }: { ctx: Ctx; input: { id: string;
 
 const maxWindowMs = 366 * 24 * 3_600_000;
 
+/** Refuses (400) a window of shifts that is empty, reversed, or longer than a year: computing it is unbounded. */
+export function checkShiftWindow(from: Date, to: Date): void {
+  if (!(to.getTime() > from.getTime()) || to.getTime() - from.getTime() > maxWindowMs) {
+    throw validationError('bad window', [{ path: '/querystring/to', message: 'must be after from, at most a year later' }]);
+  }
+}
+
 /** A schedule's final shifts between two instants, at most a year (viewer). */
 export async function listShifts({ ctx, input }: { ctx: Ctx; input: { id: string; from: string; to: string } }) {
   requireRole(ctx, 'viewer');
   const from = new Date(input.from);
   const to = new Date(input.to);
-  if (!(to.getTime() > from.getTime()) || to.getTime() - from.getTime() > maxWindowMs) {
-    throw validationError('bad window', [{ path: '/querystring/to', message: 'must be after from, at most a year later' }]);
-  }
+  checkShiftWindow(from, to);
   const schedule = await loadSchedule(ctx.db, input.id);
   return computeShifts(schedule.definition, from, to).map((shift) => ({ ...shift, start: shift.start.toISOString(), end: shift.end.toISOString() }));
 }
