@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/core/project-root.js';
 
 /**
- * An Astreinte server run by a bench as a child process, from the sources as a user runs it
- * (`node --import tsx src/cli/entry.ts serve`), on 127.0.0.1 and a free port, with logging off.
+ * An Astreinte server run by a bench as a child process, as `npm start` runs it (built by
+ * `npm run build`, then `node bin/astreinte.js serve`: no TypeScript loader in the measured
+ * process), on 127.0.0.1 and a free port, with logging off.
  * The embedded database goes in a fresh temporary folder unless a PostgreSQL URL is given.
  * (test/support/daemon-process.ts starts binaries by polling a ready path; a bench needs what the
  * server prints, its URL and first admin token, hence this separate starter.)
@@ -33,7 +34,8 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
   const folder = options.databaseUrl === undefined ? await mkdtemp(join(tmpdir(), 'astreinte-bench-')) : null;
   const dataDir = folder === null ? null : join(folder, 'data');
   const database = dataDir === null ? ['--database-url', options.databaseUrl!] : ['--data-dir', dataDir];
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', join('src', 'cli', 'entry.ts'),
+  await buildOnce();
+  const args = [...(options.nodeArgs ?? []), join('bin', 'astreinte.js'),
     'serve', ...database, '--host', '127.0.0.1', '--port', '0', '--log-level', 'silent'];
   const child = spawn(process.execPath, args, { cwd: projectRoot(), env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -67,6 +69,18 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
     await remove();
     throw error;
   }
+}
+
+let built: Promise<void> | undefined;
+
+/** `npm run build`, once per bench run: the server runs from dist/, as `npm start` runs it. */
+function buildOnce(): Promise<void> {
+  built ??= new Promise<void>((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build'], { cwd: projectRoot(), stdio: ['ignore', 'ignore', 'inherit'] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run build failed (${code})`))));
+  });
+  return built;
 }
 
 /** This environment without the developer's Astreinte settings, which would change the server. */

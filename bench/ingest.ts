@@ -19,6 +19,7 @@ import { alertmanagerMissingReason, startAlertmanager } from '../test/support/al
 import type { Database } from '../src/storage/database.js';
 import { openPgliteDatabase } from '../src/storage/pglite-database.js';
 import { openPostgresDatabase } from '../src/storage/postgres-database.js';
+import { unpackAlerts } from '../src/alerts/pipeline/inbox-packing.js';
 import { startAstreinte } from './astreinte-process.js';
 import { combined, quantile, runLoad, type LoadResult } from './ingest-load.js';
 
@@ -129,7 +130,8 @@ async function countStoredAlerts(): Promise<{ handled: number; inbox: number }> 
     : await openPgliteDatabase(astreinte.dataDir);
   try {
     const handled = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts')).rows[0]!.n;
-    const inbox = (await db.query<{ n: number }>('SELECT coalesce(sum(json_array_length(alerts)), 0)::int AS n FROM alert_inbox')).rows[0]!.n;
+    const { rows } = await db.query<{ alerts_packed: string }>('SELECT alerts_packed FROM alert_inbox');
+    const inbox = rows.reduce((sum, row) => sum + unpackAlerts(row.alerts_packed).length, 0);
     return { handled, inbox };
   } finally {
     await db.close();

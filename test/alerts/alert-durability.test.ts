@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/storage/database.js';
 import { openPgliteDatabase } from '../../src/storage/pglite-database.js';
 import { openPostgresDatabase } from '../../src/storage/postgres-database.js';
+import { unpackAlerts } from '../../src/alerts/pipeline/inbox-packing.js';
 import { cleanEnv, spawnCli } from '../cli/cli-harness.js';
 import { eventually } from '../support/eventually.js';
 import { openTestDatabase, testBackends } from '../support/test-database.js';
@@ -49,11 +50,12 @@ describe.each(testBackends)('alerts acknowledged before a kill -9 on $backend', 
 
       db = test === null ? await openPgliteDatabase(join(folder, 'data')) : await openPostgresDatabase(test.url!, { poolSize: 1 });
       // Stored for good, or committed in the inbox as received (handled at the next start).
-      const { rows } = await db.query<{ instance: string }>(
-        `SELECT labels->>'instance' AS instance FROM alerts
-         UNION ALL SELECT a->'labels'->>'instance' FROM alert_inbox, json_array_elements(alerts) a`,
-      );
-      const stored = new Set(rows.map((row) => row.instance));
+      const { rows } = await db.query<{ instance: string }>(`SELECT labels->>'instance' AS instance FROM alerts`);
+      const { rows: inbox } = await db.query<{ alerts_packed: string }>('SELECT alerts_packed FROM alert_inbox');
+      const stored = new Set([
+        ...rows.map((row) => row.instance),
+        ...inbox.flatMap((row) => unpackAlerts(row.alerts_packed).map((alert) => alert.labels['instance'])),
+      ]);
       const lost = answered.flatMap((batch) => batches[batch]!.map((alert) => alert.labels.instance)).filter((instance) => !stored.has(instance));
       expect(answered.length).toBeGreaterThanOrEqual(batches.length / 2);
       expect(lost).toEqual([]);

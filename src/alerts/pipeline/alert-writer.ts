@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn, setTimeout as idle } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/app-error.js';
 import type { Ctx } from '../../core/context.js';
@@ -48,6 +48,8 @@ export class AlertWriter {
    */
   private leftovers = true;
   private readonly maxBatchAlerts: number;
+  /** Ends the wait for an idle moment early: set while the inbox waits, called by `submit`. */
+  private wake: (() => void) | null = null;
 
   constructor(private readonly options: AlertWriterOptions) {
     this.maxBatchAlerts = options.maxBatchAlerts ?? 5_000;
@@ -58,6 +60,7 @@ export class AlertWriter {
     if (this.stopped) return Promise.reject(new AppError('unavailable', 'the server is shutting down'));
     return new Promise((resolve, reject) => {
       this.queue.push({ submission, resolve, reject });
+      this.wake?.();
       this.kick();
     });
   }
@@ -82,9 +85,22 @@ export class AlertWriter {
       // The inbox is handled a chunk at a time once no request came for a moment: under load, the
       // next requests arrive within a millisecond of the answers, and accepting them comes first.
       if (!(this.backlog || this.leftovers) || this.stopped) return;
-      await idle(idleMs);
+      await this.idle();
       if (this.queue.length === 0) await this.drainChunk();
     }
+  }
+
+  /** Waits `idleMs`, or less if a request arrives meanwhile (it must not wait for the inbox). */
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, idleMs);
+      this.wake = done;
+    });
   }
 
   /** Takes the requests waiting now and commits them: handled at once, or into the inbox under load. */
