@@ -8,6 +8,8 @@ export type AlertAction = (typeof alertActions)[number];
 /** Which way an alert came in. */
 export const integrationKinds = ['prometheus', 'alertmanager', 'pagerduty', 'webhook', 'heartbeat'] as const;
 export type IntegrationKind = (typeof integrationKinds)[number];
+/** Kinds alerts are ingested under: the above, and Astreinte's own probes (an integration no sender can use). */
+export type IngestKind = IntegrationKind | 'probe';
 
 /**
  * One alert as a sender described it, normalized: every way in (Prometheus push, Alertmanager

@@ -32,6 +32,10 @@ export const ConfigSchema = Type.Object({
   secretKey: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$', description: '32-byte key (64 hex or base64) sealing secrets at rest' })),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
+  prometheusUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Prometheus HTTP API queried by Prometheus probes that name none' })),
+  probeTickMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 200, description: 'how often a node looks for due probes' }),
+  probeConcurrency: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'probe checks in flight at once on a node' }),
+  probeHistoryHours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 48, description: 'how long single probe results are kept (hourly figures are kept 400 days)' }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -58,6 +62,10 @@ export const configEnvironment: Record<keyof Config, string> = {
   secretKey: 'ASTREINTE_SECRET_KEY',
   stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',
+  prometheusUrl: 'ASTREINTE_PROMETHEUS_URL',
+  probeTickMs: 'ASTREINTE_PROBE_TICK_MS',
+  probeConcurrency: 'ASTREINTE_PROBE_CONCURRENCY',
+  probeHistoryHours: 'ASTREINTE_PROBE_HISTORY_HOURS',
 };
 
 export class ConfigError extends Error {

@@ -8,6 +8,7 @@ import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
 import { createAlertSweepJob } from '../jobs/alert-sweep-job.js';
 import { createTimerRunner } from '../jobs/timer-runner.js';
+import { ProbeRunner } from '../jobs/probe-runner.js';
 import { oncallTimerHandlers } from '../oncall/oncall-timer-handlers.js';
 import { createExecutionServices } from '../execution/create-execution-services.js';
 import { StepRunner } from '../execution/step-runner.js';
@@ -86,7 +87,15 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
   timers.start();
   app.addHook('onClose', async () => timers.stop());
-  const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep } };
+  const probes = new ProbeRunner({
+    db, catalogue, now, tickMs: config.probeTickMs, concurrency: config.probeConcurrency, historyHours: config.probeHistoryHours,
+    secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey), prometheusUrl: config.prometheusUrl ?? null,
+    onError: (error, job) => app.log.error({ err: error, job }, 'probe work failed'),
+  });
+  probes.start();
+  // Checks in flight are cancelled and their probes handed back before the database closes.
+  app.addHook('onClose', async () => probes.stop());
+  const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep }, probes };
   const metrics = createHttpMetrics(db);
 
   await app.register(swagger, {

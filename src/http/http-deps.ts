@@ -1,3 +1,4 @@
+import type { ProbeRunner } from '../jobs/probe-runner.js';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
@@ -17,6 +18,8 @@ export interface HttpDeps {
   execution: ExecutionServices;
   /** Alert ingestion on this node: integration keys (cached), the group-committing writer, the runbooks alerts are matched with, the timed sweep. */
   alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue; sweep: JobLoop };
+  /** Runs this node's share of the due probes. */
+  probes: ProbeRunner;
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */

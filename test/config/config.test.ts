@@ -18,7 +18,7 @@ describe('configuration', () => {
       host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
       databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
       stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, alertSweepMs: 5000, timerPollMs: 250, stepDenyList: expect.stringContaining('mkfs'),
-      stepEnvironment: '', stepSecretEnv: '',
+      stepEnvironment: '', stepSecretEnv: '', probeTickMs: 200, probeConcurrency: 500, probeHistoryHours: 48,
     });
   });
 

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../storage/database.js';
-import type { IntegrationKind } from '../alert-model.js';
+import type { IngestKind, IntegrationKind } from '../alert-model.js';
 import { effectiveSettings, type EffectiveSettings, type IntegrationSettings } from '../integration-model.js';
 import { hashIntegrationKey } from './integration-key.js';
 
@@ -7,15 +7,18 @@ import { hashIntegrationKey } from './integration-key.js';
 export interface IngestIntegration {
   id: string;
   name: string;
-  kind: IntegrationKind;
+  kind: IngestKind;
   serviceId: string | null;
   settings: EffectiveSettings;
   /** The settings as stored (the webhook mapping, the heartbeat period). */
   stored: IntegrationSettings;
 }
 
+/** An integration senders use (not the probes' own). */
+export type SenderIntegration = IngestIntegration & { kind: IntegrationKind };
+
 const selectByKeyHash = `
-  SELECT id, name, kind, service_id, settings FROM integrations WHERE key_hash = $1 AND disabled_at IS NULL`;
+  SELECT id, name, kind, service_id, settings FROM integrations WHERE key_hash = $1 AND disabled_at IS NULL AND kind <> 'probe'`;
 
 /** How long a node trusts what it read of a key: a disabled or rotated key stops working within this. */
 const cacheMs = 5_000;
@@ -27,11 +30,11 @@ const maxEntries = 10_000;
  * misses too (a sender with a wrong key must not cost a query per request).
  */
 export class IntegrationKeys {
-  private readonly cache = new Map<string, { integration: IngestIntegration | null; until: number }>();
+  private readonly cache = new Map<string, { integration: SenderIntegration | null; until: number }>();
 
   constructor(private readonly db: Queryable) {}
 
-  async find(key: string): Promise<IngestIntegration | null> {
+  async find(key: string): Promise<SenderIntegration | null> {
     const hash = hashIntegrationKey(key);
     const now = Date.now();
     const cached = this.cache.get(hash);

@@ -20,7 +20,7 @@ export const UpdateIntegrationInput = Type.Object(
 );
 export type UpdateIntegrationInput = Static<typeof UpdateIntegrationInput>;
 
-const lockIntegration = `SELECT ${integrationColumns} FROM integrations WHERE id = $1::uuid FOR UPDATE`;
+const lockIntegration = `SELECT ${integrationColumns} FROM integrations WHERE id = $1::uuid AND kind <> 'probe' FOR UPDATE`;
 const saveIntegration = `
   UPDATE integrations SET name = $2, service_id = $3, settings = $4, disabled_at = $5, updated_at = $6,
          key_hash = COALESCE($7, key_hash), key_hint = COALESCE($8, key_hint)

@@ -8,6 +8,7 @@ import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
+import { registerProbeRoutes } from './probes-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
@@ -40,6 +41,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerAlertRoutes,
   registerOncallRoutes,
   registerNotificationRoutes,
+  registerProbeRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

@@ -1,0 +1,38 @@
+import { validationError, type FieldIssue } from '../core/app-error.js';
+import type { Queryable } from '../storage/database.js';
+import { checkConditions } from './conditions/index.js';
+import { kindPlaceholders } from './probe-model.js';
+import type { ProbeSettings } from './probe-input.js';
+
+/** What probes need from the server's configuration. */
+export interface ProbeEnvironment {
+  /** Seals the credentials of PostgreSQL and Redis probes and secret headers; null: such probes are refused. */
+  secretKey: Uint8Array | null;
+  /** The Prometheus queried by Prometheus probes that name none (`ASTREINTE_PROMETHEUS_URL`). */
+  prometheusUrl: string | null;
+}
+
+/**
+ * Checks what the schema cannot: each condition parses and uses only placeholders its kind fills
+ * (400 at `/conditions/N`), the service exists, a Prometheus probe has a Prometheus to ask, and
+ * the retry interval is not longer than the interval.
+ */
+export async function checkProbeSettings(db: Queryable, settings: ProbeSettings, environment: ProbeEnvironment): Promise<void> {
+  const issues: FieldIssue[] = [];
+  const placeholders = settings.target.kind === 'prometheus' ? [...kindPlaceholders.prometheus] : kindPlaceholders[settings.target.kind];
+  issues.push(...checkConditions(settings.conditions, placeholders).issues);
+  if (settings.target.kind === 'prometheus' && settings.target.url === undefined && environment.prometheusUrl === null) {
+    issues.push({ path: '/target/url', message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)' });
+  }
+  if (settings.retryIntervalSeconds > settings.intervalSeconds) {
+    issues.push({ path: '/retryIntervalSeconds', message: `must not exceed intervalSeconds (${settings.intervalSeconds})` });
+  }
+  if (settings.timeoutMs > settings.intervalSeconds * 1000) {
+    issues.push({ path: '/timeoutMs', message: `must not exceed the interval (${settings.intervalSeconds * 1000} ms)` });
+  }
+  if (settings.serviceId !== null) {
+    const { rows } = await db.query('SELECT 1 FROM services WHERE id = $1', [settings.serviceId]);
+    if (rows.length === 0) issues.push({ path: '/serviceId', message: `unknown service ${settings.serviceId}` });
+  }
+  if (issues.length > 0) throw validationError('invalid probe', issues);
+}
