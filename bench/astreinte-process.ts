@@ -17,6 +17,8 @@ export interface AstreinteProcess {
   adminToken: string;
   /** The embedded database's folder, null on PostgreSQL. */
   dataDir: string | null;
+  /** The server's process id (CPU and memory readings). */
+  pid: number;
   /** SIGTERM (graceful: accepted alerts are committed), then waits for the exit; safe to call twice. */
   stop(): Promise<void>;
   /** Stops the server and removes its temporary folder. */
@@ -25,6 +27,8 @@ export interface AstreinteProcess {
 
 export interface AstreinteOptions {
   databaseUrl?: string;
+  /** Extra environment for the server (`ASTREINTE_…` settings). */
+  env?: Record<string, string>;
   /** Extra Node options for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
 }
@@ -37,7 +41,7 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
   await buildOnce();
   const args = [...(options.nodeArgs ?? []), join('bin', 'astreinte.js'),
     'serve', ...database, '--host', '127.0.0.1', '--port', '0', '--log-level', 'silent'];
-  const child = spawn(process.execPath, args, { cwd: projectRoot(), env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...serverEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let errors = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -64,7 +68,7 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
     const token = await printed(child, () => `${output}\n${errors}`, /^First admin token .*: (ast_\S+)$/m, 3_000).catch(() => {
       throw new Error('the server printed no first admin token: the bench needs a new, empty database (CREATE DATABASE …)');
     });
-    return { url, adminToken: token[1]!, dataDir, stop, remove };
+    return { url, adminToken: token[1]!, dataDir, pid: child.pid!, stop, remove };
   } catch (error) {
     await remove();
     throw error;

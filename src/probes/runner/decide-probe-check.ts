@@ -66,6 +66,14 @@ export function decideProbeCheck(probe: ClaimedProbe, verdict: ProbeVerdict, sta
   return {
     probe, startedAt, verdict, state, status, alerts, flapping: own.flapping,
     nextRunAt: nextRunAt(probe.scheduledAt, every, now),
-    lastResult: { success: verdict.passed && status !== 'down' && status !== 'pending', latencyMs: Math.round(verdict.latencyMs), detail: verdict.detail },
+    lastResult: { success: verdict.passed && status !== 'down' && status !== 'pending', latencyMs: Math.round(verdict.latencyMs), detail: verdict.detail ?? seriesDetail(verdict) },
   };
+}
+
+/** For a Prometheus probe whose query ran: what its failing series said (shown as the probe's last detail). */
+function seriesDetail(verdict: ProbeVerdict): string | null {
+  const failing = (verdict.series ?? []).filter((one) => !one.passed);
+  if (failing.length === 0) return null;
+  const shown = failing.slice(0, 3).map((one) => `${JSON.stringify(one.labels)}: ${one.detail}`);
+  return failing.length > 3 ? `${shown.join('; ')}; and ${failing.length - 3} more series` : shown.join('; ');
 }
