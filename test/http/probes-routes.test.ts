@@ -121,6 +121,19 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
     expect(uptime[0]).toMatchObject({ window: '24h', checks: 2, uptimePercent: 50 });
   });
 
+  it.skipIf(!available)('stores the alert of a silenced probe without paging, as any silenced alert', async () => {
+    const silence = await t.call('POST', '/api/v1/silences', { body: { matchers: ['probe="Silenced port"'], endsAt: new Date(Date.now() + 3_600_000).toISOString(), comment: 'planned work' } });
+    expect(silence.statusCode, silence.body).toBe(201);
+    const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Silenced port', target: { kind: 'tcp', host: '127.0.0.1', port: 9 }, intervalSeconds: 5, timeoutMs: 1000 } });
+    const probe = created.json() as { id: string };
+    await t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probe.id]);
+    const alert = await eventually('the muted alert', async () => {
+      const { rows } = await t.db.query<{ incident_id: string | null; suppressed: { silences: string[] } | null }>(`SELECT incident_id, suppressed FROM alerts WHERE labels->>'probe_id' = $1`, [probe.id]);
+      return rows[0] ?? null;
+    });
+    expect(alert).toMatchObject({ incident_id: null, suppressed: { silences: [(silence.json() as { id: string }).id] } });
+  });
+
   it.skipIf(!available)('resolves the alerts of a deleted probe', async () => {
     const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Doomed', target: { kind: 'tcp', host: '127.0.0.1', port: 9 }, intervalSeconds: 5, timeoutMs: 1000 } });
     const probe = created.json() as { id: string };
