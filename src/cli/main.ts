@@ -6,6 +6,7 @@ import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
 import { registerIncidentCommands } from './incident-command.js';
 import { registerOncallCommands } from './oncall-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerProbeCommands } from './probe-command.js';
 import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
 import { registerSecretCommands } from './secret-command.js';
@@ -55,6 +56,7 @@ function buildProgram(io: CliIo): Command {
   registerOncallCommands(program, io);
   registerRunbookCommands(program, io);
   registerRunCommands(program, io);
+  registerProbeCommands(program, io);
   return program;
 }
 

@@ -2,6 +2,9 @@ import { Type } from 'typebox';
 import type { ProbeEnvironment } from '../../probes/check-probe-settings.js';
 import { createProbe } from '../../probes/create-probe.js';
 import { deleteProbe } from '../../probes/delete-probe.js';
+import { adoptAlertRulesDraft, AdoptAlertRulesDraftInput } from '../../probes/drafts/adopt-alert-rules-draft.js';
+import { ProbeSuggestionsSchema } from '../../probes/drafts/probe-suggestion.js';
+import { suggestProbes } from '../../probes/drafts/suggest-probes.js';
 import { getProbeUptime, listProbeResults, ProbeResultsQuery } from '../../probes/probe-history.js';
 import { CreateProbeInput, UpdateProbeInput } from '../../probes/probe-input.js';
 import { getProbe, listProbes, ListProbesQuery } from '../../probes/list-probes.js';
@@ -11,7 +14,7 @@ import { testProbe } from '../../probes/test-probe.js';
 import { updateProbe } from '../../probes/update-probe.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, IdParams as RunbookIdParams } from '../schemas.js';
 
 const tags = ['probes'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -32,6 +35,10 @@ const Verdict = Type.Object({
   series: Type.Optional(Type.Array(Type.Object({ labels: Type.Record(Type.String(), Type.String()), passed: Type.Boolean(), detail: Type.String() }))),
 });
 const ResultSchema = Type.Object({ scheduledAt: Type.String(), startedAt: Type.String(), success: Type.Boolean(), latencyMs: Type.Integer(), detail: nullable(Type.String()) });
+const AdoptedSchema = Type.Object({
+  created: Type.Array(ProbeSchema),
+  skipped: Type.Array(Type.Object({ expression: Type.String(), reason: Type.String() })),
+}, { title: 'AdoptedAlertRules' });
 const UptimeSchema = Type.Object({
   window: Type.String(), checks: Type.Integer(), failures: Type.Integer(), uptimePercent: nullable(Type.Number()),
   averageLatencyMs: nullable(Type.Number()), maxLatencyMs: nullable(Type.Number()),
@@ -48,6 +55,24 @@ export async function registerProbeRoutes(app: App, { db, now, config, execution
   app.post('/api/v1/probes/test', {
     schema: { tags, summary: 'Check a probe once without saving it (admin): what each condition saw', body: CreateProbeInput, response: { 200: Verdict, ...errorResponses } },
   }, async (request) => testProbe({ ctx: ctxOf(request, db, now), input: request.body, environment }));
+
+  app.post('/api/v1/probes/from-draft', {
+    schema: {
+      tags, summary: 'Create Prometheus probes from the PromQL rules of an alert-rules draft found in an imported runbook (admin); prose rules are skipped with the reason',
+      body: AdoptAlertRulesDraftInput, response: { 201: AdoptedSchema, 200: AdoptedSchema, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const adopted = await adoptAlertRulesDraft({ ctx: ctxOf(request, db, now), input: request.body, environment });
+    // 200 when every rule was skipped: nothing was created.
+    return reply.status(adopted.created.length > 0 ? 201 : 200).send(adopted);
+  });
+
+  app.get('/api/v1/runbooks/:id/probe-suggestions', {
+    schema: {
+      tags, summary: 'Probes proposed from the checks a runbook\'s steps do by hand (curl, pg_isready, redis-cli ping…); nothing is saved',
+      params: RunbookIdParams, response: { 200: ProbeSuggestionsSchema, ...errorResponses },
+    },
+  }, async (request) => suggestProbes({ ctx: ctxOf(request, db, now), input: { runbookId: request.params.id } }));
 
   app.get('/api/v1/probes', {
     schema: { tags, summary: 'List probes by name', querystring: ListProbesQuery, response: { 200: Type.Object({ items: Type.Array(ProbeSchema), total: Type.Integer() }), ...errorResponses } },

@@ -36,7 +36,7 @@ export function analyzeShellCode(shell: ShellParser | null, masked: string, orig
 }
 
 /** Reads shell code found in a string (`sh -c '…'`, `ssh host '…'`) the same way, never throwing. */
-function innerShellReader(shell: ShellParser | null): InnerShellReader {
+export function innerShellReader(shell: ShellParser | null): InnerShellReader {
   return (text) => {
     const masked = maskPlaceholders(text, findTemplatePlaceholders(text, 'shell'));
     let facts: ShellFacts;
