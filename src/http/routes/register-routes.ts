@@ -9,6 +9,7 @@ import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
+import { registerStatusPageRoutes } from './status-page-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
@@ -42,6 +43,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerOncallRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,
+  registerStatusPageRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

@@ -1,0 +1,17 @@
+import { loadStatusPage } from '../../status-page/load-status-page.js';
+import { renderStatusHtml, renderStatusRss } from '../../status-page/render-status-page.js';
+import type { App, HttpDeps } from '../http-deps.js';
+
+/**
+ * The public status page: no sign-in (outside `/api/v1/`), read-only, only what
+ * `loadStatusPage` deems public. HTML, JSON and RSS of the same data.
+ */
+export async function registerStatusPageRoutes(app: App, { db, now, config }: HttpDeps): Promise<void> {
+  const baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
+  app.get('/status', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=30').send(renderStatusHtml(await loadStatusPage(db, now()))));
+  app.get('/status.json', { schema: { hide: true } }, async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=30').send(await loadStatusPage(db, now())));
+  app.get('/status/feed.rss', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/rss+xml; charset=utf-8').header('cache-control', 'public, max-age=60').send(renderStatusRss(await loadStatusPage(db, now()), baseUrl)));
+}
