@@ -4,7 +4,7 @@ export type Role = (typeof roles)[number];
 
 /** Who did something: every timeline event and audit row names one. */
 export type Actor =
-  | { type: 'user'; id: string; name: string; role: Role; tokenId?: string }
+  | { type: 'user'; id: string; name: string; role: Role; tokenId?: string; sessionId?: string }
   | { type: 'integration'; id: string; name: string }
   | { type: 'system'; name: string };
 

@@ -6,6 +6,8 @@ import { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
 import { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
+import { authenticateSession } from '../auth/authenticate-session.js';
+import { csrfTokenOf, sessionSecretOf } from '../auth/session-secret.js';
 import { createAlertSweepJob } from '../jobs/alert-sweep-job.js';
 import { createTimerRunner } from '../jobs/timer-runner.js';
 import { ProbeRunner } from '../jobs/probe-runner.js';
@@ -14,6 +16,7 @@ import { createExecutionServices } from '../execution/create-execution-services.
 import { StepRunner } from '../execution/step-runner.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../storage/database.js';
+import { AppError } from '../core/app-error.js';
 import { httpStatusOf, toAppError, type ErrorBody } from './error-mapping.js';
 import type { App, HttpDeps } from './http-deps.js';
 import { createHttpMetrics } from './metrics.js';
@@ -112,6 +115,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/v1/') || publicApiPaths.has(path)) return;
     const header = request.headers.authorization;
+    const session = header === undefined ? sessionSecretOf(request.headers.cookie) : undefined;
+    if (session !== undefined) {
+      request.actor = await authenticateSession(db, session, deps.now());
+      // The cookie comes with any request the browser makes, even one another site triggers: a
+      // change must also carry the CSRF token, which only the console can read.
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== csrfTokenOf(session)) {
+        throw new AppError('forbidden', 'a change made with the session cookie needs its X-CSRF-Token header', { required: 'X-CSRF-Token' });
+      }
+      return;
+    }
     const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
     request.actor = await authenticateToken(db, secret, deps.now());
   });

@@ -2,6 +2,7 @@ import type { App, HttpDeps } from '../http-deps.js';
 import { registerAlertIngestRoutes } from './alert-ingest-routes.js';
 import { registerAlertRoutes } from './alerts-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
+import { registerAuthRoutes } from './auth-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
@@ -24,6 +25,7 @@ import { registerUserRoutes } from './users-routes.js';
 /** Every domain's routes module, in one list. */
 const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerHealthRoutes,
+  registerAuthRoutes,
   registerIncidentRoutes,
   registerServiceRoutes,
   registerChecklistRoutes,
