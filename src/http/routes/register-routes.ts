@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
@@ -26,6 +27,7 @@ import { registerUserRoutes } from './users-routes.js';
 const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerHealthRoutes,
   registerAuthRoutes,
+  registerIncidentEventsRoute,
   registerIncidentRoutes,
   registerServiceRoutes,
   registerChecklistRoutes,

@@ -1,0 +1,49 @@
+import { readIncidentChanges, startIncidentCursor } from '../../incidents/read-incident-changes.js';
+import type { App, HttpDeps } from '../http-deps.js';
+import { ctxOf } from '../request-context.js';
+import { errorResponses } from '../schemas.js';
+
+const pollMs = 500;
+/** A comment line now and then keeps proxies from closing a quiet stream. */
+const keepAliveMs = 15_000;
+
+/**
+ * `GET /api/v1/incidents/events`: the incident list live, as Server-Sent Events — an `incident`
+ * event with the whole incident each time one is declared or changes (id = the timeline id, so
+ * `Last-Event-ID` resumes where a dropped connection stopped). Read from the database, so every
+ * node streams every change, whichever node made it.
+ */
+export async function registerIncidentEventsRoute(app: App, { db, now }: HttpDeps): Promise<void> {
+  app.get('/api/v1/incidents/events', {
+    schema: { tags: ['incidents'], summary: 'Follow incident changes live (text/event-stream)', response: { ...errorResponses } },
+  }, async (request, reply) => {
+    const ctx = ctxOf(request, db, now);
+    const lastEventId = Number(request.headers['last-event-id']);
+    const cursor = await startIncidentCursor(ctx, Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : null);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    raw.write(': connected\n\n');
+    let closed = false;
+    request.raw.on('close', () => (closed = true));
+    let quietSince = Date.now();
+    try {
+      while (!closed) {
+        for (const change of await readIncidentChanges(ctx, cursor)) {
+          raw.write(`id: ${change.id}\nevent: incident\ndata: ${JSON.stringify(change.incident)}\n\n`);
+          quietSince = Date.now();
+        }
+        if (Date.now() - quietSince > keepAliveMs) {
+          raw.write(': keep-alive\n\n');
+          quietSince = Date.now();
+        }
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+    } catch (error) {
+      request.log.error({ err: error }, 'incident event stream failed');
+      raw.write(`event: error\ndata: ${JSON.stringify({ message: 'the stream failed; reconnect with Last-Event-ID' })}\n\n`);
+    } finally {
+      raw.end();
+    }
+  });
+}
