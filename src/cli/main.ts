@@ -12,6 +12,7 @@ import { registerRunbookCommands } from './runbook-command.js';
 import { registerSecretCommands } from './secret-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTokenCommands } from './token-command.js';
+import { registerUserCommands } from './user-command.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -57,6 +58,7 @@ function buildProgram(io: CliIo): Command {
   registerRunbookCommands(program, io);
   registerRunCommands(program, io);
   registerProbeCommands(program, io);
+  registerUserCommands(program, io);
   return program;
 }
 

@@ -78,7 +78,7 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
     });
 }
 
-function withDatabaseOptions(command: Command): Command {
+export function withDatabaseOptions(command: Command): Command {
   return command
     .option('--data-dir <dir>', 'embedded database folder (ASTREINTE_DATA_DIR, default ./data)')
     .option('--database-url <url>', 'PostgreSQL server (DATABASE_URL)')
@@ -86,7 +86,7 @@ function withDatabaseOptions(command: Command): Command {
 }
 
 /** Opens and migrates the configured database, runs `work` as the system actor, closes it. */
-async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ctx) => Promise<void>): Promise<void> {
+export async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ctx) => Promise<void>): Promise<void> {
   const config = loadCliConfig(flags, io);
   const db = await openCliDatabase(config);
   try {
@@ -100,7 +100,7 @@ async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ctx) => P
   }
 }
 
-async function findUser(db: Queryable, username: string): Promise<{ id: string; username: string }> {
+export async function findUser(db: Queryable, username: string): Promise<{ id: string; username: string }> {
   const { rows } = await db.query<{ id: string; username: string; deactivated_at: Date | null }>(selectUser, [username]);
   const user = rows[0];
   if (user === undefined) {

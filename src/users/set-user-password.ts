@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
 import { hashPassword, verifyPassword } from '../auth/password-hash.js';
-import { AppError, notFound } from '../core/app-error.js';
+import { AppError, notFound, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 
@@ -21,6 +21,8 @@ export type SetUserPasswordInput = Static<typeof SetUserPasswordInput>;
 export async function setUserPassword({ ctx, input }: { ctx: Ctx; input: { id: string } & SetUserPasswordInput }): Promise<void> {
   const self = ctx.actor.type === 'user' && ctx.actor.id === input.id;
   if (!self) requireRole(ctx, 'admin');
+  // Checked here too: the CLI calls this without the HTTP schema.
+  if (input.password.length < 12 || input.password.length > 1000) throw validationError('invalid password', [{ path: '/password', message: 'must be 12 to 1000 characters' }]);
   const hash = await hashPassword(input.password);
   await inTransaction(ctx, async (tx) => {
     const { rows } = await tx.db.query<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1::uuid FOR UPDATE', [input.id]);

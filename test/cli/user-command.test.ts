@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+
+describe('astreinte user password, directly on the database', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    dataDir = join(dir.path, 'data');
+    const first = await startTestServer(dataDir);
+    await first.close();
+  });
+  afterAll(async () => {
+    await dir?.remove();
+  });
+
+  it('gives the first admin a console password read from the environment, never from the command line', async () => {
+    const missing = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], {});
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('ADMIN_PASSWORD');
+    const short = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], { ADMIN_PASSWORD: 'short' });
+    expect(short.code).toBe(1);
+    const set = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], { ADMIN_PASSWORD: 'the first admin passphrase' });
+    expect(set.code, set.stderr).toBe(0);
+    const server = await startTestServer(dataDir);
+    try {
+      const signedIn = await fetch(`${server.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'the first admin passphrase' }) });
+      expect(signedIn.status).toBe(200);
+      expect(signedIn.headers.get('set-cookie')).toContain('HttpOnly');
+    } finally {
+      await server.close();
+    }
+  });
+});
