@@ -4,6 +4,7 @@ import { registerAlertRoutes } from './alerts-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
+import { registerConsoleRoutes } from './console-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
@@ -48,6 +49,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerNotificationRoutes,
   registerProbeRoutes,
   registerStatusPageRoutes,
+  registerConsoleRoutes,
 ];
 
 export async function registerRoutes(app: App, deps: HttpDeps): Promise<void> {

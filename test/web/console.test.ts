@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/core/project-root.js';
+import { createIntegration, promAlert, pushAlerts } from '../support/alert-support.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const password = 'a passphrase for the console';
+
+/** The console is built by `npm run build`; tests that run without one build it first. */
+async function ensureConsoleBuilt(): Promise<void> {
+  if (existsSync(join(projectRoot(), 'web', 'dist', 'index.html'))) return;
+  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: projectRoot() });
+}
+
+// The browser drives the UI; the storage behind it is tested on both backends elsewhere: PGlite here.
+describe.skipIf(!existsSync(chromiumPath))('the web console in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    await ensureConsoleBuilt();
+    t = await createTestApp('pglite');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    for (const role of ['responder', 'viewer'] as const) {
+      const set = await t.call('PUT', `/api/v1/users/${t.users[role].id}/password`, { body: { password } });
+      expect(set.statusCode).toBe(204);
+    }
+    // Running as root (CI containers) needs --no-sandbox.
+    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function signIn(username: string): Promise<Page> {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByTestId('sign-in-username').fill(username);
+    await page.getByTestId('sign-in-password').fill(password);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL(`${base}/`);
+    return page;
+  }
+
+  it('signs in, shows an alert\'s incident without reload, acknowledges and resolves it', async () => {
+    const page = await signIn('responder');
+    const { key } = await createIntegration(t, { name: 'browser', kind: 'prometheus' });
+    expect((await pushAlerts(t, key, [promAlert({ alertname: 'CheckoutLatencyHigh', severity: 'critical' }, { annotations: { summary: 'Checkout answers in 9 s' } })])).statusCode).toBe(200);
+    const row = page.getByTestId('incident-row').filter({ hasText: 'Checkout answers in 9 s' });
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('link').first().click();
+    await page.getByTestId('action-acknowledge').click();
+    await expect.poll(() => page.getByTestId('incident-status').first().textContent(), { timeout: 10_000 }).toMatch(/acknowledged|pris en compte|acquitté/i);
+    await page.getByTestId('action-resolve').click();
+    await expect.poll(() => page.getByTestId('incident-status').first().textContent(), { timeout: 10_000 }).toMatch(/resolved|résolu/i);
+    await expect.poll(async () => (await page.getByTestId('timeline-event').count()) >= 3, { timeout: 10_000 }).toBe(true);
+    const id = page.url().split('/').at(-1)!;
+    const { rows } = await t.db.query<{ status: string }>('SELECT status FROM incidents WHERE id = $1', [id]);
+    expect(rows[0]!.status).toBe('resolved');
+    await page.close();
+  }, 90_000);
+
+  it('shows a viewer no action buttons, and the API refuses the actions anyway', async () => {
+    const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Seen but not touched', severity: 'P3' } });
+    const id = (declared.json() as { id: string }).id;
+    const page = await signIn('viewer');
+    await page.goto(`${base}/incidents/${id}`);
+    await page.getByTestId('timeline').waitFor();
+    expect(await page.getByTestId('action-acknowledge').count()).toBe(0);
+    expect(await page.getByTestId('action-resolve').count()).toBe(0);
+    // The same request the button would make, with the viewer's session and CSRF token.
+    const refused = await page.evaluate(async (incident) => {
+      const session = await (await fetch('/auth/session')).json() as { csrfToken: string };
+      return (await fetch(`/api/v1/incidents/${incident}/acknowledge`, { method: 'POST', headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body: '{}' })).status;
+    }, id);
+    expect(refused).toBe(403);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, setUnauthenticatedHandler } from './api';
+import { AppHeader } from './app-header';
+import { errorText } from './format';
+import { useI18n } from './i18n';
+import { IncidentList } from './incident-list';
+import { IncidentPage } from './incident-page';
+import { matchIncidentPath, navigate, signInPath, useLocation } from './router';
+import { endSession, loadSession, SessionContext, type SessionState } from './session';
+import { SignInPage } from './sign-in-page';
+import type { Session } from './types';
+
+type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; session: Session | null };
+
+const here = (): string => window.location.pathname + window.location.search;
+
+/**
+ * The console: finds out who is signed in, then shows the page the URL names —
+ * `/` the incidents, `/incidents/:id` one incident, `/sign-in` the sign-in form.
+ */
+export function App() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  const check = useCallback(() => {
+    setBoot({ state: 'loading' });
+    loadSession()
+      .then((session) => setBoot({ state: 'ready', session }))
+      .catch((error: unknown) =>
+        setBoot(error instanceof ApiError && error.status === 401 ? { state: 'ready', session: null } : { state: 'failed', error }),
+      );
+  }, []);
+
+  useEffect(() => {
+    check();
+    // A session can end while the console is open (idle timeout, password changed elsewhere).
+    setUnauthenticatedHandler(() => {
+      setBoot({ state: 'ready', session: null });
+      if (window.location.pathname !== '/sign-in') navigate(signInPath(here()), { replace: true });
+    });
+  }, [check]);
+
+  const session = boot.state === 'ready' ? boot.session : null;
+  const needsSignIn = boot.state === 'ready' && session === null && pathname !== '/sign-in';
+  useEffect(() => {
+    if (needsSignIn) navigate(signInPath(here()), { replace: true });
+  }, [needsSignIn]);
+
+  const signOut = useCallback(async () => {
+    try {
+      await endSession();
+    } finally {
+      setBoot({ state: 'ready', session: null });
+      navigate('/sign-in');
+    }
+  }, []);
+  const sessionState = useMemo<SessionState | null>(() => (session === null ? null : { session, signOut }), [session, signOut]);
+
+  if (boot.state === 'loading') return <p className="boot">{t('app.loading')}</p>;
+  if (boot.state === 'failed') {
+    return (
+      <div className="boot" role="alert">
+        <p>{errorText(boot.error, t)}</p>
+        <button type="button" onClick={check}>{t('common.retry')}</button>
+      </div>
+    );
+  }
+  if (pathname === '/sign-in') {
+    return (
+      <>
+        <AppHeader session={null} />
+        <main id="main" tabIndex={-1}>
+          <SignInPage onSignedIn={(signedIn) => setBoot({ state: 'ready', session: signedIn })} />
+        </main>
+      </>
+    );
+  }
+  if (sessionState === null) return <p className="boot">{t('app.loading')}</p>;
+  const incidentId = matchIncidentPath(pathname);
+  return (
+    <SessionContext.Provider value={sessionState}>
+      <AppHeader session={sessionState} />
+      <main id="main" tabIndex={-1}>
+        {pathname === '/' ? (
+          <IncidentList />
+        ) : incidentId !== null ? (
+          // The key remounts the page when going from one incident to another: no stale state.
+          <IncidentPage key={incidentId} id={incidentId} />
+        ) : (
+          <p role="alert">{t('error.notFound', { what: pathname })}</p>
+        )}
+      </main>
+    </SessionContext.Provider>
+  );
+}

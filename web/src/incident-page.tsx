@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError } from './api';
+import { StreamIndicator } from './badges';
+import { errorText, useNow } from './format';
+import { useI18n } from './i18n';
+import { IncidentActions } from './incident-actions';
+import { IncidentHeader } from './incident-header';
+import { NoteForm } from './note-form';
+import { Link } from './router';
+import { useSession } from './session';
+import { StatusUpdateForm } from './status-update-form';
+import { mergeEvents, Timeline } from './timeline';
+import { canRespond, type Incident, type TimelineEvent } from './types';
+import { useIncidentStream } from './use-incident-stream';
+
+/**
+ * One incident: its header, the lifecycle buttons, the timeline and the composers. The event
+ * stream says when this incident changed (any timeline event counts); the page then takes the
+ * streamed incident and fetches only the timeline events it does not have yet.
+ */
+export function IncidentPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const now = useNow();
+  const [incident, setIncident] = useState<Incident | null>(null);
+  const [events, setEvents] = useState<TimelineEvent[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const lastSeq = useRef(0);
+  const base = `/api/v1/incidents/${encodeURIComponent(id)}`;
+
+  const addEvents = useCallback((more: readonly TimelineEvent[]) => {
+    setEvents((current) => {
+      const merged = mergeEvents(current, more);
+      lastSeq.current = merged.at(-1)?.seq ?? 0;
+      return merged;
+    });
+  }, []);
+
+  // An older copy must not replace a newer one (a slow fetch answering after a streamed change).
+  const takeIncident = useCallback((next: Incident) => {
+    setIncident((current) => (current !== null && Date.parse(current.updatedAt) > Date.parse(next.updatedAt) ? current : next));
+  }, []);
+
+  const refreshTimeline = useCallback(async () => {
+    try {
+      addEvents(await api<TimelineEvent[]>('GET', `${base}/timeline?after=${lastSeq.current}`));
+    } catch (failure) {
+      setError(errorText(failure, t));
+    }
+  }, [addEvents, base, t]);
+
+  const load = useCallback(async () => {
+    try {
+      takeIncident(await api<Incident>('GET', base));
+      setError(null);
+      await refreshTimeline();
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.status === 404 ? t('error.notFound', { what: id }) : errorText(failure, t));
+    }
+  }, [base, id, refreshTimeline, t, takeIncident]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const stream = useIncidentStream({
+    onIncident: (changed) => {
+      if (changed.id !== id) return;
+      takeIncident(changed);
+      void refreshTimeline();
+    },
+    onOpen: () => void load(),
+  });
+
+  const responder = canRespond(session.user);
+  return (
+    <article className="incident-page">
+      <div className="page-title">
+        <Link to="/">{t('incident.back')}</Link>
+        <StreamIndicator state={stream} />
+      </div>
+      {error !== null && (
+        <div className="error" role="alert">
+          {error} <button type="button" onClick={() => void load()}>{t('common.retry')}</button>
+        </div>
+      )}
+      {incident === null ? (
+        error === null && <p>{t('app.loading')}</p>
+      ) : (
+        <>
+          <IncidentHeader incident={incident} now={now} />
+          {responder ? (
+            <IncidentActions
+              incident={incident}
+              onChanged={(changed) => {
+                takeIncident(changed);
+                void refreshTimeline();
+              }}
+              onStale={() => void load()}
+            />
+          ) : (
+            <p className="read-only" data-testid="read-only">{t('action.viewer')}</p>
+          )}
+          <div className="incident-columns">
+            <Timeline events={events} />
+            {responder && (
+              <div className="composers">
+                <StatusUpdateForm incidentId={incident.id} onPosted={(posted) => addEvents([posted])} />
+                <NoteForm incidentId={incident.id} onAdded={(added) => addEvents([added])} />
+              </div>
+            )}
+          </div>
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { api } from './api';
+import { errorText } from './format';
+import { useI18n } from './i18n';
+import { statusUpdatePhases, type StatusUpdatePhase, type TimelineEvent } from './types';
+
+/**
+ * Posts a status update: what stakeholders read. "Public" is off by default and said plainly,
+ * because a public update goes to the status page for anyone to see.
+ */
+export function StatusUpdateForm({ incidentId, onPosted }: { incidentId: string; onPosted: (event: TimelineEvent) => void }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState('');
+  const [phase, setPhase] = useState<StatusUpdatePhase>('investigating');
+  const [isPublic, setIsPublic] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setBusy(true);
+    setFeedback(null);
+    try {
+      const posted = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incidentId)}/status-updates`, {
+        message: message.trim(),
+        phase,
+        public: isPublic,
+      });
+      setMessage('');
+      setIsPublic(false);
+      setFeedback({ ok: true, text: t('update.posted') });
+      onPosted(posted);
+    } catch (failure) {
+      setFeedback({ ok: false, text: errorText(failure, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="composer" onSubmit={(event) => void submit(event)} aria-labelledby="update-heading">
+      <h2 id="update-heading">{t('update.title')}</h2>
+      <label>
+        <span>{t('update.message')}</span>
+        <textarea required rows={3} maxLength={10_000} value={message} onChange={(event) => setMessage(event.target.value)} data-testid="status-update-message" />
+      </label>
+      <div className="form-row">
+        <label>
+          <span>{t('update.phase')}</span>
+          <select value={phase} onChange={(event) => setPhase(event.target.value as StatusUpdatePhase)} data-testid="status-update-phase">
+            {statusUpdatePhases.map((value) => (
+              <option key={value} value={value}>{t(`phase.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} data-testid="status-update-public" />
+          <span>{t('update.public')}</span>
+        </label>
+        <button type="submit" disabled={busy || message.trim() === ''} data-testid="status-update-submit">{t('update.submit')}</button>
+      </div>
+      {feedback !== null && (
+        <p className={feedback.ok ? 'success' : 'error'} role={feedback.ok ? 'status' : 'alert'}>{feedback.text}</p>
+      )}
+    </form>
+  );
+}
