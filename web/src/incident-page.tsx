@@ -13,6 +13,9 @@ import { mergeEvents, Timeline } from './timeline';
 import { canRespond, type Incident, type TimelineEvent } from './types';
 import { useIncidentStream } from './use-incident-stream';
 
+/** Timeline events asked per request (the server's default page). */
+const timelinePage = 1000;
+
 /**
  * One incident: its header, the lifecycle buttons, the timeline and the composers. The event
  * stream says when this incident changed (any timeline event counts); the page then takes the
@@ -43,7 +46,14 @@ export function IncidentPage({ id }: { id: string }) {
 
   const refreshTimeline = useCallback(async () => {
     try {
-      addEvents(await api<TimelineEvent[]>('GET', `${base}/timeline?after=${lastSeq.current}`));
+      // The server answers at most a page of events: long incidents take several.
+      let after = lastSeq.current;
+      for (;;) {
+        const page = await api<TimelineEvent[]>('GET', `${base}/timeline?after=${after}&limit=${timelinePage}`);
+        addEvents(page);
+        if (page.length < timelinePage) break;
+        after = page.at(-1)!.seq;
+      }
     } catch (failure) {
       setError(errorText(failure, t));
     }
