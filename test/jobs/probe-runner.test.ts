@@ -76,7 +76,8 @@ describe.each(testBackends)('probe runners sharing one database on $backend', ({
   });
 
   it.skipIf(!available)('checks again, once, a slot whose node died holding it, once its lease has run out', async () => {
-    await test.db.query('UPDATE probes SET next_run_at = now()');
+    // A second back: the database clock has microseconds, the node's Date only milliseconds.
+    await test.db.query(`UPDATE probes SET next_run_at = now() - interval '1 second'`);
     // A node claims everything due, then dies without a word.
     const claimed = await claimProbes(test.db, new Date(), 100);
     expect(claimed).toHaveLength(ids.length);
