@@ -69,6 +69,24 @@ describe.skipIf(!existsSync(chromiumPath))('the web console in Chromium', () => 
     await page.close();
   }, 90_000);
 
+  it('shows an incident on the public status page, then its resolution, without anything internal', async () => {
+    await t.call('POST', '/api/v1/services', { body: { id: 'storefront', name: 'Storefront', public: true } });
+    const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Disk full on shop-db-2 (jdoe)', severity: 'P2', services: ['storefront'] } });
+    const id = (declared.json() as { id: string }).id;
+    await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Some pages load slowly; we are on it.', phase: 'identified', public: true } });
+    const page = await browser.newPage();
+    await page.goto(`${base}/status`);
+    const body = page.locator('body');
+    await expect.poll(() => body.textContent()).toContain('Partial outage');
+    expect(await body.textContent()).toContain('Some pages load slowly; we are on it.');
+    expect(await body.textContent()).not.toContain('shop-db-2');
+    await t.call('POST', `/api/v1/incidents/${id}/resolve`, { body: {} });
+    await page.reload();
+    await expect.poll(() => body.textContent()).toContain('All systems operational');
+    expect(await page.locator('article.incident h3').first().textContent()).toContain('Storefront: Resolved');
+    await page.close();
+  }, 60_000);
+
   it('shows a viewer no action buttons, and the API refuses the actions anyway', async () => {
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Seen but not touched', severity: 'P3' } });
     const id = (declared.json() as { id: string }).id;
