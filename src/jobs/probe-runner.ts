@@ -8,7 +8,7 @@ import { decideProbeCheck, type CheckDecision } from '../probes/runner/decide-pr
 import { pruneProbeHistory } from '../probes/runner/prune-probe-history.js';
 import { recordProbeChecks } from '../probes/runner/record-probe-checks.js';
 import type { Database } from '../storage/database.js';
-import type { JobErrorSink } from './job-loop.js';
+import { JobLoop, type JobErrorSink } from './job-loop.js';
 
 export interface ProbeRunnerOptions {
   db: Database;
@@ -33,34 +33,29 @@ const pruneEveryMs = 10 * 60_000;
  * their checks, and writes the checks finished since the last tick in one transaction. Checks run
  * concurrently and never block the tick; the writes are one at a time. Errors are reported, never
  * thrown out of the timer. `stop()` cancels checks in flight, hands their probes back (another
- * node checks them at once) and waits for the last write.
+ * node checks them at once) and waits for the last write. The ticks are a `JobLoop`.
  */
 export class ProbeRunner {
-  private timer: NodeJS.Timeout | null = null;
   private stopped = true;
+  private readonly loop: JobLoop;
   private readonly inFlight = new Map<string, { probe: ClaimedProbe; abort: AbortController; done: Promise<void> }>();
   private finished: CheckDecision[] = [];
-  private tickRunning: Promise<void> | null = null;
   private lastPrune = 0;
   private readonly ctx: Ctx;
 
   constructor(private readonly options: ProbeRunnerOptions) {
     this.ctx = { actor: systemActor, requestId: 'probe-runner', db: options.db, now: options.now };
+    this.loop = new JobLoop('probe-runner', options.tickMs, () => this.tick(), options.onError);
   }
 
   start(): void {
-    if (!this.stopped) return;
     this.stopped = false;
-    this.schedule();
+    this.loop.start();
   }
 
   /** One tick now: write finished checks, claim and start due ones (tests, and waiting for work). */
-  async runOnce(): Promise<void> {
-    while (this.tickRunning !== null) await this.tickRunning;
-    this.tickRunning = this.tick().catch((error: unknown) => this.options.onError(error, 'probe-runner')).finally(() => {
-      this.tickRunning = null;
-    });
-    await this.tickRunning;
+  runOnce(): Promise<void> {
+    return this.loop.runOnce();
   }
 
   /** Waits until the checks in flight now are finished and written (tests). */
@@ -71,9 +66,7 @@ export class ProbeRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    while (this.tickRunning !== null) await this.tickRunning;
+    await this.loop.stop();
     const cancelled = [...this.inFlight.values()];
     for (const entry of cancelled) entry.abort.abort();
     await Promise.all(cancelled.map((entry) => entry.done));
@@ -86,15 +79,6 @@ export class ProbeRunner {
     } catch (error) {
       this.options.onError(error, 'probe-runner');
     }
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.runOnce().then(() => this.schedule());
-    }, this.options.tickMs);
-    this.timer.unref();
   }
 
   private async tick(): Promise<void> {

@@ -79,10 +79,11 @@ export async function checkProbe(settings: ProbeCheckSettings, options: CheckOpt
     return { ...base, passed: false, detail: observation.error ?? 'unreachable', conditions: [] };
   }
   if (settings.target.kind === 'prometheus' && 'series' in observation) {
+    const { query } = settings.target;
     const series = (observation.series as { labels: Labels; value: number }[]).map((one): SeriesVerdict => {
       const verdicts = judge(conditions, { ...values, VALUE: one.value, LABELS: one.labels });
       const failed = failures(verdicts);
-      if (conditions.length === 0) return { labels: one.labels, passed: false, detail: `${settings.target.kind === 'prometheus' ? settings.target.query : ''} returned ${one.value}` };
+      if (conditions.length === 0) return { labels: one.labels, passed: false, detail: `${query} returned ${one.value}` };
       return { labels: one.labels, passed: failed === null, detail: failed ?? 'all conditions hold' };
     });
     return { ...base, passed: true, detail: null, conditions: [], series };

@@ -30,8 +30,14 @@ export async function loadStatusPage(db: Queryable, now: Date): Promise<StatusPa
   const { rows: updates } = await db.query<{ incident_id: string; occurred_at: Date; phase: string; message: string }>(selectPublicUpdates, [incidents.map((row) => row.id)]);
   const names = new Map(components.map((component) => [component.id, component.name]));
 
+  const updatesOf = new Map<string, PublicIncident['updates']>();
+  for (const update of updates) {
+    const list = updatesOf.get(update.incident_id) ?? [];
+    list.push({ at: update.occurred_at.toISOString(), phase: update.phase, message: update.message });
+    updatesOf.set(update.incident_id, list);
+  }
   const shown: PublicIncident[] = incidents.map((row) => {
-    const own = updates.filter((update) => update.incident_id === row.id).map((update) => ({ at: update.occurred_at.toISOString(), phase: update.phase, message: update.message }));
+    const own = updatesOf.get(row.id) ?? [];
     return {
       id: row.id,
       components: row.service_ids.map((id) => names.get(id) ?? id),

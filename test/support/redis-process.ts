@@ -43,9 +43,11 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-async function startOnce(extraArgs: string[]): Promise<RedisProcess> {
-  const port = await freePort();
-  // No persistence at all: nothing is written, the server starts empty.
+/**
+ * One redis-server process on `port`, without persistence (it starts empty), ready (answering
+ * PING) when this resolves. `stop()` sends SIGTERM (SIGKILL after 5 s) and waits; safe twice.
+ */
+export async function spawnRedisOnPort(port: number, extraArgs: readonly string[] = []): Promise<{ stop(): Promise<void> }> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), ...extraArgs];
   const child = spawn(redisServerBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
@@ -63,8 +65,11 @@ async function startOnce(extraArgs: string[]): Promise<RedisProcess> {
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
       process.off('exit', killOnExit);
-      child.kill('SIGKILL');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited(child);
+      clearTimeout(timer);
     })();
     return stopped;
   };
@@ -76,7 +81,7 @@ async function startOnce(extraArgs: string[]): Promise<RedisProcess> {
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { port, url: `redis://127.0.0.1:${port}`, stop };
+  return { stop };
 }
 
 /**
@@ -87,7 +92,9 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisP
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await startOnce(extraArgs);
+      const port = await freePort();
+      const { stop } = await spawnRedisOnPort(port, extraArgs);
+      return { port, url: `redis://127.0.0.1:${port}`, stop };
     } catch (error) {
       lastError = error;
     }
