@@ -6,7 +6,7 @@
  * started after its slot (percentiles over every check of the window), the server's CPU (share of
  * one core) and its memory (RSS, sampled every second). Target: p99 lateness under 1 s, RSS under 300 MiB.
  *
- * Run: npx tsx bench/probes.ts [--probes N] [--interval S] [--seconds N] [--warm-up N] [--database-url postgres://…]
+ * Run: npx tsx bench/probes.ts [--probes N] [--interval S] [--seconds N] [--warm-up N] [--database-url postgres://…] [--node-options "--flag …"]
  * (defaults: 10000 probes, 30 s, 90 s measured after a 45 s warm-up).
  */
 import { readFileSync } from 'node:fs';
@@ -27,6 +27,8 @@ const intervalSeconds = Number(option('--interval') ?? 30);
 const measureSeconds = Number(option('--seconds') ?? 90);
 const warmUpSeconds = Number(option('--warm-up') ?? 45);
 const databaseUrl = option('--database-url');
+// V8/Node flags for the server, to compare settings: --node-options "--no-wasm-tier-up".
+const nodeArgs = option('--node-options')?.split(' ').filter((arg) => arg !== '') ?? [];
 
 // The target every probe checks: a health endpoint answering at once.
 let served = 0;
@@ -37,7 +39,7 @@ const target = createServer((_request, response) => {
 await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', 1024, resolve));
 const targetUrl = `http://127.0.0.1:${(target.address() as AddressInfo).port}/health`;
 
-const astreinte = await startAstreinte(databaseUrl === undefined ? {} : { databaseUrl });
+const astreinte = await startAstreinte({ ...(databaseUrl === undefined ? {} : { databaseUrl }), nodeArgs });
 const clockTicks = 100;
 const pageSize = 4096;
 const cpuSeconds = (): number => {
@@ -73,6 +75,7 @@ try {
     rss.push(rssMiB());
   }
   const cpu = (cpuSeconds() - cpuBefore) / measureSeconds;
+  const memory = await memoryBreakdown(astreinte.url);
   const windowEnd = new Date();
   const checksServed = served - servedBefore;
   await astreinte.stop();
@@ -93,6 +96,7 @@ try {
     console.log(`checks recorded in the window: ${figures.n} (expected ~${expected.toFixed(0)}; the target served ${checksServed} requests), failed: ${figures.failed}`);
     console.log(`lateness after the slot, ms: p50 ${figures.p50.toFixed(0)}  p90 ${figures.p90.toFixed(0)}  p99 ${figures.p99.toFixed(0)}  p99.9 ${figures.p999.toFixed(0)}  max ${figures.max.toFixed(0)}`);
     console.log(`server CPU: ${(cpu * 100).toFixed(0)}% of one core; RSS: max ${maxRss.toFixed(0)} MiB, last ${rss.at(-1)!.toFixed(0)} MiB`);
+    console.log(`of which (at the end): ${memory}`);
     console.log(`target: p99 lateness under 1 s: ${figures.p99 < 1000 ? 'met' : 'NOT met'}; RSS under 300 MiB: ${maxRss < 300 ? 'met' : 'NOT met'}`);
   } finally {
     await db.close();
@@ -100,4 +104,14 @@ try {
 } finally {
   await astreinte.remove();
   target.close();
+}
+
+/** Where the server's memory is, from its own /metrics: the JS heap, and what V8 holds outside it. */
+async function memoryBreakdown(url: string): Promise<string> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (name: string): string => {
+    const match = new RegExp(`^astreinte_${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text);
+    return match === null ? '?' : `${(Number(match[1]) / 1024 / 1024).toFixed(0)} MiB`;
+  };
+  return `JS heap used ${value('nodejs_heap_size_used_bytes')} of ${value('nodejs_heap_size_total_bytes')}, external ${value('nodejs_external_memory_bytes')}`;
 }
