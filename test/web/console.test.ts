@@ -1,55 +1,22 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/core/project-root.js';
 import { createIntegration, promAlert, pushAlerts } from '../support/alert-support.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
+import type { TestApp } from '../support/test-app.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const password = 'a passphrase for the console';
-
-/** The console is built by `npm run build`; tests that run without one build it first. */
-async function ensureConsoleBuilt(): Promise<void> {
-  if (existsSync(join(projectRoot(), 'web', 'dist', 'index.html'))) return;
-  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: projectRoot() });
-}
-
-// The browser drives the UI; the storage behind it is tested on both backends elsewhere: PGlite here.
-describe.skipIf(!existsSync(chromiumPath))('the web console in Chromium', () => {
+describe.skipIf(!hasChromium)('the web console in Chromium', () => {
+  let harness: ConsoleHarness;
   let t: TestApp;
-  let browser: Browser;
   let base: string;
+  const signIn = (username: string): Promise<Page> => harness.signIn(username);
 
   beforeAll(async () => {
-    await ensureConsoleBuilt();
-    t = await createTestApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-    for (const role of ['responder', 'viewer'] as const) {
-      const set = await t.call('PUT', `/api/v1/users/${t.users[role].id}/password`, { body: { password } });
-      expect(set.statusCode).toBe(204);
-    }
-    // Running as root (CI containers) needs --no-sandbox.
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    harness = await startConsole();
+    ({ t, base } = harness);
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await harness?.close();
   });
-
-  async function signIn(username: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${base}/`);
-    await page.getByTestId('sign-in-username').fill(username);
-    await page.getByTestId('sign-in-password').fill(password);
-    await page.getByTestId('sign-in-submit').click();
-    await page.waitForURL(`${base}/`);
-    return page;
-  }
 
   it('signs in, shows an alert\'s incident without reload, acknowledges and resolves it', async () => {
     const page = await signIn('responder');
@@ -74,7 +41,7 @@ describe.skipIf(!existsSync(chromiumPath))('the web console in Chromium', () => 
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Disk full on shop-db-2 (jdoe)', severity: 'P2', services: ['storefront'] } });
     const id = (declared.json() as { id: string }).id;
     await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Some pages load slowly; we are on it.', phase: 'identified', public: true } });
-    const page = await browser.newPage();
+    const page = await harness.browser.newPage();
     await page.goto(`${base}/status`);
     const body = page.locator('body');
     await expect.poll(() => body.textContent()).toContain('Partial outage');

@@ -1,11 +1,12 @@
+import { hasRole, type ConsoleRoute } from './console-route';
 import { languages, setLanguage, useI18n, type Language } from './i18n';
 import { Link } from './router';
 import type { SessionState } from './session';
 
 const languageNames: Record<Language, string> = { en: 'English', fr: 'Français' };
 
-/** The top bar: skip link, home, language switcher, who is signed in, sign-out. */
-export function AppHeader({ session }: { session: SessionState | null }) {
+/** The top bar: skip link, home, the pages' links, language switcher, who is signed in, sign-out. */
+export function AppHeader({ session, routes }: { session: SessionState | null; routes: readonly ConsoleRoute[] }) {
   const { language, t } = useI18n();
   return (
     <header className="app-header">
@@ -13,7 +14,11 @@ export function AppHeader({ session }: { session: SessionState | null }) {
       <Link to="/" className="brand">Astreinte</Link>
       {session !== null && (
         <nav aria-label="Astreinte">
-          <Link to="/">{t('app.incidents')}</Link>
+          {routes.flatMap(({ nav }) =>
+            nav === undefined || (nav.minRole !== undefined && !hasRole(session.session.user.role, nav.minRole))
+              ? []
+              : [<Link key={nav.to} to={nav.to}>{t(nav.label)}</Link>],
+          )}
         </nav>
       )}
       <div className="header-end">

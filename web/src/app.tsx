@@ -5,10 +5,24 @@ import { errorText } from './format';
 import { useI18n } from './i18n';
 import { IncidentList } from './incident-list';
 import { IncidentPage } from './incident-page';
-import { matchIncidentPath, navigate, signInPath, useLocation } from './router';
+import { matchRoute, type ConsoleRoute } from './console-route';
+import { adminRoutes } from './admin/admin-routes';
+import { runbooksRoutes } from './runbooks/runbooks-routes';
+import { servicesRoutes } from './services/services-routes';
+import { navigate, signInPath, useLocation } from './router';
 import { endSession, loadSession, SessionContext, type SessionState } from './session';
 import { SignInPage } from './sign-in-page';
 import type { Session } from './types';
+
+/** Every page after sign-in, first match wins. */
+export const consoleRoutes: readonly ConsoleRoute[] = [
+  { pattern: /^\/$/, render: () => <IncidentList />, nav: { to: '/', label: 'app.incidents' } },
+  // The key remounts the page when going from one incident to another: no stale state.
+  { pattern: /^\/incidents\/([^/]+)\/?$/, render: ([id = '']) => <IncidentPage key={id} id={id} /> },
+  ...runbooksRoutes,
+  ...servicesRoutes,
+  ...adminRoutes,
+];
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; session: Session | null };
 
@@ -69,7 +83,7 @@ export function App() {
   if (pathname === '/sign-in') {
     return (
       <>
-        <AppHeader session={null} />
+        <AppHeader session={null} routes={[]} />
         <main id="main" tabIndex={-1}>
           <SignInPage onSignedIn={(signedIn) => setBoot({ state: 'ready', session: signedIn })} />
         </main>
@@ -77,19 +91,12 @@ export function App() {
     );
   }
   if (sessionState === null) return <p className="boot">{t('app.loading')}</p>;
-  const incidentId = matchIncidentPath(pathname);
+  const matched = matchRoute(consoleRoutes, pathname);
   return (
     <SessionContext.Provider value={sessionState}>
-      <AppHeader session={sessionState} />
+      <AppHeader session={sessionState} routes={consoleRoutes} />
       <main id="main" tabIndex={-1}>
-        {pathname === '/' ? (
-          <IncidentList />
-        ) : incidentId !== null ? (
-          // The key remounts the page when going from one incident to another: no stale state.
-          <IncidentPage key={incidentId} id={incidentId} />
-        ) : (
-          <p role="alert">{t('error.notFound', { what: pathname })}</p>
-        )}
+        {matched !== null ? matched.route.render(matched.params) : <p role="alert">{t('error.notFound', { what: pathname })}</p>}
       </main>
     </SessionContext.Provider>
   );

@@ -50,12 +50,6 @@ export function incidentPath(id: string): string {
   return `/incidents/${encodeURIComponent(id)}`;
 }
 
-/** The incident id of an `/incidents/:id` path, or null. */
-export function matchIncidentPath(pathname: string): string | null {
-  const match = /^\/incidents\/([^/]+)\/?$/.exec(pathname);
-  return match?.[1] === undefined ? null : decodeURIComponent(match[1]);
-}
-
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string; children: ReactNode };
 
 /**

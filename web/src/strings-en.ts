@@ -2,7 +2,12 @@
  * English strings, and the list of keys every language must give (`MessageKey`).
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
-export const en = {
+import { adminStringsEn } from './admin/admin-strings';
+import { runbooksStringsEn } from './runbooks/runbooks-strings';
+import { runsStringsEn } from './runs/runs-strings';
+import { servicesStringsEn } from './services/services-strings';
+
+const coreEn = {
   'app.skip': 'Skip to content',
   'app.loading': 'Loading…',
   'app.language': 'Language',
@@ -124,4 +129,7 @@ export const en = {
   'event.run_ended': 'Runbook run ended',
 };
 
+/** Every English string: the console's own and each area's (`runbooks/runbooks-strings.ts` …). */
+export const en = { ...coreEn, ...runbooksStringsEn, ...runsStringsEn, ...servicesStringsEn, ...adminStringsEn };
 export type MessageKey = keyof typeof en;
+export type CoreMessageKey = keyof typeof coreEn;

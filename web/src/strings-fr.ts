@@ -1,7 +1,11 @@
-import type { MessageKey } from './strings-en';
+import { adminStringsFr } from './admin/admin-strings';
+import { runbooksStringsFr } from './runbooks/runbooks-strings';
+import { runsStringsFr } from './runs/runs-strings';
+import { servicesStringsFr } from './services/services-strings';
+import type { CoreMessageKey, MessageKey } from './strings-en';
 
 /** French strings: the type makes a missing or misspelt key a compile error. */
-export const fr: Record<MessageKey, string> = {
+const coreFr: Record<CoreMessageKey, string> = {
   'app.skip': 'Aller au contenu',
   'app.loading': 'Chargement…',
   'app.language': 'Langue',
@@ -122,3 +126,5 @@ export const fr: Record<MessageKey, string> = {
   'event.run_started': 'Exécution de runbook lancée',
   'event.run_ended': 'Exécution de runbook terminée',
 };
+
+export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...servicesStringsFr, ...adminStringsFr };

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from '../../src/core/project-root.js';
+import { createTestApp, type TestApp } from './test-app.js';
+
+/** Debian's Chromium, installed by `.ci/run`; browser tests skip where it is missing. */
+export const chromiumPath = '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+/** The password every test user signs in with (set by `startConsole`). */
+export const consolePassword = 'a passphrase for the console';
+
+/** The console is built by `npm run build`; tests that run without one build it first. */
+export async function ensureConsoleBuilt(): Promise<void> {
+  if (existsSync(join(projectRoot(), 'web', 'dist', 'index.html'))) return;
+  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: projectRoot() });
+}
+
+/** A server listening on 127.0.0.1 with the built console, and a browser to drive it. */
+export interface ConsoleHarness {
+  t: TestApp;
+  browser: Browser;
+  /** `http://127.0.0.1:PORT` */
+  base: string;
+  /** A new page signed in as one of the test app's users (`admin`, `responder`, `viewer` …). */
+  signIn: (username: string) => Promise<Page>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the app on PGlite (the storage is tested on both backends elsewhere; the browser drives
+ * the UI), gives every test user `consolePassword`, and launches headless Chromium.
+ */
+export async function startConsole(): Promise<ConsoleHarness> {
+  await ensureConsoleBuilt();
+  const t = await createTestApp('pglite');
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  for (const user of Object.values(t.users)) {
+    const set = await t.call('PUT', `/api/v1/users/${user.id}/password`, { body: { password: consolePassword } });
+    if (set.statusCode !== 204) throw new Error(`setting a password failed: ${set.statusCode} ${set.body}`);
+  }
+  // Running as root (CI containers) needs --no-sandbox.
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  const signIn = async (username: string): Promise<Page> => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.getByTestId('sign-in-username').fill(username);
+    await page.getByTestId('sign-in-password').fill(consolePassword);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL(`${base}/`);
+    return page;
+  };
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await t.close();
+  };
+  return { t, browser, base, signIn, close };
+}

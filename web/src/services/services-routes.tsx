@@ -1,0 +1,4 @@
+import type { ConsoleRoute } from '../console-route';
+
+/** The services pages of the console. */
+export const servicesRoutes: readonly ConsoleRoute[] = [];
