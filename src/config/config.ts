@@ -36,6 +36,7 @@ export const ConfigSchema = Type.Object({
   probeTickMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 200, description: 'how often a node looks for due probes' }),
   probeConcurrency: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'probe checks in flight at once on a node' }),
   probeHistoryHours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 48, description: 'how long single probe results are kept (hourly figures are kept 400 days)' }),
+  consoleDir: Type.Optional(Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -66,6 +67,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   probeTickMs: 'ASTREINTE_PROBE_TICK_MS',
   probeConcurrency: 'ASTREINTE_PROBE_CONCURRENCY',
   probeHistoryHours: 'ASTREINTE_PROBE_HISTORY_HOURS',
+  consoleDir: 'ASTREINTE_CONSOLE_DIR',
 };
 
 export class ConfigError extends Error {

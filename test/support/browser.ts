@@ -13,10 +13,16 @@ export const hasChromium = existsSync(chromiumPath);
 /** The password every test user signs in with (set by `startConsole`). */
 export const consolePassword = 'a passphrase for the console';
 
-/** The console is built by `npm run build`; tests that run without one build it first. */
+/**
+ * Where the console the tests drive is built: `web/dist` (made by `npm run build`), or another
+ * folder named by ASTREINTE_TEST_CONSOLE_DIR (to test a build without touching web/dist).
+ */
+export const consoleDir = process.env['ASTREINTE_TEST_CONSOLE_DIR'] ?? join(projectRoot(), 'web', 'dist');
+
+/** Tests that run without a built console build it first. */
 export async function ensureConsoleBuilt(): Promise<void> {
-  if (existsSync(join(projectRoot(), 'web', 'dist', 'index.html'))) return;
-  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'error'], { cwd: projectRoot() });
+  if (existsSync(join(consoleDir, 'index.html'))) return;
+  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: projectRoot() });
 }
 
 /** A server listening on 127.0.0.1 with the built console, and a browser to drive it. */
@@ -36,7 +42,7 @@ export interface ConsoleHarness {
  */
 export async function startConsole(): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
-  const t = await createTestApp('pglite');
+  const t = await createTestApp('pglite', { config: { consoleDir } });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   for (const user of Object.values(t.users)) {

@@ -5,8 +5,11 @@ import fastifyStatic from '@fastify/static';
 import { projectRoot } from '../../core/project-root.js';
 import type { App, HttpDeps } from '../http-deps.js';
 
-/** The pages of the console (a single-page app): each answers its index.html, the app routes in the browser. */
-const pages = ['/', '/sign-in', '/incidents/:id'];
+/**
+ * The pages of the console (a single-page app): each answers its index.html, the app routes in
+ * the browser (`web/src/app.tsx`). Other paths keep their JSON 404.
+ */
+const pages = ['/', '/sign-in', '/incidents/*', '/runbooks', '/runbooks/*', '/services', '/services/*', '/on-call', '/on-call/*', '/admin', '/admin/*'];
 
 /**
  * The policy of the console's page: only its own scripts, styles and API; no framing
@@ -18,8 +21,8 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
  * The web console, built by `npm run build` into `web/dist` and served here: its hashed assets
  * (cached for a year) and its pages. Without a build, the pages say how to make one.
  */
-export async function registerConsoleRoutes(app: App, _deps: HttpDeps): Promise<void> {
-  const dist = join(projectRoot(), 'web', 'dist');
+export async function registerConsoleRoutes(app: App, { config }: HttpDeps): Promise<void> {
+  const dist = config.consoleDir ?? join(projectRoot(), 'web', 'dist');
   const built = existsSync(join(dist, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
