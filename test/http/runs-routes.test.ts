@@ -45,4 +45,25 @@ describe.each(testBackends)('runs API on $backend', ({ backend, available }) => 
     expect((await t.call('POST', '/api/v1/runs', { token: t.users.viewer.token, body: { runbookId } })).statusCode).toBe(403);
     expect((await t.call('GET', '/api/v1/runs/not-a-uuid')).statusCode).toBe(404);
   });
+
+  it.skipIf(!available)('lists the runs of an incident, newest first, with their step executions', async () => {
+    const runbookId = await importRunbook();
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'cache' } })).json();
+    const first = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json();
+    const skipped = await t.call('POST', `/api/v1/runs/${first.id}/steps/s1/outcome`, { body: { outcome: 'skipped', note: 'redis is down anyway' } });
+    expect(skipped.statusCode, skipped.body).toBe(201);
+    await t.call('POST', `/api/v1/runs/${first.id}/end`, { body: { outcome: 'abandoned' } });
+    const second = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json();
+    await t.call('POST', '/api/v1/runs', { body: { runbookId } });
+
+    const listed = await t.call('GET', `/api/v1/runs?incidentId=${incident.id}`, { token: t.users.viewer.token });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().map((run: { id: string }) => run.id)).toEqual([second.id, first.id]);
+    expect(listed.json()[1].executions).toMatchObject([{ stepId: 's1', status: 'skipped', reason: 'redis is down anyway' }]);
+    const active = (await t.call('GET', `/api/v1/runs?incidentId=${incident.id}&status=active`)).json();
+    expect(active.map((run: { id: string }) => run.id)).toEqual([second.id]);
+    expect((await t.call('GET', '/api/v1/runs?incidentId=INC-999999')).json()).toEqual([]);
+    const bad = await t.call('GET', '/api/v1/runs?status=running');
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -1,4 +1,5 @@
 import { getRun } from '../../execution/get-run.js';
+import { listRuns, ListRunsQuery } from '../../execution/list-runs.js';
 import { Type } from 'typebox';
 import { cancelStepExecution } from '../../execution/cancel-step-execution.js';
 import { decideStepApproval, DecideApprovalInput } from '../../execution/decide-step-approval.js';
@@ -23,6 +24,10 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
   app.post('/api/v1/runs', {
     schema: { tags, summary: 'Start a run of a runbook', body: StartRunInput, response: { 201: RunSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })));
+
+  app.get('/api/v1/runs', {
+    schema: { tags, summary: 'List runs, newest first (those of an incident with ?incidentId=)', querystring: ListRunsQuery, response: { 200: Type.Array(RunSchema), ...errorResponses } },
+  }, async (request) => listRuns({ ctx: ctxOf(request, db, now), input: request.query }));
 
   app.get('/api/v1/runs/:id', {
     schema: { tags, summary: 'Show a run and its step executions', params: IdParams, response: { 200: RunSchema, ...errorResponses } },
