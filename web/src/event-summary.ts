@@ -1,4 +1,5 @@
 import { isMessageKey, type Translate } from './i18n';
+import { summarizeRunEvent } from './runs/run-event-summary';
 import { incidentStatuses, statusUpdatePhases, type IncidentStatus, type TimelineEvent } from './types';
 
 /**
@@ -64,7 +65,7 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
     case 'role_unassigned':
       return String(p['role'] ?? '');
     default:
-      return plainFields(p);
+      return summarizeRunEvent(event.type, p, t) ?? plainFields(p);
   }
 }
 

@@ -6,6 +6,7 @@ import { useI18n } from './i18n';
 import { IncidentActions } from './incident-actions';
 import { IncidentHeader } from './incident-header';
 import { NoteForm } from './note-form';
+import { IncidentRunbooks } from './runs/incident-runbooks';
 import { Link } from './router';
 import { useSession } from './session';
 import { StatusUpdateForm } from './status-update-form';
@@ -29,6 +30,8 @@ export function IncidentPage({ id }: { id: string }) {
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const lastSeq = useRef(0);
+  // Moves on every change the stream reports, so panels reading more than the incident refresh.
+  const [changes, setChanges] = useState(0);
   const base = `/api/v1/incidents/${encodeURIComponent(id)}`;
 
   const addEvents = useCallback((more: readonly TimelineEvent[]) => {
@@ -77,9 +80,13 @@ export function IncidentPage({ id }: { id: string }) {
     onIncident: (changed) => {
       if (changed.id !== id) return;
       takeIncident(changed);
+      setChanges((count) => count + 1);
       void refreshTimeline();
     },
-    onOpen: () => void load(),
+    onOpen: () => {
+      setChanges((count) => count + 1);
+      void load();
+    },
   });
 
   const responder = canRespond(session.user);
@@ -111,6 +118,13 @@ export function IncidentPage({ id }: { id: string }) {
           ) : (
             <p className="read-only" data-testid="read-only">{t('action.viewer')}</p>
           )}
+          <IncidentRunbooks
+            incidentId={incident.id}
+            open={incident.resolvedAt === null}
+            responder={responder}
+            selfName={session.user.name}
+            changes={changes}
+          />
           <div className="incident-columns">
             <Timeline events={events} />
             {responder && (
