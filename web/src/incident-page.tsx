@@ -5,6 +5,9 @@ import { errorText, useNow } from './format';
 import { useI18n } from './i18n';
 import { IncidentActions } from './incident-actions';
 import { IncidentHeader } from './incident-header';
+import { IncidentChecklists } from './incident-tools/incident-checklists';
+import { IncidentRoles } from './incident-tools/incident-roles';
+import { SeverityForm } from './incident-tools/severity-form';
 import { NoteForm } from './note-form';
 import { IncidentRunbooks } from './runs/incident-runbooks';
 import { Link } from './router';
@@ -90,6 +93,11 @@ export function IncidentPage({ id }: { id: string }) {
   });
 
   const responder = canRespond(session.user);
+  // A change made from this page: the answer is the incident as it now stands.
+  const changedHere = (changed: Incident) => {
+    takeIncident(changed);
+    void refreshTimeline();
+  };
   return (
     <article className="incident-page">
       <div className="page-title">
@@ -107,14 +115,10 @@ export function IncidentPage({ id }: { id: string }) {
         <>
           <IncidentHeader incident={incident} now={now} />
           {responder ? (
-            <IncidentActions
-              incident={incident}
-              onChanged={(changed) => {
-                takeIncident(changed);
-                void refreshTimeline();
-              }}
-              onStale={() => void load()}
-            />
+            <>
+              <IncidentActions incident={incident} onChanged={changedHere} onStale={() => void load()} />
+              {incident.resolvedAt === null && <SeverityForm key={incident.severity} incident={incident} onChanged={changedHere} />}
+            </>
           ) : (
             <p className="read-only" data-testid="read-only">{t('action.viewer')}</p>
           )}
@@ -127,12 +131,16 @@ export function IncidentPage({ id }: { id: string }) {
           />
           <div className="incident-columns">
             <Timeline events={events} />
-            {responder && (
-              <div className="composers">
-                <StatusUpdateForm incidentId={incident.id} onPosted={(posted) => addEvents([posted])} />
-                <NoteForm incidentId={incident.id} onAdded={(added) => addEvents([added])} />
-              </div>
-            )}
+            <div className="composers">
+              <IncidentRoles incident={incident} responder={responder} onChanged={changedHere} />
+              <IncidentChecklists incidentId={incident.id} responder={responder} changes={changes} />
+              {responder && (
+                <>
+                  <StatusUpdateForm incident={incident} onPosted={(posted) => addEvents([posted])} />
+                  <NoteForm incidentId={incident.id} onAdded={(added) => addEvents([added])} />
+                </>
+              )}
+            </div>
           </div>
         </>
       )}

@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { api } from './api';
 import { errorText } from './format';
 import { useI18n } from './i18n';
-import { statusUpdatePhases, type StatusUpdatePhase, type TimelineEvent } from './types';
+import { TemplatePicker } from './incident-tools/template-picker';
+import { statusUpdatePhases, type Incident, type StatusUpdatePhase, type TimelineEvent } from './types';
 
 /**
  * Posts a status update: what stakeholders read. "Public" is off by default and said plainly,
  * because a public update goes to the status page for anyone to see.
  */
-export function StatusUpdateForm({ incidentId, onPosted }: { incidentId: string; onPosted: (event: TimelineEvent) => void }) {
+export function StatusUpdateForm({ incident, onPosted }: { incident: Incident; onPosted: (event: TimelineEvent) => void }) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
   const [phase, setPhase] = useState<StatusUpdatePhase>('investigating');
@@ -21,7 +22,7 @@ export function StatusUpdateForm({ incidentId, onPosted }: { incidentId: string;
     setBusy(true);
     setFeedback(null);
     try {
-      const posted = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incidentId)}/status-updates`, {
+      const posted = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incident.id)}/status-updates`, {
         message: message.trim(),
         phase,
         public: isPublic,
@@ -40,6 +41,7 @@ export function StatusUpdateForm({ incidentId, onPosted }: { incidentId: string;
   return (
     <form className="composer" onSubmit={(event) => void submit(event)} aria-labelledby="update-heading">
       <h2 id="update-heading">{t('update.title')}</h2>
+      <TemplatePicker incident={incident} onPick={setMessage} />
       <label>
         <span>{t('update.message')}</span>
         <textarea required rows={3} maxLength={10_000} value={message} onChange={(event) => setMessage(event.target.value)} data-testid="status-update-message" />

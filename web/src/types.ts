@@ -18,6 +18,10 @@ export type StatusUpdatePhase = (typeof statusUpdatePhases)[number];
 
 export type Role = 'viewer' | 'responder' | 'admin';
 
+/** The people an incident gives a part to (the server's `incidentRoles`). */
+export const incidentRoles = ['commander', 'communications', 'operations', 'scribe'] as const;
+export type IncidentRole = (typeof incidentRoles)[number];
+
 export interface SessionUser {
   id: string;
   /** `/auth/session` leaves it out; `/auth/sign-in` gives it. */
