@@ -70,4 +70,26 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
     expect(refused).toBe(403);
     await page.close();
   }, 60_000);
+
+  it('filters the live list by service, kept in the URL, and declares an incident on a service', async () => {
+    for (const [id, name] of [['checkout', 'Checkout'], ['search', 'Search']]) await t.call('POST', '/api/v1/services', { body: { id, name } });
+    const page = await signIn('responder');
+    await page.getByTestId('filter-service').selectOption('checkout');
+    await page.waitForURL(`${base}/?service=checkout`);
+    await t.call('POST', '/api/v1/incidents', { body: { title: 'Search index stale', severity: 'P3', services: ['search'] } });
+    await page.getByTestId('declare-title').fill('Checkout button does nothing');
+    await page.getByTestId('declare-service').selectOption('checkout');
+    await page.getByTestId('declare-submit').click();
+    const rows = page.getByTestId('incident-row');
+    await expect.poll(() => rows.filter({ hasText: 'Checkout button does nothing' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await rows.filter({ hasText: 'Search index stale' }).count()).toBe(0);
+    // A reload keeps the filter: the service is in the URL.
+    await page.reload();
+    await expect.poll(() => page.getByTestId('filter-service').inputValue()).toBe('checkout');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.filter({ hasText: 'Search index stale' }).count()).toBe(0);
+    const listed = (await t.call('GET', '/api/v1/incidents?service=checkout')).json() as { items: { title: string; services: string[] }[] };
+    expect(listed.items.find((incident) => incident.title === 'Checkout button does nothing')?.services).toEqual(['checkout']);
+    await page.close();
+  }, 60_000);
 });

@@ -4,16 +4,18 @@ import { errorText } from './format';
 import { useI18n } from './i18n';
 import { incidentPath, Link } from './router';
 import { severities, type Incident, type Severity } from './types';
+import type { ServiceChoice } from './use-services';
 
 /**
- * Declares an incident from a title and a severity — the two things known in the first minute;
- * the rest (services, summary, commander) can follow on the incident.
+ * Declares an incident from a title, a severity and, when known, the service hit — what is known
+ * in the first minute; the rest (summary, commander) can follow on the incident.
  */
-export function DeclareForm({ onDeclared }: { onDeclared: (incident: Incident) => void }) {
+export function DeclareForm({ services, onDeclared }: { services: readonly ServiceChoice[]; onDeclared: (incident: Incident) => void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   // P3 is the server's default too: declaring should not be held up by choosing.
   const [severity, setSeverity] = useState<Severity>('P3');
+  const [service, setService] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [declared, setDeclared] = useState<Incident | null>(null);
@@ -23,7 +25,7 @@ export function DeclareForm({ onDeclared }: { onDeclared: (incident: Incident) =
     setBusy(true);
     setError(null);
     try {
-      const incident = await api<Incident>('POST', '/api/v1/incidents', { title: title.trim(), severity });
+      const incident = await api<Incident>('POST', '/api/v1/incidents', { title: title.trim(), severity, ...(service === '' ? {} : { services: [service] }) });
       setDeclared(incident);
       setTitle('');
       onDeclared(incident);
@@ -61,6 +63,15 @@ export function DeclareForm({ onDeclared }: { onDeclared: (incident: Incident) =
             ))}
           </select>
         </label>
+        {services.length > 0 && (
+          <label>
+            <span>{t('declare.service')}</span>
+            <select value={service} onChange={(event) => setService(event.target.value)} data-testid="declare-service">
+              <option value="">{t('declare.noService')}</option>
+              {services.map((choice) => <option key={choice.id} value={choice.id}>{choice.name}</option>)}
+            </select>
+          </label>
+        )}
         <button type="submit" disabled={busy || title.trim() === ''} data-testid="declare-submit">
           {busy ? t('declare.submitting') : t('declare.submit')}
         </button>

@@ -1,12 +1,13 @@
 import { useI18n } from './i18n';
 import { toggled, type ListFilter } from './list-filter';
 import { incidentStatuses, severities } from './types';
+import type { ServiceChoice } from './use-services';
 
 /**
  * Toggle chips for status and severity: real buttons with `aria-pressed`, so they work from the
- * keyboard and say their state to screen readers.
+ * keyboard and say their state to screen readers; and a service picker.
  */
-export function FilterChips({ filter, onChange }: { filter: ListFilter; onChange: (filter: ListFilter) => void }) {
+export function FilterChips({ filter, services, onChange }: { filter: ListFilter; services: readonly ServiceChoice[]; onChange: (filter: ListFilter) => void }) {
   const { t } = useI18n();
   return (
     <div className="filters" aria-label={t('list.filters')} role="group">
@@ -41,6 +42,17 @@ export function FilterChips({ filter, onChange }: { filter: ListFilter; onChange
           </button>
         ))}
       </div>
+      {(services.length > 0 || filter.service !== null) && (
+        <label className="service-filter">
+          <span>{t('list.service')}</span>
+          <select value={filter.service ?? ''} onChange={(event) => onChange({ ...filter, service: event.target.value === '' ? null : event.target.value })} data-testid="filter-service">
+            <option value="">{t('list.anyService')}</option>
+            {/* A service named in the URL stays selectable before (or without) the catalogue. */}
+            {filter.service !== null && !services.some((service) => service.id === filter.service) && <option value={filter.service}>{filter.service}</option>}
+            {services.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+          </select>
+        </label>
+      )}
     </div>
   );
 }

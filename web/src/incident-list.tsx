@@ -7,7 +7,9 @@ import { errorText, useNow } from './format';
 import { useI18n } from './i18n';
 import { IncidentTable } from './incident-table';
 import { defaultFilter, filterQuery, upsertIncident, type ListFilter } from './list-filter';
+import { navigate, useLocation } from './router';
 import { useSession } from './session';
+import { useServices } from './use-services';
 import { canRespond, type Incident, type Paged } from './types';
 import { useIncidentStream } from './use-incident-stream';
 
@@ -24,7 +26,19 @@ export function IncidentList() {
   const { t } = useI18n();
   const { session } = useSession();
   const now = useNow();
-  const [filter, setFilter] = useState<ListFilter>(defaultFilter);
+  const { search } = useLocation();
+  const services = useServices();
+  const [filter, setFilter] = useState<ListFilter>(() => ({ ...defaultFilter, service: search.get('service') }));
+  // The service is in the URL, so a link (from a service's page) or a reload keeps it.
+  const changeFilter = useCallback((next: ListFilter) => {
+    setFilter(next);
+    navigate(next.service === null ? '/' : `/?service=${encodeURIComponent(next.service)}`, { replace: true });
+  }, []);
+  // A link followed while already on this page (the header's, a service's) changes the URL only.
+  const serviceParam = search.get('service');
+  useEffect(() => {
+    setFilter((current) => (current.service === serviceParam ? current : { ...current, service: serviceParam }));
+  }, [serviceParam]);
   const [list, setList] = useState<ListState | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Incidents streamed while a load is in flight: its answer may predate them.
@@ -79,8 +93,8 @@ export function IncidentList() {
         <h1>{t('list.title')}</h1>
         <StreamIndicator state={stream} />
       </div>
-      {canRespond(session.user) && <DeclareForm onDeclared={apply} />}
-      <FilterChips filter={filter} onChange={setFilter} />
+      {canRespond(session.user) && <DeclareForm services={services} onDeclared={apply} />}
+      <FilterChips filter={filter} services={services} onChange={changeFilter} />
       {error !== null && (
         <div className="error" role="alert">
           {error} <button type="button" onClick={() => void load(filter)}>{t('common.retry')}</button>

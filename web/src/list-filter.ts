@@ -8,9 +8,11 @@ import { openStatuses, type Incident, type IncidentStatus, type Severity } from 
 export interface ListFilter {
   statuses: ReadonlySet<IncidentStatus>;
   severities: ReadonlySet<Severity>;
+  /** One service's incidents (`/?service=payments`, the link a service's page gives), or all. */
+  service: string | null;
 }
 
-export const defaultFilter: ListFilter = { statuses: new Set(openStatuses), severities: new Set() };
+export const defaultFilter: ListFilter = { statuses: new Set(openStatuses), severities: new Set(), service: null };
 
 /** How many incidents one page asks for: more than anyone works at once. */
 const pageSize = 200;
@@ -20,6 +22,7 @@ export function filterQuery(filter: ListFilter): Query {
   return {
     status: filter.statuses.size === 0 ? undefined : [...filter.statuses],
     severity: filter.severities.size === 0 ? undefined : [...filter.severities],
+    service: filter.service ?? undefined,
     limit: pageSize,
   };
 }
@@ -27,7 +30,8 @@ export function filterQuery(filter: ListFilter): Query {
 export function matchesFilter(incident: Incident, filter: ListFilter): boolean {
   return (
     (filter.statuses.size === 0 || filter.statuses.has(incident.status)) &&
-    (filter.severities.size === 0 || filter.severities.has(incident.severity))
+    (filter.severities.size === 0 || filter.severities.has(incident.severity)) &&
+    (filter.service === null || incident.services.includes(filter.service))
   );
 }
 

@@ -54,6 +54,10 @@ const coreEn = {
   'list.overdue': 'OVERDUE',
   'list.overdueHint': 'Past its resolution target',
   'list.stale': 'Changed since: no longer matches the filters',
+  'list.service': 'Service',
+  'list.anyService': 'Any service',
+  'declare.service': 'Service hit',
+  'declare.noService': 'Not known yet',
 
   'stream.live': 'Live',
   'stream.connecting': 'Connecting…',

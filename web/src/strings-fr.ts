@@ -52,6 +52,10 @@ const coreFr: Record<CoreMessageKey, string> = {
   'list.overdue': 'EN RETARD',
   'list.overdueHint': 'Objectif de résolution dépassé',
   'list.stale': 'A changé depuis : ne correspond plus aux filtres',
+  'list.service': 'Service',
+  'list.anyService': 'Tous les services',
+  'declare.service': 'Service touché',
+  'declare.noService': 'Pas encore connu',
 
   'stream.live': 'En direct',
   'stream.connecting': 'Connexion…',
