@@ -7,6 +7,8 @@ import { IncidentList } from './incident-list';
 import { IncidentPage } from './incident-page';
 import { matchRoute, type ConsoleRoute } from './console-route';
 import { adminRoutes } from './admin/admin-routes';
+import { postmortemsRoutes } from './postmortems/postmortems-routes';
+import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { servicesRoutes } from './services/services-routes';
 import { navigate, signInPath, useLocation } from './router';
@@ -21,6 +23,8 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   { pattern: /^\/incidents\/([^/]+)\/?$/, render: ([id = '']) => <IncidentPage key={id} id={id} /> },
   ...runbooksRoutes,
   ...servicesRoutes,
+  ...postmortemsRoutes,
+  ...reportsRoutes,
   ...adminRoutes,
 ];
 

@@ -1,5 +1,7 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
+import { postmortemsStringsFr } from './postmortems/postmortems-strings';
+import { reportsStringsFr } from './reports/reports-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { servicesStringsFr } from './services/services-strings';
@@ -145,4 +147,4 @@ const coreFr: Record<CoreMessageKey, string> = {
   'event.run_ended': 'Exécution de runbook terminée',
 };
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...incidentToolsStringsFr, ...servicesStringsFr, ...adminStringsFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...incidentToolsStringsFr, ...servicesStringsFr, ...adminStringsFr, ...postmortemsStringsFr, ...reportsStringsFr };

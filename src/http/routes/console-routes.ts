@@ -9,7 +9,7 @@ import type { App, HttpDeps } from '../http-deps.js';
  * The pages of the console (a single-page app): each answers its index.html, the app routes in
  * the browser (`web/src/app.tsx`). Other paths keep their JSON 404.
  */
-const pages = ['/', '/sign-in', '/incidents/*', '/runbooks', '/runbooks/*', '/services', '/services/*', '/on-call', '/on-call/*', '/admin', '/admin/*'];
+const pages = ['/', '/sign-in', '/incidents/*', '/runbooks', '/runbooks/*', '/services', '/services/*', '/on-call', '/on-call/*', '/postmortems', '/postmortems/*', '/reports', '/reports/*', '/admin', '/admin/*'];
 
 /**
  * The policy of the console's page: only its own scripts, styles and API; no framing
