@@ -58,4 +58,25 @@ describe.each(testBackends)('the public status page on $backend', ({ backend, av
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Web');
   });
+
+  it.skipIf(!available)('speaks French to a French browser or on request, English otherwise', async () => {
+    await t.call('POST', '/api/v1/services', { body: { id: 'paiements', name: 'Paiements', public: true } });
+    const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Paiements en échec', severity: 'P2', services: ['paiements'] } });
+    const id = (declared.json() as { id: string }).id;
+    await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Certains paiements échouent.', phase: 'identified', public: true } });
+    const french = await t.call('GET', '/status', { token: null, headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
+    expect(french.headers['vary']).toContain('Accept-Language');
+    expect(french.body).toContain('<html lang="fr">');
+    expect(french.body).toContain('Panne partielle');
+    expect(french.body).toContain('<b>Cause identifiée</b> — Certains paiements échouent.');
+    expect(french.body).toContain('de disponibilité sur 90 jours');
+    expect(french.body).toContain('href="/status?lang=en"');
+    // An explicit choice wins over the browser; an unknown language falls back to English.
+    expect((await t.call('GET', '/status?lang=en', { token: null, headers: { 'accept-language': 'fr' } })).body).toContain('Partial outage');
+    expect((await t.call('GET', '/status', { token: null, headers: { 'accept-language': 'de-DE, en;q=0.1' } })).body).toContain('<html lang="en">');
+    expect((await t.call('GET', '/status', { token: null, headers: { 'accept-language': 'de, fr;q=0.5' } })).body).toContain('<html lang="fr">');
+    const feed = (await t.call('GET', '/status/feed.rss?lang=fr', { token: null })).body;
+    expect(feed).toContain('<language>fr</language>');
+    expect(feed).toContain('<title>Paiements: Panne partielle</title>');
+  });
 });

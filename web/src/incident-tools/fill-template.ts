@@ -1,4 +1,4 @@
-import type { Incident } from '../types';
+import type { Incident } from '../types.js';
 
 /** A blank's name made comparable: lower case, no accents, words joined (`Sévérité` → `severite`). */
 function normalize(name: string): string {
