@@ -14,6 +14,7 @@ import { ShiftSchema } from '../../oncall/schedules/schedule-model.js';
 import { exportScheduleCalendar } from '../../oncall/schedules-store/export-schedule-calendar.js';
 import { getOnCall, listShifts } from '../../oncall/schedules-store/get-on-call.js';
 import { getSchedule, listSchedules } from '../../oncall/schedules-store/get-schedule.js';
+import { listOnCallNow, ListOnCallNowQuery, ScheduleOnCallSchema } from '../../oncall/schedules-store/list-on-call-now.js';
 import { putSchedule } from '../../oncall/schedules-store/put-schedule.js';
 import { PutScheduleInput, ScheduleIdSchema, ScheduleRecordSchema } from '../../oncall/schedules-store/schedule-record.js';
 import type { App, HttpDeps } from '../http-deps.js';
@@ -43,6 +44,10 @@ export async function registerOncallRoutes(app: App, { db, now }: HttpDeps): Pro
   app.get('/api/v1/schedules', {
     schema: { tags, summary: 'List schedules', response: { 200: Type.Array(ScheduleRecordSchema), ...errorResponses } },
   }, async (request) => listSchedules({ ctx: ctxOf(request, db, now) }));
+
+  app.get('/api/v1/on-call', {
+    schema: { tags, summary: 'Every schedule: who is on call now, until when, and the next shifts', querystring: ListOnCallNowQuery, response: { 200: Type.Array(ScheduleOnCallSchema), ...errorResponses } },
+  }, async (request) => listOnCallNow({ ctx: ctxOf(request, db, now), input: request.query }));
 
   app.get('/api/v1/schedules/:id', {
     schema: { tags, summary: 'Show a schedule', params: Type.Object({ id: Type.String() }), response: { 200: ScheduleRecordSchema, ...errorResponses } },
