@@ -92,4 +92,27 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
     expect(listed.items.find((incident) => incident.title === 'Checkout button does nothing')?.services).toEqual(['checkout']);
     await page.close();
   }, 60_000);
+
+  it('works from the keyboard alone: Tab reaches the incident and its acknowledge button, Enter uses them', async () => {
+    const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Queue backlog on workers', severity: 'P2' } });
+    const id = (declared.json() as { id: string }).id;
+    const page = await signIn('responder');
+    // Tabs until the focused element matches, as someone without a mouse would; fails if never reached.
+    const tabTo = async (matches: (element: Element) => boolean, limit = 80): Promise<void> => {
+      for (let presses = 0; presses < limit; presses += 1) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+      }
+      throw new Error('never reached by Tab');
+    };
+    await page.getByTestId('incident-row').filter({ hasText: 'Queue backlog on workers' }).waitFor();
+    await tabTo(new Function('element', `return element?.tagName === 'A' && element.getAttribute('href') === '/incidents/${id}'`) as (element: Element) => boolean);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${base}/incidents/${id}`);
+    await page.getByTestId('action-acknowledge').waitFor();
+    await tabTo((element) => element?.getAttribute('data-testid') === 'action-acknowledge');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('incident-status').first().getAttribute('data-status'), { timeout: 10_000 }).toBe('acknowledged');
+    await page.close();
+  }, 60_000);
 });
