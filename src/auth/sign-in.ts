@@ -42,12 +42,22 @@ export async function signIn({ ctx, input }: { ctx: Ctx; input: SignInInput }): 
   const user = rows[0];
   const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
   if (user === undefined || user.password_hash === null || !valid) throw new AppError('unauthenticated', 'wrong user name or password');
+  return inTransaction(ctx, (tx) => openSession(tx, { id: user.id, username: user.username, name: user.name, role: user.role }));
+}
+
+/**
+ * Opens a session for a person already authenticated (by password or single sign-on), on the
+ * caller's transaction, with its `session.create` audit row naming them; `auditDetails` says how
+ * they signed in when it was not with a password.
+ */
+export async function openSession(tx: Ctx, user: SessionUser, auditDetails?: Record<string, unknown>): Promise<SignedIn> {
   const secret = generateSessionSecret();
-  return inTransaction(ctx, async (tx) => {
-    const now = tx.now();
-    const expiresAt = new Date(now.getTime() + sessionMaxMs);
-    const { rows: created } = await tx.db.query<{ id: string }>(insertSession, [hashSessionSecret(secret), user.id, now, expiresAt, tx.origin?.userAgent ?? null, tx.origin?.ip ?? null]);
-    await recordAudit({ ...tx, actor: { type: 'user', id: user.id, name: user.name, role: user.role } }, { action: 'session.create', targetType: 'session', targetId: created[0]!.id });
-    return { secret, csrfToken: csrfTokenOf(secret), expiresAt: expiresAt.toISOString(), user: { id: user.id, username: user.username, name: user.name, role: user.role } };
-  });
+  const now = tx.now();
+  const expiresAt = new Date(now.getTime() + sessionMaxMs);
+  const { rows: created } = await tx.db.query<{ id: string }>(insertSession, [hashSessionSecret(secret), user.id, now, expiresAt, tx.origin?.userAgent ?? null, tx.origin?.ip ?? null]);
+  await recordAudit(
+    { ...tx, actor: { type: 'user', id: user.id, name: user.name, role: user.role } },
+    { action: 'session.create', targetType: 'session', targetId: created[0]!.id, ...(auditDetails === undefined ? {} : { details: auditDetails }) },
+  );
+  return { secret, csrfToken: csrfTokenOf(secret), expiresAt: expiresAt.toISOString(), user };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { checkOidcSettings } from '../auth/oidc/oidc-settings.js';
 import { parseDenyList, parseSecretEnvNames, parseStepEnvironment, type Parsed } from './step-settings.js';
 
 /** Every setting, its environment variable, and what it accepts. The one place config is defined. */
@@ -37,6 +38,16 @@ export const ConfigSchema = Type.Object({
   probeConcurrency: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'probe checks in flight at once on a node' }),
   probeHistoryHours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 48, description: 'how long single probe results are kept (hourly figures are kept 400 days)' }),
   consoleDir: Type.Optional(Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' })),
+  // OpenID Connect sign-in: off without an issuer. Optional, defaults applied in auth/oidc/oidc-settings.ts.
+  oidcIssuer: Type.Optional(Type.String({ pattern: '^https?://', description: 'OpenID Connect issuer: turns single sign-on on' })),
+  oidcClientId: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'client id at the provider' })),
+  // No length limit: a value failing the schema would be echoed in the problem report.
+  oidcClientSecret: Type.Optional(Type.String({ minLength: 1, description: 'client secret at the provider (none: a public client with PKCE)' })),
+  oidcRedirectUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'callback registered at the provider (default: publicUrl + /auth/oidc/callback)' })),
+  oidcScopes: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'scopes asked for (default: openid profile email)' })),
+  oidcRoleClaim: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'claim read for the role (default: groups); a dotted path reaches into objects' })),
+  oidcRoleMap: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, description: 'role=claim value entries (comma- or line-separated; * for anyone); the highest role matched wins' })),
+  oidcButtonLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'provider name on the sign-in button (default: SSO)' })),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -68,6 +79,14 @@ export const configEnvironment: Record<keyof Config, string> = {
   probeConcurrency: 'ASTREINTE_PROBE_CONCURRENCY',
   probeHistoryHours: 'ASTREINTE_PROBE_HISTORY_HOURS',
   consoleDir: 'ASTREINTE_CONSOLE_DIR',
+  oidcIssuer: 'ASTREINTE_OIDC_ISSUER',
+  oidcClientId: 'ASTREINTE_OIDC_CLIENT_ID',
+  oidcClientSecret: 'ASTREINTE_OIDC_CLIENT_SECRET',
+  oidcRedirectUrl: 'ASTREINTE_OIDC_REDIRECT_URL',
+  oidcScopes: 'ASTREINTE_OIDC_SCOPES',
+  oidcRoleClaim: 'ASTREINTE_OIDC_ROLE_CLAIM',
+  oidcRoleMap: 'ASTREINTE_OIDC_ROLE_MAP',
+  oidcButtonLabel: 'ASTREINTE_OIDC_BUTTON_LABEL',
 };
 
 export class ConfigError extends Error {
@@ -122,7 +141,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     const where = origin[key] ?? key;
     problems.push(`${where}: ${error.message} (got ${JSON.stringify(raw[key])})`);
   }
-  if (problems.length === 0) problems.push(...checkStepSettings(converted as Config, origin));
+  if (problems.length === 0) problems.push(...checkStepSettings(converted as Config, origin), ...checkOidcSettings(converted as Config, origin));
   if (problems.length > 0) throw new ConfigError(problems);
   return Value.Clean(ConfigSchema, converted) as Config;
 }
