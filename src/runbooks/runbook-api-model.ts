@@ -72,6 +72,8 @@ const summaryProperties = {
   kind: Type.Enum(runbookKinds),
   currentVersion: Type.Integer(),
   severity: Type.Union([Type.String(), Type.Null()], { description: 'P1 … P4 as the current version states it' }),
+  language: Type.Enum(['fr', 'en'], { description: 'the language of the current version' }),
+  steps: Type.Integer({ description: 'how many steps the current version has' }),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
   deletedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),

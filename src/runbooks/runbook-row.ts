@@ -10,6 +10,8 @@ export interface RunbookSummaryRow {
   kind: RunbookSummary['kind'];
   current_version: number;
   severity: string | null;
+  language: RunbookSummary['language'];
+  steps: number;
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
@@ -46,6 +48,8 @@ export function toRunbookSummary(row: RunbookSummaryRow): RunbookSummary {
     kind: row.kind,
     currentVersion: row.current_version,
     severity: row.severity,
+    language: row.language,
+    steps: row.steps,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: row.deleted_at === null ? null : row.deleted_at.toISOString(),

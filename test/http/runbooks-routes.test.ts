@@ -178,6 +178,22 @@ describe.each(testBackends)('runbooks API on $backend', ({ backend, available })
     expect((await t.call('DELETE', '/api/v1/runbooks/nope')).statusCode).toBe(404);
   });
 
+  it.skipIf(!available)('lists each runbook with the language and step count of its current version', async () => {
+    // Prose in each language: the language is detected from the words, not the commands.
+    const english = ['# Counted steps', '', 'When the web server is down and the customers cannot reach the shop.', '',
+      '## Resolution', '', 'Restart the service and check that it answers again.', '', '```bash', 'systemctl restart nginx', '```', '',
+      '## Verification', '', '```bash', 'curl -sI https://www.example.test', '```', '', '```bash', 'systemctl status nginx', '```', ''].join('\n');
+    await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'counted.md', content: english } });
+    const french = ['# Disque plein', '', 'Quand le disque du serveur est plein et que les écritures échouent.', '', '## Résolution', '', 'Libérer de la place sur le disque.', '', '```bash', 'df -h', '```', ''].join('\n');
+    await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'disque.md', content: french } });
+    const viewer = t.users.viewer.token;
+    const counted = (await t.call('GET', '/api/v1/runbooks?q=counted', { token: viewer })).json();
+    expect(counted.items).toEqual([expect.objectContaining({ id: 'counted-steps', language: 'en', steps: 3 })]);
+    const disk = (await t.call('GET', '/api/v1/runbooks?q=disque', { token: viewer })).json();
+    expect(disk.items).toEqual([expect.objectContaining({ id: 'disque-plein', language: 'fr', steps: 1 })]);
+    expect((await t.call('GET', '/api/v1/runbooks/counted-steps', { token: viewer })).json()).toMatchObject({ language: 'en', steps: 3 });
+  });
+
   it.skipIf(!available)('lists and shows drafts, filtered by kind and status', async () => {
     const report = await storeAs(t, 'responder', preparedFile('process.md', [], [
       draft('contacts', 'Contacts', { people: [{ name: 'DBA', phone: '+41 21 XXX XX XX' }] }),
