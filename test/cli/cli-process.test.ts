@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, spawnCli, startTestServer, tempDir, unusedPort } from './cli-harness.js';
 
-describe('astreinte as a real process', () => {
+// Each test starts real server processes (PGlite's first open included): slow on a loaded machine.
+describe('astreinte as a real process', { timeout: 90_000 }, () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
   beforeAll(async () => {
     dir = await tempDir();
