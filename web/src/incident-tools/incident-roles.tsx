@@ -4,6 +4,7 @@ import { api } from '../api';
 import { errorText } from '../format';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
+import { useAction } from '../use-action';
 import { incidentRoles, type Incident, type IncidentRole, type Paged } from '../types';
 
 interface UserChoice {
@@ -21,28 +22,19 @@ export function IncidentRoles({ incident, responder, onChanged }: { incident: In
   const { t } = useI18n();
   const { session } = useSession();
   const [users, setUsers] = useState<UserChoice[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   useEffect(() => {
     if (!responder) return;
     api<Paged<UserChoice>>('GET', '/api/v1/users?role=responder&role=admin&limit=500').then(
       (page) => setUsers(page.items),
-      (failure: unknown) => setError(errorText(failure, t)),
+      (failure: unknown) => setLoadError(errorText(failure, t)),
     );
   }, [responder, t]);
 
-  const assign = async (role: IncidentRole, userId: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged(await api<Incident>('PUT', `/api/v1/incidents/${encodeURIComponent(incident.id)}/roles/${role}`, { userId }));
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const assign = (role: IncidentRole, userId: string | null) =>
+    run(async () => onChanged(await api<Incident>('PUT', `/api/v1/incidents/${encodeURIComponent(incident.id)}/roles/${role}`, { userId })));
 
   return (
     <section className="incident-roles" aria-labelledby="roles-heading" data-testid="incident-roles">
@@ -80,7 +72,7 @@ export function IncidentRoles({ incident, responder, onChanged }: { incident: In
           );
         })}
       </dl>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {(error ?? loadError) !== null && <p className="error" role="alert">{error ?? loadError}</p>}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { useAction } from '../use-action';
 import { severities, type Incident, type Severity } from '../types';
 
 /**
@@ -12,22 +12,15 @@ export function SeverityForm({ incident, onChanged }: { incident: Incident; onCh
   const { t } = useI18n();
   const [severity, setSeverity] = useState<Severity>(incident.severity);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const trimmed = reason.trim();
       onChanged(await api<Incident>('PATCH', `/api/v1/incidents/${encodeURIComponent(incident.id)}`, trimmed === '' ? { severity } : { severity, reason: trimmed }));
       setReason('');
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { useAction } from '../use-action';
 import { decideApproval, type StepExecution } from './runs-api';
 
 /**
@@ -11,20 +11,9 @@ import { decideApproval, type StepExecution } from './runs-api';
 export function ApprovalForm({ runId, execution, onDecided }: { runId: string; execution: StepExecution; onDecided: (execution: StepExecution) => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const decide = async (decision: 'approve' | 'refuse') => {
-    setBusy(true);
-    setError(null);
-    try {
-      onDecided(await decideApproval(runId, execution.id, decision, reason.trim()));
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decide = (decision: 'approve' | 'refuse') => run(async () => onDecided(await decideApproval(runId, execution.id, decision, reason.trim())));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void decide('approve');

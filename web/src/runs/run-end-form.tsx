@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { useAction } from '../use-action';
 import { endRun, type Run } from './runs-api';
 
 const outcomes = ['verified', 'failed', 'abandoned'] as const;
@@ -12,20 +12,9 @@ const outcomes = ['verified', 'failed', 'abandoned'] as const;
 export function RunEndForm({ run, onEnded }: { run: Run; onEnded: (run: Run) => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: call } = useAction();
 
-  const end = async (outcome: (typeof outcomes)[number]) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onEnded(await endRun(run.id, outcome, note.trim()));
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const end = (outcome: (typeof outcomes)[number]) => call(async () => onEnded(await endRun(run.id, outcome, note.trim())));
 
   return (
     <details className="run-end">

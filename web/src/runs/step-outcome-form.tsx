@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { useAction } from '../use-action';
 import { recordOutcome, type Step, type StepExecution } from './runs-api';
 
 /**
@@ -10,22 +10,14 @@ import { recordOutcome, type Step, type StepExecution } from './runs-api';
 export function StepOutcomeForm({ runId, step, onRecorded }: { runId: string; step: Step; onRecorded: (execution: StepExecution) => void }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const manual = step.kind === 'manual';
 
-  const record = async (outcome: 'done' | 'skipped') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const record = (outcome: 'done' | 'skipped') =>
+    run(async () => {
       onRecorded(await recordOutcome(runId, step.id, outcome, note.trim()));
       setNote('');
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void record(manual ? 'done' : 'skipped');

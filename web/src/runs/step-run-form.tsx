@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../format';
 import { useI18n } from '../i18n';
+import { useAction } from '../use-action';
 import { executeStep, type StepExecution, type Step } from './runs-api';
 
 /**
@@ -20,16 +20,13 @@ export function StepRunForm({ runId, step, values, onValue, onStarted }: {
   const { t } = useI18n();
   const [confirm, setConfirm] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: call } = useAction();
   const [preview, setPreview] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const parameters = Object.fromEntries(step.parameters.map((parameter) => [parameter.name, values[parameter.name] ?? '']));
   const names = [...new Set(step.parameters.map((parameter) => parameter.name))];
 
-  const run = async (dryRun: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (dryRun: boolean) =>
+    call(async () => {
       const result = await executeStep(runId, step.id, {
         parameters, dryRun,
         ...(step.risk === 'changing' ? { confirm } : {}),
@@ -41,12 +38,7 @@ export function StepRunForm({ runId, step, values, onValue, onStarted }: {
         setReason('');
         onStarted(result.execution);
       }
-    } catch (failure) {
-      setError(errorText(failure, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void run(false);
