@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { validationError, type FieldIssue } from '../../core/app-error.js';
 import type { Labels } from '../alert-model.js';
 import { translateRe2 } from './translate-re2.js';
+import { backtrackingRisk } from '../../core/backtracking-risk.js';
 
 /** Alertmanager's four ways to compare a label: equal, not equal, regex match, regex non-match. */
 export const matcherOperators = ['=', '!=', '=~', '!~'] as const;
@@ -124,6 +125,8 @@ function anchoredRegex(pattern: string): RegExp | string {
     const [open, close] = translated.flags.includes('m') ? ['(?<![\\s\\S])', '(?![\\s\\S])'] : ['^', '$'];
     try {
       result = new RegExp(`${open}(?:${translated.source})${close}`, `u${translated.flags}`);
+      // Checked once it compiles: the checker calls any pattern it cannot read unsafe.
+      result = backtrackingRisk(translated.source) ?? result;
     } catch (error) {
       // V8 writes `Invalid regular expression: /^(?:…)$/u: Unterminated group`; the wrapper is ours, the reason theirs.
       result = error instanceof Error ? (error.message.split(': ').at(-1) ?? error.message) : String(error);

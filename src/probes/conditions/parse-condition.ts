@@ -14,6 +14,7 @@ import {
 } from './condition-syntax.js';
 import { conditionUnits, unknownUnitOf } from './condition-units.js';
 import { tokenizeCondition, type ConditionToken } from './tokenize-condition.js';
+import { backtrackingRisk } from '../../core/backtracking-risk.js';
 
 /** Parses a condition, or throws ConditionSyntaxError saying what is wrong and at which column. */
 export function parseCondition(text: string): ParsedCondition {
@@ -55,13 +56,17 @@ class ConditionParser {
       throw syntaxErrorAt(`the right side of ${patternOperators.join(' and ')} must be a pattern ("…" or a bare word)`, right.start);
     }
     const source = typeof right.value === 'string' ? right.value : this.text.slice(right.start, right.end);
+    let pattern: RegExp;
     try {
-      return { operator, right, pattern: new RegExp(source, 'u') };
+      pattern = new RegExp(source, 'u');
     } catch (error) {
       // V8 says "Invalid regular expression: /(/u: Unterminated group": keep the last part.
       const why = (error instanceof Error ? error.message : String(error)).split(': ').pop()!.toLowerCase();
       throw syntaxErrorAt(`invalid regular expression ${JSON.stringify(source)}: ${why}`, right.start);
     }
+    const risk = backtrackingRisk(source);
+    if (risk !== null) throw syntaxErrorAt(`regular expression ${JSON.stringify(source)} refused: ${risk}`, right.start);
+    return { operator, right, pattern };
   }
 
   private parseSum(): ConditionExpression {

@@ -123,6 +123,12 @@ describe('compileMatchers', () => {
     expect(regexProblem({ name: 'l', operator: '=', value: '(a)\\1' })).toBeNull();
   });
 
+  it('refuses a regex whose nested quantifiers could backtrack for ever, which RE2 would run in linear time', () => {
+    expect(regexProblem({ name: 'instance', operator: '=~', value: '(a+)+$' })).toMatch(/exponential time/);
+    expect(regexProblem({ name: 'instance', operator: '!~', value: '(\\w*)*x' })).toMatch(/exponential time/);
+    expect(regexProblem({ name: 'instance', operator: '=~', value: 'web-[0-9]+\\.prod' })).toBeNull();
+  });
+
   it('reports every invalid regex at <path>/<index>/value', () => {
     const matchers: LabelMatcher[] = [
       { name: 'a', operator: '=', value: '(' },

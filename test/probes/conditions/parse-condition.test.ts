@@ -159,6 +159,12 @@ describe('condition syntax errors', () => {
     expect(syntaxError('[BODY] !~ "a{2,1}"').column).toBe(11);
   });
 
+  it('refuse a pattern with nested quantifiers, which could stall the node on a long body', () => {
+    const error = syntaxError('[BODY] =~ "(a+)+$"');
+    expect(error.column).toBe(11);
+    expect(error.message).toMatch(/exponential time/);
+  });
+
   it('refuse a placeholder or an expression as a pattern', () => {
     expect(syntaxError('[BODY] =~ [PATTERN]').message).toMatch(/must be a pattern .* at column 11$/);
   });
