@@ -1,9 +1,9 @@
-import ret, { type Token, type Tokens } from 'ret';
+import ret, { types, type Token, type Tokens } from 'ret';
 
-// ret is CommonJS and its module.exports is the tokenizer itself (with `types` on it); its typings
-// describe a namespace with a `tokenizer` export, which does not exist at run time.
+// ret is CommonJS: its module.exports is the tokenizer itself, with `types` assigned on it (which
+// Node's ESM loader exposes as a named export). Its typings make the default import the module
+// namespace and promise a `tokenizer` export that does not exist at run time.
 const tokenizer = ret as unknown as (source: string) => Tokens;
-const { types } = ret;
 
 /**
  * Why a user's regular expression could take exponential time in JavaScript's backtracking engine
