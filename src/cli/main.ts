@@ -5,8 +5,10 @@ import { projectRoot } from '../core/project-root.js';
 import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
 import { registerIncidentCommands } from './incident-command.js';
 import { registerOncallCommands } from './oncall-command.js';
+import { registerPostmortemCommands } from './postmortem-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerProbeCommands } from './probe-command.js';
+import { registerReportCommands } from './report-command.js';
 import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
 import { registerSecretCommands } from './secret-command.js';
@@ -58,6 +60,8 @@ function buildProgram(io: CliIo): Command {
   registerRunbookCommands(program, io);
   registerRunCommands(program, io);
   registerProbeCommands(program, io);
+  registerReportCommands(program, io);
+  registerPostmortemCommands(program, io);
   registerUserCommands(program, io);
   return program;
 }

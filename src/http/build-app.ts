@@ -20,6 +20,7 @@ import { AppError } from '../core/app-error.js';
 import { httpStatusOf, toAppError, type ErrorBody } from './error-mapping.js';
 import type { App, HttpDeps } from './http-deps.js';
 import { createHttpMetrics } from './metrics.js';
+import { registerReportMetrics } from '../reports/report-metrics.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { makeValidatorCompiler } from './validator-compilers.js';
 
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.addHook('onClose', async () => probes.stop());
   const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep }, probes };
   const metrics = createHttpMetrics(db);
+  registerReportMetrics(metrics.registry, db, now);
 
   await app.register(swagger, {
     openapi: {

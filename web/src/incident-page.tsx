@@ -114,6 +114,9 @@ export function IncidentPage({ id }: { id: string }) {
       ) : (
         <>
           <IncidentHeader incident={incident} now={now} />
+          <p className="incident-links">
+            <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">{t('postmortems.draft')}</Link>
+          </p>
           {responder ? (
             <>
               <IncidentActions incident={incident} onChanged={changedHere} onStale={() => void load()} />

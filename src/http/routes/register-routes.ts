@@ -11,7 +11,9 @@ import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
+import { registerPostmortemRoutes } from './postmortems-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
+import { registerReportRoutes } from './reports-routes.js';
 import { registerStatusPageRoutes } from './status-page-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
@@ -48,7 +50,9 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerOncallRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,
+  registerPostmortemRoutes,
   registerStatusPageRoutes,
+  registerReportRoutes,
   registerConsoleRoutes,
 ];
 
