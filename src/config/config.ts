@@ -33,6 +33,7 @@ export const ConfigSchema = Type.Object({
   secretKey: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$', description: '32-byte key (64 hex or base64) sealing secrets at rest' })),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
+  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'the team\'s IANA time zone: default of post-mortems (else the server\'s) and reports (else UTC)' })),
   prometheusUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Prometheus HTTP API queried by Prometheus probes that name none' })),
   probeTickMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 200, description: 'how often a node looks for due probes' }),
   probeConcurrency: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'probe checks in flight at once on a node' }),
@@ -74,6 +75,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   secretKey: 'ASTREINTE_SECRET_KEY',
   stepWorkingDir: 'ASTREINTE_STEP_WORKING_DIR',
   publicUrl: 'ASTREINTE_PUBLIC_URL',
+  timeZone: 'ASTREINTE_TIME_ZONE',
   prometheusUrl: 'ASTREINTE_PROMETHEUS_URL',
   probeTickMs: 'ASTREINTE_PROBE_TICK_MS',
   probeConcurrency: 'ASTREINTE_PROBE_CONCURRENCY',
@@ -141,9 +143,22 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     const where = origin[key] ?? key;
     problems.push(`${where}: ${error.message} (got ${JSON.stringify(raw[key])})`);
   }
-  if (problems.length === 0) problems.push(...checkStepSettings(converted as Config, origin), ...checkOidcSettings(converted as Config, origin));
+  if (problems.length === 0) {
+    problems.push(...checkStepSettings(converted as Config, origin), ...checkOidcSettings(converted as Config, origin), ...checkTimeZone(converted as Config, origin));
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Value.Clean(ConfigSchema, converted) as Config;
+}
+
+/** A time zone Intl does not know would fail every report and post-mortem later: refused at start. */
+function checkTimeZone(config: Config, origin: Record<string, string>): string[] {
+  if (config.timeZone === undefined) return [];
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone });
+    return [];
+  } catch {
+    return [`${origin['timeZone'] ?? 'timeZone'}: ${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`];
+  }
 }
 
 /** Settings written as text (deny list, step environment) must parse, each problem with its source. */

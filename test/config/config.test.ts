@@ -22,6 +22,11 @@ describe('configuration', () => {
     });
   });
 
+  it('takes the team\'s time zone and refuses one Intl does not know', () => {
+    expect(loadConfig({ env: { ASTREINTE_TIME_ZONE: 'Europe/Paris' } }).timeZone).toBe('Europe/Paris');
+    expect(() => loadConfig({ env: { ASTREINTE_TIME_ZONE: 'Europe/Lyon' } })).toThrow(/ASTREINTE_TIME_ZONE: "Europe\/Lyon" is not an IANA time zone/);
+  });
+
   it('reads the environment and converts its text', () => {
     const config = loadConfig({ env: { ASTREINTE_PORT: '9090', ASTREINTE_HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db', ASTREINTE_DEMO: 'true' } });
     expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', demo: true });
