@@ -56,11 +56,16 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }
 
-/** Calls the API and returns its JSON answer (undefined for 204). Throws ApiError on any failure. */
+/**
+ * Calls the API and returns its JSON answer (undefined for 204). Throws ApiError on any failure.
+ * The body is sent as JSON, or as multipart when it is a FormData (file uploads).
+ */
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // A FormData goes as multipart: the browser writes the content type with its boundary.
+  const multipart = body instanceof FormData;
   // Only with a body: the server refuses an empty body declared as JSON.
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -68,7 +73,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
       method,
       headers,
       credentials: 'same-origin',
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: multipart ? body : JSON.stringify(body) }),
     });
   } catch (error) {
     throw new ApiError(error instanceof Error ? error.message : String(error), 0, 'network');

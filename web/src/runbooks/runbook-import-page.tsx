@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { ApiError } from '../api';
 import { errorText } from '../format';
 import { useI18n } from '../i18n';
-import { Link, navigate, signInPath } from '../router';
+import { Link } from '../router';
 import { useSession } from '../session';
 import { canRespond } from '../types';
 import { ImportReportView } from './import-report-view';
@@ -54,12 +53,11 @@ export function RunbookImportPage() {
   const send = async () => {
     setUpload({ state: 'sending' });
     try {
-      setUpload({ state: 'done', reports: await uploadRunbookFiles(files, session.csrfToken) });
+      setUpload({ state: 'done', reports: await uploadRunbookFiles(files) });
       setFiles([]);
     } catch (failure) {
-      // The session ended while the page was open: sign in again and come back here.
-      if (failure instanceof ApiError && failure.status === 401) navigate(signInPath('/runbooks/import'), { replace: true });
-      else setUpload({ state: 'failed', error: errorText(failure, t) });
+      // An ended session (401) has already sent the page to sign-in, through api().
+      setUpload({ state: 'failed', error: errorText(failure, t) });
     }
   };
 
