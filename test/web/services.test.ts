@@ -108,13 +108,14 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await page.close();
   }, 60_000);
 
-  it('shows a new incident on a service\'s page after reload, and the service degraded because of it', async () => {
+  it('shows a new incident on a service\'s page without reload, and the service degraded because of it', async () => {
     const page = await harness.signIn('responder');
     await page.goto(`${base}/services/search`);
     await page.getByTestId('service-open-empty').waitFor();
     expect(await page.getByTestId('service-health').first().getAttribute('data-health')).toBe('operational');
+    // Once the page follows the incident stream, a change it did not make itself shows at once.
+    await expect.poll(() => page.getByTestId('stream-state').getAttribute('data-state')).toBe('live');
     const declared = await setUp(t, 'POST', '/api/v1/incidents', { title: 'Search results stale', severity: 'P3', services: ['search'] });
-    await page.reload();
     await page.locator(`[data-testid="service-open-incident"][data-incident-id="${declared.id}"]`).waitFor();
     await expect.poll(() => page.getByTestId('service-health').first().getAttribute('data-health')).toBe('degraded');
     expect(await text(page, 'health-reason')).toContain('Search results stale');

@@ -50,9 +50,9 @@ function IncidentRows({ incidents, resolved }: { incidents: readonly Incident[];
 }
 
 /** The incidents sections of a service's page: what is open on it now, then what was lately. */
-export function ServiceIncidents({ serviceId }: { serviceId: string }) {
+export function ServiceIncidents({ serviceId, changes }: { serviceId: string; changes: number }) {
   const { t } = useI18n();
-  const loaded = useLoaded(() => loadIncidents(serviceId), serviceId);
+  const loaded = useLoaded(() => loadIncidents(serviceId), serviceId, changes);
   const ready = loaded.data !== null;
   useEffect(() => {
     // The services list links here with #open-incidents: once they are on screen, go to them

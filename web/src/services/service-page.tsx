@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { api } from '../api';
+import { StreamIndicator } from '../badges';
+import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { HealthBadge, HealthReasons } from './health-badge';
@@ -16,7 +19,16 @@ import './services.css';
  */
 export function ServicePage({ id }: { id: string }) {
   const { t } = useI18n();
-  const loaded = useLoaded(() => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`), id);
+  // Moves when an incident on this service changes (declared, acknowledged, resolved…): its
+  // health and incidents are read again at once, not at the next minute's refresh.
+  const [changes, setChanges] = useState(0);
+  const stream = useIncidentStream({
+    onIncident: (incident) => {
+      if (incident.services.includes(id)) setChanges((count) => count + 1);
+    },
+    onOpen: () => setChanges((count) => count + 1),
+  });
+  const loaded = useLoaded(() => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`), id, changes);
   const service = loaded.data;
   if (service === null) {
     if (loaded.error !== null) {
@@ -31,7 +43,10 @@ export function ServicePage({ id }: { id: string }) {
   }
   return (
     <section className="service-page" data-testid="service-page" data-service-id={service.id}>
-      <Link to="/services">{t('services.back')}</Link>
+      <div className="page-title">
+        <Link to="/services">{t('services.back')}</Link>
+        <StreamIndicator state={stream} />
+      </div>
       <LoadError loaded={loaded} />
       <header className="service-header">
         <h1>{service.name} <span className="service-id">{service.id}</span></h1>
@@ -48,7 +63,7 @@ export function ServicePage({ id }: { id: string }) {
           {service.tags.length > 0 && <div><dt>{t('services.tags')}</dt><dd>{service.tags.join(', ')}</dd></div>}
         </dl>
       </header>
-      <ServiceIncidents serviceId={service.id} />
+      <ServiceIncidents serviceId={service.id} changes={changes} />
       <ServiceOnCall service={service} />
       <ServiceProbes serviceId={service.id} />
       <p className="muted services-rule">{t('services.rule')}</p>

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { api } from '../api';
+import { StreamIndicator } from '../badges';
+import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { HealthBadge, HealthReasons } from './health-badge';
@@ -21,12 +24,18 @@ export function servicePath(id: string): string {
  */
 export function ServicesPage() {
   const { t } = useI18n();
-  const loaded = useLoaded(loadServices, 'services');
+  // Any incident change may move a service's health: read the summaries again at once.
+  const [changes, setChanges] = useState(0);
+  const stream = useIncidentStream({ onIncident: () => setChanges((count) => count + 1), onOpen: () => setChanges((count) => count + 1) });
+  const loaded = useLoaded(loadServices, 'services', changes);
   const rank = { down: 0, degraded: 1, operational: 2 } as const;
   const services = [...(loaded.data ?? [])].sort((a, b) => rank[a.health] - rank[b.health]);
   return (
     <section className="services-page">
-      <h1>{t('services.title')}</h1>
+      <div className="page-title">
+        <h1>{t('services.title')}</h1>
+        <StreamIndicator state={stream} />
+      </div>
       <p className="muted">{t('services.intro')}</p>
       <LoadError loaded={loaded} />
       {loaded.data === null ? (

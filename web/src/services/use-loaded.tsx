@@ -13,13 +13,14 @@ export interface Loaded<T> {
 export const refreshMs = 60_000;
 
 /**
- * Loads `load()` when the page opens, every `refreshMs` while it stays open (a page left on a
+ * Loads `load()` when the page opens, whenever `changes` moves (an incident of the page changed,
+ * as the live stream tells), every `refreshMs` while it stays open (a page left on a
  * wall screen at night must not show yesterday's on-call), and whenever `reload` is called. An
  * answer arriving after a newer load started is dropped, so a slow request cannot put older data
  * back on screen. A failed reload keeps what was shown, with the error next to it: stale but
  * visible beats a blank page.
  */
-export function useLoaded<T>(load: () => Promise<T>, key: string): Loaded<T> {
+export function useLoaded<T>(load: () => Promise<T>, key: string, changes = 0): Loaded<T> {
   const { t } = useI18n();
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +46,8 @@ export function useLoaded<T>(load: () => Promise<T>, key: string): Loaded<T> {
     reload();
     const timer = window.setInterval(reload, refreshMs);
     return () => window.clearInterval(timer);
-  }, [reload, key]);
+    // `changes` moves when the incident stream says something this page shows has changed.
+  }, [reload, key, changes]);
 
   return { data, error, reload };
 }
