@@ -15,6 +15,7 @@ import { useSession } from './session';
 import { StatusUpdateForm } from './status-update-form';
 import { mergeEvents, Timeline } from './timeline';
 import { canRespond, type Incident, type TimelineEvent } from './types';
+import { useChangeCounter } from './use-change-counter';
 import { useIncidentStream } from './use-incident-stream';
 
 /** Timeline events asked per request (the server's default page). */
@@ -33,8 +34,9 @@ export function IncidentPage({ id }: { id: string }) {
   const [events, setEvents] = useState<TimelineEvent[]>([]);
   const [error, setError] = useState<string | null>(null);
   const lastSeq = useRef(0);
-  // Moves on every change the stream reports, so panels reading more than the incident refresh.
-  const [changes, setChanges] = useState(0);
+  // Moves when the stream reports changes, so panels reading more than the incident (runs,
+  // checklists) read again.
+  const { changes, noteChange } = useChangeCounter();
   const base = `/api/v1/incidents/${encodeURIComponent(id)}`;
 
   const addEvents = useCallback((more: readonly TimelineEvent[]) => {
@@ -83,11 +85,11 @@ export function IncidentPage({ id }: { id: string }) {
     onIncident: (changed) => {
       if (changed.id !== id) return;
       takeIncident(changed);
-      setChanges((count) => count + 1);
+      noteChange();
       void refreshTimeline();
     },
     onOpen: () => {
-      setChanges((count) => count + 1);
+      noteChange();
       void load();
     },
   });

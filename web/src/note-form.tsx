@@ -1,35 +1,30 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api';
-import { errorText } from './format';
 import { useI18n } from './i18n';
+import { useAction } from './use-action';
 import type { TimelineEvent } from './types';
 
 /** Adds a note to the timeline: what someone saw, tried or decided, in their words. */
 export function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded: (event: TimelineEvent) => void }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState(false);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setFeedback(null);
-    try {
+    setDone(false);
+    // On failure the text stays in the box: nothing typed during an incident should be lost to an error.
+    void run(async () => {
       const added = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incidentId)}/notes`, { text: text.trim() });
       setText('');
-      setFeedback({ ok: true, text: t('note.added') });
+      setDone(true);
       onAdded(added);
-    } catch (failure) {
-      // The text stays in the box: nothing typed during an incident should be lost to an error.
-      setFeedback({ ok: false, text: errorText(failure, t) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="composer" onSubmit={(event) => void submit(event)} aria-labelledby="note-heading">
+    <form className="composer" onSubmit={submit} aria-labelledby="note-heading">
       <h2 id="note-heading">{t('note.title')}</h2>
       <label>
         <span>{t('note.text')}</span>
@@ -38,9 +33,8 @@ export function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded:
       <div className="form-row">
         <button type="submit" disabled={busy || text.trim() === ''} data-testid="note-submit">{t('note.submit')}</button>
       </div>
-      {feedback !== null && (
-        <p className={feedback.ok ? 'success' : 'error'} role={feedback.ok ? 'status' : 'alert'}>{feedback.text}</p>
-      )}
+      {error !== null && <p className="error" role="alert">{error}</p>}
+      {done && error === null && <p className="success" role="status">{t('note.added')}</p>}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from './api';
-import { errorText } from './format';
 import { useI18n } from './i18n';
+import { useAction } from './use-action';
 import { TemplatePicker } from './incident-tools/template-picker';
 import { statusUpdatePhases, type Incident, type StatusUpdatePhase, type TimelineEvent } from './types';
 
@@ -14,14 +14,13 @@ export function StatusUpdateForm({ incident, onPosted }: { incident: Incident; o
   const [message, setMessage] = useState('');
   const [phase, setPhase] = useState<StatusUpdatePhase>('investigating');
   const [isPublic, setIsPublic] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  const { busy, error, run } = useAction();
+  const [done, setDone] = useState(false);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setBusy(true);
-    setFeedback(null);
-    try {
+    setDone(false);
+    void run(async () => {
       const posted = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incident.id)}/status-updates`, {
         message: message.trim(),
         phase,
@@ -29,17 +28,13 @@ export function StatusUpdateForm({ incident, onPosted }: { incident: Incident; o
       });
       setMessage('');
       setIsPublic(false);
-      setFeedback({ ok: true, text: t('update.posted') });
+      setDone(true);
       onPosted(posted);
-    } catch (failure) {
-      setFeedback({ ok: false, text: errorText(failure, t) });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="composer" onSubmit={(event) => void submit(event)} aria-labelledby="update-heading">
+    <form className="composer" onSubmit={submit} aria-labelledby="update-heading">
       <h2 id="update-heading">{t('update.title')}</h2>
       <TemplatePicker incident={incident} onPick={setMessage} />
       <label>
@@ -61,9 +56,8 @@ export function StatusUpdateForm({ incident, onPosted }: { incident: Incident; o
         </label>
         <button type="submit" disabled={busy || message.trim() === ''} data-testid="status-update-submit">{t('update.submit')}</button>
       </div>
-      {feedback !== null && (
-        <p className={feedback.ok ? 'success' : 'error'} role={feedback.ok ? 'status' : 'alert'}>{feedback.text}</p>
-      )}
+      {error !== null && <p className="error" role="alert">{error}</p>}
+      {done && error === null && <p className="success" role="status">{t('update.posted')}</p>}
     </form>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { api } from '../api';
 import { StreamIndicator } from '../badges';
+import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -21,12 +21,12 @@ export function ServicePage({ id }: { id: string }) {
   const { t } = useI18n();
   // Moves when an incident on this service changes (declared, acknowledged, resolved…): its
   // health and incidents are read again at once, not at the next minute's refresh.
-  const [changes, setChanges] = useState(0);
+  const { changes, noteChange } = useChangeCounter();
   const stream = useIncidentStream({
     onIncident: (incident) => {
-      if (incident.services.includes(id)) setChanges((count) => count + 1);
+      if (incident.services.includes(id)) noteChange();
     },
-    onOpen: () => setChanges((count) => count + 1),
+    onOpen: noteChange,
   });
   const loaded = useLoaded(() => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`), id, changes);
   const service = loaded.data;

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { api } from '../api';
 import { StreamIndicator } from '../badges';
+import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
@@ -25,8 +25,8 @@ export function servicePath(id: string): string {
 export function ServicesPage() {
   const { t } = useI18n();
   // Any incident change may move a service's health: read the summaries again at once.
-  const [changes, setChanges] = useState(0);
-  const stream = useIncidentStream({ onIncident: () => setChanges((count) => count + 1), onOpen: () => setChanges((count) => count + 1) });
+  const { changes, noteChange } = useChangeCounter();
+  const stream = useIncidentStream({ onIncident: noteChange, onOpen: noteChange });
   const loaded = useLoaded(loadServices, 'services', changes);
   const rank = { down: 0, degraded: 1, operational: 2 } as const;
   const services = [...(loaded.data ?? [])].sort((a, b) => rank[a.health] - rank[b.health]);
