@@ -21,7 +21,7 @@ export const AuditLogEntrySchema = Type.Object(
     id: Type.Integer(),
     at: Type.String({ format: 'date-time' }),
     actor: Type.Object({
-      type: Type.Union([Type.Literal('user'), Type.Literal('integration'), Type.Literal('system')]),
+      type: Type.Union([Type.Literal('user'), Type.Literal('integration'), Type.Literal('runner'), Type.Literal('system')]),
       id: Type.Union([Type.String(), Type.Null()]),
       name: Type.String(),
     }),

@@ -2,12 +2,15 @@ import { Type, type Static } from 'typebox';
 
 export const RoleSchema = Type.Enum(['viewer', 'responder', 'admin']);
 
+/** What a token acts as: a person's role, or `runner` (claims and runs steps, nothing else). */
+export const TokenRoleSchema = Type.Enum(['viewer', 'responder', 'admin', 'runner']);
+
 export const ApiTokenSchema = Type.Object(
   {
     id: Type.String(),
-    userId: Type.String(),
+    userId: Type.Union([Type.String(), Type.Null()], { description: 'owner; null for a runner token' }),
     name: Type.String(),
-    role: RoleSchema,
+    role: TokenRoleSchema,
     prefix: Type.String({ description: 'first characters of the secret, to recognise it' }),
     createdAt: Type.String({ format: 'date-time' }),
     expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -21,7 +24,7 @@ export type ApiToken = Static<typeof ApiTokenSchema>;
 export interface ApiTokenRow {
   [column: string]: unknown;
   id: string;
-  user_id: string;
+  user_id: string | null;
   name: string;
   role: ApiToken['role'];
   prefix: string;

@@ -11,6 +11,7 @@ import { registerProbeCommands } from './probe-command.js';
 import { registerReportCommands } from './report-command.js';
 import { registerRunCommands } from './run-command.js';
 import { registerRunbookCommands } from './runbook-command.js';
+import { registerRunnerCommand } from './runner-command.js';
 import { registerSecretCommands } from './secret-command.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerTokenCommands } from './token-command.js';
@@ -52,6 +53,7 @@ function buildProgram(io: CliIo): Command {
     .showSuggestionAfterError();
   // Settings above are copied to each subcommand when it is created, so they are set first.
   registerServeCommand(program, io);
+  registerRunnerCommand(program, io, packageVersion());
   registerMigrateCommand(program, io);
   registerTokenCommands(program, io);
   registerSecretCommands(program, io);

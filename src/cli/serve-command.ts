@@ -19,7 +19,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (ASTREINTE_LOG_LEVEL)')
     .action(async (flags: ConfigFlags) => {
       const config = loadCliConfig(flags, io);
-      const server = await start(config);
+      const configFile = flags.config ?? io.env['ASTREINTE_CONFIG'];
+      const server = await start(config, configFile === undefined || configFile === '' ? [] : [configFile]);
       const forget = recordRunningServer(config, server.url);
       writeLines(io.stdout, `Astreinte listening on ${server.url}`);
       if (config.publicUrl !== undefined) writeLines(io.stdout, `Public URL: ${config.publicUrl}`);
@@ -35,10 +36,10 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     });
 }
 
-async function start(config: Config): Promise<RunningServer> {
+async function start(config: Config, hidden: string[]): Promise<RunningServer> {
   assertDataDirFree(config);
   try {
-    return await startServer(config);
+    return await startServer(config, { hidden });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new CliError(`cannot listen on ${config.host}:${config.port}: the port is already in use`);

@@ -26,20 +26,21 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
 
   withDatabaseOptions(token.command('create'))
     .description('create an API token and print its secret (shown only once)')
-    .addOption(new Option('--role <role>', 'role the token acts with').choices(roles).makeOptionMandatory())
-    .option('--user <username>', 'owner of the token', 'admin')
+    .addOption(new Option('--role <role>', 'role the token acts with (runner: a runner\'s token, owned by nobody)').choices([...roles, 'runner']).makeOptionMandatory())
+    .option('--user <username>', 'owner of the token (not for runner tokens)', 'admin')
     .option('--name <text>', 'what the token is for (default: "created with astreinte token create")')
     .option('--json', 'print the token and its secret as JSON')
     .action(async (flags: ConfigFlags & { role: ApiToken['role']; user: string; name?: string; json?: boolean }) => {
       const name = flags.name ?? 'created with astreinte token create';
       if (name.length === 0 || name.length > 100) throw new CliError('--name must be 1 to 100 characters', exitCodes.usage);
       await withDatabase(flags, io, async (ctx) => {
-        const user = await findUser(ctx.db, flags.user);
-        const { token: created, secret } = await createApiToken({ ctx, input: { userId: user.id, name, role: flags.role } });
+        const user = flags.role === 'runner' ? null : await findUser(ctx.db, flags.user);
+        const { token: created, secret } = await createApiToken({ ctx, input: { ...(user === null ? {} : { userId: user.id }), name, role: flags.role } });
         if (flags.json === true) return writeJson(io.stdout, { token: created, secret });
         writeLines(
           io.stdout,
-          `Created ${created.role} token ${created.id} for user ${user.username} ("${created.name}").`,
+          user === null ? `Created runner token ${created.id} ("${created.name}"): start a runner with it (astreinte runner --help).`
+            : `Created ${created.role} token ${created.id} for user ${user.username} ("${created.name}").`,
           'Its secret is shown only this once; store it now, it cannot be displayed again:',
           secret,
         );
@@ -61,7 +62,7 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
         const now = new Date();
         writeLines(io.stdout, formatTable(
           ['ID', 'USER', 'ROLE', 'STATE', 'PREFIX', 'CREATED', 'LAST USED', 'NAME'],
-          tokens.map((t) => [t.id, usernames.get(t.userId) ?? t.userId, t.role, tokenState(t, now), `${t.prefix}…`, shortTime(t.createdAt), shortTime(t.lastUsedAt), t.name]),
+          tokens.map((t) => [t.id, t.userId === null ? '-' : usernames.get(t.userId) ?? t.userId, t.role, tokenState(t, now), `${t.prefix}…`, shortTime(t.createdAt), shortTime(t.lastUsedAt), t.name]),
         ));
       });
     });

@@ -4,7 +4,7 @@ import type { Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
 import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
-import type { Database } from '../storage/database.js';
+import type { Database, Transaction } from '../storage/database.js';
 import type { RunRow } from './run-model.js';
 import { lockRun } from './run-statements.js';
 
@@ -40,11 +40,11 @@ export async function concludeIfVerified(tx: Ctx, run: RunRow): Promise<boolean>
 }
 
 /** `concludeIfVerified` in its own transaction, as the step runner calls it after a verification step passed. */
-export async function concludeVerifiedRun(db: Database, runId: string): Promise<boolean> {
+export async function concludeVerifiedRun(db: Database | Transaction, runId: string, now: () => Date): Promise<boolean> {
   return db.transaction(async (tx) => {
     const run = (await tx.query<RunRow>(lockRun, [runId])).rows[0];
     if (run === undefined) return false;
-    const ctx: Ctx = { actor: systemActor, requestId: 'step-runner', db: tx, now: () => new Date() };
+    const ctx: Ctx = { actor: systemActor, requestId: 'step-runner', db: tx, now };
     return concludeIfVerified(ctx, run);
   });
 }

@@ -19,11 +19,15 @@ export const EndRunInput = Type.Object(
 export type EndRunInput = Static<typeof EndRunInput>;
 
 const unfinished = `SELECT id, step_id, status FROM step_executions WHERE run_id = $1 AND status IN ('queued', 'running', 'awaiting-approval')`;
-/** Running steps get a cancel request (their node kills them); steps awaiting approval end now. */
+/**
+ * Running steps get a cancel request (their runner kills them); steps awaiting approval, or queued
+ * and not claimed by a runner yet, end now (their sealed values dropped).
+ */
 const abandonUnfinished = `
   UPDATE step_executions SET cancel_requested_at = COALESCE(cancel_requested_at, $2),
-         status = CASE WHEN status = 'awaiting-approval' THEN 'cancelled' ELSE status END,
-         finished_at = CASE WHEN status = 'awaiting-approval' THEN $2 ELSE finished_at END
+         status = CASE WHEN status IN ('awaiting-approval', 'queued') THEN 'cancelled' ELSE status END,
+         finished_at = CASE WHEN status IN ('awaiting-approval', 'queued') THEN $2 ELSE finished_at END,
+         sealed_parameters = CASE WHEN status IN ('awaiting-approval', 'queued') THEN NULL ELSE sealed_parameters END
    WHERE id = ANY($1::uuid[])`;
 const finishRun = `UPDATE runs SET status = $2, ended_at = $3 WHERE id = $1`;
 
@@ -47,6 +51,6 @@ export async function endRun({ ctx, input }: { ctx: Ctx; input: { runId: string 
       await appendIncidentEvent(tx, run.incident_id, 'run_ended', { runId: run.id, runbookId: run.runbook_id, outcome: input.outcome, note: input.note ?? null });
     }
     await recordAudit(tx, { action: 'run.end', targetType: 'run', targetId: run.id, details: { outcome: input.outcome } });
-    return loadRun(tx.db, run.id);
+    return loadRun(tx.db, run.id, tx.now());
   });
 }

@@ -7,12 +7,14 @@ import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
 import type { Step } from '../runbooks/runbook-model.js';
-import { encryptSecret } from './secrets/secret-crypto.js';
 import { lockRunStep } from './load-run-step.js';
 import { prepareStepJob } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { SecretServices } from './secrets/secret-model.js';
-import type { StepRunner } from './step-runner.js';
+import { findWaiting } from './jobs/find-waiting.js';
+import { sealStepValues } from './jobs/seal-step-values.js';
+import type { StepJobServices } from './jobs/step-job-services.js';
+import { stepRunnerSelector } from './jobs/step-runner-selector.js';
 import type { SuccessCondition } from './verification/success-condition.js';
 
 export const ExecuteStepInput = Type.Object(
@@ -30,8 +32,9 @@ export type ExecuteStepInput = Static<typeof ExecuteStepInput>;
 
 const insertExecution = `
   INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id,
-                               requested_by_name, reason, sealed_parameters, timeout_ms, sql_connection)
-  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                               requested_by_name, reason, sealed_parameters, timeout_ms, sql_connection, runner_selector, sealed_by)
+  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10,
+          $11, $12, $13, $14)
   RETURNING *`;
 
 const insertApproval = `INSERT INTO step_approvals (execution_id, requested_by_id, status) VALUES ($1, $2, 'pending')`;
@@ -45,7 +48,8 @@ export interface ExecuteStepResult {
 }
 
 export interface ExecutionServices extends SecretServices {
-  runner: StepRunner;
+  /** Steps run on runners: what this node needs to queue them and hand them out. */
+  jobs: StepJobServices;
   defaultTimeoutMs: number;
   /** Commands that never run, whatever the runbook says (`rm -rf /` …). */
   denyPatterns: readonly RegExp[];
@@ -53,14 +57,13 @@ export interface ExecutionServices extends SecretServices {
   environment: Readonly<Record<string, string>>;
 }
 
-/** What seals a step's values: bound to the run and step, so they cannot be replayed elsewhere. */
-export const sealingContext = (runId: string, stepId: string): string => `step-parameters:${runId}:${stepId}`;
-
 /**
  * Runs one shell or SQL step of an active run. Values reach bash only as environment variables
  * the rewritten command quotes, and SQL only as bind parameters; the stored preview masks secrets. A changing step needs `confirm`;
- * a destructive one waits for a second responder's approval (its values sealed meanwhile).
- * The process starts after the transaction commits.
+ * a destructive one waits for a second responder's approval. The step is queued for a runner
+ * whose labels match its selector, its values sealed until one claims it; the runners waiting on
+ * this node are woken once the transaction commits. A step no connected runner may take says so
+ * (`waitingFor`) instead of hanging silently.
  */
 export async function executeStep({
   ctx,
@@ -80,13 +83,16 @@ export async function executeStep({
     const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services, input.connection === undefined ? {} : { connection: input.connection });
     if (input.dryRun === true) return { prepared, execution: null };
     const awaitsApproval = step.risk === 'destructive';
-    if (awaitsApproval && Object.keys(values).length > 0 && services.secretKey === null) {
+    // A key of this process alone would not outlive a restart while the request waits for its approver.
+    if (awaitsApproval && Object.keys(values).length > 0 && !services.jobs.sealing.shared) {
       throw conflict('a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved', {});
     }
-    const sealed = awaitsApproval && services.secretKey !== null ? encryptSecret(JSON.stringify(values), services.secretKey, sealingContext(run.id, step.id)) : null;
+    const selector = await stepRunnerSelector(tx.db, run.runbook_id, step);
+    const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
     const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
       run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', prepared.preview, tx.now(), tx.actor.type, actorId(tx.actor),
-      tx.actor.name, input.reason ?? null, sealed, timeoutMs, prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
+      tx.actor.name, input.reason ?? null, sealed.sealed, timeoutMs, prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
+      JSON.stringify(selector), sealed.sealedBy,
     ]);
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
@@ -101,11 +107,12 @@ export async function executeStep({
       action: awaitsApproval ? 'step.request_approval' : 'step.execute', targetType: 'run', targetId: run.id,
       details: { stepId: step.id, executionId: execution.id, risk: step.risk },
     });
-    return { prepared, execution };
+    const waiting = await findWaiting(tx.db, selector, tx.now());
+    return { prepared, execution: { ...execution, no_runner: execution.status === 'queued' && waiting !== null } };
   });
   const { prepared, execution } = result;
   if (execution === null) return { execution: null, preview: prepared.preview, condition: prepared.job.condition };
-  if (execution.status === 'queued') services.runner.launch({ ...prepared.job, executionId: execution.id, timeoutMs });
+  if (execution.status === 'queued') services.jobs.signal.notify();
   return { execution: toStepExecution(execution), preview: prepared.preview, condition: prepared.job.condition };
 }
 

@@ -1,3 +1,4 @@
+import { noRunnerColumn } from './run-statements.js';
 import { Type, type Static } from 'typebox';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
@@ -18,7 +19,8 @@ const selectRuns = `
    WHERE ($1::text IS NULL OR incident_id = $1) AND ($2::text[] IS NULL OR status = ANY($2::text[]))
    ORDER BY started_at DESC, id
    LIMIT $3`;
-const selectRunExecutions = `SELECT * FROM step_executions WHERE run_id = ANY($1::uuid[]) ORDER BY requested_at, attempt`;
+const selectRunExecutions = `
+  SELECT e.*, ${noRunnerColumn('$2')} FROM step_executions e WHERE e.run_id = ANY($1::uuid[]) ORDER BY e.requested_at, e.attempt`;
 
 /**
  * Runs, newest first, each with its step executions: an incident's page shows what was run for it
@@ -28,7 +30,7 @@ export async function listRuns({ ctx, input }: { ctx: Ctx; input: ListRunsQuery 
   requireRole(ctx, 'viewer');
   const runs = await ctx.db.query<RunRow>(selectRuns, [input.incidentId ?? null, input.status ?? null, input.limit ?? 50]);
   if (runs.rows.length === 0) return [];
-  const executions = await ctx.db.query<StepExecutionRow>(selectRunExecutions, [runs.rows.map((run) => run.id)]);
+  const executions = await ctx.db.query<StepExecutionRow>(selectRunExecutions, [runs.rows.map((run) => run.id), ctx.now()]);
   const byRun = new Map<string, StepExecutionRow[]>();
   for (const row of executions.rows) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), row]);
   return runs.rows.map((run) => toRun(run, byRun.get(run.id) ?? []));

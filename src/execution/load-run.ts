@@ -6,11 +6,11 @@ import { selectExecutions, selectRun } from './run-statements.js';
 
 
 /** A run with its step executions, or not_found (also for an id that is not a UUID). */
-export async function loadRun(db: Queryable, id: string): Promise<Run> {
+export async function loadRun(db: Queryable, id: string, now: Date): Promise<Run> {
   if (!uuidPattern.test(id)) throw notFound('run', id);
   const { rows } = await db.query<RunRow>(selectRun, [id]);
   const row = rows[0];
   if (row === undefined) throw notFound('run', id);
-  const executions = await db.query<StepExecutionRow>(selectExecutions, [id]);
+  const executions = await db.query<StepExecutionRow>(selectExecutions, [id, now]);
   return toRun(row, executions.rows);
 }

@@ -13,6 +13,8 @@ export interface PreparedScript {
   /** The command as it runs, values shown, secrets masked: for the timeline and the approver. */
   preview: string;
   secrets: { name: string; value: string }[];
+  /** The step's own secret values, for the runner's redaction. */
+  stepSecrets: { name: string; value: string }[];
 }
 
 /**
@@ -33,5 +35,6 @@ export async function prepareShellScript(
     env: parameterEnvironment(resolved.values),
     preview: renderDryRun(step.body, analysis.parameters, resolved.values, resolved.secretNames),
     secrets: resolved.secrets,
+    stepSecrets: resolved.stepSecrets,
   };
 }

@@ -11,6 +11,7 @@ import type { RunRow } from './run-model.js';
 import { loadStepSecrets } from './secrets/load-step-secrets.js';
 import { prepareSqlStatements } from './sql/prepare-sql-statements.js';
 import type { StepJob } from './step-job.js';
+import { minSecretLength } from './redaction/create-redactor.js';
 import { readSuccessCondition } from './verification/read-success-condition.js';
 
 /** Languages of the steps that run: bash, and SQL on a named connection. */
@@ -59,7 +60,10 @@ export async function prepareStepJob(
   if (step.language === 'shell') {
     const script = await prepareShellScript(step, values, services.denyPatterns, { ignoreUnknown, secrets, rules, defaults: services.environment });
     return {
-      job: { ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } }, secrets: script.secrets },
+      job: {
+        ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } },
+        secrets: script.secrets, stepSecrets: script.stepSecrets,
+      },
       preview: script.preview,
     };
   }
@@ -68,9 +72,23 @@ export async function prepareStepJob(
     const connection = await chooseSqlConnection(db, step, options.connection);
     const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
     return {
-      job: { ...base, program: { kind: 'sql', connection, connectionUrl, statements: sql.statements, readOnly: step.risk === 'read-only' }, secrets: sql.secrets },
+      job: {
+        ...base, program: { kind: 'sql', connection, connectionUrl, statements: sql.statements, readOnly: step.risk === 'read-only' },
+        secrets: sql.secrets, stepSecrets: [...sql.stepSecrets, ...connectionPassword(connection, connectionUrl)],
+      },
       preview: `-- on connection ${connection}\n${sql.preview}`,
     };
   }
   throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [{ path: '/stepId', message: 'not a runnable step' }]);
+}
+
+/** A connection's password, to be redacted wherever the step prints it (too short a one cannot be). */
+function connectionPassword(connection: string, url: string): { name: string; value: string }[] {
+  let password = '';
+  try {
+    password = decodeURIComponent(new URL(url).password);
+  } catch {
+    return [];
+  }
+  return [...password].length >= minSecretLength ? [{ name: `connection ${connection}`, value: password }] : [];
 }

@@ -2,10 +2,9 @@ import { systemActor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
-import type { Database } from '../storage/database.js';
-import type { ShellProcessResult } from './process/run-shell-process.js';
+import type { Database, Transaction } from '../storage/database.js';
+import type { StepResult } from './jobs/step-job-payload.js';
 import type { ExecutionStatus } from './run-model.js';
-import type { StepJob } from './step-job.js';
 import type { Verification } from './verification/success-condition.js';
 
 /** A piece of redacted output, ready to store. */
@@ -15,7 +14,12 @@ export interface OutputLine {
   at: Date;
 }
 
-const markRunning = `UPDATE step_executions SET status = 'running', started_at = $2, node_id = $3, heartbeat_at = $2 WHERE id = $1 AND status = 'queued'`;
+/** The step execution a record is about. */
+export interface ExecutionRef {
+  executionId: string;
+  incidentId: string | null;
+  stepId: string;
+}
 
 const insertOutput = `
   INSERT INTO step_output (execution_id, seq, stream, at, text)
@@ -24,36 +28,34 @@ const insertOutput = `
 
 const markFinished = `
   UPDATE step_executions
-     SET status = $2, finished_at = $3, exit_code = $4, duration_ms = $5, output_bytes = $6, truncated_bytes = $7, verification = $8
+     SET status = $2, finished_at = $3, exit_code = $4, duration_ms = $5, output_bytes = $6, truncated_bytes = $7, verification = $8,
+         end_reason = $9
    WHERE id = $1 AND status IN ('queued', 'running')`;
 
-function systemCtx(db: Database | Ctx['db']): Ctx {
-  return { actor: systemActor, requestId: 'step-runner', db, now: () => new Date() };
-}
-
-export async function recordStepStarted(db: Database, job: StepJob, nodeId: string): Promise<void> {
-  await db.query(markRunning, [job.executionId, new Date(), nodeId]);
+/** The step runner's own context: the system acts, at the node's (injected) clock. */
+export function stepSystemCtx(db: Database | Transaction, now: () => Date): Ctx {
+  return { actor: systemActor, requestId: 'step-runner', db, now };
 }
 
 /**
  * Stores a batch of output and, for a run within an incident, adds it to the timeline as one
  * event, so responders follow the step while it runs rather than only at its end.
  */
-export async function recordStepOutput(db: Database, job: StepJob, lines: readonly OutputLine[]): Promise<void> {
+export async function recordStepOutput(db: Database | Transaction, now: () => Date, ref: ExecutionRef, lines: readonly OutputLine[]): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query(insertOutput, [job.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
-    if (job.incidentId === null) return;
-    const ctx = systemCtx(tx);
-    await lockIncidentRow(ctx, job.incidentId);
-    await appendIncidentEvent(ctx, job.incidentId, 'step_output', {
-      executionId: job.executionId,
-      stepId: job.stepId,
+    await tx.query(insertOutput, [ref.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
+    if (ref.incidentId === null) return;
+    const ctx = stepSystemCtx(tx, now);
+    await lockIncidentRow(ctx, ref.incidentId);
+    await appendIncidentEvent(ctx, ref.incidentId, 'step_output', {
+      executionId: ref.executionId,
+      stepId: ref.stepId,
       output: lines.map((line) => ({ stream: line.stream, text: line.text })),
     });
   });
 }
 
-function statusOf(result: ShellProcessResult, verification: Verification | null): ExecutionStatus {
+export function statusOf(result: Pick<StepResult, 'outcome' | 'exitCode'>, verification: Verification | null): ExecutionStatus {
   switch (result.outcome) {
     case 'timed-out':
       return 'timed-out';
@@ -68,43 +70,47 @@ function statusOf(result: ShellProcessResult, verification: Verification | null)
 }
 
 /**
- * Records how a step ended, in the execution row and the incident's timeline. With a success
- * condition, its verdict decides between succeeded and failed, whatever the exit status alone says.
+ * Records how a step ended, in the execution row and the incident's timeline, within the caller's
+ * transaction. With a success condition, its verdict decides between succeeded and failed,
+ * whatever the exit status alone says. Returns null when the step had already ended.
  */
-export async function recordStepFinished(db: Database, job: StepJob, result: ShellProcessResult, verification: Verification | null = null): Promise<ExecutionStatus> {
+export async function recordStepFinished(
+  ctx: Ctx,
+  ref: ExecutionRef,
+  result: StepResult,
+  extra: { verification?: Verification | null; runner?: string | null; reason?: string | null } = {},
+): Promise<ExecutionStatus | null> {
+  const verification = extra.verification ?? null;
   const status = statusOf(result, verification);
-  await db.transaction(async (tx) => {
-    const changed = await tx.query(markFinished, [
-      job.executionId, status, new Date(), result.exitCode, result.durationMs, result.stdoutBytes + result.stderrBytes, result.truncatedBytes,
-      verification === null ? null : JSON.stringify(verification),
-    ]);
-    if (changed.rowCount === 0 || job.incidentId === null) return;
-    const ctx = systemCtx(tx);
-    await lockIncidentRow(ctx, job.incidentId);
-    await appendIncidentEvent(ctx, job.incidentId, 'step_finished', {
-      executionId: job.executionId, stepId: job.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
-      ...(result.error === null ? {} : { error: result.error }),
-      ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
-    });
+  const changed = await ctx.db.query(markFinished, [
+    ref.executionId, status, ctx.now(), result.exitCode, result.durationMs, result.stdoutBytes + result.stderrBytes, result.truncatedBytes,
+    verification === null ? null : JSON.stringify(verification), extra.reason ?? result.error ?? null,
+  ]);
+  if (changed.rowCount === 0) return null;
+  if (ref.incidentId === null) return status;
+  await lockIncidentRow(ctx, ref.incidentId);
+  await appendIncidentEvent(ctx, ref.incidentId, 'step_finished', {
+    executionId: ref.executionId, stepId: ref.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
+    ...(result.error === null ? {} : { error: result.error }),
+    ...(extra.reason === undefined || extra.reason === null ? {} : { reason: extra.reason }),
+    ...(extra.runner === undefined || extra.runner === null ? {} : { runner: extra.runner }),
+    ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
   });
   return status;
 }
 
 const markSkipped = `
   UPDATE step_executions SET status = 'skipped', reason = 'an earlier step of the section did not succeed', finished_at = $2
-   WHERE id = ANY($1::uuid[]) AND status = 'queued'`;
+   WHERE id = ANY($1::uuid[]) AND status = 'queued'
+  RETURNING id, step_id`;
 
-/** Skips the steps left in a chain after one failed, and says so in the timeline. */
-export async function skipChained(db: Database, jobs: readonly StepJob[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await db.transaction(async (tx) => {
-    await tx.query(markSkipped, [jobs.map((job) => job.executionId), new Date()]);
-    const incidentId = jobs[0]!.incidentId;
-    if (incidentId === null) return;
-    const ctx = systemCtx(tx);
-    await lockIncidentRow(ctx, incidentId);
-    await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
-      executionIds: jobs.map((job) => job.executionId), stepIds: jobs.map((job) => job.stepId), reason: 'an earlier step did not succeed',
-    });
+/** Skips the steps left in a chain after one did not succeed, and says so in the timeline. */
+export async function skipChained(ctx: Ctx, incidentId: string | null, executionIds: readonly string[]): Promise<void> {
+  if (executionIds.length === 0) return;
+  const { rows } = await ctx.db.query<{ id: string; step_id: string }>(markSkipped, [executionIds, ctx.now()]);
+  if (incidentId === null || rows.length === 0) return;
+  await lockIncidentRow(ctx, incidentId);
+  await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
+    executionIds: rows.map((row) => row.id), stepIds: rows.map((row) => row.step_id), reason: 'an earlier step did not succeed',
   });
 }

@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { VerificationSchema, type Verification } from './verification/success-condition.js';
+import { RunnerLabelsSchema, type RunnerLabels } from './jobs/runner-model.js';
+import { describeSelector } from './jobs/runner-selector.js';
 
 export const runStatuses = ['active', 'verified', 'failed', 'abandoned'] as const;
 export type RunStatus = (typeof runStatuses)[number];
@@ -31,6 +33,10 @@ export const StepExecutionSchema = Type.Object(
     outputBytes: Type.Integer(),
     truncatedBytes: Type.Integer(),
     verification: Type.Union([VerificationSchema, Type.Null()], { description: 'the success condition and its verdict, for a step that has one' }),
+    runner: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'the runner that took the step' }),
+    runnerSelector: Type.Optional(RunnerLabelsSchema),
+    waitingFor: Type.Union([Type.String(), Type.Null()], { description: 'for a queued step no connected runner may take: what it waits for ("a runner with env=prod")' }),
+    endReason: Type.Union([Type.String(), Type.Null()], { description: 'why it ended without running to its end, when it did' }),
   },
   { title: 'StepExecution' },
 );
@@ -82,6 +88,12 @@ export interface StepExecutionRow {
   output_bytes: number;
   truncated_bytes: number;
   verification: Verification | null;
+  runner_id?: string | null;
+  runner_name?: string | null;
+  runner_selector?: RunnerLabels;
+  end_reason?: string | null;
+  /** Computed by the selects that join the live runners (`noRunnerColumn`): queued and no runner may take it. */
+  no_runner?: boolean;
 }
 
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
@@ -92,6 +104,10 @@ export function toStepExecution(row: StepExecutionRow): StepExecution {
     requestedAt: row.requested_at.toISOString(), requestedBy: row.requested_by_name, reason: row.reason,
     startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), exitCode: row.exit_code, durationMs: row.duration_ms,
     outputBytes: row.output_bytes, truncatedBytes: row.truncated_bytes, verification: row.verification ?? null,
+    runner: row.runner_id === undefined || row.runner_id === null ? null : { id: row.runner_id, name: row.runner_name ?? '' },
+    ...(row.runner_selector === undefined ? {} : { runnerSelector: row.runner_selector }),
+    waitingFor: row.no_runner === true ? describeSelector(row.runner_selector ?? {}) : null,
+    endReason: row.end_reason ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../audit/record-audit.js';
 import { actorId } from '../core/actor.js';
@@ -11,7 +12,8 @@ import type { ExecutionServices } from './execute-step.js';
 import { lockActiveRun } from './load-run-step.js';
 import { loadStepContext, prepareStepJob, runnableLanguages } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
-import type { StepJob } from './step-job.js';
+import { sealStepValues } from './jobs/seal-step-values.js';
+import { stepRunnerSelector } from './jobs/step-runner-selector.js';
 
 export const RunReadOnlyStepsInput = Type.Object(
   {
@@ -25,14 +27,17 @@ export const RunReadOnlyStepsInput = Type.Object(
 export type RunReadOnlyStepsInput = Static<typeof RunReadOnlyStepsInput>;
 
 const insertQueued = `
-  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id, requested_by_name, timeout_ms)
-  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), 'queued', $3, $4, $5, $6, $7, $8)
+  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id, requested_by_name,
+                               timeout_ms, sql_connection, runner_selector, sealed_parameters, sealed_by, chain_id, chain_index, chain_continue)
+  VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), 'queued', $3, $4, $5, $6, $7,
+          $8, $9, $10, $11, $12, $13, $14, $15)
   RETURNING *`;
 
 /**
  * Runs every read-only shell or SQL step of one section (a diagnosis, typically) one after the other,
  * stopping at the first that does not succeed unless told to go on. Steps that change something
- * are left out: they each need their own confirmation.
+ * are left out: they each need their own confirmation. The steps are queued as one chain: a
+ * runner can claim a step only once the one before it has ended (`claim-step-jobs.ts`).
  */
 export async function runReadOnlySteps({
   ctx,
@@ -45,7 +50,7 @@ export async function runReadOnlySteps({
 }): Promise<StepExecution[]> {
   requireRole(ctx, 'responder');
   const values = input.parameters ?? {};
-  const { jobs, executions } = await inTransaction(ctx, async (tx) => {
+  const executions = await inTransaction(ctx, async (tx) => {
     const run = await lockActiveRun(tx.db, input.runId);
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
     const section = version.structure.sections[input.section];
@@ -68,14 +73,17 @@ export async function runReadOnlySteps({
     // Several SQL steps missing their connection say so once.
     const distinct = issues.filter((issue, index) => issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index);
     if (distinct.length > 0) throw validationError('parameter values are missing or invalid', distinct);
-    const jobs: StepJob[] = [];
     const executions: StepExecutionRow[] = [];
-    for (const { step, ready } of prepared) {
+    const chainId = randomUUID();
+    for (const [index, { step, ready }] of prepared.entries()) {
+      const selector = await stepRunnerSelector(tx.db, run.runbook_id, step);
+      const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
       const row = (await tx.db.query<StepExecutionRow>(insertQueued, [
         run.id, step.id, ready.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,
+        ready.job.program.kind === 'sql' ? ready.job.program.connection : null, JSON.stringify(selector), sealed.sealed, sealed.sealedBy,
+        chainId, index, input.continueOnFailure ?? false,
       ])).rows[0]!;
       executions.push(row);
-      jobs.push({ ...ready.job, executionId: row.id });
     }
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
@@ -84,8 +92,8 @@ export async function runReadOnlySteps({
       });
     }
     await recordAudit(tx, { action: 'step.run_section', targetType: 'run', targetId: run.id, details: { section: input.section, steps: steps.map((s) => s.id) } });
-    return { jobs, executions };
+    return executions;
   });
-  services.runner.launchChain(jobs, input.continueOnFailure ?? false);
+  services.jobs.signal.notify();
   return executions.map(toStepExecution);
 }

@@ -1,3 +1,5 @@
+import { liveRunnerFor } from './jobs/runner-model.js';
+
 /** Named SQL statements of the execution domain. */
 
 export const insertRun = `
@@ -9,4 +11,8 @@ export const selectRun = `SELECT * FROM runs WHERE id = $1::uuid`;
 
 export const lockRun = `SELECT * FROM runs WHERE id = $1::uuid FOR UPDATE`;
 
-export const selectExecutions = `SELECT * FROM step_executions WHERE run_id = $1::uuid ORDER BY requested_at, attempt`;
+/** `no_runner` of the queued steps no live runner may take at instant `now` (an SQL parameter). */
+export const noRunnerColumn = (now: string): string => `(e.status = 'queued' AND NOT ${liveRunnerFor(now)}) AS no_runner`;
+
+export const selectExecutions = `
+  SELECT e.*, ${noRunnerColumn('$2')} FROM step_executions e WHERE e.run_id = $1::uuid ORDER BY e.requested_at, e.attempt`;

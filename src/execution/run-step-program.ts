@@ -1,5 +1,5 @@
 import type { OutputChunk } from './process/output-collector.js';
-import { runShellProcess, type ShellProcessResult } from './process/run-shell-process.js';
+import { runShellProcess, type ShellLauncher, type ShellProcessResult } from './process/run-shell-process.js';
 import { runSqlStatements } from './sql/run-sql-statements.js';
 import type { StepProgram } from './step-job.js';
 
@@ -11,13 +11,15 @@ export interface ProgramRunOptions {
   onOutput: (chunk: OutputChunk) => void;
   /** Working directory of shell steps (SQL steps have none). */
   cwd?: string;
+  /** How shell steps are started: in a sandbox, on a runner that has one. */
+  launch?: ShellLauncher;
 }
 
 /** Runs a step's program, bash or SQL, and reports how it ended in the same terms. */
 export async function runStepProgram(program: StepProgram, options: ProgramRunOptions): Promise<ShellProcessResult> {
-  const { cwd, ...common } = options;
+  const { cwd, launch, ...common } = options;
   if (program.kind === 'shell') {
-    return runShellProcess({ ...common, script: program.script, env: program.env, ...(cwd === undefined ? {} : { cwd }) });
+    return runShellProcess({ ...common, script: program.script, env: program.env, ...(cwd === undefined ? {} : { cwd }), ...(launch === undefined ? {} : { launch }) });
   }
   return runSqlStatements({ ...common, connectionString: program.connectionUrl, statements: program.statements, readOnly: program.readOnly });
 }

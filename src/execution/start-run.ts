@@ -51,6 +51,6 @@ export async function startRun({ ctx, input }: { ctx: Ctx; input: StartRunInput 
       });
     }
     await recordAudit(tx, { action: 'run.start', targetType: 'run', targetId: run.id, details: { runbookId: runbook.id, incidentId: input.incidentId ?? null } });
-    return loadRun(tx.db, run.id);
+    return loadRun(tx.db, run.id, tx.now());
   });
 }

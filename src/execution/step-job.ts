@@ -11,7 +11,10 @@ export type StepProgram =
   | { kind: 'shell'; script: string; env: Record<string, string> }
   | { kind: 'sql'; connection: string; connectionUrl: string; statements: BoundStatement[]; readOnly: boolean };
 
-/** One step execution ready to run on a node. Lives in memory only: it holds parameter and secret values. */
+/**
+ * One step execution made ready when a runner claims it. Lives in memory only: it holds parameter
+ * and secret values. What the runner receives of it is `toStepJobPayload`.
+ */
 export interface StepJob {
   executionId: string;
   runId: string;
@@ -20,11 +23,11 @@ export interface StepJob {
   program: StepProgram;
   /** Values to redact from everything stored: the step's secret parameters and every known secret. */
   secrets: { name: string; value: string }[];
+  /** The secret values this step uses (its secret parameters, its connection's password): all its runner is given. */
+  stepSecrets: { name: string; value: string }[];
   timeoutMs: number;
   /** Checked when the step ends; null: success is exit status 0. */
   condition: SuccessCondition | null;
   /** A step of a verification section: when it succeeds, the run may be verified. */
   verifiesRun: boolean;
-  /** Called once the step's end is recorded, with whether it succeeded (to chain the next step). */
-  onFinished?: (succeeded: boolean) => void;
 }

@@ -13,7 +13,9 @@ import { createTimerRunner } from '../jobs/timer-runner.js';
 import { ProbeRunner } from '../jobs/probe-runner.js';
 import { oncallTimerHandlers } from '../oncall/oncall-timer-handlers.js';
 import { createExecutionServices } from '../execution/create-execution-services.js';
-import { StepRunner } from '../execution/step-runner.js';
+import { createStepJobServices } from '../execution/jobs/step-job-services.js';
+import { createStepJobSweep } from '../jobs/step-job-sweep.js';
+import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../storage/database.js';
 import { AppError } from '../core/app-error.js';
@@ -57,22 +59,23 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // string to the body validator and answer 400 where 415 is the truth.
   app.removeContentTypeParser('text/plain');
 
-  const runner = new StepRunner(db, {
+  // Steps never run in this process: runners claim them over the API (src/runner/).
+  const jobs = createStepJobServices({
     nodeId: options.nodeId ?? randomUUID(),
-    maxConcurrent: config.stepConcurrency,
+    secretKey: config.secretKey === undefined ? null : parseSecretKey(config.secretKey),
     heartbeatMs: config.stepHeartbeatMs,
-    staleAfterMs: config.stepHeartbeatMs * 5,
+    queueTimeoutMs: config.stepQueueTimeoutMs,
     maxOutputBytes: config.stepMaxOutputBytes,
-    flushIntervalMs: 250,
-    ...(config.stepWorkingDir === undefined ? {} : { cwd: config.stepWorkingDir }),
-    // Background work never throws out of its loop: it is logged with the execution it concerns.
-    onError: (error, job) => app.log.error({ err: error, executionId: job?.executionId ?? null }, 'step execution bookkeeping failed'),
   });
-  runner.start();
-  // On shutdown, running steps are cancelled and their end recorded before the database closes.
-  app.addHook('onClose', async () => runner.stop({ cancel: true }));
-  const execution = createExecutionServices(config, runner, options.env ?? process.env);
+  // Runners waiting for a step are let go first, so shutdown does not wait out their long polls.
+  app.addHook('preClose', async () => jobs.signal.close());
+  const execution = createExecutionServices(config, jobs, options.env ?? process.env);
   const now = options.now ?? (() => new Date());
+  const stepSweep = createStepJobSweep({
+    db, now, jobs, onError: (error, job) => app.log.error({ err: error, job }, 'step job sweep failed'),
+  });
+  stepSweep.start();
+  app.addHook('onClose', async () => stepSweep.stop());
   const catalogue = new RunbookCatalogue();
   const writer = new AlertWriter({ db, catalogue, now, logger: app.log });
   writer.start();
@@ -116,6 +119,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     reply.header('x-request-id', request.id);
     const path = request.url.split('?')[0] ?? '';
     if (!path.startsWith('/api/v1/') || publicApiPaths.has(path)) return;
+    // A runner token can claim and run steps, nothing else: not even read what a viewer reads.
+    const runnerPath = path.startsWith('/api/v1/runner/');
     const header = request.headers.authorization;
     const session = header === undefined ? sessionSecretOf(request.headers.cookie) : undefined;
     if (session !== undefined) {
@@ -129,6 +134,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     }
     const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
     request.actor = await authenticateToken(db, secret, deps.now());
+    if ((request.actor.type === 'runner') !== runnerPath) {
+      throw new AppError('forbidden', runnerPath ? 'these routes are for runners: use a runner token' : 'a runner token may only claim and run steps', {});
+    }
   });
 
   // Action endpoints take an optional body: an empty POST validates as `{}`.

@@ -6,6 +6,7 @@ import { seedDemo } from '../demo/seed-demo.js';
 import type { Database } from '../storage/database.js';
 import { migrateDatabase } from '../storage/migrate.js';
 import { openDatabase } from '../storage/open-database.js';
+import { startLocalRunner } from '../runner/local-runner.js';
 import { buildApp } from './build-app.js';
 import type { App } from './http-deps.js';
 
@@ -26,8 +27,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the database, migrates, bootstraps an empty one, and listens. */
-export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+/**
+ * Opens the database, migrates, bootstraps an empty one, listens, and (unless turned off) starts
+ * the local runner as a child process. `hidden` names files its steps must not see besides the
+ * data folder (the configuration file).
+ */
+export async function startServer(config: Config, options: { logger?: Logger; hidden?: readonly string[] } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'astreinte' } });
   const db = await openDatabase({
     url: config.databaseUrl,
@@ -47,15 +52,23 @@ export async function startServer(config: Config, options: { logger?: Logger } =
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    const runner = config.localRunner ? await startLocalRunner({
+      db, url, logger, sandbox: config.runnerSandbox, concurrency: config.stepConcurrency,
+      hidden: [...(config.databaseUrl === undefined ? [resolve(config.dataDir)] : []), ...(options.hidden ?? []).map((path) => resolve(path))],
+      writable: config.runnerWritablePaths.split(':').filter((path) => path !== '').map((path) => resolve(path)),
+      ...(config.stepWorkingDir === undefined ? {} : { workdir: config.stepWorkingDir }),
+    }) : null;
     let closing: Promise<void> | undefined;
     return {
       app,
       db,
       logger,
-      url: `http://${host}:${port}`,
+      url,
       adminToken: boot.adminToken,
       migrated,
-      close: () => (closing ??= closeServer(app, db, config.shutdownTimeoutMs, logger)),
+      // The runner goes first: its steps are cancelled and their ends recorded while the server still answers.
+      close: () => (closing ??= (runner?.stop() ?? Promise.resolve()).then(() => closeServer(app, db, config.shutdownTimeoutMs, logger))),
     };
   } catch (error) {
     await db.close().catch(() => undefined);

@@ -20,7 +20,7 @@ interface EventRow {
   seq: number;
   type: string;
   occurred_at: Date;
-  actor_type: 'user' | 'integration' | 'system';
+  actor_type: 'user' | 'integration' | 'runner' | 'system';
   actor_id: string | null;
   actor_name: string;
   payload: Record<string, unknown>;

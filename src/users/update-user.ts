@@ -36,7 +36,8 @@ const capTokenRoles = `UPDATE api_tokens SET role = $2 WHERE user_id = $1 AND ro
 export async function updateUser({ ctx, input }: { ctx: Ctx; input: { id: string } & UpdateUserInput }): Promise<User> {
   requireRole(ctx, 'viewer');
   const { id, ...changes } = input;
-  const isAdmin = roleAtLeast(actorRole(ctx.actor), 'admin');
+  const role = actorRole(ctx.actor);
+  const isAdmin = role !== null && roleAtLeast(role, 'admin');
   const isSelf = ctx.actor.type === 'user' && ctx.actor.id === id;
   if (!isAdmin && !isSelf) throw forbidden('only an admin may change another user', 'admin');
   if (!isAdmin && changes.role !== undefined) throw forbidden('only an admin may change a role', 'admin');

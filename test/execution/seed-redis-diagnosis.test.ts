@@ -19,7 +19,7 @@ describe.skipIf(!seedsAvailable || !redisInstalled)('the Redis diagnosis of the 
   afterAll(() => {
     server?.kill('SIGTERM');
   });
-  const t: TestApp = useTestApp('pglite', true);
+  const t: TestApp = useTestApp('pglite', true, { runner: true });
 
   it('prints PONG and the memory section, in the incident timeline', async () => {
     expect(redisAnswers()).toBe(true);

@@ -10,7 +10,7 @@ const runbook = [
 ].join('\n');
 
 describe.each(testBackends)('parameter rules on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { runner: true });
 
   it.skipIf(!available)('checks values against the step\'s rules and the admin\'s, which win, before anything runs', async () => {
     const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'rules.md', content: runbook } });

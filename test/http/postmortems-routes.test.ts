@@ -16,7 +16,7 @@ describe.each(testBackends)('post-mortems API on $backend', ({ backend, availabl
   // The test moves the clock by hand: every timestamp the server writes is known exactly.
   let clock = new Date(nightStart);
   const at = (ms: number) => { clock = new Date(ms); };
-  const t = useTestApp(backend, available, { now: () => clock });
+  const t = useTestApp(backend, available, { now: () => clock, runner: true });
 
   async function declare(title: string, body: Record<string, unknown> = {}): Promise<string> {
     const response = await t.call('POST', '/api/v1/incidents', { body: { title, ...body } });

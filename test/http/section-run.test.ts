@@ -19,7 +19,7 @@ async function settled(t: TestApp, runId: string, count: number): Promise<{ step
 }
 
 describe.each(testBackends)('running the read-only steps of a section on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { runner: true });
 
   async function start(): Promise<{ runId: string; incidentId: string }> {
     const imported = (await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'section.md', content: runbook } })).json();

@@ -48,7 +48,7 @@ const count = async (table: string, agent: string): Promise<number> =>
   Number((await onTarget(`SELECT count(*) AS n FROM ${table} WHERE agent_id = $1`, [agent]))[0]!['n']);
 
 describe.each(testBackends)('SQL steps on a named connection, Astreinte on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey } });
+  const t = useTestApp(backend, available, { config: { secretKey }, runner: true });
   const ready = available && postgresAdminUrl() !== null;
 
   async function startRun(filename: string, content: string, title: string, incident = true): Promise<{ runId: string; steps: { id: string; body: string; risk: string }[] }> {

@@ -11,7 +11,7 @@ interface ServerSentEvent {
 }
 
 describe.each(testBackends)('live step output over Server-Sent Events on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { runner: true });
 
   it.skipIf(!available)('streams the output while the step prints over several seconds, then its end', async () => {
     const imported = (await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'tick.md', content: runbook } })).json();

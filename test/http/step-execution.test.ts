@@ -22,7 +22,7 @@ const secretKey = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc
 const canary = '/tmp/astreinte-exec-canary';
 
 describe.each(testBackends)('running steps on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey } });
+  const t = useTestApp(backend, available, { config: { secretKey }, runner: true });
 
   async function startRun(): Promise<{ runId: string; incidentId: string }> {
     const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'exec.md', content: runbook } });

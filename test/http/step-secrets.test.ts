@@ -28,6 +28,7 @@ describe.each(testBackends)('secrets used by steps on $backend', ({ backend, ava
   const t = useTestApp(backend, available, {
     config: { secretKey, stepSecretEnv: 'REDIS_PASSWORD', stepEnvironment: 'APP_ENV=staging\nREGION=eu west' },
     env: { REDIS_PASSWORD: fromEnv, DATABASE_URL: 'postgres://server-only' },
+    runner: true,
   });
 
   async function runStep(runId: string, stepId: string, body: Record<string, unknown> = {}): Promise<{ execution: Record<string, unknown>; stdout: string }> {

@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe.each(testBackends)('verification steps on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { runner: true });
 
   async function execute(runId: string, stepId: string, parameters: Record<string, string>): Promise<Record<string, unknown>> {
     const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body: { parameters } });

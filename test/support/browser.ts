@@ -42,7 +42,7 @@ export interface ConsoleHarness {
  */
 export async function startConsole(): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
-  const t = await createTestApp('pglite', { config: { consoleDir } });
+  const t = await createTestApp('pglite', { config: { consoleDir }, runner: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   for (const user of Object.values(t.users)) {

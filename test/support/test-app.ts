@@ -8,6 +8,7 @@ import { buildApp } from '../../src/http/build-app.js';
 import type { App } from '../../src/http/http-deps.js';
 import type { BackendName, Database } from '../../src/storage/database.js';
 import { openTestDatabase } from './test-database.js';
+import { startTestRunner, type TestRunnerOptions } from './test-runner.js';
 
 export interface TestUser {
   id: string;
@@ -32,7 +33,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
 export async function createTestApp(
   backend: BackendName,
-  options: { config?: Partial<Config>; now?: () => Date; env?: Record<string, string> } = {},
+  options: { config?: Partial<Config>; now?: () => Date; env?: Record<string, string>; runner?: boolean | TestRunnerOptions } = {},
 ): Promise<TestApp> {
   const testDb = await openTestDatabase(backend);
   const { db } = testDb;
@@ -52,6 +53,10 @@ export async function createTestApp(
   // Tests never hand the runner's environment to steps: only what they set (`env: {}` by default).
   const app = await buildApp({ db, config: testConfig(options.config), env: options.env ?? {}, ...(options.now === undefined ? {} : { now: options.now }) });
   await app.ready();
+  // Steps run on runners only: tests that run steps ask for one (sandboxed, over the runner API).
+  const runner = options.runner === undefined || options.runner === false
+    ? null
+    : await startTestRunner(app, db, options.runner === true ? {} : options.runner);
   return {
     app,
     db,
@@ -67,6 +72,7 @@ export async function createTestApp(
       });
     },
     close: async () => {
+      await runner?.stop({ cancel: true });
       await app.close();
       await testDb.close();
     },

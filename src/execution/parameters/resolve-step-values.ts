@@ -25,6 +25,8 @@ export interface StepValues {
   secretNames: string[];
   /** What to redact from the output: the secret values the operator gave, then every stored secret. */
   secrets: { name: string; value: string }[];
+  /** The values of this step's own secret parameters: all a runner is given to redact (the server redacts the rest). */
+  stepSecrets: { name: string; value: string }[];
 }
 
 /**
@@ -69,5 +71,9 @@ export function resolveStepValues(
     return value === undefined ? [] : [{ name, value }];
   });
   // Every stored secret is redacted, not only those this step uses: a query may return one from elsewhere.
-  return { values: own, secretNames, secrets: [...usedSecrets, ...[...stored].map(([name, value]) => ({ name, value }))] };
+  const stepSecrets = secretNames.flatMap((name) => {
+    const value = own[name];
+    return value === undefined ? [] : [{ name, value }];
+  });
+  return { values: own, secretNames, secrets: [...usedSecrets, ...[...stored].map(([name, value]) => ({ name, value }))], stepSecrets };
 }

@@ -24,7 +24,16 @@ export interface RunShellProcessInput {
   onStart?: (info: { pid: number }) => void;
   /** Time between SIGTERM and SIGKILL of the process group; 5 s by default. */
   killGraceMs?: number;
+  /**
+   * How bash is started: given bash's own arguments, the program and arguments to spawn instead
+   * (a sandbox such as bubblewrap wrapping it). Without one, bash runs unconfined under a watchdog
+   * that kills the step when this process dies.
+   */
+  launch?: ShellLauncher;
 }
+
+/** Wraps bash's argument list into the command actually spawned (see `RunShellProcessInput.launch`). */
+export type ShellLauncher = (bash: { file: string; args: string[] }, cwd: string) => { file: string; args: string[] };
 
 export interface ShellProcessResult extends OutputCounts {
   exitCode: number | null;
@@ -82,8 +91,11 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   });
   if (input.signal?.aborted === true) return Promise.resolve(result('cancelled', null, null, null));
   const cwd = input.cwd ?? homedir();
+  const command = input.launch === undefined
+    ? { file: '/bin/bash', args: [...bashArguments, watchdogWrapper(process.pid), 'astreinte-step', input.script] }
+    : input.launch({ file: '/bin/bash', args: [...bashArguments, input.script, 'astreinte-step'] }, cwd);
   try {
-    child = spawn('/bin/bash', [...bashArguments, watchdogWrapper(process.pid), 'astreinte-step', input.script], {
+    child = spawn(command.file, command.args, {
       cwd,
       env: buildProcessEnvironment(input.env ?? {}),
       detached: true,

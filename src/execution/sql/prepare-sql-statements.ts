@@ -21,6 +21,8 @@ export interface PreparedSql {
   preview: string;
   /** What to redact from the output (see `resolveStepValues`). */
   secrets: { name: string; value: string }[];
+  /** The step's own secret values, for the runner's redaction. */
+  stepSecrets: { name: string; value: string }[];
 }
 
 /**
@@ -46,6 +48,7 @@ export async function prepareSqlStatements(
     statements,
     preview: renderSqlPreview(step.body, analysis.parameters, resolved.values, resolved.secretNames),
     secrets: resolved.secrets,
+    stepSecrets: resolved.stepSecrets,
   };
 }
 

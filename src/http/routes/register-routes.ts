@@ -17,6 +17,7 @@ import { registerReportRoutes } from './reports-routes.js';
 import { registerStatusPageRoutes } from './status-page-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
+import { registerRunnerRoutes } from './runner-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
@@ -42,6 +43,7 @@ const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
   registerRunbookRoutes,
   registerRunRoutes,
   registerStepEventsRoute,
+  registerRunnerRoutes,
   registerSqlConnectionRoutes,
   registerSecretRoutes,
   registerIntegrationRoutes,

@@ -106,7 +106,7 @@ export async function registerRunRoutes(app: App, { db, now, execution }: HttpDe
       params: Type.Object({ id: Type.String(), executionId: Type.String() }), response: { 202: StepExecutionSchema, ...errorResponses },
     },
   }, async (request, reply) =>
-    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, runner: execution.runner })));
+    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, jobs: execution.jobs })));
 }
 
 const ExecuteResultSchema = Type.Object({

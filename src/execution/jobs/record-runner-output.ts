@@ -1,0 +1,83 @@
+import { Type, type Static } from 'typebox';
+import { AppError } from '../../core/app-error.js';
+import { requireRunner } from '../../core/authorize.js';
+import type { Ctx } from '../../core/context.js';
+import type { Database } from '../../storage/database.js';
+import type { ExecutionServices } from '../execute-step.js';
+import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
+import { recordStepOutput } from '../record-step-progress.js';
+import { loadStepSecrets } from '../secrets/load-step-secrets.js';
+
+export const RunnerOutputInput = Type.Object(
+  {
+    chunks: Type.Array(
+      Type.Object({ stream: Type.Enum(['stdout', 'stderr']), text: Type.String(), at: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
+      { minItems: 1, maxItems: 10_000 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RunnerOutputInput = Static<typeof RunnerOutputInput>;
+
+/** The step a runner reports on, if it is still running there. */
+export const selectRunningStep = `
+  SELECT e.id, e.step_id, e.run_id, e.status, e.runner_id, e.cancel_requested_at, e.runner_name, e.chain_id, e.chain_index, e.chain_continue,
+         r.incident_id
+    FROM step_executions e JOIN runs r ON r.id = e.run_id
+   WHERE e.id = $1::uuid`;
+
+export interface RunningStepRow {
+  [column: string]: unknown;
+  id: string;
+  step_id: string;
+  run_id: string;
+  status: string;
+  runner_id: string | null;
+  runner_name: string | null;
+  cancel_requested_at: Date | null;
+  chain_id: string | null;
+  chain_index: number | null;
+  chain_continue: boolean;
+  incident_id: string | null;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The execution, running on this runner; a 409 naming its status otherwise (the runner then stops the step). */
+export async function loadRunningStep(db: Database | Ctx['db'], executionId: string, runnerId: string): Promise<RunningStepRow> {
+  const row = uuid.test(executionId) ? (await db.query<RunningStepRow>(selectRunningStep, [executionId])).rows[0] : undefined;
+  if (row === undefined) throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
+  if (row.status !== 'running' || row.runner_id !== runnerId) {
+    throw new AppError('conflict', `the step is ${row.status}${row.runner_id === runnerId ? '' : ' and not this runner\'s'}: stop it`, { status: row.status });
+  }
+  return row;
+}
+
+/**
+ * Stores output a runner sends, after a second redaction with every secret the server knows (the
+ * runner only knew the step's own), NUL characters made visible rather than losing the chunk. The
+ * answer tells the runner whether someone asked to cancel the step.
+ */
+export async function recordRunnerOutput({ ctx, input, services }: {
+  ctx: Ctx;
+  input: { runnerId: string; executionId: string } & RunnerOutputInput;
+  services: ExecutionServices;
+}): Promise<{ cancel: boolean }> {
+  requireRunner(ctx);
+  const row = await loadRunningStep(ctx.db, input.executionId, input.runnerId);
+  const redactor = await serverRedactor(ctx, services, row.id);
+  const lines = input.chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
+  await recordStepOutput(ctx.db, ctx.now, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
+  return { cancel: row.cancel_requested_at !== null };
+}
+
+async function serverRedactor(ctx: Ctx, services: ExecutionServices, executionId: string): Promise<Redactor> {
+  const cached = services.jobs.redactors.get(executionId);
+  if (cached !== undefined) return cached;
+  // Claimed on another node: built here once from the store (the operator's own secret values stay with the runner's pass).
+  const secrets = await loadStepSecrets(ctx.db, services);
+  const redactor = createRedactor([...secrets].map(([name, value]) => ({ name, value })));
+  if (services.jobs.redactors.size >= 1000) services.jobs.redactors.delete(services.jobs.redactors.keys().next().value!);
+  services.jobs.redactors.set(executionId, redactor);
+  return redactor;
+}

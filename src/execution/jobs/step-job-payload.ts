@@ -1,0 +1,52 @@
+import { Type, type Static } from 'typebox';
+import type { StepJob } from '../step-job.js';
+
+const NamedSecretSchema = Type.Object({ name: Type.String(), value: Type.String() });
+
+/**
+ * What a runner receives when it claims a step: the program to run and only the secret values
+ * that step uses (to redact them before any output leaves the runner). Never the server's key,
+ * its database URL or the other stored secrets.
+ */
+export const StepJobPayloadSchema = Type.Object(
+  {
+    executionId: Type.String(),
+    runId: Type.String(),
+    stepId: Type.String(),
+    program: Type.Union([
+      Type.Object({ kind: Type.Literal('shell'), script: Type.String(), env: Type.Record(Type.String(), Type.String()) }),
+      Type.Object({
+        kind: Type.Literal('sql'), connection: Type.String(), connectionUrl: Type.String(), readOnly: Type.Boolean(),
+        statements: Type.Array(Type.Object({ text: Type.String(), values: Type.Array(Type.Union([Type.String(), Type.Null()])) })),
+      }),
+    ]),
+    secrets: Type.Array(NamedSecretSchema, { description: 'the values of the secrets this step uses, to redact' }),
+    timeoutMs: Type.Integer(),
+    maxOutputBytes: Type.Integer(),
+  },
+  { title: 'StepJob' },
+);
+export type StepJobPayload = Static<typeof StepJobPayloadSchema>;
+
+export function toStepJobPayload(job: StepJob, maxOutputBytes: number): StepJobPayload {
+  return {
+    executionId: job.executionId, runId: job.runId, stepId: job.stepId, program: job.program, secrets: job.stepSecrets,
+    timeoutMs: job.timeoutMs, maxOutputBytes,
+  };
+}
+
+/** How a step's program ended on its runner, as the runner reports it. */
+export const StepResultSchema = Type.Object(
+  {
+    outcome: Type.Enum(['exited', 'timed-out', 'cancelled', 'failed-to-start']),
+    exitCode: Type.Union([Type.Integer(), Type.Null()]),
+    signal: Type.Union([Type.String({ maxLength: 20 }), Type.Null()]),
+    durationMs: Type.Integer({ minimum: 0 }),
+    error: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+    stdoutBytes: Type.Integer({ minimum: 0 }),
+    stderrBytes: Type.Integer({ minimum: 0 }),
+    truncatedBytes: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type StepResult = Static<typeof StepResultSchema>;

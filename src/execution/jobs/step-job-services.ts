@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { Redactor } from '../redaction/create-redactor.js';
+import { StepJobSignal } from './step-job-signal.js';
+
+/** What the server side of step jobs needs on a node: sealing, wake-ups and timing. */
+export interface StepJobServices {
+  /** This node, as it appears in `step_executions.node_id` and `sealed_by`. */
+  nodeId: string;
+  /**
+   * Seals parameter values between a request and a runner's claim: ASTREINTE_SECRET_KEY when
+   * set (any node can then hand the step out), else a key that lives in this process only
+   * (`shared: false`), so only this node can — values are never stored in the clear.
+   */
+  sealing: { key: Buffer; shared: boolean };
+  signal: StepJobSignal;
+  /** How often runners beat; a runner or step silent for `staleAfterMs` is gone. */
+  heartbeatMs: number;
+  staleAfterMs: number;
+  /** A step no runner claimed within this time ends as cancelled, saying why. */
+  queueTimeoutMs: number;
+  maxOutputBytes: number;
+  /** The server's own pass over output the runners send (they redact first), per execution. */
+  redactors: Map<string, Redactor>;
+}
+
+export function createStepJobServices(options: {
+  nodeId: string;
+  secretKey: Buffer | null;
+  heartbeatMs: number;
+  queueTimeoutMs: number;
+  maxOutputBytes: number;
+}): StepJobServices {
+  return {
+    nodeId: options.nodeId,
+    sealing: options.secretKey === null ? { key: randomBytes(32), shared: false } : { key: options.secretKey, shared: true },
+    signal: new StepJobSignal(),
+    heartbeatMs: options.heartbeatMs,
+    staleAfterMs: options.heartbeatMs * 5,
+    queueTimeoutMs: options.queueTimeoutMs,
+    maxOutputBytes: options.maxOutputBytes,
+    redactors: new Map(),
+  };
+}

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { homedir, hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { createApiToken } from '../auth/create-api-token.js';
+import { systemActor } from '../core/actor.js';
+import { projectRoot } from '../core/project-root.js';
+import type { Database } from '../storage/database.js';
+
+export interface LocalRunnerOptions {
+  db: Database;
+  /** Where the server listens: the runner connects to it like any remote runner. */
+  url: string;
+  sandbox: 'bwrap' | 'none';
+  concurrency: number;
+  /** Hidden from steps: the data folder, the configuration file … */
+  hidden: readonly string[];
+  writable: readonly string[];
+  workdir?: string;
+  logger: Logger;
+}
+
+/** Local runner tokens of earlier starts that nobody used for a day: revoked, so they do not pile up. */
+const revokeForgotten = `
+  UPDATE api_tokens SET revoked_at = $1
+   WHERE role = 'runner' AND name LIKE 'local runner %' AND revoked_at IS NULL AND COALESCE(last_used_at, created_at) < $1::timestamptz - interval '1 day'`;
+const revokeToken = `UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`;
+
+/**
+ * The runner `serve` starts beside itself, as a separate process that talks to the server over
+ * HTTP like any remote runner: a fresh runner token (revoked when the server stops), handed over
+ * on its standard input — never on its command line or in its environment — whose closing also
+ * tells it the server is gone. Its environment holds nothing of the server's. Restarted if it
+ * dies; if it refuses to start (no sandbox), the reason is logged and it is not restarted.
+ */
+export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ stop(): Promise<void> }> {
+  const now = new Date();
+  await options.db.query(revokeForgotten, [now]);
+  const ctx = { actor: systemActor, requestId: 'local-runner', db: options.db, now: () => new Date() };
+  const { token, secret } = await createApiToken({ ctx, input: { role: 'runner', name: `local runner ${hostname()} ${now.toISOString()}` } });
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  let restarts = 0;
+  const launch = (): void => {
+    const started = Date.now();
+    child = spawnRunner(options);
+    child.stdin?.write(`${secret}\n`);
+    child.stdout?.on('data', (data: Buffer) => process.stdout.write(data));
+    let complaint = '';
+    child.stderr?.on('data', (data: Buffer) => (complaint += data.toString('utf8')).slice(-4000));
+    child.once('exit', (code, signal) => {
+      child = null;
+      if (stopping) return;
+      const reason = complaint.trim() || `exit ${code ?? signal}`;
+      // Exit 1 soon after start is a refusal (no sandbox, bad settings): said once, not retried in a loop.
+      if (code === 1 && Date.now() - started < 10_000) {
+        options.logger.error({ reason }, 'the local runner refused to start: steps cannot run until a runner connects');
+        return;
+      }
+      restarts += 1;
+      options.logger.error({ reason, restarts }, 'the local runner stopped; starting it again');
+      setTimeout(() => stopping || launch(), Math.min(30_000, 1000 * restarts)).unref();
+    });
+  };
+  launch();
+  return {
+    async stop() {
+      stopping = true;
+      const running = child as ChildProcess | null;
+      if (running !== null) {
+        const exited = new Promise((resolve) => running.once('exit', resolve));
+        running.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
+      }
+      await options.db.query(revokeToken, [token.id, new Date()]).catch(() => undefined);
+    },
+  };
+}
+
+/** `astreinte runner`, from the same build as this server (compiled, or the sources under tsx). */
+function spawnRunner(options: LocalRunnerOptions): ChildProcess {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = fileURLToPath(new URL(fromSources ? '../cli/entry.ts' : '../cli/entry.js', import.meta.url));
+  const args = [
+    ...(fromSources ? ['--import', 'tsx'] : []), entry, 'runner', '--url', options.url, '--token-stdin', '--name', `local (${hostname()})`,
+    '--label', 'local=true', '--concurrency', String(options.concurrency), '--sandbox', options.sandbox,
+    ...options.hidden.flatMap((path) => ['--hide', path]), ...options.writable.flatMap((path) => ['--writable', path]),
+    ...(options.workdir === undefined ? [] : ['--workdir', options.workdir]),
+  ];
+  // Nothing of the server's environment: its database URL, secret key and tokens stay with it.
+  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? homedir(), LANG: process.env['LANG'] ?? 'C.UTF-8' };
+  return spawn(process.execPath, args, { env, cwd: projectRoot(), stdio: ['pipe', 'pipe', 'pipe'] });
+}

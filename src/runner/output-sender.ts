@@ -1,0 +1,83 @@
+import type { OutputChunkWire, RunnerApi } from './runner-api.js';
+import { RunnerApiError } from './runner-api.js';
+
+/**
+ * Sends a step's (already redacted) output to the server in order, one request at a time: the
+ * first chunk at once — responders see a step start within milliseconds — and then whatever
+ * accumulated while the previous request was out, at most every `intervalMs`. A request that
+ * fails on the network is tried again (the output waits, in order); an answer that the step is
+ * no longer this runner's, or was cancelled, calls `onStop`.
+ */
+export class OutputSender {
+  private pending: OutputChunkWire[] = [];
+  private sending: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSent = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly api: RunnerApi,
+    private readonly executionId: string,
+    private readonly onStop: (why: 'cancelled' | 'gone') => void,
+    private readonly intervalMs = 100,
+  ) {}
+
+  push(chunk: OutputChunkWire): void {
+    this.pending.push(chunk);
+    this.schedule();
+  }
+
+  /** Resolves once everything pushed so far reached the server (or the server refused the step). */
+  async drain(): Promise<void> {
+    for (;;) {
+      if (this.stopped) return;
+      if (this.timer !== null) {
+        clearTimeout(this.timer);
+        this.timer = null;
+      }
+      if (this.sending === null) this.start();
+      if (this.sending === null) return;
+      await this.sending;
+    }
+  }
+
+  private schedule(): void {
+    if (this.sending !== null || this.timer !== null || this.stopped) return;
+    const wait = this.lastSent + this.intervalMs - Date.now();
+    if (wait <= 0) return this.start();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.start();
+    }, wait);
+  }
+
+  private start(): void {
+    if (this.pending.length === 0 || this.sending !== null || this.stopped) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.lastSent = Date.now();
+    this.sending = this.send(batch).finally(() => {
+      this.sending = null;
+      if (this.pending.length > 0) this.schedule();
+    });
+  }
+
+  private async send(batch: OutputChunkWire[]): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const { cancel } = await this.api.output(this.executionId, batch);
+        if (cancel) this.onStop('cancelled');
+        return;
+      } catch (error) {
+        if (error instanceof RunnerApiError) {
+          // Not ours any more (interrupted, cancelled, unknown), or the token is gone: stop the step.
+          this.stopped = true;
+          this.pending = [];
+          this.onStop('gone');
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
+      }
+    }
+  }
+}

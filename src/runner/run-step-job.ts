@@ -1,0 +1,72 @@
+import type { StepJobPayload, StepResult } from '../execution/jobs/step-job-payload.js';
+import type { ShellLauncher } from '../execution/process/run-shell-process.js';
+import { createRedactor } from '../execution/redaction/create-redactor.js';
+import { createStreamRedactor } from '../execution/redaction/create-stream-redactor.js';
+import { runStepProgram } from '../execution/run-step-program.js';
+import { OutputSender } from './output-sender.js';
+import { RunnerApiError, type RunnerApi } from './runner-api.js';
+
+export interface StepJobRunOptions {
+  api: RunnerApi;
+  launch?: ShellLauncher;
+  cwd?: string;
+  /** Aborted to cancel the step (a cancel request, the runner stopping). */
+  signal: AbortSignal;
+  /** Called when the step must stop: cancelled by a person, or no longer this runner's. */
+  onStop: () => void;
+}
+
+/**
+ * Runs one claimed step on this runner: its program (bash, sandboxed when the runner has a
+ * launcher; or SQL through `pg`), its output redacted here with the step's own secrets — per
+ * stream, a secret split across chunks still caught — before anything leaves, streamed to the
+ * server, then its end reported. Returns how it ended; a step the server disowned mid-way (409)
+ * is stopped and not reported.
+ */
+export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions): Promise<StepResult | null> {
+  const redactor = createRedactor(job.secrets);
+  const streams = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
+  let disowned = false;
+  const sender = new OutputSender(options.api, job.executionId, (why) => {
+    if (why === 'gone') disowned = true;
+    options.onStop();
+  });
+  const result = await runStepProgram(job.program, {
+    timeoutMs: job.timeoutMs,
+    maxOutputBytes: job.maxOutputBytes,
+    signal: options.signal,
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    ...(options.launch === undefined ? {} : { launch: options.launch }),
+    onOutput: (chunk) => {
+      const text = streams[chunk.stream].push(chunk.text);
+      if (text !== '') sender.push({ stream: chunk.stream, text, at: chunk.at.toISOString() });
+    },
+  });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const rest = streams[stream].flush();
+    if (rest !== '') sender.push({ stream, text: rest, at: new Date().toISOString() });
+  }
+  await sender.drain();
+  if (disowned) return null;
+  const reported: StepResult = {
+    outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,
+    error: result.error === null ? null : result.error.slice(0, 2000), stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes,
+    truncatedBytes: result.truncatedBytes,
+  };
+  await reportEnd(options.api, job.executionId, reported);
+  return reported;
+}
+
+/** The end must reach the server: tried again on network failures for up to ten minutes (then the step is declared interrupted there). */
+async function reportEnd(api: RunnerApi, executionId: string, result: StepResult): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await api.finish(executionId, result);
+      return;
+    } catch (error) {
+      if (error instanceof RunnerApiError || Date.now() > deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
+    }
+  }
+}

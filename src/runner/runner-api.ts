@@ -1,0 +1,80 @@
+import type { RegisterRunnerInput, RunnerSettings } from '../execution/jobs/register-runner.js';
+import type { StepJobPayload, StepResult } from '../execution/jobs/step-job-payload.js';
+
+/** How a runner reaches the server: HTTP(S) out, or (in tests) an in-process app. */
+export interface RunnerTransport {
+  request(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+/** An answer the server gave, other than success: 401 (token revoked), 409 (not ours any more) … */
+export class RunnerApiError extends Error {
+  override readonly name = 'RunnerApiError';
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export type RunnerInfo = Omit<RegisterRunnerInput, 'id'>;
+
+export interface OutputChunkWire {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  at: string;
+}
+
+/** The runner side of `/api/v1/runner/…`, one method per call; non-2xx answers throw `RunnerApiError`. */
+export class RunnerApi {
+  constructor(private readonly transport: RunnerTransport, readonly runnerId: string) {}
+
+  register(info: RunnerInfo): Promise<RunnerSettings> {
+    return this.call('POST', '/api/v1/runner/sessions', { id: this.runnerId, ...info }) as Promise<RunnerSettings>;
+  }
+
+  async claim(max: number, waitMs: number): Promise<StepJobPayload[]> {
+    return ((await this.call('POST', `${this.base}/claim`, { max, waitMs })) as { jobs: StepJobPayload[] }).jobs;
+  }
+
+  async heartbeat(executionIds: readonly string[]): Promise<string[]> {
+    return ((await this.call('POST', `${this.base}/heartbeat`, { executionIds })) as { stop: string[] }).stop;
+  }
+
+  output(executionId: string, chunks: readonly OutputChunkWire[]): Promise<{ cancel: boolean }> {
+    return this.call('POST', `${this.base}/executions/${executionId}/output`, { chunks }) as Promise<{ cancel: boolean }>;
+  }
+
+  async finish(executionId: string, result: StepResult): Promise<void> {
+    await this.call('POST', `${this.base}/executions/${executionId}/finish`, result);
+  }
+
+  async deregister(): Promise<void> {
+    await this.call('DELETE', this.base);
+  }
+
+  private get base(): string {
+    return `/api/v1/runner/sessions/${this.runnerId}`;
+  }
+
+  private async call(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+    const answer = await this.transport.request(method, path, body);
+    if (answer.status >= 200 && answer.status < 300) return answer.body;
+    const message = (answer.body as { message?: unknown } | null)?.message;
+    throw new RunnerApiError(answer.status, typeof message === 'string' ? message : `the server answered ${answer.status}`);
+  }
+}
+
+/** The transport of a real runner: JSON over HTTP(S) with its runner token, each call bounded in time. */
+export function httpTransport(baseUrl: string, token: string, timeoutMs = 90_000): RunnerTransport {
+  const root = baseUrl.replace(/\/+$/, '');
+  return {
+    async request(method, path, body) {
+      const response = await fetch(`${root}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+    },
+  };
+}
