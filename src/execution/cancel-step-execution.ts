@@ -50,6 +50,7 @@ export async function cancelStepExecution({
     return { row: ended, next };
   });
   if (execution.next) jobs.signal.notify();
+  jobs.changes.notify(input.executionId);
   return toStepExecution(execution.row);
 }
 

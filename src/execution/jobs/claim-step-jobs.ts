@@ -91,9 +91,10 @@ export async function claimStepJobs({ ctx, input, services }: {
       }
     }
     if (rows.length > 0) await tx.db.query(dropSealed, [rows.map((row) => row.id)]);
-    return ready;
+    return { ready, ids: rows.map((row) => row.id) };
   });
-  return claimed;
+  for (const id of claimed.ids) node.changes.notify(id);
+  return claimed.ready;
 }
 
 async function locate(tx: Ctx, runs: Map<string, { run: RunRow; sections: Section[] }>, row: ClaimedRow): Promise<{ run: RunRow; section: Section; step: Step }> {

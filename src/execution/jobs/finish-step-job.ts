@@ -47,6 +47,7 @@ export async function finishStepJob({ ctx, input, services }: {
     return { status, next, runId: run.id, verifies: section?.kind === 'verification' };
   });
   services.jobs.redactors.delete(input.executionId);
+  services.jobs.changes.notify(input.executionId);
   if (ended.next) services.jobs.signal.notify();
   if (ended.status === 'succeeded' && ended.verifies) await concludeVerifiedRun(ctx.db, ended.runId, ctx.now);
   return { status: ended.status };

@@ -68,6 +68,7 @@ export async function recordRunnerOutput({ ctx, input, services }: {
   const redactor = await serverRedactor(ctx, services, row.id);
   const lines = input.chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
   await recordStepOutput(ctx.db, ctx.now, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
+  services.jobs.changes.notify(row.id);
   return { cancel: row.cancel_requested_at !== null };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redactor } from '../redaction/create-redactor.js';
+import { ExecutionChanges } from './execution-changes.js';
 import { StepJobSignal } from './step-job-signal.js';
 
 /** What the server side of step jobs needs on a node: sealing, wake-ups and timing. */
@@ -13,6 +14,8 @@ export interface StepJobServices {
    */
   sealing: { key: Buffer; shared: boolean };
   signal: StepJobSignal;
+  /** Wakes this node's event streams when a step's output or status changes here. */
+  changes: ExecutionChanges;
   /** How often runners beat; a runner or step silent for `staleAfterMs` is gone. */
   heartbeatMs: number;
   staleAfterMs: number;
@@ -34,6 +37,7 @@ export function createStepJobServices(options: {
     nodeId: options.nodeId,
     sealing: options.secretKey === null ? { key: randomBytes(32), shared: false } : { key: options.secretKey, shared: true },
     signal: new StepJobSignal(),
+    changes: new ExecutionChanges(),
     heartbeatMs: options.heartbeatMs,
     staleAfterMs: options.heartbeatMs * 5,
     queueTimeoutMs: options.queueTimeoutMs,

@@ -12,9 +12,9 @@ const pollMs = 200;
  * `GET …/executions/{id}/events`: a step's output as Server-Sent Events while it runs —
  * `output` events (id = output seq, so `Last-Event-ID` resumes), `status` on each change, and
  * `end` once the step is over. The output is read from the database, so the stream works on any
- * node, whichever node runs the step.
+ * node, whichever node its runner reports to; this node's own records wake it at once.
  */
-export async function registerStepEventsRoute(app: App, { db, now }: HttpDeps): Promise<void> {
+export async function registerStepEventsRoute(app: App, { db, now, execution: { jobs } }: HttpDeps): Promise<void> {
   app.get('/api/v1/runs/:id/executions/:executionId/events', {
     schema: {
       tags: ['runs'], summary: 'Follow a step execution live (text/event-stream)',
@@ -51,7 +51,7 @@ export async function registerStepEventsRoute(app: App, { db, now }: HttpDeps): 
           send('end', { status: execution.status, exitCode: execution.exitCode });
           break;
         }
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+        await jobs.changes.wait(input.executionId, pollMs);
         execution = await getStepExecution({ ctx, input });
       }
     } catch (error) {
