@@ -42,20 +42,28 @@ export function formatRun(run: Run): string[] {
   ]);
   if (run.executions.length === 0) return [fields, '', 'No step has run yet.'];
   const table = formatTable(
-    ['EXECUTION', 'STEP', 'ATTEMPT', 'STATUS', 'EXIT', 'DURATION', 'REQUESTED BY', 'COMMAND'],
+    ['EXECUTION', 'STEP', 'ATTEMPT', 'STATUS', 'EXIT', 'DURATION', 'REQUESTED BY', 'RUNNER', 'COMMAND'],
     run.executions.map((e) => [
-      e.id, e.stepId, String(e.attempt), e.status, e.exitCode === null ? '-' : String(e.exitCode), formatDuration(e.durationMs), e.requestedBy, e.commandPreview,
+      e.id, e.stepId, String(e.attempt), e.status, e.exitCode === null ? '-' : String(e.exitCode), formatDuration(e.durationMs), e.requestedBy,
+      e.runner?.name ?? '-', e.commandPreview,
     ]),
-    { maxWidths: [undefined, undefined, undefined, undefined, undefined, undefined, 24, 60] },
+    { maxWidths: [undefined, undefined, undefined, undefined, undefined, undefined, 24, 24, 60] },
   );
-  return [fields, '', table];
+  // What a step waits for, or why it ended early, under the table: too long for a column.
+  const notes = run.executions.flatMap((e) => {
+    if (e.waitingFor !== null) return [`${e.id} (${e.stepId}): waiting for ${e.waitingFor}`];
+    return e.endReason === null ? [] : [`${e.id} (${e.stepId}): ${e.endReason}`];
+  });
+  return [fields, '', table, ...(notes.length === 0 ? [] : ['', ...notes])];
 }
 
-/** The end of an execution in one line: `s1 succeeded (exit 0) in 1.2 s`. */
-export function formatOutcome(execution: Pick<StepExecution, 'stepId' | 'attempt' | 'status' | 'exitCode' | 'durationMs'>): string {
+/** The end of an execution in one line: `s1 attempt 1 succeeded (exit 0) in 1.2 s on runner local (host)`. */
+export function formatOutcome(execution: Pick<StepExecution, 'stepId' | 'attempt' | 'status' | 'exitCode' | 'durationMs'> & Partial<Pick<StepExecution, 'runner' | 'endReason'>>): string {
   const exit = execution.exitCode === null ? '' : ` (exit ${execution.exitCode})`;
   const took = execution.durationMs === null ? '' : ` in ${formatDuration(execution.durationMs)}`;
-  return `${execution.stepId} attempt ${execution.attempt} ${execution.status}${exit}${took}`;
+  const where = execution.runner === undefined || execution.runner === null ? '' : ` on runner ${execution.runner.name}`;
+  const why = execution.endReason === undefined || execution.endReason === null ? '' : `: ${execution.endReason}`;
+  return `${execution.stepId} attempt ${execution.attempt} ${execution.status}${exit}${took}${where}${why}`;
 }
 
 /** Milliseconds as `850 ms`, `1.2 s`, `3 min 05 s`, or `-` for none. */

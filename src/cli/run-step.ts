@@ -67,6 +67,8 @@ export async function runStep(deps: { client: ApiClient; target: ApiTarget; io: 
       `${stepId} attempt ${started.attempt} awaits the approval of a second responder: execution ${started.id}`, indent(result.preview),
       `Approve: astreinte run approve ${refs} --reason "…"`, `Refuse:  astreinte run refuse ${refs} --reason "…"`);
   }
+  // Said at once: a step no connected runner may take would otherwise look like it hangs.
+  if (started.waitingFor !== null && flags.json !== true) writeLines(io.stderr, `Waiting for ${started.waitingFor}: no connected runner may take this step yet`);
   if (!flags.follow) {
     if (flags.json === true) return writeJson(io.stdout, result);
     return writeLines(io.stdout, `Started ${stepId} attempt ${started.attempt}: execution ${started.id} (${started.status})`, indent(result.preview),

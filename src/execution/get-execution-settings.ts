@@ -4,9 +4,11 @@ import type { Ctx } from '../core/context.js';
 import type { Queryable } from '../storage/database.js';
 import type { ParameterRules } from './parameters/parameter-rules.js';
 import type { ExecutionSettings } from './update-execution-settings.js';
+import type { RunnerLabels } from './jobs/runner-model.js';
+import { formatSelector } from './jobs/runner-selector.js';
 
 const selectSettings = `
-  SELECT r.id, s.allow_self_approval, s.parameter_rules
+  SELECT r.id, s.allow_self_approval, s.parameter_rules, s.runner_selector
     FROM runbooks r LEFT JOIN runbook_execution_settings s ON s.runbook_id = r.id
    WHERE r.id = $1 AND r.deleted_at IS NULL`;
 const selectRules = `SELECT parameter_rules FROM runbook_execution_settings WHERE runbook_id = $1`;
@@ -14,9 +16,11 @@ const selectRules = `SELECT parameter_rules FROM runbook_execution_settings WHER
 /** How a runbook's steps run: the defaults (no self-approval, no rules) until an admin sets them. */
 export async function getExecutionSettings({ ctx, input }: { ctx: Ctx; input: { runbookId: string } }): Promise<Required<ExecutionSettings>> {
   requireRole(ctx, 'viewer');
-  const row = (await ctx.db.query<{ allow_self_approval: boolean | null; parameter_rules: ParameterRules | null }>(selectSettings, [input.runbookId])).rows[0];
+  const row = (await ctx.db.query<{ allow_self_approval: boolean | null; parameter_rules: ParameterRules | null; runner_selector: RunnerLabels | null }>(
+    selectSettings, [input.runbookId],
+  )).rows[0];
   if (row === undefined) throw notFound('runbook', input.runbookId);
-  return { allowSelfApproval: row.allow_self_approval ?? false, parameters: row.parameter_rules ?? {} };
+  return { allowSelfApproval: row.allow_self_approval ?? false, parameters: row.parameter_rules ?? {}, runner: formatSelector(row.runner_selector ?? {}) };
 }
 
 /** The parameter rules an admin set for a runbook, for preparing its steps. */

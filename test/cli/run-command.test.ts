@@ -179,7 +179,7 @@ describe('astreinte run, against a running server', () => {
     expect(show.stdout).toMatch(/^Run:\s+[0-9a-f-]{36}$/m);
     expect(show.stdout).toMatch(new RegExp(`^Runbook:\\s+${runbookId} v1$`, 'm'));
     expect(show.stdout).toMatch(/^Incident:\s+- \(rehearsal\)$/m);
-    expect(show.stdout).toMatch(/^EXECUTION\s+STEP\s+ATTEMPT\s+STATUS\s+EXIT\s+DURATION\s+REQUESTED BY\s+COMMAND$/m);
+    expect(show.stdout).toMatch(/^EXECUTION\s+STEP\s+ATTEMPT\s+STATUS\s+EXIT\s+DURATION\s+REQUESTED BY\s+RUNNER\s+COMMAND$/m);
     expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+1\s+succeeded\s+0\s+\d\.\d s\s+Administrator\s+for i in 1 2 3 4; do echo "check \$i of web"/m);
     expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+2\s+succeeded\s+0\s+/m);
     const executionId = (await showRun(runId)).executions[1]!.id;

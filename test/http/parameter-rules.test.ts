@@ -25,14 +25,14 @@ describe.each(testBackends)('parameter rules on $backend', ({ backend, available
       { path: '/parameters/env', message: 'must be one of: staging, production' },
     ]);
 
-    expect((await t.call('GET', `/api/v1/runbooks/${runbookId}/execution-settings`, { token: t.users.viewer.token })).json()).toEqual({ allowSelfApproval: false, parameters: {} });
+    expect((await t.call('GET', `/api/v1/runbooks/${runbookId}/execution-settings`, { token: t.users.viewer.token })).json()).toEqual({ allowSelfApproval: false, parameters: {}, runner: '' });
     const rules = { allowSelfApproval: false, parameters: { task_id: { pattern: '[0-9]+' } } };
     expect((await t.call('PUT', `/api/v1/runbooks/${runbookId}/execution-settings`, { token: t.users.responder.token, body: rules })).statusCode).toBe(403);
     const bad = await t.call('PUT', `/api/v1/runbooks/${runbookId}/execution-settings`, { body: { allowSelfApproval: false, parameters: { task_id: { pattern: '([0-9]' } } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().details.issues[0].path).toBe('/parameters/task_id/pattern');
-    expect((await t.call('PUT', `/api/v1/runbooks/${runbookId}/execution-settings`, { body: rules })).json()).toEqual(rules);
-    expect((await t.call('GET', `/api/v1/runbooks/${runbookId}/execution-settings`)).json()).toEqual(rules);
+    expect((await t.call('PUT', `/api/v1/runbooks/${runbookId}/execution-settings`, { body: rules })).json()).toEqual({ ...rules, runner: '' });
+    expect((await t.call('GET', `/api/v1/runbooks/${runbookId}/execution-settings`)).json()).toEqual({ ...rules, runner: '' });
 
     // The pattern is anchored: a value that only contains a match is refused.
     expect((await execute({ env: 'staging', task_id: '42; rm -rf /tmp/x' })).json().details.issues).toEqual([{ path: '/parameters/task_id', message: 'must match [0-9]+' }]);
