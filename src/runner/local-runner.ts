@@ -63,6 +63,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ s
     });
   };
   launch();
+  await registered(options.db, token.id, () => child === null);
   return {
     async stop() {
       stopping = true;
@@ -76,6 +77,21 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ s
       await options.db.query(revokeToken, [token.id, new Date()]).catch(() => undefined);
     },
   };
+}
+
+const selectRegistered = `SELECT 1 FROM runners WHERE token_id = $1 LIMIT 1`;
+
+/**
+ * Waits (up to 15 s) for the runner to have registered, so that the server says it listens only
+ * once steps can run — the first step of a fresh start never "waits for a runner". A runner that
+ * exits meanwhile (refusing to start) ends the wait at once: the server runs without it.
+ */
+async function registered(db: Database, tokenId: string, gone: () => boolean): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline && !gone()) {
+    if ((await db.query(selectRegistered, [tokenId])).rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** `astreinte runner`, from the same build as this server (compiled, or the sources under tsx). */

@@ -32,9 +32,12 @@ export async function tempDir(prefix = 'astreinte-cli-'): Promise<{ path: string
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** A real server on a free port and an embedded database in `dataDir`. */
+/**
+ * A real server on a free port and an embedded database in `dataDir`, with its local runner (a
+ * child process, steps sandboxed; /tmp writable to them, where these tests leave files).
+ */
 export function startTestServer(dataDir: string): Promise<RunningServer> {
-  return startServer(testConfig({ port: 0, dataDir }));
+  return startServer(testConfig({ port: 0, dataDir, localRunner: true, runnerWritablePaths: '/tmp' }));
 }
 
 /** A port nothing listens on (taken, then released). */

@@ -46,7 +46,7 @@ describe('astreinte run, against a running server', () => {
   beforeAll(async () => {
     dir = await tempDir();
     // A secret key: the values of a destructive step stay sealed while it awaits approval.
-    server = await startServer(testConfig({ port: 0, dataDir: join(dir.path, 'data'), secretKey }));
+    server = await startServer(testConfig({ port: 0, dataDir: join(dir.path, 'data'), secretKey, localRunner: true, runnerWritablePaths: '/tmp' }));
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! };
     await writeFile(join(dir.path, 'cli-run.md'), runbook);
     const imported = await cli('runbook', 'import', join(dir.path, 'cli-run.md'), '--json');
@@ -87,7 +87,7 @@ describe('astreinte run, against a running server', () => {
     expect(text('stdout')).toBe('check 1 of db-1\ncheck 2 of db-1\ncheck 3 of db-1\ncheck 4 of db-1\n');
     expect(text('stderr')).toMatch(/^Running s1 attempt 1, execution [0-9a-f-]{36}:\n/);
     expect(text('stderr')).toContain('    for i in 1 2 3 4; do echo "check $i of db-1"; sleep 0.4; done\n');
-    expect(text('stderr')).toMatch(/checked\ns1 attempt 1 succeeded \(exit 0\) in \d\.\d s\n$/);
+    expect(text('stderr')).toMatch(/checked\ns1 attempt 1 succeeded \(exit 0\) in \d\.\d s on runner local \(\S+\)\n$/);
     // Printed as it arrived: the first line well before the last.
     const lines = writes.filter((w) => w.stream === 'stdout');
     expect(lines.find((w) => w.text.includes('check 4'))!.at - lines.find((w) => w.text.includes('check 1'))!.at).toBeGreaterThan(600);
@@ -180,7 +180,7 @@ describe('astreinte run, against a running server', () => {
     expect(show.stdout).toMatch(new RegExp(`^Runbook:\\s+${runbookId} v1$`, 'm'));
     expect(show.stdout).toMatch(/^Incident:\s+- \(rehearsal\)$/m);
     expect(show.stdout).toMatch(/^EXECUTION\s+STEP\s+ATTEMPT\s+STATUS\s+EXIT\s+DURATION\s+REQUESTED BY\s+RUNNER\s+COMMAND$/m);
-    expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+1\s+succeeded\s+0\s+\d\.\d s\s+Administrator\s+for i in 1 2 3 4; do echo "check \$i of web"/m);
+    expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+1\s+succeeded\s+0\s+\d\.\d s\s+Administrator\s+local \(\S+\)\s+for i in 1 2 3 4; do echo "check \$i of web"/m);
     expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+2\s+succeeded\s+0\s+/m);
     const executionId = (await showRun(runId)).executions[1]!.id;
     const output = await cli('run', 'output', runId, executionId);
@@ -230,7 +230,7 @@ describe('astreinte run, against a running server', () => {
     }
     const cancelled = await cli('run', 'cancel', runId, execution!.id);
     expect(cancelled.code, cancelled.stderr).toBe(0);
-    expect(cancelled.stdout).toMatch(/^s3 attempt 1 cancelled in [\d.]+ m?s$/m);
+    expect(cancelled.stdout).toMatch(/^s3 attempt 1 cancelled in [\d.]+ m?s on runner local \(\S+\)$/m);
     const followed = await following;
     expect(followed.code).toBe(1);
     expect(followed.stderr).toMatch(/^error: s3 attempt 1 cancelled/m);

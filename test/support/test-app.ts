@@ -25,9 +25,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A test configuration: defaults, no environment, overrides applied. */
+/**
+ * A test configuration: defaults, no environment, overrides applied. No local runner unless asked
+ * (`localRunner: true`): most servers a test starts run no step.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return loadConfig({ env: {}, overrides: { logLevel: 'silent', ...overrides } });
+  return loadConfig({ env: {}, overrides: { logLevel: 'silent', localRunner: false, ...overrides } });
 }
 
 /** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
