@@ -74,8 +74,10 @@ export async function claimStepJobs({ ctx, input, services }: {
     const ready: StepJobPayload[] = [];
     const runs = new Map<string, { run: RunRow; sections: Section[] }>();
     for (const row of rows) {
-      const located = await locate(tx, runs, row);
+      let incidentId: string | null = null;
       try {
+        const located = await locate(tx, runs, row);
+        incidentId = located.run.incident_id;
         const values = openSealedValues(row, node, located.run.id);
         const { job } = await prepareStepJob(tx.db, { run: located.run, section: located.section, step: located.step }, values, services, {
           ignoreUnknown: row.chain_id !== null, ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
@@ -86,8 +88,8 @@ export async function claimStepJobs({ ctx, input, services }: {
       } catch (error) {
         // Any failure ends this step alone: left queued, it would fail every claim after this one.
         const reason = `the step could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
-        const status = await recordStepFinished(tx, { executionId: row.id, incidentId: located.run.incident_id, stepId: row.step_id }, notStarted(reason), { reason });
-        if (status !== null) await afterStepEnded(tx, { incidentId: located.run.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
+        const status = await recordStepFinished(tx, { executionId: row.id, incidentId, stepId: row.step_id }, notStarted(reason), { reason });
+        if (status !== null) await afterStepEnded(tx, { incidentId, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
       }
     }
     if (rows.length > 0) await tx.db.query(dropSealed, [rows.map((row) => row.id)]);
