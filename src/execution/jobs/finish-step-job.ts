@@ -10,6 +10,7 @@ import { checkSuccessCondition } from '../verification/check-success-condition.j
 import { readSuccessCondition } from '../verification/read-success-condition.js';
 import type { Verification } from '../verification/success-condition.js';
 import { afterStepEnded } from './after-step-ended.js';
+import { loadActiveRunner } from './load-active-runner.js';
 import { loadRunningStep } from './record-runner-output.js';
 import type { StepResult } from './step-job-payload.js';
 
@@ -26,8 +27,10 @@ export async function finishStepJob({ ctx, input, services }: {
   input: { runnerId: string; executionId: string; result: StepResult };
   services: ExecutionServices;
 }): Promise<{ status: ExecutionStatus | null }> {
-  requireRunner(ctx);
+  const runner = requireRunner(ctx);
   const ended = await inTransaction(ctx, async (tx) => {
+    // The runner id is no secret (viewers list runners): the report must come with that runner's own token.
+    await loadActiveRunner(tx.db, input.runnerId, runner.tokenId);
     const row = await loadRunningStep(tx.db, input.executionId, input.runnerId);
     const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);

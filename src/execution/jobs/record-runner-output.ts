@@ -7,6 +7,7 @@ import type { ExecutionServices } from '../execute-step.js';
 import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
 import { recordStepOutput } from '../record-step-progress.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
+import { loadActiveRunner } from './load-active-runner.js';
 
 export const RunnerOutputInput = Type.Object(
   {
@@ -63,7 +64,8 @@ export async function recordRunnerOutput({ ctx, input, services }: {
   input: { runnerId: string; executionId: string } & RunnerOutputInput;
   services: ExecutionServices;
 }): Promise<{ cancel: boolean }> {
-  requireRunner(ctx);
+  const runner = requireRunner(ctx);
+  await loadActiveRunner(ctx.db, input.runnerId, runner.tokenId);
   const row = await loadRunningStep(ctx.db, input.executionId, input.runnerId);
   const redactor = await serverRedactor(ctx, services, row.id);
   const lines = input.chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
