@@ -10,6 +10,8 @@ import { adminRoutes } from './admin/admin-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
 import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
+import { RunnerBanner } from './runners/runner-banner';
+import { runnersRoutes } from './runners/runners-routes';
 import { servicesRoutes } from './services/services-routes';
 import { navigate, signInPath, useLocation } from './router';
 import { endSession, loadSession, SessionContext, type SessionState } from './session';
@@ -25,6 +27,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...servicesRoutes,
   ...postmortemsRoutes,
   ...reportsRoutes,
+  ...runnersRoutes,
   ...adminRoutes,
 ];
 
@@ -99,6 +102,7 @@ export function App() {
   return (
     <SessionContext.Provider value={sessionState}>
       <AppHeader session={sessionState} routes={consoleRoutes} />
+      <RunnerBanner />
       <main id="main" tabIndex={-1}>
         {matched !== null ? matched.route.render(matched.params) : <p role="alert">{t('error.notFound', { what: pathname })}</p>}
       </main>

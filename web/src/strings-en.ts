@@ -7,6 +7,7 @@ import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
+import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
 import { servicesStringsEn } from './services/services-strings';
 
@@ -150,6 +151,6 @@ const coreEn = {
 };
 
 /** Every English string: the console's own and each area's (`runbooks/runbooks-strings.ts` …). */
-export const en = { ...coreEn, ...runbooksStringsEn, ...runsStringsEn, ...incidentToolsStringsEn, ...servicesStringsEn, ...adminStringsEn, ...postmortemsStringsEn, ...reportsStringsEn };
+export const en = { ...coreEn, ...runbooksStringsEn, ...runsStringsEn, ...incidentToolsStringsEn, ...servicesStringsEn, ...adminStringsEn, ...runnersStringsEn, ...postmortemsStringsEn, ...reportsStringsEn };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -3,6 +3,7 @@ import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
+import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { servicesStringsFr } from './services/services-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
@@ -147,4 +148,4 @@ const coreFr: Record<CoreMessageKey, string> = {
   'event.run_ended': 'Exécution de runbook terminée',
 };
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...incidentToolsStringsFr, ...servicesStringsFr, ...adminStringsFr, ...postmortemsStringsFr, ...reportsStringsFr };
+export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...incidentToolsStringsFr, ...servicesStringsFr, ...adminStringsFr, ...runnersStringsFr, ...postmortemsStringsFr, ...reportsStringsFr };

@@ -16,12 +16,13 @@ export interface AdminSection {
 
 /**
  * The admin pages. Silences and maintenance windows are the responders' own (the API lets them
- * create and end both); people, tokens, integrations and the audit log are for admins.
+ * create and end both); people, tokens, integrations, runners and the audit log are for admins.
  */
 export const adminSections: readonly AdminSection[] = [
   { path: '/admin/users', label: 'admin.users.title', intro: 'admin.users.intro', minRole: 'admin' },
   { path: '/admin/tokens', label: 'admin.tokens.title', intro: 'admin.tokens.intro', minRole: 'admin' },
   { path: '/admin/integrations', label: 'admin.integrations.title', intro: 'admin.integrations.intro', minRole: 'admin' },
+  { path: '/admin/runners', label: 'runners.title', intro: 'runners.intro', minRole: 'admin' },
   { path: '/admin/silences', label: 'admin.silences.title', intro: 'admin.silences.intro', minRole: 'responder' },
   { path: '/admin/maintenance', label: 'admin.maintenance.title', intro: 'admin.maintenance.intro', minRole: 'responder' },
   { path: '/admin/audit', label: 'admin.audit.title', intro: 'admin.audit.intro', minRole: 'admin' },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 
 interface SecretRevealProps {
@@ -9,13 +9,15 @@ interface SecretRevealProps {
   extra?: { label: string; value: string; testId: string } | undefined;
   testId: string;
   onDone: () => void;
+  /** What to do with it, shown before the secret itself: a runner's start command, which holds it. */
+  children?: ReactNode;
 }
 
 /**
  * A secret the server shows once (a token's, an integration's key): it is only in this page's
  * memory, so it is said plainly that it will not be shown again, and offered for copying.
  */
-export function SecretReveal({ title, secret, extra, testId, onDone }: SecretRevealProps) {
+export function SecretReveal({ title, secret, extra, testId, onDone, children }: SecretRevealProps) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const fieldRef = useRef<HTMLInputElement>(null);
@@ -41,6 +43,7 @@ export function SecretReveal({ title, secret, extra, testId, onDone }: SecretRev
     <section className="secret-reveal" aria-labelledby={`${testId}-heading`} data-testid={testId}>
       <h2 id={`${testId}-heading`} ref={headingRef} tabIndex={-1}>{title}</h2>
       <p className="secret-warning" role="alert">{t('admin.secret.once')}</p>
+      {children}
       {extra !== undefined && (
         <label>
           <span>{extra.label}</span>

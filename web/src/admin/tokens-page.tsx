@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api, withQuery } from '../api';
 import { formatTime } from '../format';
 import { useI18n, type Translate } from '../i18n';
+import { Link } from '../router';
 import type { Paged } from '../types';
 import { AdminPage, LoadError } from './admin-layout';
 import type { ApiToken, User } from './admin-types';
@@ -30,7 +31,8 @@ export function TokensPage() {
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const now = Date.now();
   const owners = new Map((users.data?.items ?? []).map((user) => [user.id, user]));
-  const ownerName = (id: string) => owners.get(id)?.username ?? id;
+  // A runner token has no owner: it acts as no one, and can only claim and run steps.
+  const ownerName = (id: string | null) => (id === null ? t('admin.tokens.noOwner') : (owners.get(id)?.username ?? id));
   const time = (iso: string | null) => (iso === null ? t('admin.never') : formatTime(iso, language, now));
 
   return (
@@ -43,6 +45,9 @@ export function TokensPage() {
           onDone={() => setCreated(null)}
         />
       )}
+      <p className="hint" data-testid="tokens-runner-hint">
+        <Link to="/admin/runners">{t('admin.tokens.runnerHint')}</Link>
+      </p>
       <TokenCreateForm
         users={users.data?.items ?? []}
         onCreated={(answer) => {

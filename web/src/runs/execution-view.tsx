@@ -1,14 +1,26 @@
 import { useState } from 'react';
 import { errorText, formatTime } from '../format';
-import { useI18n } from '../i18n';
+import { useI18n, type Translate } from '../i18n';
 import { ApprovalForm } from './approval-form';
 import { cancelExecution, finalStatuses, type StepExecution } from './runs-api';
 import { useExecutionOutput } from './use-execution-output';
 
 /**
- * One attempt at a step: its status, the command exactly as it ran (secrets masked), who asked and
- * why, the success verdict, and the output — live while it runs. Responders can cancel a running
- * step; a destructive one waiting for approval shows the approval form to the others.
+ * What a queued step waits for, in the reader's language: the server's `waitingFor` is English,
+ * so the labels it needs are read from its selector, the server's words kept only as a fallback.
+ */
+function waitingText(execution: StepExecution, t: Translate): string | null {
+  if (execution.waitingFor === null) return null;
+  if (execution.runnerSelector === undefined) return t('runs.waitingFor', { what: execution.waitingFor });
+  const labels = Object.entries(execution.runnerSelector).map(([name, value]) => `${name}=${value}`);
+  return labels.length === 0 ? t('runs.waitingForAny') : t('runs.waitingForLabels', { labels: labels.join(', ') });
+}
+
+/**
+ * One attempt at a step: its status, the runner that took it (or what it waits for, or why it
+ * ended early), the command exactly as it ran (secrets masked), who asked and why, the success
+ * verdict, and the output — live while it runs. Responders can cancel a running step; a
+ * destructive one waiting for approval shows the approval form to the others.
  */
 export function ExecutionView({ runId, execution, responder, selfName, onChanged }: {
   runId: string;
@@ -22,6 +34,7 @@ export function ExecutionView({ runId, execution, responder, selfName, onChanged
   const { chunks, error } = useExecutionOutput(runId, execution, onChanged);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const running = execution.status === 'queued' || execution.status === 'running';
+  const waiting = execution.status === 'queued' ? waitingText(execution, t) : null;
 
   const cancel = async () => {
     setCancelError(null);
@@ -38,9 +51,12 @@ export function ExecutionView({ runId, execution, responder, selfName, onChanged
         <span className="execution-status" data-testid="execution-status">{t(`runs.status.${execution.status}`)}</span>
         {' · '}
         {t('runs.requestedBy', { name: execution.requestedBy, time: formatTime(execution.requestedAt, language) })}
+        {execution.runner !== null && <> · <span data-testid="execution-runner">{t('runs.onRunner', { name: execution.runner.name })}</span></>}
         {execution.exitCode !== null && <> · {t('runs.exitCode', { code: execution.exitCode })}</>}
         {execution.durationMs !== null && <> · {t('runs.duration', { seconds: (execution.durationMs / 1000).toFixed(1) })}</>}
       </p>
+      {waiting !== null && <p className="execution-waiting" data-testid="execution-waiting">{waiting}</p>}
+      {execution.endReason !== null && <p className="execution-end-reason" data-testid="execution-end-reason">{t('runs.endReason', { reason: execution.endReason })}</p>}
       {execution.reason !== null && <p className="execution-reason">{t('runs.reason', { reason: execution.reason })}</p>}
       {execution.commandPreview !== '' && (
         <pre className="command-preview" aria-label={t('runs.commandAsRun')}><code>{execution.commandPreview}</code></pre>

@@ -26,9 +26,15 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
     }
     case 'step_finished': {
       const status = str(p['status']) ?? '';
-      const parts = [`${step ?? ''} ${statusName(status, t)}`, p['exitCode'] === null || p['exitCode'] === undefined ? null : t('runs.exitCode', { code: String(p['exitCode']) })];
+      const runner = str(p['runner']);
+      const parts = [
+        `${step ?? ''} ${statusName(status, t)}`,
+        runner === null ? null : t('runs.onRunner', { name: runner }),
+        p['exitCode'] === null || p['exitCode'] === undefined ? null : t('runs.exitCode', { code: String(p['exitCode']) }),
+      ];
       if (typeof p['durationMs'] === 'number') parts.push(t('runs.duration', { seconds: (p['durationMs'] / 1000).toFixed(1) }));
-      return parts.filter((part) => part !== null).join(' · ');
+      // Why it ended early (no runner took it, its runner stopped): the post-mortem needs it.
+      return tail(parts.filter((part) => part !== null).join(' · '));
     }
     case 'step_approved':
     case 'step_refused':
