@@ -19,6 +19,8 @@ export class OutputSender {
     private readonly api: RunnerApi,
     private readonly executionId: string,
     private readonly onStop: (why: 'cancelled' | 'gone') => void,
+    /** Until when a failed request may be tried again besides its own ten minutes (the runner sets it when it stops). */
+    private readonly retryUntil: () => number,
     private readonly intervalMs = 100,
   ) {}
 
@@ -63,6 +65,7 @@ export class OutputSender {
   }
 
   private async send(batch: OutputChunkWire[]): Promise<void> {
+    const giveUpAt = Date.now() + retryForMs;
     for (let attempt = 0; ; attempt += 1) {
       try {
         const { cancel } = await this.api.output(this.executionId, batch);
@@ -76,8 +79,19 @@ export class OutputSender {
           this.onStop('gone');
           return;
         }
+        // The server stayed out of reach: the output is dropped and the step stopped (the server
+        // declares it interrupted when this runner's heartbeat lapses).
+        if (Date.now() > Math.min(giveUpAt, this.retryUntil())) {
+          this.stopped = true;
+          this.pending = [];
+          this.onStop('gone');
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
       }
     }
   }
 }
+
+/** How long one batch is tried again while the server is out of reach. */
+export const retryForMs = 600_000;

@@ -3,7 +3,7 @@ import type { ShellLauncher } from '../execution/process/run-shell-process.js';
 import { createRedactor } from '../execution/redaction/create-redactor.js';
 import { createStreamRedactor } from '../execution/redaction/create-stream-redactor.js';
 import { runStepProgram } from '../execution/run-step-program.js';
-import { OutputSender } from './output-sender.js';
+import { OutputSender, retryForMs } from './output-sender.js';
 import { RunnerApiError, type RunnerApi } from './runner-api.js';
 
 export interface StepJobRunOptions {
@@ -14,6 +14,8 @@ export interface StepJobRunOptions {
   signal: AbortSignal;
   /** Called when the step must stop: cancelled by a person, or no longer this runner's. */
   onStop: () => void;
+  /** Until when (epoch ms) reports failing on the network may be tried again, besides ten minutes each. */
+  retryUntil: () => number;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
   const sender = new OutputSender(options.api, job.executionId, (why) => {
     if (why === 'gone') disowned = true;
     options.onStop();
-  });
+  }, options.retryUntil);
   const result = await runStepProgram(job.program, {
     timeoutMs: job.timeoutMs,
     maxOutputBytes: job.maxOutputBytes,
@@ -53,19 +55,19 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
     error: result.error === null ? null : result.error.slice(0, 2000), stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes,
     truncatedBytes: result.truncatedBytes,
   };
-  await reportEnd(options.api, job.executionId, reported);
+  await reportEnd(options.api, job.executionId, reported, options.retryUntil);
   return reported;
 }
 
-/** The end must reach the server: tried again on network failures for up to ten minutes (then the step is declared interrupted there). */
-async function reportEnd(api: RunnerApi, executionId: string, result: StepResult): Promise<void> {
-  const deadline = Date.now() + 600_000;
+/** The end must reach the server: tried again on network failures while `retryUntil` allows (else the server declares the step interrupted). */
+async function reportEnd(api: RunnerApi, executionId: string, result: StepResult, retryUntil: () => number): Promise<void> {
+  const giveUpAt = Date.now() + retryForMs;
   for (let attempt = 0; ; attempt += 1) {
     try {
       await api.finish(executionId, result);
       return;
     } catch (error) {
-      if (error instanceof RunnerApiError || Date.now() > deadline) return;
+      if (error instanceof RunnerApiError || Date.now() > Math.min(giveUpAt, retryUntil())) return;
       await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** attempt)));
     }
   }

@@ -3,7 +3,8 @@ import type { StepJobPayload, StepResult } from '../execution/jobs/step-job-payl
 
 /** How a runner reaches the server: HTTP(S) out, or (in tests) an in-process app. */
 export interface RunnerTransport {
-  request(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** `signal` abandons the request (a claim left waiting when the runner stops). */
+  request(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
 }
 
 /** An answer the server gave, other than success: 401 (token revoked), 409 (not ours any more) … */
@@ -30,8 +31,8 @@ export class RunnerApi {
     return this.call('POST', '/api/v1/runner/sessions', { id: this.runnerId, ...info }) as Promise<RunnerSettings>;
   }
 
-  async claim(max: number, waitMs: number): Promise<StepJobPayload[]> {
-    return ((await this.call('POST', `${this.base}/claim`, { max, waitMs })) as { jobs: StepJobPayload[] }).jobs;
+  async claim(max: number, waitMs: number, signal?: AbortSignal): Promise<StepJobPayload[]> {
+    return ((await this.call('POST', `${this.base}/claim`, { max, waitMs }, signal)) as { jobs: StepJobPayload[] }).jobs;
   }
 
   async heartbeat(executionIds: readonly string[]): Promise<string[]> {
@@ -54,8 +55,8 @@ export class RunnerApi {
     return `/api/v1/runner/sessions/${this.runnerId}`;
   }
 
-  private async call(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
-    const answer = await this.transport.request(method, path, body);
+  private async call(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+    const answer = await this.transport.request(method, path, body, signal);
     if (answer.status >= 200 && answer.status < 300) return answer.body;
     const message = (answer.body as { message?: unknown } | null)?.message;
     throw new RunnerApiError(answer.status, typeof message === 'string' ? message : `the server answered ${answer.status}`);
@@ -66,12 +67,13 @@ export class RunnerApi {
 export function httpTransport(baseUrl: string, token: string, timeoutMs = 90_000): RunnerTransport {
   const root = baseUrl.replace(/\/+$/, '');
   return {
-    async request(method, path, body) {
+    async request(method, path, body, signal) {
+      const timeout = AbortSignal.timeout(timeoutMs);
       const response = await fetch(`${root}${path}`, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
       });
       const text = await response.text();
       return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };

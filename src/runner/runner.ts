@@ -33,10 +33,15 @@ export class Runner {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private settings: RunnerSettings | null = null;
   private stopping = false;
+  private cancelling = false;
   private slotFreed: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private claiming: Promise<void> = Promise.resolve();
   private ended!: () => void;
+  /** Abandons the claim waiting on the server when the runner stops. */
+  private readonly claimAbort = new AbortController();
+  /** Once stopping, reports failing on the network are tried again until then only (else ten minutes each). */
+  private retryDeadline = Number.POSITIVE_INFINITY;
   /** Resolves when the runner has stopped (asked to, or its token was revoked). */
   readonly done: Promise<void> = new Promise((resolve) => (this.ended = resolve));
   private fatal: string | null = null;
@@ -57,6 +62,9 @@ export class Runner {
 
   async stop({ cancel }: { cancel: boolean }): Promise<void> {
     this.stopping = true;
+    this.cancelling ||= cancel;
+    this.retryDeadline = Date.now() + stopRetryMs;
+    this.claimAbort.abort();
     this.slotFreed?.();
     if (cancel) for (const entry of this.running.values()) entry.controller.abort();
     await this.claiming;
@@ -89,9 +97,12 @@ export class Runner {
         continue;
       }
       try {
-        const jobs = await this.options.api.claim(free, this.options.claimWaitMs ?? 25_000);
+        const jobs = await this.options.api.claim(free, this.options.claimWaitMs ?? 25_000, this.claimAbort.signal);
         failures = 0;
+        // Claimed as the runner stops: started and, when stopping means cancelling, cancelled at
+        // once, so each is reported as such rather than left to be declared interrupted.
         for (const job of jobs) this.launch(job);
+        if (this.cancelling) for (const entry of this.running.values()) entry.controller.abort();
       } catch (error) {
         if (this.stopping) return;
         failures += 1;
@@ -112,6 +123,7 @@ export class Runner {
     const controller = new AbortController();
     const done = runStepJob(job, {
       api: this.options.api, signal: controller.signal, onStop: () => controller.abort(),
+      retryUntil: () => this.retryDeadline,
       ...(this.options.launch === undefined ? {} : { launch: this.options.launch }),
       ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
     }).then(
@@ -149,3 +161,6 @@ export class Runner {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How long reports are tried again once the runner stops with the server out of reach. */
+const stopRetryMs = 5_000;

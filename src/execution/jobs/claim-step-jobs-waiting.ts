@@ -12,18 +12,21 @@ const crossNodeLookMs = 500;
  * other nodes' — and returns as soon as it has some. Returns empty at the deadline or when the
  * node shuts down.
  */
-export async function claimStepJobsWaiting({ ctx, input, services }: {
+export async function claimStepJobsWaiting({ ctx, input, services, gone }: {
   ctx: Ctx;
   input: { runnerId: string; max: number; waitMs: number };
   services: ExecutionServices;
+  /** Aborted when the runner's connection closes: a dead runner's waiting claim must take nothing. */
+  gone: AbortSignal;
 }): Promise<StepJobPayload[]> {
   const deadline = Date.now() + input.waitMs;
   const { signal } = services.jobs;
   for (;;) {
+    if (gone.aborted) return [];
     const seen = signal.generation;
-    const jobs = await claimStepJobs({ ctx, input, services });
+    const jobs = await claimStepJobs({ ctx, input, services, gone });
     const left = deadline - Date.now();
-    if (jobs.length > 0 || left <= 0 || signal.isClosed) return jobs;
+    if (jobs.length > 0 || left <= 0 || signal.isClosed || gone.aborted) return jobs;
     await signal.wait(Math.min(left, crossNodeLookMs), seen);
   }
 }

@@ -59,10 +59,12 @@ interface ClaimedRow {
  * values sealed by a node that restarted) ends as failed, saying why, and is not handed out.
  * Returns at once, with what there was (possibly nothing).
  */
-export async function claimStepJobs({ ctx, input, services }: {
+export async function claimStepJobs({ ctx, input, services, gone }: {
   ctx: Ctx;
   input: { runnerId: string; max: number };
   services: ExecutionServices;
+  /** Aborted when the runner's request is gone (the runner died or gave up): nothing is claimed for it then. */
+  gone?: AbortSignal;
 }): Promise<StepJobPayload[]> {
   const runner = requireRunner(ctx);
   const { jobs: node } = services;
@@ -93,7 +95,12 @@ export async function claimStepJobs({ ctx, input, services }: {
       }
     }
     if (rows.length > 0) await tx.db.query(dropSealed, [rows.map((row) => row.id)]);
+    // Handed to nobody: rolled back, the steps stay queued for a live runner.
+    if (gone?.aborted === true && rows.length > 0) throw new ClaimAbandoned();
     return { ready, ids: rows.map((row) => row.id) };
+  }).catch((error: unknown) => {
+    if (error instanceof ClaimAbandoned) return { ready: [], ids: [] };
+    throw error;
   });
   for (const id of claimed.ids) node.changes.notify(id);
   return claimed.ready;
@@ -123,3 +130,5 @@ function rememberRedactor(redactors: Map<string, ReturnType<typeof createRedacto
   if (redactors.size >= 1000) redactors.delete(redactors.keys().next().value!);
   redactors.set(executionId, createRedactor(secrets));
 }
+
+class ClaimAbandoned extends Error {}

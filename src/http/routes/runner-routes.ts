@@ -45,11 +45,24 @@ export async function registerRunnerRoutes(app: App, { db, now, execution }: Htt
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ jobs: Type.Array(StepJobPayloadSchema) }), ...errorResponses },
     },
-  }, async (request) => ({
-    jobs: await claimStepJobsWaiting({
-      ctx: ctxOf(request, db, now), input: { runnerId: request.params.runnerId, max: request.body.max, waitMs: request.body.waitMs ?? 25_000 }, services: execution,
-    }),
-  }));
+  }, async (request, reply) => {
+    // A runner killed while its claim waits closes the connection: from then on nothing is claimed for it.
+    const gone = new AbortController();
+    const onClose = (): void => {
+      if (!reply.raw.writableFinished) gone.abort();
+    };
+    reply.raw.once('close', onClose);
+    try {
+      return {
+        jobs: await claimStepJobsWaiting({
+          ctx: ctxOf(request, db, now), input: { runnerId: request.params.runnerId, max: request.body.max, waitMs: request.body.waitMs ?? 25_000 },
+          services: execution, gone: gone.signal,
+        }),
+      };
+    } finally {
+      reply.raw.off('close', onClose);
+    }
+  });
 
   app.post('/api/v1/runner/sessions/:runnerId/heartbeat', {
     schema: { tags, summary: 'Prove the runner and its steps alive; learn which to stop (runner token)', params: SessionParams, body: RunnerHeartbeatInput, response: { 200: RunnerHeartbeatResultSchema, ...errorResponses } },

@@ -12,7 +12,8 @@ export interface SandboxPaths {
 /**
  * Steps in bubblewrap: their own PID namespace (no other process of the host is visible, so no
  * `/proc/<pid>/environ` of the server or the runner), IPC and UTS namespaces, a private `/tmp`, the
- * host's file system read-only except the writable paths, hidden paths replaced by empty ones, all
+ * host's file system read-only except the writable paths, hidden folders replaced by empty ones and
+ * hidden files by `/dev/null` (which the step cannot even open: `--dev` mounts devices nodev), all
  * capabilities dropped, no new privileges (bwrap always sets it), and killed with the runner
  * (`--die-with-parent`). The network is the host's: steps reach the services they repair.
  * No `--new-session`: the step stays in the runner's process group for bwrap, so a timeout or a
