@@ -19,7 +19,14 @@ describe('configuration', () => {
       databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
       stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, alertSweepMs: 5000, timerPollMs: 250, stepDenyList: expect.stringContaining('mkfs'),
       stepEnvironment: '', stepSecretEnv: '', probeTickMs: 200, probeConcurrency: 500, probeHistoryHours: 48,
+      stepQueueTimeoutMs: 600000, localRunner: true, runnerSandbox: 'bwrap', runnerWritablePaths: '',
     });
+  });
+
+  it('reads the runner settings, and refuses a sandbox it does not know', () => {
+    const config = loadConfig({ env: { ASTREINTE_LOCAL_RUNNER: 'false', ASTREINTE_RUNNER_SANDBOX: 'none', ASTREINTE_RUNNER_WRITABLE: '/srv/a:/srv/b' } });
+    expect(config).toMatchObject({ localRunner: false, runnerSandbox: 'none', runnerWritablePaths: '/srv/a:/srv/b' });
+    expect(() => loadConfig({ env: { ASTREINTE_RUNNER_SANDBOX: 'chroot' } })).toThrow(/ASTREINTE_RUNNER_SANDBOX/);
   });
 
   it('takes the team\'s time zone and refuses one Intl does not know', () => {
