@@ -5,7 +5,7 @@ import { RunnerApi, RunnerApiError, type RunnerTransport } from '../../../src/ru
 import type { Runner } from '../../../src/runner/runner.js';
 import { startRunner } from '../../../src/runner/start-runner.js';
 import { eventually } from '../../support/eventually.js';
-import { waitForExecutionEnd } from '../../support/run-steps.js';
+import { executeStep, executionOf, stdoutOf, waitForExecutionEnd, type ExecutionView } from '../../support/run-steps.js';
 import { useTestApp, type TestApp } from '../../support/test-app.js';
 import { testBackends } from '../../support/test-database.js';
 import { createRunnerToken, injectTransport, startTestRunner, testSandbox } from '../../support/test-runner.js';
@@ -28,14 +28,6 @@ const runbook = [
 
 const exited: StepResult = { outcome: 'exited', exitCode: 0, signal: null, durationMs: 1, error: null, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0 };
 
-interface Execution {
-  id: string;
-  stepId: string;
-  status: string;
-  runner: { id: string; name: string } | null;
-  endReason: string | null;
-}
-
 interface TimelineEvent {
   type: string;
   payload: Record<string, unknown>;
@@ -48,22 +40,6 @@ async function startRun(t: TestApp): Promise<{ runId: string; incidentId: string
   const run = await t.call('POST', '/api/v1/runs', { body: { runbookId: imported.json().runbooks[0].id, incidentId: incident.id } });
   expect(run.statusCode, run.body).toBe(201);
   return { runId: run.json().id, incidentId: incident.id };
-}
-
-async function execute(t: TestApp, runId: string, stepId: string, parameters: Record<string, string> = {}): Promise<Execution> {
-  const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body: { parameters } });
-  expect(started.statusCode, started.body).toBe(202);
-  return started.json().execution as Execution;
-}
-
-async function executionOf(t: TestApp, runId: string, executionId: string): Promise<Execution> {
-  const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
-  return (run.executions as Execution[]).find((execution) => execution.id === executionId)!;
-}
-
-async function stdoutOf(t: TestApp, runId: string, executionId: string): Promise<string> {
-  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json() as { stream: string; text: string }[];
-  return output.filter((line) => line.stream === 'stdout').map((line) => line.text).join('');
 }
 
 async function finishedEvents(t: TestApp, incidentId: string, executionId: string): Promise<TimelineEvent[]> {
@@ -125,8 +101,8 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
 
   it.skipIf(!available)('runs every queued step exactly once when two runners share the queue, each taking some', async () => {
     const { runId, incidentId } = await startRun(t);
-    const queued: Execution[] = [];
-    for (const stepId of ['s1', 's2', 's3', 's4', 's5', 's6']) queued.push(await execute(t, runId, stepId));
+    const queued: ExecutionView[] = [];
+    for (const stepId of ['s1', 's2', 's3', 's4', 's5', 's6']) queued.push(await executeStep(t, runId, stepId));
     const claimedBy: Record<string, string[]> = { 'runner a': [], 'runner b': [] };
     const runners: Runner[] = [];
     try {
@@ -163,7 +139,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     const first = await rawRunner(t, 'claimer one');
     const second = await rawRunner(t, 'claimer two');
     for (let round = 0; round < 3; round += 1) {
-      const execution = await execute(t, runId, 's10');
+      const execution = await executeStep(t, runId, 's10');
       const [one, two] = await Promise.all([first.api.claim(1, 0), second.api.claim(1, 0)]);
       const got = [...one, ...two];
       expect(got.map((job) => job.executionId)).toEqual([execution.id]);
@@ -176,7 +152,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     }
     // Claims already waiting when a step is queued: both are woken, one only gets it.
     const waiting = [first.api.claim(1, 1000), second.api.claim(1, 1000)];
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     const answers = await Promise.all(waiting);
     expect(answers.flat().map((job) => job.executionId)).toEqual([execution.id]);
     await (answers[0]!.length === 1 ? first : second).api.finish(execution.id, exited);
@@ -187,7 +163,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     const runner = await rawRunner(t, 'revoked runner');
     const revoked = await t.call('POST', `/api/v1/tokens/${runner.tokenId}/revoke`);
     expect(revoked.statusCode, revoked.body).toBe(200);
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     expect(await refusal(runner.api.claim(1, 0))).toBe(401);
     expect(await refusal(runner.api.heartbeat([]))).toBe(401);
     expect(await executionOf(t, runId, execution.id)).toMatchObject({ status: 'queued', runner: null });
@@ -205,7 +181,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
       return rows[0]!.last_used_at;
     });
     expect((await t.call('POST', `/api/v1/tokens/${runner.tokenId}/revoke`)).statusCode).toBe(200);
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     expect(await claim).toBe(401);
     expect(await executionOf(t, runId, execution.id)).toMatchObject({ status: 'queued', runner: null });
   });
@@ -232,7 +208,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     const { runId } = await startRun(t);
     const owner = await rawRunner(t, 'owner runner');
     const other = await rawRunner(t, 'other runner');
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     const [job] = await owner.api.claim(1, 0);
     expect(job!.executionId).toBe(execution.id);
     const impostor = new RunnerApi(injectTransport(t.app, other.secret), owner.api.runnerId);
@@ -250,7 +226,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
   it.skipIf(!available)('ends a queued step at once when it is cancelled before a runner took it', async () => {
     const { runId, incidentId } = await startRun(t);
     const runner = await rawRunner(t, 'late runner');
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     const cancelled = await t.call('POST', `/api/v1/runs/${runId}/executions/${execution.id}/cancel`, { token: t.users.responder.token });
     expect(cancelled.statusCode, cancelled.body).toBe(202);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', runner: null, endReason: 'cancelled before a runner took it' });
@@ -264,7 +240,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     const { runId, incidentId } = await startRun(t);
     const runner = await startTestRunner(t.app, t.db, { name: 'cancelling runner', capacity: 1 });
     try {
-      const execution = await execute(t, runId, 's9');
+      const execution = await executeStep(t, runId, 's9');
       await eventually('the step to print', async () => ((await stdoutOf(t, runId, execution.id)) === 'started\n' ? true : null));
       expect(await executionOf(t, runId, execution.id)).toMatchObject({ status: 'running', runner: { name: 'cancelling runner' } });
       const cancelled = await t.call('POST', `/api/v1/runs/${runId}/executions/${execution.id}/cancel`, { token: t.users.responder.token });
@@ -285,7 +261,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     await storeSecrets(t);
     const { runId, incidentId } = await startRun(t);
     const runner = await rawRunner(t, 'leaky runner');
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     const [job] = await runner.api.claim(1, 0);
     expect(job!.executionId).toBe(execution.id);
     // The step uses no secret: the runner knows none to redact, and sends them as they came.
@@ -313,7 +289,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     await storeSecrets(t);
     const { runId } = await startRun(t);
     const runner = await rawRunner(t, 'trusted runner');
-    const execution = await execute(t, runId, 's8');
+    const execution = await executeStep(t, runId, 's8');
     const [job] = await runner.api.claim(1, 0);
     expect(job!.executionId).toBe(execution.id);
     expect(job!.secrets).toEqual([{ name: 'DB_PASSWORD', value: dbPassword }]);
@@ -330,7 +306,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
     const runner = await rawRunner(t, 'sealing runner');
     const host = 'db-h0st-sealed-7';
     const token = 'operator-t0ken-sealed-3';
-    const execution = await execute(t, runId, 's7', { host, API_TOKEN: token });
+    const execution = await executeStep(t, runId, 's7', { host, API_TOKEN: token });
     const before = (await t.db.query<{ sealed_parameters: string | null }>(`SELECT * FROM step_executions WHERE id = $1`, [execution.id])).rows[0]!;
     expect(before.sealed_parameters).not.toBeNull();
     expect(before.sealed_parameters).not.toContain(host);
@@ -357,7 +333,7 @@ describe.each(testBackends)('a runner that stops beating on $backend', ({ backen
   it.skipIf(!available)('has its step declared interrupted by the sweep, once, and its later reports refused with 409', async () => {
     const { runId, incidentId } = await startRun(t);
     const runner = await rawRunner(t, 'silent runner');
-    const execution = await execute(t, runId, 's10');
+    const execution = await executeStep(t, runId, 's10');
     const [job] = await runner.api.claim(1, 5000);
     expect(job!.executionId).toBe(execution.id);
     // No heartbeat from here on.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Runner } from '../../../src/runner/runner.js';
-import { waitForExecutionEnd } from '../../support/run-steps.js';
+import { executeStep, executionOf, stdoutOf, waitForExecutionEnd, type ExecutionView } from '../../support/run-steps.js';
 import { useTestApp, type TestApp } from '../../support/test-app.js';
 import { testBackends } from '../../support/test-database.js';
 import { startTestRunner } from '../../support/test-runner.js';
@@ -18,16 +18,6 @@ function routingRunbook(title: string): string {
   ].join('\n');
 }
 
-interface Execution {
-  id: string;
-  stepId: string;
-  status: string;
-  runner: { id: string; name: string } | null;
-  runnerSelector?: Record<string, string>;
-  waitingFor: string | null;
-  endReason: string | null;
-}
-
 /** Imports `content` and starts a run of its first runbook within a new incident. */
 async function startRun(t: TestApp, content: string, filename: string): Promise<{ runId: string; runbookId: string; incidentId: string }> {
   const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename, content } });
@@ -37,22 +27,6 @@ async function startRun(t: TestApp, content: string, filename: string): Promise<
   const run = await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } });
   expect(run.statusCode, run.body).toBe(201);
   return { runId: run.json().id, runbookId, incidentId: incident.id };
-}
-
-async function execute(t: TestApp, runId: string, stepId: string): Promise<Execution> {
-  const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body: {} });
-  expect(started.statusCode, started.body).toBe(202);
-  return started.json().execution as Execution;
-}
-
-async function executionOf(t: TestApp, runId: string, executionId: string): Promise<Execution> {
-  const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
-  return (run.executions as Execution[]).find((execution) => execution.id === executionId)!;
-}
-
-async function stdoutOf(t: TestApp, runId: string, executionId: string): Promise<string> {
-  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json() as { stream: string; text: string }[];
-  return output.filter((line) => line.stream === 'stdout').map((line) => line.text).join('');
 }
 
 /** Starts runners one after the other; `stopAll` stops every one started (a runner that stopped deregisters: it no longer counts as live). */
@@ -80,7 +54,7 @@ describe.each(testBackends)('routing steps to runners by their labels on $backen
       await runners.start('staging runner', { env: 'staging' });
       await runners.start('prod runner', { env: 'prod' });
       const requested = [];
-      for (let i = 0; i < 4; i += 1) requested.push(await execute(t, runId, 's1'));
+      for (let i = 0; i < 4; i += 1) requested.push(await executeStep(t, runId, 's1'));
       for (const execution of requested) {
         expect(execution).toMatchObject({ runnerSelector: { env: 'prod' }, waitingFor: null });
         const ended = await waitForExecutionEnd(t, runId, execution.id);
@@ -88,7 +62,7 @@ describe.each(testBackends)('routing steps to runners by their labels on $backen
         expect(await stdoutOf(t, runId, execution.id)).toBe('prod step\n');
       }
       // The step for env=staging goes the other way: the labels decide, not which runner asked first.
-      const staging = await execute(t, runId, 's3');
+      const staging = await executeStep(t, runId, 's3');
       expect(await waitForExecutionEnd(t, runId, staging.id)).toMatchObject({ status: 'succeeded', runner: { name: 'staging runner' } });
     } finally {
       await runners.stopAll();
@@ -100,7 +74,7 @@ describe.each(testBackends)('routing steps to runners by their labels on $backen
     const runners = runnerPool(t);
     try {
       await runners.start('staging runner', { env: 'staging' });
-      const requested = await execute(t, runId, 's1');
+      const requested = await executeStep(t, runId, 's1');
       expect(requested).toMatchObject({ status: 'queued', runner: null, waitingFor: 'a runner with env=prod' });
       const shown = await executionOf(t, runId, requested.id);
       expect(shown).toMatchObject({ status: 'queued', runner: null, waitingFor: 'a runner with env=prod' });
@@ -121,10 +95,10 @@ describe.each(testBackends)('routing steps to runners by their labels on $backen
     const runners = runnerPool(t);
     try {
       await runners.start('staging runner', { env: 'staging' });
-      const anyStep = await execute(t, runId, 's2');
+      const anyStep = await executeStep(t, runId, 's2');
       expect(anyStep).toMatchObject({ status: 'queued', runnerSelector: { env: 'prod' }, waitingFor: 'a runner with env=prod' });
       // The step's own fence attribute wins over the runbook's selector.
-      const stagingStep = await execute(t, runId, 's3');
+      const stagingStep = await executeStep(t, runId, 's3');
       expect(stagingStep).toMatchObject({ runnerSelector: { env: 'staging' }, waitingFor: null });
       expect(await waitForExecutionEnd(t, runId, stagingStep.id)).toMatchObject({ status: 'succeeded', runner: { name: 'staging runner' } });
       expect(await executionOf(t, runId, anyStep.id)).toMatchObject({ status: 'queued', runner: null, waitingFor: 'a runner with env=prod' });
@@ -156,7 +130,7 @@ describe.each(testBackends)('steps no runner takes in time on $backend', ({ back
 
   it.skipIf(!available)('ends a step no runner took within the queue timeout as cancelled, saying what it needed', async () => {
     const { runId, incidentId } = await startRun(t, routingRunbook('Queue timeout'), 'queue-timeout.md');
-    const requested = await execute(t, runId, 's1');
+    const requested = await executeStep(t, runId, 's1');
     expect(requested).toMatchObject({ status: 'queued', waitingFor: 'a runner with env=prod' });
     const ended = await waitForExecutionEnd(t, runId, requested.id);
     expect(ended).toMatchObject({ status: 'cancelled', runner: null, endReason: needed, waitingFor: null });
@@ -172,10 +146,10 @@ describe.each(testBackends)('steps no runner takes in time on $backend', ({ back
     try {
       const started = await t.call('POST', `/api/v1/runs/${runId}/sections/run-read-only`, { body: { section: 1 } });
       expect(started.statusCode, started.body).toBe(202);
-      const queued = started.json() as Execution[];
+      const queued = started.json() as ExecutionView[];
       expect(queued.map((execution) => execution.stepId)).toEqual(['s1', 's2', 's3']);
       await waitForExecutionEnd(t, runId, queued[0]!.id);
-      const executions = (await t.call('GET', `/api/v1/runs/${runId}`)).json().executions as Execution[];
+      const executions = (await t.call('GET', `/api/v1/runs/${runId}`)).json().executions as ExecutionView[];
       expect(executions.map((execution) => [execution.stepId, execution.status])).toEqual([['s1', 'cancelled'], ['s2', 'skipped'], ['s3', 'skipped']]);
       expect(executions[0]!.endReason).toBe(needed);
       expect(executions.map((execution) => execution.runner)).toEqual([null, null, null]);
