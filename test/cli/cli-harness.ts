@@ -32,12 +32,9 @@ export async function tempDir(prefix = 'astreinte-cli-'): Promise<{ path: string
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/**
- * A real server on a free port and an embedded database in `dataDir`, with its local runner (a
- * child process, steps sandboxed; /tmp writable to them, where these tests leave files).
- */
+/** A real server on a free port and an embedded database in `dataDir` (no local runner: these run no step). */
 export function startTestServer(dataDir: string): Promise<RunningServer> {
-  return startServer(testConfig({ port: 0, dataDir, localRunner: true, runnerWritablePaths: '/tmp' }));
+  return startServer(testConfig({ port: 0, dataDir }));
 }
 
 /** A port nothing listens on (taken, then released). */
