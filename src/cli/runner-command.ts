@@ -49,7 +49,7 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
     .option('--workdir <dir>', 'working directory of shell steps (default: the home folder)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', 'info')
     .action(async (flags: RunnerFlags) => {
-      const token = await readToken(flags, io);
+      const { token, stdinClosed } = await readToken(flags, io);
       const labels = readLabels(flags.label);
       const capacity = Number(flags.concurrency);
       if (!Number.isInteger(capacity) || capacity < 1 || capacity > 64) throw new CliError('--concurrency must be a whole number from 1 to 64', exitCodes.usage);
@@ -68,35 +68,44 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
       const stop = (): void => void runner.stop({ cancel: true });
       process.once('SIGTERM', stop);
       process.once('SIGINT', stop);
+      void stdinClosed?.then(stop);
       await runner.done;
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+      // A server's local runner reads its token from a pipe that stays open: let go of it to exit.
+      if (flags.tokenStdin === true) process.stdin.destroy();
       if (runner.failure !== null) throw new CliError(`runner stopped: ${runner.failure}`);
       writeLines(io.stdout, 'runner stopped');
     });
 }
 
-async function readToken(flags: RunnerFlags, io: CliIo): Promise<string> {
+async function readToken(flags: RunnerFlags, io: CliIo): Promise<{ token: string; stdinClosed: Promise<void> | null }> {
   let token: string | undefined;
-  if (flags.tokenStdin === true) token = await firstLineOfStdin();
-  else if (flags.tokenFile !== undefined) token = readFileSync(flags.tokenFile, 'utf8').trim();
+  let stdinClosed: Promise<void> | null = null;
+  if (flags.tokenStdin === true) {
+    const stdin = firstLineOfStdin();
+    stdinClosed = stdin.closed;
+    token = await stdin.token;
+  } else if (flags.tokenFile !== undefined) token = readFileSync(flags.tokenFile, 'utf8').trim();
   else token = io.env[flags.tokenFromEnv]?.trim();
   if (token === undefined || token === '') {
     throw new CliError(`no runner token: set ${flags.tokenFromEnv}, or give --token-file or --token-stdin (an admin creates one: astreinte token create --role runner)`, exitCodes.usage);
   }
-  return token;
+  return { token, stdinClosed };
 }
 
-/** The first line of stdin; when stdin later closes (the server that started this runner died), the runner stops. */
-function firstLineOfStdin(): Promise<string> {
-  return new Promise((resolve) => {
-    const lines = createInterface({ input: process.stdin });
+/**
+ * The first line of stdin (the token), and a promise of stdin's closing: the server that started
+ * this runner is gone, so the runner stops.
+ */
+function firstLineOfStdin(): { token: Promise<string>; closed: Promise<void> } {
+  const lines = createInterface({ input: process.stdin });
+  const closed = new Promise<void>((resolve) => lines.once('close', resolve));
+  const token = new Promise<string>((resolve) => {
     lines.once('line', (line) => resolve(line.trim()));
-    lines.once('close', () => {
-      resolve('');
-      process.kill(process.pid, 'SIGTERM');
-    });
+    void closed.then(() => resolve(''));
   });
+  return { token, closed };
 }
 
 function readLabels(written: readonly string[]): RunnerLabels {
