@@ -8,7 +8,7 @@ import { httpTransport } from '../runner/runner-api.js';
 import type { RunnerLog } from '../runner/runner.js';
 import { SandboxUnavailableError } from '../runner/sandbox/check-sandbox.js';
 import { startRunner } from '../runner/start-runner.js';
-import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
+import { CliError, exitCodes, type CliIo } from './cli-io.js';
 
 interface RunnerFlags {
   url?: string;
@@ -75,7 +75,7 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
       // A server's local runner reads its token from a pipe that stays open: let go of it to exit.
       if (flags.tokenStdin === true) process.stdin.destroy();
       if (runner.failure !== null) throw new CliError(`runner stopped: ${runner.failure}`);
-      writeLines(io.stdout, 'runner stopped');
+      log.info('runner stopped');
     });
 }
 

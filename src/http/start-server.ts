@@ -54,7 +54,7 @@ export async function startServer(config: Config, options: { logger?: Logger; hi
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     const runner = config.localRunner ? await startLocalRunner({
-      db, url, logger, sandbox: config.runnerSandbox, concurrency: config.stepConcurrency,
+      db, url, logger, logLevel: config.logLevel, sandbox: config.runnerSandbox, concurrency: config.stepConcurrency,
       hidden: [...(config.databaseUrl === undefined ? [resolve(config.dataDir)] : []), ...(options.hidden ?? []).map((path) => resolve(path))],
       writable: config.runnerWritablePaths.split(':').filter((path) => path !== '').map((path) => resolve(path)),
       ...(config.stepWorkingDir === undefined ? {} : { workdir: config.stepWorkingDir }),

@@ -18,6 +18,8 @@ export interface LocalRunnerOptions {
   writable: readonly string[];
   workdir?: string;
   logger: Logger;
+  /** The server's log level: the runner's lines join the server's output only from `warn` up, unless debugging. */
+  logLevel: string;
 }
 
 /** Local runner tokens of earlier starts that nobody used for a day: revoked, so they do not pile up. */
@@ -101,6 +103,7 @@ function spawnRunner(options: LocalRunnerOptions): ChildProcess {
   const args = [
     ...(fromSources ? ['--import', 'tsx'] : []), entry, 'runner', '--url', options.url, '--token-stdin', '--name', `local (${hostname()})`,
     '--label', 'local=true', '--concurrency', String(options.concurrency), '--sandbox', options.sandbox,
+    '--log-level', ['debug', 'trace', 'silent', 'fatal', 'error'].includes(options.logLevel) ? options.logLevel : 'warn',
     ...options.hidden.flatMap((path) => ['--hide', path]), ...options.writable.flatMap((path) => ['--writable', path]),
     ...(options.workdir === undefined ? [] : ['--workdir', options.workdir]),
   ];

@@ -29,18 +29,18 @@ export class OutputSender {
     this.schedule();
   }
 
-  /** Resolves once everything pushed so far reached the server (or the server refused the step). */
-  async drain(): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      if (this.timer !== null) {
-        clearTimeout(this.timer);
-        this.timer = null;
-      }
-      if (this.sending === null) this.start();
-      if (this.sending === null) return;
-      await this.sending;
-    }
+  /**
+   * Waits for the request in flight, then hands back what was not sent yet (to go with the end
+   * report) and sends nothing more. Empty when the server refused the step.
+   */
+  async takeRest(): Promise<OutputChunkWire[]> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.sending !== null) await this.sending;
+    const rest = this.stopped ? [] : this.pending;
+    this.pending = [];
+    this.stopped = true;
+    return rest;
   }
 
   private schedule(): void {

@@ -1,4 +1,4 @@
-import type { StepJobPayload, StepResult } from '../execution/jobs/step-job-payload.js';
+import type { StepEnd, StepJobPayload, StepResult } from '../execution/jobs/step-job-payload.js';
 import type { ShellLauncher } from '../execution/process/run-shell-process.js';
 import { createRedactor } from '../execution/redaction/create-redactor.js';
 import { createStreamRedactor } from '../execution/redaction/create-stream-redactor.js';
@@ -48,19 +48,19 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
     const rest = streams[stream].flush();
     if (rest !== '') sender.push({ stream, text: rest, at: new Date().toISOString() });
   }
-  await sender.drain();
+  const rest = await sender.takeRest();
   if (disowned) return null;
   const reported: StepResult = {
     outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,
     error: result.error === null ? null : result.error.slice(0, 2000), stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes,
     truncatedBytes: result.truncatedBytes,
   };
-  await reportEnd(options.api, job.executionId, reported, options.retryUntil);
+  await reportEnd(options.api, job.executionId, { ...reported, ...(rest.length === 0 ? {} : { output: rest }) }, options.retryUntil);
   return reported;
 }
 
 /** The end must reach the server: tried again on network failures while `retryUntil` allows (else the server declares the step interrupted). */
-async function reportEnd(api: RunnerApi, executionId: string, result: StepResult, retryUntil: () => number): Promise<void> {
+async function reportEnd(api: RunnerApi, executionId: string, result: StepEnd, retryUntil: () => number): Promise<void> {
   const giveUpAt = Date.now() + retryForMs;
   for (let attempt = 0; ; attempt += 1) {
     try {

@@ -1,5 +1,5 @@
 import type { RegisterRunnerInput, RunnerSettings } from '../execution/jobs/register-runner.js';
-import type { StepJobPayload, StepResult } from '../execution/jobs/step-job-payload.js';
+import type { StepEnd, StepJobPayload } from '../execution/jobs/step-job-payload.js';
 
 /** How a runner reaches the server: HTTP(S) out, or (in tests) an in-process app. */
 export interface RunnerTransport {
@@ -43,7 +43,7 @@ export class RunnerApi {
     return this.call('POST', `${this.base}/executions/${executionId}/output`, { chunks }) as Promise<{ cancel: boolean }>;
   }
 
-  async finish(executionId: string, result: StepResult): Promise<void> {
+  async finish(executionId: string, result: StepEnd): Promise<void> {
     await this.call('POST', `${this.base}/executions/${executionId}/finish`, result);
   }
 

@@ -47,13 +47,16 @@ export async function unusedPort(): Promise<number> {
   return address.port;
 }
 
-/** The environment for child processes, without any Astreinte setting of the developer's shell. */
+/**
+ * The environment for child processes, without any Astreinte setting of the developer's shell, and
+ * no local runner for `serve` unless a test asks (`ASTREINTE_LOCAL_RUNNER: 'true'`): most run no step.
+ */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !key.startsWith('ASTREINTE_') && key !== 'DATABASE_URL') env[key] = value;
   }
-  return { ...env, ...extra };
+  return { ...env, ASTREINTE_LOCAL_RUNNER: 'false', ...extra };
 }
 
 export interface CliProcess {

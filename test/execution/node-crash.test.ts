@@ -43,7 +43,7 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
     const test = await openTestDatabase('postgres', { migrate: false });
     const server = spawnCli(
       ['serve', '--database-url', test.url!, '--port', '0', '--log-level', 'silent'],
-      cleanEnv({ ASTREINTE_STEP_HEARTBEAT_MS: '200', ASTREINTE_RUNNER_WRITABLE: writable.path }),
+      cleanEnv({ ASTREINTE_STEP_HEARTBEAT_MS: '200', ASTREINTE_RUNNER_WRITABLE: writable.path, ASTREINTE_LOCAL_RUNNER: 'true' }),
     );
     let runnerPid: number | null = null;
     try {

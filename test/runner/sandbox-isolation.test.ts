@@ -119,7 +119,7 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     const where = database === null ? ['--data-dir', dataDir] : ['--database-url', database.url!];
     server = spawnCli(
       ['serve', '--port', '0', '--config', configFile, '--log-level', 'warn', ...where],
-      cleanEnv({ ASTREINTE_SECRET_KEY: secretKey, ASTREINTE_SERVER_ONLY_MARKER: markerValue }),
+      cleanEnv({ ASTREINTE_SECRET_KEY: secretKey, ASTREINTE_SERVER_ONLY_MARKER: markerValue, ASTREINTE_LOCAL_RUNNER: 'true' }),
     );
     const [, url] = await server.waitFor(/^Astreinte listening on (http:\/\/\S+)$/m);
     [, adminToken] = (await server.waitFor(/^First admin token .*: (ast_\S+)$/m)) as [string, string];

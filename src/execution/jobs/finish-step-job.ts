@@ -11,20 +11,21 @@ import { readSuccessCondition } from '../verification/read-success-condition.js'
 import type { Verification } from '../verification/success-condition.js';
 import { afterStepEnded } from './after-step-ended.js';
 import { loadActiveRunner } from './load-active-runner.js';
-import { loadRunningStep } from './record-runner-output.js';
-import type { StepResult } from './step-job-payload.js';
+import { loadRunningStep, storeRunnerOutput } from './record-runner-output.js';
+import type { StepEnd } from './step-job-payload.js';
 
 const selectEvidence = `SELECT text FROM step_output WHERE execution_id = $1 AND stream IN ('stdout', 'stderr') ORDER BY seq`;
 
 /**
- * A runner reports how a step ended. The success condition, if the step has one, is checked
+ * A runner reports how a step ended, with the output it had not sent yet (stored first, in the
+ * same transaction: a short step costs one request, not two). The success condition, if the step has one, is checked
  * here against the output as stored (redacted, both streams in order), the way responders see it;
  * the end goes to the timeline with the runner's name; a section run goes on or stops; a passed
  * verification step may verify the run.
  */
 export async function finishStepJob({ ctx, input, services }: {
   ctx: Ctx;
-  input: { runnerId: string; executionId: string; result: StepResult };
+  input: { runnerId: string; executionId: string; result: StepEnd };
   services: ExecutionServices;
 }): Promise<{ status: ExecutionStatus | null }> {
   const runner = requireRunner(ctx);
@@ -32,6 +33,7 @@ export async function finishStepJob({ ctx, input, services }: {
     // The runner id is no secret (viewers list runners): the report must come with that runner's own token.
     await loadActiveRunner(tx.db, input.runnerId, runner.tokenId);
     const row = await loadRunningStep(tx.db, input.executionId, input.runnerId);
+    if (input.result.output !== undefined && input.result.output.length > 0) await storeRunnerOutput(tx, services, row, input.result.output);
     const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
     const section = version.structure.sections.find((candidate) => candidate.steps.some((step) => step.id === row.step_id));
@@ -43,7 +45,8 @@ export async function finishStepJob({ ctx, input, services }: {
       verification = checkSuccessCondition(condition, { exitCode: input.result.exitCode, output: output.slice(0, services.jobs.maxOutputBytes) });
     }
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
-    const status = await recordStepFinished(tx, ref, input.result, { verification, runner: row.runner_name });
+    const { output: _sent, ...result } = input.result;
+    const status = await recordStepFinished(tx, ref, result, { verification, runner: row.runner_name });
     const next = status === null ? false : await afterStepEnded(tx, {
       incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
     }, status);

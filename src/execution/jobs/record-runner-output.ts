@@ -8,17 +8,14 @@ import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
 import { recordStepOutput } from '../record-step-progress.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
 import { loadActiveRunner } from './load-active-runner.js';
+import { OutputChunkSchema } from './step-job-payload.js';
 
 export const RunnerOutputInput = Type.Object(
-  {
-    chunks: Type.Array(
-      Type.Object({ stream: Type.Enum(['stdout', 'stderr']), text: Type.String(), at: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
-      { minItems: 1, maxItems: 10_000 },
-    ),
-  },
+  { chunks: Type.Array(OutputChunkSchema, { minItems: 1, maxItems: 10_000 }) },
   { additionalProperties: false },
 );
 export type RunnerOutputInput = Static<typeof RunnerOutputInput>;
+type OutputChunk = Static<typeof OutputChunkSchema>;
 
 /** The step a runner reports on, if it is still running there. */
 export const selectRunningStep = `
@@ -67,11 +64,16 @@ export async function recordRunnerOutput({ ctx, input, services }: {
   const runner = requireRunner(ctx);
   await loadActiveRunner(ctx.db, input.runnerId, runner.tokenId);
   const row = await loadRunningStep(ctx.db, input.executionId, input.runnerId);
-  const redactor = await serverRedactor(ctx, services, row.id);
-  const lines = input.chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
-  await recordStepOutput(ctx.db, ctx.now, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
+  await storeRunnerOutput(ctx, services, row, input.chunks);
   services.jobs.changes.notify(row.id);
   return { cancel: row.cancel_requested_at !== null };
+}
+
+/** Stores chunks a runner sent, after the server's own redaction pass (NUL characters made visible). */
+export async function storeRunnerOutput(ctx: Ctx, services: ExecutionServices, row: RunningStepRow, chunks: readonly OutputChunk[]): Promise<void> {
+  const redactor = await serverRedactor(ctx, services, row.id);
+  const lines = chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
+  await recordStepOutput(ctx.db, ctx.now, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
 }
 
 async function serverRedactor(ctx: Ctx, services: ExecutionServices, executionId: string): Promise<Redactor> {

@@ -35,6 +35,11 @@ export function toStepJobPayload(job: StepJob, maxOutputBytes: number): StepJobP
   };
 }
 
+export const OutputChunkSchema = Type.Object(
+  { stream: Type.Enum(['stdout', 'stderr']), text: Type.String(), at: Type.String({ format: 'date-time' }) },
+  { additionalProperties: false },
+);
+
 /** How a step's program ended on its runner, as the runner reports it. */
 export const StepResultSchema = Type.Object(
   {
@@ -50,3 +55,10 @@ export const StepResultSchema = Type.Object(
   { additionalProperties: false },
 );
 export type StepResult = Static<typeof StepResultSchema>;
+
+/** The end as sent: the result and the last output not sent yet (a short step's whole output: one request, not two). */
+export const StepEndSchema = Type.Object(
+  { ...StepResultSchema.properties, output: Type.Optional(Type.Array(OutputChunkSchema, { maxItems: 10_000 })) },
+  { additionalProperties: false },
+);
+export type StepEnd = Static<typeof StepEndSchema>;

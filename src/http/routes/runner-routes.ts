@@ -7,7 +7,7 @@ import { recordRunnerOutput, RunnerOutputInput } from '../../execution/jobs/reco
 import { registerRunner, RegisterRunnerInput, RunnerSettingsSchema } from '../../execution/jobs/register-runner.js';
 import { runnerHeartbeat, RunnerHeartbeatInput, RunnerHeartbeatResultSchema } from '../../execution/jobs/runner-heartbeat.js';
 import { RunnerSchema } from '../../execution/jobs/runner-model.js';
-import { StepJobPayloadSchema, StepResultSchema } from '../../execution/jobs/step-job-payload.js';
+import { StepEndSchema, StepJobPayloadSchema } from '../../execution/jobs/step-job-payload.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -77,7 +77,7 @@ export async function registerRunnerRoutes(app: App, { db, now, execution }: Htt
 
   app.post('/api/v1/runner/sessions/:runnerId/executions/:executionId/finish', {
     schema: {
-      tags, summary: 'How a step ended (runner token)', params: ExecutionParams, body: StepResultSchema,
+      tags, summary: 'How a step ended, with its last output (runner token)', params: ExecutionParams, body: StepEndSchema,
       response: { 200: Type.Object({ status: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
     },
   }, async (request) => finishStepJob({ ctx: ctxOf(request, db, now), input: { ...request.params, result: request.body }, services: execution }));

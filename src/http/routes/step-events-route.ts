@@ -37,6 +37,8 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
     let status = '';
     try {
       while (!closed) {
+        // Listening before reading: a change recorded while this round reads is not missed.
+        const changed = jobs.changes.wait(input.executionId, pollMs);
         for (const chunk of await readStepOutput(db, input.runId, input.executionId, after)) {
           send('output', chunk, chunk.seq);
           after = chunk.seq;
@@ -51,7 +53,7 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
           send('end', { status: execution.status, exitCode: execution.exitCode });
           break;
         }
-        await jobs.changes.wait(input.executionId, pollMs);
+        await changed;
         execution = await getStepExecution({ ctx, input });
       }
     } catch (error) {
