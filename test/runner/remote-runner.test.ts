@@ -126,8 +126,10 @@ describe.each(testBackends)('a remote runner process on $backend', ({ backend, a
     if (!available) return;
     folder = await tempDir('astreinte-remote-runner-');
     database = backend === 'postgres' ? await openTestDatabase('postgres', { migrate: false }) : null;
+    // 500 ms beats: a runner process starved of CPU by a busy machine (the whole suite on 2 cores)
+    // must not be taken for dead (2.5 s of silence), while a killed one is found out quickly.
     server = await startServer(testConfig({
-      port: 0, dataDir: folder.path, localRunner: false, stepHeartbeatMs: 200,
+      port: 0, dataDir: folder.path, localRunner: false, stepHeartbeatMs: 500,
       ...(database === null ? {} : { databaseUrl: database.url! }),
     }));
   });
