@@ -9,11 +9,13 @@ import { afterStepEnded } from './jobs/after-step-ended.js';
 import { recordStepFinished } from './record-step-progress.js';
 
 
-const requestCancel = `
-  UPDATE step_executions e SET cancel_requested_at = COALESCE(e.cancel_requested_at, $3)
-    FROM runs r
-   WHERE e.run_id = $1::uuid AND e.id = $2::uuid AND e.status IN ('queued', 'running') AND r.id = e.run_id
-  RETURNING e.*, r.incident_id`;
+// The row is locked, not updated, before its one update: a second update of a row in the same
+// transaction checks its run's foreign key (a share lock on the run) and could deadlock with endRun.
+const lockUnfinished = `
+  SELECT e.*, r.incident_id FROM step_executions e JOIN runs r ON r.id = e.run_id
+   WHERE e.run_id = $1::uuid AND e.id = $2::uuid AND e.status IN ('queued', 'running')
+     FOR UPDATE OF e`;
+const requestCancel = `UPDATE step_executions SET cancel_requested_at = COALESCE(cancel_requested_at, $2) WHERE id = $1 RETURNING *`;
 const selectExecution = `SELECT status FROM step_executions WHERE run_id = $1::uuid AND id = $2::uuid`;
 
 /**
@@ -34,7 +36,7 @@ export async function cancelStepExecution({
   requireRole(ctx, 'responder');
   if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
   const execution = await inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<StepExecutionRow & CancelledRow>(requestCancel, [input.runId, input.executionId, tx.now()]);
+    const { rows } = await tx.db.query<StepExecutionRow & CancelledRow>(lockUnfinished, [input.runId, input.executionId]);
     const row = rows[0];
     if (row === undefined) {
       const existing = await tx.db.query<{ status: string }>(selectExecution, [input.runId, input.executionId]);
@@ -42,7 +44,7 @@ export async function cancelStepExecution({
       throw conflict(`the step is already ${existing.rows[0].status}`, { status: existing.rows[0].status });
     }
     await recordAudit(tx, { action: 'step.cancel', targetType: 'run', targetId: input.runId, details: { executionId: input.executionId } });
-    if (row.status !== 'queued') return { row, next: false };
+    if (row.status !== 'queued') return { row: (await tx.db.query<StepExecutionRow>(requestCancel, [row.id, tx.now()])).rows[0]!, next: false };
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
     await recordStepFinished(tx, ref, cancelledBeforeStart, { reason: 'cancelled before a runner took it' });
     const next = await afterStepEnded(tx, { incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, 'cancelled');

@@ -16,28 +16,31 @@ import { loadActiveRunner } from './load-active-runner.js';
 /**
  * The oldest claimable steps this runner may take: queued, not being cancelled, sealed with a key
  * this node holds, selector within the runner's labels, and first of their chain. SKIP LOCKED:
- * two runners (on any nodes) never take the same step; each is marked running at once.
+ * two runners (on any nodes) never take the same step.
  */
-const claimQueued = `
-  WITH candidate AS (
-    SELECT e.id FROM step_executions e
-     WHERE e.status = 'queued' AND e.cancel_requested_at IS NULL
-       AND (e.sealed_by IS NULL OR e.sealed_by = $3)
-       AND $2::jsonb @> e.runner_selector
-       AND (e.chain_id IS NULL OR NOT EXISTS (
-             SELECT 1 FROM step_executions p
-              WHERE p.chain_id = e.chain_id AND p.chain_index < e.chain_index AND p.status IN ('queued', 'running')))
-     ORDER BY e.requested_at, e.chain_index
-     LIMIT $4
-     FOR UPDATE OF e SKIP LOCKED)
-  UPDATE step_executions s
-     SET status = 'running', started_at = $5, heartbeat_at = $5, node_id = $3, runner_id = $1, runner_name = $6
-    FROM candidate WHERE s.id = candidate.id
-  RETURNING s.id, s.run_id, s.step_id, s.sealed_parameters, s.sealed_by, s.sql_connection, s.timeout_ms,
-            s.chain_id, s.chain_index, s.chain_continue`;
+const lockClaimable = `
+  SELECT e.id, e.run_id, e.step_id, e.sealed_parameters, e.sealed_by, e.sql_connection, e.timeout_ms, e.chain_id, e.chain_index, e.chain_continue
+    FROM step_executions e
+   WHERE e.status = 'queued' AND e.cancel_requested_at IS NULL
+     AND (e.sealed_by IS NULL OR e.sealed_by = $2)
+     AND $1::jsonb @> e.runner_selector
+     AND (e.chain_id IS NULL OR NOT EXISTS (
+           SELECT 1 FROM step_executions p
+            WHERE p.chain_id = e.chain_id AND p.chain_index < e.chain_index AND p.status IN ('queued', 'running')))
+   ORDER BY e.requested_at, e.chain_index
+   LIMIT $3
+   FOR UPDATE OF e SKIP LOCKED`;
 
-/** Values are needed only until the runner has them: a claimed step is never run again. */
-const dropSealed = `UPDATE step_executions SET sealed_parameters = NULL WHERE id = ANY($1::uuid[])`;
+/**
+ * The steps made ready, marked running and their sealed values dropped (a claimed step is never
+ * run again). Each locked row is updated once only, here or as failed: a second update of a row in
+ * one transaction checks its run's foreign key, a share lock on the run that `endRun` may hold
+ * while it waits for this row — a deadlock.
+ */
+const markClaimed = `
+  UPDATE step_executions SET status = 'running', started_at = $2, heartbeat_at = $2, node_id = $3, runner_id = $4, runner_name = $5,
+         sealed_parameters = NULL
+   WHERE id = ANY($1::uuid[])`;
 
 interface ClaimedRow {
   [column: string]: unknown;
@@ -70,10 +73,9 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   const { jobs: node } = services;
   const claimed = await inTransaction(ctx, async (tx) => {
     const registered = await loadActiveRunner(tx.db, input.runnerId, runner.tokenId);
-    const { rows } = await tx.db.query<ClaimedRow>(claimQueued, [
-      input.runnerId, JSON.stringify(registered.labels), node.nodeId, input.max, tx.now(), registered.name,
-    ]);
+    const { rows } = await tx.db.query<ClaimedRow>(lockClaimable, [JSON.stringify(registered.labels), node.nodeId, input.max]);
     const ready: StepJobPayload[] = [];
+    const claimedIds: string[] = [];
     const runs = new Map<string, { run: RunRow; sections: Section[] }>();
     for (const row of rows) {
       let incidentId: string | null = null;
@@ -87,6 +89,7 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
         const full = { ...job, executionId: row.id, timeoutMs: row.timeout_ms };
         rememberRedactor(node.redactors, row.id, full.secrets);
         ready.push(toStepJobPayload(full, node.maxOutputBytes));
+        claimedIds.push(row.id);
       } catch (error) {
         // Any failure ends this step alone: left queued, it would fail every claim after this one.
         const reason = `the step could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
@@ -94,7 +97,7 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
         if (status !== null) await afterStepEnded(tx, { incidentId, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
       }
     }
-    if (rows.length > 0) await tx.db.query(dropSealed, [rows.map((row) => row.id)]);
+    if (claimedIds.length > 0) await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.name]);
     // Handed to nobody: rolled back, the steps stay queued for a live runner.
     if (gone?.aborted === true && rows.length > 0) throw new ClaimAbandoned();
     return { ready, ids: rows.map((row) => row.id) };
