@@ -136,8 +136,14 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
 
     // A node died between sending this SMS and recording it: SMS has no idempotency key, so its
     // check marks it unknown, in the timeline, and does not send it again.
-    const { rows } = await t.db.query<{ id: string; attempts: number }>(`SELECT id, attempts FROM notification_deliveries WHERE incident_id = $1 AND channel_id = 'sms'`, [incident.id]);
-    const delivery = rows[0]!;
+    // The sender records 'sent' after the provider answered: once it has, the crash is simulated
+    // (overwritten before, the late 'sent' would undo it on a busy machine).
+    const delivery = await eventually('the SMS recorded as sent', async () => {
+      const { rows } = await t.db.query<{ id: string; attempts: number }>(
+        `SELECT id, attempts FROM notification_deliveries WHERE incident_id = $1 AND channel_id = 'sms' AND status = 'sent'`, [incident.id],
+      );
+      return rows[0] ?? null;
+    });
     await t.db.query(`UPDATE notification_deliveries SET status = 'sending' WHERE id = $1`, [delivery.id]);
     await t.db.query(`INSERT INTO timers (id, kind, due_at, payload) VALUES ($1, 'delivery_check', now(), $2)`, [`check:test:${delivery.id}`, JSON.stringify({ deliveryId: delivery.id, attempt: delivery.attempts })]);
     const smsBefore = hook.requests.filter((r) => r.url.includes('/Messages.json')).length;
