@@ -8,6 +8,7 @@ import { spawnRedisOnPort } from '../support/redis-process.js';
 import { seedBytes, seedsAvailable } from '../support/seeds.js';
 import { testConfig } from '../support/test-app.js';
 import { openTestDatabase, testBackends, type TestDatabase } from '../support/test-database.js';
+import type { ExecutionView } from '../support/run-steps.js';
 
 /**
  * `astreinte runner` as a separate process on the same host, knowing nothing of the server but
@@ -17,14 +18,7 @@ import { openTestDatabase, testBackends, type TestDatabase } from '../support/te
 
 const fence = '```';
 
-interface Execution {
-  id: string;
-  stepId: string;
-  status: string;
-  runner: { id: string; name: string } | null;
-  endReason: string | null;
-  waitingFor: string | null;
-}
+type Execution = ExecutionView;
 
 interface RunnerRow {
   id: string;
