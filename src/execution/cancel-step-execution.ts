@@ -6,7 +6,7 @@ import { inTransaction, type Ctx } from '../core/context.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { StepJobServices } from './jobs/step-job-services.js';
 import { afterStepEnded } from './jobs/after-step-ended.js';
-import { recordStepFinished } from './record-step-progress.js';
+import { endedBeforeRunning, recordStepFinished } from './record-step-progress.js';
 
 
 // The row is locked, not updated, before its one update: a second update of a row in the same
@@ -46,7 +46,7 @@ export async function cancelStepExecution({
     await recordAudit(tx, { action: 'step.cancel', targetType: 'run', targetId: input.runId, details: { executionId: input.executionId } });
     if (row.status !== 'queued') return { row: (await tx.db.query<StepExecutionRow>(requestCancel, [row.id, tx.now()])).rows[0]!, next: false };
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
-    await recordStepFinished(tx, ref, cancelledBeforeStart, { reason: 'cancelled before a runner took it' });
+    await recordStepFinished(tx, ref, endedBeforeRunning('cancelled'), { reason: 'cancelled before a runner took it' });
     const next = await afterStepEnded(tx, { incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, 'cancelled');
     const ended = (await tx.db.query<StepExecutionRow>(selectEnded, [row.id])).rows[0]!;
     return { row: ended, next };
@@ -64,7 +64,3 @@ interface CancelledRow {
 }
 
 const selectEnded = `SELECT * FROM step_executions WHERE id = $1`;
-
-const cancelledBeforeStart = {
-  outcome: 'cancelled', exitCode: null, signal: null, durationMs: 0, error: null, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0,
-} as const;

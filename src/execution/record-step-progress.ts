@@ -55,6 +55,11 @@ export async function recordStepOutput(db: Database | Transaction, now: () => Da
   });
 }
 
+/** How a step that never ran ends (cancelled in the queue, not taken in time, not preparable). */
+export function endedBeforeRunning(outcome: 'cancelled' | 'failed-to-start', error: string | null = null): StepResult {
+  return { outcome, exitCode: null, signal: null, durationMs: 0, error, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0 };
+}
+
 export function statusOf(result: Pick<StepResult, 'outcome' | 'exitCode'>, verification: Verification | null): ExecutionStatus {
   switch (result.outcome) {
     case 'timed-out':

@@ -5,12 +5,13 @@ import type { Section, Step } from '../../runbooks/runbook-model.js';
 import type { ExecutionServices } from '../execute-step.js';
 import { prepareStepJob } from '../prepare-step-job.js';
 import { createRedactor } from '../redaction/create-redactor.js';
-import { recordStepFinished } from '../record-step-progress.js';
+import { endedBeforeRunning, recordStepFinished } from '../record-step-progress.js';
 import type { RunRow } from '../run-model.js';
 import { selectRun } from '../run-statements.js';
 import { afterStepEnded } from './after-step-ended.js';
 import { openSealedValues } from './seal-step-values.js';
 import { toStepJobPayload, type StepJobPayload } from './step-job-payload.js';
+import { rememberRedactor } from './step-job-services.js';
 import { loadActiveRunner } from './load-active-runner.js';
 
 /**
@@ -87,13 +88,14 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
           ignoreUnknown: row.chain_id !== null, ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
         });
         const full = { ...job, executionId: row.id, timeoutMs: row.timeout_ms };
-        rememberRedactor(node.redactors, row.id, full.secrets);
+        // The server's second redaction pass needs every known secret: built once per execution on this node.
+        rememberRedactor(node, row.id, createRedactor(full.secrets));
         ready.push(toStepJobPayload(full, node.maxOutputBytes));
         claimedIds.push(row.id);
       } catch (error) {
         // Any failure ends this step alone: left queued, it would fail every claim after this one.
         const reason = `the step could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
-        const status = await recordStepFinished(tx, { executionId: row.id, incidentId, stepId: row.step_id }, notStarted(reason), { reason });
+        const status = await recordStepFinished(tx, { executionId: row.id, incidentId, stepId: row.step_id }, endedBeforeRunning('failed-to-start', reason), { reason });
         if (status !== null) await afterStepEnded(tx, { incidentId, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
       }
     }
@@ -124,14 +126,5 @@ async function locate(tx: Ctx, runs: Map<string, { run: RunRow; sections: Sectio
   throw new Error(`step ${row.step_id} is not in run ${row.run_id}'s runbook version`);
 }
 
-const notStarted = (error: string): Parameters<typeof recordStepFinished>[2] => ({
-  outcome: 'failed-to-start', exitCode: null, signal: null, durationMs: 0, error, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0,
-});
-
-/** The server's second redaction pass needs every known secret: built once per execution on this node. */
-function rememberRedactor(redactors: Map<string, ReturnType<typeof createRedactor>>, executionId: string, secrets: { name: string; value: string }[]): void {
-  if (redactors.size >= 1000) redactors.delete(redactors.keys().next().value!);
-  redactors.set(executionId, createRedactor(secrets));
-}
 
 class ClaimAbandoned extends Error {}

@@ -10,7 +10,6 @@ import { checkSuccessCondition } from '../verification/check-success-condition.j
 import { readSuccessCondition } from '../verification/read-success-condition.js';
 import type { Verification } from '../verification/success-condition.js';
 import { afterStepEnded } from './after-step-ended.js';
-import { loadActiveRunner } from './load-active-runner.js';
 import { loadRunningStep, storeRunnerOutput } from './record-runner-output.js';
 import type { StepEnd } from './step-job-payload.js';
 
@@ -30,9 +29,7 @@ export async function finishStepJob({ ctx, input, services }: {
 }): Promise<{ status: ExecutionStatus | null }> {
   const runner = requireRunner(ctx);
   const ended = await inTransaction(ctx, async (tx) => {
-    // The runner id is no secret (viewers list runners): the report must come with that runner's own token.
-    await loadActiveRunner(tx.db, input.runnerId, runner.tokenId);
-    const row = await loadRunningStep(tx.db, input.executionId, input.runnerId);
+    const row = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
     if (input.result.output !== undefined && input.result.output.length > 0) await storeRunnerOutput(tx, services, row, input.result.output);
     const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
     const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);

@@ -1,5 +1,6 @@
 import { AppError } from '../../core/app-error.js';
 import type { Queryable } from '../../storage/database.js';
+import { uuidPattern } from '../load-run-step.js';
 import type { RunnerLabels } from './runner-model.js';
 
 const selectRunner = `
@@ -7,15 +8,13 @@ const selectRunner = `
     FROM runners r JOIN api_tokens t ON t.id = r.token_id
    WHERE r.id = $1::uuid AND r.token_id = $2::uuid`;
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The runner a request speaks for, registered with the same token and not stopped (a 409: the
  * runner registers again). Checked at every claim within the claim's transaction, so a token
  * revoked while a claim waits gets nothing more (401).
  */
 export async function loadActiveRunner(db: Queryable, runnerId: string, tokenId: string): Promise<{ name: string; labels: RunnerLabels }> {
-  const row = uuid.test(runnerId)
+  const row = uuidPattern.test(runnerId)
     ? (await db.query<{ name: string; labels: RunnerLabels; disconnected: boolean; revoked: boolean }>(selectRunner, [runnerId, tokenId])).rows[0]
     : undefined;
   if (row?.revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');

@@ -2,12 +2,13 @@ import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/app-error.js';
 import { requireRunner } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import type { Database } from '../../storage/database.js';
 import type { ExecutionServices } from '../execute-step.js';
 import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
 import { recordStepOutput } from '../record-step-progress.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
+import { uuidPattern } from '../load-run-step.js';
 import { loadActiveRunner } from './load-active-runner.js';
+import { rememberRedactor } from './step-job-services.js';
 import { OutputChunkSchema } from './step-job-payload.js';
 
 export const RunnerOutputInput = Type.Object(
@@ -39,11 +40,15 @@ export interface RunningStepRow {
   incident_id: string | null;
 }
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The execution, running on this runner; a 409 naming its status otherwise (the runner then stops the step). */
-export async function loadRunningStep(db: Database | Ctx['db'], executionId: string, runnerId: string): Promise<RunningStepRow> {
-  const row = uuid.test(executionId) ? (await db.query<RunningStepRow>(selectRunningStep, [executionId])).rows[0] : undefined;
+/**
+ * The execution, running on this runner, which must speak with the token it registered with (a
+ * runner id is no secret: viewers list runners); a 409 naming its status otherwise (the runner
+ * then stops the step).
+ */
+export async function loadRunningStep(db: Ctx['db'], executionId: string, runner: { id: string; tokenId: string }): Promise<RunningStepRow> {
+  await loadActiveRunner(db, runner.id, runner.tokenId);
+  const runnerId = runner.id;
+  const row = uuidPattern.test(executionId) ? (await db.query<RunningStepRow>(selectRunningStep, [executionId])).rows[0] : undefined;
   if (row === undefined) throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
   if (row.status !== 'running' || row.runner_id !== runnerId) {
     throw new AppError('conflict', `the step is ${row.status}${row.runner_id === runnerId ? '' : ' and not this runner\'s'}: stop it`, { status: row.status });
@@ -62,8 +67,7 @@ export async function recordRunnerOutput({ ctx, input, services }: {
   services: ExecutionServices;
 }): Promise<{ cancel: boolean }> {
   const runner = requireRunner(ctx);
-  await loadActiveRunner(ctx.db, input.runnerId, runner.tokenId);
-  const row = await loadRunningStep(ctx.db, input.executionId, input.runnerId);
+  const row = await loadRunningStep(ctx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
   await storeRunnerOutput(ctx, services, row, input.chunks);
   services.jobs.changes.notify(row.id);
   return { cancel: row.cancel_requested_at !== null };
@@ -82,7 +86,6 @@ async function serverRedactor(ctx: Ctx, services: ExecutionServices, executionId
   // Claimed on another node: built here once from the store (the operator's own secret values stay with the runner's pass).
   const secrets = await loadStepSecrets(ctx.db, services);
   const redactor = createRedactor([...secrets].map(([name, value]) => ({ name, value })));
-  if (services.jobs.redactors.size >= 1000) services.jobs.redactors.delete(services.jobs.redactors.keys().next().value!);
-  services.jobs.redactors.set(executionId, redactor);
+  rememberRedactor(services.jobs, executionId, redactor);
   return redactor;
 }

@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../core/app-error.js';
-import type { RunnerLabels } from './runner-model.js';
+import { labelNamePattern, type RunnerLabels } from './runner-model.js';
 
-const labelName = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
+const labelName = new RegExp(labelNamePattern);
 
 /**
  * Reads a runner selector as written in a fence attribute or the runbook's settings:

@@ -45,3 +45,9 @@ export function createStepJobServices(options: {
     redactors: new Map(),
   };
 }
+
+/** Keeps the server's redactor of an execution on this node, the oldest dropped past 1,000 (interrupted steps never say goodbye). */
+export function rememberRedactor(node: Pick<StepJobServices, 'redactors'>, executionId: string, redactor: Redactor): void {
+  if (node.redactors.size >= 1000) node.redactors.delete(node.redactors.keys().next().value!);
+  node.redactors.set(executionId, redactor);
+}

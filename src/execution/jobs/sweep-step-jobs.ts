@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { inTransaction } from '../../core/context.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../../incidents/load-incident.js';
-import { recordStepFinished } from '../record-step-progress.js';
+import { endedBeforeRunning, recordStepFinished } from '../record-step-progress.js';
 import { afterStepEnded } from './after-step-ended.js';
 import { describeSelector } from './runner-selector.js';
 import type { RunnerLabels } from './runner-model.js';
@@ -66,7 +66,7 @@ export async function sweepStepJobs(ctx: Ctx, options: { staleAfterMs: number; q
     const unclaimed = await tx.db.query<SweptRow & { runner_selector: RunnerLabels }>(claimUnclaimed, [new Date(now.getTime() - options.queueTimeoutMs)]);
     for (const row of unclaimed.rows) {
       const reason = `no runner took it within ${Math.round(options.queueTimeoutMs / 1000)} s (it needs ${describeSelector(row.runner_selector)})`;
-      const status = await recordStepFinished(tx, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, notRun, { reason });
+      const status = await recordStepFinished(tx, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, endedBeforeRunning('cancelled'), { reason });
       if (status !== null) next = (await afterStepEnded(tx, chainOf(row), status)) || next;
     }
     return next;
@@ -76,5 +76,3 @@ export async function sweepStepJobs(ctx: Ctx, options: { staleAfterMs: number; q
 const chainOf = (row: SweptRow): Parameters<typeof afterStepEnded>[1] => ({
   incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
 });
-
-const notRun = { outcome: 'cancelled', exitCode: null, signal: null, durationMs: 0, error: null, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0 } as const;
