@@ -3,19 +3,6 @@ import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { projectRoot } from '../core/project-root.js';
 import { CliError, exitCodes, writeLines, type CliIo } from './cli-io.js';
-import { registerIncidentCommands } from './incident-command.js';
-import { registerOncallCommands } from './oncall-command.js';
-import { registerPostmortemCommands } from './postmortem-command.js';
-import { registerMigrateCommand } from './migrate-command.js';
-import { registerProbeCommands } from './probe-command.js';
-import { registerReportCommands } from './report-command.js';
-import { registerRunCommands } from './run-command.js';
-import { registerRunbookCommands } from './runbook-command.js';
-import { registerRunnerCommand } from './runner-command.js';
-import { registerSecretCommands } from './secret-command.js';
-import { registerServeCommand } from './serve-command.js';
-import { registerTokenCommands } from './token-command.js';
-import { registerUserCommands } from './user-command.js';
 
 export type { CliIo } from './cli-io.js';
 
@@ -25,7 +12,7 @@ export type { CliIo } from './cli-io.js';
  * except `serve`, which returns once listening and exits on SIGTERM / SIGINT after a graceful stop.
  */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  const program = buildProgram(io);
+  const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodes.ok;
@@ -43,7 +30,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
 }
 
-function buildProgram(io: CliIo): Command {
+async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command> {
   const program = new Command('astreinte')
     .description('Astreinte incident response: run the server, manage tokens, work incidents from the terminal')
     .version(packageVersion(), '-V, --version')
@@ -52,19 +39,15 @@ function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError();
   // Settings above are copied to each subcommand when it is created, so they are set first.
-  registerServeCommand(program, io);
-  registerRunnerCommand(program, io, packageVersion());
-  registerMigrateCommand(program, io);
-  registerTokenCommands(program, io);
-  registerSecretCommands(program, io);
-  registerIncidentCommands(program, io);
-  registerOncallCommands(program, io);
-  registerRunbookCommands(program, io);
-  registerRunCommands(program, io);
-  registerProbeCommands(program, io);
-  registerReportCommands(program, io);
-  registerPostmortemCommands(program, io);
-  registerUserCommands(program, io);
+  // A runner loads its own command only: half the memory of the whole CLI (with the server's
+  // modules), and every step it starts forks that process.
+  if (argv[0] === 'runner') {
+    const { registerRunnerCommand } = await import('./runner-command.js');
+    registerRunnerCommand(program, io, packageVersion());
+    return program;
+  }
+  const { registerCommands } = await import('./commands.js');
+  registerCommands(program, io, packageVersion());
   return program;
 }
 

@@ -52,7 +52,7 @@ export async function decideStepApproval({
     )).rows[0];
     if (pending === undefined) throw notFound('step execution', input.executionId);
     if (pending.status !== 'awaiting-approval') throw conflict(`the step is ${pending.status}, not awaiting approval`, { status: pending.status });
-    const { run, step } = await lockRunStep(tx.db, input.runId, pending.step_id);
+    const { run, step } = await lockRunStep(tx.db, input.runId, pending.step_id, services.jobs.structures);
     if (pending.requested_by_id !== null && pending.requested_by_id === actorId(tx.actor)) {
       const setting = await tx.db.query<{ allow_self_approval: boolean }>(selfApprovalAllowed, [run.runbook_id]);
       if (setting.rows[0]?.allow_self_approval !== true) {

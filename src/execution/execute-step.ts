@@ -5,10 +5,9 @@ import { conflict, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
-import { lockIncidentRow } from '../incidents/load-incident.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { lockRunStep } from './load-run-step.js';
-import { prepareStepJob } from './prepare-step-job.js';
+import { loadStepContext, prepareStepJob } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { SecretServices } from './secrets/secret-model.js';
 import { findWaiting } from './jobs/find-waiting.js';
@@ -78,16 +77,19 @@ export async function executeStep({
   const values = input.parameters ?? {};
   const timeoutMs = input.timeoutSeconds === undefined ? services.defaultTimeoutMs : input.timeoutSeconds * 1000;
   const result = await inTransaction(ctx, async (tx) => {
-    const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId);
+    const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId, services.jobs.structures);
     assertRunnable(step, input);
-    const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services, input.connection === undefined ? {} : { connection: input.connection });
+    const context = await loadStepContext(tx.db, services, run.runbook_id);
+    const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services, {
+      context, ...(input.connection === undefined ? {} : { connection: input.connection }),
+    });
     if (input.dryRun === true) return { prepared, execution: null };
     const awaitsApproval = step.risk === 'destructive';
     // A key of this process alone would not outlive a restart while the request waits for its approver.
     if (awaitsApproval && Object.keys(values).length > 0 && !services.jobs.sealing.shared) {
       throw conflict('a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved', {});
     }
-    const selector = await stepRunnerSelector(tx.db, run.runbook_id, step);
+    const selector = stepRunnerSelector(step, context.runnerSelector);
     const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
     const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
       run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', prepared.preview, tx.now(), tx.actor.type, actorId(tx.actor),
@@ -97,7 +99,6 @@ export async function executeStep({
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
     if (run.incident_id !== null) {
-      await lockIncidentRow(tx, run.incident_id);
       await appendIncidentEvent(tx, run.incident_id, awaitsApproval ? 'step_approval_requested' : 'step_started', {
         runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: prepared.preview,
         ...(input.reason === undefined ? {} : { reason: input.reason }),

@@ -11,7 +11,7 @@ const selectSettings = `
   SELECT r.id, s.allow_self_approval, s.parameter_rules, s.runner_selector
     FROM runbooks r LEFT JOIN runbook_execution_settings s ON s.runbook_id = r.id
    WHERE r.id = $1 AND r.deleted_at IS NULL`;
-const selectRules = `SELECT parameter_rules FROM runbook_execution_settings WHERE runbook_id = $1`;
+const selectStepSettings = `SELECT parameter_rules, runner_selector FROM runbook_execution_settings WHERE runbook_id = $1`;
 
 /** How a runbook's steps run: the defaults (no self-approval, no rules) until an admin sets them. */
 export async function getExecutionSettings({ ctx, input }: { ctx: Ctx; input: { runbookId: string } }): Promise<Required<ExecutionSettings>> {
@@ -23,8 +23,8 @@ export async function getExecutionSettings({ ctx, input }: { ctx: Ctx; input: { 
   return { allowSelfApproval: row.allow_self_approval ?? false, parameters: row.parameter_rules ?? {}, runner: formatSelector(row.runner_selector ?? {}) };
 }
 
-/** The parameter rules an admin set for a runbook, for preparing its steps. */
-export async function loadParameterRules(db: Queryable, runbookId: string): Promise<ParameterRules> {
-  const row = (await db.query<{ parameter_rules: ParameterRules }>(selectRules, [runbookId])).rows[0];
-  return row?.parameter_rules ?? {};
+/** What an admin set for a runbook's steps, for preparing and queueing them: parameter rules, and the runners they go to. */
+export async function loadStepSettings(db: Queryable, runbookId: string): Promise<{ rules: ParameterRules; runnerSelector: RunnerLabels }> {
+  const row = (await db.query<{ parameter_rules: ParameterRules; runner_selector: RunnerLabels }>(selectStepSettings, [runbookId])).rows[0];
+  return { rules: row?.parameter_rules ?? {}, runnerSelector: row?.runner_selector ?? {} };
 }

@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { notFound } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
-import type { Queryable } from '../storage/database.js';
 
 export const StepOutputSchema = Type.Object({
   seq: Type.Integer(),
@@ -24,14 +23,6 @@ export async function listStepOutput({ ctx, input }: { ctx: Ctx; input: { runId:
   if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
   const exists = await ctx.db.query(selectExecution, [input.runId, input.executionId]);
   if (exists.rows.length === 0) throw notFound('step execution', input.executionId);
-  return readStepOutput(ctx.db, input.runId, input.executionId, input.after ?? -1);
-}
-
-/**
- * The output rows after `after`, for a caller that already checked the execution exists and may be
- * read (the event stream polls this every few hundred milliseconds).
- */
-export async function readStepOutput(db: Queryable, runId: string, executionId: string, after: number): Promise<StepOutput[]> {
-  const { rows } = await db.query<{ seq: number; stream: StepOutput['stream']; at: Date; text: string }>(selectOutput, [runId, executionId, after]);
+  const { rows } = await ctx.db.query<{ seq: number; stream: StepOutput['stream']; at: Date; text: string }>(selectOutput, [input.runId, input.executionId, input.after ?? -1]);
   return rows.map((row) => ({ seq: row.seq, stream: row.stream, at: row.at.toISOString(), text: row.text }));
 }

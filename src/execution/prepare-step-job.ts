@@ -4,7 +4,8 @@ import type { Queryable } from '../storage/database.js';
 import type { ExecutionServices } from './execute-step.js';
 import { chooseSqlConnection } from './choose-sql-connection.js';
 import { openSqlConnectionUrl } from './connections/open-sql-connection-url.js';
-import { loadParameterRules } from './get-execution-settings.js';
+import { loadStepSettings } from './get-execution-settings.js';
+import type { RunnerLabels } from './jobs/runner-model.js';
 import { mergeParameterRules, readAttributeRules, type ParameterRules } from './parameters/parameter-rules.js';
 import { prepareShellScript } from './prepare-shell-script.js';
 import type { RunRow } from './run-model.js';
@@ -17,15 +18,20 @@ import { readSuccessCondition } from './verification/read-success-condition.js';
 /** Languages of the steps that run: bash, and SQL on a named connection. */
 export const runnableLanguages: ReadonlySet<string> = new Set(['shell', 'sql']);
 
-/** What every step of a run is prepared with, read once for a whole section: known secrets, the runbook's parameter rules. */
+/**
+ * What every step of a run is prepared with, read once for a whole section: known secrets, the
+ * runbook's parameter rules and the runners its steps go to by default.
+ */
 export interface StepContext {
   secrets: ReadonlyMap<string, string>;
   runbookRules: ParameterRules;
+  runnerSelector: RunnerLabels;
 }
 
-/** Reads the secrets and the runbook's parameter rules (two queries, the secrets decrypted). */
+/** Reads the secrets and the runbook's step settings (two queries, the secrets decrypted). */
 export async function loadStepContext(db: Queryable, services: ExecutionServices, runbookId: string): Promise<StepContext> {
-  return { secrets: await loadStepSecrets(db, services), runbookRules: await loadParameterRules(db, runbookId) };
+  const settings = await loadStepSettings(db, runbookId);
+  return { secrets: await loadStepSecrets(db, services), runbookRules: settings.rules, runnerSelector: settings.runnerSelector };
 }
 
 /** A step made ready to run: the job (without its execution id yet) and the command as shown. */

@@ -1,7 +1,6 @@
 import { systemActor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
-import { lockIncidentRow } from '../incidents/load-incident.js';
 import type { Database, Transaction } from '../storage/database.js';
 import type { StepResult } from './jobs/step-job-payload.js';
 import type { ExecutionStatus } from './run-model.js';
@@ -46,7 +45,6 @@ export async function recordStepOutput(db: Database | Transaction, now: () => Da
     await tx.query(insertOutput, [ref.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
     if (ref.incidentId === null) return;
     const ctx = stepSystemCtx(tx, now);
-    await lockIncidentRow(ctx, ref.incidentId);
     await appendIncidentEvent(ctx, ref.incidentId, 'step_output', {
       executionId: ref.executionId,
       stepId: ref.stepId,
@@ -93,7 +91,6 @@ export async function recordStepFinished(
   ]);
   if (changed.rowCount === 0) return null;
   if (ref.incidentId === null) return status;
-  await lockIncidentRow(ctx, ref.incidentId);
   await appendIncidentEvent(ctx, ref.incidentId, 'step_finished', {
     executionId: ref.executionId, stepId: ref.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
     ...(result.error === null ? {} : { error: result.error }),
@@ -114,7 +111,6 @@ export async function skipChained(ctx: Ctx, incidentId: string | null, execution
   if (executionIds.length === 0) return;
   const { rows } = await ctx.db.query<{ id: string; step_id: string }>(markSkipped, [executionIds, ctx.now()]);
   if (incidentId === null || rows.length === 0) return;
-  await lockIncidentRow(ctx, incidentId);
   await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
     executionIds: rows.map((row) => row.id), stepIds: rows.map((row) => row.step_id), reason: 'an earlier step did not succeed',
   });

@@ -7,7 +7,6 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
-import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
 import type { ExecutionServices } from './execute-step.js';
 import { lockActiveRun } from './load-run-step.js';
 import { loadStepContext, prepareStepJob, runnableLanguages } from './prepare-step-job.js';
@@ -52,8 +51,8 @@ export async function runReadOnlySteps({
   const values = input.parameters ?? {};
   const executions = await inTransaction(ctx, async (tx) => {
     const run = await lockActiveRun(tx.db, input.runId);
-    const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
-    const section = version.structure.sections[input.section];
+    const structure = await services.jobs.structures.load(tx.db, run.runbook_id, run.runbook_version);
+    const section = structure.sections[input.section];
     if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
     const steps = section.steps.filter((step) => step.kind === 'command' && runnableLanguages.has(step.language ?? '') && step.risk === 'read-only');
     if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only step to run`, [{ path: '/section', message: 'nothing to run' }]);
@@ -76,7 +75,7 @@ export async function runReadOnlySteps({
     const executions: StepExecutionRow[] = [];
     const chainId = randomUUID();
     for (const [index, { step, ready }] of prepared.entries()) {
-      const selector = await stepRunnerSelector(tx.db, run.runbook_id, step);
+      const selector = stepRunnerSelector(step, context.runnerSelector);
       const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
       const row = (await tx.db.query<StepExecutionRow>(insertQueued, [
         run.id, step.id, ready.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,

@@ -1,6 +1,6 @@
 import { actorId } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
-import { bumpEventSeq, bumpEventSeqBy, insertIncidentEvent, insertIncidentEvents } from './incident-statements.js';
+import { appendEvent, appendEvents } from './incident-statements.js';
 
 /** Event types written by this domain; later domains (alerts, runs, notifications) add their own. */
 export const coreEventTypes = [
@@ -23,9 +23,9 @@ export const coreEventTypes = [
 export type CoreEventType = (typeof coreEventTypes)[number];
 
 /**
- * Appends one event to an incident's timeline. The caller must hold the incident's row lock
- * (`lockIncidentRow`) in the same transaction: the seq counter lives on that row, so events get
- * consecutive numbers with no gap even when writers race.
+ * Appends one event to an incident's timeline, in one statement: the seq counter lives on the
+ * incident's row, which the statement locks until commit, so events get consecutive numbers with
+ * no gap even when writers race. Callers that read the incident first lock it (`lockIncidentRow`).
  */
 export async function appendIncidentEvent(
   ctx: Ctx,
@@ -33,27 +33,17 @@ export async function appendIncidentEvent(
   type: string,
   payload: Record<string, unknown>,
 ): Promise<number> {
-  const now = ctx.now();
-  const { rows } = await ctx.db.query<{ last_event_seq: number }>(bumpEventSeq, [incidentId, now]);
-  const seq = rows[0]?.last_event_seq;
-  if (seq === undefined) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
-  await ctx.db.query(insertIncidentEvent, [
-    incidentId,
-    seq,
-    type,
-    now,
-    ctx.actor.type,
-    actorId(ctx.actor),
-    ctx.actor.name,
-    JSON.stringify(payload),
+  const { rows } = await ctx.db.query<{ seq: number }>(appendEvent, [
+    incidentId, type, ctx.now(), ctx.actor.type, actorId(ctx.actor), ctx.actor.name, JSON.stringify(payload),
   ]);
+  const seq = rows[0]?.seq;
+  if (seq === undefined) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
   return seq;
 }
 
 /**
- * Appends several events of one actor to an incident's timeline, in order, in two statements
- * (the seq counter moves by their number at once): alert ingestion writes an event per alert,
- * and fifty alerts of one group arrive together. Same lock rule as `appendIncidentEvent`.
+ * Appends several events of one actor to an incident's timeline, in order, in one statement:
+ * alert ingestion writes an event per alert, and fifty alerts of one group arrive together.
  */
 export async function appendIncidentEvents(
   ctx: Ctx,
@@ -61,11 +51,7 @@ export async function appendIncidentEvents(
   events: readonly { type: string; payload: Record<string, unknown> }[],
 ): Promise<void> {
   if (events.length === 0) return;
-  const now = ctx.now();
-  const { rows } = await ctx.db.query<{ last_event_seq: number }>(bumpEventSeqBy, [incidentId, now, events.length]);
-  const last = rows[0]?.last_event_seq;
-  if (last === undefined) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
-  const first = last - events.length + 1;
-  const rowsJson = events.map((event, index) => ({ seq: first + index, type: event.type, payload: event.payload }));
-  await ctx.db.query(insertIncidentEvents, [incidentId, now, ctx.actor.type, actorId(ctx.actor), ctx.actor.name, JSON.stringify(rowsJson)]);
+  const rowsJson = events.map((event) => ({ type: event.type, payload: event.payload }));
+  const { rows } = await ctx.db.query(appendEvents, [incidentId, ctx.now(), ctx.actor.type, actorId(ctx.actor), ctx.actor.name, JSON.stringify(rowsJson)]);
+  if (rows.length === 0) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
 }

@@ -15,22 +15,31 @@ export const deleteIncidentService = `DELETE FROM incident_services WHERE incide
 /** Locks the row: concurrent writers to one incident queue here, which keeps seq gap-free. */
 export const lockIncident = `SELECT * FROM incidents WHERE id = $1 FOR UPDATE`;
 
-export const bumpEventSeq = `
-  UPDATE incidents SET last_event_seq = last_event_seq + 1, updated_at = $2 WHERE id = $1
-  RETURNING last_event_seq`;
-
-export const bumpEventSeqBy = `
-  UPDATE incidents SET last_event_seq = last_event_seq + $3, updated_at = $2 WHERE id = $1
-  RETURNING last_event_seq`;
-
-export const insertIncidentEvents = `
+/**
+ * Appends one event, its seq taken from the incident's counter in the same statement. The update
+ * locks the incident's row until commit: concurrent writers to one incident queue there, which
+ * keeps seq gap-free (a rolled-back writer takes its increment with it).
+ */
+export const appendEvent = `
+  WITH bumped AS (
+    UPDATE incidents SET last_event_seq = last_event_seq + 1, updated_at = $3 WHERE id = $1 RETURNING last_event_seq
+  )
   INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
-  SELECT $1, e.seq, e.type, $2, $3, $4, $5, e.payload
-    FROM jsonb_to_recordset($6::jsonb) AS e(seq int, type text, payload jsonb)`;
+  SELECT $1, last_event_seq, $2, $3, $4, $5, $6, $7 FROM bumped
+  RETURNING seq`;
 
-export const insertIncidentEvent = `
+/** Appends several events in order (`$6`: [{type, payload}]), the counter moved by their number at once. */
+export const appendEvents = `
+  WITH events AS (
+    SELECT e.type, e.payload, e.ordinality
+      FROM ROWS FROM (jsonb_to_recordset($6::jsonb) AS (type text, payload jsonb)) WITH ORDINALITY AS e(type, payload, ordinality)
+  ), bumped AS (
+    UPDATE incidents SET last_event_seq = last_event_seq + (SELECT count(*) FROM events), updated_at = $2 WHERE id = $1 RETURNING last_event_seq
+  )
   INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+  SELECT $1, b.last_event_seq - (SELECT count(*) FROM events) + e.ordinality, e.type, $2, $3, $4, $5, e.payload
+    FROM bumped b CROSS JOIN events e
+  RETURNING seq`;
 
 export const updateIncidentStatus = `
   UPDATE incidents SET status = $2, acknowledged_at = $3, mitigated_at = $4, resolved_at = $5 WHERE id = $1`;

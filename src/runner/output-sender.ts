@@ -3,8 +3,10 @@ import { RunnerApiError } from './runner-api.js';
 
 /**
  * Sends a step's (already redacted) output to the server in order, one request at a time: the
- * first chunk at once — responders see a step start within milliseconds — and then whatever
- * accumulated while the previous request was out, at most every `intervalMs`. A request that
+ * first output `firstDelayMs` after it was printed — responders see a step start within tens of
+ * milliseconds, and most diagnosis commands are over by then, their whole output going with the
+ * end in one request instead of two — and then whatever accumulated while the previous request
+ * was out, at most every `intervalMs`. A request that
  * fails on the network is tried again (the output waits, in order); an answer that the step is
  * no longer this runner's, or was cancelled, calls `onStop`.
  */
@@ -13,6 +15,7 @@ export class OutputSender {
   private sending: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastSent = 0;
+  private firstAt = 0;
   private stopped = false;
 
   constructor(
@@ -22,9 +25,11 @@ export class OutputSender {
     /** Until when a failed request may be tried again besides its own ten minutes (the runner sets it when it stops). */
     private readonly retryUntil: () => number,
     private readonly intervalMs = 100,
+    private readonly firstDelayMs = 25,
   ) {}
 
   push(chunk: OutputChunkWire): void {
+    if (this.firstAt === 0) this.firstAt = Date.now();
     this.pending.push(chunk);
     this.schedule();
   }
@@ -45,7 +50,7 @@ export class OutputSender {
 
   private schedule(): void {
     if (this.sending !== null || this.timer !== null || this.stopped) return;
-    const wait = this.lastSent + this.intervalMs - Date.now();
+    const wait = (this.lastSent === 0 ? this.firstAt + this.firstDelayMs : this.lastSent + this.intervalMs) - Date.now();
     if (wait <= 0) return this.start();
     this.timer = setTimeout(() => {
       this.timer = null;

@@ -1,7 +1,7 @@
 import { requireRunner } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import { loadRunbookVersion } from '../../runbooks/load-runbook-version.js';
 import type { Section, Step } from '../../runbooks/runbook-model.js';
+import type { RunbookStructures } from '../../runbooks/runbook-structures.js';
 import type { ExecutionServices } from '../execute-step.js';
 import { prepareStepJob } from '../prepare-step-job.js';
 import { createRedactor } from '../redaction/create-redactor.js';
@@ -81,7 +81,7 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
     for (const row of rows) {
       let incidentId: string | null = null;
       try {
-        const located = await locate(tx, runs, row);
+        const located = await locate(tx, node.structures, runs, row);
         incidentId = located.run.incident_id;
         const values = openSealedValues(row, node, located.run.id);
         const { job } = await prepareStepJob(tx.db, { run: located.run, section: located.section, step: located.step }, values, services, {
@@ -111,12 +111,17 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   return claimed.ready;
 }
 
-async function locate(tx: Ctx, runs: Map<string, { run: RunRow; sections: Section[] }>, row: ClaimedRow): Promise<{ run: RunRow; section: Section; step: Step }> {
+async function locate(
+  tx: Ctx,
+  structures: RunbookStructures,
+  runs: Map<string, { run: RunRow; sections: Section[] }>,
+  row: ClaimedRow,
+): Promise<{ run: RunRow; section: Section; step: Step }> {
   let entry = runs.get(row.run_id);
   if (entry === undefined) {
     const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
-    const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
-    entry = { run, sections: version.structure.sections };
+    const structure = await structures.load(tx.db, run.runbook_id, run.runbook_version);
+    entry = { run, sections: structure.sections };
     runs.set(row.run_id, entry);
   }
   for (const section of entry.sections) {

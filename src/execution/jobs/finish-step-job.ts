@@ -1,11 +1,9 @@
 import { requireRunner } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import { loadRunbookVersion } from '../../runbooks/load-runbook-version.js';
 import { concludeVerifiedRun } from '../conclude-verified-run.js';
 import type { ExecutionServices } from '../execute-step.js';
 import { recordStepFinished } from '../record-step-progress.js';
-import type { ExecutionStatus, RunRow } from '../run-model.js';
-import { selectRun } from '../run-statements.js';
+import type { ExecutionStatus } from '../run-model.js';
 import { checkSuccessCondition } from '../verification/check-success-condition.js';
 import { readSuccessCondition } from '../verification/read-success-condition.js';
 import type { Verification } from '../verification/success-condition.js';
@@ -31,9 +29,8 @@ export async function finishStepJob({ ctx, input, services }: {
   const ended = await inTransaction(ctx, async (tx) => {
     const row = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
     if (input.result.output !== undefined && input.result.output.length > 0) await storeRunnerOutput(tx, services, row, input.result.output);
-    const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
-    const version = await loadRunbookVersion(tx.db, run.runbook_id, run.runbook_version);
-    const section = version.structure.sections.find((candidate) => candidate.steps.some((step) => step.id === row.step_id));
+    const structure = await services.jobs.structures.load(tx.db, row.runbook_id, row.runbook_version);
+    const section = structure.sections.find((candidate) => candidate.steps.some((step) => step.id === row.step_id));
     const step = section?.steps.find((candidate) => candidate.id === row.step_id);
     const condition = step === undefined || section === undefined ? null : readSuccessCondition(step, section.kind);
     let verification: Verification | null = null;
@@ -47,7 +44,7 @@ export async function finishStepJob({ ctx, input, services }: {
     const next = status === null ? false : await afterStepEnded(tx, {
       incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
     }, status);
-    return { status, next, runId: run.id, verifies: section?.kind === 'verification' };
+    return { status, next, runId: row.run_id, verifies: section?.kind === 'verification' };
   });
   services.jobs.redactors.delete(input.executionId);
   services.jobs.changes.notify(input.executionId);

@@ -18,8 +18,11 @@ export async function loadActiveRunner(db: Queryable, runnerId: string, tokenId:
     ? (await db.query<{ name: string; labels: RunnerLabels; disconnected: boolean; revoked: boolean }>(selectRunner, [runnerId, tokenId])).rows[0]
     : undefined;
   if (row?.revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
-  if (row === undefined || row.disconnected) {
-    throw new AppError('conflict', `runner ${runnerId} is not registered with this token: register it first`, { register: '/api/v1/runner/sessions' });
-  }
+  if (row === undefined || row.disconnected) throw runnerNotRegistered(runnerId);
   return row;
+}
+
+/** The 409 a runner gets when it must register (again) before it claims or reports. */
+export function runnerNotRegistered(runnerId: string): AppError {
+  return new AppError('conflict', `runner ${runnerId} is not registered with this token: register it first`, { register: '/api/v1/runner/sessions' });
 }

@@ -7,7 +7,7 @@ import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
 import { recordStepOutput } from '../record-step-progress.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
 import { uuidPattern } from '../load-run-step.js';
-import { loadActiveRunner } from './load-active-runner.js';
+import { runnerNotRegistered } from './load-active-runner.js';
 import { rememberRedactor } from './step-job-services.js';
 import { OutputChunkSchema } from './step-job-payload.js';
 
@@ -18,12 +18,18 @@ export const RunnerOutputInput = Type.Object(
 export type RunnerOutputInput = Static<typeof RunnerOutputInput>;
 type OutputChunk = Static<typeof OutputChunkSchema>;
 
-/** The step a runner reports on, if it is still running there. */
-export const selectRunningStep = `
-  SELECT e.id, e.step_id, e.run_id, e.status, e.runner_id, e.cancel_requested_at, e.runner_name, e.chain_id, e.chain_index, e.chain_continue,
-         r.incident_id
-    FROM step_executions e JOIN runs r ON r.id = e.run_id
-   WHERE e.id = $1::uuid`;
+/**
+ * The runner speaking, as registered with this token, and the step it reports on (null columns
+ * when there is no such step): one round trip for a request that comes with every output batch.
+ */
+const selectRunnerAndStep = `
+  SELECT n.disconnected_at IS NOT NULL AS runner_disconnected, t.revoked_at IS NOT NULL AS token_revoked,
+         e.id, e.step_id, e.run_id, e.status, e.runner_id, e.cancel_requested_at, e.runner_name, e.chain_id, e.chain_index, e.chain_continue,
+         r.incident_id, r.runbook_id, r.runbook_version
+    FROM runners n JOIN api_tokens t ON t.id = n.token_id
+    LEFT JOIN step_executions e ON e.id = $1::uuid
+    LEFT JOIN runs r ON r.id = e.run_id
+   WHERE n.id = $2::uuid AND n.token_id = $3::uuid`;
 
 export interface RunningStepRow {
   [column: string]: unknown;
@@ -38,20 +44,27 @@ export interface RunningStepRow {
   chain_index: number | null;
   chain_continue: boolean;
   incident_id: string | null;
+  runbook_id: string;
+  runbook_version: number;
 }
+
+type RunnerAndStepRow = { runner_disconnected: boolean; token_revoked: boolean } & ({ id: null } | RunningStepRow);
 
 /**
  * The execution, running on this runner, which must speak with the token it registered with (a
- * runner id is no secret: viewers list runners); a 409 naming its status otherwise (the runner
- * then stops the step).
+ * runner id is no secret: viewers list runners; 401 once the token is revoked, 409 when the runner
+ * is not registered); a 404, or a 409 naming its status otherwise (the runner then stops the step).
  */
 export async function loadRunningStep(db: Ctx['db'], executionId: string, runner: { id: string; tokenId: string }): Promise<RunningStepRow> {
-  await loadActiveRunner(db, runner.id, runner.tokenId);
-  const runnerId = runner.id;
-  const row = uuidPattern.test(executionId) ? (await db.query<RunningStepRow>(selectRunningStep, [executionId])).rows[0] : undefined;
-  if (row === undefined) throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
-  if (row.status !== 'running' || row.runner_id !== runnerId) {
-    throw new AppError('conflict', `the step is ${row.status}${row.runner_id === runnerId ? '' : ' and not this runner\'s'}: stop it`, { status: row.status });
+  const found = uuidPattern.test(runner.id)
+    ? (await db.query<RunnerAndStepRow>(selectRunnerAndStep, [uuidPattern.test(executionId) ? executionId : null, runner.id, runner.tokenId])).rows[0]
+    : undefined;
+  if (found?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
+  if (found === undefined || found.runner_disconnected) throw runnerNotRegistered(runner.id);
+  if (found.id === null) throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
+  const row = found as RunningStepRow;
+  if (row.status !== 'running' || row.runner_id !== runner.id) {
+    throw new AppError('conflict', `the step is ${row.status}${row.runner_id === runner.id ? '' : ' and not this runner\'s'}: stop it`, { status: row.status });
   }
   return row;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { RunbookStructures } from '../../runbooks/runbook-structures.js';
 import type { Redactor } from '../redaction/create-redactor.js';
 import { ExecutionChanges } from './execution-changes.js';
 import { StepJobSignal } from './step-job-signal.js';
@@ -24,6 +25,8 @@ export interface StepJobServices {
   maxOutputBytes: number;
   /** The server's own pass over output the runners send (they redact first), per execution. */
   redactors: Map<string, Redactor>;
+  /** Runbook versions' structures, read once per process: a step's execute, claim and end each need its runbook's. */
+  structures: RunbookStructures;
 }
 
 export function createStepJobServices(options: {
@@ -43,6 +46,7 @@ export function createStepJobServices(options: {
     queueTimeoutMs: options.queueTimeoutMs,
     maxOutputBytes: options.maxOutputBytes,
     redactors: new Map(),
+    structures: new RunbookStructures(),
   };
 }
 

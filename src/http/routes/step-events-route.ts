@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-import { getStepExecution } from '../../execution/get-step-execution.js';
-import { readStepOutput } from '../../execution/list-step-output.js';
+import { readStepProgress } from '../../execution/read-step-progress.js';
 import { finalExecutionStatuses } from '../../execution/run-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -22,10 +21,12 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
     },
   }, async (request, reply) => {
     const ctx = ctxOf(request, db, now);
-    const input = { runId: request.params.id, executionId: request.params.executionId };
-    let execution = await getStepExecution({ ctx, input }); // 404 before the stream opens
     const lastEventId = Number(request.headers['last-event-id'] ?? -1);
     let after = Number.isInteger(lastEventId) ? lastEventId : -1;
+    const read = () => readStepProgress({ ctx, input: { runId: request.params.id, executionId: request.params.executionId, after } });
+    // Listening before each read: a change recorded while it reads is not missed.
+    let changed = jobs.changes.wait(request.params.executionId, pollMs);
+    let progress = await read(); // 404 before the stream opens
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -37,9 +38,8 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
     let status = '';
     try {
       while (!closed) {
-        // Listening before reading: a change recorded while this round reads is not missed.
-        const changed = jobs.changes.wait(input.executionId, pollMs);
-        for (const chunk of await readStepOutput(db, input.runId, input.executionId, after)) {
+        const { execution, output } = progress;
+        for (const chunk of output) {
           send('output', chunk, chunk.seq);
           after = chunk.seq;
         }
@@ -48,13 +48,12 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
           send('status', execution);
         }
         if (finalExecutionStatuses.has(execution.status)) {
-          // One more read: output written just before the final status is not lost.
-          for (const chunk of await readStepOutput(db, input.runId, input.executionId, after)) send('output', chunk, chunk.seq);
           send('end', { status: execution.status, exitCode: execution.exitCode });
           break;
         }
         await changed;
-        execution = await getStepExecution({ ctx, input });
+        changed = jobs.changes.wait(request.params.executionId, pollMs);
+        progress = await read();
       }
     } catch (error) {
       request.log.error({ err: error }, 'step event stream failed');
