@@ -45,7 +45,7 @@ import { startAstreinte, type AstreinteProcess } from './astreinte-process.js';
 const { values } = parseArgs({
   options: {
     latency: { type: 'string', default: '200' }, 'warm-up': { type: 'string', default: '20' }, steps: { type: 'string', default: '300' },
-    clients: { type: 'string', default: '8' }, 'leg-seconds': { type: 'string', default: '60' }, legs: { type: 'string', default: 'local,remote' },
+    clients: { type: 'string', default: '8' }, 'throughput-warm-up': { type: 'string', default: '300' }, 'leg-seconds': { type: 'string', default: '60' }, legs: { type: 'string', default: 'local,remote' },
     backends: { type: 'string' }, 'cpu-prof-dir': { type: 'string' },
   },
 });
@@ -53,6 +53,7 @@ const latencyCount = Number(values.latency);
 const warmUpCount = Number(values['warm-up']);
 const stepCount = Number(values.steps);
 const clientCount = Number(values.clients);
+const throughputWarmUp = Number(values['throughput-warm-up']);
 const legSeconds = Number(values['leg-seconds']);
 const legNames = values.legs.split(',').filter((leg): leg is LegName => leg === 'local' || leg === 'remote');
 const profileDir = values['cpu-prof-dir'];
@@ -276,7 +277,11 @@ interface LegResult {
   latency: number[];
   latencyPlanned: number;
   breakdown: { name: string; values: number[] }[];
-  throughput: { ended: number; planned: number; failed: number; seconds: number; endToEnd: number[]; breakdown: { name: string; values: number[] }[] };
+  throughput: {
+    ended: number; planned: number; failed: number; seconds: number; endToEnd: number[];
+    /** The warm-up steps run before, on the server just started. */
+    cold: { ended: number; seconds: number };
+    breakdown: { name: string; values: number[] }[] };
   latencyCpu: CpuShares;
   throughputCpu: CpuShares;
   server: { rss: number; peak: number };
@@ -459,29 +464,29 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
     // Throughput: s2 by concurrent clients, each with its run, until --steps are issued or the leg's time is up.
     const runs = await Promise.all(Array.from({ length: clientCount }, (_, i) => startRun(api, runbookId, `runner bench: client ${i}`)));
     const throughputDeadline = Math.min(legDeadline, Date.now() + legSeconds * 1000 * 0.45);
-    let issued = 0;
-    let ended = 0;
-    let failed = 0;
-    let firstSent = Infinity;
-    let lastEnd = 0;
-    const endToEnd: number[] = [];
-    const stepWalls = new Map<string, { sentWall: number; endWall: number }>();
-    const throughputCpu = cpuWindow(astreinte.pid, runnerPid);
-    const client = async (runId: string): Promise<void> => {
-      while (issued < stepCount && Date.now() < throughputDeadline) {
-        issued += 1;
-        const started = await execute(api, runId, 's2');
-        firstSent = Math.min(firstSent, started.sent);
-        const { end, status } = await follow(api, runId, started.id);
-        ended += 1;
-        if (status !== 'succeeded') failed += 1;
-        lastEnd = Math.max(lastEnd, end.at);
-        endToEnd.push(end.at - started.sent);
-        stepWalls.set(started.id, { sentWall: started.sentWall, endWall: end.wallAt });
-      }
+    // A server just started is slower: V8 has not compiled its hot paths yet (nor PGlite's). The
+    // first --throughput-warm-up steps are run the same way, timed apart ("cold"), not counted.
+    const round = async (count: number, deadline: number) => {
+      const tally = { issued: 0, ended: 0, failed: 0, firstSent: Infinity, lastEnd: 0, endToEnd: [] as number[], walls: new Map<string, { sentWall: number; endWall: number }>() };
+      const client = async (runId: string): Promise<void> => {
+        while (tally.issued < count && Date.now() < deadline) {
+          tally.issued += 1;
+          const started = await execute(api, runId, 's2');
+          tally.firstSent = Math.min(tally.firstSent, started.sent);
+          const { end, status } = await follow(api, runId, started.id);
+          tally.ended += 1;
+          if (status !== 'succeeded') tally.failed += 1;
+          tally.lastEnd = Math.max(tally.lastEnd, end.at);
+          tally.endToEnd.push(end.at - started.sent);
+          tally.walls.set(started.id, { sentWall: started.sentWall, endWall: end.wallAt });
+        }
+      };
+      await Promise.all(runs.map(client));
+      return { ...tally, seconds: (tally.lastEnd - tally.firstSent) / 1000 };
     };
-    await Promise.all(runs.map(client));
-    const seconds = (lastEnd - firstSent) / 1000;
+    const cold = await round(throughputWarmUp, throughputDeadline);
+    const throughputCpu = cpuWindow(astreinte.pid, runnerPid);
+    const { ended, failed, endToEnd, seconds, walls: stepWalls } = await round(stepCount, throughputDeadline);
     const throughputShares = throughputCpu();
     const serverMemory = memoryOf(astreinte.pid);
     const stepParts = { toServer: [] as number[], queued: [] as number[], onRunner: [] as number[], duration: [] as number[], endSeen: [] as number[] };
@@ -512,7 +517,7 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
         { name: 'step duration on runner (durationMs)', values: parts.duration },
       ],
       throughput: {
-        ended, planned: stepCount, failed, seconds, endToEnd, breakdown: [
+        ended, planned: stepCount, failed, seconds, endToEnd, cold: { ended: cold.ended, seconds: cold.seconds }, breakdown: [
           { name: 'sent → requested_at', values: stepParts.toServer },
           { name: 'requested_at → claimed (queued: waits for a free slot)', values: stepParts.queued },
           { name: 'claimed → finish reported (finished_at)', values: stepParts.onRunner },
@@ -553,7 +558,8 @@ function printLeg(result: LegResult): void {
   const { throughput } = result;
   const e2e = sortedOf(throughput.endToEnd);
   console.log(`throughput: ${throughput.ended}/${throughput.planned} steps in ${throughput.seconds.toFixed(2)} s = ${(throughput.ended / throughput.seconds).toFixed(1)} steps/s`
-    + ` (${throughput.failed} failed); execute → end p50 ${ms(quantile(e2e, 0.5))} ms, p99 ${ms(quantile(e2e, 0.99))} ms`);
+    + ` (${throughput.failed} failed); execute → end p50 ${ms(quantile(e2e, 0.5))} ms, p99 ${ms(quantile(e2e, 0.99))} ms`
+    + `; before them, cold: ${throughput.cold.ended} steps in ${throughput.cold.seconds.toFixed(2)} s = ${(throughput.cold.ended / throughput.cold.seconds).toFixed(1)} steps/s`);
   printBreakdown(throughput.breakdown);
   const perStep = (share: number): string => Number.isNaN(share) ? '—' : `${(share * throughput.seconds * 1000 / throughput.ended).toFixed(1)} ms`;
   console.log(`CPU per short step (throughput): server ${perStep(result.throughputCpu.server)}, runner ${perStep(result.throughputCpu.runner)}, `

@@ -8,9 +8,9 @@ import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { lockRunStep } from './load-run-step.js';
 import { loadStepContext, prepareStepJob } from './prepare-step-job.js';
+import { noRunnerColumn } from './run-statements.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import type { SecretServices } from './secrets/secret-model.js';
-import { findWaiting } from './jobs/find-waiting.js';
 import { sealStepValues } from './jobs/seal-step-values.js';
 import type { StepJobServices } from './jobs/step-job-services.js';
 import { stepRunnerSelector } from './jobs/step-runner-selector.js';
@@ -29,12 +29,13 @@ export const ExecuteStepInput = Type.Object(
 );
 export type ExecuteStepInput = Static<typeof ExecuteStepInput>;
 
+/** Returns the row and whether any live runner may take it (\`no_runner\`), said at once rather than left to hang silently. */
 const insertExecution = `
-  INSERT INTO step_executions (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id,
+  INSERT INTO step_executions AS e (run_id, step_id, attempt, status, command_preview, requested_at, requested_by_type, requested_by_id,
                                requested_by_name, reason, sealed_parameters, timeout_ms, sql_connection, runner_selector, sealed_by)
   VALUES ($1, $2, (SELECT COALESCE(max(attempt), 0) + 1 FROM step_executions WHERE run_id = $1 AND step_id = $2), $3, $4, $5, $6, $7, $8, $9, $10,
           $11, $12, $13, $14)
-  RETURNING *`;
+  RETURNING *, ${noRunnerColumn('$5')}`;
 
 const insertApproval = `INSERT INTO step_approvals (execution_id, requested_by_id, status) VALUES ($1, $2, 'pending')`;
 
@@ -108,8 +109,7 @@ export async function executeStep({
       action: awaitsApproval ? 'step.request_approval' : 'step.execute', targetType: 'run', targetId: run.id,
       details: { stepId: step.id, executionId: execution.id, risk: step.risk },
     });
-    const waiting = await findWaiting(tx.db, selector, tx.now());
-    return { prepared, execution: { ...execution, no_runner: execution.status === 'queued' && waiting !== null } };
+    return { prepared, execution };
   });
   const { prepared, execution } = result;
   if (execution === null) return { execution: null, preview: prepared.preview, condition: prepared.job.condition };

@@ -50,7 +50,7 @@ export interface PreparedStepJob {
  */
 export async function prepareStepJob(
   db: Queryable,
-  target: { run: RunRow; section: Section; step: Step },
+  target: { run: Pick<RunRow, 'id' | 'incident_id' | 'runbook_id'>; section: Section; step: Step },
   values: Readonly<Record<string, string>>,
   services: ExecutionServices,
   options: { ignoreUnknown?: boolean; connection?: string; context?: StepContext } = {},

@@ -1,7 +1,6 @@
-import { systemActor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
-import { appendIncidentEvent } from '../incidents/append-incident-event.js';
-import type { Database, Transaction } from '../storage/database.js';
+import { appendIncidentEvent, appendIncidentEvents } from '../incidents/append-incident-event.js';
+import type { Queryable } from '../storage/database.js';
 import type { StepResult } from './jobs/step-job-payload.js';
 import type { ExecutionStatus } from './run-model.js';
 import type { Verification } from './verification/success-condition.js';
@@ -31,26 +30,24 @@ const markFinished = `
          end_reason = $9
    WHERE id = $1 AND status IN ('queued', 'running')`;
 
-/** The step runner's own context: the system acts, at the node's (injected) clock. */
-export function stepSystemCtx(db: Database | Transaction, now: () => Date): Ctx {
-  return { actor: systemActor, requestId: 'step-runner', db, now };
+/** An event for an incident's timeline, appended with others of the same transaction in one statement. */
+export interface PendingEvent {
+  type: string;
+  payload: Record<string, unknown>;
 }
 
 /**
- * Stores a batch of output and, for a run within an incident, adds it to the timeline as one
- * event, so responders follow the step while it runs rather than only at its end.
+ * Stores a batch of output; returns, for a run within an incident, the timeline event that shows
+ * it (responders follow the step while it runs rather than only at its end) for the caller to
+ * append — alone, or with the step's end when the output came with it.
  */
-export async function recordStepOutput(db: Database | Transaction, now: () => Date, ref: ExecutionRef, lines: readonly OutputLine[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(insertOutput, [ref.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
-    if (ref.incidentId === null) return;
-    const ctx = stepSystemCtx(tx, now);
-    await appendIncidentEvent(ctx, ref.incidentId, 'step_output', {
-      executionId: ref.executionId,
-      stepId: ref.stepId,
-      output: lines.map((line) => ({ stream: line.stream, text: line.text })),
-    });
-  });
+export async function storeStepOutput(db: Queryable, ref: ExecutionRef, lines: readonly OutputLine[]): Promise<PendingEvent | null> {
+  await db.query(insertOutput, [ref.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
+  if (ref.incidentId === null) return null;
+  return {
+    type: 'step_output',
+    payload: { executionId: ref.executionId, stepId: ref.stepId, output: lines.map((line) => ({ stream: line.stream, text: line.text })) },
+  };
 }
 
 /** How a step that never ran ends (cancelled in the queue, not taken in time, not preparable). */
@@ -73,15 +70,15 @@ export function statusOf(result: Pick<StepResult, 'outcome' | 'exitCode'>, verif
 }
 
 /**
- * Records how a step ended, in the execution row and the incident's timeline, within the caller's
- * transaction. With a success condition, its verdict decides between succeeded and failed,
+ * Records how a step ended, in the execution row and the incident's timeline (after `after`, the
+ * event of output stored with the end, in the same statement), within the caller's transaction. With a success condition, its verdict decides between succeeded and failed,
  * whatever the exit status alone says. Returns null when the step had already ended.
  */
 export async function recordStepFinished(
   ctx: Ctx,
   ref: ExecutionRef,
   result: StepResult,
-  extra: { verification?: Verification | null; runner?: string | null; reason?: string | null } = {},
+  extra: { verification?: Verification | null; runner?: string | null; reason?: string | null; after?: PendingEvent | null } = {},
 ): Promise<ExecutionStatus | null> {
   const verification = extra.verification ?? null;
   const status = statusOf(result, verification);
@@ -91,13 +88,17 @@ export async function recordStepFinished(
   ]);
   if (changed.rowCount === 0) return null;
   if (ref.incidentId === null) return status;
-  await appendIncidentEvent(ctx, ref.incidentId, 'step_finished', {
-    executionId: ref.executionId, stepId: ref.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
-    ...(result.error === null ? {} : { error: result.error }),
-    ...(extra.reason === undefined || extra.reason === null ? {} : { reason: extra.reason }),
-    ...(extra.runner === undefined || extra.runner === null ? {} : { runner: extra.runner }),
-    ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
-  });
+  const finished = {
+    type: 'step_finished',
+    payload: {
+      executionId: ref.executionId, stepId: ref.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
+      ...(result.error === null ? {} : { error: result.error }),
+      ...(extra.reason === undefined || extra.reason === null ? {} : { reason: extra.reason }),
+      ...(extra.runner === undefined || extra.runner === null ? {} : { runner: extra.runner }),
+      ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
+    },
+  };
+  await appendIncidentEvents(ctx, ref.incidentId, extra.after === undefined || extra.after === null ? [finished] : [extra.after, finished]);
   return status;
 }
 

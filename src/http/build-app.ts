@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
 import { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
+import { TokenTouches } from '../auth/token-touches.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
 import { authenticateSession } from '../auth/authenticate-session.js';
 import { csrfTokenOf, sessionSecretOf } from '../auth/session-secret.js';
@@ -22,6 +23,7 @@ import { AppError } from '../core/app-error.js';
 import { httpStatusOf, toAppError, type ErrorBody } from './error-mapping.js';
 import type { App, HttpDeps } from './http-deps.js';
 import { createHttpMetrics } from './metrics.js';
+import { registerRunnerMetrics } from '../execution/jobs/runner-metrics.js';
 import { registerReportMetrics } from '../reports/report-metrics.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { makeValidatorCompiler } from './validator-compilers.js';
@@ -105,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep }, probes };
   const metrics = createHttpMetrics(db);
   registerReportMetrics(metrics.registry, db, now);
+  registerRunnerMetrics(metrics.registry, jobs.signal);
 
   await app.register(swagger, {
     openapi: {
@@ -115,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     },
   });
 
+  const tokenTouches = new TokenTouches();
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const path = request.url.split('?')[0] ?? '';
@@ -133,7 +137,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       return;
     }
     const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
-    request.actor = await authenticateToken(db, secret, deps.now());
+    request.actor = await authenticateToken(db, secret, deps.now(), tokenTouches);
     if ((request.actor.type === 'runner') !== runnerPath) {
       throw new AppError('forbidden', runnerPath ? 'these routes are for runners: use a runner token' : 'a runner token may only claim and run steps', {});
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TokenTouches } from '../../src/auth/token-touches.js';
 import { authenticateToken } from '../../src/auth/authenticate-token.js';
 import { bootstrapDatabase } from '../../src/auth/bootstrap-admin.js';
 import { hashTokenSecret } from '../../src/auth/token-secret.js';
@@ -18,7 +19,7 @@ describe.each(testBackends)('first start on $backend', ({ backend, available }) 
       expect(rows).toHaveLength(1);
       expect(rows[0]!.token_hash).toBe(hashTokenSecret(first.adminToken!));
       expect(JSON.stringify(rows)).not.toContain(first.adminToken!);
-      const actor = await authenticateToken(test.db, first.adminToken!, new Date());
+      const actor = await authenticateToken(test.db, first.adminToken!, new Date(), new TokenTouches());
       expect(actor).toMatchObject({ type: 'user', name: 'Administrator', role: 'admin' });
       const audit = await test.db.query('SELECT actor_type, action FROM audit_log');
       expect(audit.rows).toEqual([{ actor_type: 'system', action: 'api_token.create' }]);

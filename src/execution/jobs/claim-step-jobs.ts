@@ -6,31 +6,45 @@ import type { ExecutionServices } from '../execute-step.js';
 import { prepareStepJob } from '../prepare-step-job.js';
 import { createRedactor } from '../redaction/create-redactor.js';
 import { endedBeforeRunning, recordStepFinished } from '../record-step-progress.js';
-import type { RunRow } from '../run-model.js';
-import { selectRun } from '../run-statements.js';
 import { afterStepEnded } from './after-step-ended.js';
 import { openSealedValues } from './seal-step-values.js';
 import { toStepJobPayload, type StepJobPayload } from './step-job-payload.js';
 import { rememberRedactor } from './step-job-services.js';
-import { loadActiveRunner } from './load-active-runner.js';
+import { runnerNotRegistered } from './load-active-runner.js';
+import { AppError } from '../../core/app-error.js';
+import { uuidPattern } from '../load-run-step.js';
+import type { ParameterRules } from '../parameters/parameter-rules.js';
+import { loadStepSecrets } from '../secrets/load-step-secrets.js';
+import type { RunnerLabels } from './runner-model.js';
 
 /**
- * The oldest claimable steps this runner may take: queued, not being cancelled, sealed with a key
- * this node holds, selector within the runner's labels, and first of their chain. SKIP LOCKED:
- * two runners (on any nodes) never take the same step.
+ * The runner, as registered with this token, and the oldest steps it may take (none when it is
+ * not registered or its token is revoked): queued, not being cancelled, sealed with a key this
+ * node holds, selector within the runner's labels, first of their chain; each with its run and
+ * the runbook's step settings. SKIP LOCKED: two runners (on any nodes) never take the same step.
  */
 const lockClaimable = `
-  SELECT e.id, e.run_id, e.step_id, e.sealed_parameters, e.sealed_by, e.sql_connection, e.timeout_ms, e.chain_id, e.chain_index, e.chain_continue
-    FROM step_executions e
-   WHERE e.status = 'queued' AND e.cancel_requested_at IS NULL
-     AND (e.sealed_by IS NULL OR e.sealed_by = $2)
-     AND $1::jsonb @> e.runner_selector
-     AND (e.chain_id IS NULL OR NOT EXISTS (
-           SELECT 1 FROM step_executions p
-            WHERE p.chain_id = e.chain_id AND p.chain_index < e.chain_index AND p.status IN ('queued', 'running')))
-   ORDER BY e.requested_at, e.chain_index
-   LIMIT $3
-   FOR UPDATE OF e SKIP LOCKED`;
+  WITH runner AS (
+    SELECT n.name, n.labels, n.disconnected_at IS NOT NULL AS disconnected, t.revoked_at IS NOT NULL AS revoked
+      FROM runners n JOIN api_tokens t ON t.id = n.token_id
+     WHERE n.id = $3::uuid AND n.token_id = $4::uuid
+  )
+  SELECT runner.name AS runner_name, runner.disconnected AS runner_disconnected, runner.revoked AS token_revoked, c.*
+    FROM runner LEFT JOIN LATERAL (
+      SELECT e.id, e.run_id, e.step_id, e.sealed_parameters, e.sealed_by, e.sql_connection, e.timeout_ms, e.chain_id, e.chain_index,
+             e.chain_continue, r.incident_id, r.runbook_id, r.runbook_version, s.parameter_rules, s.runner_selector
+        FROM step_executions e JOIN runs r ON r.id = e.run_id LEFT JOIN runbook_execution_settings s ON s.runbook_id = r.runbook_id
+       WHERE NOT runner.disconnected AND NOT runner.revoked
+         AND e.status = 'queued' AND e.cancel_requested_at IS NULL
+         AND (e.sealed_by IS NULL OR e.sealed_by = $1)
+         AND runner.labels @> e.runner_selector
+         AND (e.chain_id IS NULL OR NOT EXISTS (
+               SELECT 1 FROM step_executions p
+                WHERE p.chain_id = e.chain_id AND p.chain_index < e.chain_index AND p.status IN ('queued', 'running')))
+       ORDER BY e.requested_at, e.chain_index
+       LIMIT $2
+       FOR UPDATE OF e SKIP LOCKED
+    ) c ON true`;
 
 /**
  * The steps made ready, marked running and their sealed values dropped (a claimed step is never
@@ -44,7 +58,6 @@ const markClaimed = `
    WHERE id = ANY($1::uuid[])`;
 
 interface ClaimedRow {
-  [column: string]: unknown;
   id: string;
   run_id: string;
   step_id: string;
@@ -55,7 +68,14 @@ interface ClaimedRow {
   chain_id: string | null;
   chain_index: number | null;
   chain_continue: boolean;
+  incident_id: string | null;
+  runbook_id: string;
+  runbook_version: number;
+  parameter_rules: ParameterRules | null;
+  runner_selector: RunnerLabels;
 }
+
+type ClaimRow = { [column: string]: unknown; runner_name: string; runner_disconnected: boolean; token_revoked: boolean } & (ClaimedRow | { id: null });
 
 /**
  * Claims up to `max` steps for a runner and makes each ready: its values unsealed, its code
@@ -73,19 +93,23 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   const runner = requireRunner(ctx);
   const { jobs: node } = services;
   const claimed = await inTransaction(ctx, async (tx) => {
-    const registered = await loadActiveRunner(tx.db, input.runnerId, runner.tokenId);
-    const { rows } = await tx.db.query<ClaimedRow>(lockClaimable, [JSON.stringify(registered.labels), node.nodeId, input.max]);
+    const found = (await tx.db.query<ClaimRow>(lockClaimable, [node.nodeId, input.max, runnerIdOrNull(input.runnerId), runner.tokenId])).rows;
+    const registered = found[0];
+    if (registered?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
+    if (registered === undefined || registered.runner_disconnected) throw runnerNotRegistered(input.runnerId);
+    const rows = found.filter((row): row is ClaimRow & ClaimedRow => row.id !== null);
     const ready: StepJobPayload[] = [];
     const claimedIds: string[] = [];
-    const runs = new Map<string, { run: RunRow; sections: Section[] }>();
+    // Read once per claim, and only when a step was found: most claims of a busy runner take one.
+    const secrets = rows.length === 0 ? new Map<string, string>() : await loadStepSecrets(tx.db, services);
     for (const row of rows) {
-      let incidentId: string | null = null;
       try {
-        const located = await locate(tx, node.structures, runs, row);
-        incidentId = located.run.incident_id;
-        const values = openSealedValues(row, node, located.run.id);
-        const { job } = await prepareStepJob(tx.db, { run: located.run, section: located.section, step: located.step }, values, services, {
-          ignoreUnknown: row.chain_id !== null, ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
+        const located = await locate(tx, node.structures, row);
+        const values = openSealedValues(row, node, row.run_id);
+        const context = { secrets, runbookRules: row.parameter_rules ?? {}, runnerSelector: row.runner_selector };
+        const run = { id: row.run_id, incident_id: row.incident_id, runbook_id: row.runbook_id };
+        const { job } = await prepareStepJob(tx.db, { run, section: located.section, step: located.step }, values, services, {
+          context, ignoreUnknown: row.chain_id !== null, ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
         });
         const full = { ...job, executionId: row.id, timeoutMs: row.timeout_ms };
         // The server's second redaction pass needs every known secret: built once per execution on this node.
@@ -95,11 +119,14 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
       } catch (error) {
         // Any failure ends this step alone: left queued, it would fail every claim after this one.
         const reason = `the step could not be prepared: ${error instanceof Error ? error.message : String(error)}`;
-        const status = await recordStepFinished(tx, { executionId: row.id, incidentId, stepId: row.step_id }, endedBeforeRunning('failed-to-start', reason), { reason });
-        if (status !== null) await afterStepEnded(tx, { incidentId, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
+        const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
+        const status = await recordStepFinished(tx, ref, endedBeforeRunning('failed-to-start', reason), { reason });
+        if (status !== null) {
+          await afterStepEnded(tx, { incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
+        }
       }
     }
-    if (claimedIds.length > 0) await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.name]);
+    if (claimedIds.length > 0) await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.runner_name]);
     // Handed to nobody: rolled back, the steps stay queued for a live runner.
     if (gone?.aborted === true && rows.length > 0) throw new ClaimAbandoned();
     return { ready, ids: rows.map((row) => row.id) };
@@ -111,25 +138,18 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   return claimed.ready;
 }
 
-async function locate(
-  tx: Ctx,
-  structures: RunbookStructures,
-  runs: Map<string, { run: RunRow; sections: Section[] }>,
-  row: ClaimedRow,
-): Promise<{ run: RunRow; section: Section; step: Step }> {
-  let entry = runs.get(row.run_id);
-  if (entry === undefined) {
-    const run = (await tx.db.query<RunRow>(selectRun, [row.run_id])).rows[0]!;
-    const structure = await structures.load(tx.db, run.runbook_id, run.runbook_version);
-    entry = { run, sections: structure.sections };
-    runs.set(row.run_id, entry);
-  }
-  for (const section of entry.sections) {
+async function locate(tx: Ctx, structures: RunbookStructures, row: ClaimedRow): Promise<{ section: Section; step: Step }> {
+  const structure = await structures.load(tx.db, row.runbook_id, row.runbook_version);
+  for (const section of structure.sections) {
     const step = section.steps.find((candidate) => candidate.id === row.step_id);
-    if (step !== undefined) return { run: entry.run, section, step };
+    if (step !== undefined) return { section, step };
   }
   throw new Error(`step ${row.step_id} is not in run ${row.run_id}'s runbook version`);
 }
 
+/** A runner id that is no uuid matches no runner (a 409), rather than failing the statement. */
+function runnerIdOrNull(runnerId: string): string | null {
+  return uuidPattern.test(runnerId) ? runnerId : null;
+}
 
 class ClaimAbandoned extends Error {}

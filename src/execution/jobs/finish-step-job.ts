@@ -28,7 +28,9 @@ export async function finishStepJob({ ctx, input, services }: {
   const runner = requireRunner(ctx);
   const ended = await inTransaction(ctx, async (tx) => {
     const row = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
-    if (input.result.output !== undefined && input.result.output.length > 0) await storeRunnerOutput(tx, services, row, input.result.output);
+    const outputEvent = input.result.output !== undefined && input.result.output.length > 0
+      ? await storeRunnerOutput(tx, services, row, input.result.output)
+      : null;
     const structure = await services.jobs.structures.load(tx.db, row.runbook_id, row.runbook_version);
     const section = structure.sections.find((candidate) => candidate.steps.some((step) => step.id === row.step_id));
     const step = section?.steps.find((candidate) => candidate.id === row.step_id);
@@ -40,7 +42,7 @@ export async function finishStepJob({ ctx, input, services }: {
     }
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
     const { output: _sent, ...result } = input.result;
-    const status = await recordStepFinished(tx, ref, result, { verification, runner: row.runner_name });
+    const status = await recordStepFinished(tx, ref, result, { verification, runner: row.runner_name, after: outputEvent });
     const next = status === null ? false : await afterStepEnded(tx, {
       incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
     }, status);

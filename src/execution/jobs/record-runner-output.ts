@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
 import { AppError } from '../../core/app-error.js';
 import { requireRunner } from '../../core/authorize.js';
-import type { Ctx } from '../../core/context.js';
+import { inTransaction, type Ctx } from '../../core/context.js';
 import type { ExecutionServices } from '../execute-step.js';
 import { createRedactor, type Redactor } from '../redaction/create-redactor.js';
-import { recordStepOutput } from '../record-step-progress.js';
+import { storeStepOutput, type PendingEvent } from '../record-step-progress.js';
+import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
 import { uuidPattern } from '../load-run-step.js';
 import { runnerNotRegistered } from './load-active-runner.js';
@@ -80,17 +81,24 @@ export async function recordRunnerOutput({ ctx, input, services }: {
   services: ExecutionServices;
 }): Promise<{ cancel: boolean }> {
   const runner = requireRunner(ctx);
-  const row = await loadRunningStep(ctx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
-  await storeRunnerOutput(ctx, services, row, input.chunks);
+  const row = await inTransaction(ctx, async (tx) => {
+    const running = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
+    const event = await storeRunnerOutput(tx, services, running, input.chunks);
+    if (event !== null) await appendIncidentEvent(tx, running.incident_id!, event.type, event.payload);
+    return running;
+  });
   services.jobs.changes.notify(row.id);
   return { cancel: row.cancel_requested_at !== null };
 }
 
-/** Stores chunks a runner sent, after the server's own redaction pass (NUL characters made visible). */
-export async function storeRunnerOutput(ctx: Ctx, services: ExecutionServices, row: RunningStepRow, chunks: readonly OutputChunk[]): Promise<void> {
+/**
+ * Stores chunks a runner sent, after the server's own redaction pass (NUL characters made
+ * visible); returns the timeline event showing them, for the caller to append.
+ */
+export async function storeRunnerOutput(ctx: Ctx, services: ExecutionServices, row: RunningStepRow, chunks: readonly OutputChunk[]): Promise<PendingEvent | null> {
   const redactor = await serverRedactor(ctx, services, row.id);
   const lines = chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
-  await recordStepOutput(ctx.db, ctx.now, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
+  return storeStepOutput(ctx.db, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
 }
 
 async function serverRedactor(ctx: Ctx, services: ExecutionServices, executionId: string): Promise<Redactor> {

@@ -34,7 +34,3 @@ export function describeSelector(selector: RunnerLabels): string {
   return entries.length === 0 ? 'any runner' : `a runner with ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}`;
 }
 
-/** Whether a runner with `labels` may take a step that needs `selector`. */
-export function labelsMatch(labels: RunnerLabels, selector: RunnerLabels): boolean {
-  return Object.entries(selector).every(([name, value]) => labels[name] === value);
-}

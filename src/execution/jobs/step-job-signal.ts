@@ -38,6 +38,11 @@ export class StepJobSignal {
     });
   }
 
+  /** How many claims wait on this node right now (a metric: runners idle and connected). */
+  get waiting(): number {
+    return this.waiters.size;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }

@@ -172,13 +172,10 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
   it.skipIf(!available)('ends a claim already waiting when its token is revoked, without handing it the step queued meanwhile', async () => {
     const { runId } = await startRun(t);
     const runner = await rawRunner(t, 'waiting runner');
-    // last_used_at is written when a request passes authentication (at most once a minute): cleared,
-    // it tells when the claim below is past it and waiting on the server.
-    await t.db.query(`UPDATE api_tokens SET last_used_at = NULL WHERE id = $1`, [runner.tokenId]);
     const claim = refusal(runner.api.claim(1, 20_000));
-    await eventually('the claim to be authenticated', async () => {
-      const { rows } = await t.db.query<{ last_used_at: Date | null }>(`SELECT last_used_at FROM api_tokens WHERE id = $1`, [runner.tokenId]);
-      return rows[0]!.last_used_at;
+    await eventually('the claim to wait on the server', async () => {
+      const metrics = (await t.call('GET', '/metrics')).body;
+      return /^astreinte_runner_claims_waiting 1$/m.test(metrics) || null;
     });
     expect((await t.call('POST', `/api/v1/tokens/${runner.tokenId}/revoke`)).statusCode).toBe(200);
     const execution = await executeStep(t, runId, 's10');
