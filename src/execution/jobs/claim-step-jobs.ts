@@ -81,7 +81,8 @@ type ClaimRow = { [column: string]: unknown; runner_name: string; runner_disconn
  * Claims up to `max` steps for a runner and makes each ready: its values unsealed, its code
  * rewritten, its secrets read. A step that can no longer be made ready (a secret deleted since,
  * values sealed by a node that restarted) ends as failed, saying why, and is not handed out.
- * Returns at once, with what there was (possibly nothing).
+ * Returns at once, with what there was (possibly nothing), and whether that was all this runner
+ * could take then (fewer steps found than it asked for).
  */
 export async function claimStepJobs({ ctx, input, services, gone }: {
   ctx: Ctx;
@@ -89,7 +90,7 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   services: ExecutionServices;
   /** Aborted when the runner's request is gone (the runner died or gave up): nothing is claimed for it then. */
   gone?: AbortSignal;
-}): Promise<StepJobPayload[]> {
+}): Promise<{ jobs: StepJobPayload[]; exhausted: boolean }> {
   const runner = requireRunner(ctx);
   const { jobs: node } = services;
   const claimed = await inTransaction(ctx, async (tx) => {
@@ -129,13 +130,18 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
     if (claimedIds.length > 0) await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.runner_name]);
     // Handed to nobody: rolled back, the steps stay queued for a live runner.
     if (gone?.aborted === true && rows.length > 0) throw new ClaimAbandoned();
-    return { ready, ids: rows.map((row) => row.id) };
+    return { ready, ids: rows.map((row) => row.id), exhausted: rows.length < input.max };
   }).catch((error: unknown) => {
-    if (error instanceof ClaimAbandoned) return { ready: [], ids: [] };
-    throw error;
+    if (!(error instanceof ClaimAbandoned)) throw error;
+    // Back in the queue: the other claims waiting here look again.
+    node.signal.notify();
+    return { ready: [], ids: [], exhausted: false };
   });
-  for (const id of claimed.ids) node.changes.notify(id);
-  return claimed.ready;
+  // Steps that could not be prepared ended: their streams are woken. A step handed out is seen
+  // running at its streams' next look (every 200 ms); its output or end wakes them at once.
+  const handedOut = new Set(claimed.ready.map((job) => job.executionId));
+  for (const id of claimed.ids) if (!handedOut.has(id)) node.changes.notify(id);
+  return { jobs: claimed.ready, exhausted: claimed.exhausted };
 }
 
 async function locate(tx: Ctx, structures: RunbookStructures, row: ClaimedRow): Promise<{ section: Section; step: Step }> {

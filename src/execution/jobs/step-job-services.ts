@@ -27,6 +27,8 @@ export interface StepJobServices {
   redactors: Map<string, Redactor>;
   /** Runbook versions' structures, read once per process: a step's execute, claim and end each need its runbook's. */
   structures: RunbookStructures;
+  /** Per runner, its last claim that found all there was: when, and at which signal generation. */
+  looks: Map<string, { generation: number; at: number }>;
 }
 
 export function createStepJobServices(options: {
@@ -47,6 +49,7 @@ export function createStepJobServices(options: {
     maxOutputBytes: options.maxOutputBytes,
     redactors: new Map(),
     structures: new RunbookStructures(),
+    looks: new Map(),
   };
 }
 
