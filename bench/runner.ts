@@ -12,7 +12,8 @@
  *     timestamps the server keeps (requested, claimed, output read by the runner);
  *   - throughput: --steps executions of s2 (`echo ok`) by --clients concurrent clients (one run
  *     and one incident each; each client executes, follows the SSE stream to its `end`, and goes
- *     on), from the first execute sent to the last end seen;
+ *     on), from the first execute sent to the last end seen; after --throughput-warm-up steps run
+ *     the same way on the server just started, whose rate is printed too ("cold");
  *   - RSS (and peak RSS) of the server and of the runner at the end; CPU of the server, the runner,
  *     its steps' bwrap and bash, this client and the REST of the machine (a shared machine's other
  *     work slows every figure: the "other load" column says how much there was), and per short step;
@@ -24,7 +25,7 @@
  * Targets: first byte p99 < 150 ms; ≥ 50 short steps/s.
  * Each leg stops after about --leg-seconds (first byte and throughput each get under half of it).
  *
- * Run: npx tsx bench/runner.ts [--latency 200] [--warm-up 20] [--steps 300] [--clients 8]
+ * Run: npx tsx bench/runner.ts [--latency 200] [--warm-up 20] [--steps 300] [--clients 8] [--throughput-warm-up 300]
  *      [--leg-seconds 60] [--legs local,remote] [--backends embedded,postgres] [--cpu-prof-dir DIR]
  * With ASTREINTE_BENCH_DATABASE_URL=postgres://user:pass@host/db (a role allowed to CREATE
  * DATABASE), the legs also run on PostgreSQL, each on a scratch database created and dropped here.
