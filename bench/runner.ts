@@ -338,9 +338,9 @@ async function startRemoteRunner(api: Api, hidden: readonly string[]): Promise<R
   const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C.UTF-8', ASTREINTE_RUNNER_TOKEN: secret };
   // Its log (info: a line per step, as the local runner's) is read and dropped, as a service manager would take it.
   const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.resume();
+  child.stdout.resume();
   let errors = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (errors = (errors + chunk).slice(-4000)));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors = (errors + chunk).slice(-4000)));
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stopping: Promise<{ ms: number; killed: boolean }> | undefined;

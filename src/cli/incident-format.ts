@@ -62,7 +62,7 @@ export function formatTimeline(events: TimelineEvent[]): string {
 
 function describeEvent(event: TimelineEvent): string {
   const p = event.payload;
-  const text = (key: string): string => (typeof p[key] === 'string' ? (p[key] as string) : '');
+  const text = (key: string): string => (typeof p[key] === 'string' ? (p[key]) : '');
   const reason = text('reason') === '' ? '' : ` — ${text('reason')}`;
   switch (event.type) {
     case 'incident_declared':

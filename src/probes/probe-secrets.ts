@@ -48,7 +48,7 @@ type StoredTarget = ProbeTarget & { shownUrl?: string };
 
 export function redactProbeTarget(target: ProbeTarget): ProbeTarget {
   const { shownUrl, ...rest } = target as StoredTarget;
-  const redacted = mapProbeSecrets(rest as ProbeTarget, redactValue);
+  const redacted = mapProbeSecrets(rest, redactValue);
   return shownUrl !== undefined && (redacted.kind === 'postgres' || redacted.kind === 'redis') ? { ...redacted, url: shownUrl } : redacted;
 }
 
@@ -69,7 +69,7 @@ export function openProbeTarget(target: ProbeTarget, probeId: string, key: Uint8
   if (key === null) throw conflict('this probe holds sealed credentials and the server has no ASTREINTE_SECRET_KEY', { requires: 'ASTREINTE_SECRET_KEY' });
   const { shownUrl: _shown, ...sealed } = target as StoredTarget;
   try {
-    return mapProbeSecrets(sealed as ProbeTarget, (value, field) => decryptSecret(value, key, aad(probeId, field)));
+    return mapProbeSecrets(sealed, (value, field) => decryptSecret(value, key, aad(probeId, field)));
   } catch {
     throw conflict(`the credentials of probe ${probeId} no longer open with ASTREINTE_SECRET_KEY (was the key changed?): save them again`, { probeId });
   }

@@ -69,7 +69,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ s
   return {
     async stop() {
       stopping = true;
-      const running = child as ChildProcess | null;
+      const running = child;
       if (running !== null) {
         const exited = new Promise((resolve) => running.once('exit', resolve));
         running.kill('SIGTERM');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { oidcProfileOf, usernameFrom } from '../../src/auth/oidc/oidc-profile.js';
 import { oidcSettingsOf } from '../../src/auth/oidc/oidc-settings.js';
 import { safeNextPath } from '../../src/auth/oidc/start-oidc-sign-in.js';
-import { ConfigError, loadConfig } from '../../src/config/config.js';
+import { type ConfigError, loadConfig } from '../../src/config/config.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/app-error.js';
+import { type AppError } from '../../src/core/app-error.js';
 import { calendarBuckets, resolvePeriod } from '../../src/reports/report-period.js';
 
 const now = new Date('2026-05-10T12:00:00Z');

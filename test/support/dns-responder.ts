@@ -42,7 +42,7 @@ export async function startDnsResponder(zone: Record<string, DnsRecords>, option
     socket.send(answer(query, question.end, zone[question.name.toLowerCase()], typeName), peer.port, peer.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { server: `127.0.0.1:${(socket.address() as AddressInfo).port}`, questions, close: () => closeSocket(socket) };
+  return { server: `127.0.0.1:${(socket.address()).port}`, questions, close: () => closeSocket(socket) };
 }
 
 function closeSocket(socket: Socket): Promise<void> {

@@ -74,7 +74,7 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
     const template = page.getByTestId('status-update-template');
     await expect.poll(async () => (await template.locator('option').allTextContents()).join('|')).toContain('Communication');
     const value = await template.locator('option').nth(1).getAttribute('value');
-    await template.selectOption(value!);
+    await template.selectOption(value);
     const message = await page.getByTestId('status-update-message').inputValue();
     expect(message).toContain('Incident Card payments failing (sévérité P3) sur payments.');
     // A blank the incident cannot answer stays for the person to fill.

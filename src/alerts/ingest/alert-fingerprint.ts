@@ -47,8 +47,8 @@ function fnv1a64(bytes: Uint8Array, length: number): string {
     const x0 = l0 ^ bytes[i]!;
     const t0 = x0 * primeLow;
     // h << 40 moves limb 0 into limbs 2-3 (shifted by 8) and limb 1 into limb 3; the rest overflows.
-    let t1 = l1 * primeLow + (t0 >>> 16);
-    let t2 = l2 * primeLow + (x0 << 8) + (t1 >>> 16);
+    const t1 = l1 * primeLow + (t0 >>> 16);
+    const t2 = l2 * primeLow + (x0 << 8) + (t1 >>> 16);
     const t3 = l3 * primeLow + (l1 << 8) + (t2 >>> 16);
     l0 = t0 & 0xffff;
     l1 = t1 & 0xffff;

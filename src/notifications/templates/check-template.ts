@@ -23,7 +23,7 @@ export function checkTemplate(override: TemplateOverride, path = ''): void {
 export function findTemplateIssues(source: string, part: TemplatePart, path: string): FieldIssue[] {
   let tokens: unknown[];
   try {
-    tokens = Mustache.parse(source) as unknown[];
+    tokens = Mustache.parse(source);
   } catch (error) {
     return [{ path, message: `does not parse: ${(error as Error).message}` }];
   }

@@ -44,7 +44,7 @@ export function buildOutline(root: Root, isLabel: (title: string) => boolean): O
   const current = (): OutlineNode => stack[stack.length - 1]!;
   for (const block of root.children) {
     if (block.type === 'heading') {
-      const depth = (block as Heading).depth;
+      const depth = (block).depth;
       while (stack.length > 1 && current().depth >= depth) stack.pop();
       const child = node(cleanTitle(toString(block)), 'heading', depth, current(), block);
       current().children.push(child);

@@ -103,9 +103,9 @@ describe('sendTeams', () => {
 
 type ChatSender = (request: SendRequest<{ kind: never; url: string }>) => Promise<DeliveryResult>;
 const senders: Array<{ name: string; send: ChatSender; kind: string }> = [
-  { name: 'sendSlack', send: sendSlack as unknown as ChatSender, kind: 'slack' },
-  { name: 'sendMattermost', send: sendMattermost as unknown as ChatSender, kind: 'mattermost' },
-  { name: 'sendTeams', send: sendTeams as unknown as ChatSender, kind: 'teams' },
+  { name: 'sendSlack', send: sendSlack, kind: 'slack' },
+  { name: 'sendMattermost', send: sendMattermost, kind: 'mattermost' },
+  { name: 'sendTeams', send: sendTeams, kind: 'teams' },
 ];
 
 describe.each(senders)('$name classifies what the chat server answers', ({ send, kind }) => {

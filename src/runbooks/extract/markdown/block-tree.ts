@@ -148,7 +148,7 @@ function afterQuoteMarker(lines: SourceLines, start: Point): number {
 /** Where an item's content starts on its marker's line (CommonMark: 1–4 spaces, or 1 before indented code). */
 function afterListMarker(lines: SourceLines, start: Point): number | null {
   const end = lines.endOf(start.line - 1);
-  const marker = /^(?:[-*+]|\d{1,9}[.)])/.exec(lines.text.slice(start.offset!, end));
+  const marker = /^(?:[-*+]|\d{1,9}[.)])/.exec(lines.text.slice(start.offset, end));
   if (marker === null) return null;
   const after = start.offset! + marker[0].length;
   let spaces = 0;

@@ -22,7 +22,7 @@ export function inlineNodes(inline: Token | undefined): PhrasingContent[] {
       appendText(into, node);
     } else if (node !== null) {
       into.children.push(node);
-      if ('children' in node && token.nesting === 1) open.push(node as Holder);
+      if ('children' in node && token.nesting === 1) open.push(node);
     }
   }
   return top.children;

@@ -18,7 +18,7 @@ export function checkTaskItem(item: ListItem, text: string): void {
   if (match === null || (head.value.length === 4 && paragraph.children.length === 1)) return;
   const start = paragraph.position!.start;
   // Only when the checkbox is written at the paragraph's start (not `\[x]` or an entity).
-  if (text.slice(start.offset!, start.offset! + 3) !== match[0].slice(0, 3)) return;
+  if (text.slice(start.offset, start.offset! + 3) !== match[0].slice(0, 3)) return;
   item.checked = match[1] !== ' ';
   head.value = head.value.slice(4);
   if (head.value === '') paragraph.children.shift();
