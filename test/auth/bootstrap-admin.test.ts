@@ -31,7 +31,7 @@ describe.each(testBackends)('first start on $backend', ({ backend, available }) 
   it.skipIf(!available)('runs the seed with the bootstrap and rolls both back if the seed fails', async () => {
     const test = await openTestDatabase(backend);
     try {
-      await expect(bootstrapDatabase(test.db, { seed: async () => { throw new Error('seed failed'); } })).rejects.toThrow('seed failed');
+      await expect(bootstrapDatabase(test.db, { seed: () => Promise.reject(new Error('seed failed')) })).rejects.toThrow('seed failed');
       expect((await test.db.query('SELECT 1 FROM users')).rows).toHaveLength(0);
       const retried = await bootstrapDatabase(test.db, { seed: async (ctx) => { await ctx.db.query(`INSERT INTO teams (id, name) VALUES ('demo', 'Demo')`); } });
       expect(retried.firstStart).toBe(true);

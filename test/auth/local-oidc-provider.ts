@@ -57,7 +57,8 @@ export async function startLocalOidcProvider(client: { clientId: string; clientS
   const callback = provider.callback();
   handle = (req, res) => {
     if (req.url?.startsWith('/interaction/') !== true) {
-      callback(req, res);
+      // Koa's handler answers its own errors: the promise it returns never rejects.
+      void callback(req, res);
       return;
     }
     interact(provider, state, req, res).catch((error: unknown) => {
@@ -75,27 +76,31 @@ class MemoryAdapter {
   private key(id: string): string {
     return `${this.model}:${id}`;
   }
-  async upsert(id: string, payload: AdapterPayload): Promise<void> {
+  upsert(id: string, payload: AdapterPayload): Promise<void> {
     MemoryAdapter.store.set(this.key(id), payload);
+    return Promise.resolve();
   }
-  async find(id: string): Promise<AdapterPayload | undefined> {
-    return MemoryAdapter.store.get(this.key(id));
+  find(id: string): Promise<AdapterPayload | undefined> {
+    return Promise.resolve(MemoryAdapter.store.get(this.key(id)));
   }
-  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
-    return [...MemoryAdapter.store.entries()].find(([key, payload]) => key.startsWith(`${this.model}:`) && payload.uid === uid)?.[1];
+  findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    return Promise.resolve([...MemoryAdapter.store.entries()].find(([key, payload]) => key.startsWith(`${this.model}:`) && payload.uid === uid)?.[1]);
   }
-  async findByUserCode(): Promise<undefined> {
-    return undefined;
+  findByUserCode(): Promise<undefined> {
+    return Promise.resolve(undefined);
   }
-  async consume(id: string): Promise<void> {
+  consume(id: string): Promise<void> {
     const payload = MemoryAdapter.store.get(this.key(id));
     if (payload !== undefined) payload.consumed = Math.floor(Date.now() / 1000);
+    return Promise.resolve();
   }
-  async destroy(id: string): Promise<void> {
+  destroy(id: string): Promise<void> {
     MemoryAdapter.store.delete(this.key(id));
+    return Promise.resolve();
   }
-  async revokeByGrantId(grantId: string): Promise<void> {
+  revokeByGrantId(grantId: string): Promise<void> {
     for (const [key, payload] of MemoryAdapter.store) if (payload.grantId === grantId) MemoryAdapter.store.delete(key);
+    return Promise.resolve();
   }
 }
 

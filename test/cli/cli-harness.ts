@@ -26,8 +26,14 @@ export async function runCaptured(argv: string[], env: Record<string, string | u
   return { code, stdout, stderr };
 }
 
+/** A temporary folder and its removal. */
+export interface TempDir {
+  path: string;
+  remove(): Promise<void>;
+}
+
 /** A fresh temporary folder, removed by the returned cleanup. */
-export async function tempDir(prefix = 'astreinte-cli-'): Promise<{ path: string; remove(): Promise<void> }> {
+export async function tempDir(prefix = 'astreinte-cli-'): Promise<TempDir> {
   const path = await mkdtemp(join(tmpdir(), prefix));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }

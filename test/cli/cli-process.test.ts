@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanEnv, spawnCli, startTestServer, tempDir, unusedPort } from './cli-harness.js';
+import { cleanEnv, spawnCli, startTestServer, tempDir, type TempDir, unusedPort } from './cli-harness.js';
 
 // Each test starts real server processes (PGlite's first open included): slow on a loaded machine.
 describe('astreinte as a real process', { timeout: 90_000 }, () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   beforeAll(async () => {
     dir = await tempDir();
   });
   afterAll(async () => {
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting it.
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('prints the incidents as JSON and exits 0', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/start-server.js';
-import { runCaptured, startTestServer, tempDir, unusedPort } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir, unusedPort } from './cli-harness.js';
 
 describe('astreinte incident, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
   const declare = async (title: string, ...flags: string[]): Promise<string> => {
@@ -20,8 +20,9 @@ describe('astreinte incident, against a running server', () => {
     await server.db.query(`INSERT INTO services (id, name) VALUES ('checkout', 'Checkout'), ('payments', 'Payments')`);
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('declares an incident with severity, services, labels and texts', async () => {

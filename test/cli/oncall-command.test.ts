@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/start-server.js';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte oncall now and schedule show, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
 
@@ -30,8 +30,9 @@ describe('astreinte oncall now and schedule show, against a running server', () 
     expect(response.status, await response.text()).toBe(201);
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('says who is on call at an instant, and that an override is why', async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/start-server.js';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte postmortem, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
   const api = async (method: string, path: string, body?: unknown) => {
@@ -22,8 +22,9 @@ describe('astreinte postmortem, against a running server', () => {
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! };
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('drafts a post-mortem in a time zone, shows it, prints its Markdown, and refuses a second draft with the reason', async () => {

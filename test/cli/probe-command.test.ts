@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/http/start-server.js';
 import { eventually } from '../support/eventually.js';
 import { testConfig } from '../support/test-app.js';
-import { runCaptured, tempDir } from './cli-harness.js';
+import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte probe list, add, test and results, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let health: Server;
   let healthUrl: string;
   const answer = { status: 200, body: '{"database":"connected"}' };
@@ -24,9 +24,11 @@ describe('astreinte probe list, add, test and results, against a running server'
     healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/health`;
   });
   afterAll(async () => {
-    await new Promise((resolve) => health?.close(resolve));
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    const healthServer = health as Server | undefined;
+    if (healthServer !== undefined) await new Promise((resolve) => healthServer.close(resolve));
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('adds an HTTP probe with conditions, interval and severity', async () => {

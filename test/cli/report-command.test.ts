@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/start-server.js';
 import { formatSeconds, formatShare } from '../../src/cli/report-format.js';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte report, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
 
@@ -22,8 +22,9 @@ describe('astreinte report, against a running server', () => {
     expect((await cli('incident', 'resolve', id)).code).toBe(0);
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('prints response times and target compliance as aligned tables, and JSON with --json', async () => {

@@ -7,7 +7,7 @@ import type { Run } from '../../src/execution/run-model.js';
 import { runCli } from '../../src/cli/main.js';
 import { startServer, type RunningServer } from '../../src/http/start-server.js';
 import { testConfig } from '../support/test-app.js';
-import { runCaptured, tempDir } from './cli-harness.js';
+import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
 const fence = '```';
 /** s1 prints over ~1.2 s with a parameter; s2 prints a secret then fails; s3 sleeps; s4 changes; s5 destroys. */
@@ -24,7 +24,7 @@ const secretKey = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543
 
 describe('astreinte run, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   let runbookId: string;
   let approverToken: string;
@@ -56,8 +56,9 @@ describe('astreinte run, against a running server', () => {
     approverToken = (await api<{ secret: string }>('/api/v1/tokens', { userId: user.id, name: 'approver cli', role: 'responder' })).secret;
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
     rmSync('/tmp/astreinte-cli-run-dir', { recursive: true, force: true }); // made by step s4
   });
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/http/start-server.js';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 /** A runbook that looks, acts and verifies: lint has no error to report. */
 function goodRunbook(title: string): string {
@@ -19,7 +19,7 @@ function riskyRunbook(title: string): string {
 
 describe('astreinte runbook, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
 
@@ -37,8 +37,9 @@ describe('astreinte runbook, against a running server', () => {
     await writeFile(join(docs, '.git', 'HEAD.md'), goodRunbook('Never imported'));
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('imports a folder recursively (*.md, *.markdown, *.txt) and a second time changes nothing', async () => {
@@ -116,7 +117,7 @@ describe('astreinte runbook, against a running server', () => {
 });
 
 describe('astreinte runbook lint, offline', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   // No server and no URL: lint of local files must not need one.
   const lint = (...paths: string[]) => runCaptured(['runbook', 'lint', ...paths], { ASTREINTE_URL: 'http://127.0.0.1:9' });
 
@@ -126,7 +127,8 @@ describe('astreinte runbook lint, offline', () => {
     await writeFile(join(dir.path, 'risky.md'), riskyRunbook('Redis full'));
   });
   afterAll(async () => {
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting it.
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('exits 0 when there are only warnings', async () => {

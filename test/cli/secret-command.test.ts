@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/http/start-server.js';
 import { testConfig } from '../support/test-app.js';
-import { runCaptured, tempDir } from './cli-harness.js';
+import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
 const secretKey = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 
 describe('astreinte secret, against a running server', () => {
   let server: RunningServer;
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
 
@@ -19,8 +19,9 @@ describe('astreinte secret, against a running server', () => {
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken!, PW: 'from-the-cli-env' };
   });
   afterAll(async () => {
-    await server?.close();
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting them.
+    await (server as RunningServer | undefined)?.close();
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('sets a secret from the environment or a file, lists it without its value, and deletes it', async () => {

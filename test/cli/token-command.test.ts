@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpTransport, RunnerApi, RunnerApiError } from '../../src/runner/runner-api.js';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte token and migrate, directly on the database', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let dataDir: string;
 
   beforeAll(async () => {
@@ -16,7 +16,8 @@ describe('astreinte token and migrate, directly on the database', () => {
     await first.close();
   });
   afterAll(async () => {
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting it.
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('creates a token while no server runs, and that token works against a server started on the folder', async () => {

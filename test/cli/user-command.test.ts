@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCaptured, startTestServer, tempDir } from './cli-harness.js';
+import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte user password, directly on the database', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let dir: TempDir;
   let dataDir: string;
 
   beforeAll(async () => {
@@ -13,7 +13,8 @@ describe('astreinte user password, directly on the database', () => {
     await first.close();
   });
   afterAll(async () => {
-    await dir?.remove();
+    // afterAll runs even when beforeAll failed before setting it.
+    await (dir as TempDir | undefined)?.remove();
   });
 
   it('gives the first admin a console password read from the environment, never from the command line', async () => {

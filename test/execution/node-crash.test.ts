@@ -59,7 +59,7 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
       const imported = await call('POST', '/api/v1/runbook-sources', { filename: 'long.md', content: runbook });
       const incident = await call('POST', '/api/v1/incidents', { title: 'crash' });
       const run = await call('POST', '/api/v1/runs', { runbookId: (imported['runbooks'] as { id: string }[])[0]!.id, incidentId: incident['id'] });
-      const startedStep = await call('POST', `/api/v1/runs/${run['id']}/steps/s1/execute`, { confirm: true });
+      const startedStep = await call('POST', `/api/v1/runs/${run['id'] as string}/steps/s1/execute`, { confirm: true });
       expect(startedStep['execution'], JSON.stringify(startedStep)).toBeDefined();
       const executionId = (startedStep['execution'] as { id: string }).id;
       await eventually('the step to print before', async () => {

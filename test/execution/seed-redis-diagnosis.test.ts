@@ -5,7 +5,9 @@ import { useTestApp, type TestApp } from '../support/test-app.js';
 
 /** A Redis on 127.0.0.1:6379, where the seed's `redis-cli` commands look: CI's, or one started here. */
 function redisAnswers(): boolean {
-  return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
+  // Without redis-cli, spawnSync sets `error` and leaves `stdout` null, whatever its type says.
+  const ping = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' });
+  return ping.error === undefined && ping.stdout.trim() === 'PONG';
 }
 const redisInstalled = spawnSync('redis-server', ['--version']).status === 0;
 

@@ -13,7 +13,7 @@ describe.each(testBackends)('audit log API on $backend', ({ backend, available }
     const incident = (await t.call('POST', '/api/v1/incidents', { token: t.users.responder.token, body: { title: 'audited incident', services: ['audited'] } })).json();
     const response = await t.call('GET', '/api/v1/audit-log?limit=3');
     expect(response.statusCode, response.body).toBe(200);
-    const { items, total } = response.json() as { items: Entry[]; total: number };
+    const { items, total } = response.json<{ items: Entry[]; total: number }>();
     expect(total).toBeGreaterThanOrEqual(3);
     expect(items.map((e) => [e.action, e.targetType, e.targetId])).toEqual([
       ['incident.declare', 'incident', incident.id],

@@ -10,7 +10,8 @@ describe.each(testBackends)('incidents API on $backend', ({ backend, available }
     await t.db.query(`INSERT INTO services (id, name, rto_minutes, rpo_minutes) VALUES ('dispatch-api', 'Dispatch API', 240, 360), ('osrm', 'OSRM routing', 60, NULL)`);
   });
   afterAll(async () => {
-    await t?.close();
+    // Unset when the backend is unavailable, or when beforeAll failed before it: afterAll runs all the same.
+    await (t as TestApp | undefined)?.close();
   });
 
   it.skipIf(!available)('declares an incident with services, labels and a commander, all in its first events', async () => {

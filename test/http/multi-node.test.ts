@@ -24,7 +24,8 @@ describe.skipIf(!testBackends[1]!.available)('two nodes on one PostgreSQL', () =
       await node.app.close();
       await node.db.close();
     }
-    await test?.close();
+    // afterAll runs even when beforeAll failed before setting it.
+    await (test as TestDatabase | undefined)?.close();
   });
 
   const call = (node: number, method: 'GET' | 'POST', url: string, body?: object) =>

@@ -95,7 +95,7 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
     hook.replyNext({ status: 400, body: 'bad request' });
     const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Ledger drift', services: ['ledger'] } })).json();
     const dead = await eventually('a dead letter', async () => {
-      const list = (await t.call('GET', `/api/v1/notification-deliveries?status=dead&incidentId=${incident.id}`)).json() as { id: string; channelId: string; lastError: string }[];
+      const list = (await t.call('GET', `/api/v1/notification-deliveries?status=dead&incidentId=${incident.id}`)).json<{ id: string; channelId: string; lastError: string }[]>();
       return list.find((delivery) => delivery.channelId === 'ops-hook') ?? null;
     });
     expect(dead.lastError).toMatch(/400/);

@@ -22,8 +22,12 @@ type Adopted = { created: { id: string; name: string; target: Record<string, unk
 async function importFile(t: TestApp, filename: string, body: { content: string } | { contentBase64: string }): Promise<Draft[]> {
   const response = await t.call('POST', '/api/v1/runbook-sources', { token: t.users.responder.token, body: { filename, ...body } });
   expect(response.statusCode, response.body).toBe(201);
-  return (response.json() as { drafts: Draft[] }).drafts;
+  return response.json<{ drafts: Draft[] }>().drafts;
 }
+
+/** `value` without the fields named. */
+const without = (value: Record<string, unknown>, ...keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 
 const draftStatus = async (t: TestApp, id: string): Promise<string> => (await t.db.query<{ status: string }>('SELECT status FROM runbook_drafts WHERE id = $1', [id])).rows[0]!.status;
 
@@ -35,17 +39,17 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
     await importFile(t, 'payments.md', { content: payments });
     const answer = await t.call('GET', '/api/v1/runbooks/payments-down/probe-suggestions', { token: t.users.viewer.token });
     expect(answer.statusCode, answer.body).toBe(200);
-    const { runbookId, version, suggestions } = answer.json() as { runbookId: string; version: number; suggestions: (Record<string, unknown> & { needs: string[] })[] };
+    const { runbookId, version, suggestions } = answer.json<{ runbookId: string; version: number; suggestions: (Record<string, unknown> & { needs: string[] })[] }>();
     expect([runbookId, version]).toEqual(['payments-down', 1]);
     expect(suggestions).toMatchObject([
       { name: 'Payments down — payments.example.test/health', target: { kind: 'http', url: 'https://payments.example.test/health' }, conditions: ['[STATUS] < 400'], severity: 'P2', labels: { runbook: 'payments-down' }, needs: [], source: { section: 'Diagnosis', step: 's1', line: 8, code: 'curl -fsS https://payments.example.test/health' } },
       { name: 'Payments down — {{ host }}:8080/ready', target: { kind: 'http', url: 'http://{{ host }}:8080/ready' }, needs: ['host'], source: { line: 9 } },
       { name: 'Payments down — tcp payments-db.internal:5432', target: { kind: 'tcp', host: 'payments-db.internal', port: 5432 }, needs: [], source: { line: 10 } },
     ]);
-    const { source: _source, needs: _needs, notes: _notes, ...complete } = suggestions[0]!;
+    const complete = without(suggestions[0]!, 'source', 'needs', 'notes');
     const created = await t.call('POST', '/api/v1/probes', { body: complete });
     expect(created.statusCode, created.body).toBe(201);
-    const { source: _s, needs: _n, notes: _o, ...incomplete } = suggestions[1]!;
+    const incomplete = without(suggestions[1]!, 'source', 'needs', 'notes');
     expect((await t.call('POST', '/api/v1/probes', { body: incomplete })).statusCode).toBe(400);
     expect((await t.call('GET', '/api/v1/runbooks/nope/probe-suggestions', { token: t.users.viewer.token })).statusCode).toBe(404);
     expect((await t.call('GET', '/api/v1/runbooks/payments-down/probe-suggestions', { token: null })).statusCode).toBe(401);
@@ -60,11 +64,11 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
     expect((await t.call('POST', '/api/v1/probes/from-draft', { body, token: t.users.responder.token })).statusCode).toBe(403);
     const missing = await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: draft.id } });
     expect(missing.statusCode).toBe(400);
-    expect((missing.json() as { details: { issues: { path: string }[] } }).details.issues.map((issue) => issue.path)).toEqual(['/prometheusUrl']);
+    expect(missing.json<{ details: { issues: { path: string }[] } }>().details.issues.map((issue) => issue.path)).toEqual(['/prometheusUrl']);
 
     const adopted = await t.call('POST', '/api/v1/probes/from-draft', { body });
     expect(adopted.statusCode, adopted.body).toBe(201);
-    const { created, skipped } = adopted.json() as Adopted;
+    const { created, skipped } = adopted.json<Adopted>();
     const query = 'rate(payment_errors_total[5m]) / rate(payment_requests_total[5m]) > 0.05';
     expect(created).toMatchObject([{
       name: `Prevention — ${query} pendant 5 min`, target: { kind: 'prometheus', url: prometheusUrl, query }, conditions: [],
@@ -74,7 +78,7 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
     expect(await draftStatus(t, draft.id)).toBe('adopted');
     // Adopted again: the names are taken, so the new probes get a suffix.
     const again = await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: draft.id, prometheusUrl, severity: 'P4' } });
-    expect((again.json() as Adopted).created.map((probe) => [probe.name, probe.severity])).toEqual([[`Prevention — ${query} pendant 5 min (2)`, 'P4']]);
+    expect(again.json<Adopted>().created.map((probe) => [probe.name, probe.severity])).toEqual([[`Prevention — ${query} pendant 5 min (2)`, 'P4']]);
   });
 
   it.skipIf(!available)('answers 404 for an unknown draft or another kind, 409 for a dismissed one, 200 with nothing created when every rule is prose', async () => {
@@ -96,18 +100,18 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
     const monitoring = drafts.find((draft) => draft.kind === 'alert-rules' && draft.title === 'Base de Données Down › Monitoring')!;
     const adopted = await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: monitoring.id, prometheusUrl } });
     expect(adopted.statusCode, adopted.body).toBe(201);
-    const { created, skipped } = adopted.json() as Adopted;
+    const { created, skipped } = adopted.json<Adopted>();
     expect(created.map((probe) => [probe.target['query'], probe.severity, probe.labels])).toEqual([
       ['up{job="postgres"} == 0', 'P1', { runbook: 'base-de-donnees-down' }],
       ['pg_stat_database_numbackends > 95', 'P1', { runbook: 'base-de-donnees-down' }],
     ]);
     expect(skipped.map((rule) => rule.expression)).toEqual(['pg_database_size > 50GB']);
     const redis = drafts.find((draft) => draft.kind === 'alert-rules' && draft.title === 'Cache Redis Down › Prévention')!;
-    const fromRedis = (await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: redis.id, prometheusUrl } })).json() as Adopted;
+    const fromRedis = (await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: redis.id, prometheusUrl } })).json<Adopted>();
     expect(fromRedis.created.map((probe) => [probe.target['query'], probe.severity])).toEqual([['redis_memory_used_bytes / redis_memory_max_bytes > 0.9', 'P2']]);
     expect(fromRedis.skipped).toMatchObject([{ expression: 'memory > 85%' }]);
 
     const suggested = await t.call('GET', '/api/v1/runbooks/cache-redis-down/probe-suggestions', { token: t.users.viewer.token });
-    expect((suggested.json() as { suggestions: { target: unknown }[] }).suggestions[0]!.target).toEqual({ kind: 'redis', url: 'redis://akig-cache:6379' });
+    expect(suggested.json<{ suggestions: { target: unknown }[] }>().suggestions[0]!.target).toEqual({ kind: 'redis', url: 'redis://akig-cache:6379' });
   });
 });

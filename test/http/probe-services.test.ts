@@ -57,11 +57,11 @@ type ProbeIncident = {
 async function createProbe(t: TestApp, body: Record<string, unknown>): Promise<ProbeView> {
   const created = await t.call('POST', '/api/v1/probes', { body });
   expect(created.statusCode, created.body).toBe(201);
-  return created.json() as ProbeView;
+  return created.json<ProbeView>();
 }
 
 async function showProbe(t: TestApp, id: string): Promise<ProbeView> {
-  return (await t.call('GET', `/api/v1/probes/${id}`)).json() as ProbeView;
+  return (await t.call('GET', `/api/v1/probes/${id}`)).json<ProbeView>();
 }
 
 async function latestIncident(t: TestApp, probeId: string): Promise<ProbeIncident | null> {
@@ -128,7 +128,7 @@ async function startHttpsServer(pair: CertificatePair): Promise<{ port: number; 
   const server = createHttpsServer({ key: pair.key, cert: pair.cert }, (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
   const listening = await listenOnLoopback(server);
   // New handshakes get the new certificate: as a server reloading its certificate does, without a restart.
-  return { port: listening.port, renew: (next) => server.setSecureContext({ key: next.key, cert: next.cert }), close: listening.close };
+  return { port: listening.port, renew: (next) => server.setSecureContext({ key: next.key, cert: next.cert }), close: () => listening.close() };
 }
 
 /** A Prometheus scrape target serving `render()` on /metrics; it can be stopped and started again on its port. */
@@ -231,11 +231,13 @@ beforeAll(async () => {
     // Small enough that a few 256 KiB values take it past 85 %; writes are refused beyond it, nothing evicted.
     starting.push(startRedisServer(['--maxmemory', '4mb', '--maxmemory-policy', 'noeviction']).then((started) => void (boundedRedis = started)));
   }
-  starting.push((async () => {
+  // In a promise like the other starts, so that a failure here is settled with them.
+  starting.push(new Promise<void>((resolve) => {
     // The CA is what the probes trust (`tls.ca`); the leaves are what the server presents.
     const ca = makeCertificateAuthority();
     certificates = { ca, expiringSoon: issueCertificate(ca, { days: 2 }), renewed: issueCertificate(ca, { days: 30 }) };
-  })());
+    resolve();
+  }));
   if (prometheusMissing === null) {
     starting.push((async () => {
       appTarget = await startMetricsTarget(() => `# TYPE app_error_ratio gauge\napp_error_ratio ${gauge.errorRatio}\n`);
@@ -274,7 +276,7 @@ describe.each(testBackends)('probes against real services on $backend', ({ backe
       timeoutMs: 2000,
     };
     // What the connection ratio condition saw, as an admin trying it out would read it.
-    const tried = (await t.call('POST', '/api/v1/probes/test', { body })).json() as { passed: boolean; conditions: { condition: string; passed: boolean; detail: string }[] };
+    const tried = (await t.call('POST', '/api/v1/probes/test', { body })).json<{ passed: boolean; conditions: { condition: string; passed: boolean; detail: string }[] }>();
     expect(tried.passed).toBe(true);
     expect(tried.conditions[1]).toMatchObject({ passed: true, detail: expect.stringMatching(/^\[CONNECTIONS\] \/ \[MAX_CONNECTIONS\] \(0\.\d+\) < 0\.8$/) });
 
@@ -403,7 +405,7 @@ describe.each(testBackends)('probes against real services on $backend', ({ backe
     };
     // Prometheus has scraped the target (the series is there, and passes) before the ratio rises.
     await eventually('Prometheus to return the error ratio', async () => {
-      const verdict = (await t.call('POST', '/api/v1/probes/test', { body })).json() as { series?: { labels: Record<string, string>; passed: boolean }[] };
+      const verdict = (await t.call('POST', '/api/v1/probes/test', { body })).json<{ series?: { labels: Record<string, string>; passed: boolean }[] }>();
       return verdict.series?.some((series) => series.labels['job'] === 'app' && series.passed) === true ? true : null;
     }, waitMs);
     const probe = await createProbe(t, body);

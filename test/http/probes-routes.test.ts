@@ -16,21 +16,24 @@ async function startHealthServer(): Promise<{ url: string; answer: { status: num
   return { url: `http://127.0.0.1:${port}/health`, answer, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+type HealthServer = Awaited<ReturnType<typeof startHealthServer>>;
+
 describe.each(testBackends)('probes through the API on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 } });
-  let health: Awaited<ReturnType<typeof startHealthServer>>;
+  let health: HealthServer;
   beforeAll(async () => {
     health = await startHealthServer();
   });
-  afterAll(async () => health?.close());
+  // afterAll runs even when a beforeAll failed before setting it.
+  afterAll(async () => (health as HealthServer | undefined)?.close());
 
   it.skipIf(!available)('creates a probe with default conditions, lists it and shows it', async () => {
     const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Plain health', target: { kind: 'http', url: health.url }, intervalSeconds: 60 } });
     expect(created.statusCode).toBe(201);
-    const probe = created.json() as { id: string; conditions: string[]; status: string; severity: string };
+    const probe = created.json<{ id: string; conditions: string[]; status: string; severity: string }>();
     expect(probe).toMatchObject({ conditions: ['[STATUS] < 400'], status: 'unknown', severity: 'P2' });
     const listed = await t.call('GET', '/api/v1/probes?kind=http', { token: t.users.viewer.token });
-    expect((listed.json() as { items: { id: string }[] }).items.map((item) => item.id)).toContain(probe.id);
+    expect(listed.json<{ items: { id: string }[] }>().items.map((item) => item.id)).toContain(probe.id);
     expect((await t.call('GET', `/api/v1/probes/${probe.id}`)).statusCode).toBe(200);
   });
 
@@ -40,7 +43,7 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
       body: { name: 'Bad', serviceId: 'nope', target: { kind: 'tcp', host: '127.0.0.1', port: 1 }, conditions: ['[CONNECTED] == true', '[STATUS] == 200', '[RESPONSE_TIME] =>'] },
     });
     expect(bad.statusCode).toBe(400);
-    const paths = (bad.json() as { details: { issues: { path: string }[] } }).details.issues.map((issue) => issue.path);
+    const paths = bad.json<{ details: { issues: { path: string }[] } }>().details.issues.map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['/conditions/1', '/conditions/2', '/serviceId']));
     const prometheus = await t.call('POST', '/api/v1/probes', { body: { name: 'No Prometheus', target: { kind: 'prometheus', query: 'up == 0' } } });
     expect(prometheus.statusCode).toBe(400);
@@ -62,7 +65,7 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
   it.skipIf(!available)('seals credentials, shows them redacted, and keeps them when the redacted form comes back', async () => {
     const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Database', target: { kind: 'postgres', url: 'postgres://app:s3cret-pass@127.0.0.1:1/app' } } });
     expect(created.statusCode).toBe(201);
-    const probe = created.json() as { id: string; target: { url: string } };
+    const probe = created.json<{ id: string; target: { url: string } }>();
     expect(probe.target.url).toBe('postgres://app:********@127.0.0.1:1/app');
     const { rows } = await t.db.query<{ target: { url: string } }>('SELECT target FROM probes WHERE id = $1', [probe.id]);
     expect(JSON.stringify(rows[0]!.target)).not.toContain('s3cret-pass');
@@ -82,7 +85,7 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
     });
     health.answer.status = 200;
     expect(tested.statusCode).toBe(200);
-    const verdict = tested.json() as { passed: boolean; detail: string; conditions: { passed: boolean; detail: string }[] };
+    const verdict = tested.json<{ passed: boolean; detail: string; conditions: { passed: boolean; detail: string }[] }>();
     expect(verdict.passed).toBe(false);
     expect(verdict.conditions.map((condition) => condition.passed)).toEqual([false, true, true]);
     expect(verdict.detail).toContain('[STATUS] (503) == 200');
@@ -94,7 +97,7 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
       body: { name: 'Checkout health', serviceId: 'checkout', severity: 'P1', target: { kind: 'http', url: health.url }, conditions: ['[STATUS] == 200', '$.database == connected'], intervalSeconds: 5 },
     });
     expect(created.statusCode).toBe(201);
-    const probe = created.json() as { id: string };
+    const probe = created.json<{ id: string }>();
     const checkNow = () => t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probe.id]);
     health.answer.body = '{"database":"disconnected"}';
     await checkNow();
@@ -105,7 +108,7 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
     });
     expect(incident).toMatchObject({ severity: 'P1', status: 'triggered' });
     expect(incident.title).toContain('Checkout health');
-    const shown = (await t.call('GET', `/api/v1/probes/${probe.id}`)).json() as { status: string; lastResult: { detail: string } };
+    const shown = (await t.call('GET', `/api/v1/probes/${probe.id}`)).json<{ status: string; lastResult: { detail: string } }>();
     expect(shown.status).toBe('down');
     expect(shown.lastResult.detail).toContain('$.database ("disconnected") == connected');
 
@@ -115,9 +118,9 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
       const { rows } = await t.db.query<{ status: string }>('SELECT status FROM incidents WHERE id = $1', [incident.id]);
       return rows[0]!.status === 'resolved' ? true : null;
     });
-    const results = (await t.call('GET', `/api/v1/probes/${probe.id}/results`)).json() as { success: boolean }[];
+    const results = (await t.call('GET', `/api/v1/probes/${probe.id}/results`)).json<{ success: boolean }[]>();
     expect(results.map((result) => result.success)).toEqual([true, false]);
-    const uptime = (await t.call('GET', `/api/v1/probes/${probe.id}/uptime`)).json() as { window: string; checks: number; uptimePercent: number }[];
+    const uptime = (await t.call('GET', `/api/v1/probes/${probe.id}/uptime`)).json<{ window: string; checks: number; uptimePercent: number }[]>();
     expect(uptime[0]).toMatchObject({ window: '24h', checks: 2, uptimePercent: 50 });
   });
 
@@ -125,18 +128,18 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
     const silence = await t.call('POST', '/api/v1/silences', { body: { matchers: ['probe="Silenced port"'], endsAt: new Date(Date.now() + 3_600_000).toISOString(), comment: 'planned work' } });
     expect(silence.statusCode, silence.body).toBe(201);
     const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Silenced port', target: { kind: 'tcp', host: '127.0.0.1', port: 9 }, intervalSeconds: 5, timeoutMs: 1000 } });
-    const probe = created.json() as { id: string };
+    const probe = created.json<{ id: string }>();
     await t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probe.id]);
     const alert = await eventually('the muted alert', async () => {
       const { rows } = await t.db.query<{ incident_id: string | null; suppressed: { silences: string[] } | null }>(`SELECT incident_id, suppressed FROM alerts WHERE labels->>'probe_id' = $1`, [probe.id]);
       return rows[0] ?? null;
     });
-    expect(alert).toMatchObject({ incident_id: null, suppressed: { silences: [(silence.json() as { id: string }).id] } });
+    expect(alert).toMatchObject({ incident_id: null, suppressed: { silences: [silence.json<{ id: string }>().id] } });
   });
 
   it.skipIf(!available)('resolves the alerts of a deleted probe', async () => {
     const created = await t.call('POST', '/api/v1/probes', { body: { name: 'Doomed', target: { kind: 'tcp', host: '127.0.0.1', port: 9 }, intervalSeconds: 5, timeoutMs: 1000 } });
-    const probe = created.json() as { id: string };
+    const probe = created.json<{ id: string }>();
     await t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probe.id]);
     await eventually('the alert to fire', async () => {
       const { rows } = await t.db.query(`SELECT 1 FROM alerts WHERE labels->>'probe_id' = $1 AND status = 'firing'`, [probe.id]);

@@ -334,7 +334,7 @@ describe.each(testBackends)('reports in the configured time zone on $backend', (
   const t = useTestApp(backend, available, { config: { timeZone: 'Europe/Paris' } });
 
   it.skipIf(!available)('cut days and weeks in ASTREINTE_TIME_ZONE when the request names no zone, and in the named one otherwise', async () => {
-    const zoneOf = async (query: string) => ((await t.call('GET', `/api/v1/reports/incidents-per-week${query}`, { token: t.users.viewer.token })).json() as { period: { timeZone: string } }).period.timeZone;
+    const zoneOf = async (query: string) => (await t.call('GET', `/api/v1/reports/incidents-per-week${query}`, { token: t.users.viewer.token })).json<{ period: { timeZone: string } }>().period.timeZone;
     expect(await zoneOf('')).toBe('Europe/Paris');
     expect(await zoneOf('?timeZone=America/New_York')).toBe('America/New_York');
   });

@@ -65,7 +65,7 @@ describe.each(testBackends)('service summaries and on call now on $backend', ({ 
     await ok(t, 'PUT', '/api/v1/services/sum-svc/escalation-policy', { policyId: 'sum-policy' });
     const all = await t.call('GET', '/api/v1/service-summaries', { token: t.users.viewer.token });
     expect(all.statusCode, all.body).toBe(200);
-    const summary = (all.json() as { id: string }[]).find((service) => service.id === 'sum-svc');
+    const summary = all.json<{ id: string }[]>().find((service) => service.id === 'sum-svc');
     // A one-person weekly layer never hands over: nothing changes within the look-ahead.
     expect(summary).toMatchObject({ escalationPolicyId: 'sum-policy', onCall: [{ userId: responder.id, name: 'Test responder', via: { type: 'schedule', id: 'sum-primary', name: 'Summary primary' }, until: null }] });
   });
@@ -74,7 +74,7 @@ describe.each(testBackends)('service summaries and on call now on $backend', ({ 
     await ok(t, 'POST', '/api/v1/teams', { id: 'owners', name: 'Owners' });
     await ok(t, 'PUT', '/api/v1/schedules/owners-rota', weeklySchedule('Owners rota', [t.users.admin.id, t.users.viewer.id], 'owners'));
     await ok(t, 'POST', '/api/v1/services', { id: 'owned-svc', name: 'Owned', ownerTeamId: 'owners' });
-    const summary = (await t.call('GET', '/api/v1/services/owned-svc/summary')).json() as { onCall: { via: { id: string }; until: string | null }[] };
+    const summary = (await t.call('GET', '/api/v1/services/owned-svc/summary')).json<{ onCall: { via: { id: string }; until: string | null }[] }>();
     expect(summary).toMatchObject({ ownerTeamId: 'owners', ownerTeamName: 'Owners' });
     expect(summary.onCall).toHaveLength(1);
     expect(summary.onCall[0]!.via.id).toBe('owners-rota');
@@ -90,7 +90,7 @@ describe.each(testBackends)('service summaries and on call now on $backend', ({ 
     await ok(t, 'PUT', '/api/v1/schedules/now-rota', weeklySchedule('Now rota', [admin.id, responder.id]));
     const answer = await t.call('GET', '/api/v1/on-call?hours=336&limit=3', { token: t.users.viewer.token });
     expect(answer.statusCode, answer.body).toBe(200);
-    const rota = (answer.json() as { scheduleId: string; timeZone: string; onCall: { userId: string; name: string; until: string } | null; next: { userId: string; name: string; start: string; end: string }[] }[])
+    const rota = answer.json<{ scheduleId: string; timeZone: string; onCall: { userId: string; name: string; until: string } | null; next: { userId: string; name: string; start: string; end: string }[] }[]>()
       .find((schedule) => schedule.scheduleId === 'now-rota');
     expect(rota?.timeZone).toBe('Europe/Paris');
     expect([admin.id, responder.id]).toContain(rota?.onCall?.userId);
@@ -113,7 +113,7 @@ describe.each(testBackends)('service summaries and on call now on $backend', ({ 
         layers: [{ id: 'daily', name: 'Daily', rotation: { kind: 'daily', handoffTime: '09:00' }, startsAt: '2026-01-05T09:00:00Z', participants: [t.users.responder.id] }],
       },
     });
-    const rota = ((await t.call('GET', '/api/v1/on-call')).json() as { scheduleId: string; onCall: { overrideId: string | null }; next: { userId: string; overrideId: string | null; end: string | null }[] }[])
+    const rota = (await t.call('GET', '/api/v1/on-call')).json<{ scheduleId: string; onCall: { overrideId: string | null }; next: { userId: string; overrideId: string | null; end: string | null }[] }[]>()
       .find((schedule) => schedule.scheduleId === 'solo-rota');
     expect(rota?.next).toEqual([
       expect.objectContaining({ userId: t.users.admin.id, overrideId: 'cover' }),

@@ -11,7 +11,8 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
     await t.db.query(`INSERT INTO teams (id, name) VALUES ('dispatch', 'Dispatch'), ('platform', 'Platform')`);
   });
   afterAll(async () => {
-    await t?.close();
+    // Unset when the backend is unavailable, or when beforeAll failed before it: afterAll runs all the same.
+    await (t as TestApp | undefined)?.close();
   });
 
   it.skipIf(!available)('creates a service with every field and shows it back', async () => {

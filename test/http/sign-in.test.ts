@@ -22,7 +22,7 @@ describe.each(testBackends)('signing in with a password on $backend', ({ backend
   it.skipIf(!available)('answers the same 401 for a wrong password, an unknown user and a user without password', async () => {
     const answers = await Promise.all([signIn('responder', 'wrong password!'), signIn('nobody', password), signIn('viewer', password)]);
     expect(answers.map((answer) => answer.statusCode)).toEqual([401, 401, 401]);
-    expect(new Set(answers.map((answer) => (answer.json() as { message: string }).message)).size).toBe(1);
+    expect(new Set(answers.map((answer) => answer.json<{ message: string }>().message)).size).toBe(1);
     expect(answers.every((answer) => answer.headers['set-cookie'] === undefined)).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe.each(testBackends)('signing in with a password on $backend', ({ backend
     const answer = await signIn('Responder', password);
     expect(answer.statusCode).toBe(200);
     expect(String(answer.headers['set-cookie'])).toMatch(/^astreinte_session=[^;]+;.*HttpOnly.*SameSite=Lax/);
-    const { csrfToken, user } = answer.json() as { csrfToken: string; user: { name: string; role: string } };
+    const { csrfToken, user } = answer.json<{ csrfToken: string; user: { name: string; role: string } }>();
     expect(user).toMatchObject({ name: 'Test responder', role: 'responder' });
     const cookie = cookieOf(answer);
     const { rows } = await t.db.query<{ secret_hash: string }>('SELECT secret_hash FROM sessions');
@@ -54,7 +54,7 @@ describe.each(testBackends)('signing in with a password on $backend', ({ backend
     const first = cookieOf(await signIn('responder', password));
     const second = await signIn('responder', password);
     const secondCookie = cookieOf(second);
-    const csrf = (second.json() as { csrfToken: string }).csrfToken;
+    const csrf = second.json<{ csrfToken: string }>().csrfToken;
     const headers = { cookie: secondCookie, 'x-csrf-token': csrf };
     const url = `/api/v1/users/${t.users.responder.id}/password`;
     const without = await t.app.inject({ method: 'PUT', url, headers, payload: { password: 'another long passphrase' } });

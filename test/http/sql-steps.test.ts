@@ -61,7 +61,7 @@ describe.each(testBackends)('SQL steps on a named connection, Astreinte on $back
   }
 
   async function outputOf(t2: TestApp, runId: string, executionId: string): Promise<{ stdout: string; stderr: string }> {
-    const output = (await t2.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json() as { stream: string; text: string }[];
+    const output = (await t2.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json<{ stream: string; text: string }[]>();
     const text = (stream: string) => output.filter((o) => o.stream === stream).map((o) => o.text).join('');
     return { stdout: text('stdout'), stderr: text('stderr') };
   }

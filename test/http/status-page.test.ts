@@ -17,7 +17,7 @@ describe.each(testBackends)('the public status page on $backend', ({ backend, av
     const page = async (): Promise<PublicPage> => {
       const response = await t.call('GET', '/status.json', { token: null });
       expect(response.statusCode).toBe(200);
-      return response.json() as PublicPage;
+      return response.json<PublicPage>();
     };
     expect((await page()).components.map((component) => component.name)).toEqual(['Payments']);
     expect((await page()).status).toBe('operational');
@@ -25,7 +25,7 @@ describe.each(testBackends)('the public status page on $backend', ({ backend, av
     const declared = await t.call('POST', '/api/v1/incidents', {
       body: { title: 'FLUSHALL ran on redis-prod-3 by jdoe', severity: 'P1', services: ['payments', 'billing-db'], summary: 'kubectl exec … redis-cli FLUSHALL' },
     });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Payments fail for some customers; we are on it.', phase: 'identified', public: true } });
     await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Internal: Jane restores the dump from backup-07', public: false } });
     await t.call('POST', `/api/v1/incidents/${id}/notes`, { body: { text: 'psql -c "DELETE FROM sessions"' } });
@@ -62,7 +62,7 @@ describe.each(testBackends)('the public status page on $backend', ({ backend, av
   it.skipIf(!available)('speaks French to a French browser or on request, English otherwise', async () => {
     await t.call('POST', '/api/v1/services', { body: { id: 'paiements', name: 'Paiements', public: true } });
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Paiements en échec', severity: 'P2', services: ['paiements'] } });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Certains paiements échouent.', phase: 'identified', public: true } });
     const french = await t.call('GET', '/status', { token: null, headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
     expect(french.headers['vary']).toContain('Accept-Language');

@@ -42,7 +42,7 @@ describe.each(testBackends)('running steps on $backend', ({ backend, available }
     const execution = await waitForExecutionEnd(t, runId, started.json().execution.id);
     expect(execution).toMatchObject({ status: 'succeeded', exitCode: 0 });
     expect(existsSync(canary)).toBe(false);
-    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id']}/output`)).json();
+    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id'] as string}/output`)).json();
     const stdout = output.filter((o: { stream: string }) => o.stream === 'stdout').map((o: { text: string }) => o.text).join('');
     expect(stdout).toBe(`ticket=${parameters.ticket}\ntoken is [REDACTED:API_TOKEN]\nline 1\nline 2\nline 3\n`);
     expect(output.filter((o: { stream: string }) => o.stream === 'stderr').map((o: { text: string }) => o.text).join('')).toBe('warn\n');

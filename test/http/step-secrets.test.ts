@@ -35,7 +35,7 @@ describe.each(testBackends)('secrets used by steps on $backend', ({ backend, ava
     const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body });
     expect(started.statusCode, started.body).toBe(202);
     const execution = await waitForExecutionEnd(t, runId, started.json().execution.id);
-    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id']}/output`)).json();
+    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution['id'] as string}/output`)).json();
     return { execution, stdout: output.map((o: { text: string }) => o.text).join('') };
   }
 

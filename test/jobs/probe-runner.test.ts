@@ -30,9 +30,11 @@ async function startCountingServer(): Promise<{ url: string; hits: Map<string, n
   return { url: `http://127.0.0.1:${port}/health`, hits, mostAtOnce, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+type CountingServer = Awaited<ReturnType<typeof startCountingServer>>;
+
 describe.each(testBackends)('probe runners sharing one database on $backend', ({ backend, available }) => {
   let test: TestDatabase;
-  let target: Awaited<ReturnType<typeof startCountingServer>>;
+  let target: CountingServer;
   const ids: string[] = [];
   const environment = { secretKey: null, prometheusUrl: null };
 
@@ -47,8 +49,9 @@ describe.each(testBackends)('probe runners sharing one database on $backend', ({
     }
   });
   afterAll(async () => {
-    await target?.close();
-    await test?.close();
+    // Unset when the backend is unavailable, or when beforeAll failed before setting them: afterAll runs all the same.
+    await (target as CountingServer | undefined)?.close();
+    await (test as TestDatabase | undefined)?.close();
   });
 
   const runner = () => new ProbeRunner({

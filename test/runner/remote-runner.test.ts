@@ -31,7 +31,9 @@ interface RunnerRow {
 
 /** A Redis on 127.0.0.1:6379, where the seed's `redis-cli` commands look. */
 function redisAnswers(): boolean {
-  return spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
+  // Without redis-cli, spawnSync sets `error` and leaves `stdout` null, whatever its type says.
+  const ping = spawnSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { encoding: 'utf8' });
+  return ping.error === undefined && ping.stdout.trim() === 'PONG';
 }
 const redisInstalled = spawnSync('redis-server', ['--version']).status === 0;
 

@@ -14,7 +14,8 @@ describe.each(testBackends)('storage on $backend', ({ backend, available }) => {
     await db.query('CREATE TABLE scratch (id serial PRIMARY KEY, label text NOT NULL UNIQUE)');
   });
   afterAll(async () => {
-    await test?.close();
+    // Unset when the backend is unavailable, or when beforeAll failed before it: afterAll runs all the same.
+    await (test as TestDatabase | undefined)?.close();
   });
 
   it.skipIf(!available)('reports which backend it is', () => {

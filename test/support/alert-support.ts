@@ -4,7 +4,7 @@ import type { TestApp } from './test-app.js';
 export async function createIntegration(t: TestApp, body: { name: string; kind: string; serviceId?: string | null; settings?: Record<string, unknown> }): Promise<{ id: string; key: string }> {
   const response = await t.call('POST', '/api/v1/integrations', { body });
   if (response.statusCode !== 201) throw new Error(`integration not created: ${response.statusCode} ${response.body}`);
-  const { integration, key } = response.json() as { integration: { id: string }; key: string };
+  const { integration, key } = response.json<{ integration: { id: string }; key: string }>();
   return { id: integration.id, key };
 }
 

@@ -57,8 +57,8 @@ async function startOnce(options: DaemonOptions): Promise<DaemonProcess> {
   const keep = (chunk: Buffer): void => {
     log = (log + chunk.toString('utf8')).slice(-8000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   // If the test process ends without stop() (a crash, a timeout), do not leave the daemon behind.
   const killOnExit = (): void => {
     child.kill('SIGKILL');

@@ -1,5 +1,4 @@
 import { createSocket, type Socket } from 'node:dgram';
-import type { AddressInfo } from 'node:net';
 
 /** The records of one name the responder knows; `rcode` answers that code instead. */
 export interface DnsRecords {

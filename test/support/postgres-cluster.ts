@@ -96,11 +96,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
   try {
     // A free port can be taken before the server binds it: try a few.
-    for (let attempt = 0; !running; attempt++) {
+    for (let attempt = 0; ; attempt++) {
       port = await freePort();
-      await start().catch((error: unknown) => {
+      try {
+        await start();
+        break;
+      } catch (error) {
         if (attempt >= 2) throw error;
-      });
+      }
     }
     process.once('exit', stopOnExit);
     await createPasswordRole(url());

@@ -47,15 +47,15 @@ function exited(child: ChildProcess): Promise<void> {
  * One redis-server process on `port`, without persistence (it starts empty), ready (answering
  * PING) when this resolves. `stop()` sends SIGTERM (SIGKILL after 5 s) and waits; safe twice.
  */
-export async function spawnRedisOnPort(port: number, extraArgs: readonly string[] = []): Promise<{ stop(): Promise<void> }> {
+export async function spawnRedisOnPort(port: number, extraArgs: readonly string[] = []): Promise<{ stop: () => Promise<void> }> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), ...extraArgs];
   const child = spawn(redisServerBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer): void => {
     log = (log + chunk.toString('utf8')).slice(-4000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   // If the test process ends without stop(), do not leave the server behind.
   const killOnExit = (): void => {
     child.kill('SIGKILL');

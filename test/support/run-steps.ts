@@ -36,6 +36,6 @@ export async function executionOf(t: TestApp, runId: string, executionId: string
 
 /** What an execution printed on stdout, as stored. */
 export async function stdoutOf(t: TestApp, runId: string, executionId: string): Promise<string> {
-  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json() as { stream: string; text: string }[];
+  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json<{ stream: string; text: string }[]>();
   return output.filter((line) => line.stream === 'stdout').map((line) => line.text).join('');
 }

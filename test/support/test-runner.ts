@@ -30,7 +30,7 @@ export function injectTransport(app: App, token: string): RunnerTransport {
       const response = await app.inject({
         method, url: path, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body as object }),
       });
-      return { status: response.statusCode, body: response.body === '' ? null : (response.json() as unknown) };
+      return { status: response.statusCode, body: response.body === '' ? null : response.json<unknown>() };
     },
   };
 }

@@ -43,7 +43,7 @@ async function startRun(t: TestApp): Promise<{ runId: string; incidentId: string
 }
 
 async function finishedEvents(t: TestApp, incidentId: string, executionId: string): Promise<TimelineEvent[]> {
-  const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json() as TimelineEvent[];
+  const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json<TimelineEvent[]>();
   return timeline.filter((event) => event.type === 'step_finished' && event.payload['executionId'] === executionId);
 }
 
@@ -269,7 +269,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
       { stream: 'stderr', text: `token ${otherToken}\n`, at: now },
     ]);
     await runner.api.finish(execution.id, exited);
-    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution.id}/output`)).json() as { stream: string; text: string }[];
+    const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${execution.id}/output`)).json<{ stream: string; text: string }[]>();
     expect(output.map((line) => [line.stream, line.text])).toEqual([
       ['stdout', 'password [REDACTED:DB_PASSWORD]\n'],
       ['stderr', 'token [REDACTED:OTHER_TOKEN]\n'],

@@ -134,7 +134,7 @@ describe.each(testBackends)('steps no runner takes in time on $backend', ({ back
     expect(requested).toMatchObject({ status: 'queued', waitingFor: 'a runner with env=prod' });
     const ended = await waitForExecutionEnd(t, runId, requested.id);
     expect(ended).toMatchObject({ status: 'cancelled', runner: null, endReason: needed, waitingFor: null });
-    const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json() as { type: string; payload: Record<string, unknown> }[];
+    const timeline = (await t.call('GET', `/api/v1/incidents/${incidentId}/timeline`)).json<{ type: string; payload: Record<string, unknown> }[]>();
     const finished = timeline.filter((event) => event.type === 'step_finished' && event.payload['executionId'] === requested.id);
     expect(finished).toHaveLength(1);
     expect(finished[0]!.payload).toMatchObject({ status: 'cancelled', reason: needed });
@@ -146,7 +146,7 @@ describe.each(testBackends)('steps no runner takes in time on $backend', ({ back
     try {
       const started = await t.call('POST', `/api/v1/runs/${runId}/sections/run-read-only`, { body: { section: 1 } });
       expect(started.statusCode, started.body).toBe(202);
-      const queued = started.json() as ExecutionView[];
+      const queued = started.json<ExecutionView[]>();
       expect(queued.map((execution) => execution.stepId)).toEqual(['s1', 's2', 's3']);
       await waitForExecutionEnd(t, runId, queued[0]!.id);
       const executions = (await t.call('GET', `/api/v1/runs/${runId}`)).json().executions as ExecutionView[];

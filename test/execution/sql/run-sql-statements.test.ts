@@ -17,7 +17,8 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
     database = await openTestDatabase('postgres', { migrate: false });
     url = database.url!;
   });
-  afterAll(async () => database?.close());
+  // afterAll runs even when beforeAll failed before setting it.
+  afterAll(async () => (database as TestDatabase | undefined)?.close());
 
   async function run(statements: RunSqlStatementsInput['statements'], options: Partial<RunSqlStatementsInput> = {}) {
     const chunks: OutputChunk[] = [];
