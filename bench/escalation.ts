@@ -30,7 +30,7 @@ await db.query(
 const lateness: number[] = [];
 const runner = createTimerRunner({
   db, intervalMs: 100,
-  handlers: { bench: async (_tx, timer) => { lateness.push(Date.now() - timer.dueAt.getTime()); } },
+  handlers: { bench: (_tx, timer) => { lateness.push(Date.now() - timer.dueAt.getTime()); return Promise.resolve(); } },
   onError: (error) => console.error(error),
 });
 runner.start();

@@ -19,7 +19,8 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     ({ t, base } = harness);
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   /** The status of an API call made from the page with its session cookie and CSRF token. */
@@ -117,7 +118,7 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     });
     expect(sent.status).toBe(200);
     const alerts = await t.call('GET', `/api/v1/alerts?integration=${encodeURIComponent('made in the console')}`);
-    expect((alerts.json() as AlertListItem[]).map((alert) => alert.labels['alertname'])).toEqual(['ConsoleMadeIntegration']);
+    expect(alerts.json<AlertListItem[]>().map((alert) => alert.labels['alertname'])).toEqual(['ConsoleMadeIntegration']);
 
     // A heartbeat's URL holds its key: the shown URL alone is what a cron job calls.
     await page.getByTestId('integration-key-done').click();
@@ -156,7 +157,7 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     const { key } = await createIntegration(t, { name: 'silence target', kind: 'prometheus' });
     expect((await pushAlerts(t, key, [promAlert({ alertname: 'DiskFullDrill', severity: 'critical' })])).statusCode).toBe(200);
     await expect.poll(async () => {
-      const listed = (await t.call('GET', '/api/v1/alerts?integration=silence%20target')).json() as AlertListItem[];
+      const listed = (await t.call('GET', '/api/v1/alerts?integration=silence%20target')).json<AlertListItem[]>();
       return listed.map((alert) => Array.isArray(alert.suppressed?.['silences']) && alert.suppressed['silences'].length > 0);
     }).toEqual([true]);
 
@@ -184,14 +185,14 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     const { key } = await createIntegration(t, { name: 'maintenance target', kind: 'prometheus' });
     expect((await pushAlerts(t, key, [promAlert({ alertname: 'LedgerSlow', service: 'ledger-api', severity: 'critical' })])).statusCode).toBe(200);
     await expect.poll(async () => {
-      const listed = (await t.call('GET', '/api/v1/alerts?integration=maintenance%20target')).json() as AlertListItem[];
+      const listed = (await t.call('GET', '/api/v1/alerts?integration=maintenance%20target')).json<AlertListItem[]>();
       return listed.map((alert) => Array.isArray(alert.suppressed?.['maintenance']));
     }).toEqual([true]);
 
     await row.getByTestId('maintenance-row-end').click();
     await row.getByTestId('maintenance-row-end-confirm').click();
     await page.getByTestId('maintenance-empty').waitFor();
-    const windows = (await t.call('GET', '/api/v1/maintenance-windows?includePast=true')).json() as Array<{ reason: string; cancelledAt: string | null }>;
+    const windows = (await t.call('GET', '/api/v1/maintenance-windows?includePast=true')).json<Array<{ reason: string; cancelledAt: string | null }>>();
     expect(windows.find((window) => window.reason === 'Database upgrade')?.cancelledAt).not.toBeNull();
     await page.close();
   }, 90_000);

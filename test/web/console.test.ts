@@ -15,7 +15,8 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
     ({ t, base } = harness);
   }, 120_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   it('signs in, shows an alert\'s incident without reload, acknowledges and resolves it', async () => {
@@ -39,7 +40,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
   it('shows an incident on the public status page, then its resolution, without anything internal', async () => {
     await t.call('POST', '/api/v1/services', { body: { id: 'storefront', name: 'Storefront', public: true } });
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Disk full on shop-db-2 (jdoe)', severity: 'P2', services: ['storefront'] } });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     await t.call('POST', `/api/v1/incidents/${id}/status-updates`, { body: { message: 'Some pages load slowly; we are on it.', phase: 'identified', public: true } });
     const page = await harness.browser.newPage();
     await page.goto(`${base}/status`);
@@ -56,7 +57,7 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
 
   it('shows a viewer no action buttons, and the API refuses the actions anyway', async () => {
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Seen but not touched', severity: 'P3' } });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     const page = await signIn('viewer');
     await page.goto(`${base}/incidents/${id}`);
     await page.getByTestId('timeline').waitFor();
@@ -88,25 +89,26 @@ describe.skipIf(!hasChromium)('the web console in Chromium', () => {
     await expect.poll(() => page.getByTestId('filter-service').inputValue()).toBe('checkout');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     expect(await rows.filter({ hasText: 'Search index stale' }).count()).toBe(0);
-    const listed = (await t.call('GET', '/api/v1/incidents?service=checkout')).json() as { items: { title: string; services: string[] }[] };
+    const listed = (await t.call('GET', '/api/v1/incidents?service=checkout')).json<{ items: { title: string; services: string[] }[] }>();
     expect(listed.items.find((incident) => incident.title === 'Checkout button does nothing')?.services).toEqual(['checkout']);
     await page.close();
   }, 60_000);
 
   it('works from the keyboard alone: Tab reaches the incident and its acknowledge button, Enter uses them', async () => {
     const declared = await t.call('POST', '/api/v1/incidents', { body: { title: 'Queue backlog on workers', severity: 'P2' } });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     const page = await signIn('responder');
     // Tabs until the focused element matches, as someone without a mouse would; fails if never reached.
-    const tabTo = async (matches: (element: Element) => boolean, limit = 80): Promise<void> => {
+    // `matches` runs in the page from its source, so it takes what it needs as `argument`, not from a closure.
+    const tabTo = async (matches: (element: Element | null, argument: string) => boolean, argument = '', limit = 80): Promise<void> => {
       for (let presses = 0; presses < limit; presses += 1) {
         await page.keyboard.press('Tab');
-        if (await page.evaluate(`(${matches.toString()})(document.activeElement)`)) return;
+        if (await page.evaluate(`(${matches.toString()})(document.activeElement, ${JSON.stringify(argument)})`)) return;
       }
       throw new Error('never reached by Tab');
     };
     await page.getByTestId('incident-row').filter({ hasText: 'Queue backlog on workers' }).waitFor();
-    await tabTo(new Function('element', `return element?.tagName === 'A' && element.getAttribute('href') === '/incidents/${id}'`) as (element: Element) => boolean);
+    await tabTo((element, href) => element?.tagName === 'A' && element.getAttribute('href') === href, `/incidents/${id}`);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${base}/incidents/${id}`);
     await page.getByTestId('action-acknowledge').waitFor();

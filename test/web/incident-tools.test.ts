@@ -31,12 +31,13 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
     await harness.t.call('POST', '/api/v1/services', { body: { id: 'payments', name: 'Payments' } });
   }, 120_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   async function openNewIncident(page: Page): Promise<string> {
     const declared = await harness.t.call('POST', '/api/v1/incidents', { body: { title: 'Card payments failing', severity: 'P3', services: ['payments'] } });
-    const id = (declared.json() as { id: string }).id;
+    const id = declared.json<{ id: string }>().id;
     await page.goto(`${harness.base}/incidents/${id}`);
     await page.getByTestId('incident-roles').waitFor();
     return id;
@@ -60,9 +61,9 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
     await items.first().check();
     await expect.poll(() => page.getByTestId('checklist').textContent()).toContain('(1/2)');
 
-    const stored = (await harness.t.call('GET', `/api/v1/incidents/${id}`)).json() as { severity: string; commander: { name: string } };
+    const stored = (await harness.t.call('GET', `/api/v1/incidents/${id}`)).json<{ severity: string; commander: { name: string } }>();
     expect(stored).toMatchObject({ severity: 'P1', commander: { name: 'Test responder' } });
-    const checklists = (await harness.t.call('GET', `/api/v1/incidents/${id}/checklists`)).json() as { progress: { checked: number } }[];
+    const checklists = (await harness.t.call('GET', `/api/v1/incidents/${id}/checklists`)).json<{ progress: { checked: number } }[]>();
     expect(checklists[0]!.progress.checked).toBe(1);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('every card payment fails');
     await page.close();

@@ -29,9 +29,10 @@ describe.skipIf(!hasChromium)('single sign-on in Chromium', () => {
     browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await provider?.close();
+    // Unset when beforeAll failed before starting them.
+    await (browser as Browser | undefined)?.close();
+    await (t as TestApp | undefined)?.close();
+    await (provider as LocalOidcProvider | undefined)?.close();
   });
 
   it('signs in through the provider and lands on the page that asked for it', async () => {

@@ -6,7 +6,7 @@ import type { TestApp } from '../support/test-app.js';
 async function setUp(t: TestApp, method: string, url: string, body?: unknown): Promise<Record<string, unknown>> {
   const answer = await t.call(method, url, body === undefined ? {} : { body });
   if (answer.statusCode >= 300) throw new Error(`${method} ${url}: ${answer.statusCode} ${answer.body}`);
-  return answer.json() as Record<string, unknown>;
+  return answer.json<Record<string, unknown>>();
 }
 
 describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
@@ -31,7 +31,8 @@ describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
     await setUp(t, 'POST', `/api/v1/incidents/${drafted}/postmortem/actions`, { title: 'Alert on refusals', dueDate: '2020-01-31', ownerId: t.users.responder.id });
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   it('lists post-mortems with their status and overdue corrective actions, read-only for viewers', async () => {

@@ -10,13 +10,14 @@ describe.skipIf(!hasChromium)('the reports page in Chromium', () => {
     expect((await t.call('POST', '/api/v1/services', { body: { id: 'checkout', name: 'Checkout' } })).statusCode).toBe(201);
     // Detected two hours ago and resolved now: a P1 past its one-hour target; a P3 still open.
     const detectedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    const p1 = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Checkout down', severity: 'P1', services: ['checkout'], detectedAt } })).json() as { id: string };
+    const p1 = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Checkout down', severity: 'P1', services: ['checkout'], detectedAt } })).json<{ id: string }>();
     expect((await t.call('POST', `/api/v1/incidents/${p1.id}/acknowledge`, { body: {} })).statusCode).toBe(200);
     expect((await t.call('POST', `/api/v1/incidents/${p1.id}/resolve`, { body: {} })).statusCode).toBe(200);
     expect((await t.call('POST', '/api/v1/incidents', { body: { title: 'Slow search', severity: 'P3', services: ['checkout'] } })).statusCode).toBe(201);
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   it('shows the reports as SVG charts with tables behind them, for a viewer, and follows the period, zone and grouping picked', async () => {

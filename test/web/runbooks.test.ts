@@ -44,7 +44,8 @@ describe.skipIf(!hasChromium)('the runbook pages of the console in Chromium', ()
     await importFile('deploy.md', ['# Deploy procedure', '', '1. Announce the deployment in the channel', '', '```bash', 'make deploy', '```', ''].join('\n'));
   }, 120_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   it('finds a runbook by typing part of its title in the library search, and keeps the query in the URL', async () => {

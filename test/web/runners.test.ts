@@ -26,7 +26,8 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     ({ base } = harness);
   }, 180_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   const card = (page: Page, name: string) => page.locator(`[data-testid="runner-card"][data-name="${name}"]`);
@@ -71,7 +72,7 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     const { secret, command } = await addRunner(page, 'edge-eu', 'env=prod, site=eu');
     expect(secret).toMatch(/^ast_/);
     expect(command).toBe(`ASTREINTE_RUNNER_TOKEN=${secret} astreinte runner --url ${base} --name edge-eu --label env=prod --label site=eu`);
-    const tokens = (await harness.t.call('GET', '/api/v1/tokens')).json() as { name: string; role: string; userId: string | null }[];
+    const tokens = (await harness.t.call('GET', '/api/v1/tokens')).json<{ name: string; role: string; userId: string | null }[]>();
     expect(tokens.find((token) => token.name === 'edge-eu')).toMatchObject({ role: 'runner', userId: null });
 
     const runner = await startWith(secret, 'edge-eu', { env: 'prod', site: 'eu' });
@@ -104,9 +105,9 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     const { t } = harness;
     const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'routed.md', content: routedRunbook } });
     expect(imported.statusCode, imported.body).toBe(201);
-    const runbookId = (imported.json() as { runbooks: { id: string }[] }).runbooks[0]!.id;
-    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Routed steps', severity: 'P3' } })).json() as { id: string };
-    const run = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json() as { id: string };
+    const runbookId = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
+    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Routed steps', severity: 'P3' } })).json<{ id: string }>();
+    const run = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json<{ id: string }>();
     for (const step of ['s1', 's2']) expect((await t.call('POST', `/api/v1/runs/${run.id}/steps/${step}/execute`, { body: {} })).statusCode).toBe(202);
 
     const page = await harness.signIn('responder');

@@ -32,7 +32,7 @@ function cacheRunbook(marker: string): string {
 
 describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', () => {
   let harness: ConsoleHarness;
-  let folder: string;
+  let folder: string | undefined;
   let marker: string;
   let runbookId: string;
   let integrationKey: string;
@@ -43,16 +43,17 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     marker = join(folder, 'stale-cache.lock');
     const imported = await harness.t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'cache.md', content: cacheRunbook(marker) } });
     expect(imported.statusCode, imported.body).toBe(201);
-    runbookId = (imported.json() as { runbooks: { id: string }[] }).runbooks[0]!.id;
+    runbookId = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
     integrationKey = (await createIntegration(harness.t, { name: 'runs-browser', kind: 'prometheus' })).key;
     // A second responder, who approves what the first one asks.
     const created = await harness.t.call('POST', '/api/v1/users', { body: { username: 'second', name: 'Second Responder', email: 'second@example.test', role: 'responder' } });
     expect(created.statusCode, created.body).toBe(201);
-    const password = await harness.t.call('PUT', `/api/v1/users/${(created.json() as { id: string }).id}/password`, { body: { password: consolePassword } });
+    const password = await harness.t.call('PUT', `/api/v1/users/${created.json<{ id: string }>().id}/password`, { body: { password: consolePassword } });
     expect(password.statusCode).toBe(204);
   }, 120_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
     if (folder !== undefined) await rm(folder, { recursive: true, force: true });
   });
 
@@ -62,7 +63,7 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     expect(pushed.statusCode).toBe(200);
     let id: string | undefined;
     await expect.poll(async () => {
-      const list = (await harness.t.call('GET', '/api/v1/incidents?status=triggered')).json() as { items: { id: string; title: string }[] };
+      const list = (await harness.t.call('GET', '/api/v1/incidents?status=triggered')).json<{ items: { id: string; title: string }[] }>();
       id = list.items.find((incident) => incident.title.includes(alertname))?.id;
       return id;
     }, { timeout: 15_000 }).toBeDefined();
@@ -118,12 +119,12 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
   it('shows a viewer no run, start or approve buttons, and the API refuses them anyway', async () => {
     const id = await alertIncident('CacheNodeSlow');
     const started = await harness.t.call('POST', '/api/v1/runs', { token: harness.t.users.responder.token, body: { runbookId, incidentId: id } });
-    const runId = (started.json() as { id: string }).id;
+    const runId = started.json<{ id: string }>().id;
     const requested = await harness.t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, {
       token: harness.t.users.responder.token, body: { confirm: true, reason: 'lock again' },
     });
     expect(requested.statusCode, requested.body).toBe(202);
-    const executionId = (requested.json() as { execution: { id: string } }).execution.id;
+    const executionId = requested.json<{ execution: { id: string } }>().execution.id;
 
     const page = await harness.signIn('viewer');
     await openIncident(page, id);

@@ -7,7 +7,7 @@ import type { TestApp } from '../support/test-app.js';
 async function setUp(t: TestApp, method: string, url: string, body?: unknown): Promise<{ id: string }> {
   const answer = await t.call(method, url, body === undefined ? {} : { body });
   if (answer.statusCode >= 300) throw new Error(`${method} ${url}: ${answer.statusCode} ${answer.body}`);
-  return answer.json() as { id: string };
+  return answer.json<{ id: string }>();
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
@@ -46,13 +46,14 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await t.db.query(`UPDATE probes SET status = 'down' WHERE id = $1::uuid`, [probe.id]);
   }, 120_000);
   afterAll(async () => {
-    await harness?.close();
+    // Unset when beforeAll failed before starting it.
+    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   /** Whoever the weekly rota has on call now: the responder or the viewer, depending on the week. */
   async function onCallNow(): Promise<string> {
     const answer = await t.call('GET', '/api/v1/schedules/payments-primary/on-call');
-    return (answer.json() as { onCall: { name: string } }).onCall.name;
+    return answer.json<{ onCall: { name: string } }>().onCall.name;
   }
 
   it('lists each service with its health and the reason, its open incidents, RTO/RPO, team and who is on call', async () => {

@@ -26,7 +26,8 @@ export function hasRole(role: string, minRole: Role): boolean {
 export function matchRoute(routes: readonly ConsoleRoute[], pathname: string): { route: ConsoleRoute; params: string[] } | null {
   for (const route of routes) {
     const match = route.pattern.exec(pathname);
-    if (match !== null) return { route, params: match.slice(1).map((part) => decodeURIComponent(part ?? '')) };
+    // A group that took no part in the match (`(a)?`) is undefined, whatever the type says.
+    if (match !== null) return { route, params: match.slice(1).map((part: string | undefined) => decodeURIComponent(part ?? '')) };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { isMessageKey, type Translate } from './i18n';
+import { payloadText } from './payload-text';
 import { summarizeRunEvent } from './runs/run-event-summary';
 import { incidentStatuses, statusUpdatePhases, type IncidentStatus, type TimelineEvent } from './types';
 
@@ -33,7 +34,7 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
   switch (event.type) {
     case 'incident_declared': {
       const services = list(p['services']);
-      return [`${String(p['severity'] ?? '')} · ${String(p['title'] ?? '')}`, services.length > 0 ? services.join(', ') : null]
+      return [`${payloadText(p['severity'])} · ${payloadText(p['title'])}`, services.length > 0 ? services.join(', ') : null]
         .filter((part) => part !== null)
         .join(' · ');
     }
@@ -61,9 +62,9 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
       return `[${phaseName}] ${text(p['message']) ?? ''}`;
     }
     case 'role_assigned':
-      return `${String(p['role'])}: ${String(p['name'] ?? p['userId'] ?? '')}`;
+      return `${String(p['role'])}: ${payloadText(p['name'] ?? p['userId'])}`;
     case 'role_unassigned':
-      return String(p['role'] ?? '');
+      return payloadText(p['role']);
     default:
       return summarizeRunEvent(event.type, p, t) ?? plainFields(p);
   }

@@ -58,12 +58,14 @@ export function IncidentList() {
 
   const load = useCallback(async (wanted: ListFilter) => {
     const mine = ++loadCount.current;
-    streamedDuringLoad.current = [];
+    // Filled by the stream's handler for as long as this is the latest load.
+    const streamed: Incident[] = [];
+    streamedDuringLoad.current = streamed;
     try {
       const page = await api<Paged<Incident>>('GET', withQuery('/api/v1/incidents', filterQuery(wanted)));
       if (mine !== loadCount.current) return; // A newer load (another filter) has taken over.
       let state: ListState = { items: page.items, total: page.total };
-      for (const incident of streamedDuringLoad.current ?? []) {
+      for (const incident of streamed) {
         const { list: items, added } = upsertIncident(state.items, incident, wanted);
         state = { items, total: state.total + (added ? 1 : 0) };
       }

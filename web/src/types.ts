@@ -27,7 +27,8 @@ export interface SessionUser {
   /** `/auth/session` leaves it out; `/auth/sign-in` gives it. */
   username?: string;
   name: string;
-  role: Role | string;
+  /** A `Role` for a person; kept a string, as the server may name others. */
+  role: string;
 }
 
 export interface Session {

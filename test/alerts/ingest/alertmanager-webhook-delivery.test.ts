@@ -73,8 +73,9 @@ describe.skipIf(missing !== null)('parseAlertmanagerWebhook on payloads a real A
   });
 
   afterAll(async () => {
-    await alertmanager?.stop();
-    await new Promise((resolve) => hook?.close(resolve));
+    // Unset when beforeAll failed before starting it (the hook server is created first, synchronously).
+    await (alertmanager as AlertmanagerProcess | undefined)?.stop();
+    await new Promise((resolve) => hook.close(resolve));
   });
 
   it('reads the firing notification, then the resolved one, as one alert firing then resolving', async () => {

@@ -61,7 +61,8 @@ describe.skipIf(missing !== null)('parsePrometheusAlerts compared with a real Al
   });
 
   afterAll(async () => {
-    await alertmanager?.stop();
+    // Unset when beforeAll failed before starting it.
+    await (alertmanager as AlertmanagerProcess | undefined)?.stop();
   });
 
   it.each(cases)('agrees with Alertmanager on %s', async (_name, body) => {

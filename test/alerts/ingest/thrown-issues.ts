@@ -6,7 +6,7 @@ export function thrownError(call: () => unknown): AppError {
     call();
   } catch (error) {
     if (error instanceof AppError) return error;
-    throw new Error(`expected an AppError, got ${String(error)}`);
+    throw new Error(`expected an AppError, got ${String(error)}`, { cause: error });
   }
   throw new Error('expected the call to throw, it returned');
 }

@@ -39,30 +39,31 @@ describe.each(testBackends)('the alert inbox on $backend', ({ backend, available
     );
     integration = (await loadIngestIntegrations(test.db, [rows[0]!.id])).get(rows[0]!.id)!;
   });
-  afterAll(async () => test?.close());
+  // `test` is unset when the backend is unavailable or beforeAll failed before opening it.
+  afterAll(async () => (test as TestDatabase | undefined)?.close());
 
   it.skipIf(!available)('hands requests back in arrival order, then forgets them', async () => {
     const first = [alert({ alertname: 'A', instance: '1' })];
     const second = [alert({ alertname: 'B', instance: '2' }), alert({ alertname: 'A', instance: '1' }, 'resolve')];
     await storeInInbox(test.db, [{ integration, alerts: first }, { integration, alerts: second }], new Date());
     const seen: IncomingAlert[][] = [];
-    expect(await drainInbox(test.db, 10, async (_tx, submissions) => void seen.push(...submissions.map((submission) => submission.alerts)))).toBe(2);
+    expect(await drainInbox(test.db, 10, (_tx, submissions) => { seen.push(...submissions.map((submission) => submission.alerts)); return Promise.resolve(); })).toBe(2);
     expect(seen).toEqual([first, second]);
-    expect(await drainInbox(test.db, 10, async () => undefined)).toBe(0);
+    expect(await drainInbox(test.db, 10, () => Promise.resolve())).toBe(0);
   });
 
   it.skipIf(!available)('still reads rows written as plain JSON before the inbox was packed', async () => {
     const old = [alert({ alertname: 'Old', instance: '9' })];
     await test.db.query('INSERT INTO alert_inbox (integration_id, received_at, alerts) VALUES ($1, now(), $2::json)', [integration.id, JSON.stringify(old)]);
     const seen: IncomingAlert[][] = [];
-    await drainInbox(test.db, 10, async (_tx, submissions) => void seen.push(...submissions.map((submission) => submission.alerts)));
+    await drainInbox(test.db, 10, (_tx, submissions) => { seen.push(...submissions.map((submission) => submission.alerts)); return Promise.resolve(); });
     expect(seen).toEqual([old]);
   });
 
   it.skipIf(!available)('keeps a failed handling in the inbox for a later try', async () => {
     await storeInInbox(test.db, [{ integration, alerts: [alert({ alertname: 'Kept', instance: '3' })] }], new Date());
-    await expect(drainInbox(test.db, 10, async () => { throw new Error('handler failed'); })).rejects.toThrow('handler failed');
-    expect(await drainInbox(test.db, 10, async () => undefined)).toBe(1);
+    await expect(drainInbox(test.db, 10, () => Promise.reject(new Error('handler failed')))).rejects.toThrow('handler failed');
+    expect(await drainInbox(test.db, 10, () => Promise.resolve())).toBe(1);
   });
 
   it.skipIf(!available)('answers requests that arrive together once committed, and handles them in order when idle', async () => {

@@ -93,7 +93,12 @@ describe('sendWebhook', () => {
   });
 
   it('sends null for the recipient of a channel-wide delivery and omits absent fields as null', async () => {
-    const { level: _level, actor: _actor, ackUrl: _ackUrl, runbooks: _runbooks, silentMinutes: _silent, ...vars } = fullVars;
+    const vars = { ...fullVars };
+    delete vars.level;
+    delete vars.actor;
+    delete vars.ackUrl;
+    delete vars.runbooks;
+    delete vars.silentMinutes;
     await sendWebhook(request({ recipient: {}, event: { kind: 'triggered', vars } }));
     const body = JSON.parse(server.requests.at(-1)!.body) as Record<string, unknown>;
     expect(body).toMatchObject({ event: 'incident.triggered', recipient: null, level: null, actor: null, ackUrl: null, runbooks: [] });

@@ -28,7 +28,8 @@ describe.skipIf(missing !== null)('the PostgreSQL check', () => {
     cluster = await startPostgresCluster();
   });
   afterAll(async () => {
-    await cluster?.remove();
+    // Unset when beforeAll failed before starting it.
+    await (cluster as PostgresCluster | undefined)?.remove();
   });
 
   it('connects and runs SELECT 1 by default', async () => {

@@ -153,9 +153,10 @@ describe.skipIf(prometheusMissingReason() !== null)('the Prometheus check agains
     prometheus = await startPrometheus(config, 'groups: []\n');
   });
   afterAll(async () => {
-    await prometheus?.stop();
-    target?.closeAllConnections();
-    await new Promise((resolve) => target?.close(resolve));
+    // Unset when beforeAll failed before starting it (the target server is created first, synchronously).
+    await (prometheus as DaemonProcess | undefined)?.stop();
+    target.closeAllConnections();
+    await new Promise((resolve) => target.close(resolve));
   });
 
   it('queries up for a scraped target', async () => {

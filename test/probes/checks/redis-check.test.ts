@@ -17,7 +17,8 @@ describe.skipIf(redisServerMissingReason() !== null)('the Redis check', () => {
     [redis, locked] = await Promise.all([startRedisServer(), startRedisServer(['--requirepass', 'right-password'])]);
   });
   afterAll(async () => {
-    await Promise.all([redis?.stop(), locked?.stop()]);
+    // Unset when beforeAll failed before starting them.
+    await Promise.all([(redis as RedisProcess | undefined)?.stop(), (locked as RedisProcess | undefined)?.stop()]);
   });
 
   it('answers PING and reads INFO with numbers as numbers', async () => {

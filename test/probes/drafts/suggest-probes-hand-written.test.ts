@@ -44,7 +44,8 @@ describe('probes suggested from a hand-written runbook', () => {
     const viewer: Ctx = { ...ctx, actor: { type: 'user', id: '00000000-0000-4000-8000-000000000001', name: 'Viewer', role: 'viewer' } };
     suggestions = (await suggestProbes({ ctx: viewer, input: { runbookId: 'checkout-api-down' } })).suggestions;
   });
-  afterAll(async () => database?.close());
+  // Unset when beforeAll failed before opening it.
+  afterAll(async () => (database as TestDatabase | undefined)?.close());
 
   it('keeps `{{ host }}`, `$DB_HOST` and `<cache_host>` as written and names them in needs, rather than dropping the checks', () => {
     expect(at(9)).toMatchObject({ target: { kind: 'http', url: 'http://{{ host }}:8080/health' }, needs: ['host'], source: { section: 'Diagnosis', step: 's1', code: 'curl -fsS http://{{ host }}:8080/health' } });

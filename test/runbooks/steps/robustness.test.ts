@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as TreeSitter from 'web-tree-sitter';
 
 // Counts how often tree-sitter is imported and the Bash grammar loaded, to check both are lazy and cached.
 const loads = vi.hoisted(() => ({ imports: 0, grammars: 0 }));
 vi.mock('web-tree-sitter', async (importOriginal) => {
   loads.imports++;
-  const original = await importOriginal<typeof import('web-tree-sitter')>();
+  const original = await importOriginal<typeof TreeSitter>();
   const load = original.Language.load.bind(original.Language);
   const Language = new Proxy(original.Language, {
     get: (target, property, receiver) => {

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as TreeSitter from 'web-tree-sitter';
 import type { StepCommand } from '../../../src/runbooks/steps/step-types.js';
 
 // Lets a test make the next load of the Bash grammar fail, as a missing or corrupt wasm file would.
 const grammar = vi.hoisted(() => ({ failures: 0, loads: 0 }));
 vi.mock('web-tree-sitter', async (importOriginal) => {
-  const original = await importOriginal<typeof import('web-tree-sitter')>();
+  const original = await importOriginal<typeof TreeSitter>();
   const load = original.Language.load.bind(original.Language);
   const Language = new Proxy(original.Language, {
     get: (target, property, receiver) => {

@@ -36,7 +36,8 @@ export function lastDays(days: number, timeZone: string): Pick<ReportQuery, 'fro
 
 /** The browser's zone, the natural default for someone reading their own week. */
 export function browserZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  // Always set since ECMA-402 4th edition (ES2017): an engine that knows no zone says "UTC" itself.
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /** The period, zone and grouping pickers; `onApply` gets the new query. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, withQuery } from '../api';
 import { errorText } from '../format';
 import { useI18n } from '../i18n';
@@ -38,23 +38,22 @@ function queryOf(search: URLSearchParams): ReportQuery {
 export function ReportsPage() {
   const { t } = useI18n();
   const { search } = useLocation();
-  const query = queryOf(search);
-  const key = `${query.from}|${query.to}|${query.timeZone}|${query.groupBy}`;
+  const { from, to, timeZone, groupBy } = queryOf(search);
+  // The same object for as long as the period, zone and grouping stay: a new one loads again.
+  const query = useMemo<ReportQuery>(() => ({ from, to, timeZone, groupBy }), [from, to, timeZone, groupBy]);
+  const key = `${from}|${to}|${timeZone}|${groupBy}`;
   const [data, setData] = useState<ReportSet | null>(null);
   const [error, setError] = useState<string | null>(null);
   const generation = useRef(0);
-  const current = useRef(query);
-  current.current = query;
 
   const load = useCallback(() => {
     const mine = ++generation.current;
     setError(null);
-    loadReports(current.current).then(
+    loadReports(query).then(
       (value) => { if (mine === generation.current) setData(value); },
       (failure: unknown) => { if (mine === generation.current) setError(errorText(failure, t)); },
     );
-    // `key` stands for the query: a new period, zone or grouping loads again.
-  }, [key, t]);
+  }, [query, t]);
   useEffect(load, [load]);
 
   const apply = (next: ReportQuery) => navigate(withQuery('/reports', { ...next }));

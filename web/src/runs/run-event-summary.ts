@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n';
+import { payloadText } from '../payload-text';
 
 /**
  * One line for the timeline events runs add (`run_started`, `step_started`, `step_output` …),
@@ -11,10 +12,10 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
   const tail = (line: string): string => (why === null ? line : `${line} — ${why}`);
   switch (type) {
     case 'run_started':
-      return `${str(p['title']) ?? str(p['runbookId']) ?? ''} v${String(p['runbookVersion'] ?? '?')}`;
+      return `${str(p['title']) ?? str(p['runbookId']) ?? ''} v${payloadText(p['runbookVersion'] ?? '?')}`;
     case 'run_ended': {
       const outcome = p['outcome'];
-      return tail(outcome === 'verified' || outcome === 'failed' || outcome === 'abandoned' ? t(`runs.runStatus.${outcome}`) : String(outcome ?? ''));
+      return tail(outcome === 'verified' || outcome === 'failed' || outcome === 'abandoned' ? t(`runs.runStatus.${outcome}`) : payloadText(outcome));
     }
     case 'step_started':
     case 'step_approval_requested':
@@ -30,7 +31,7 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
       const parts = [
         `${step ?? ''} ${statusName(status, t)}`,
         runner === null ? null : t('runs.onRunner', { name: runner }),
-        p['exitCode'] === null || p['exitCode'] === undefined ? null : t('runs.exitCode', { code: String(p['exitCode']) }),
+        p['exitCode'] === null || p['exitCode'] === undefined ? null : t('runs.exitCode', { code: payloadText(p['exitCode']) }),
       ];
       if (typeof p['durationMs'] === 'number') parts.push(t('runs.duration', { seconds: (p['durationMs'] / 1000).toFixed(1) }));
       // Why it ended early (no runner took it, its runner stopped): the post-mortem needs it.
@@ -51,7 +52,7 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 function riskName(value: unknown, t: Translate): string {
-  return value === 'read-only' || value === 'changing' || value === 'destructive' ? t(`runs.risk.${value}`) : String(value ?? '');
+  return value === 'read-only' || value === 'changing' || value === 'destructive' ? t(`runs.risk.${value}`) : payloadText(value);
 }
 
 const statuses = ['awaiting-approval', 'refused', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done'] as const;

@@ -53,7 +53,7 @@ export function ServiceProbes({ serviceId }: { serviceId: string }) {
                 <td>
                   <span className={`probe-status probe-${probe.status}`}>{t(statusKeys[probe.status])}</span>
                   {!probe.enabled && <span className="muted"> ({t('services.disabled')})</span>}
-                  {probe.lastResult?.detail !== undefined && probe.lastResult?.detail !== null && !probe.lastResult.success && (
+                  {probe.lastResult?.detail !== undefined && probe.lastResult.detail !== null && !probe.lastResult.success && (
                     <div className="probe-detail">{probe.lastResult.detail}</div>
                   )}
                 </td>
