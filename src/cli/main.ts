@@ -25,7 +25,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       writeLines(io.stderr, `error: ${error.message}`, ...error.details);
       return error.exitCode;
     }
-    writeLines(io.stderr, `error: ${(error as Error).message ?? String(error)}`);
+    writeLines(io.stderr, `error: ${(error as Partial<Error>).message ?? String(error)}`);
     return exitCodes.failed;
   }
 }

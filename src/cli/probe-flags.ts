@@ -106,7 +106,7 @@ function fromEnv(variable: string, env: CliIo['env']): string {
 
 /** URLs given on the command line must not carry a password: it would show in the process list. */
 function withoutPassword(text: string, flag: string): string {
-  let password = '';
+  let password: string;
   try {
     password = new URL(text).password;
   } catch {

@@ -138,7 +138,8 @@ export function loadConfig(sources: ConfigSources = {}): Config {
       origin[key] = variable;
     }
   }
-  for (const [key, value] of Object.entries(sources.overrides ?? {})) {
+  // A caller may pass an option it was not given as `undefined` (`Partial` allows it): not a setting.
+  for (const [key, value] of Object.entries<unknown>(sources.overrides ?? {})) {
     if (value !== undefined) {
       raw[key] = value;
       origin[key] = `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

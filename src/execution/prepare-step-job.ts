@@ -90,7 +90,7 @@ export async function prepareStepJob(
 
 /** A connection's password, to be redacted wherever the step prints it (too short a one cannot be). */
 function connectionPassword(connection: string, url: string): { name: string; value: string }[] {
-  let password = '';
+  let password: string;
   try {
     password = decodeURIComponent(new URL(url).password);
   } catch {

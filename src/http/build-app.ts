@@ -70,7 +70,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     maxOutputBytes: config.stepMaxOutputBytes,
   });
   // Runners waiting for a step are let go first, so shutdown does not wait out their long polls.
-  app.addHook('preClose', async () => jobs.signal.close());
+  app.addHook('preClose', () => {
+    jobs.signal.close();
+    return Promise.resolve();
+  });
   const execution = createExecutionServices(config, jobs, options.env ?? process.env);
   const now = options.now ?? (() => new Date());
   const stepSweep = createStepJobSweep({
@@ -144,8 +147,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   // Action endpoints take an optional body: an empty POST validates as `{}`.
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request) => {
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(request.method)) request.body = {};
+    return Promise.resolve();
   });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -174,7 +178,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     return metrics.registry.metrics();
   });
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, () => Promise.resolve(app.swagger()));
 
   await registerRoutes(app, deps);
   return app;

@@ -63,11 +63,13 @@ export function toAppError(error: unknown): AppError {
 }
 
 function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {
-  const extra = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
+  // Ajv names the field in these for `required` and `additionalProperties`: always a string.
+  const named = issue.params['missingProperty'] ?? issue.params['additionalProperty'];
+  const extra = typeof named === 'string' ? named : undefined;
   // Body fields are named by their JSON Pointer into the body (`/severity`), as the domain names
   // them; query-string and path parameters keep their part as the first segment.
   const prefix = part === 'body' ? '' : `/${part}`;
-  const path = `${prefix}${issue.instancePath}${extra === undefined ? '' : `/${String(extra)}`}` || '/';
+  const path = `${prefix}${issue.instancePath}${extra === undefined ? '' : `/${extra}`}` || '/';
   const message = issue.params['additionalProperty'] !== undefined ? 'is not a known field' : (issue.message ?? 'is invalid');
   return { path, message };
 }

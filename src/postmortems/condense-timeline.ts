@@ -61,7 +61,8 @@ export function condenseTimeline(events: readonly TimelineEvent[], names: Readon
       case 'escalation_level_paged': {
         const users = Array.isArray(payload['users']) ? (payload['users'] as { userId?: unknown }[]) : [];
         const who = users.map((user) => names.get(String(user.userId)) ?? String(user.userId));
-        const level = `Escalation level ${String(payload['level'] ?? '?')}`;
+        const levelNumber: unknown = payload['level'] ?? '?';
+        const level = `Escalation level ${String(levelNumber)}`;
         push(event, 'escalated', payload['nobodyOnCall'] === true || who.length === 0 ? `${level}: nobody to page` : `${level} paged: ${who.join(', ')}`);
         break;
       }

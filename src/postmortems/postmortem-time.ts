@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
  * time zone on incidents or services, so the draft request may name one and this is the fallback.
  */
 export function serverTimeZone(): string {
-  return new Intl.DateTimeFormat('en-US').resolvedOptions().timeZone ?? 'UTC';
+  return new Intl.DateTimeFormat('en-US').resolvedOptions().timeZone;
 }
 
 /** Today's date (`YYYY-MM-DD`) in `zone` at `now`: corrective actions fall due by the local day. */

@@ -46,8 +46,14 @@ function redactValue(value: string, field: string): string {
  */
 type StoredTarget = ProbeTarget & { shownUrl?: string };
 
-export function redactProbeTarget(target: ProbeTarget): ProbeTarget {
+/** The stored target split into the target proper and its redacted URL, if kept. */
+function splitShownUrl(target: ProbeTarget): { shownUrl: string | undefined; rest: ProbeTarget } {
   const { shownUrl, ...rest } = target as StoredTarget;
+  return { shownUrl, rest };
+}
+
+export function redactProbeTarget(target: ProbeTarget): ProbeTarget {
+  const { shownUrl, rest } = splitShownUrl(target);
   const redacted = mapProbeSecrets(rest, redactValue);
   return shownUrl !== undefined && (redacted.kind === 'postgres' || redacted.kind === 'redis') ? { ...redacted, url: shownUrl } : redacted;
 }
@@ -67,7 +73,7 @@ export function sealProbeTarget(target: ProbeTarget, probeId: string, key: Uint8
 export function openProbeTarget(target: ProbeTarget, probeId: string, key: Uint8Array | null): ProbeTarget {
   if (!hasProbeSecrets(target)) return target;
   if (key === null) throw conflict('this probe holds sealed credentials and the server has no ASTREINTE_SECRET_KEY', { requires: 'ASTREINTE_SECRET_KEY' });
-  const { shownUrl: _shown, ...sealed } = target as StoredTarget;
+  const sealed = splitShownUrl(target).rest;
   try {
     return mapProbeSecrets(sealed, (value, field) => decryptSecret(value, key, aad(probeId, field)));
   } catch {

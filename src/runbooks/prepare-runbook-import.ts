@@ -39,7 +39,7 @@ export async function prepareRunbookImport(upload: RunbookUpload): Promise<Prepa
     throw validationError('a file name is needed', [{ path: '/filename', message: `must be 1 to ${maxFilenameLength} characters` }]);
   }
   if (upload.content.length === 0) throw validationError(`${filename} is empty`, [{ path: '/content', message: 'the file is empty' }]);
-  const decoded = await decodeRunbookText(upload.content);
+  const decoded = decodeRunbookText(upload.content);
   const extraction = await extractRunbooks(decoded.text, { filename });
   return {
     filename,

@@ -59,15 +59,18 @@ function isArrayIndex(key: string): boolean {
  * they move when another runbook of the same file grows, and that is not a change of this one.
  */
 export function runbookContentHash(structure: RunbookStructure): string {
-  const { lines: _lines, ...rest } = structure;
+  // `canonicalJson` leaves out members set to undefined, as it does those absent.
   return sha256Hex(canonicalJson({
-    ...rest,
-    symptoms: structure.symptoms.map(({ line: _line, ...symptom }) => symptom),
-    sections: structure.sections.map(({ lines: _sectionLines, ...section }) => ({
+    ...structure,
+    lines: undefined,
+    symptoms: structure.symptoms.map((symptom) => ({ ...symptom, line: undefined })),
+    sections: structure.sections.map((section) => ({
       ...section,
-      steps: section.steps.map(({ lines: _stepLines, inlineSecrets, ...step }) => ({
+      lines: undefined,
+      steps: section.steps.map((step) => ({
         ...step,
-        inlineSecrets: inlineSecrets.map(({ line: _secretLine, ...secret }) => secret),
+        lines: undefined,
+        inlineSecrets: step.inlineSecrets.map((secret) => ({ ...secret, line: undefined })),
       })),
     })),
   }));

@@ -28,7 +28,8 @@ export interface StepJobRunOptions {
 export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions): Promise<StepResult | null> {
   const redactor = createRedactor(job.secrets);
   const streams = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
-  let disowned = false;
+  // Set by the sender's callback: typed wide, or TypeScript would take it for false ever after.
+  let disowned = false as boolean;
   const sender = new OutputSender(options.api, job.executionId, (why) => {
     if (why === 'gone') disowned = true;
     options.onStop();

@@ -104,6 +104,7 @@ export class Runner {
         for (const job of jobs) this.launch(job);
         if (this.cancelling) for (const entry of this.running.values()) entry.controller.abort();
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run during the claim: TypeScript keeps the loop test's narrowing across the await
         if (this.stopping) return;
         failures += 1;
         await this.recover(error, failures);

@@ -9,7 +9,7 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
     connectionString: url,
     max: options.poolSize ?? 10,
     types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === int8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });

@@ -23,7 +23,7 @@ const statusActions: Record<string, AlertAction> = { firing: 'trigger', resolved
  * is read as no end. `now` is unused (the status says everything) but kept so every parser has the
  * same signature. Any bad field refuses the whole payload, each with its path (`/alerts/2/status`).
  */
-export function parseAlertmanagerWebhook(body: unknown, now: Date): IncomingAlert[] {
+export const parseAlertmanagerWebhook: (body: unknown, now: Date) => IncomingAlert[] = (body) => {
   const issues: FieldIssue[] = [];
   if (!isRecord(body)) throwIssue('Alertmanager webhook payload', '', 'must be a JSON object (an Alertmanager webhook payload)');
   checkGroupFields(body, issues);
@@ -41,7 +41,7 @@ export function parseAlertmanagerWebhook(body: unknown, now: Date): IncomingAler
   });
   throwIfIssues('Alertmanager webhook payload', issues);
   return alerts;
-}
+};
 
 /** The group's own fields are not used, but a wrong one says the sender is not Alertmanager. */
 function checkGroupFields(body: Record<string, unknown>, issues: FieldIssue[]): void {

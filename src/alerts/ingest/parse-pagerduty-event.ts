@@ -23,7 +23,7 @@ export interface PagerDutyEvent {
  * and `custom_details` (JSON text under `details`). `now` is unused; every parser takes it.
  * Throws one validation error naming every bad field (`/payload/severity`).
  */
-export function parsePagerDutyEvent(body: unknown, now: Date): PagerDutyEvent {
+export const parsePagerDutyEvent: (body: unknown, now: Date) => PagerDutyEvent = (body) => {
   if (!isRecord(body)) throwIssue('PagerDuty event', '', 'must be a JSON object (a PagerDuty event)');
   const issues: FieldIssue[] = [];
   const routingKey = readRequiredString(body, 'routing_key', '', issues);
@@ -43,7 +43,7 @@ export function parsePagerDutyEvent(body: unknown, now: Date): PagerDutyEvent {
     dedupKey,
     alert: toIncomingAlert(dedupKey, action ?? 'trigger', payload, body, clientUrl ?? links[0] ?? null),
   };
-}
+};
 
 function readEventAction(event: Record<string, unknown>, issues: FieldIssue[]): AlertAction | undefined {
   const value = event['event_action'];

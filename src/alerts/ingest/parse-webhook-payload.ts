@@ -16,7 +16,7 @@ import type { CompiledWebhookMapping } from './webhook-mapping.js';
  * alert then keeps one key, and firing and recovery messages of it meet. The status word decides
  * the action (ignoring case); any other word, or none, fires. `now` is unused: every parser takes it.
  */
-export function parseWebhookPayload(body: unknown, mapping: CompiledWebhookMapping, now: Date): IncomingAlert[] {
+export const parseWebhookPayload: (body: unknown, mapping: CompiledWebhookMapping, now: Date) => IncomingAlert[] = (body, mapping) => {
   const issues: FieldIssue[] = [];
   const items = itemsOf(body, mapping.alerts, issues);
   assertBatchSize(items.length);
@@ -27,7 +27,7 @@ export function parseWebhookPayload(body: unknown, mapping: CompiledWebhookMappi
   }
   throwIfIssues('webhook payload', issues);
   return alerts;
-}
+};
 
 /** The payload itself, or each item of the array the mapping points to, with its pointer. */
 function itemsOf(body: unknown, alertsPath: JsonPath | null, issues: FieldIssue[]): [unknown, string][] {

@@ -69,6 +69,7 @@ export function alertTitle(labels: Labels, annotations: Labels): string {
  * absolute URL or an absolute path, no control characters, a parsable authority if there is one.
  */
 function isRequestUri(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\u0000-\u001f\u007f]/.test(text)) return false;
   if (text.startsWith('/')) return true;
   const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(text)?.[0];

@@ -156,6 +156,6 @@ function translateUnicodeClass(pattern: string, at: number, inClass: boolean): [
 function translateQuoted(pattern: string, at: number, inClass: boolean): [string, number] {
   const end = pattern.indexOf('\\E', at);
   const literal = pattern.slice(at, end < 0 ? pattern.length : end);
-  const special = inClass ? /[\\\]\[^-]/g : /[\\^$.*+?()[\]{}|/]/g;
+  const special = inClass ? /[\\\][^-]/g : /[\\^$.*+?()[\]{}|/]/g;
   return [literal.replace(special, '\\$&'), end < 0 ? pattern.length : end + 2];
 }

@@ -32,6 +32,7 @@ export function hashOidcAttemptSecret(secret: string): string {
  */
 export function safeNextPath(next: string | undefined): string {
   if (next === undefined || next.length > 2000 || !next.startsWith('/') || next.startsWith('//')) return '/';
+  // eslint-disable-next-line no-control-regex -- control characters are what it looks for
   if (/[\\\u0000-\u001f\u007f]/.test(next)) return '/';
   const base = 'http://astreinte.invalid';
   const url = new URL(next, base);

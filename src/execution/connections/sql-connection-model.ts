@@ -73,7 +73,7 @@ export function displayConnectionUrl(url: string): string {
 
 /** Removes every appearance of the URL's password from a message (a driver error may quote it). */
 export function withoutPassword(message: string, url: string): string {
-  let password = '';
+  let password: string;
   try {
     password = decodeURIComponent(new URL(url).password);
   } catch {

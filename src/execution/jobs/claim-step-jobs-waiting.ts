@@ -38,6 +38,7 @@ export async function claimStepJobsWaiting({ ctx, input, services, gone }: {
     const { jobs, exhausted } = await claimStepJobs({ ctx, input, services, gone });
     rememberLook(services.jobs, input.runnerId, exhausted ? { generation: seen, at: Date.now() } : null);
     const left = deadline - Date.now();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the runner may have gone during the claim: TypeScript keeps the narrowing of the loop's first test across the await
     if (jobs.length > 0 || left <= 0 || signal.isClosed || gone.aborted) return jobs;
     await signal.wait(Math.min(left, crossNodeLookMs), seen);
   }

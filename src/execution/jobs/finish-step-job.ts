@@ -41,8 +41,8 @@ export async function finishStepJob({ ctx, input, services }: {
       verification = checkSuccessCondition(condition, { exitCode: input.result.exitCode, output: output.slice(0, services.jobs.maxOutputBytes) });
     }
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
-    const { output: _sent, ...result } = input.result;
-    const status = await recordStepFinished(tx, ref, result, { verification, runner: row.runner_name, after: outputEvent });
+    // The output stored above rides along in `input.result`; recording the end reads only the result's fields.
+    const status = await recordStepFinished(tx, ref, input.result, { verification, runner: row.runner_name, after: outputEvent });
     const next = status === null ? false : await afterStepEnded(tx, {
       incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
     }, status);

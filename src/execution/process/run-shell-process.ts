@@ -138,6 +138,7 @@ function supervise(child: ChildProcess, input: RunShellProcessInput, graceMs: nu
       try {
         resolve(value());
       } catch (error) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the output callback threw, passed on to the caller as it is
         reject(error);
       }
     };

@@ -21,8 +21,8 @@ export interface RedactionEngine {
   readonly automaton: PatternAutomaton;
   /** Scans `text` from `from` in automaton `state`, appends the matches found, returns the new state. */
   collect(text: string, from: number, state: number, into: SecretMatch[]): number;
-  /** The replacement for a span starting with this secret (index into the list given). */
-  label(secret: number): string;
+  /** The replacement for a span starting with this secret (index into the list given); passed around unbound. */
+  label: (secret: number) => string;
 }
 
 export interface Redactor {

@@ -22,7 +22,7 @@ export interface PatternTrie {
  * patterns are equal the first one's index is kept: the same form can come from two secrets.
  */
 export function buildPatternTrie(patterns: readonly string[]): PatternTrie {
-  const children: Map<number, number>[] = [new Map()];
+  const children: Map<number, number>[] = [new Map<number, number>()];
   const depth: number[] = [0];
   const terminal: number[] = [-1];
   patterns.forEach((pattern, index) => {

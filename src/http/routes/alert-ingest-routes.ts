@@ -19,7 +19,7 @@ import { integrationKeyOf } from '../integration-key-of.js';
  * disabled key answers 401 and stores nothing). A 2xx answer is sent only once the alerts are
  * committed (see AlertWriter).
  */
-export async function registerAlertIngestRoutes(app: App, deps: HttpDeps): Promise<void> {
+export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
   const { keys, writer, catalogue } = deps.alerts;
   const integrationFor = async (key: string | undefined, kind: IntegrationKind): Promise<IngestIntegration> => {
     const integration = key === undefined ? null : await keys.find(key);

@@ -22,7 +22,7 @@ const tags = ['alerts'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** Alerts as stored, what mutes them (silences, maintenance windows, inhibition rules), and the runbooks they suggested. */
-export async function registerAlertRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerAlertRoutes(app: App, { db, now }: HttpDeps): void {
   app.get('/api/v1/alerts', {
     schema: { tags, summary: 'List alerts, most recently seen first', querystring: ListAlertsInput, response: { 200: Type.Array(AlertSchema), ...errorResponses } },
   }, async (request) => listAlerts({ ctx: ctxOf(request, db, now), input: request.query }));

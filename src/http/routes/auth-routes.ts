@@ -61,7 +61,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
 
   app.get('/auth/methods', {
     schema: { tags, summary: 'How people may sign in: password, and single sign-on with its button label when configured', response: { 200: MethodsSchema } },
-  }, async () => ({ password: true, oidc: oidc === null ? null : { label: oidc.settings.buttonLabel, startUrl: '/auth/oidc/start' } }));
+  }, () => Promise.resolve({ password: true, oidc: oidc === null ? null : { label: oidc.settings.buttonLabel, startUrl: '/auth/oidc/start' } }));
 
   app.get('/auth/oidc/start', {
     schema: { tags, summary: 'Start single sign-on (OpenID Connect): redirects to the provider; ?next=/path is where to land afterwards' },

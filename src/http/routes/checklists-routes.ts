@@ -21,7 +21,7 @@ const ItemParams = Type.Object({
 });
 
 /** Checklist templates, and checklists attached to incidents with their items checked off. */
-export async function registerChecklistRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerChecklistRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/checklist-templates', {
     schema: { tags, summary: 'Create a checklist template', body: CreateChecklistTemplateInput, response: { 201: ChecklistTemplateSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createChecklistTemplate({ ctx: ctxOf(request, db, now), input: request.body })));

@@ -13,7 +13,7 @@ const keepAliveMs = 15_000;
  * `Last-Event-ID` resumes where a dropped connection stopped). Read from the database, so every
  * node streams every change, whichever node made it.
  */
-export async function registerIncidentEventsRoute(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerIncidentEventsRoute(app: App, { db, now }: HttpDeps): void {
   app.get('/api/v1/incidents/events', {
     schema: { tags: ['incidents'], summary: 'Follow incident changes live (text/event-stream)', response: { ...errorResponses } },
   }, async (request, reply) => {
@@ -24,7 +24,8 @@ export async function registerIncidentEventsRoute(app: App, { db, now }: HttpDep
     const raw = reply.raw;
     raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
     raw.write(': connected\n\n');
-    let closed = false;
+    // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
+    let closed = false as boolean;
     request.raw.on('close', () => (closed = true));
     let quietSince = Date.now();
     try {

@@ -21,7 +21,7 @@ import { errorResponses, IdParams, paged } from '../schemas.js';
 const tags = ['incidents'];
 
 /** Incidents: declare, list, show, update, lifecycle actions, roles, notes, status updates, timeline. */
-export async function registerIncidentRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerIncidentRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/incidents', {
     schema: { tags, summary: 'Declare an incident', body: DeclareIncidentInput, response: { 201: IncidentSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await declareIncident({ ctx: ctxOf(request, db, now), input: request.body })));

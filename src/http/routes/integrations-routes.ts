@@ -15,7 +15,7 @@ const WithKey = Type.Object({
 });
 
 /** Ways in for alerts: admins create them (the key is shown once), change, disable and rotate them. */
-export async function registerIntegrationRoutes(app: App, { db, now, alerts }: HttpDeps): Promise<void> {
+export function registerIntegrationRoutes(app: App, { db, now, alerts }: HttpDeps): void {
   app.post('/api/v1/integrations', {
     schema: { tags, summary: 'Create an integration (admin); its key is in the answer, and only there', body: CreateIntegrationInput, response: { 201: WithKey, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createIntegration({ ctx: ctxOf(request, db, now), input: request.body })));

@@ -18,7 +18,7 @@ import { errorResponses } from '../schemas.js';
 const tags = ['notifications'];
 
 /** Notification channels (admin) and the acknowledge links of pages. */
-export async function registerNotificationRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+export function registerNotificationRoutes(app: App, { db, now, execution }: HttpDeps): void {
   const secretKey = execution.secretKey === null ? null : Buffer.from(execution.secretKey);
 
   app.put('/api/v1/notification-channels/:id', {

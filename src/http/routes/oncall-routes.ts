@@ -33,7 +33,7 @@ const OnCallSchema = Type.Object({
 }, { title: 'OnCall' });
 
 /** Schedules (who is on call when) and escalation policies (who is paged, in which order). */
-export async function registerOncallRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
   app.put('/api/v1/schedules/:id', {
     schema: { tags, summary: 'Create or replace a schedule (admin)', params: Type.Object({ id: ScheduleIdSchema }), body: PutScheduleInput, response: { 200: ScheduleRecordSchema, 201: ScheduleRecordSchema, ...errorResponses } },
   }, async (request, reply) => {

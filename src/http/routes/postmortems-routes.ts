@@ -41,7 +41,7 @@ async function sendExport(request: FastifyRequest, reply: FastifyReply, db: Data
 }
 
 /** Post-mortems of incidents: draft from the timeline, edit, review, export; corrective actions. */
-export async function registerPostmortemRoutes(app: App, { db, now, config }: HttpDeps): Promise<void> {
+export function registerPostmortemRoutes(app: App, { db, now, config }: HttpDeps): void {
   app.post('/api/v1/incidents/:id/postmortem', {
     schema: { tags, summary: "Draft an incident's post-mortem from its timeline (timeZone defaults to the server's)", params: IdParams, body: DraftPostmortemInput, response: { 201: PostmortemSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await draftPostmortem({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id }, defaultTimeZone: config.timeZone ?? serverTimeZone() })));

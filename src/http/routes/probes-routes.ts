@@ -45,7 +45,7 @@ const UptimeSchema = Type.Object({
 });
 
 /** Probes: checks Astreinte runs itself; admins manage them, everyone reads their state and history. */
-export async function registerProbeRoutes(app: App, { db, now, config, execution }: HttpDeps): Promise<void> {
+export function registerProbeRoutes(app: App, { db, now, config, execution }: HttpDeps): void {
   const environment: ProbeEnvironment = { secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey), prometheusUrl: config.prometheusUrl ?? null };
 
   app.post('/api/v1/probes', {

@@ -27,8 +27,8 @@ import { registerTeamRoutes } from './teams-routes.js';
 import { registerTokenRoutes } from './tokens-routes.js';
 import { registerUserRoutes } from './users-routes.js';
 
-/** Every domain's routes module, in one list. */
-const routeModules: ((app: App, deps: HttpDeps) => Promise<void>)[] = [
+/** Every domain's routes module, in one list: those that register a plugin first (cookies, multipart, static files) are async. */
+const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerHealthRoutes,
   registerAuthRoutes,
   registerIncidentEventsRoute,

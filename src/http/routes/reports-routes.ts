@@ -11,7 +11,7 @@ import { errorResponses } from '../schemas.js';
 const tags = ['reports'];
 
 /** Reports over a period (viewer): response times, weekly load, targets, alert noise, runbooks, health trends. */
-export async function registerReportRoutes(app: App, { db, now, config }: HttpDeps): Promise<void> {
+export function registerReportRoutes(app: App, { db, now, config }: HttpDeps): void {
   // The configured zone, when the request names none (the reports' own default is UTC).
   const zoned = <T extends { timeZone?: string }>(query: T): T => (query.timeZone !== undefined || config.timeZone === undefined ? query : { ...query, timeZone: config.timeZone });
   app.get('/api/v1/reports/response-times', {

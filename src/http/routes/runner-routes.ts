@@ -20,7 +20,7 @@ const ExecutionParams = Type.Object({ runnerId: Type.String(), executionId: Type
  * The runners' side of the API (runner tokens only): register, long-poll for steps, beat, stream
  * output, report the end. And the list of runners, for people.
  */
-export async function registerRunnerRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+export function registerRunnerRoutes(app: App, { db, now, execution }: HttpDeps): void {
   app.get('/api/v1/runners', {
     schema: { tags, summary: 'Runners: connected ones first, with their labels, sandbox and when last seen', response: { 200: Type.Array(RunnerSchema), ...errorResponses } },
   }, async (request) => listRunners({ ctx: ctxOf(request, db, now) }));

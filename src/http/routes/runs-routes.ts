@@ -20,7 +20,7 @@ import { errorResponses, IdParams } from '../schemas.js';
 const tags = ['runs'];
 
 /** Runs of runbooks: start one (in an incident or as a rehearsal), show it with its step executions. */
-export async function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+export function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): void {
   app.post('/api/v1/runs', {
     schema: { tags, summary: 'Start a run of a runbook', body: StartRunInput, response: { 201: RunSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })));

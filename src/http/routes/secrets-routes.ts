@@ -11,7 +11,7 @@ const tags = ['secrets'];
 const NameParams = Type.Object({ name: Type.String({ pattern: secretNamePattern, description: 'a shell variable name, as steps refer to it' }) });
 
 /** Secrets for steps: set (admins), list by name (never values), delete. */
-export async function registerSecretRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+export function registerSecretRoutes(app: App, { db, now, execution }: HttpDeps): void {
   app.get('/api/v1/secrets', {
     schema: { tags, summary: 'The secrets steps can use, without their values', response: { 200: Type.Array(SecretSchema), ...errorResponses } },
   }, async (request) => listSecrets({ ctx: ctxOf(request, db, now), services: execution }));

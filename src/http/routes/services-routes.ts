@@ -14,7 +14,7 @@ import { errorResponses, IdParams, paged } from '../schemas.js';
 const tags = ['services'];
 
 /** The service catalogue: create, list, show, change, delete; and each service's health and on-call summary. */
-export async function registerServiceRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerServiceRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/services', {
     schema: { tags, summary: 'Add a service to the catalogue', body: CreateServiceInput, response: { 201: ServiceSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createService({ ctx: ctxOf(request, db, now), input: request.body })));

@@ -10,7 +10,7 @@ import { errorResponses } from '../schemas.js';
 const tags = ['severity'];
 
 /** Severity policies: what P1…P4 mean, their resolution targets and status-update cadence. */
-export async function registerSeverityRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerSeverityRoutes(app: App, { db, now }: HttpDeps): void {
   app.get('/api/v1/severity-policies', {
     schema: { tags, summary: 'List the severity policies', response: { 200: Type.Array(SeverityPolicySchema), ...errorResponses } },
   }, async (request) => listSeverityPolicies({ ctx: ctxOf(request, db, now), input: {} }));

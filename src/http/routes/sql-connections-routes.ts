@@ -12,7 +12,7 @@ import { errorResponses } from '../schemas.js';
 const tags = ['sql-connections'];
 
 /** Named PostgreSQL connections SQL steps run against: admins store, test and delete them; responders list them. */
-export async function registerSqlConnectionRoutes(app: App, { db, now, execution }: HttpDeps): Promise<void> {
+export function registerSqlConnectionRoutes(app: App, { db, now, execution }: HttpDeps): void {
   app.put('/api/v1/sql-connections/:name', {
     schema: {
       tags, summary: 'Store a PostgreSQL connection, or replace the one of that name (admin; needs ASTREINTE_SECRET_KEY)',

@@ -7,7 +7,7 @@ import type { App, HttpDeps } from '../http-deps.js';
  * The public status page: no sign-in (outside `/api/v1/`), read-only, only what
  * `loadStatusPage` deems public. HTML, JSON and RSS of the same data.
  */
-export async function registerStatusPageRoutes(app: App, { db, now, config }: HttpDeps): Promise<void> {
+export function registerStatusPageRoutes(app: App, { db, now, config }: HttpDeps): void {
   const baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
   // The language comes from ?lang= or Accept-Language: caches must key on both.
   const languageOf = (request: { query: unknown; headers: Record<string, string | string[] | undefined> }) => {

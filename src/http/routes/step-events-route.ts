@@ -13,7 +13,7 @@ const pollMs = 200;
  * `end` once the step is over. The output is read from the database, so the stream works on any
  * node, whichever node its runner reports to; this node's own records wake it at once.
  */
-export async function registerStepEventsRoute(app: App, { db, now, execution: { jobs } }: HttpDeps): Promise<void> {
+export function registerStepEventsRoute(app: App, { db, now, execution: { jobs } }: HttpDeps): void {
   app.get('/api/v1/runs/:id/executions/:executionId/events', {
     schema: {
       tags: ['runs'], summary: 'Follow a step execution live (text/event-stream)',
@@ -33,7 +33,8 @@ export async function registerStepEventsRoute(app: App, { db, now, execution: { 
     const send = (event: string, data: unknown, id?: number): void => {
       raw.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
-    let closed = false;
+    // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
+    let closed = false as boolean;
     request.raw.on('close', () => (closed = true));
     let status = '';
     try {

@@ -15,7 +15,7 @@ const tags = ['teams'];
 const MemberParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), userId: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /** Teams: create, list, show, rename, and membership. */
-export async function registerTeamRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerTeamRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/teams', {
     schema: { tags, summary: 'Create a team (admin)', body: CreateTeamInput, response: { 201: TeamSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createTeam({ ctx: ctxOf(request, db, now), input: request.body })));

@@ -22,7 +22,7 @@ const ListTokensQuery = Type.Object(
 const TokenIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 /** API tokens (admin): issue, list, revoke. */
-export async function registerTokenRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerTokenRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/tokens', {
     schema: { tags, summary: 'Issue an API token; the secret is shown once', body: CreateApiTokenInput, response: { 201: CreatedTokenSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createApiToken({ ctx: ctxOf(request, db, now), input: request.body })));

@@ -12,7 +12,7 @@ import { errorResponses, IdParams, paged } from '../schemas.js';
 const tags = ['users'];
 
 /** Users: create, list, show, update, deactivate, and who am I. */
-export async function registerUserRoutes(app: App, { db, now }: HttpDeps): Promise<void> {
+export function registerUserRoutes(app: App, { db, now }: HttpDeps): void {
   app.post('/api/v1/users', {
     schema: { tags, summary: 'Create a user (admin)', body: CreateUserInput, response: { 201: UserSchema, ...errorResponses } },
   }, async (request, reply) => reply.status(201).send(await createUser({ ctx: ctxOf(request, db, now), input: request.body })));

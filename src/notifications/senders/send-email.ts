@@ -57,7 +57,7 @@ export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promi
       disableUrlAccess: true,
       signal,
     });
-    const response = String(info.response ?? '');
+    const response = info.response;
     const status = Number(/^\d{3}/.exec(response)?.[0] ?? 250);
     const queueId = /queued as ([^\s]+)/i.exec(response)?.[1];
     return sentResult({ status, ...(queueId === undefined ? {} : { providerId: queueId }) });

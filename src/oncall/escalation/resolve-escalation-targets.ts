@@ -24,7 +24,7 @@ export async function resolveEscalationTargets(db: Queryable, targets: readonly 
     users.push({ userId, via });
   };
   for (const target of targets) {
-    let found: string[] = [];
+    let found: string[];
     if (target.type === 'user') {
       found = (await db.query<{ id: string }>('SELECT id FROM users WHERE id::text = $1 AND deactivated_at IS NULL', [target.id])).rows.map((row) => row.id);
     } else if (target.type === 'schedule') {

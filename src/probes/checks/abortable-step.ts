@@ -6,9 +6,13 @@
 export function untilAborted<T>(step: Promise<T>, signal: AbortSignal): Promise<T> {
   // The step may still reject after the signal won the race: that rejection must not go unhandled.
   step.catch(() => undefined);
-  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's own reason, whatever its aborter chose
     const onAbort = (): void => reject(signal.reason);
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
     signal.addEventListener('abort', onAbort, { once: true });
     step.then(
       (value) => {
@@ -17,6 +21,7 @@ export function untilAborted<T>(step: Promise<T>, signal: AbortSignal): Promise<
       },
       (error: unknown) => {
         signal.removeEventListener('abort', onAbort);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the step's own rejection, passed on as it is
         reject(error);
       },
     );

@@ -63,8 +63,12 @@ export function waitForSocket(socket: Socket, readyEvent: string, signal: AbortS
     const settle = (error?: unknown): void => {
       socket.off(readyEvent, onReady);
       signal.removeEventListener('abort', onAbort);
-      if (error === undefined) resolve();
-      else reject(error);
+      if (error === undefined) {
+        resolve();
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the socket's error or the signal's reason, passed on as they are
+      reject(error);
     };
     const onReady = (): void => settle();
     const onAbort = (): void => {

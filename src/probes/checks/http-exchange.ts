@@ -36,6 +36,7 @@ export interface HttpExchange {
  */
 export function sendHttpRequest(plan: HttpRequestPlan, signal: AbortSignal): Promise<HttpExchange> {
   return new Promise((resolve, reject) => {
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's own reason, whatever its aborter chose
     if (signal.aborted) return reject(signal.reason);
     const isHttps = plan.url.protocol === 'https:';
     const headers: Record<string, string> = { ...plan.headers };
@@ -50,8 +51,12 @@ export function sendHttpRequest(plan: HttpRequestPlan, signal: AbortSignal): Pro
       settled = true;
       signal.removeEventListener('abort', onAbort);
       request.destroy();
-      if ('exchange' in outcome) resolve(outcome.exchange);
-      else reject(outcome.error);
+      if ('exchange' in outcome) {
+        resolve(outcome.exchange);
+        return;
+      }
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the request's error or the signal's reason, passed on as they are
+      reject(outcome.error);
     };
     const onAbort = (): void => settle({ error: signal.reason });
     signal.addEventListener('abort', onAbort, { once: true });

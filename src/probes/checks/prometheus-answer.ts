@@ -21,7 +21,9 @@ export function parsePrometheusAnswer(body: string): PrometheusAnswer | null {
   }
   if (!isRecord(answer)) return null;
   if (answer['status'] === 'error') {
-    return { kind: 'error', error: `${String(answer['errorType'] ?? 'error')}: ${String(answer['error'] ?? 'no message')}` };
+    const errorType: unknown = answer['errorType'] ?? 'error';
+    const message: unknown = answer['error'] ?? 'no message';
+    return { kind: 'error', error: `${String(errorType)}: ${String(message)}` };
   }
   const data = answer['data'];
   if (answer['status'] !== 'success' || !isRecord(data)) return null;

@@ -45,6 +45,7 @@ export async function runRedisCheck(target: RedisTarget, options: CheckOptions):
     await untilAborted(redis.connect(), budget.signal);
     // Sent behind AUTH and SELECT: once PONG is back, their replies have been read too.
     const pong = await untilAborted(redis.ping(), budget.signal);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- whatever ioredis reported: the catch below takes setupError itself
     if (setupError !== null) throw setupError;
     answered = true;
     const info = parseRedisInfo(await untilAborted(redis.info('all'), budget.signal));

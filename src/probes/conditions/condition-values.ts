@@ -77,8 +77,9 @@ export function toNumber(value: unknown): number | null {
 /** Text for string comparisons: strings as they are, structures as JSON. */
 export function textOf(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null) return safeJson(value) ?? String(value);
-  return String(value);
+  // What JSON cannot write (a cycle, a bigint inside) is `String`'s, as primitives are.
+  const json = typeof value === 'object' && value !== null ? safeJson(value) : undefined;
+  return json ?? String(value);
 }
 
 /**
@@ -107,7 +108,7 @@ export function containsValue(haystack: unknown, wanted: unknown, needle: string
   if (isAbsent(haystack) || wanted === undefined) return false;
   if (Array.isArray(haystack)) return haystack.some((element) => valuesEqual(element, wanted));
   if (typeof haystack === 'object') return Object.hasOwn(haystack, needle);
-  return String(haystack).includes(needle);
+  return textOf(haystack).includes(needle);
 }
 
 /** The text a pattern is tested against, or null for absent values (which match nothing). */
@@ -121,10 +122,10 @@ export function formatValue(value: unknown, note?: string): string {
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return cut(JSON.stringify(value.length > 100 ? value.slice(0, 100) : value), value.length > 100);
   if (typeof value === 'object' && value !== null) {
-    const json = safeJson(value) ?? String(value);
+    const json = textOf(value);
     return cut(json.slice(0, 100), json.length > 100);
   }
-  return String(value);
+  return textOf(value);
 }
 
 /** A number without float noise (`0.9100000000000001` shows as `0.91`); integers as they are. */

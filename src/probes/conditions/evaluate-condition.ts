@@ -135,7 +135,5 @@ function sliceOf(text: string, node: ConditionExpression): string {
 
 /** Characters as people count them: `é` and `😀` are one each. */
 function countCodePoints(value: string): number {
-  let count = 0;
-  for (const _ of value) count += 1;
-  return count;
+  return [...value].length;
 }

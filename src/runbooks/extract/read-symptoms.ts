@@ -6,7 +6,8 @@ import type { Symptom } from '../runbook-model.js';
  */
 export function readSymptom(markdown: string, line: number): Symptom {
   const text = markdown
-    .replace(/^[\s❌⚠️✅🔴🟡🟠•*-]+/u, '')
+    // The emoji presentation selector (U+FE0F) that follows ⚠ goes too, as its own alternative.
+    .replace(/^(?:[\s❌⚠✅🔴🟡🟠•*-]|\uFE0F)+/u, '')
     .replace(/^\\([>#+-])/, '$1') // an exported list escapes what would open a quote or heading
     .replace(/^(\d+)\\([.)])/, '$1$2')
     .replace(/\s+/g, ' ')

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { Draft, RunbookStructure, Section, Step } from '../runbook-model.js';
+import type { RunbookStructure, Section, Step } from '../runbook-model.js';
 
 export const lintRules = [
   'no-verification', 'destructive-without-diagnosis', 'parameter-unexplained', 'inline-secret', 'placeholder-contact', 'unknown-service',

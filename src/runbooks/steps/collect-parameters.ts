@@ -30,8 +30,8 @@ export function envPlaceholders(facts: Pick<ShellFacts, 'envRefs' | 'assignments
 export function bracedEnvRefs(code: string): EnvRef[] {
   return [...code.matchAll(/\$\{([A-Za-z_]\w*)(?::?[-=?+][^}]*)?\}/g)].map((match) => ({
     name: match[1] ?? '',
-    start: match.index ?? 0,
-    end: (match.index ?? 0) + match[0].length,
+    start: match.index,
+    end: match.index + match[0].length,
   }));
 }
 

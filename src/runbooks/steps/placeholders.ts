@@ -14,7 +14,7 @@ export interface PlaceholderMatch {
 const anglePattern = /(?<![<\w])<([A-Za-z][\w.-]*)>/g;
 const mustachePattern = /\$?\{\{[ \t]*(\.?[A-Za-z_][\w.-]*)[ \t]*\}\}/g;
 // `[ID]`, `[TASK_ID]`: uppercase only; not `[[`, not `arr[IDX]`, not `[TEXT](url)` links, not globs.
-const bracketPattern = /(?<![\w\]\[$])\[([A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*)\](?![\w(\[\]:*?])/g;
+const bracketPattern = /(?<![\w\][$])\[([A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*)\](?![\w([\]:*?])/g;
 
 // Only in non-executable blocks: the usual suspects of HTML/XML embedded in YAML or JSON.
 const htmlTags = new Set([
@@ -42,7 +42,7 @@ export function findTemplatePlaceholders(code: string, kind: BlockKind): Placeho
     // `[A-Z]` is a character class, and one letter (`[X]`) is more often a checkbox than a value.
     if (name.length < 2 || /^[A-Z0-9]-[A-Z0-9]$/.test(name)) continue;
     // In YAML/JSON an unquoted `key: [PROD]` or `- [PROD]` is a list, not a placeholder.
-    if (kind === 'config' && /(?:[:,[]|^\s*-)\s*$/.test(code.slice(code.lastIndexOf('\n', (match.index ?? 0) - 1) + 1, match.index))) continue;
+    if (kind === 'config' && /(?:[:,[]|^\s*-)\s*$/.test(code.slice(code.lastIndexOf('\n', match.index - 1) + 1, match.index))) continue;
     found.push(toMatch(match, name, 'bracket'));
   }
   return dropOverlaps(found);

@@ -36,8 +36,8 @@ export function readAlertLine(input: AlertLine, mode: AlertMode, severity: strin
   const prefixed = alertPrefix.test(text);
   const body = text.replace(alertPrefix, '').trim();
   let name: string | null = input.label;
-  let condition: Condition | null = null;
-  let expression: string | null = null;
+  let condition: Condition | null;
+  let expression: string | null;
   const code = input.codes.find(hasComparison);
   if (code !== undefined) {
     condition = readCondition(code, true);

@@ -56,7 +56,7 @@ function runbookSeverity(node: OutlineNode): string | null {
     const paragraph = ancestor.blocks.find((block): block is Paragraph => block.type === 'paragraph' && block.children[0]?.type === 'strong' && metadataKeyOf(toString(block.children[0])) === 'severity');
     const value = label?.inlineText ?? (paragraph === undefined ? null : toString(paragraph).replace(/^[^:]*:/, ''));
     const word = value === null ? null : /[\p{L}\p{N}]+/u.exec(value.split('\n')[0] ?? '')?.[0] ?? null;
-    if (word !== null && word !== undefined) return /^p\d$/i.test(word) ? word.toUpperCase() : word.toLowerCase();
+    if (word !== null) return /^p\d$/i.test(word) ? word.toUpperCase() : word.toLowerCase();
   }
   return null;
 }

@@ -30,7 +30,8 @@ export function readLevelLabel(text: string): { level: number; role: string | nu
  * phrase (`(0-15 min)`, `- après 30 min`). Other parentheses are kept as notes.
  */
 export function readLevelText(level: number, role: string | null, text: string): LevelText {
-  let windowRaw: string | null = null;
+  // Set in the replace callback: TypeScript would otherwise take it for null ever after.
+  let windowRaw = null as string | null;
   const notes: string[] = [];
   let target = text.replace(/\(([^)]*)\)/g, (_whole, inner: string) => {
     if (windowRaw === null && parseWindow(inner) !== null) windowRaw = inner.trim();

@@ -19,7 +19,7 @@ export function findPlaceholders(body: string): string[] {
     if (!htmlTags.test(match[1]!) && !/^(https?:|mailto:)/.test(match[1]!)) found.push({ index: match.index, name: match[1]!.trim() });
   }
   // Not links (`[text](url)`, `[ref]: url`) nor task boxes (`[ ]`, `[x]`).
-  for (const match of body.matchAll(/(\p{L}*)\[([^\[\]\n]+)\](?![(:])/gu)) {
+  for (const match of body.matchAll(/(\p{L}*)\[([^[\]\n]+)\](?![(:])/gu)) {
     const prefix = match[1] ?? '';
     const inner = match[2]!;
     // A bracket around another blank (`[SEV{{ level }}]`) is that blank's decoration.

@@ -29,7 +29,7 @@ export function inlineNodes(inline: Token | undefined): PhrasingContent[] {
 }
 
 /** The node a token opens or is, the text it adds, `close`, or null for nothing. */
-function nodeOf(token: Token): PhrasingContent | string | 'close' | null {
+function nodeOf(token: Token): PhrasingContent | string | null {
   if (token.nesting === -1) return 'close';
   switch (token.type) {
     case 'text':
