@@ -51,6 +51,9 @@ describe.skipIf(!hasChromium)('the reports page in Chromium', () => {
     await page.waitForURL(/timeZone=Asia%2FTokyo/);
     expect(page.url()).toMatch(/groupBy=service/);
     await expect.poll(() => page.getByTestId('reports-period').textContent()).toMatch(/\(Asia\/Tokyo\)$/);
+    // The 30 days shown still end today, in Tokyo now: today's incidents are in them at any hour.
+    const tokyoTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 86_400_000));
+    expect(await page.getByTestId('report-to').inputValue()).toBe(tokyoTomorrow);
     await expect.poll(() => rows.first().locator('th').textContent()).toBe('Checkout');
     expect(await rows.first().locator('td').first().textContent()).toBe('2');
 

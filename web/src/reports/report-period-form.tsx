@@ -34,6 +34,18 @@ export function lastDays(days: number, timeZone: string): Pick<ReportQuery, 'fro
   return { from: shiftDate(to, -days), to };
 }
 
+/**
+ * The period to apply when the zone changes: one ending today in the zone it was picked in ("the
+ * last 30 days") keeps its length and ends today in the new zone, else a reader east of the
+ * old zone would lose today's incidents (its dates, read in the new zone, end hours ago). Dates
+ * picked by hand stay as they are.
+ */
+export function followZone(draft: ReportQuery, previousZone: string): ReportQuery {
+  if (draft.timeZone === previousZone || draft.to !== shiftDate(localToday(previousZone), 1)) return draft;
+  const days = Math.round((Date.parse(`${draft.to}T00:00:00Z`) - Date.parse(`${draft.from}T00:00:00Z`)) / 86_400_000);
+  return { ...draft, ...lastDays(days, draft.timeZone) };
+}
+
 /** The browser's zone, the natural default for someone reading their own week. */
 export function browserZone(): string {
   // Always set since ECMA-402 4th edition (ES2017): an engine that knows no zone says "UTC" itself.
@@ -46,7 +58,7 @@ export function ReportPeriodForm({ query, onApply }: { query: ReportQuery; onApp
   const [draft, setDraft] = useState(query);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(draft);
+    onApply(followZone(draft, query.timeZone));
   };
   return (
     <form className="report-period" onSubmit={submit} data-testid="report-period">
