@@ -2,26 +2,6 @@ import { actorId } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import { appendEvent, appendEvents } from './incident-statements.js';
 
-/** Event types written by this domain; later domains (alerts, runs, notifications) add their own. */
-export const coreEventTypes = [
-  'incident_declared',
-  'incident_acknowledged',
-  'incident_mitigated',
-  'incident_resolved',
-  'incident_reopened',
-  'incident_updated',
-  'severity_changed',
-  'services_changed',
-  'role_assigned',
-  'role_unassigned',
-  'note_added',
-  'status_update_posted',
-  'checklist_attached',
-  'checklist_item_checked',
-  'checklist_item_unchecked',
-] as const;
-export type CoreEventType = (typeof coreEventTypes)[number];
-
 /**
  * Appends one event to an incident's timeline, in one statement: the seq counter lives on the
  * incident's row, which the statement locks until commit, so events get consecutive numbers with

@@ -13,16 +13,7 @@ const insertTimer = `
   INSERT INTO timers (id, kind, due_at, payload) VALUES ($1, $2, $3, $4)
   ON CONFLICT (id) DO NOTHING`;
 
-const rescheduleTimer = `
-  INSERT INTO timers (id, kind, due_at, payload) VALUES ($1, $2, $3, $4)
-  ON CONFLICT (id) DO UPDATE SET due_at = EXCLUDED.due_at, payload = EXCLUDED.payload, done_at = NULL, lease_until = NULL, attempts = 0`;
-
 /** Schedules work on the caller's transaction; an existing timer of that id is left as it is. */
 export async function scheduleTimer(db: Queryable, timer: TimerSpec): Promise<void> {
   await db.query(insertTimer, [timer.id, timer.kind, timer.dueAt, JSON.stringify(timer.payload)]);
-}
-
-/** Schedules work, moving a timer of that id (done or not) to the new time: a reminder pushed back. */
-export async function rescheduleTimerAt(db: Queryable, timer: TimerSpec): Promise<void> {
-  await db.query(rescheduleTimer, [timer.id, timer.kind, timer.dueAt, JSON.stringify(timer.payload)]);
 }

@@ -9,7 +9,6 @@ export const timerKinds = {
   deliveryCheck: 'delivery_check',
   statusReminder: 'status_reminder',
 } as const;
-export type TimerKind = (typeof timerKinds)[keyof typeof timerKinds];
 
 /** The timer that announces a new incident to on-call. */
 export function incidentOpenedTimerId(incidentId: string): string {

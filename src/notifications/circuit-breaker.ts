@@ -13,7 +13,6 @@ import { Type, type Static } from 'typebox';
 import type { DeliveryResult } from './delivery-result.js';
 
 export const breakerStates = ['closed', 'open', 'half_open'] as const;
-export type BreakerStateName = (typeof breakerStates)[number];
 
 const instant = (description: string) => Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description });
 

@@ -2,7 +2,6 @@ import { Type, type Static } from 'typebox';
 
 /** How response times and target compliance are broken down. */
 export const reportGroupings = ['severity', 'service', 'team'] as const;
-export type ReportGrouping = (typeof reportGroupings)[number];
 export const ReportGroupingSchema = Type.Enum(reportGroupings);
 
 /** The period as a report answers it: the instants used and the zone read. */

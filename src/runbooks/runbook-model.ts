@@ -14,7 +14,6 @@ export const sectionKinds = [
 export type SectionKind = (typeof sectionKinds)[number];
 
 export const stepKinds = ['command', 'manual', 'config'] as const;
-export type StepKind = (typeof stepKinds)[number];
 
 export const StepParameterSchema = Type.Object({
   name: Type.String(),
@@ -24,7 +23,6 @@ export const StepParameterSchema = Type.Object({
   token: Type.String(),
   description: Type.Union([Type.String(), Type.Null()]),
 });
-export type StepParameter = Static<typeof StepParameterSchema>;
 
 export const StepSchema = Type.Object({
   /** Position-based id, stable for one version: `s3` is the third step of the runbook. */

@@ -4,7 +4,6 @@ import { Type, type Static } from 'typebox';
 export const secretNamePattern = '^[A-Za-z_][A-Za-z0-9_]{0,127}$';
 
 export const secretSources = ['store', 'environment'] as const;
-export type SecretSource = (typeof secretSources)[number];
 
 /** A secret as the API shows it: never its value. */
 export const SecretSchema = Type.Object(

@@ -7,7 +7,6 @@ import { ChannelKindSchema, NotificationLocaleSchema, type ChannelKind, type Not
 import { checkTemplate } from '../templates/check-template.js';
 import { NotificationKindSchema, TemplateOverrideSchema, type NotificationKind, type TemplateOverride } from '../templates/template-model.js';
 
-export const TemplateKeySchema = Type.Object({ kind: NotificationKindSchema, locale: NotificationLocaleSchema, channel: ChannelKindSchema }, { additionalProperties: false });
 
 export const StoredTemplateSchema = Type.Object(
   { kind: NotificationKindSchema, locale: NotificationLocaleSchema, channel: ChannelKindSchema, template: TemplateOverrideSchema, updatedAt: Type.String({ format: 'date-time' }) },

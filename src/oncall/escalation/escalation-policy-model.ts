@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 
 export const escalationTargetTypes = ['user', 'schedule', 'team'] as const;
-export type EscalationTargetType = (typeof escalationTargetTypes)[number];
 
 export const EscalationTargetSchema = Type.Object(
   { type: Type.Enum(escalationTargetTypes), id: Type.String({ minLength: 1, maxLength: 100 }) },

@@ -1,6 +1,6 @@
 import { timerKinds } from '../../jobs/timer-kinds.js';
 
-export { incidentOpenedTimerId } from '../../jobs/timer-kinds.js';
+;
 
 /** One level of one cycle of one generation of an incident's escalation. */
 export interface EscalateStep {

@@ -15,7 +15,6 @@ import { Type, type Static } from 'typebox';
  */
 
 export const rotationKinds = ['daily', 'weekly', 'custom'] as const;
-export type RotationKind = (typeof rotationKinds)[number];
 
 /** `HH:mm`, 00:00 to 23:59. */
 export const wallClockPattern = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
@@ -48,7 +47,6 @@ export const RestrictionSchema = Type.Object(
   },
   { additionalProperties: false, title: 'Restriction' },
 );
-export type Restriction = Static<typeof RestrictionSchema>;
 
 export const LayerSchema = Type.Object(
   {
@@ -73,7 +71,6 @@ export const SwapSchema = Type.Object(
   },
   { additionalProperties: false, title: 'ShiftSwap' },
 );
-export type Swap = Static<typeof SwapSchema>;
 
 export const OverrideSchema = Type.Object(
   {
@@ -144,14 +141,6 @@ export interface LayerRendering {
   shifts: LayerShift[];
 }
 
-export const LayerRenderingSchema = Type.Object(
-  {
-    layerId: Type.String(),
-    name: Type.String(),
-    shifts: Type.Array(Type.Object({ userId: Type.String(), start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) })),
-  },
-  { title: 'OnCallLayerRendering' },
-);
 
 /** Who is on call at an instant; `until` is null when nothing changes within the look-ahead. */
 export interface OnCallNow {
@@ -161,12 +150,3 @@ export interface OnCallNow {
   overrideId: string | null;
 }
 
-export const OnCallNowSchema = Type.Object(
-  {
-    userId: Type.String(),
-    until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    layerId: nullableId,
-    overrideId: nullableId,
-  },
-  { title: 'OnCallNow' },
-);

@@ -15,7 +15,6 @@ export type ComparisonOperator = (typeof comparisonOperators)[number];
 
 /** Operators that compare numbers only. */
 export const orderingOperators = ['<', '<=', '>', '>='] as const;
-export type OrderingOperator = (typeof orderingOperators)[number];
 
 /** Operators whose right side is a regular expression, compiled when the condition is parsed. */
 export const patternOperators = ['=~', '!~'] as const;

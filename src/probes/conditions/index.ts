@@ -4,10 +4,10 @@
  * saved and evaluated against each check's observed values.
  */
 export {
-  ConditionSyntaxError, comparisonOperators, maxConditionLength, maxConditions,
-  type ComparisonOperator, type ConditionComparison, type ConditionExpression, type ParsedCondition, type PathSegment,
+  ConditionSyntaxError,   
+     type ParsedCondition, 
 } from './condition-syntax.js';
-export { conditionUnits, durationUnits, parseNumberWord, sizeUnits, type ConditionUnit } from './condition-units.js';
+export {   parseNumberWord,   } from './condition-units.js';
 export { parseCondition } from './parse-condition.js';
-export { evaluateCondition, type ConditionResult } from './evaluate-condition.js';
-export { checkConditions, conditionPlaceholders, type ConditionIssue } from './check-conditions.js';
+export { evaluateCondition,  } from './evaluate-condition.js';
+export { checkConditions, conditionPlaceholders,  } from './check-conditions.js';

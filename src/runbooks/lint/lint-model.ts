@@ -4,7 +4,6 @@ import type { RunbookStructure, Section, Step } from '../runbook-model.js';
 export const lintRules = [
   'no-verification', 'destructive-without-diagnosis', 'parameter-unexplained', 'inline-secret', 'placeholder-contact', 'unknown-service',
 ] as const;
-export type LintRule = (typeof lintRules)[number];
 
 export const LintFindingSchema = Type.Object(
   {

@@ -1,9 +1,8 @@
 // Type-only: the console reads the server's own shapes, and no server code reaches the bundle.
 export type {
-  CorrectiveAction, IncidentDurations, KeyMoment, Measured, Postmortem, PostmortemSection, PostmortemStatus, PostmortemSummary,
+  CorrectiveAction,   Measured, Postmortem, PostmortemSection,  PostmortemSummary,
 } from '../../../src/postmortems/postmortem-model.js';
 
-export const postmortemStatuses = ['draft', 'in-review', 'published'] as const;
 export const actionStatuses = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export const actionTerms = ['short', 'medium', 'long'] as const;
 

@@ -3,10 +3,10 @@
  * from the bundle, and the console cannot drift from the schemas the server answers with).
  */
 import type { ImportReport, RunbookDetail, RunbookDiff, RunbookLint, RunbookSummary, RunbookVersion } from '../../../src/runbooks/runbook-api-model.js';
-import type { RiskLevel, Section, Step } from '../../../src/runbooks/runbook-model.js';
+import type { RiskLevel, Step } from '../../../src/runbooks/runbook-model.js';
 import type { LintFinding } from '../../../src/runbooks/lint/lint-model.js';
 
-export type { ImportReport, LintFinding, RiskLevel, RunbookDetail, RunbookDiff, RunbookLint, RunbookSummary, RunbookVersion, Section, Step };
+export type { ImportReport, LintFinding, RiskLevel, RunbookDetail, RunbookDiff, RunbookLint, RunbookSummary, RunbookVersion,  Step };
 
 /** The console path of a runbook, at one version when given. */
 export function runbookPath(id: string, version?: number): string {

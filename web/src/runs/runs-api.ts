@@ -5,10 +5,10 @@
 import { api, withQuery } from '../api';
 import type { Run, StepExecution } from '../../../src/execution/run-model.js';
 import type { RunbookDetail } from '../../../src/runbooks/runbook-api-model.js';
-import type { Section, Step } from '../../../src/runbooks/runbook-model.js';
+import type { Step } from '../../../src/runbooks/runbook-model.js';
 import type { SuggestedRunbook } from '../../../src/alerts/list-incident-runbooks.js';
 
-export type { Run, RunbookDetail, Section, Step, StepExecution, SuggestedRunbook };
+export type { Run, RunbookDetail,  Step, StepExecution, SuggestedRunbook };
 
 /** One chunk of a step's output, as `GET …/output` and the event stream give it. */
 export interface OutputChunk {

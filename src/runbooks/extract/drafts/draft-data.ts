@@ -45,7 +45,6 @@ export const EscalationLevelSchema = Type.Object({
   /** What the level covers when written next to it (`Support utilisateur (FAQ, guides)`). */
   notes: nullable(Type.String()),
 });
-export type EscalationLevel = Static<typeof EscalationLevelSchema>;
 
 /** `escalation-policy`: who is paged, in which order, and when. */
 export const EscalationPolicyDataSchema = Type.Object({
