@@ -10,7 +10,10 @@ export default tseslint.config(
   {
     languageOptions: {
       // vite.config.ts is in no tsconfig (Vite reads it itself): linted with the default project.
-      parserOptions: { projectService: { allowDefaultProject: ['web/vite.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['web/vite.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -39,9 +39,23 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
   const dataDir = folder === null ? null : join(folder, 'data');
   const database = dataDir === null ? ['--database-url', options.databaseUrl!] : ['--data-dir', dataDir];
   await buildOnce();
-  const args = [...(options.nodeArgs ?? []), join('bin', 'astreinte.js'),
-    'serve', ...database, '--host', '127.0.0.1', '--port', '0', '--log-level', 'silent'];
-  const child = spawn(process.execPath, args, { cwd: projectRoot(), env: { ...serverEnv(), ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    ...(options.nodeArgs ?? []),
+    join('bin', 'astreinte.js'),
+    'serve',
+    ...database,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    '0',
+    '--log-level',
+    'silent',
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot(),
+    env: { ...serverEnv(), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let errors = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -50,24 +64,31 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopping ??= (async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    await exited(child);
-    clearTimeout(timer);
-  })());
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited(child);
+      clearTimeout(timer);
+    })());
   const remove = async (): Promise<void> => {
     await stop();
     if (folder !== null) await rm(folder, { recursive: true, force: true });
   };
   try {
-    const url = (await printed(child, () => `${output}\n${errors}`, /^Astreinte listening on (http:\/\/\S+)$/m, 60_000))[1]!;
+    const url = (
+      await printed(child, () => `${output}\n${errors}`, /^Astreinte listening on (http:\/\/\S+)$/m, 60_000)
+    )[1]!;
     // Printed right after the URL, on the first start of an empty database only.
-    const token = await printed(child, () => `${output}\n${errors}`, /^First admin token .*: (ast_\S+)$/m, 3_000).catch(() => {
-      throw new Error('the server printed no first admin token: the bench needs a new, empty database (CREATE DATABASE …)');
-    });
+    const token = await printed(child, () => `${output}\n${errors}`, /^First admin token .*: (ast_\S+)$/m, 3_000).catch(
+      () => {
+        throw new Error(
+          'the server printed no first admin token: the bench needs a new, empty database (CREATE DATABASE …)',
+        );
+      },
+    );
     return { url, adminToken: token[1]!, dataDir, pid: child.pid!, stop, remove };
   } catch (error) {
     await remove();
@@ -104,13 +125,20 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** The first match of `pattern` in what the child printed; rejects if it exits or times out first. */
-async function printed(child: ChildProcess, output: () => string, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
+async function printed(
+  child: ChildProcess,
+  output: () => string,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const match = output().match(pattern);
     if (match !== null) return match;
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`the server did not print ${pattern} within ${timeoutMs} ms:\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the server did not print ${pattern} within ${timeoutMs} ms:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -24,17 +24,27 @@ const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', arg
 try {
   const api = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const response = await fetch(`${astreinte.url}${path}`, {
-      method, headers: { authorization: `Bearer ${astreinte.adminToken}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      method,
+      headers: { authorization: `Bearer ${astreinte.adminToken}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response.status === 204 ? null : response.json();
   };
   const me = (await api('GET', '/api/v1/me')) as { id: string };
   await api('PUT', `/api/v1/users/${me.id}/password`, { password });
-  const incident = (await api('POST', '/api/v1/incidents', { title: 'A long night', severity: 'P1' })) as { id: string };
+  const incident = (await api('POST', '/api/v1/incidents', { title: 'A long night', severity: 'P1' })) as {
+    id: string;
+  };
   let written = 1;
   while (written < eventCount) {
-    await Promise.all(Array.from({ length: Math.min(16, eventCount - written) }, (_, index) => api('POST', `/api/v1/incidents/${incident.id}/notes`, { text: `Note ${written + index}: checked the replicas, still lagging` })));
+    await Promise.all(
+      Array.from({ length: Math.min(16, eventCount - written) }, (_, index) =>
+        api('POST', `/api/v1/incidents/${incident.id}/notes`, {
+          text: `Note ${written + index}: checked the replicas, still lagging`,
+        }),
+      ),
+    );
     written += Math.min(16, eventCount - written);
   }
   const { length } = (await api('GET', `/api/v1/incidents/${incident.id}/timeline?limit=5000`)) as unknown[];
@@ -49,12 +59,20 @@ try {
   for (let round = 0; round < rounds; round += 1) {
     const started = performance.now();
     await page.goto(`${astreinte.url}/incidents/${incident.id}`);
-    await page.waitForFunction((count) => document.querySelectorAll('[data-testid="timeline-event"]').length >= count, length, { timeout: 60_000, polling: 'raf' });
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-testid="timeline-event"]').length >= count,
+      length,
+      { timeout: 60_000, polling: 'raf' },
+    );
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(`incident with ${length} timeline events, opened ${rounds} times in headless Chromium (built server, embedded PGlite)`);
-  console.log(`time to the whole timeline shown, ms: median ${times[Math.floor(times.length / 2)]!.toFixed(0)}, fastest ${times[0]!.toFixed(0)}, slowest ${times.at(-1)!.toFixed(0)}`);
+  console.log(
+    `incident with ${length} timeline events, opened ${rounds} times in headless Chromium (built server, embedded PGlite)`,
+  );
+  console.log(
+    `time to the whole timeline shown, ms: median ${times[Math.floor(times.length / 2)]!.toFixed(0)}, fastest ${times[0]!.toFixed(0)}, slowest ${times.at(-1)!.toFixed(0)}`,
+  );
 } finally {
   await browser.close();
   await astreinte.remove();

@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { decodeRunbookText } from '../src/runbooks/text/decode-runbook-text.js';
 
 const seedsDir = new URL('../../shared/seeds/', import.meta.url);
-const names = readdirSync(seedsDir).filter((name) => name.endsWith('.txt')).sort();
+const names = readdirSync(seedsDir)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 const files = names.map((name) => readFileSync(new URL(name, seedsDir)));
 const totalBytes = files.reduce((sum, bytes) => sum + bytes.length, 0);
 
@@ -25,7 +27,11 @@ const median = ((times[24] ?? 0) + (times[25] ?? 0)) / 2;
 for (const [i, bytes] of files.entries()) {
   const { encoding, lineEndings, repairs } = decodeRunbookText(bytes);
   const codepage = repairs.codepage ?? '-';
-  console.log(`${names[i]}  ${bytes.length} B  ${encoding} ${lineEndings}  repaired ${repairs.count} (${codepage}), unrepaired ${repairs.unrepaired}`);
+  console.log(
+    `${names[i]}  ${bytes.length} B  ${encoding} ${lineEndings}  repaired ${repairs.count} (${codepage}), unrepaired ${repairs.unrepaired}`,
+  );
 }
 console.log(`first call (cold, builds the codepage tables): ${first.toFixed(2)} ms`);
-console.log(`decode ${files.length} seeds (${(totalBytes / 1024).toFixed(1)} KB): median ${median.toFixed(3)} ms over 50 runs (min ${(times[0] ?? 0).toFixed(3)}, max ${(times[49] ?? 0).toFixed(3)})`);
+console.log(
+  `decode ${files.length} seeds (${(totalBytes / 1024).toFixed(1)} KB): median ${median.toFixed(3)} ms over 50 runs (min ${(times[0] ?? 0).toFixed(3)}, max ${(times[49] ?? 0).toFixed(3)})`,
+);

@@ -35,11 +35,17 @@ import { openPgliteDatabase } from '../src/storage/pglite-database.js';
 const emptyRunbookTables = `TRUNCATE runbook_versions, runbooks, runbook_drafts, runbook_sources CASCADE`;
 
 const seedDir = process.env['ASTREINTE_SEED_DIR'] ?? fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
-const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ filename: f, content: new Uint8Array(readFileSync(join(seedDir, f))) }));
+const seeds = readdirSync(seedDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => ({ filename: f, content: new Uint8Array(readFileSync(join(seedDir, f))) }));
 const args = process.argv.slice(2);
 const freshDatabases = args.includes('--fresh-db');
-const rounds = Number(args.find((arg) => !arg.startsWith("--")) ?? 31);
-const warmup = { filename: 'warm-up-runbook.md', content: new Uint8Array(readFileSync(fileURLToPath(new URL('warm-up-runbook.md', import.meta.url)))) };
+const rounds = Number(args.find((arg) => !arg.startsWith('--')) ?? 31);
+const warmup = {
+  filename: 'warm-up-runbook.md',
+  content: new Uint8Array(readFileSync(fileURLToPath(new URL('warm-up-runbook.md', import.meta.url)))),
+};
 const warmupImports = 30;
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -83,7 +89,10 @@ for (let round = 0; round < rounds; round += 1) {
   start = performance.now();
   const reports = await importRunbookSources({ ctx, input: { files: seeds } });
   total.push(performance.now() - start);
-  if (round === 0) console.log(`imported ${seeds.length} files, ${reports.reduce((n, report) => n + report.runbooks.length, 0)} runbooks per round`);
+  if (round === 0)
+    console.log(
+      `imported ${seeds.length} files, ${reports.reduce((n, report) => n + report.runbooks.length, 0)} runbooks per round`,
+    );
   await db.exec(emptyRunbookTables);
   start = performance.now();
   for (const seed of seeds) await importRunbookSource({ ctx, input: seed });

@@ -7,8 +7,18 @@ import { Agent, request } from 'node:http';
  * for every target, and no two alerts of a pass share a label set.
  */
 
-const alertnames = ['HighLatency', 'HighErrorRate', 'DiskWillFillIn4Hours', 'MemoryPressure', 'CpuSaturated',
-  'InstanceDown', 'QueueBacklog', 'CertificateExpiresSoon', 'ReplicationLag', 'PodCrashLooping'];
+const alertnames = [
+  'HighLatency',
+  'HighErrorRate',
+  'DiskWillFillIn4Hours',
+  'MemoryPressure',
+  'CpuSaturated',
+  'InstanceDown',
+  'QueueBacklog',
+  'CertificateExpiresSoon',
+  'ReplicationLag',
+  'PodCrashLooping',
+];
 const jobs = ['api', 'node', 'postgres', 'worker'];
 const severities = ['critical', 'warning', 'info'];
 
@@ -63,7 +73,15 @@ export interface LoadResult {
 /** Posts batches of `pass` from `connections` loops until `seconds` have passed. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
-  const result: LoadResult = { seconds: 0, batches: 0, alerts: 0, errors: 0, errorSamples: [], latencies: [], nextBatch: 0 };
+  const result: LoadResult = {
+    seconds: 0,
+    batches: 0,
+    alerts: 0,
+    errors: 0,
+    errorSamples: [],
+    latencies: [],
+    nextBatch: 0,
+  };
   let next = options.firstBatch ?? 0;
   const start = performance.now();
   const deadline = start + options.seconds * 1000;
@@ -72,7 +90,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const body = batchBody(options.pass, next, options.batchSize);
       next += 1;
       const sent = performance.now();
-      const answer = await post(agent, options.url, options.headers, body).catch((error: unknown) => ({ status: 0, text: String(error) }));
+      const answer = await post(agent, options.url, options.headers, body).catch((error: unknown) => ({
+        status: 0,
+        text: String(error),
+      }));
       result.latencies.push(performance.now() - sent);
       if (answer.status >= 200 && answer.status < 300) {
         result.batches += 1;
@@ -90,17 +111,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   return result;
 }
 
-function post(agent: Agent, url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+function post(
+  agent: Agent,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST', agent,
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
-      response.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        response.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

@@ -53,8 +53,14 @@ interface Target {
  * work slows both alike. Each turn goes on with the batches where the target's previous one stopped.
  */
 async function measure(targets: Target[]): Promise<void> {
-  const load = (target: Target) => ({ url: `${target.url}/api/v2/alerts`, headers: target.headers, connections, batchSize });
-  for (const target of targets) target.warmUp = await runLoad({ ...load(target), pass: 'warm-up', seconds: warmUpSeconds });
+  const load = (target: Target) => ({
+    url: `${target.url}/api/v2/alerts`,
+    headers: target.headers,
+    connections,
+    batchSize,
+  });
+  for (const target of targets)
+    target.warmUp = await runLoad({ ...load(target), pass: 'warm-up', seconds: warmUpSeconds });
   for (let round = 0; round < rounds; round += 1) {
     for (const target of targets) {
       const firstBatch = target.rounds.at(-1)?.nextBatch ?? 0;
@@ -79,9 +85,16 @@ try {
   });
   if (created.status !== 201) throw new Error(`integration not created: ${created.status} ${await created.text()}`);
   const { key } = (await created.json()) as { key: string };
-  const version = ((await (await fetch(`${alertmanager.url}/api/v2/status`)).json()) as { versionInfo?: { version?: string } }).versionInfo?.version ?? '?';
+  const version =
+    ((await (await fetch(`${alertmanager.url}/api/v2/status`)).json()) as { versionInfo?: { version?: string } })
+      .versionInfo?.version ?? '?';
 
-  const ours: Target = { name: `Astreinte (${databaseUrl === undefined ? 'embedded PGlite' : 'PostgreSQL'})`, url: astreinte.url, headers: { authorization: `Bearer ${key}` }, rounds: [] };
+  const ours: Target = {
+    name: `Astreinte (${databaseUrl === undefined ? 'embedded PGlite' : 'PostgreSQL'})`,
+    url: astreinte.url,
+    headers: { authorization: `Bearer ${key}` },
+    rounds: [],
+  };
   const theirs: Target = { name: `Alertmanager ${version}`, url: alertmanager.url, headers: {}, rounds: [] };
   await measure([ours, theirs]);
   const held = ((await (await fetch(`${alertmanager.url}/api/v2/alerts`)).json()) as unknown[]).length;
@@ -89,17 +102,27 @@ try {
   const stored = await countStoredAlerts();
 
   const [run, reference] = [combined(ours.rounds), combined(theirs.rounds)];
-  console.log(`${connections} connections, ${batchSize} alerts per batch, ${warmUpSeconds} s warm-up, then ${seconds} s each in ${rounds} alternating rounds; the same batches to both`);
-  console.log(`${'target'.padEnd(28)}${'alerts/s'.padStart(10)}${'batches/s'.padStart(11)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}   alerts/s by round`);
+  console.log(
+    `${connections} connections, ${batchSize} alerts per batch, ${warmUpSeconds} s warm-up, then ${seconds} s each in ${rounds} alternating rounds; the same batches to both`,
+  );
+  console.log(
+    `${'target'.padEnd(28)}${'alerts/s'.padStart(10)}${'batches/s'.padStart(11)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}   alerts/s by round`,
+  );
   console.log(row(ours.name, run, ours.rounds));
   console.log(row(theirs.name, reference, theirs.rounds));
   const ratio = rate(run) / rate(reference);
   const byRound = ours.rounds.map((result, index) => (rate(result) / rate(theirs.rounds[index]!)).toFixed(2));
   console.log(`Astreinte/Alertmanager (alerts/s): ${ratio.toFixed(2)} (by round: ${byRound.join(', ')})`);
-  console.log(`target: Astreinte ingests at least as many alerts per second as Alertmanager while persisting them: ${ratio >= 1 ? 'met' : 'NOT met'}`);
+  console.log(
+    `target: Astreinte ingests at least as many alerts per second as Alertmanager while persisting them: ${ratio >= 1 ? 'met' : 'NOT met'}`,
+  );
   const accepted = (ours.warmUp?.alerts ?? 0) + run.alerts;
-  console.log(`Astreinte stored ${stored.handled + stored.inbox} alerts in its database (it accepted ${accepted}: ${ours.warmUp?.alerts ?? 0} in the warm-up, ${run.alerts} measured): ${stored.handled} handled, ${stored.inbox} committed as received in the inbox when it stopped (handled at its next start)`);
-  console.log(`Alertmanager holds ${held} alerts in memory (it accepted ${(theirs.warmUp?.alerts ?? 0) + reference.alerts})`);
+  console.log(
+    `Astreinte stored ${stored.handled + stored.inbox} alerts in its database (it accepted ${accepted}: ${ours.warmUp?.alerts ?? 0} in the warm-up, ${run.alerts} measured): ${stored.handled} handled, ${stored.inbox} committed as received in the inbox when it stopped (handled at its next start)`,
+  );
+  console.log(
+    `Alertmanager holds ${held} alerts in memory (it accepted ${(theirs.warmUp?.alerts ?? 0) + reference.alerts})`,
+  );
   for (const target of [ours, theirs]) {
     const samples = [...(target.warmUp?.errorSamples ?? []), ...combined(target.rounds).errorSamples].slice(0, 3);
     if (samples.length > 0) console.log(`${target.name}: first errors\n  ${samples.join('\n  ')}`);
@@ -114,9 +137,11 @@ function rate(result: LoadResult): number {
 }
 
 function row(name: string, result: LoadResult, rounds: LoadResult[]): string {
-  return `${name.padEnd(28)}${rate(result).toFixed(0).padStart(10)}${(result.batches / result.seconds).toFixed(1).padStart(11)}`
-    + `${quantile(result.latencies, 0.5).toFixed(1).padStart(9)}${quantile(result.latencies, 0.99).toFixed(1).padStart(9)}${String(result.errors).padStart(8)}`
-    + `   ${rounds.map((round) => rate(round).toFixed(0)).join(' ')}`;
+  return (
+    `${name.padEnd(28)}${rate(result).toFixed(0).padStart(10)}${(result.batches / result.seconds).toFixed(1).padStart(11)}` +
+    `${quantile(result.latencies, 0.5).toFixed(1).padStart(9)}${quantile(result.latencies, 0.99).toFixed(1).padStart(9)}${String(result.errors).padStart(8)}` +
+    `   ${rounds.map((round) => rate(round).toFixed(0)).join(' ')}`
+  );
 }
 
 /**
@@ -125,9 +150,10 @@ function row(name: string, result: LoadResult, rounds: LoadResult[]): string {
  * handled at the next start). Both are persisted; the split says how far handling lagged.
  */
 async function countStoredAlerts(): Promise<{ handled: number; inbox: number }> {
-  const db: Database = astreinte.dataDir === null
-    ? await openPostgresDatabase(databaseUrl!, { poolSize: 1 })
-    : await openPgliteDatabase(astreinte.dataDir);
+  const db: Database =
+    astreinte.dataDir === null
+      ? await openPostgresDatabase(databaseUrl!, { poolSize: 1 })
+      : await openPgliteDatabase(astreinte.dataDir);
   try {
     const handled = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts')).rows[0]!.n;
     const { rows } = await db.query<{ alerts_packed: string }>('SELECT alerts_packed FROM alert_inbox');

@@ -28,7 +28,10 @@ const measureSeconds = Number(option('--seconds') ?? 90);
 const warmUpSeconds = Number(option('--warm-up') ?? 45);
 const databaseUrl = option('--database-url');
 // V8/Node flags for the server, to compare settings: --node-options "--no-wasm-tier-up".
-const nodeArgs = option('--node-options')?.split(' ').filter((arg) => arg !== '') ?? [];
+const nodeArgs =
+  option('--node-options')
+    ?.split(' ')
+    .filter((arg) => arg !== '') ?? [];
 
 // The target every probe checks: a health endpoint answering at once.
 let served = 0;
@@ -46,7 +49,8 @@ const cpuSeconds = (): number => {
   const fields = readFileSync(`/proc/${astreinte.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / clockTicks;
 };
-const rssMiB = (): number => Number(readFileSync(`/proc/${astreinte.pid}/statm`, 'utf8').split(' ')[1]) * pageSize / 1024 / 1024;
+const rssMiB = (): number =>
+  (Number(readFileSync(`/proc/${astreinte.pid}/statm`, 'utf8').split(' ')[1]) * pageSize) / 1024 / 1024;
 
 try {
   const started = Date.now();
@@ -57,7 +61,13 @@ try {
       const response = await fetch(`${astreinte.url}/api/v1/probes`, {
         method: 'POST',
         headers: { authorization: `Bearer ${astreinte.adminToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name: `bench-${index}`, target: { kind: 'http', url: `${targetUrl}?probe=${index}` }, conditions: ['[STATUS] == 200', '$.database == connected', '[RESPONSE_TIME] < 2s'], intervalSeconds, timeoutMs: 5000 }),
+        body: JSON.stringify({
+          name: `bench-${index}`,
+          target: { kind: 'http', url: `${targetUrl}?probe=${index}` },
+          conditions: ['[STATUS] == 200', '$.database == connected', '[RESPONSE_TIME] < 2s'],
+          intervalSeconds,
+          timeoutMs: 5000,
+        }),
       });
       if (response.status !== 201) throw new Error(`probe not created: ${response.status} ${await response.text()}`);
     }
@@ -80,9 +90,20 @@ try {
   const checksServed = served - servedBefore;
   await astreinte.stop();
 
-  const db: Database = astreinte.dataDir === null ? await openPostgresDatabase(databaseUrl!, { poolSize: 1 }) : await openPgliteDatabase(astreinte.dataDir);
+  const db: Database =
+    astreinte.dataDir === null
+      ? await openPostgresDatabase(databaseUrl!, { poolSize: 1 })
+      : await openPgliteDatabase(astreinte.dataDir);
   try {
-    const { rows } = await db.query<{ n: number; p50: number; p90: number; p99: number; p999: number; max: number; failed: number }>(
+    const { rows } = await db.query<{
+      n: number;
+      p50: number;
+      p90: number;
+      p99: number;
+      p999: number;
+      max: number;
+      failed: number;
+    }>(
       `SELECT count(*)::int AS n, percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY lateness) AS p90,
               percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness) AS p99, percentile_cont(0.999) WITHIN GROUP (ORDER BY lateness) AS p999,
               max(lateness)::float8 AS max, count(*) FILTER (WHERE NOT success)::int AS failed
@@ -92,12 +113,22 @@ try {
     const figures = rows[0]!;
     const expected = (probeCount * measureSeconds) / intervalSeconds;
     const maxRss = Math.max(...rss);
-    console.log(`${probeCount} HTTP probes every ${intervalSeconds} s on one node (${astreinte.dataDir === null ? 'PostgreSQL' : 'embedded PGlite'}), measured ${measureSeconds} s after a ${warmUpSeconds} s warm-up`);
-    console.log(`checks recorded in the window: ${figures.n} (expected ~${expected.toFixed(0)}; the target served ${checksServed} requests), failed: ${figures.failed}`);
-    console.log(`lateness after the slot, ms: p50 ${figures.p50.toFixed(0)}  p90 ${figures.p90.toFixed(0)}  p99 ${figures.p99.toFixed(0)}  p99.9 ${figures.p999.toFixed(0)}  max ${figures.max.toFixed(0)}`);
-    console.log(`server CPU: ${(cpu * 100).toFixed(0)}% of one core; RSS: max ${maxRss.toFixed(0)} MiB, last ${rss.at(-1)!.toFixed(0)} MiB`);
+    console.log(
+      `${probeCount} HTTP probes every ${intervalSeconds} s on one node (${astreinte.dataDir === null ? 'PostgreSQL' : 'embedded PGlite'}), measured ${measureSeconds} s after a ${warmUpSeconds} s warm-up`,
+    );
+    console.log(
+      `checks recorded in the window: ${figures.n} (expected ~${expected.toFixed(0)}; the target served ${checksServed} requests), failed: ${figures.failed}`,
+    );
+    console.log(
+      `lateness after the slot, ms: p50 ${figures.p50.toFixed(0)}  p90 ${figures.p90.toFixed(0)}  p99 ${figures.p99.toFixed(0)}  p99.9 ${figures.p999.toFixed(0)}  max ${figures.max.toFixed(0)}`,
+    );
+    console.log(
+      `server CPU: ${(cpu * 100).toFixed(0)}% of one core; RSS: max ${maxRss.toFixed(0)} MiB, last ${rss.at(-1)!.toFixed(0)} MiB`,
+    );
     console.log(`of which (at the end): ${memory}`);
-    console.log(`target: p99 lateness under 1 s: ${figures.p99 < 1000 ? 'met' : 'NOT met'}; RSS under 300 MiB: ${maxRss < 300 ? 'met' : 'NOT met'}`);
+    console.log(
+      `target: p99 lateness under 1 s: ${figures.p99 < 1000 ? 'met' : 'NOT met'}; RSS under 300 MiB: ${maxRss < 300 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await db.close();
   }

@@ -14,27 +14,49 @@ import { secretForms } from '../src/execution/redaction/secret-forms.js';
 const targetLength = 10 * 1024 * 1024;
 const chunkLength = 4096;
 
-
 const random = seededRandom(20240611);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const token = (length: number): string =>
-  Array.from({ length }, () => pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/+=!@ ']))
-    .join('');
+  Array.from({ length }, () =>
+    pick([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/+=!@ ']),
+  ).join('');
 
-const secrets: NamedSecret[] = Array.from({ length: 20 }, (_, i) => ({ name: `secret_${i}`, value: token(12 + (i % 5) * 8) }));
-const words = ['GET', 'POST', 'connect', 'retry', 'upstream', 'timeout', 'ok', 'db', 'pool', 'worker', 'shard', 'lease'];
+const secrets: NamedSecret[] = Array.from({ length: 20 }, (_, i) => ({
+  name: `secret_${i}`,
+  value: token(12 + (i % 5) * 8),
+}));
+const words = [
+  'GET',
+  'POST',
+  'connect',
+  'retry',
+  'upstream',
+  'timeout',
+  'ok',
+  'db',
+  'pool',
+  'worker',
+  'shard',
+  'lease',
+];
 
 function logLine(i: number): string {
   const time = new Date(1_700_000_000_000 + i * 37).toISOString();
   const level = pick(['INFO', 'INFO', 'INFO', 'WARN', 'DEBUG', 'ERROR']);
   const secret = pick(secrets).value;
   switch (i % 400 === 0 ? Math.floor(random() * 3) : 3 + Math.floor(random() * 3)) {
-    case 0: return `${time} ${level} using token ${secret} for the call\n`;
-    case 1: return `${time} ${level} curl https://api.example.com/v1?key=${encodeURIComponent(secret)}&x=1\n`;
-    case 2: return `${time} ${level} > Authorization: Basic ${Buffer.from(`deploy:${secret}`).toString('base64')}\n`;
-    case 3: return `${time} ${level} ${Array.from({ length: 8 }, () => pick(words)).join(' ')} id=${token(10)}\n`;
-    case 4: return `${time} ${level} {"event":"${pick(words)}","ms":${Math.floor(random() * 900)},"path":"/api/${token(6)}"}\n`;
-    default: return `${time} ${level} payload=${Buffer.from(token(30)).toString('base64')} 🚀 ok\n`;
+    case 0:
+      return `${time} ${level} using token ${secret} for the call\n`;
+    case 1:
+      return `${time} ${level} curl https://api.example.com/v1?key=${encodeURIComponent(secret)}&x=1\n`;
+    case 2:
+      return `${time} ${level} > Authorization: Basic ${Buffer.from(`deploy:${secret}`).toString('base64')}\n`;
+    case 3:
+      return `${time} ${level} ${Array.from({ length: 8 }, () => pick(words)).join(' ')} id=${token(10)}\n`;
+    case 4:
+      return `${time} ${level} {"event":"${pick(words)}","ms":${Math.floor(random() * 900)},"path":"/api/${token(6)}"}\n`;
+    default:
+      return `${time} ${level} payload=${Buffer.from(token(30)).toString('base64')} 🚀 ok\n`;
   }
 }
 
@@ -80,6 +102,12 @@ const streamMs = median(Array.from({ length: 5 }, () => streamOnce().ms));
 regexOnce();
 const regexMs = median(Array.from({ length: 3 }, regexOnce));
 
-console.log(`input: ${megabytes.toFixed(1)} MB, ${lines.length} lines, ${secrets.length} secrets (${redactor.maxMatchLength} code units longest form, ${forms.length} forms), ${chunks.length} chunks of ${chunkLength / 1024} KiB`);
-console.log(`stream redactor: ${(megabytes / (streamMs / 1000)).toFixed(0)} MB/s (median ${streamMs.toFixed(0)} ms over 5 runs)`);
-console.log(`for comparison, one RegExp of ${forms.length} alternatives on the whole text: ${(megabytes / (regexMs / 1000)).toFixed(0)} MB/s`);
+console.log(
+  `input: ${megabytes.toFixed(1)} MB, ${lines.length} lines, ${secrets.length} secrets (${redactor.maxMatchLength} code units longest form, ${forms.length} forms), ${chunks.length} chunks of ${chunkLength / 1024} KiB`,
+);
+console.log(
+  `stream redactor: ${(megabytes / (streamMs / 1000)).toFixed(0)} MB/s (median ${streamMs.toFixed(0)} ms over 5 runs)`,
+);
+console.log(
+  `for comparison, one RegExp of ${forms.length} alternatives on the whole text: ${(megabytes / (regexMs / 1000)).toFixed(0)} MB/s`,
+);

@@ -45,9 +45,15 @@ import { startAstreinte, type AstreinteProcess } from './astreinte-process.js';
 
 const { values } = parseArgs({
   options: {
-    latency: { type: 'string', default: '200' }, 'warm-up': { type: 'string', default: '20' }, steps: { type: 'string', default: '300' },
-    clients: { type: 'string', default: '8' }, 'throughput-warm-up': { type: 'string', default: '300' }, 'leg-seconds': { type: 'string', default: '60' }, legs: { type: 'string', default: 'local,remote' },
-    backends: { type: 'string' }, 'cpu-prof-dir': { type: 'string' },
+    latency: { type: 'string', default: '200' },
+    'warm-up': { type: 'string', default: '20' },
+    steps: { type: 'string', default: '300' },
+    clients: { type: 'string', default: '8' },
+    'throughput-warm-up': { type: 'string', default: '300' },
+    'leg-seconds': { type: 'string', default: '60' },
+    legs: { type: 'string', default: 'local,remote' },
+    backends: { type: 'string' },
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 const latencyCount = Number(values.latency);
@@ -66,17 +72,25 @@ type LegName = 'local' | 'remote';
 
 const fence = '```';
 const runbook = [
-  '# RUNBOOK: Runner bench', '## Symptoms', '- a bench needs it', '## Diagnosis',
-  `${fence}bash`, 'echo first; sleep 0.05; echo done', fence,
-  `${fence}bash`, 'echo ok', fence,
+  '# RUNBOOK: Runner bench',
+  '## Symptoms',
+  '- a bench needs it',
+  '## Diagnosis',
+  `${fence}bash`,
+  'echo first; sleep 0.05; echo done',
+  fence,
+  `${fence}bash`,
+  'echo ok',
+  fence,
 ].join('\n');
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers: percentiles, /proc readings, HTTP with the admin token, an SSE reader.
 
-const quantile = (sorted: readonly number[], q: number): number => sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+const quantile = (sorted: readonly number[], q: number): number =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 const sortedOf = (list: readonly number[]): number[] => [...list].sort((a, b) => a - b);
-const ms = (value: number): string => Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0);
+const ms = (value: number): string => (Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const pause = (delay: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, delay));
 
 /** RSS and peak RSS (VmHWM) of a process, in MiB. */
@@ -89,7 +103,10 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 /** CPU seconds of a process, and of its children it has waited for (the runner's bwrap/bash). */
 function cpuOf(pid: number): { own: number; children: number } {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return { own: (Number(fields[11]) + Number(fields[12])) / 100, children: (Number(fields[13]) + Number(fields[14])) / 100 };
+  return {
+    own: (Number(fields[11]) + Number(fields[12])) / 100,
+    children: (Number(fields[13]) + Number(fields[14])) / 100,
+  };
 }
 
 /** Busy and total CPU time of the whole machine, in seconds (all cores; iowait counts as idle). */
@@ -114,8 +131,11 @@ interface CpuShares {
 /** CPU used from now until the returned function is called: ours, per process, and the rest of the machine's. */
 function cpuWindow(serverPid: number, runnerPid: number): () => CpuShares {
   const read = () => ({
-    at: performance.now(), machine: machineCpu(), server: cpuOf(serverPid),
-    runner: Number.isNaN(runnerPid) ? { own: NaN, children: NaN } : cpuOf(runnerPid), bench: process.cpuUsage(),
+    at: performance.now(),
+    machine: machineCpu(),
+    server: cpuOf(serverPid),
+    runner: Number.isNaN(runnerPid) ? { own: NaN, children: NaN } : cpuOf(runnerPid),
+    bench: process.cpuUsage(),
   });
   const before = read();
   return () => {
@@ -127,8 +147,12 @@ function cpuWindow(serverPid: number, runnerPid: number): () => CpuShares {
     const bench = (after.bench.user + after.bench.system - before.bench.user - before.bench.system) / 1e6;
     const busy = after.machine.busy - before.machine.busy;
     return {
-      server: server / wall, runner: runner / wall, steps: steps / wall, bench: bench / wall,
-      other: Math.max(0, busy - server - runner - steps - bench) / wall, cores: (after.machine.total - before.machine.total) / wall,
+      server: server / wall,
+      runner: runner / wall,
+      steps: steps / wall,
+      bench: bench / wall,
+      other: Math.max(0, busy - server - runner - steps - bench) / wall,
+      cores: (after.machine.total - before.machine.total) / wall,
     };
   };
 }
@@ -139,7 +163,8 @@ function localRunnerPid(serverPid: number): number | null {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
-      if (ppid === serverPid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes('runner')) return Number(entry);
+      if (ppid === serverPid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes('runner'))
+        return Number(entry);
     } catch {
       // gone meanwhile
     }
@@ -160,12 +185,16 @@ function apiOf(astreinte: AstreinteProcess): Api {
     async call<T>(method: string, path: string, body?: unknown, expected?: number): Promise<T> {
       const response = await fetch(`${astreinte.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${astreinte.adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${astreinte.adminToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(15_000),
       });
       const text = await response.text();
-      if (expected !== undefined ? response.status !== expected : response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+      if (expected !== undefined ? response.status !== expected : response.status >= 300)
+        throw new Error(`${method} ${path}: ${response.status} ${text}`);
       return (text === '' ? null : JSON.parse(text)) as T;
     },
   };
@@ -181,8 +210,12 @@ interface SseEvent {
 
 /** Follows an SSE stream, yielding each event as it completes; ends with the stream. */
 async function* events(url: string, token: string, signal: AbortSignal): AsyncGenerator<SseEvent> {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
-  if (response.status !== 200 || response.body === null) throw new Error(`SSE ${url}: ${response.status} ${await response.text()}`);
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal,
+  });
+  if (response.status !== 200 || response.body === null)
+    throw new Error(`SSE ${url}: ${response.status} ${await response.text()}`);
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -222,12 +255,20 @@ interface SpawnCost {
 function timeSpawn(file: string, args: string[], firstByte: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'ignore'], detached: true, env: { PATH: '/usr/bin:/bin', HOME: '/tmp', LANG: 'C.UTF-8' } });
+    const child = spawn(file, args, {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      detached: true,
+      env: { PATH: '/usr/bin:/bin', HOME: '/tmp', LANG: 'C.UTF-8' },
+    });
     let first: number | null = null;
     child.stdout.once('data', () => (first = performance.now() - start));
     child.stdout.resume();
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(firstByte ? first ?? NaN : performance.now() - start) : reject(new Error(`${file} exited ${code}`))));
+    child.once('close', (code) =>
+      code === 0
+        ? resolve(firstByte ? (first ?? NaN) : performance.now() - start)
+        : reject(new Error(`${file} exited ${code}`)),
+    );
   });
 }
 
@@ -279,10 +320,15 @@ interface LegResult {
   latencyPlanned: number;
   breakdown: { name: string; values: number[] }[];
   throughput: {
-    ended: number; planned: number; failed: number; seconds: number; endToEnd: number[];
+    ended: number;
+    planned: number;
+    failed: number;
+    seconds: number;
+    endToEnd: number[];
     /** The warm-up steps run before, on the server just started. */
     cold: { ended: number; seconds: number };
-    breakdown: { name: string; values: number[] }[] };
+    breakdown: { name: string; values: number[] }[];
+  };
   latencyCpu: CpuShares;
   throughputCpu: CpuShares;
   server: { rss: number; peak: number };
@@ -296,28 +342,52 @@ async function startRun(api: Api, runbookId: string, title: string): Promise<str
 }
 
 /** Executes a step; resolves with the execution id, the execute's send time and answer time. */
-async function execute(api: Api, runId: string, stepId: string): Promise<{ id: string; sent: number; sentWall: number; accepted: number }> {
+async function execute(
+  api: Api,
+  runId: string,
+  stepId: string,
+): Promise<{ id: string; sent: number; sentWall: number; accepted: number }> {
   const sentWall = Date.now();
   const sent = performance.now();
-  const result = await api.call<{ execution: { id: string } }>('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, {}, 202);
+  const result = await api.call<{ execution: { id: string } }>(
+    'POST',
+    `/api/v1/runs/${runId}/steps/${stepId}/execute`,
+    {},
+    202,
+  );
   return { id: result.execution.id, sent, sentWall, accepted: performance.now() };
 }
 
 /** Follows one execution to its end; returns the first output event and the end. */
-async function follow(api: Api, runId: string, executionId: string): Promise<{ first: SseEvent | null; end: SseEvent; status: string }> {
+async function follow(
+  api: Api,
+  runId: string,
+  executionId: string,
+): Promise<{ first: SseEvent | null; end: SseEvent; status: string }> {
   let first: SseEvent | null = null;
-  for await (const event of events(`${api.url}/api/v1/runs/${runId}/executions/${executionId}/events`, api.token, AbortSignal.timeout(20_000))) {
+  for await (const event of events(
+    `${api.url}/api/v1/runs/${runId}/executions/${executionId}/events`,
+    api.token,
+    AbortSignal.timeout(20_000),
+  )) {
     if (event.event === 'output' && first === null) first = event;
-    if (event.event === 'end') return { first, end: event, status: (JSON.parse(event.data) as { status: string }).status };
+    if (event.event === 'end')
+      return { first, end: event, status: (JSON.parse(event.data) as { status: string }).status };
     if (event.event === 'error') throw new Error(`SSE error: ${event.data}`);
   }
   throw new Error(`the event stream of ${executionId} closed without an end`);
 }
 
-async function waitForRunner(api: Api, match: (runner: { name: string; labels: Record<string, string> }) => boolean): Promise<void> {
+async function waitForRunner(
+  api: Api,
+  match: (runner: { name: string; labels: Record<string, string> }) => boolean,
+): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const runners = await api.call<{ name: string; labels: Record<string, string>; connected: boolean }[]>('GET', '/api/v1/runners');
+    const runners = await api.call<{ name: string; labels: Record<string, string>; connected: boolean }[]>(
+      'GET',
+      '/api/v1/runners',
+    );
     if (runners.some((runner) => runner.connected && match(runner))) return;
     if (Date.now() > deadline) throw new Error(`no runner connected within 30 s: ${JSON.stringify(runners)}`);
     await pause(100);
@@ -332,10 +402,34 @@ interface RemoteRunner {
 
 /** `astreinte runner` as an operator starts it on another host, here on this one. */
 async function startRemoteRunner(api: Api, hidden: readonly string[]): Promise<RemoteRunner> {
-  const { secret } = await api.call<{ secret: string }>('POST', '/api/v1/tokens', { role: 'runner', name: 'bench remote runner' }, 201);
-  const args = [...profileArgs, join('bin', 'astreinte.js'), 'runner', '--url', api.url, '--name', 'bench-remote', '--label', 'bench=remote',
-    '--concurrency', '4', '--sandbox', 'bwrap', ...hidden.flatMap((path) => ['--hide', path])];
-  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? '/tmp', LANG: 'C.UTF-8', ASTREINTE_RUNNER_TOKEN: secret };
+  const { secret } = await api.call<{ secret: string }>(
+    'POST',
+    '/api/v1/tokens',
+    { role: 'runner', name: 'bench remote runner' },
+    201,
+  );
+  const args = [
+    ...profileArgs,
+    join('bin', 'astreinte.js'),
+    'runner',
+    '--url',
+    api.url,
+    '--name',
+    'bench-remote',
+    '--label',
+    'bench=remote',
+    '--concurrency',
+    '4',
+    '--sandbox',
+    'bwrap',
+    ...hidden.flatMap((path) => ['--hide', path]),
+  ];
+  const env = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? '/tmp',
+    LANG: 'C.UTF-8',
+    ASTREINTE_RUNNER_TOKEN: secret,
+  };
   // Its log (info: a line per step, as the local runner's) is read and dropped, as a service manager would take it.
   const child = spawn(process.execPath, args, { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.resume();
@@ -344,24 +438,27 @@ async function startRemoteRunner(api: Api, hidden: readonly string[]): Promise<R
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stopping: Promise<{ ms: number; killed: boolean }> | undefined;
-  const stop = (): Promise<{ ms: number; killed: boolean }> => (stopping ??= (async () => {
-    process.off('exit', killOnExit);
-    if (child.exitCode !== null || child.signalCode !== null) return { ms: 0, killed: false };
-    const start = performance.now();
-    child.kill('SIGTERM');
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, 30_000);
-    await exited(child);
-    clearTimeout(timer);
-    return { ms: performance.now() - start, killed };
-  })());
+  const stop = (): Promise<{ ms: number; killed: boolean }> =>
+    (stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      if (child.exitCode !== null || child.signalCode !== null) return { ms: 0, killed: false };
+      const start = performance.now();
+      child.kill('SIGTERM');
+      let killed = false;
+      const timer = setTimeout(() => {
+        killed = true;
+        child.kill('SIGKILL');
+      }, 30_000);
+      await exited(child);
+      clearTimeout(timer);
+      return { ms: performance.now() - start, killed };
+    })());
   try {
     await Promise.race([
       waitForRunner(api, (runner) => runner.labels['bench'] === 'remote'),
-      exited(child).then(() => { throw new Error(`the remote runner exited: ${errors}`); }),
+      exited(child).then(() => {
+        throw new Error(`the remote runner exited: ${errors}`);
+      }),
     ]);
   } catch (error) {
     await stop();
@@ -424,7 +521,12 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
       remote = await startRemoteRunner(api, astreinte.dataDir === null ? [] : [astreinte.dataDir]);
       runnerPid = remote.pid;
     }
-    const imported = await api.call<{ runbooks: { id: string }[] }>('POST', '/api/v1/runbook-sources', { filename: 'runner-bench.md', content: runbook }, 201);
+    const imported = await api.call<{ runbooks: { id: string }[] }>(
+      'POST',
+      '/api/v1/runbook-sources',
+      { filename: 'runner-bench.md', content: runbook },
+      201,
+    );
     const runbookId = imported.runbooks[0]!.id;
 
     // First byte: sequential executions of s1, the warm-up ones not counted.
@@ -435,20 +537,33 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
     for (let i = 0; i < warmUpCount + latencyCount && Date.now() < latencyDeadline; i += 1) {
       const started = await execute(api, latencyRun, 's1');
       const { first, status } = await follow(api, latencyRun, started.id);
-      if (status !== 'succeeded' || first === null) throw new Error(`s1 ended ${status}${first === null ? ' with no output' : ''}`);
+      if (status !== 'succeeded' || first === null)
+        throw new Error(`s1 ended ${status}${first === null ? ' with no output' : ''}`);
       if (i < warmUpCount) {
         latencyCpu = cpuWindow(astreinte.pid, runnerPid);
         continue;
       }
       samples.push({
-        total: first.at - started.sent, accepted: started.accepted - started.sent, executionId: started.id, runId: latencyRun,
-        sentWall: started.sentWall, firstWall: first.wallAt, outputAt: (JSON.parse(first.data) as { at: string }).at,
+        total: first.at - started.sent,
+        accepted: started.accepted - started.sent,
+        executionId: started.id,
+        runId: latencyRun,
+        sentWall: started.sentWall,
+        firstWall: first.wallAt,
+        outputAt: (JSON.parse(first.data) as { at: string }).at,
       });
     }
     const latencyShares = latencyCpu();
     const run = await api.call<{ executions: Execution[] }>('GET', `/api/v1/runs/${latencyRun}`);
     const byId = new Map(run.executions.map((execution) => [execution.id, execution]));
-    const parts = { toServer: [] as number[], claim: [] as number[], spawn: [] as number[], delivery: [] as number[], accepted: [] as number[], duration: [] as number[] };
+    const parts = {
+      toServer: [] as number[],
+      claim: [] as number[],
+      spawn: [] as number[],
+      delivery: [] as number[],
+      accepted: [] as number[],
+      duration: [] as number[],
+    };
     for (const sample of samples) {
       const execution = byId.get(sample.executionId)!;
       const requested = Date.parse(execution.requestedAt);
@@ -463,12 +578,22 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
     }
 
     // Throughput: s2 by concurrent clients, each with its run, until --steps are issued or the leg's time is up.
-    const runs = await Promise.all(Array.from({ length: clientCount }, (_, i) => startRun(api, runbookId, `runner bench: client ${i}`)));
+    const runs = await Promise.all(
+      Array.from({ length: clientCount }, (_, i) => startRun(api, runbookId, `runner bench: client ${i}`)),
+    );
     const throughputDeadline = Math.min(legDeadline, Date.now() + legSeconds * 1000 * 0.45);
     // A server just started is slower: V8 has not compiled its hot paths yet (nor PGlite's). The
     // first --throughput-warm-up steps are run the same way, timed apart ("cold"), not counted.
     const round = async (count: number, deadline: number) => {
-      const tally = { issued: 0, ended: 0, failed: 0, firstSent: Infinity, lastEnd: 0, endToEnd: [] as number[], walls: new Map<string, { sentWall: number; endWall: number }>() };
+      const tally = {
+        issued: 0,
+        ended: 0,
+        failed: 0,
+        firstSent: Infinity,
+        lastEnd: 0,
+        endToEnd: [] as number[],
+        walls: new Map<string, { sentWall: number; endWall: number }>(),
+      };
       const client = async (runId: string): Promise<void> => {
         while (tally.issued < count && Date.now() < deadline) {
           tally.issued += 1;
@@ -490,12 +615,21 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
     const { ended, failed, endToEnd, seconds, walls: stepWalls } = await round(stepCount, throughputDeadline);
     const throughputShares = throughputCpu();
     const serverMemory = memoryOf(astreinte.pid);
-    const stepParts = { toServer: [] as number[], queued: [] as number[], onRunner: [] as number[], duration: [] as number[], endSeen: [] as number[] };
+    const stepParts = {
+      toServer: [] as number[],
+      queued: [] as number[],
+      onRunner: [] as number[],
+      duration: [] as number[],
+      endSeen: [] as number[],
+    };
     for (const runId of runs) {
-      for (const execution of (await api.call<{ executions: Execution[] }>('GET', `/api/v1/runs/${runId}`)).executions) {
+      for (const execution of (await api.call<{ executions: Execution[] }>('GET', `/api/v1/runs/${runId}`))
+        .executions) {
         const walls = stepWalls.get(execution.id);
         if (walls === undefined || execution.startedAt === null || execution.finishedAt === null) continue;
-        const [requested, claimed, finished] = [execution.requestedAt, execution.startedAt, execution.finishedAt].map((at) => Date.parse(at)) as [number, number, number];
+        const [requested, claimed, finished] = [execution.requestedAt, execution.startedAt, execution.finishedAt].map(
+          (at) => Date.parse(at),
+        ) as [number, number, number];
         stepParts.toServer.push(requested - walls.sentWall);
         stepParts.queued.push(claimed - requested);
         stepParts.onRunner.push(finished - claimed);
@@ -518,7 +652,13 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
         { name: 'step duration on runner (durationMs)', values: parts.duration },
       ],
       throughput: {
-        ended, planned: stepCount, failed, seconds, endToEnd, cold: { ended: cold.ended, seconds: cold.seconds }, breakdown: [
+        ended,
+        planned: stepCount,
+        failed,
+        seconds,
+        endToEnd,
+        cold: { ended: cold.ended, seconds: cold.seconds },
+        breakdown: [
           { name: 'sent → requested_at', values: stepParts.toServer },
           { name: 'requested_at → claimed (queued: waits for a free slot)', values: stepParts.queued },
           { name: 'claimed → finish reported (finished_at)', values: stepParts.onRunner },
@@ -537,15 +677,24 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
     // The runner is asked to stop first, as an operator would; if it has not exited within 3 s
     // (it waits for its long-poll claim), the server stops, which releases that claim.
     const runnerStop = remote?.stop();
-    const runnerQuick = runnerStop === undefined ? null : await Promise.race([runnerStop, pause(3000).then(() => null)]);
+    const runnerQuick =
+      runnerStop === undefined ? null : await Promise.race([runnerStop, pause(3000).then(() => null)]);
     const serverStart = performance.now();
     await astreinte.remove();
     const serverMs = performance.now() - serverStart;
     const runnerStopped = await runnerStop;
     const seconds = (value: number): string => `${(value / 1000).toFixed(1)} s`;
-    console.log(`stopping: ${runnerStopped === undefined ? '' : `remote runner exited ${seconds(runnerStopped.ms)} after SIGTERM${runnerStopped.killed ? ' (KILLED)' : ''}`
-      + `${runnerQuick === null ? ', only once the server stopped' : ''}; `}server (SIGTERM to exit${leg === 'local' ? ', its local runner stopped first' : ''}) ${seconds(serverMs)}`);
-    await scratch?.drop().catch((error: unknown) => console.error(`could not drop the scratch database: ${(error as Error).message}`));
+    console.log(
+      `stopping: ${
+        runnerStopped === undefined
+          ? ''
+          : `remote runner exited ${seconds(runnerStopped.ms)} after SIGTERM${runnerStopped.killed ? ' (KILLED)' : ''}` +
+            `${runnerQuick === null ? ', only once the server stopped' : ''}; `
+      }server (SIGTERM to exit${leg === 'local' ? ', its local runner stopped first' : ''}) ${seconds(serverMs)}`,
+    );
+    await scratch
+      ?.drop()
+      .catch((error: unknown) => console.error(`could not drop the scratch database: ${(error as Error).message}`));
   }
 }
 
@@ -554,75 +703,113 @@ async function runLeg(leg: LegName, backend: 'embedded' | 'PostgreSQL'): Promise
 
 function printLeg(result: LegResult): void {
   const sorted = sortedOf(result.latency);
-  console.log(`first byte (${sorted.length}/${result.latencyPlanned} executions): p50 ${ms(quantile(sorted, 0.5))} ms, p99 ${ms(quantile(sorted, 0.99))} ms, max ${ms(sorted.at(-1) ?? NaN)} ms`);
+  console.log(
+    `first byte (${sorted.length}/${result.latencyPlanned} executions): p50 ${ms(quantile(sorted, 0.5))} ms, p99 ${ms(quantile(sorted, 0.99))} ms, max ${ms(sorted.at(-1) ?? NaN)} ms`,
+  );
   printBreakdown(result.breakdown);
   const { throughput } = result;
   const e2e = sortedOf(throughput.endToEnd);
-  console.log(`throughput: ${throughput.ended}/${throughput.planned} steps in ${throughput.seconds.toFixed(2)} s = ${(throughput.ended / throughput.seconds).toFixed(1)} steps/s`
-    + ` (${throughput.failed} failed); execute → end p50 ${ms(quantile(e2e, 0.5))} ms, p99 ${ms(quantile(e2e, 0.99))} ms`
-    + `; before them, cold: ${throughput.cold.ended} steps in ${throughput.cold.seconds.toFixed(2)} s = ${(throughput.cold.ended / throughput.cold.seconds).toFixed(1)} steps/s`);
+  console.log(
+    `throughput: ${throughput.ended}/${throughput.planned} steps in ${throughput.seconds.toFixed(2)} s = ${(throughput.ended / throughput.seconds).toFixed(1)} steps/s` +
+      ` (${throughput.failed} failed); execute → end p50 ${ms(quantile(e2e, 0.5))} ms, p99 ${ms(quantile(e2e, 0.99))} ms` +
+      `; before them, cold: ${throughput.cold.ended} steps in ${throughput.cold.seconds.toFixed(2)} s = ${(throughput.cold.ended / throughput.cold.seconds).toFixed(1)} steps/s`,
+  );
   printBreakdown(throughput.breakdown);
-  const perStep = (share: number): string => Number.isNaN(share) ? '—' : `${(share * throughput.seconds * 1000 / throughput.ended).toFixed(1)} ms`;
-  console.log(`CPU per short step (throughput): server ${perStep(result.throughputCpu.server)}, runner ${perStep(result.throughputCpu.runner)}, `
-    + `its bwrap+bash ${perStep(result.throughputCpu.steps)}, bench client ${perStep(result.throughputCpu.bench)}, other processes ${perStep(result.throughputCpu.other)}`);
-  console.log(`CPU, share of one core (first byte | throughput): server ${pct(result.latencyCpu.server)} | ${pct(result.throughputCpu.server)}, `
-    + `runner ${pct(result.latencyCpu.runner)} | ${pct(result.throughputCpu.runner)}, its steps (bwrap, bash) ${pct(result.latencyCpu.steps)} | ${pct(result.throughputCpu.steps)}, `
-    + `bench client ${pct(result.latencyCpu.bench)} | ${pct(result.throughputCpu.bench)}; `
-    + `OTHER processes of the machine ${pct(result.latencyCpu.other)} | ${pct(result.throughputCpu.other)} (of ${result.throughputCpu.cores.toFixed(0)} cores)`);
-  console.log(`RSS at the end: server ${result.server.rss.toFixed(0)} MiB (peak ${result.server.peak.toFixed(0)}), runner ${result.runner.rss.toFixed(0)} MiB (peak ${result.runner.peak.toFixed(0)})`);
+  const perStep = (share: number): string =>
+    Number.isNaN(share) ? '—' : `${((share * throughput.seconds * 1000) / throughput.ended).toFixed(1)} ms`;
+  console.log(
+    `CPU per short step (throughput): server ${perStep(result.throughputCpu.server)}, runner ${perStep(result.throughputCpu.runner)}, ` +
+      `its bwrap+bash ${perStep(result.throughputCpu.steps)}, bench client ${perStep(result.throughputCpu.bench)}, other processes ${perStep(result.throughputCpu.other)}`,
+  );
+  console.log(
+    `CPU, share of one core (first byte | throughput): server ${pct(result.latencyCpu.server)} | ${pct(result.throughputCpu.server)}, ` +
+      `runner ${pct(result.latencyCpu.runner)} | ${pct(result.throughputCpu.runner)}, its steps (bwrap, bash) ${pct(result.latencyCpu.steps)} | ${pct(result.throughputCpu.steps)}, ` +
+      `bench client ${pct(result.latencyCpu.bench)} | ${pct(result.throughputCpu.bench)}; ` +
+      `OTHER processes of the machine ${pct(result.latencyCpu.other)} | ${pct(result.throughputCpu.other)} (of ${result.throughputCpu.cores.toFixed(0)} cores)`,
+  );
+  console.log(
+    `RSS at the end: server ${result.server.rss.toFixed(0)} MiB (peak ${result.server.peak.toFixed(0)}), runner ${result.runner.rss.toFixed(0)} MiB (peak ${result.runner.peak.toFixed(0)})`,
+  );
 }
 
 function printBreakdown(parts: { name: string; values: number[] }[]): void {
-  console.log('  where it goes (ms, timestamps of the server and the runner; ms resolution)   p50     p90     p99     max');
+  console.log(
+    '  where it goes (ms, timestamps of the server and the runner; ms resolution)   p50     p90     p99     max',
+  );
   for (const part of parts) {
     const values = sortedOf(part.values);
-    console.log(`  ${part.name.padEnd(74)} ${[0.5, 0.9, 0.99].map((q) => ms(quantile(values, q)).padStart(6)).join('  ')}  ${ms(values.at(-1) ?? NaN).padStart(6)}`);
+    console.log(
+      `  ${part.name.padEnd(74)} ${[0.5, 0.9, 0.99].map((q) => ms(quantile(values, q)).padStart(6)).join('  ')}  ${ms(values.at(-1) ?? NaN).padStart(6)}`,
+    );
   }
 }
 
-const pct = (share: number): string => Number.isNaN(share) ? '—' : `${(share * 100).toFixed(0)}%`;
+const pct = (share: number): string => (Number.isNaN(share) ? '—' : `${(share * 100).toFixed(0)}%`);
 
 function printSummary(costs: SpawnCost[], results: LegResult[]): void {
   console.log('\nSandbox spawn alone (ms, 40 sequential spawns each)            p50    p99    max');
   for (const cost of costs) {
     const sorted = sortedOf(cost.samples);
-    console.log(`  ${cost.name.padEnd(58)} ${[0.5, 0.99].map((q) => ms(quantile(sorted, q)).padStart(5)).join('  ')}  ${ms(sorted.at(-1)!).padStart(5)}`);
+    console.log(
+      `  ${cost.name.padEnd(58)} ${[0.5, 0.99].map((q) => ms(quantile(sorted, q)).padStart(5)).join('  ')}  ${ms(sorted.at(-1)!).padStart(5)}`,
+    );
   }
   const header = ['leg', 'first byte p50', 'p99', 'max', 'steps/s', 'server RSS', 'runner RSS', 'other load'];
   const rows = results.map((result) => {
     const sorted = sortedOf(result.latency);
-    return [result.name, `${ms(quantile(sorted, 0.5))} ms`, `${ms(quantile(sorted, 0.99))} ms`, `${ms(sorted.at(-1) ?? NaN)} ms`,
-      (result.throughput.ended / result.throughput.seconds).toFixed(1), `${result.server.rss.toFixed(0)} MiB`, `${result.runner.rss.toFixed(0)} MiB`,
-      `${pct(Math.max(result.latencyCpu.other, result.throughputCpu.other))}`];
+    return [
+      result.name,
+      `${ms(quantile(sorted, 0.5))} ms`,
+      `${ms(quantile(sorted, 0.99))} ms`,
+      `${ms(sorted.at(-1) ?? NaN)} ms`,
+      (result.throughput.ended / result.throughput.seconds).toFixed(1),
+      `${result.server.rss.toFixed(0)} MiB`,
+      `${result.runner.rss.toFixed(0)} MiB`,
+      `${pct(Math.max(result.latencyCpu.other, result.throughputCpu.other))}`,
+    ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ');
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .join(' | ');
   console.log(`\n${line(header)}\n${widths.map((width) => '-'.repeat(width)).join('-|-')}`);
   for (const row of rows) console.log(line(row));
   for (const result of results) {
     const p99 = quantile(sortedOf(result.latency), 0.99);
     const rate = result.throughput.ended / result.throughput.seconds;
-    console.log(`${result.name}: first byte p99 < 150 ms ${p99 < 150 ? 'met' : 'NOT met'}; ≥ 50 steps/s ${rate >= 50 ? 'met' : 'NOT met'}`);
+    console.log(
+      `${result.name}: first byte p99 < 150 ms ${p99 < 150 ? 'met' : 'NOT met'}; ≥ 50 steps/s ${rate >= 50 ? 'met' : 'NOT met'}`,
+    );
   }
-  console.log(`("other load": CPU the rest of the machine used meanwhile — on PostgreSQL, the database server's too if it runs here — in shares `
-    + `of one core of ${results[0]?.throughputCpu.cores.toFixed(0) ?? '?'}: well above 0 %, the figures above are slowed by it)`);
+  console.log(
+    `("other load": CPU the rest of the machine used meanwhile — on PostgreSQL, the database server's too if it runs here — in shares ` +
+      `of one core of ${results[0]?.throughputCpu.cores.toFixed(0) ?? '?'}: well above 0 %, the figures above are slowed by it)`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const backends = (values.backends ?? (postgresAdminUrl === undefined ? 'embedded' : 'embedded,postgres')).split(',')
+const backends = (values.backends ?? (postgresAdminUrl === undefined ? 'embedded' : 'embedded,postgres'))
+  .split(',')
   .map((backend) => (backend === 'postgres' ? 'PostgreSQL' : backend === 'embedded' ? 'embedded' : null))
   .filter((backend): backend is 'embedded' | 'PostgreSQL' => backend !== null);
-if (backends.includes('PostgreSQL') && postgresAdminUrl === undefined) throw new Error('--backends postgres needs ASTREINTE_BENCH_DATABASE_URL');
+if (backends.includes('PostgreSQL') && postgresAdminUrl === undefined)
+  throw new Error('--backends postgres needs ASTREINTE_BENCH_DATABASE_URL');
 
 // Whatever happens, the bench stops: a leg is bounded by --leg-seconds plus its servers' start and stop.
-const benchDeadline = setTimeout(() => {
-  console.error('the bench did not finish within its time bound: stopping');
-  process.exit(2);
-}, (legNames.length * backends.length * (legSeconds + 60) + 120) * 1000);
+const benchDeadline = setTimeout(
+  () => {
+    console.error('the bench did not finish within its time bound: stopping');
+    process.exit(2);
+  },
+  (legNames.length * backends.length * (legSeconds + 60) + 120) * 1000,
+);
 benchDeadline.unref();
 
-console.log(`bench: ${warmUpCount} + ${latencyCount} first-byte executions, ${stepCount} short steps by ${clientCount} clients, per leg (at most ~${legSeconds} s each)`);
+console.log(
+  `bench: ${warmUpCount} + ${latencyCount} first-byte executions, ${stepCount} short steps by ${clientCount} clients, per leg (at most ~${legSeconds} s each)`,
+);
 const costs = await measureSpawnCosts();
 const results: LegResult[] = [];
 for (const backend of backends) {

@@ -5,7 +5,7 @@ import { SeveritySchema, type Severity } from '../incidents/incident-model.js';
 export const AlertSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    integration: Type.String({ description: 'the integration\'s name' }),
+    integration: Type.String({ description: "the integration's name" }),
     fingerprint: Type.String(),
     status: Type.Enum(['firing', 'resolved']),
     title: Type.String(),
@@ -22,7 +22,9 @@ export const AlertSchema = Type.Object(
     acknowledgedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     count: Type.Integer({ description: 'how many times the sender sent it in this episode' }),
     incidentId: Type.Union([Type.String(), Type.Null()]),
-    suppressed: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: 'why it does not page: silences, maintenance, inhibitedBy' }),
+    suppressed: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+      description: 'why it does not page: silences, maintenance, inhibitedBy',
+    }),
   },
   { title: 'Alert' },
 );
@@ -57,10 +59,24 @@ export const alertColumns = `a.id, i.name AS integration_name, a.fingerprint, a.
 
 export function toAlertView(row: AlertRow): AlertView {
   return {
-    id: row.id, integration: row.integration_name, fingerprint: row.fingerprint, status: row.status, title: row.title,
-    severity: row.severity, sourceSeverity: row.source_severity, serviceId: row.service_id, labels: row.labels, annotations: row.annotations,
-    sourceUrl: row.source_url, startsAt: row.starts_at.toISOString(), firstSeenAt: row.first_seen_at.toISOString(),
-    lastSeenAt: row.last_seen_at.toISOString(), resolvedAt: row.resolved_at?.toISOString() ?? null,
-    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null, count: row.event_count, incidentId: row.incident_id, suppressed: row.suppressed,
+    id: row.id,
+    integration: row.integration_name,
+    fingerprint: row.fingerprint,
+    status: row.status,
+    title: row.title,
+    severity: row.severity,
+    sourceSeverity: row.source_severity,
+    serviceId: row.service_id,
+    labels: row.labels,
+    annotations: row.annotations,
+    sourceUrl: row.source_url,
+    startsAt: row.starts_at.toISOString(),
+    firstSeenAt: row.first_seen_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    resolvedAt: row.resolved_at?.toISOString() ?? null,
+    acknowledgedAt: row.acknowledged_at?.toISOString() ?? null,
+    count: row.event_count,
+    incidentId: row.incident_id,
+    suppressed: row.suppressed,
   };
 }

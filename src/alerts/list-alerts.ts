@@ -27,7 +27,11 @@ const selectAlerts = `
 export async function listAlerts({ ctx, input }: { ctx: Ctx; input: ListAlertsInput }): Promise<AlertView[]> {
   requireRole(ctx, 'viewer');
   const { rows } = await ctx.db.query<AlertRow>(selectAlerts, [
-    input.status ?? null, input.incidentId ?? null, input.integration ?? null, input.suppressed ?? null, input.limit ?? 100,
+    input.status ?? null,
+    input.incidentId ?? null,
+    input.integration ?? null,
+    input.suppressed ?? null,
+    input.limit ?? 100,
   ]);
   return rows.map(toAlertView);
 }

@@ -24,13 +24,32 @@ const selectSuggestions = `
    ORDER BY s.explicit DESC, s.score DESC, s.runbook_id`;
 
 /** The runbooks attached to an incident because its alerts match their symptoms, best first (viewer). */
-export async function listIncidentRunbooks({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<SuggestedRunbook[]> {
+export async function listIncidentRunbooks({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string };
+}): Promise<SuggestedRunbook[]> {
   requireRole(ctx, 'viewer');
   const { rows: incident } = await ctx.db.query('SELECT 1 FROM incidents WHERE id = $1', [input.id]);
   if (incident.length === 0) throw notFound('incident', input.id);
-  const { rows } = await ctx.db.query<{ runbook_id: string; title: string; score: number; matched: string[]; explicit: boolean; alert_id: string | null; suggested_at: Date }>(selectSuggestions, [input.id]);
+  const { rows } = await ctx.db.query<{
+    runbook_id: string;
+    title: string;
+    score: number;
+    matched: string[];
+    explicit: boolean;
+    alert_id: string | null;
+    suggested_at: Date;
+  }>(selectSuggestions, [input.id]);
   return rows.map((row) => ({
-    runbookId: row.runbook_id, title: row.title, score: Math.round(row.score * 1000) / 1000, matched: row.matched,
-    explicit: row.explicit, alertId: row.alert_id, suggestedAt: row.suggested_at.toISOString(),
+    runbookId: row.runbook_id,
+    title: row.title,
+    score: Math.round(row.score * 1000) / 1000,
+    matched: row.matched,
+    explicit: row.explicit,
+    alertId: row.alert_id,
+    suggestedAt: row.suggested_at.toISOString(),
   }));
 }

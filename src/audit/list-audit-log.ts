@@ -21,7 +21,12 @@ export const AuditLogEntrySchema = Type.Object(
     id: Type.Integer(),
     at: Type.String({ format: 'date-time' }),
     actor: Type.Object({
-      type: Type.Union([Type.Literal('user'), Type.Literal('integration'), Type.Literal('runner'), Type.Literal('system')]),
+      type: Type.Union([
+        Type.Literal('user'),
+        Type.Literal('integration'),
+        Type.Literal('runner'),
+        Type.Literal('system'),
+      ]),
       id: Type.Union([Type.String(), Type.Null()]),
       name: Type.String(),
     }),
@@ -81,10 +86,19 @@ function toEntry(row: AuditRow): AuditLogEntry {
 }
 
 /** The audit log, newest first, filtered by target, actor, action and time (admin). */
-export async function listAuditLog({ ctx, input }: { ctx: Ctx; input: ListAuditLogQuery }): Promise<{ items: AuditLogEntry[]; total: number }> {
+export async function listAuditLog({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListAuditLogQuery;
+}): Promise<{ items: AuditLogEntry[]; total: number }> {
   requireRole(ctx, 'admin');
   const params = [
-    input.targetType ?? null, input.targetId ?? null, input.actorId ?? null, input.action ?? null,
+    input.targetType ?? null,
+    input.targetId ?? null,
+    input.actorId ?? null,
+    input.action ?? null,
     input.since === undefined ? null : new Date(input.since),
   ];
   const [{ rows }, count] = await Promise.all([

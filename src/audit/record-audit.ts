@@ -42,8 +42,19 @@ const insertAuditRows = `
  */
 export async function recordAudits(ctx: Ctx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const rows = entries.map((entry) => ({ action: entry.action, target_type: entry.targetType, target_id: entry.targetId, details: entry.details ?? {} }));
+  const rows = entries.map((entry) => ({
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    details: entry.details ?? {},
+  }));
   await ctx.db.query(insertAuditRows, [
-    ctx.now(), ctx.actor.type, actorId(ctx.actor), ctx.actor.name, ctx.requestId, ctx.origin?.ip ?? null, JSON.stringify(rows),
+    ctx.now(),
+    ctx.actor.type,
+    actorId(ctx.actor),
+    ctx.actor.name,
+    ctx.requestId,
+    ctx.origin?.ip ?? null,
+    JSON.stringify(rows),
   ]);
 }

@@ -13,9 +13,17 @@ const selectSession = `
 const touchSession = `UPDATE sessions SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2::timestamptz - interval '1 minute'`;
 
 /** The person a session cookie belongs to, or 401: unknown, signed out, idle too long, past its end, or its user deactivated. */
-export async function authenticateSession(db: Queryable, secret: string, now: Date): Promise<Extract<Actor, { type: 'user' }>> {
+export async function authenticateSession(
+  db: Queryable,
+  secret: string,
+  now: Date,
+): Promise<Extract<Actor, { type: 'user' }>> {
   if (secret.length === 0 || secret.length > 200) throw new AppError('unauthenticated', 'this session is not valid');
-  const { rows } = await db.query<{ id: string; user_id: string; name: string; role: Role }>(selectSession, [hashSessionSecret(secret), now, new Date(now.getTime() - sessionIdleMs)]);
+  const { rows } = await db.query<{ id: string; user_id: string; name: string; role: Role }>(selectSession, [
+    hashSessionSecret(secret),
+    now,
+    new Date(now.getTime() - sessionIdleMs),
+  ]);
   const row = rows[0];
   if (row === undefined) throw new AppError('unauthenticated', 'this session has ended: sign in again');
   await db.query(touchSession, [row.id, now]);
@@ -30,9 +38,15 @@ const revokeSession = `
 /** Ends a session (sign-out), audited as its user; ending an ended one does nothing. */
 export async function endSession(ctx: Ctx, secret: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ id: string; user_id: string; name: string; role: Role }>(revokeSession, [hashSessionSecret(secret), tx.now()]);
+    const { rows } = await tx.db.query<{ id: string; user_id: string; name: string; role: Role }>(revokeSession, [
+      hashSessionSecret(secret),
+      tx.now(),
+    ]);
     const row = rows[0];
     if (row === undefined) return;
-    await recordAudit({ ...tx, actor: { type: 'user', id: row.user_id, name: row.name, role: row.role } }, { action: 'session.end', targetType: 'session', targetId: row.id });
+    await recordAudit(
+      { ...tx, actor: { type: 'user', id: row.user_id, name: row.name, role: row.role } },
+      { action: 'session.end', targetType: 'session', targetId: row.id },
+    );
   });
 }

@@ -18,19 +18,29 @@ type TokenRow = {
   [column: string]: unknown;
   token_id: string;
   token_name: string;
-} & ({ token_role: 'runner'; user_role: null; user_id: null; name: null } | { token_role: Role; user_role: Role; user_id: string; name: string });
+} & (
+  | { token_role: 'runner'; user_role: null; user_id: null; name: null }
+  | { token_role: Role; user_role: Role; user_id: string; name: string }
+);
 
 /** Turns a bearer secret into the acting user, or throws unauthenticated (401). */
-export async function authenticateToken(db: Queryable, secret: string | undefined, now: Date, touches: TokenTouches): Promise<Actor> {
+export async function authenticateToken(
+  db: Queryable,
+  secret: string | undefined,
+  now: Date,
+  touches: TokenTouches,
+): Promise<Actor> {
   if (secret === undefined || secret.length === 0) {
     throw new AppError('unauthenticated', 'send an API token as "Authorization: Bearer <token>"');
   }
-  if (!secret.startsWith(tokenPrefix) || secret.length > 200) throw new AppError('unauthenticated', 'this token is not valid');
+  if (!secret.startsWith(tokenPrefix) || secret.length > 200)
+    throw new AppError('unauthenticated', 'this token is not valid');
   const { rows } = await db.query<TokenRow>(selectActiveToken, [hashTokenSecret(secret), now]);
   const row = rows[0];
   if (row === undefined) throw new AppError('unauthenticated', 'this token is not valid, revoked or expired');
   if (touches.due(row.token_id, now)) await db.query(touchToken, [row.token_id, now]);
-  if (row.token_role === 'runner') return { type: 'runner', id: row.token_id, name: row.token_name, tokenId: row.token_id };
+  if (row.token_role === 'runner')
+    return { type: 'runner', id: row.token_id, name: row.token_name, tokenId: row.token_id };
   // A token never acts above its owner's current role, even if the owner was demoted after it was issued.
   const role = roleAtLeast(row.user_role, row.token_role) ? row.token_role : row.user_role;
   return { type: 'user', id: row.user_id, name: row.name, role, tokenId: row.token_id };

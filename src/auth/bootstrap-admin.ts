@@ -26,15 +26,19 @@ export async function bootstrapDatabase(
   const now = options.now ?? (() => new Date());
   return db.transaction(async (tx) => {
     if (backendTraits[tx.backend].advisoryLocks) await tx.query('SELECT pg_advisory_xact_lock($1)', [bootstrapLockKey]);
-    const marker = await tx.query(`INSERT INTO meta (key, value) VALUES ('bootstrap', $1) ON CONFLICT (key) DO NOTHING RETURNING key`, [
-      JSON.stringify({ at: now().toISOString() }),
-    ]);
+    const marker = await tx.query(
+      `INSERT INTO meta (key, value) VALUES ('bootstrap', $1) ON CONFLICT (key) DO NOTHING RETURNING key`,
+      [JSON.stringify({ at: now().toISOString() })],
+    );
     if (marker.rows.length === 0) return { firstStart: false, adminToken: null };
     const ctx: Ctx = { actor: systemActor, requestId: 'bootstrap', db: tx, now };
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO users (username, name, email, role) VALUES ('admin', 'Administrator', 'admin@localhost', 'admin') RETURNING id`,
     );
-    const { secret } = await createApiToken({ ctx, input: { userId: rows[0]!.id, name: 'first admin token', role: 'admin' } });
+    const { secret } = await createApiToken({
+      ctx,
+      input: { userId: rows[0]!.id, name: 'first admin token', role: 'admin' },
+    });
     if (options.seed !== undefined) await options.seed(ctx);
     return { firstStart: true, adminToken: secret };
   });

@@ -28,23 +28,34 @@ const insertToken = `
  * its hash is kept; a person's token never carries more than its owner's role. A runner token
  * belongs to nobody (the audit row says who made it) and can only claim and run steps.
  */
-export async function createApiToken({ ctx, input }: { ctx: Ctx; input: CreateApiTokenInput }): Promise<{ token: ApiToken; secret: string }> {
+export async function createApiToken({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CreateApiTokenInput;
+}): Promise<{ token: ApiToken; secret: string }> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= tx.now().getTime()) {
       throw validationError('expiry in the past', [{ path: '/expiresAt', message: 'must be in the future' }]);
     }
     if (input.role === 'runner') {
-      if (input.userId !== undefined) throw validationError('a runner token has no owner', [{ path: '/userId', message: 'leave it out for a runner token' }]);
+      if (input.userId !== undefined)
+        throw validationError('a runner token has no owner', [
+          { path: '/userId', message: 'leave it out for a runner token' },
+        ]);
       return insertApiToken(tx, { ...input, userId: null });
     }
-    if (input.userId === undefined) throw validationError('whose token?', [{ path: '/userId', message: 'required for a person\'s token' }]);
+    if (input.userId === undefined)
+      throw validationError('whose token?', [{ path: '/userId', message: "required for a person's token" }]);
     const { rows: users } = await tx.db.query<{ role: Role }>(
       'SELECT role FROM users WHERE id = $1::uuid AND deactivated_at IS NULL',
       [input.userId],
     );
     const owner = users[0];
-    if (owner === undefined) throw validationError('unknown user', [{ path: '/userId', message: `no active user ${input.userId}` }]);
+    if (owner === undefined)
+      throw validationError('unknown user', [{ path: '/userId', message: `no active user ${input.userId}` }]);
     if (!roleAtLeast(owner.role, input.role)) {
       throw validationError('role above the owner', [{ path: '/role', message: `the owner is only ${owner.role}` }]);
     }
@@ -52,13 +63,26 @@ export async function createApiToken({ ctx, input }: { ctx: Ctx; input: CreateAp
   });
 }
 
-async function insertApiToken(tx: Ctx, input: Omit<CreateApiTokenInput, 'userId'> & { userId: string | null }): Promise<{ token: ApiToken; secret: string }> {
+async function insertApiToken(
+  tx: Ctx,
+  input: Omit<CreateApiTokenInput, 'userId'> & { userId: string | null },
+): Promise<{ token: ApiToken; secret: string }> {
   const secret = generateTokenSecret();
   const { rows } = await tx.db.query<ApiTokenRow>(insertToken, [
-    input.userId, input.name, input.role, hashTokenSecret(secret), visiblePrefix(secret), tx.now(),
+    input.userId,
+    input.name,
+    input.role,
+    hashTokenSecret(secret),
+    visiblePrefix(secret),
+    tx.now(),
     input.expiresAt === undefined ? null : new Date(input.expiresAt),
   ]);
   const token = toApiToken(rows[0]!);
-  await recordAudit(tx, { action: 'api_token.create', targetType: 'api_token', targetId: token.id, details: { userId: input.userId, role: input.role } });
+  await recordAudit(tx, {
+    action: 'api_token.create',
+    targetType: 'api_token',
+    targetId: token.id,
+    details: { userId: input.userId, role: input.role },
+  });
   return { token, secret };
 }

@@ -38,11 +38,20 @@ const insertSession = `
  * anonymous caller; the audit row names the user signed in.
  */
 export async function signIn({ ctx, input }: { ctx: Ctx; input: SignInInput }): Promise<SignedIn> {
-  const { rows } = await ctx.db.query<{ id: string; username: string; name: string; role: Role; password_hash: string | null }>(selectUser, [input.username]);
+  const { rows } = await ctx.db.query<{
+    id: string;
+    username: string;
+    name: string;
+    role: Role;
+    password_hash: string | null;
+  }>(selectUser, [input.username]);
   const user = rows[0];
   const valid = await verifyPassword(input.password, user?.password_hash ?? (await decoyPasswordHash()));
-  if (user === undefined || user.password_hash === null || !valid) throw new AppError('unauthenticated', 'wrong user name or password');
-  return inTransaction(ctx, (tx) => openSession(tx, { id: user.id, username: user.username, name: user.name, role: user.role }));
+  if (user === undefined || user.password_hash === null || !valid)
+    throw new AppError('unauthenticated', 'wrong user name or password');
+  return inTransaction(ctx, (tx) =>
+    openSession(tx, { id: user.id, username: user.username, name: user.name, role: user.role }),
+  );
 }
 
 /**
@@ -50,14 +59,30 @@ export async function signIn({ ctx, input }: { ctx: Ctx; input: SignInInput }): 
  * caller's transaction, with its `session.create` audit row naming them; `auditDetails` says how
  * they signed in when it was not with a password.
  */
-export async function openSession(tx: Ctx, user: SessionUser, auditDetails?: Record<string, unknown>): Promise<SignedIn> {
+export async function openSession(
+  tx: Ctx,
+  user: SessionUser,
+  auditDetails?: Record<string, unknown>,
+): Promise<SignedIn> {
   const secret = generateSessionSecret();
   const now = tx.now();
   const expiresAt = new Date(now.getTime() + sessionMaxMs);
-  const { rows: created } = await tx.db.query<{ id: string }>(insertSession, [hashSessionSecret(secret), user.id, now, expiresAt, tx.origin?.userAgent ?? null, tx.origin?.ip ?? null]);
+  const { rows: created } = await tx.db.query<{ id: string }>(insertSession, [
+    hashSessionSecret(secret),
+    user.id,
+    now,
+    expiresAt,
+    tx.origin?.userAgent ?? null,
+    tx.origin?.ip ?? null,
+  ]);
   await recordAudit(
     { ...tx, actor: { type: 'user', id: user.id, name: user.name, role: user.role } },
-    { action: 'session.create', targetType: 'session', targetId: created[0]!.id, ...(auditDetails === undefined ? {} : { details: auditDetails }) },
+    {
+      action: 'session.create',
+      targetType: 'session',
+      targetId: created[0]!.id,
+      ...(auditDetails === undefined ? {} : { details: auditDetails }),
+    },
   );
   return { secret, csrfToken: csrfTokenOf(secret), expiresAt: expiresAt.toISOString(), user };
 }

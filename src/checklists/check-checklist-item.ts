@@ -39,18 +39,30 @@ export async function checkChecklistItem({
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     await lockIncidentRow(tx, input.id);
-    const item = (await tx.db.query<{ text: string; checked_at: Date | null; checked_by: string | null }>(selectItem, [
-      input.id, input.checklistId, input.position,
-    ])).rows[0];
+    const item = (
+      await tx.db.query<{ text: string; checked_at: Date | null; checked_by: string | null }>(selectItem, [
+        input.id,
+        input.checklistId,
+        input.position,
+      ])
+    ).rows[0];
     if (item === undefined) throw notFound('checklist item', `${input.checklistId}#${input.position}`);
     const isChecked = item.checked_at !== null;
     if (isChecked === input.checked) {
       throw conflict(`item ${input.position} is already ${input.checked ? 'checked' : 'unchecked'}`, {
-        checklistId: input.checklistId, position: input.position, checkedAt: item.checked_at?.toISOString() ?? null, checkedBy: item.checked_by,
+        checklistId: input.checklistId,
+        position: input.position,
+        checkedAt: item.checked_at?.toISOString() ?? null,
+        checkedBy: item.checked_by,
       });
     }
     const now = tx.now();
-    await tx.db.query(setItemChecked, [input.checklistId, input.position, input.checked ? now : null, input.checked ? tx.actor.name : null]);
+    await tx.db.query(setItemChecked, [
+      input.checklistId,
+      input.position,
+      input.checked ? now : null,
+      input.checked ? tx.actor.name : null,
+    ]);
     await appendIncidentEvent(tx, input.id, input.checked ? 'checklist_item_checked' : 'checklist_item_unchecked', {
       checklistId: input.checklistId,
       position: input.position,
@@ -59,7 +71,9 @@ export async function checkChecklistItem({
     });
     await recordAudit(tx, {
       action: input.checked ? 'incident.check_checklist_item' : 'incident.uncheck_checklist_item',
-      targetType: 'incident', targetId: input.id, details: { checklistId: input.checklistId, position: input.position },
+      targetType: 'incident',
+      targetId: input.id,
+      details: { checklistId: input.checklistId, position: input.position },
     });
     const [checklist] = await loadIncidentChecklists(tx.db, input.id, input.checklistId);
     return checklist!;

@@ -4,8 +4,12 @@ import { conflict } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import {
-  ChecklistItemsInputSchema, ChecklistTemplateIdSchema, selectTemplateColumns, toChecklistTemplate,
-  type ChecklistTemplate, type ChecklistTemplateRow,
+  ChecklistItemsInputSchema,
+  ChecklistTemplateIdSchema,
+  selectTemplateColumns,
+  toChecklistTemplate,
+  type ChecklistTemplate,
+  type ChecklistTemplateRow,
 } from './checklist-template-model.js';
 
 export const CreateChecklistTemplateInput = Type.Object(
@@ -24,7 +28,13 @@ const insertTemplate = `
   VALUES ($1, $2, $3, $4, $5, $5)`;
 
 /** Adds a checklist template (admin); a duplicate id is a conflict. */
-export async function createChecklistTemplate({ ctx, input }: { ctx: Ctx; input: CreateChecklistTemplateInput }): Promise<ChecklistTemplate> {
+export async function createChecklistTemplate({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CreateChecklistTemplateInput;
+}): Promise<ChecklistTemplate> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const existing = await tx.db.query('SELECT 1 FROM checklist_templates WHERE id = $1', [input.id]);
@@ -32,7 +42,10 @@ export async function createChecklistTemplate({ ctx, input }: { ctx: Ctx; input:
     const items = input.items.map((item) => ({ text: item.text }));
     await tx.db.query(insertTemplate, [input.id, input.name, input.description ?? '', JSON.stringify(items), tx.now()]);
     await recordAudit(tx, {
-      action: 'checklist_template.create', targetType: 'checklist_template', targetId: input.id, details: { name: input.name, items: items.length },
+      action: 'checklist_template.create',
+      targetType: 'checklist_template',
+      targetId: input.id,
+      details: { name: input.name, items: items.length },
     });
     const { rows } = await tx.db.query<ChecklistTemplateRow>(`${selectTemplateColumns} WHERE id = $1`, [input.id]);
     return toChecklistTemplate(rows[0]!);

@@ -45,20 +45,35 @@ const selectIncidentChecklists = `
    ORDER BY c.created_at, c.id, i.position`;
 
 /** Reads an incident's checklists (or one of them) as the API shows them, oldest first. */
-export async function loadIncidentChecklists(db: Queryable, incidentId: string, checklistId: string | null = null): Promise<IncidentChecklist[]> {
+export async function loadIncidentChecklists(
+  db: Queryable,
+  incidentId: string,
+  checklistId: string | null = null,
+): Promise<IncidentChecklist[]> {
   const { rows } = await db.query<ChecklistItemJoinRow>(selectIncidentChecklists, [incidentId, checklistId]);
   const byId = new Map<string, IncidentChecklist>();
   for (const row of rows) {
     let checklist = byId.get(row.id);
     if (checklist === undefined) {
       checklist = {
-        id: row.id, incidentId: row.incident_id, templateId: row.template_id, name: row.name,
-        createdAt: row.created_at.toISOString(), items: [], progress: { checked: 0, total: 0 },
+        id: row.id,
+        incidentId: row.incident_id,
+        templateId: row.template_id,
+        name: row.name,
+        createdAt: row.created_at.toISOString(),
+        items: [],
+        progress: { checked: 0, total: 0 },
       };
       byId.set(row.id, checklist);
     }
     const checked = row.checked_at !== null;
-    checklist.items.push({ position: row.position, text: row.text, checked, checkedAt: row.checked_at?.toISOString() ?? null, checkedBy: row.checked_by });
+    checklist.items.push({
+      position: row.position,
+      text: row.text,
+      checked,
+      checkedAt: row.checked_at?.toISOString() ?? null,
+      checkedBy: row.checked_by,
+    });
     checklist.progress.total += 1;
     if (checked) checklist.progress.checked += 1;
   }

@@ -3,7 +3,13 @@ import { recordAudit } from '../audit/record-audit.js';
 import { notFound, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
-import { ChecklistItemsInputSchema, selectTemplateColumns, toChecklistTemplate, type ChecklistTemplate, type ChecklistTemplateRow } from './checklist-template-model.js';
+import {
+  ChecklistItemsInputSchema,
+  selectTemplateColumns,
+  toChecklistTemplate,
+  type ChecklistTemplate,
+  type ChecklistTemplateRow,
+} from './checklist-template-model.js';
 
 export const UpdateChecklistTemplateInput = Type.Object(
   {
@@ -32,16 +38,25 @@ export async function updateChecklistTemplate({
 }): Promise<ChecklistTemplate> {
   requireRole(ctx, 'admin');
   const { id, ...changes } = input;
-  if (Object.keys(changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
-    const current = (await tx.db.query<ChecklistTemplateRow>(`${selectTemplateColumns} WHERE id = $1 FOR UPDATE`, [id])).rows[0];
+    const current = (await tx.db.query<ChecklistTemplateRow>(`${selectTemplateColumns} WHERE id = $1 FOR UPDATE`, [id]))
+      .rows[0];
     if (current === undefined) throw notFound('checklist template', id);
     const items = (changes.items ?? current.items).map((item) => ({ text: item.text }));
     const { rows } = await tx.db.query<ChecklistTemplateRow>(updateTemplate, [
-      id, changes.name ?? current.name, changes.description ?? current.description, JSON.stringify(items), tx.now(),
+      id,
+      changes.name ?? current.name,
+      changes.description ?? current.description,
+      JSON.stringify(items),
+      tx.now(),
     ]);
     await recordAudit(tx, {
-      action: 'checklist_template.update', targetType: 'checklist_template', targetId: id, details: { fields: Object.keys(changes) },
+      action: 'checklist_template.update',
+      targetType: 'checklist_template',
+      targetId: id,
+      details: { fields: Object.keys(changes) },
     });
     return toChecklistTemplate(rows[0]!);
   });

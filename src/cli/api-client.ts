@@ -35,7 +35,11 @@ export class ApiClient {
     private readonly timeoutMs = 30_000,
   ) {}
 
-  async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, options: { query?: Record<string, QueryValue>; body?: unknown } = {}): Promise<T> {
+  async request<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    options: { query?: Record<string, QueryValue>; body?: unknown } = {},
+  ): Promise<T> {
     const url = this.urlOf(path, options.query ?? {});
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.target.token !== undefined) headers['authorization'] = `Bearer ${this.target.token}`;
@@ -58,7 +62,9 @@ export class ApiClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new CliError(`${this.target.url} answered ${method} ${path} with something that is not JSON (is it an Astreinte server?)`);
+      throw new CliError(
+        `${this.target.url} answered ${method} ${path} with something that is not JSON (is it an Astreinte server?)`,
+      );
     }
   }
 
@@ -68,7 +74,10 @@ export class ApiClient {
       // Concatenated, not resolved, so that a base behind a reverse proxy (`https://host/astreinte`) keeps its path.
       url = new URL(this.target.url.replace(/\/+$/, '') + path);
     } catch {
-      throw new CliError(`"${this.target.url}" is not a valid server URL (set --url or ASTREINTE_URL)`, exitCodes.usage);
+      throw new CliError(
+        `"${this.target.url}" is not a valid server URL (set --url or ASTREINTE_URL)`,
+        exitCodes.usage,
+      );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new CliError(`"${this.target.url}" is not an http(s) URL (set --url or ASTREINTE_URL)`, exitCodes.usage);
@@ -94,28 +103,41 @@ export class ApiClient {
       case 'EAI_AGAIN':
         return new CliError(`cannot connect to Astreinte at ${where}: unknown host — check --url or ASTREINTE_URL`);
       case 'ECONNRESET':
-        return new CliError(`the connection to Astreinte at ${where} was cut before an answer — retry, or check the server's logs`);
+        return new CliError(
+          `the connection to Astreinte at ${where} was cut before an answer — retry, or check the server's logs`,
+        );
       default:
-        if (cause?.message === 'bad port') return new CliError(`cannot use ${where}: fetch refuses that port (reserved for other protocols)`, exitCodes.usage);
-        return new CliError(`cannot reach Astreinte at ${where}: ${cause?.message ?? (error as Error).message} — ${hint}`);
+        if (cause?.message === 'bad port')
+          return new CliError(
+            `cannot use ${where}: fetch refuses that port (reserved for other protocols)`,
+            exitCodes.usage,
+          );
+        return new CliError(
+          `cannot reach Astreinte at ${where}: ${cause?.message ?? (error as Error).message} — ${hint}`,
+        );
     }
   }
 
   private apiError(response: Response, text: string): CliError {
     const body = parseErrorBody(text);
     if (body === undefined) {
-      return new CliError(`${this.target.url} answered HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200).trim() || '(empty body)'}`);
+      return new CliError(
+        `${this.target.url} answered HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200).trim() || '(empty body)'}`,
+      );
     }
     const details: string[] = [];
     for (const issue of body.details?.issues ?? []) details.push(`  ${issue.path}: ${issue.message}`);
     if (body.details?.allowedNextStates !== undefined) {
       details.push(`  allowed next states: ${body.details.allowedNextStates.join(', ') || 'none'}`);
     }
-    if (body.details?.allowedActions !== undefined) details.push(`  allowed actions: ${body.details.allowedActions.join(', ') || 'none'}`);
+    if (body.details?.allowedActions !== undefined)
+      details.push(`  allowed actions: ${body.details.allowedActions.join(', ') || 'none'}`);
     if (response.status === 401) {
-      details.push(this.target.token === undefined
-        ? '  no API token was given: pass --token or set ASTREINTE_TOKEN (an operator can create one with `astreinte token create`)'
-        : '  the token given (--token or ASTREINTE_TOKEN) was refused: check it, or create a new one with `astreinte token create`');
+      details.push(
+        this.target.token === undefined
+          ? '  no API token was given: pass --token or set ASTREINTE_TOKEN (an operator can create one with `astreinte token create`)'
+          : '  the token given (--token or ASTREINTE_TOKEN) was refused: check it, or create a new one with `astreinte token create`',
+      );
     }
     return new CliError(`${body.message} (HTTP ${response.status} ${body.error})`, exitCodes.failed, details);
   }
@@ -124,7 +146,8 @@ export class ApiClient {
 function parseErrorBody(text: string): ErrorBody | undefined {
   try {
     const parsed = JSON.parse(text) as Partial<ErrorBody> | null;
-    if (parsed !== null && typeof parsed.error === 'string' && typeof parsed.message === 'string') return parsed as ErrorBody;
+    if (parsed !== null && typeof parsed.error === 'string' && typeof parsed.message === 'string')
+      return parsed as ErrorBody;
   } catch {
     // not JSON: a proxy's error page, say; reported with its status and first characters
   }

@@ -35,11 +35,15 @@ export function assertDataDirFree(config: Config): void {
   const dir = resolve(config.dataDir);
   const server = readServerRecord(dir);
   if (server !== undefined && server.pid !== process.pid && processIsAlive(server.pid)) {
-    throw new CliError(`the embedded database in ${dir} is in use by the Astreinte server running as pid ${server.pid} (${server.url})`, 1, [
-      '  the embedded database (PGlite) can be open in only one process at a time:',
-      '  stop that server first, or use a PostgreSQL database (--database-url) to share one between processes.',
-      `  If no such server runs (the pid was reused), delete ${join(dir, serverRecordFile)} and retry.`,
-    ]);
+    throw new CliError(
+      `the embedded database in ${dir} is in use by the Astreinte server running as pid ${server.pid} (${server.url})`,
+      1,
+      [
+        '  the embedded database (PGlite) can be open in only one process at a time:',
+        '  stop that server first, or use a PostgreSQL database (--database-url) to share one between processes.',
+        `  If no such server runs (the pid was reused), delete ${join(dir, serverRecordFile)} and retry.`,
+      ],
+    );
   }
   if (existsSync(join(dir, pgliteOpenMarker)) && server === undefined) {
     throw new CliError(`the embedded database in ${dir} is open in another process (an Astreinte server?)`, 1, [
@@ -76,7 +80,8 @@ export function recordRunningServer(config: Config, url: string): () => void {
 function readServerRecord(dir: string): ServerRecord | undefined {
   try {
     const parsed = JSON.parse(readFileSync(join(dir, serverRecordFile), 'utf8')) as Partial<ServerRecord>;
-    if (typeof parsed.pid === 'number' && typeof parsed.url === 'string') return { pid: parsed.pid, url: parsed.url, startedAt: String(parsed.startedAt) };
+    if (typeof parsed.pid === 'number' && typeof parsed.url === 'string')
+      return { pid: parsed.pid, url: parsed.url, startedAt: String(parsed.startedAt) };
   } catch {
     // no record (never served by the CLI, or stopped cleanly), or an unreadable one: treated as absent
   }

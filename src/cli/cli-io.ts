@@ -38,7 +38,10 @@ export function writeJson(stream: CliIo['stdout'], value: unknown): void {
 
 /** Commander option collector for repeatable options (`--service a --service b`, also `a,b`). */
 export function collectList(value: string, previous: string[] | undefined): string[] {
-  const parts = value.split(',').map((part) => part.trim()).filter((part) => part.length > 0);
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
   return [...(previous ?? []), ...parts];
 }
 

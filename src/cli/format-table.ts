@@ -11,10 +11,17 @@ export interface TableOptions {
  */
 export function formatTable(headers: string[], rows: string[][], options: TableOptions = {}): string {
   const gap = ' '.repeat(options.gap ?? 2);
-  const cells = [headers, ...rows].map((row) => headers.map((_, column) => fitCell(row[column] ?? '', options.maxWidths?.[column])));
+  const cells = [headers, ...rows].map((row) =>
+    headers.map((_, column) => fitCell(row[column] ?? '', options.maxWidths?.[column])),
+  );
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => [...row[column]!].length)));
   return cells
-    .map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : padEnd(cell, widths[column]!))).join(gap).trimEnd())
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : padEnd(cell, widths[column]!)))
+        .join(gap)
+        .trimEnd(),
+    )
     .join('\n');
 }
 

@@ -27,34 +27,63 @@ export function registerIncidentCommands(program: Command, io: CliIo): void {
     .option('--summary <text>', 'what is known so far')
     .option('--impact <text>', 'who or what is affected')
     .option('--label <key=value>', 'a label (repeatable)', collectLabel)
-    .action(async (title: string, flags: ApiFlags & { severity?: string; service?: string[]; summary?: string; impact?: string; label?: Record<string, string> }) => {
-      const body = definedOnly({
-        title,
-        severity: flags.severity?.toUpperCase(),
-        services: flags.service,
-        summary: flags.summary,
-        impact: flags.impact,
-        labels: flags.label,
-      });
-      const created = await clientOf(flags).request<Incident>('POST', '/api/v1/incidents', { body });
-      if (flags.json === true) return writeJson(io.stdout, created);
-      writeLines(io.stdout, `Declared ${created.id} [${created.severity}] ${created.status}: ${created.title}`, `Next: ${formatNextActions(created)}`);
-    });
+    .action(
+      async (
+        title: string,
+        flags: ApiFlags & {
+          severity?: string;
+          service?: string[];
+          summary?: string;
+          impact?: string;
+          label?: Record<string, string>;
+        },
+      ) => {
+        const body = definedOnly({
+          title,
+          severity: flags.severity?.toUpperCase(),
+          services: flags.service,
+          summary: flags.summary,
+          impact: flags.impact,
+          labels: flags.label,
+        });
+        const created = await clientOf(flags).request<Incident>('POST', '/api/v1/incidents', { body });
+        if (flags.json === true) return writeJson(io.stdout, created);
+        writeLines(
+          io.stdout,
+          `Declared ${created.id} [${created.severity}] ${created.status}: ${created.title}`,
+          `Next: ${formatNextActions(created)}`,
+        );
+      },
+    );
 
   withApiOptions(incident.command('list'))
     .description('list incidents, newest first')
-    .option('--status <status>', 'triggered, acknowledged, mitigated or resolved (repeatable, or comma-separated)', collectList)
+    .option(
+      '--status <status>',
+      'triggered, acknowledged, mitigated or resolved (repeatable, or comma-separated)',
+      collectList,
+    )
     .option('--severity <P1..P4>', 'severity (repeatable, or comma-separated)', collectList)
     .option('--service <id>', 'only incidents affecting this service')
     .option('--open', 'only incidents not resolved')
     .option('--limit <n>', 'at most this many (1 to 500, default 50)')
-    .action(async (flags: ApiFlags & { status?: string[]; severity?: string[]; service?: string; open?: boolean; limit?: string }) => {
-      const page = await clientOf(flags).request<{ items: Incident[]; total: number }>('GET', '/api/v1/incidents', {
-        query: { status: flags.status, severity: flags.severity?.map((s) => s.toUpperCase()), service: flags.service, open: flags.open, limit: flags.limit },
-      });
-      if (flags.json === true) return writeJson(io.stdout, page);
-      writeLines(io.stdout, formatIncidentList(page.items, page.total));
-    });
+    .action(
+      async (
+        flags: ApiFlags & { status?: string[]; severity?: string[]; service?: string; open?: boolean; limit?: string },
+      ) => {
+        const page = await clientOf(flags).request<{ items: Incident[]; total: number }>('GET', '/api/v1/incidents', {
+          query: {
+            status: flags.status,
+            severity: flags.severity?.map((s) => s.toUpperCase()),
+            service: flags.service,
+            open: flags.open,
+            limit: flags.limit,
+          },
+        });
+        if (flags.json === true) return writeJson(io.stdout, page);
+        writeLines(io.stdout, formatIncidentList(page.items, page.total));
+      },
+    );
 
   withApiOptions(incident.command('show'))
     .description('show an incident and its timeline')
@@ -70,7 +99,12 @@ export function registerIncidentCommands(program: Command, io: CliIo): void {
     });
 
   const actions = [
-    { name: 'ack', action: 'acknowledge', alias: 'acknowledge', help: 'acknowledge an incident: someone is on it (triggered → acknowledged)' },
+    {
+      name: 'ack',
+      action: 'acknowledge',
+      alias: 'acknowledge',
+      help: 'acknowledge an incident: someone is on it (triggered → acknowledged)',
+    },
     { name: 'mitigate', action: 'mitigate', help: 'the impact has stopped (acknowledged → mitigated)' },
     { name: 'resolve', action: 'resolve', help: 'resolve an incident (from triggered, acknowledged or mitigated)' },
     { name: 'reopen', action: 'reopen', help: 'reopen a resolved incident (resolved → triggered)' },
@@ -84,13 +118,18 @@ export function registerIncidentCommands(program: Command, io: CliIo): void {
       .option('--note <text>', 'why, shown in the timeline')
       .action(async (id: string, flags: ApiFlags & { note?: string }) => {
         const body = definedOnly({ note: flags.note });
-        const changed = await clientOf(flags).request<Incident>('POST', `/api/v1/incidents/${encode(id)}/${action}`, { body });
+        const changed = await clientOf(flags).request<Incident>('POST', `/api/v1/incidents/${encode(id)}/${action}`, {
+          body,
+        });
         if (flags.json === true) return writeJson(io.stdout, changed);
-        writeLines(io.stdout, `${changed.id} is now ${changed.status}: ${changed.title}`, `Next: ${formatNextActions(changed)}`);
+        writeLines(
+          io.stdout,
+          `${changed.id} is now ${changed.status}: ${changed.title}`,
+          `Next: ${formatNextActions(changed)}`,
+        );
       });
   }
 }
-
 
 function collectLabel(value: string, previous: Record<string, string> | undefined): Record<string, string> {
   const at = value.indexOf('=');

@@ -30,7 +30,12 @@ export function formatIncident(incident: Incident): string {
     ['Services', incident.services.join(', ') || '-'],
     ['Commander', incident.commander?.name ?? '-'],
     ['Roles', roles.join(', ') || '-'],
-    ['Labels', Object.entries(incident.labels).map(([key, value]) => `${key}=${value}`).join(', ') || '-'],
+    [
+      'Labels',
+      Object.entries(incident.labels)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(', ') || '-',
+    ],
     ['Detected', shortTime(incident.detectedAt)],
     ['Acknowledged', shortTime(incident.acknowledgedAt)],
     ['Mitigated', shortTime(incident.mitigatedAt)],
@@ -45,8 +50,15 @@ export function formatIncident(incident: Incident): string {
 
 /** The lifecycle actions allowed now, as the commands that perform them. */
 export function formatNextActions(incident: Incident): string {
-  const commands: Record<string, string> = { acknowledge: 'ack', mitigate: 'mitigate', resolve: 'resolve', reopen: 'reopen' };
-  const next = incident.allowedActions.map((action) => `astreinte incident ${commands[action] ?? action} ${incident.id}`);
+  const commands: Record<string, string> = {
+    acknowledge: 'ack',
+    mitigate: 'mitigate',
+    resolve: 'resolve',
+    reopen: 'reopen',
+  };
+  const next = incident.allowedActions.map(
+    (action) => `astreinte incident ${commands[action] ?? action} ${incident.id}`,
+  );
   return next.join(' | ') || 'none';
 }
 
@@ -55,14 +67,20 @@ export function formatTimeline(events: TimelineEvent[]): string {
   if (events.length === 0) return 'Timeline: empty';
   return `Timeline\n${formatTable(
     ['#', 'TIME', 'WHO', 'EVENT', 'DETAILS'],
-    events.map((event) => [String(event.seq), shortTime(event.occurredAt), event.actor.name, event.type, describeEvent(event)]),
+    events.map((event) => [
+      String(event.seq),
+      shortTime(event.occurredAt),
+      event.actor.name,
+      event.type,
+      describeEvent(event),
+    ]),
     { maxWidths: [undefined, undefined, 24, undefined, 120] },
   )}`;
 }
 
 function describeEvent(event: TimelineEvent): string {
   const p = event.payload;
-  const text = (key: string): string => (typeof p[key] === 'string' ? (p[key]) : '');
+  const text = (key: string): string => (typeof p[key] === 'string' ? p[key] : '');
   const reason = text('reason') === '' ? '' : ` — ${text('reason')}`;
   switch (event.type) {
     case 'incident_declared':

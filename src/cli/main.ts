@@ -11,7 +11,10 @@ export type { CliIo } from './cli-io.js';
  * exit code: 0 done, 1 failed, 2 bad usage or configuration. It never exits the process itself,
  * except `serve`, which returns once listening and exits on SIGTERM / SIGINT after a graceful stop.
  */
-export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
   const program = await buildProgram(io, argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -53,7 +56,10 @@ async function buildProgram(io: CliIo, argv: readonly string[]): Promise<Command
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+    return (
+      (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version?: string }).version ??
+      'unknown'
+    );
   } catch {
     return 'unknown';
   }

@@ -19,7 +19,8 @@ export function registerMigrateCommand(program: Command, io: CliIo): void {
         const applied = await migrateDatabase(db).catch((error: unknown) => {
           throw new CliError(`migrating ${describeDatabase(config)} failed: ${(error as Error).message}`);
         });
-        if (applied.length === 0) writeLines(io.stdout, `${describeDatabase(config)} is up to date: no migration to apply`);
+        if (applied.length === 0)
+          writeLines(io.stdout, `${describeDatabase(config)} is up to date: no migration to apply`);
         else writeLines(io.stdout, `Applied to ${describeDatabase(config)}:`, ...applied.map((name) => `  ${name}`));
       } finally {
         await db.close();

@@ -14,12 +14,16 @@ interface ApiFlags {
 
 /** `astreinte postmortem …`: draft an incident's post-mortem, show or export it, follow corrective actions. */
 export function registerPostmortemCommands(program: Command, io: CliIo): void {
-  const postmortem = program.command('postmortem').description('draft, show and export post-mortems, follow corrective actions (over the HTTP API)');
+  const postmortem = program
+    .command('postmortem')
+    .description('draft, show and export post-mortems, follow corrective actions (over the HTTP API)');
   const clientOf = (flags: ApiFlags): ApiClient => new ApiClient(apiTarget(flags, io.env));
   const pathOf = (id: string): string => `/api/v1/incidents/${encodeURIComponent(id)}/postmortem`;
 
   withApiOptions(postmortem.command('draft'))
-    .description("draft an incident's post-mortem from its timeline: key moments, durations against targets, sections to write")
+    .description(
+      "draft an incident's post-mortem from its timeline: key moments, durations against targets, sections to write",
+    )
     .argument('<incident>', 'incident id, e.g. INC-12')
     .option('--time-zone <zone>', "IANA zone the times are written in (default: the server's)")
     .option('--template <draftId>', 'a post-mortem template draft (default: the adopted one)')
@@ -28,7 +32,12 @@ export function registerPostmortemCommands(program: Command, io: CliIo): void {
       const body = definedOnly({ timeZone: flags.timeZone, templateDraftId: flags.template, replace: flags.replace });
       const drafted = await clientOf(flags).request<Postmortem>('POST', pathOf(incident), { body });
       if (flags.json === true) return writeJson(io.stdout, drafted);
-      writeLines(io.stdout, formatPostmortem(drafted, new Date()), '', `Export: astreinte postmortem show ${drafted.incidentId} --markdown`);
+      writeLines(
+        io.stdout,
+        formatPostmortem(drafted, new Date()),
+        '',
+        `Export: astreinte postmortem show ${drafted.incidentId} --markdown`,
+      );
     });
 
   withApiOptions(postmortem.command('show'))
@@ -38,7 +47,9 @@ export function registerPostmortemCommands(program: Command, io: CliIo): void {
     .option('--html', 'print the printable HTML export')
     .action(async (incident: string, flags: ApiFlags & { markdown?: boolean; html?: boolean }) => {
       if (flags.markdown === true || flags.html === true) {
-        io.stdout.write(await fetchPostmortemExport(apiTarget(flags, io.env), incident, flags.html === true ? 'html' : 'md'));
+        io.stdout.write(
+          await fetchPostmortemExport(apiTarget(flags, io.env), incident, flags.html === true ? 'html' : 'md'),
+        );
         return;
       }
       const shown = await clientOf(flags).request<Postmortem>('GET', pathOf(incident));

@@ -5,14 +5,28 @@ import { formatFields, formatTable } from './format-table.js';
 /** A post-mortem for the terminal: its facts, key moments, durations, corrective actions and what is still to write. */
 export function formatPostmortem(postmortem: Postmortem, now: Date): string {
   const doc = buildPostmortemDocument(postmortem, now);
-  const toWrite = postmortem.sections.filter((section) => !['timeline', 'durations', 'actions'].includes(section.kind) && section.body.trim() === '');
+  const toWrite = postmortem.sections.filter(
+    (section) => !['timeline', 'durations', 'actions'].includes(section.kind) && section.body.trim() === '',
+  );
   const blocks = [
     doc.title,
-    formatFields([...doc.header, ['Version', String(postmortem.version)], ['Next', postmortem.allowedNextStates.length === 0 ? '-' : postmortem.allowedNextStates.join(', ')]]),
+    formatFields([
+      ...doc.header,
+      ['Version', String(postmortem.version)],
+      ['Next', postmortem.allowedNextStates.length === 0 ? '-' : postmortem.allowedNextStates.join(', ')],
+    ]),
     'Timeline',
-    doc.timeline.length === 0 ? '(no key moment)' : formatTable(['TIME', 'WHAT'], doc.timeline.map((line) => [line.time, line.text])),
+    doc.timeline.length === 0
+      ? '(no key moment)'
+      : formatTable(
+          ['TIME', 'WHAT'],
+          doc.timeline.map((line) => [line.time, line.text]),
+        ),
     'Durations',
-    formatTable(['MEASURE', 'DURATION', 'TARGET'], doc.durations.map((row) => [row.measure, row.duration, row.target || '-'])),
+    formatTable(
+      ['MEASURE', 'DURATION', 'TARGET'],
+      doc.durations.map((row) => [row.measure, row.duration, row.target || '-']),
+    ),
     'Corrective actions',
     formatActions(postmortem.actions),
   ];
@@ -26,7 +40,12 @@ export function formatActions(actions: readonly CorrectiveAction[]): string {
   return formatTable(
     ['INCIDENT', 'STATUS', 'DUE', 'OWNER', 'TERM', 'TITLE'],
     actions.map((action) => [
-      action.incidentId, action.status, `${action.dueDate ?? '-'}${action.overdue ? ' (overdue)' : ''}`, action.owner?.name ?? '-', action.term ?? '-', action.title,
+      action.incidentId,
+      action.status,
+      `${action.dueDate ?? '-'}${action.overdue ? ' (overdue)' : ''}`,
+      action.owner?.name ?? '-',
+      action.term ?? '-',
+      action.title,
     ]),
     { maxWidths: [undefined, undefined, undefined, 30, undefined, 80] },
   );

@@ -19,7 +19,9 @@ const pageSize = 1000;
 
 /** `astreinte probe …`: list probes, add one, check one without saving it, and read a probe's results, over the HTTP API. */
 export function registerProbeCommands(program: Command, io: CliIo): void {
-  const probe = program.command('probe').description('list, add and test probes (checks Astreinte runs itself), and read their results');
+  const probe = program
+    .command('probe')
+    .description('list, add and test probes (checks Astreinte runs itself), and read their results');
   const clientOf = (flags: ApiFlags): ApiClient => new ApiClient(apiTarget(flags, io.env));
 
   withApiOptions(probe.command('list'))
@@ -33,15 +35,28 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
       });
       if (flags.json === true) return writeJson(io.stdout, page.items);
       if (page.items.length === 0) return writeLines(io.stdout, 'no probes');
-      writeLines(io.stdout, formatTable(['name', 'kind', 'status', 'last check', 'last detail'], page.items.map((item) => [
-        item.name, item.kind, item.enabled ? item.status : `${item.status} (disabled)`, shortTime(item.lastCheckedAt), lastDetail(item),
-      ]), { maxWidths: [50, undefined, undefined, undefined, 100] }));
+      writeLines(
+        io.stdout,
+        formatTable(
+          ['name', 'kind', 'status', 'last check', 'last detail'],
+          page.items.map((item) => [
+            item.name,
+            item.kind,
+            item.enabled ? item.status : `${item.status} (disabled)`,
+            shortTime(item.lastCheckedAt),
+            lastDetail(item),
+          ]),
+          { maxWidths: [50, undefined, undefined, undefined, 100] },
+        ),
+      );
     });
 
   withProbeFlags(withApiOptions(probe.command('add')))
     .description('add a probe (admin): one target flag, conditions optional (default per kind)')
     .action(async (flags: ApiFlags & ProbeFlags) => {
-      const created = await clientOf(flags).request<Probe>('POST', '/api/v1/probes', { body: probeBody(flags, io.env) });
+      const created = await clientOf(flags).request<Probe>('POST', '/api/v1/probes', {
+        body: probeBody(flags, io.env),
+      });
       if (flags.json === true) return writeJson(io.stdout, created);
       writeLines(
         io.stdout,
@@ -53,15 +68,17 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
   withProbeFlags(withApiOptions(probe.command('test')))
     .description('check a probe once, now, without saving it (admin): what each condition saw; exits 1 when it fails')
     .action(async (flags: ApiFlags & ProbeFlags) => {
-      const verdict = await clientOf(flags).request<ProbeVerdict>('POST', '/api/v1/probes/test', { body: probeBody(flags, io.env, 'astreinte probe test') });
+      const verdict = await clientOf(flags).request<ProbeVerdict>('POST', '/api/v1/probes/test', {
+        body: probeBody(flags, io.env, 'astreinte probe test'),
+      });
       if (flags.json === true) writeJson(io.stdout, verdict);
       else writeLines(io.stdout, ...formatVerdict(verdict));
       if (!verdict.passed) throw new CliError(`the check failed: ${verdict.detail ?? 'a condition does not hold'}`);
     });
 
   withApiOptions(probe.command('results'))
-    .description('a probe\'s recent checks, newest first, and its uptime over 24 h, 7, 30 and 90 days')
-    .argument('<probe>', 'the probe\'s name or id')
+    .description("a probe's recent checks, newest first, and its uptime over 24 h, 7, 30 and 90 days")
+    .argument('<probe>', "the probe's name or id")
     .option('--limit <n>', 'how many recent checks (default 20)', positiveInteger)
     .action(async (reference: string, flags: ApiFlags & { limit?: number }) => {
       const client = clientOf(flags);
@@ -76,14 +93,30 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
         io.stdout,
         `${found.name} (${found.kind}): ${found.status}${found.enabled ? '' : ', disabled'}, last check ${shortTime(found.lastCheckedAt)}`,
         '',
-        formatTable(['window', 'uptime', 'checks', 'failures', 'avg latency', 'max latency'], uptime.map((window) => [
-          window.window, window.uptimePercent === null ? '-' : `${window.uptimePercent}%`, String(window.checks), String(window.failures),
-          milliseconds(window.averageLatencyMs), milliseconds(window.maxLatencyMs),
-        ])),
+        formatTable(
+          ['window', 'uptime', 'checks', 'failures', 'avg latency', 'max latency'],
+          uptime.map((window) => [
+            window.window,
+            window.uptimePercent === null ? '-' : `${window.uptimePercent}%`,
+            String(window.checks),
+            String(window.failures),
+            milliseconds(window.averageLatencyMs),
+            milliseconds(window.maxLatencyMs),
+          ]),
+        ),
         '',
-        results.length === 0 ? 'no checks in the last 24 hours' : formatTable(['checked at', 'result', 'latency', 'detail'], results.map((result) => [
-          shortTime(result.startedAt), result.success ? 'ok' : 'FAILED', milliseconds(result.latencyMs), result.detail ?? '',
-        ]), { maxWidths: [undefined, undefined, undefined, 120] }),
+        results.length === 0
+          ? 'no checks in the last 24 hours'
+          : formatTable(
+              ['checked at', 'result', 'latency', 'detail'],
+              results.map((result) => [
+                shortTime(result.startedAt),
+                result.success ? 'ok' : 'FAILED',
+                milliseconds(result.latencyMs),
+                result.detail ?? '',
+              ]),
+              { maxWidths: [undefined, undefined, undefined, 120] },
+            ),
       );
     });
 }
@@ -93,11 +126,15 @@ async function findProbe(client: ApiClient, reference: string): Promise<Probe> {
   if (uuid.test(reference)) return client.request<Probe>('GET', `/api/v1/probes/${reference}`);
   const all: Probe[] = [];
   for (let offset = 0; ; offset += pageSize) {
-    const page = await client.request<{ items: Probe[]; total: number }>('GET', '/api/v1/probes', { query: { limit: pageSize, offset } });
+    const page = await client.request<{ items: Probe[]; total: number }>('GET', '/api/v1/probes', {
+      query: { limit: pageSize, offset },
+    });
     all.push(...page.items);
     if (page.items.length < pageSize || all.length >= page.total) break;
   }
-  const found = all.find((item) => item.name === reference) ?? all.find((item) => item.name.toLowerCase() === reference.toLowerCase());
+  const found =
+    all.find((item) => item.name === reference) ??
+    all.find((item) => item.name.toLowerCase() === reference.toLowerCase());
   if (found === undefined) throw new CliError(`no probe named "${reference}" (see astreinte probe list)`);
   return found;
 }
@@ -113,12 +150,19 @@ function milliseconds(value: number | null): string {
 
 /** Each condition with ✓ or ✗ and what it saw, each series of a Prometheus probe, then the outcome. */
 function formatVerdict(verdict: ProbeVerdict): string[] {
-  const lines = verdict.conditions.map((condition) => `${condition.passed ? '✓' : '✗'} ${condition.condition}  ${condition.detail}`);
+  const lines = verdict.conditions.map(
+    (condition) => `${condition.passed ? '✓' : '✗'} ${condition.condition}  ${condition.detail}`,
+  );
   for (const series of verdict.series ?? []) {
-    const labels = Object.entries(series.labels).map(([name, value]) => `${name}="${value}"`).join(', ');
+    const labels = Object.entries(series.labels)
+      .map(([name, value]) => `${name}="${value}"`)
+      .join(', ');
     lines.push(`${series.passed ? '✓' : '✗'} {${labels}}  ${series.detail}`);
   }
-  if (verdict.conditions.length === 0 && (verdict.series ?? []).length === 0 && verdict.detail !== null) lines.push(`✗ ${verdict.detail}`);
-  lines.push(verdict.passed ? `passed in ${Math.round(verdict.latencyMs)} ms` : `failed in ${Math.round(verdict.latencyMs)} ms`);
+  if (verdict.conditions.length === 0 && (verdict.series ?? []).length === 0 && verdict.detail !== null)
+    lines.push(`✗ ${verdict.detail}`);
+  lines.push(
+    verdict.passed ? `passed in ${Math.round(verdict.latencyMs)} ms` : `failed in ${Math.round(verdict.latencyMs)} ms`,
+  );
   return lines;
 }

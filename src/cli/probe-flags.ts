@@ -42,18 +42,25 @@ function severity(value: string): string {
  */
 export function withProbeFlags(command: Command): Command {
   return command
-    .option('--name <name>', 'the probe\'s name')
+    .option('--name <name>', "the probe's name")
     .option('--http <url>', 'an HTTP(S) probe on this URL')
     .option('--tcp <host:port>', 'a TCP probe: the port accepts connections')
     .option('--tls <host:port>', 'a TLS probe: the certificate is valid and not about to expire')
     .option('--dns <name>', 'a DNS probe: the name resolves')
     .option('--record-type <type>', 'for --dns: A, AAAA, CNAME, MX, TXT, NS or SRV')
-    .option('--postgres-url-from-env <VAR>', 'a PostgreSQL probe, its postgres:// URL (password included) read from $VAR')
+    .option(
+      '--postgres-url-from-env <VAR>',
+      'a PostgreSQL probe, its postgres:// URL (password included) read from $VAR',
+    )
     .option('--redis-url-from-env <VAR>', 'a Redis probe, its redis:// URL read from $VAR')
     .option('--prometheus-query <promql>', 'a Prometheus probe: every series the query returns is active (`up == 0`)')
-    .option('--prometheus-url <url>', 'for --prometheus-query: the Prometheus to ask (default: the server\'s)')
+    .option('--prometheus-url <url>', "for --prometheus-query: the Prometheus to ask (default: the server's)")
     .option('--insecure', 'for --http and --tls: accept any certificate')
-    .option('--condition <condition>', 'what must hold, e.g. "[STATUS] == 200" (repeatable; default per kind)', collectCondition)
+    .option(
+      '--condition <condition>',
+      'what must hold, e.g. "[STATUS] == 200" (repeatable; default per kind)',
+      collectCondition,
+    )
     .option('--interval <seconds>', 'seconds between checks (default 60)', positiveInteger)
     .option('--service <id>', 'the service it checks: its alerts go there')
     .option('--severity <P1..P4>', 'severity of its alerts (default P2)', severity);
@@ -65,7 +72,8 @@ export function probeBody(flags: ProbeFlags, env: CliIo['env'], defaultName?: st
   if (name === undefined) throw new CliError('give the probe a --name', exitCodes.usage);
   const given = targetFlags.filter((flag) => flags[flag] !== undefined);
   if (given.length !== 1) {
-    const message = given.length === 0 ? 'say what to check' : `one target per probe, not ${given.map(shownFlag).join(' and ')}`;
+    const message =
+      given.length === 0 ? 'say what to check' : `one target per probe, not ${given.map(shownFlag).join(' and ')}`;
     throw new CliError(`${message}: ${targetFlags.map(shownFlag).join(', ')}`, exitCodes.usage);
   }
   return definedOnly({
@@ -83,7 +91,8 @@ function targetOf(flags: ProbeFlags, env: CliIo['env']): Record<string, unknown>
   if (flags.http !== undefined) return { kind: 'http', url: withoutPassword(flags.http, '--http'), ...tls };
   if (flags.tcp !== undefined) return { kind: 'tcp', ...hostPort(flags.tcp, '--tcp') };
   if (flags.tls !== undefined) return { kind: 'tls', ...hostPort(flags.tls, '--tls'), ...tls };
-  if (flags.dns !== undefined) return definedOnly({ kind: 'dns', name: flags.dns, recordType: flags.recordType?.toUpperCase() });
+  if (flags.dns !== undefined)
+    return definedOnly({ kind: 'dns', name: flags.dns, recordType: flags.recordType?.toUpperCase() });
   if (flags.postgresUrlFromEnv !== undefined) return { kind: 'postgres', url: fromEnv(flags.postgresUrlFromEnv, env) };
   if (flags.redisUrlFromEnv !== undefined) return { kind: 'redis', url: fromEnv(flags.redisUrlFromEnv, env) };
   const url = flags.prometheusUrl === undefined ? undefined : withoutPassword(flags.prometheusUrl, '--prometheus-url');
@@ -94,13 +103,18 @@ function targetOf(flags: ProbeFlags, env: CliIo['env']): Record<string, unknown>
 function hostPort(text: string, flag: string): { host: string; port: number } {
   const match = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
   const port = Number(match?.[3]);
-  if (match === null || port < 1 || port > 65_535) throw new CliError(`${flag} takes host:port (db.internal:5432), not "${text}"`, exitCodes.usage);
+  if (match === null || port < 1 || port > 65_535)
+    throw new CliError(`${flag} takes host:port (db.internal:5432), not "${text}"`, exitCodes.usage);
   return { host: match[1] ?? match[2] ?? '', port };
 }
 
 function fromEnv(variable: string, env: CliIo['env']): string {
   const value = env[variable];
-  if (value === undefined || value === '') throw new CliError(`${variable} is not set: export the connection URL in it (credentials are never taken from the command line)`, exitCodes.usage);
+  if (value === undefined || value === '')
+    throw new CliError(
+      `${variable} is not set: export the connection URL in it (credentials are never taken from the command line)`,
+      exitCodes.usage,
+    );
   return value;
 }
 
@@ -112,6 +126,10 @@ function withoutPassword(text: string, flag: string): string {
   } catch {
     return text; // the server says what is wrong with it
   }
-  if (password !== '') throw new CliError(`${flag} holds a password: credentials are never taken from the command line (use a secret header on the API, or --postgres-url-from-env / --redis-url-from-env)`, exitCodes.usage);
+  if (password !== '')
+    throw new CliError(
+      `${flag} holds a password: credentials are never taken from the command line (use a secret header on the API, or --postgres-url-from-env / --redis-url-from-env)`,
+      exitCodes.usage,
+    );
   return text;
 }

@@ -13,7 +13,8 @@ export function formatSeconds(seconds: number | null): string {
   const whole = Math.round(seconds);
   if (whole < 60) return `${whole} s`;
   if (whole < 3600) return `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`;
-  if (whole < 86_400) return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
+  if (whole < 86_400)
+    return `${Math.floor(whole / 3600)} h ${String(Math.floor((whole % 3600) / 60)).padStart(2, '0')} min`;
   return `${Math.floor(whole / 86_400)} d ${Math.floor((whole % 86_400) / 3600)} h`;
 }
 
@@ -26,28 +27,72 @@ function periodLine(period: { from: string; to: string; timeZone: string }): str
   return `From ${period.from} to ${period.to} (${period.timeZone})`;
 }
 
-const statsCells = (stats: DurationStats): string[] => [String(stats.count), formatSeconds(stats.meanSeconds), formatSeconds(stats.p50Seconds), formatSeconds(stats.p90Seconds)];
+const statsCells = (stats: DurationStats): string[] => [
+  String(stats.count),
+  formatSeconds(stats.meanSeconds),
+  formatSeconds(stats.p50Seconds),
+  formatSeconds(stats.p90Seconds),
+];
 
 /** MTTA and MTTR per group, then the overall line. */
 export function formatResponseTimes(report: ResponseTimesReport): string {
-  const rows = report.groups.map((group) => [group.key ?? '(none)', String(group.incidents), ...statsCells(group.mtta), ...statsCells(group.mttr)]);
-  rows.push(['all', String(report.overall.incidents), ...statsCells(report.overall.mtta), ...statsCells(report.overall.mttr)]);
-  return [periodLine(report.period), formatTable([report.groupBy, 'incidents', 'acked', 'mtta mean', 'p50', 'p90', 'resolved', 'mttr mean', 'p50', 'p90'], rows)].join('\n');
+  const rows = report.groups.map((group) => [
+    group.key ?? '(none)',
+    String(group.incidents),
+    ...statsCells(group.mtta),
+    ...statsCells(group.mttr),
+  ]);
+  rows.push([
+    'all',
+    String(report.overall.incidents),
+    ...statsCells(report.overall.mtta),
+    ...statsCells(report.overall.mttr),
+  ]);
+  return [
+    periodLine(report.period),
+    formatTable(
+      [report.groupBy, 'incidents', 'acked', 'mtta mean', 'p50', 'p90', 'resolved', 'mttr mean', 'p50', 'p90'],
+      rows,
+    ),
+  ].join('\n');
 }
 
 /** One line per week, severities side by side. */
 export function formatIncidentsPerWeek(report: IncidentsPerWeekReport): string {
   const rows = report.weeks.map((week) => [
-    `${week.date}${week.partial ? '*' : ''}`, String(week.incidents), String(week.bySeverity.P1), String(week.bySeverity.P2), String(week.bySeverity.P3), String(week.bySeverity.P4), String(week.resolved),
+    `${week.date}${week.partial ? '*' : ''}`,
+    String(week.incidents),
+    String(week.bySeverity.P1),
+    String(week.bySeverity.P2),
+    String(week.bySeverity.P3),
+    String(week.bySeverity.P4),
+    String(week.resolved),
   ]);
-  return [periodLine(report.period), formatTable(['week of', 'incidents', 'P1', 'P2', 'P3', 'P4', 'resolved'], rows), `${report.total} incident(s); * week cut by the period`].join('\n');
+  return [
+    periodLine(report.period),
+    formatTable(['week of', 'incidents', 'P1', 'P2', 'P3', 'P4', 'resolved'], rows),
+    `${report.total} incident(s); * week cut by the period`,
+  ].join('\n');
 }
 
 /** Within / missed / pending per group and overall. */
 export function formatTargetCompliance(report: TargetComplianceReport): string {
-  const cells = (c: TargetComplianceReport['overall']) => [String(c.incidents), String(c.withinTarget), String(c.missedTarget), String(c.pending), String(c.withoutTarget), formatShare(c.withinTargetRatio)];
-  const rows = [...report.groups.map((group) => [group.key ?? '(none)', ...cells(group)]), ['all', ...cells(report.overall)]];
-  return [periodLine(report.period), formatTable([report.groupBy, 'incidents', 'within', 'missed', 'pending', 'no target', 'within %'], rows)].join('\n');
+  const cells = (c: TargetComplianceReport['overall']) => [
+    String(c.incidents),
+    String(c.withinTarget),
+    String(c.missedTarget),
+    String(c.pending),
+    String(c.withoutTarget),
+    formatShare(c.withinTargetRatio),
+  ];
+  const rows = [
+    ...report.groups.map((group) => [group.key ?? '(none)', ...cells(group)]),
+    ['all', ...cells(report.overall)],
+  ];
+  return [
+    periodLine(report.period),
+    formatTable([report.groupBy, 'incidents', 'within', 'missed', 'pending', 'no target', 'within %'], rows),
+  ].join('\n');
 }
 
 /** Volume, then the noisiest alerts. */
@@ -58,8 +103,24 @@ export function formatAlertNoise(report: AlertNoiseReport): string {
     `${v.alerts} alert(s), ${v.events} notification(s), ${v.suppressed} muted, ${v.withIncident} fed an incident, ${v.withoutAction} never led to action (${formatShare(v.withoutActionRatio)})`,
     '',
     formatTable(
-      [report.by === 'fingerprint' ? 'alert / fingerprint' : 'alert', 'alerts', 'events', 'incidents', 'no action', 'no action %', 'last seen'],
-      report.noisiest.map((row) => [row.fingerprint === null ? row.name : `${row.name} / ${row.fingerprint}`, String(row.alerts), String(row.events), String(row.incidents), String(row.withoutAction), formatShare(row.withoutActionRatio), row.lastSeenAt]),
+      [
+        report.by === 'fingerprint' ? 'alert / fingerprint' : 'alert',
+        'alerts',
+        'events',
+        'incidents',
+        'no action',
+        'no action %',
+        'last seen',
+      ],
+      report.noisiest.map((row) => [
+        row.fingerprint === null ? row.name : `${row.name} / ${row.fingerprint}`,
+        String(row.alerts),
+        String(row.events),
+        String(row.incidents),
+        String(row.withoutAction),
+        formatShare(row.withoutActionRatio),
+        row.lastSeenAt,
+      ]),
       { maxWidths: [60] },
     ),
   ].join('\n');
@@ -70,10 +131,29 @@ export function formatRunbookUsage(report: RunbookUsageReport): string {
   return [
     periodLine(report.period),
     formatTable(
-      ['runbook', 'runs', 'verified', 'failed', 'abandoned', 'active', 'success', 'steps', 'failed steps', 'failing most'],
+      [
+        'runbook',
+        'runs',
+        'verified',
+        'failed',
+        'abandoned',
+        'active',
+        'success',
+        'steps',
+        'failed steps',
+        'failing most',
+      ],
       report.runbooks.map((row) => [
-        row.runbookId, String(row.runs), String(row.verified), String(row.failed), String(row.abandoned), String(row.active), formatShare(row.successRate),
-        String(row.stepExecutions), String(row.stepsFailed), row.failingSteps.map((step) => `${step.stepId} (${step.failures})`).join(', '),
+        row.runbookId,
+        String(row.runs),
+        String(row.verified),
+        String(row.failed),
+        String(row.abandoned),
+        String(row.active),
+        formatShare(row.successRate),
+        String(row.stepExecutions),
+        String(row.stepsFailed),
+        row.failingSteps.map((step) => `${step.stepId} (${step.failures})`).join(', '),
       ]),
     ),
     `${report.totalRuns} run(s) in the period`,
@@ -82,12 +162,22 @@ export function formatRunbookUsage(report: RunbookUsageReport): string {
 
 /** Per day, overall or for one service. */
 export function formatHealthTrends(report: HealthTrendsReport, serviceId?: string): string {
-  const days = serviceId === undefined ? report.overall : (report.services.find((service) => service.serviceId === serviceId)?.days ?? []);
+  const days =
+    serviceId === undefined
+      ? report.overall
+      : (report.services.find((service) => service.serviceId === serviceId)?.days ?? []);
   return [
     `${periodLine(report.period)}: ${serviceId ?? 'all services'}`,
     formatTable(
       ['day', 'incidents', 'resolved', 'mttr', 'alerts', 'uptime'],
-      days.map((day) => [day.date, String(day.incidents), String(day.resolved), formatSeconds(day.mttrSeconds), String(day.alerts), day.uptimePercent === null ? '-' : `${day.uptimePercent}%`]),
+      days.map((day) => [
+        day.date,
+        String(day.incidents),
+        String(day.resolved),
+        formatSeconds(day.mttrSeconds),
+        String(day.alerts),
+        day.uptimePercent === null ? '-' : `${day.uptimePercent}%`,
+      ]),
     ),
   ].join('\n');
 }

@@ -29,13 +29,16 @@ Without following (--no-follow, or a destructive step that awaits approval): 0 o
 export function registerRunCommands(program: Command, io: CliIo): void {
   // `run start --version N` must not reach the program's own `-V, --version` (see runbook-command.ts).
   program.enablePositionalOptions();
-  const run = program.command('run').description('start runbook runs, run their steps live, approve, cancel (over the HTTP API)');
+  const run = program
+    .command('run')
+    .description('start runbook runs, run their steps live, approve, cancel (over the HTTP API)');
   const deps = (flags: ApiFlags) => {
     const target = apiTarget(flags, io.env);
     return { client: new ApiClient(target), target, io };
   };
   const runPath = (runId: string, rest = ''): string => `/api/v1/runs/${encodeURIComponent(runId)}${rest}`;
-  const executionPath = (runId: string, executionId: string, rest = ''): string => runPath(runId, `/executions/${encodeURIComponent(executionId)}${rest}`);
+  const executionPath = (runId: string, executionId: string, rest = ''): string =>
+    runPath(runId, `/executions/${encodeURIComponent(executionId)}${rest}`);
 
   withApiOptions(run.command('start'))
     .description('start a run of a runbook (in an incident, or a rehearsal) and list its steps')
@@ -44,11 +47,24 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option('--version <n>', 'a past version of the runbook (default: the current one)', positiveInteger)
     .action(async (runbookId: string, flags: ApiFlags & { incident?: string; version?: number }) => {
       const { client } = deps(flags);
-      const body = { runbookId, ...(flags.version === undefined ? {} : { version: flags.version }), ...(flags.incident === undefined ? {} : { incidentId: flags.incident.toUpperCase() }) };
+      const body = {
+        runbookId,
+        ...(flags.version === undefined ? {} : { version: flags.version }),
+        ...(flags.incident === undefined ? {} : { incidentId: flags.incident.toUpperCase() }),
+      };
       const started = await client.request<Run>('POST', '/api/v1/runs', { body });
-      const runbook = await client.request<RunbookDetail>('GET', `/api/v1/runbooks/${encodeURIComponent(started.runbookId)}`, { query: { version: started.runbookVersion } });
+      const runbook = await client.request<RunbookDetail>(
+        'GET',
+        `/api/v1/runbooks/${encodeURIComponent(started.runbookId)}`,
+        { query: { version: started.runbookVersion } },
+      );
       const steps = stepsOf(runbook);
-      if (flags.json === true) return writeJson(io.stdout, { run: started, runbook: { id: runbook.id, title: runbook.title, version: runbook.version }, steps });
+      if (flags.json === true)
+        return writeJson(io.stdout, {
+          run: started,
+          runbook: { id: runbook.id, title: runbook.title, version: runbook.version },
+          steps,
+        });
       writeLines(io.stdout, ...formatStartedRun(started, runbook, steps));
     });
 
@@ -57,15 +73,24 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .argument('<runId>', 'run id (from `astreinte run start`)')
     .argument('<stepId>', 'step id, e.g. s3')
     .option('--param <name=value>', 'a parameter value (repeatable)', collectAssignment)
-    .option('--param-env <name=ENV_VAR>', 'a parameter value read from this environment variable: for secrets (repeatable)', collectAssignment)
+    .option(
+      '--param-env <name=ENV_VAR>',
+      'a parameter value read from this environment variable: for secrets (repeatable)',
+      collectAssignment,
+    )
     .option('--confirm', 'run a step that changes something')
     .option('--reason <text>', 'why: required for destructive steps, shown to the approver')
     .option('--dry-run', 'only print the command as it would run (secrets masked)')
-    .option('--timeout <seconds>', 'stop the step after this long (1 to 3600; default: the server\'s)', positiveInteger)
+    .option('--timeout <seconds>', "stop the step after this long (1 to 3600; default: the server's)", positiveInteger)
     .option('--no-follow', 'start the step and return at once')
-    .option('--connection <name>', 'SQL steps: the named connection to run on (default: the runbook\'s, or the only one)')
+    .option(
+      '--connection <name>',
+      "SQL steps: the named connection to run on (default: the runbook's, or the only one)",
+    )
     .addHelpText('after', stepHelp)
-    .action(async (runId: string, stepId: string, flags: ApiFlags & StepFlags) => runStep(deps(flags), runId, stepId, flags));
+    .action(async (runId: string, stepId: string, flags: ApiFlags & StepFlags) =>
+      runStep(deps(flags), runId, stepId, flags),
+    );
 
   for (const decision of ['approve', 'refuse'] as const) {
     withApiOptions(run.command(decision))
@@ -75,11 +100,19 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       .requiredOption('--reason <text>', 'why, kept in the timeline and the audit log')
       .action(async (runId: string, executionId: string, flags: ApiFlags & { reason: string }) => {
         const body = { decision, reason: flags.reason };
-        const decided = await deps(flags).client.request<StepExecution>('POST', executionPath(runId, executionId, '/approval'), { body });
+        const decided = await deps(flags).client.request<StepExecution>(
+          'POST',
+          executionPath(runId, executionId, '/approval'),
+          { body },
+        );
         if (flags.json === true) return writeJson(io.stdout, decided);
         const verb = decision === 'approve' ? 'Approved' : 'Refused';
-        writeLines(io.stdout, `${verb} ${decided.stepId} attempt ${decided.attempt} (execution ${decided.id}): ${decided.status}`);
-        if (decision === 'approve') writeLines(io.stdout, `Follow: astreinte run output ${runId} ${decided.id} --follow`);
+        writeLines(
+          io.stdout,
+          `${verb} ${decided.stepId} attempt ${decided.attempt} (execution ${decided.id}): ${decided.status}`,
+        );
+        if (decision === 'approve')
+          writeLines(io.stdout, `Follow: astreinte run output ${runId} ${decided.id} --follow`);
       });
   }
 
@@ -94,9 +127,12 @@ export function registerRunCommands(program: Command, io: CliIo): void {
       await client.request<StepExecution>('POST', executionPath(runId, executionId, '/cancel'));
       const ended = await waitForEnd(client, runPath(runId), executionId);
       if (flags.json === true) return writeJson(io.stdout, ended);
-      writeLines(io.stdout, finalExecutionStatuses.has(ended.status)
-        ? formatOutcome(ended)
-        : `Cancel requested for ${ended.stepId} attempt ${ended.attempt}; it is still ${ended.status} (see \`astreinte run show ${runId}\`)`);
+      writeLines(
+        io.stdout,
+        finalExecutionStatuses.has(ended.status)
+          ? formatOutcome(ended)
+          : `Cancel requested for ${ended.stepId} attempt ${ended.attempt}; it is still ${ended.status} (see \`astreinte run show ${runId}\`)`,
+      );
     });
 
   withApiOptions(run.command('show'))
@@ -115,15 +151,22 @@ export function registerRunCommands(program: Command, io: CliIo): void {
     .option('--follow', 'keep printing until the step ends (exit 1 unless it succeeded)')
     .action(async (runId: string, executionId: string, flags: ApiFlags & { follow?: boolean }) => {
       const { client, target } = deps(flags);
-      const end = flags.follow === true ? await followExecution({ client, target, io }, runId, executionId, { quiet: flags.json === true }) : undefined;
-      if (flags.json === true) writeJson(io.stdout, await client.request<StepOutput[]>('GET', executionPath(runId, executionId, '/output')));
+      const end =
+        flags.follow === true
+          ? await followExecution({ client, target, io }, runId, executionId, { quiet: flags.json === true })
+          : undefined;
+      if (flags.json === true)
+        writeJson(io.stdout, await client.request<StepOutput[]>('GET', executionPath(runId, executionId, '/output')));
       else if (end === undefined) {
         for (const chunk of await client.request<StepOutput[]>('GET', executionPath(runId, executionId, '/output'))) {
           (chunk.stream === 'stdout' ? io.stdout : io.stderr).write(chunk.text);
         }
       }
       if (end === undefined) return;
-      const outcome = end.execution === undefined ? `${executionId} ${end.status}` : formatOutcome({ ...end.execution, status: end.status, exitCode: end.exitCode });
+      const outcome =
+        end.execution === undefined
+          ? `${executionId} ${end.status}`
+          : formatOutcome({ ...end.execution, status: end.status, exitCode: end.exitCode });
       if (end.openLine) io.stderr.write('\n');
       if (end.status !== 'succeeded') throw new CliError(outcome);
       if (flags.json !== true) writeLines(io.stderr, outcome);
@@ -139,5 +182,3 @@ async function waitForEnd(client: ApiClient, path: string, executionId: string):
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
-
-

@@ -65,7 +65,9 @@ export async function followExecution(
     failures = state.lastSeq > before ? 1 : failures + 1;
     if (failures > maxRetries) {
       await client.request('GET', `${path}/output`, { query: { after: state.lastSeq } }); // an unreachable server is reported as such
-      throw new CliError(`lost the event stream of ${executionId} ${maxRetries} times; see its output with \`astreinte run output ${runId} ${executionId}\``);
+      throw new CliError(
+        `lost the event stream of ${executionId} ${maxRetries} times; see its output with \`astreinte run output ${runId} ${executionId}\``,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250 * failures));
   }
@@ -83,7 +85,11 @@ async function openStream(target: ApiTarget, path: string, lastSeq: number): Pro
 async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
-  let current: { event: string; data: string[]; id: string | undefined } = { event: 'message', data: [], id: undefined };
+  let current: { event: string; data: string[]; id: string | undefined } = {
+    event: 'message',
+    data: [],
+    id: undefined,
+  };
   try {
     for await (const bytes of body) {
       buffer += decoder.decode(bytes, { stream: true });

@@ -9,7 +9,9 @@ export type ListedStep = Step & { section: string };
 
 /** The steps of a runbook version, in order, each with its section's title. */
 export function stepsOf(runbook: RunbookDetail): ListedStep[] {
-  return runbook.structure.sections.flatMap((section) => section.steps.map((step) => ({ ...step, section: section.title })));
+  return runbook.structure.sections.flatMap((section) =>
+    section.steps.map((step) => ({ ...step, section: section.title })),
+  );
 }
 
 /** `run start`: what was started, then the steps with their risk and parameters, then what to type next. */
@@ -17,14 +19,25 @@ export function formatStartedRun(run: Run, runbook: RunbookDetail, steps: Listed
   const where = run.incidentId === null ? 'rehearsal, no incident' : `incident ${run.incidentId}`;
   const lines = [`Started run ${run.id}`, `  ${runbook.id} v${run.runbookVersion} "${runbook.title}" (${where})`, ''];
   if (steps.length === 0) return [...lines, 'This runbook has no steps.'];
-  lines.push(formatTable(
-    ['STEP', 'KIND', 'RISK', 'PARAMETERS', 'SECTION', 'TITLE'],
-    steps.map((step) => [step.id, step.kind, step.kind === 'command' ? step.risk : '-', parameterList(step), step.section, step.title ?? firstLine(step.body)]),
-    { maxWidths: [undefined, undefined, undefined, 40, 24, 70] },
-  ));
+  lines.push(
+    formatTable(
+      ['STEP', 'KIND', 'RISK', 'PARAMETERS', 'SECTION', 'TITLE'],
+      steps.map((step) => [
+        step.id,
+        step.kind,
+        step.kind === 'command' ? step.risk : '-',
+        parameterList(step),
+        step.section,
+        step.title ?? firstLine(step.body),
+      ]),
+      { maxWidths: [undefined, undefined, undefined, 40, 24, 70] },
+    ),
+  );
   const first = steps.find((step) => step.kind === 'command');
   if (first !== undefined) {
-    const params = first.parameters.map((p) => (p.secret ? ` --param-env ${p.name}=ENV_VAR` : ` --param ${p.name}=…`)).join('');
+    const params = first.parameters
+      .map((p) => (p.secret ? ` --param-env ${p.name}=ENV_VAR` : ` --param ${p.name}=…`))
+      .join('');
     lines.push('', `Next: astreinte run step ${run.id} ${first.id}${params}`);
   }
   return lines;
@@ -44,8 +57,15 @@ export function formatRun(run: Run): string[] {
   const table = formatTable(
     ['EXECUTION', 'STEP', 'ATTEMPT', 'STATUS', 'EXIT', 'DURATION', 'REQUESTED BY', 'RUNNER', 'COMMAND'],
     run.executions.map((e) => [
-      e.id, e.stepId, String(e.attempt), e.status, e.exitCode === null ? '-' : String(e.exitCode), formatDuration(e.durationMs), e.requestedBy,
-      e.runner?.name ?? '-', e.commandPreview,
+      e.id,
+      e.stepId,
+      String(e.attempt),
+      e.status,
+      e.exitCode === null ? '-' : String(e.exitCode),
+      formatDuration(e.durationMs),
+      e.requestedBy,
+      e.runner?.name ?? '-',
+      e.commandPreview,
     ]),
     { maxWidths: [undefined, undefined, undefined, undefined, undefined, undefined, 24, 24, 60] },
   );
@@ -58,10 +78,14 @@ export function formatRun(run: Run): string[] {
 }
 
 /** The end of an execution in one line: `s1 attempt 1 succeeded (exit 0) in 1.2 s on runner local (host)`. */
-export function formatOutcome(execution: Pick<StepExecution, 'stepId' | 'attempt' | 'status' | 'exitCode' | 'durationMs'> & Partial<Pick<StepExecution, 'runner' | 'endReason'>>): string {
+export function formatOutcome(
+  execution: Pick<StepExecution, 'stepId' | 'attempt' | 'status' | 'exitCode' | 'durationMs'> &
+    Partial<Pick<StepExecution, 'runner' | 'endReason'>>,
+): string {
   const exit = execution.exitCode === null ? '' : ` (exit ${execution.exitCode})`;
   const took = execution.durationMs === null ? '' : ` in ${formatDuration(execution.durationMs)}`;
-  const where = execution.runner === undefined || execution.runner === null ? '' : ` on runner ${execution.runner.name}`;
+  const where =
+    execution.runner === undefined || execution.runner === null ? '' : ` on runner ${execution.runner.name}`;
   const why = execution.endReason === undefined || execution.endReason === null ? '' : `: ${execution.endReason}`;
   return `${execution.stepId} attempt ${execution.attempt} ${execution.status}${exit}${took}${where}${why}`;
 }

@@ -13,7 +13,8 @@ interface ApiFlags {
 }
 
 const sectionIndex = (value: string): number => {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected the index of a section (0, 1, …; see `astreinte run start`)');
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError('expected the index of a section (0, 1, …; see `astreinte run start`)');
   return Number(value);
 };
 
@@ -30,19 +31,48 @@ export function registerRunSectionCommands(run: Command, io: CliIo): void {
     .argument('<runId>', 'run id')
     .argument('<section>', 'index of the section in the runbook (0 for the first)', sectionIndex)
     .option('--param <name=value>', 'a value for a parameter of any of its steps (repeatable)', collectAssignment)
-    .option('--param-env <name=ENV_VAR>', 'a value read from this environment variable: for secrets (repeatable)', collectAssignment)
+    .option(
+      '--param-env <name=ENV_VAR>',
+      'a value read from this environment variable: for secrets (repeatable)',
+      collectAssignment,
+    )
     .option('--continue-on-failure', 'run the next steps even when one fails')
     .option('--connection <name>', 'the named connection its SQL steps run on')
-    .action(async (runId: string, section: number, flags: ApiFlags & { param?: Record<string, string>; paramEnv?: Record<string, string>; continueOnFailure?: boolean; connection?: string }) => {
-      const body = definedOnly({
-        section, parameters: stepParameters({ ...flags, follow: false }, io.env), continueOnFailure: flags.continueOnFailure, connection: flags.connection,
-      });
-      const queued = await clientOf(flags).request<StepExecution[]>('POST', runPath(runId, '/sections/run-read-only'), { body });
-      if (flags.json === true) return writeJson(io.stdout, queued);
-      writeLines(io.stdout, `Queued ${queued.map((e) => e.stepId).join(', ')} (one after the other).`, `Follow: astreinte run show ${runId}`);
-    });
+    .action(
+      async (
+        runId: string,
+        section: number,
+        flags: ApiFlags & {
+          param?: Record<string, string>;
+          paramEnv?: Record<string, string>;
+          continueOnFailure?: boolean;
+          connection?: string;
+        },
+      ) => {
+        const body = definedOnly({
+          section,
+          parameters: stepParameters({ ...flags, follow: false }, io.env),
+          continueOnFailure: flags.continueOnFailure,
+          connection: flags.connection,
+        });
+        const queued = await clientOf(flags).request<StepExecution[]>(
+          'POST',
+          runPath(runId, '/sections/run-read-only'),
+          { body },
+        );
+        if (flags.json === true) return writeJson(io.stdout, queued);
+        writeLines(
+          io.stdout,
+          `Queued ${queued.map((e) => e.stepId).join(', ')} (one after the other).`,
+          `Follow: astreinte run show ${runId}`,
+        );
+      },
+    );
 
-  for (const [name, outcome, what] of [['check', 'done', 'check off a manual step, saying what was done'], ['skip', 'skipped', 'skip a step, saying why']] as const) {
+  for (const [name, outcome, what] of [
+    ['check', 'done', 'check off a manual step, saying what was done'],
+    ['skip', 'skipped', 'skip a step, saying why'],
+  ] as const) {
     withApiOptions(run.command(name))
       .description(what)
       .argument('<runId>', 'run id')
@@ -50,7 +80,11 @@ export function registerRunSectionCommands(run: Command, io: CliIo): void {
       .requiredOption('--note <text>', outcome === 'done' ? 'what was done' : 'why it is skipped')
       .action(async (runId: string, stepId: string, flags: ApiFlags & { note: string }) => {
         const body = { outcome, note: flags.note };
-        const recorded = await clientOf(flags).request<StepExecution>('POST', runPath(runId, `/steps/${encodeURIComponent(stepId)}/outcome`), { body });
+        const recorded = await clientOf(flags).request<StepExecution>(
+          'POST',
+          runPath(runId, `/steps/${encodeURIComponent(stepId)}/outcome`),
+          { body },
+        );
         if (flags.json === true) return writeJson(io.stdout, recorded);
         writeLines(io.stdout, `${recorded.stepId} attempt ${recorded.attempt}: ${recorded.status}.`);
       });
@@ -59,10 +93,16 @@ export function registerRunSectionCommands(run: Command, io: CliIo): void {
   withApiOptions(run.command('end'))
     .description('end a run as verified, failed or abandoned (abandoning cancels what still runs)')
     .argument('<runId>', 'run id')
-    .addOption(new Option('--outcome <outcome>', 'how the run ended').choices(['verified', 'failed', 'abandoned']).makeOptionMandatory())
+    .addOption(
+      new Option('--outcome <outcome>', 'how the run ended')
+        .choices(['verified', 'failed', 'abandoned'])
+        .makeOptionMandatory(),
+    )
     .option('--note <text>', 'a word for the timeline')
     .action(async (runId: string, flags: ApiFlags & { outcome: string; note?: string }) => {
-      const ended = await clientOf(flags).request<Run>('POST', runPath(runId, '/end'), { body: definedOnly({ outcome: flags.outcome, note: flags.note }) });
+      const ended = await clientOf(flags).request<Run>('POST', runPath(runId, '/end'), {
+        body: definedOnly({ outcome: flags.outcome, note: flags.note }),
+      });
       if (flags.json === true) return writeJson(io.stdout, ended);
       writeLines(io.stdout, ...formatRun(ended));
     });

@@ -7,11 +7,25 @@ import type { LintFinding } from '../runbooks/lint/lint-model.js';
 import { hasErrors, lintExtraction } from '../runbooks/lint/lint-runbook.js';
 import { prepareRunbookImport } from '../runbooks/prepare-runbook-import.js';
 import { renderRunbookMarkdown } from '../runbooks/render-runbook-markdown.js';
-import { runbookKinds, type ImportReport, type RunbookDetail, type RunbookLint, type RunbookSummary, type RunbookVersion } from '../runbooks/runbook-api-model.js';
+import {
+  runbookKinds,
+  type ImportReport,
+  type RunbookDetail,
+  type RunbookLint,
+  type RunbookSummary,
+  type RunbookVersion,
+} from '../runbooks/runbook-api-model.js';
 import { ApiClient, apiTarget } from './api-client.js';
 import { CliError, exitCodes, writeJson, writeLines, type CliIo } from './cli-io.js';
 import { collectRunbookFiles } from './runbook-files.js';
-import { formatFinding, formatImportReport, formatLintCounts, formatRunbook, formatRunbookList, formatVersions } from './runbook-format.js';
+import {
+  formatFinding,
+  formatImportReport,
+  formatLintCounts,
+  formatRunbook,
+  formatRunbookList,
+  formatVersions,
+} from './runbook-format.js';
 
 interface ApiFlags {
   url?: string;
@@ -42,7 +56,10 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
       for (const file of files) {
         try {
           const body = { filename: basename(file), contentBase64: (await readFile(file)).toString('base64') };
-          results.push({ file, report: await client.request<ImportReport>('POST', '/api/v1/runbook-sources', { body }) });
+          results.push({
+            file,
+            report: await client.request<ImportReport>('POST', '/api/v1/runbook-sources', { body }),
+          });
         } catch (error) {
           // A file the server refused (HTTP 4xx) does not stop the others; an unreachable server stops everything.
           if (!(error instanceof CliError) || !/\(HTTP 4\d\d /.test(error.message)) throw error;
@@ -51,7 +68,14 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
       }
       const failed = results.filter((result) => 'error' in result);
       if (flags.json === true) writeJson(io.stdout, results);
-      else for (const result of results) writeLines(io.stdout, ...('error' in result ? [`${result.file}: failed: ${result.error}`] : formatImportReport(result.file, result.report)));
+      else
+        for (const result of results)
+          writeLines(
+            io.stdout,
+            ...('error' in result
+              ? [`${result.file}: failed: ${result.error}`]
+              : formatImportReport(result.file, result.report)),
+          );
       if (failed.length > 0) throw new CliError(`${failed.length} of ${results.length} file(s) could not be imported`);
     });
 
@@ -62,9 +86,13 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
     .option('--deleted', 'include deleted runbooks')
     .option('--limit <n>', 'at most this many (1 to 500, default 100)')
     .action(async (flags: ApiFlags & { search?: string; kind?: string; deleted?: boolean; limit?: string }) => {
-      const page = await clientOf(flags).request<{ items: RunbookSummary[]; total: number }>('GET', '/api/v1/runbooks', {
-        query: { q: flags.search, kind: flags.kind, includeDeleted: flags.deleted, limit: flags.limit },
-      });
+      const page = await clientOf(flags).request<{ items: RunbookSummary[]; total: number }>(
+        'GET',
+        '/api/v1/runbooks',
+        {
+          query: { q: flags.search, kind: flags.kind, includeDeleted: flags.deleted, limit: flags.limit },
+        },
+      );
       if (flags.json === true) return writeJson(io.stdout, page);
       writeLines(io.stdout, formatRunbookList(page.items, page.total));
     });
@@ -89,7 +117,9 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--version <n>', 'a past version', positiveInteger)
     .action(async (id: string, flags: ApiFlags & { output?: string; version?: number }) => {
-      const shown = await clientOf(flags).request<RunbookDetail>('GET', path(id), { query: { version: flags.version } });
+      const shown = await clientOf(flags).request<RunbookDetail>('GET', path(id), {
+        query: { version: flags.version },
+      });
       // Rendered here with the server's renderer: the same text GET …/markdown answers.
       const markdown = renderRunbookMarkdown(shown.structure);
       if (flags.output === undefined) return void io.stdout.write(markdown);
@@ -102,7 +132,8 @@ export function registerRunbookCommands(program: Command, io: CliIo): void {
     .argument('[paths...]', 'files or folders (no server needed)')
     .option('--id <id>', 'lint a stored runbook over the API instead')
     .action(async (paths: string[], flags: ApiFlags & { id?: string }) => {
-      if ((flags.id === undefined) === (paths.length === 0)) throw new CliError('give either files/folders or --id ID', exitCodes.usage);
+      if ((flags.id === undefined) === (paths.length === 0))
+        throw new CliError('give either files/folders or --id ID', exitCodes.usage);
       const results = flags.id === undefined ? await lintFiles(paths) : [await lintStored(clientOf(flags), flags.id)];
       const findings = results.flatMap((result) => result.findings);
       if (flags.json === true) writeJson(io.stdout, results);
@@ -155,5 +186,3 @@ async function lintStored(client: ApiClient, id: string): Promise<LintResult> {
   const lint = await client.request<RunbookLint>('GET', `/api/v1/runbooks/${encodeURIComponent(id)}/lint`);
   return { file: lint.runbookId, findings: lint.findings };
 }
-
-

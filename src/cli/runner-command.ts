@@ -35,7 +35,9 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export function registerRunnerCommand(program: Command, io: CliIo, version: string): void {
   program
     .command('runner')
-    .description('run steps for an Astreinte server: claims them over HTTP(S), runs them in a sandbox, streams their output back')
+    .description(
+      'run steps for an Astreinte server: claims them over HTTP(S), runs them in a sandbox, streams their output back',
+    )
     .option('--url <url>', 'the server (ASTREINTE_URL, default http://127.0.0.1:8080)')
     .option('--token-from-env <VAR>', 'environment variable holding the runner token', 'ASTREINTE_RUNNER_TOKEN')
     .option('--token-file <file>', 'file holding the runner token')
@@ -43,8 +45,18 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
     .option('--name <name>', 'how the runner is shown (default: the host name)')
     .option('--label <name=value>', 'a label steps can select it by (repeatable): --label env=prod', collect, [])
     .option('--concurrency <n>', 'steps run at once', '4')
-    .addOption(new Option('--sandbox <kind>', 'bwrap (bubblewrap), or none: unconfined, warned (ASTREINTE_RUNNER_SANDBOX)').choices(runnerSandboxes))
-    .option('--writable <path>', 'a folder steps may write to (repeatable); the rest of the file system is read-only to them', collect, [])
+    .addOption(
+      new Option(
+        '--sandbox <kind>',
+        'bwrap (bubblewrap), or none: unconfined, warned (ASTREINTE_RUNNER_SANDBOX)',
+      ).choices(runnerSandboxes),
+    )
+    .option(
+      '--writable <path>',
+      'a folder steps may write to (repeatable); the rest of the file system is read-only to them',
+      collect,
+      [],
+    )
     .option('--hide <path>', 'a folder or file steps must not see (repeatable)', collect, [])
     .option('--workdir <dir>', 'working directory of shell steps (default: the home folder)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', 'info')
@@ -52,16 +64,25 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
       const { token, stdinClosed } = await readToken(flags, io);
       const labels = readLabels(flags.label);
       const capacity = Number(flags.concurrency);
-      if (!Number.isInteger(capacity) || capacity < 1 || capacity > 64) throw new CliError('--concurrency must be a whole number from 1 to 64', exitCodes.usage);
+      if (!Number.isInteger(capacity) || capacity < 1 || capacity > 64)
+        throw new CliError('--concurrency must be a whole number from 1 to 64', exitCodes.usage);
       const sandbox = flags.sandbox ?? readSandbox(io.env['ASTREINTE_RUNNER_SANDBOX']);
       const url = flags.url ?? io.env['ASTREINTE_URL'] ?? 'http://127.0.0.1:8080';
       const log = pinoLog(flags.logLevel, io);
       const runner = await startRunner({
-        transport: httpTransport(url, token), labels, capacity, sandbox, writable: flags.writable, hidden: flags.hide, log, version,
+        transport: httpTransport(url, token),
+        labels,
+        capacity,
+        sandbox,
+        writable: flags.writable,
+        hidden: flags.hide,
+        log,
+        version,
         ...(flags.name === undefined ? {} : { name: flags.name }),
         ...(flags.workdir === undefined ? {} : { cwd: flags.workdir }),
       }).catch((error: unknown) => {
-        if (error instanceof SandboxUnavailableError) throw new CliError(`no sandbox for steps: ${error.message}`, exitCodes.failed);
+        if (error instanceof SandboxUnavailableError)
+          throw new CliError(`no sandbox for steps: ${error.message}`, exitCodes.failed);
         throw new CliError(`the runner could not register with ${url}: ${(error as Error).message}`);
       });
       log.info('runner started', { url, labels, sandbox, capacity });
@@ -89,7 +110,10 @@ async function readToken(flags: RunnerFlags, io: CliIo): Promise<{ token: string
   } else if (flags.tokenFile !== undefined) token = readFileSync(flags.tokenFile, 'utf8').trim();
   else token = io.env[flags.tokenFromEnv]?.trim();
   if (token === undefined || token === '') {
-    throw new CliError(`no runner token: set ${flags.tokenFromEnv}, or give --token-file or --token-stdin (an admin creates one: astreinte token create --role runner)`, exitCodes.usage);
+    throw new CliError(
+      `no runner token: set ${flags.tokenFromEnv}, or give --token-file or --token-stdin (an admin creates one: astreinte token create --role runner)`,
+      exitCodes.usage,
+    );
   }
   return { token, stdinClosed };
 }
@@ -117,11 +141,17 @@ function readLabels(written: readonly string[]): RunnerLabels {
 function readSandbox(value: string | undefined): RunnerSandbox {
   if (value === undefined || value === '') return 'bwrap';
   if ((runnerSandboxes as readonly string[]).includes(value)) return value as RunnerSandbox;
-  throw new CliError(`ASTREINTE_RUNNER_SANDBOX must be one of ${runnerSandboxes.join(', ')} (got ${JSON.stringify(value)})`, exitCodes.usage);
+  throw new CliError(
+    `ASTREINTE_RUNNER_SANDBOX must be one of ${runnerSandboxes.join(', ')} (got ${JSON.stringify(value)})`,
+    exitCodes.usage,
+  );
 }
 
 function pinoLog(level: string, io: CliIo): RunnerLog {
-  const logger = pino({ level, base: { service: 'astreinte-runner' } }, { write: (line: string) => io.stdout.write(line) });
+  const logger = pino(
+    { level, base: { service: 'astreinte-runner' } },
+    { write: (line: string) => io.stdout.write(line) },
+  );
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),

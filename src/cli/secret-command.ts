@@ -22,7 +22,9 @@ and the value is redacted from the output of every step.`;
 
 /** `astreinte secret set|list|delete`: the secret store, over the HTTP API (admins write). */
 export function registerSecretCommands(program: Command, io: CliIo): void {
-  const secret = program.command('secret').description('store, list and delete secrets for runbook steps (over the HTTP API)');
+  const secret = program
+    .command('secret')
+    .description('store, list and delete secrets for runbook steps (over the HTTP API)');
   const clientOf = (flags: ApiFlags): ApiClient => new ApiClient(apiTarget(flags, io.env));
   const pathOf = (name: string): string => `/api/v1/secrets/${encodeURIComponent(name)}`;
 
@@ -38,7 +40,10 @@ export function registerSecretCommands(program: Command, io: CliIo): void {
       const body = { value, ...(flags.description === undefined ? {} : { description: flags.description }) };
       const stored = await clientOf(flags).request<Secret>('PUT', pathOf(name), { body });
       if (flags.json === true) return writeJson(io.stdout, stored);
-      writeLines(io.stdout, `Stored secret ${stored.name}${stored.description === null ? '' : ` (${stored.description})`}.`);
+      writeLines(
+        io.stdout,
+        `Stored secret ${stored.name}${stored.description === null ? '' : ` (${stored.description})`}.`,
+      );
     });
 
   withApiOptions(secret.command('list'))
@@ -47,7 +52,13 @@ export function registerSecretCommands(program: Command, io: CliIo): void {
       const secrets = await clientOf(flags).request<Secret[]>('GET', '/api/v1/secrets');
       if (flags.json === true) return writeJson(io.stdout, secrets);
       if (secrets.length === 0) return writeLines(io.stdout, 'No secrets.');
-      const rows = secrets.map((s) => [s.name, s.source, shortTime(s.updatedAt), s.updatedBy ?? '', s.description ?? '']);
+      const rows = secrets.map((s) => [
+        s.name,
+        s.source,
+        shortTime(s.updatedAt),
+        s.updatedBy ?? '',
+        s.description ?? '',
+      ]);
       writeLines(io.stdout, formatTable(['NAME', 'SOURCE', 'UPDATED', 'BY', 'DESCRIPTION'], rows));
     });
 
@@ -63,16 +74,23 @@ export function registerSecretCommands(program: Command, io: CliIo): void {
 
 async function readValue(flags: { fromEnv?: string; fromFile?: string }, io: CliIo): Promise<string> {
   if ((flags.fromEnv === undefined) === (flags.fromFile === undefined)) {
-    throw new CliError('give the value with exactly one of --from-env VAR or --from-file PATH (never on the command line)', exitCodes.usage);
+    throw new CliError(
+      'give the value with exactly one of --from-env VAR or --from-file PATH (never on the command line)',
+      exitCodes.usage,
+    );
   }
   if (flags.fromEnv !== undefined) {
     const value = io.env[flags.fromEnv];
-    if (value === undefined || value === '') throw new CliError(`the environment variable ${flags.fromEnv} is not set`, exitCodes.usage);
+    if (value === undefined || value === '')
+      throw new CliError(`the environment variable ${flags.fromEnv} is not set`, exitCodes.usage);
     return value;
   }
   try {
     return (await readFile(flags.fromFile!, 'utf8')).replace(/\r?\n$/, '');
   } catch (error) {
-    throw new CliError(`cannot read ${flags.fromFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, exitCodes.usage);
+    throw new CliError(
+      `cannot read ${flags.fromFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      exitCodes.usage,
+    );
   }
 }

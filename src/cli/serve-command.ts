@@ -42,9 +42,14 @@ async function start(config: Config, hidden: string[]): Promise<RunningServer> {
     return await startServer(config, { hidden });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new CliError(`cannot listen on ${config.host}:${config.port}: the port is already in use`);
-    if (code === 'EADDRNOTAVAIL') throw new CliError(`cannot listen on ${config.host}:${config.port}: no such address on this machine`);
-    if (code === 'EACCES') throw new CliError(`cannot listen on ${config.host}:${config.port}: permission denied (ports below 1024 need privileges)`);
+    if (code === 'EADDRINUSE')
+      throw new CliError(`cannot listen on ${config.host}:${config.port}: the port is already in use`);
+    if (code === 'EADDRNOTAVAIL')
+      throw new CliError(`cannot listen on ${config.host}:${config.port}: no such address on this machine`);
+    if (code === 'EACCES')
+      throw new CliError(
+        `cannot listen on ${config.host}:${config.port}: permission denied (ports below 1024 need privileges)`,
+      );
     throw new CliError(`the server could not start with ${describeDatabase(config)}: ${(error as Error).message}`);
   }
 }

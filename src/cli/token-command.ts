@@ -22,24 +22,35 @@ const selectUsernames = `SELECT id, username FROM users ORDER BY username`;
  * how an operator gets a token when they have none. Acts as the system actor (audited as such).
  */
 export function registerTokenCommands(program: Command, io: CliIo): void {
-  const token = program.command('token').description('create, list and revoke API tokens (directly in the database; stop an embedded server first)');
+  const token = program
+    .command('token')
+    .description('create, list and revoke API tokens (directly in the database; stop an embedded server first)');
 
   withDatabaseOptions(token.command('create'))
     .description('create an API token and print its secret (shown only once)')
-    .addOption(new Option('--role <role>', 'role the token acts with (runner: a runner\'s token, owned by nobody)').choices([...roles, 'runner']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', "role the token acts with (runner: a runner's token, owned by nobody)")
+        .choices([...roles, 'runner'])
+        .makeOptionMandatory(),
+    )
     .option('--user <username>', 'owner of the token (not for runner tokens)', 'admin')
     .option('--name <text>', 'what the token is for (default: "created with astreinte token create")')
     .option('--json', 'print the token and its secret as JSON')
     .action(async (flags: ConfigFlags & { role: ApiToken['role']; user: string; name?: string; json?: boolean }) => {
       const name = flags.name ?? 'created with astreinte token create';
-      if (name.length === 0 || name.length > 100) throw new CliError('--name must be 1 to 100 characters', exitCodes.usage);
+      if (name.length === 0 || name.length > 100)
+        throw new CliError('--name must be 1 to 100 characters', exitCodes.usage);
       await withDatabase(flags, io, async (ctx) => {
         const user = flags.role === 'runner' ? null : await findUser(ctx.db, flags.user);
-        const { token: created, secret } = await createApiToken({ ctx, input: { ...(user === null ? {} : { userId: user.id }), name, role: flags.role } });
+        const { token: created, secret } = await createApiToken({
+          ctx,
+          input: { ...(user === null ? {} : { userId: user.id }), name, role: flags.role },
+        });
         if (flags.json === true) return writeJson(io.stdout, { token: created, secret });
         writeLines(
           io.stdout,
-          user === null ? `Created runner token ${created.id} ("${created.name}"): start a runner with it (astreinte runner --help).`
+          user === null
+            ? `Created runner token ${created.id} ("${created.name}"): start a runner with it (astreinte runner --help).`
             : `Created ${created.role} token ${created.id} for user ${user.username} ("${created.name}").`,
           'Its secret is shown only this once; store it now, it cannot be displayed again:',
           secret,
@@ -60,10 +71,22 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
         const { rows } = await ctx.db.query<{ id: string; username: string }>(selectUsernames);
         const usernames = new Map(rows.map((row) => [row.id, row.username]));
         const now = new Date();
-        writeLines(io.stdout, formatTable(
-          ['ID', 'USER', 'ROLE', 'STATE', 'PREFIX', 'CREATED', 'LAST USED', 'NAME'],
-          tokens.map((t) => [t.id, t.userId === null ? '-' : usernames.get(t.userId) ?? t.userId, t.role, tokenState(t, now), `${t.prefix}…`, shortTime(t.createdAt), shortTime(t.lastUsedAt), t.name]),
-        ));
+        writeLines(
+          io.stdout,
+          formatTable(
+            ['ID', 'USER', 'ROLE', 'STATE', 'PREFIX', 'CREATED', 'LAST USED', 'NAME'],
+            tokens.map((t) => [
+              t.id,
+              t.userId === null ? '-' : (usernames.get(t.userId) ?? t.userId),
+              t.role,
+              tokenState(t, now),
+              `${t.prefix}…`,
+              shortTime(t.createdAt),
+              shortTime(t.lastUsedAt),
+              t.name,
+            ]),
+          ),
+        );
       });
     });
 
@@ -71,10 +94,14 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
     .description('revoke an API token at once')
     .argument('<id>', 'token id (see `astreinte token list`)')
     .action(async (id: string, flags: ConfigFlags) => {
-      if (!uuidPattern.test(id)) throw new CliError(`"${id}" is not a token id (a UUID, see \`astreinte token list\`)`, exitCodes.usage);
+      if (!uuidPattern.test(id))
+        throw new CliError(`"${id}" is not a token id (a UUID, see \`astreinte token list\`)`, exitCodes.usage);
       await withDatabase(flags, io, async (ctx) => {
         const revoked = await revokeApiToken({ ctx, input: { id } });
-        writeLines(io.stdout, `Revoked token ${revoked.id} ("${revoked.name}", ${revoked.role}) at ${shortTime(revoked.revokedAt)}.`);
+        writeLines(
+          io.stdout,
+          `Revoked token ${revoked.id} ("${revoked.name}", ${revoked.role}) at ${shortTime(revoked.revokedAt)}.`,
+        );
       });
     });
 }
@@ -102,7 +129,9 @@ export async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ct
 }
 
 export async function findUser(db: Queryable, username: string): Promise<{ id: string; username: string }> {
-  const { rows } = await db.query<{ id: string; username: string; deactivated_at: Date | null }>(selectUser, [username]);
+  const { rows } = await db.query<{ id: string; username: string; deactivated_at: Date | null }>(selectUser, [
+    username,
+  ]);
   const user = rows[0];
   if (user === undefined) {
     const { rows: all } = await db.query<{ username: string }>(selectUsernames);
@@ -111,7 +140,12 @@ export async function findUser(db: Queryable, username: string): Promise<{ id: s
         '  start `astreinte serve` once on it: the first start creates the admin user (and prints its first token)',
       ]);
     }
-    throw new CliError(`no user "${username}"`, exitCodes.failed, [`  users: ${all.slice(0, 20).map((u) => u.username).join(', ')}${all.length > 20 ? ', …' : ''}`]);
+    throw new CliError(`no user "${username}"`, exitCodes.failed, [
+      `  users: ${all
+        .slice(0, 20)
+        .map((u) => u.username)
+        .join(', ')}${all.length > 20 ? ', …' : ''}`,
+    ]);
   }
   if (user.deactivated_at !== null) throw new CliError(`user "${username}" is deactivated`);
   return user;
@@ -125,5 +159,9 @@ function tokenState(token: ApiToken, now: Date): string {
 
 function fromAppError(error: AppError): CliError {
   const issues = (error.details['issues'] ?? []) as FieldIssue[];
-  return new CliError(error.message, exitCodes.failed, issues.map((issue) => `  ${issue.path}: ${issue.message}`));
+  return new CliError(
+    error.message,
+    exitCodes.failed,
+    issues.map((issue) => `  ${issue.path}: ${issue.message}`),
+  );
 }

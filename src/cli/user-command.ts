@@ -16,7 +16,8 @@ export function registerUserCommands(program: Command, io: CliIo): void {
     .requiredOption('--from-env <variable>', 'environment variable holding the password')
     .action(async (username: string, flags: ConfigFlags & { fromEnv: string }) => {
       const password = io.env[flags.fromEnv];
-      if (password === undefined || password.length === 0) throw new CliError(`the environment variable ${flags.fromEnv} is not set`, exitCodes.usage);
+      if (password === undefined || password.length === 0)
+        throw new CliError(`the environment variable ${flags.fromEnv} is not set`, exitCodes.usage);
       await withDatabase(flags, io, async (ctx) => {
         const found = await findUser(ctx.db, username);
         await setUserPassword({ ctx, input: { id: found.id, password } });

@@ -15,44 +15,150 @@ export const ConfigSchema = Type.Object({
   databasePoolSize: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   shutdownTimeoutMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
   demo: Type.Boolean({ default: false, description: 'load demo data into an empty database' }),
-  stepTimeoutMs: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 60_000, description: 'default timeout of a step' }),
+  stepTimeoutMs: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: 60_000,
+    description: 'default timeout of a step',
+  }),
   stepMaxOutputBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
-  stepConcurrency: Type.Integer({ minimum: 1, maximum: 64, default: 4, description: 'steps the local runner runs at once' }),
-  stepHeartbeatMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 2000, description: 'how often runners beat; runners and steps silent for 5 periods are gone' }),
-  stepQueueTimeoutMs: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: 600_000, description: 'a step no runner took within this time ends as cancelled' }),
+  stepConcurrency: Type.Integer({
+    minimum: 1,
+    maximum: 64,
+    default: 4,
+    description: 'steps the local runner runs at once',
+  }),
+  stepHeartbeatMs: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 2000,
+    description: 'how often runners beat; runners and steps silent for 5 periods are gone',
+  }),
+  stepQueueTimeoutMs: Type.Integer({
+    minimum: 1000,
+    maximum: 86_400_000,
+    default: 600_000,
+    description: 'a step no runner took within this time ends as cancelled',
+  }),
   localRunner: Type.Boolean({ default: true, description: 'serve starts a local runner as a child process' }),
-  runnerSandbox: Type.Enum(['bwrap', 'none'], { default: 'bwrap', description: 'how the local runner confines steps: bwrap (bubblewrap), or none (warned at every start)' }),
-  runnerWritablePaths: Type.String({ default: '', description: 'folders (colon-separated) the local runner\'s steps may write to; the rest of the file system is read-only to them' }),
-  timerPollMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 250, description: 'how often a node looks for due escalations, pages and retries' }),
-  alertSweepMs: Type.Integer({ minimum: 100, maximum: 60_000, default: 5000, description: 'how often a node looks for missed heartbeats and expired alerts' }),
+  runnerSandbox: Type.Enum(['bwrap', 'none'], {
+    default: 'bwrap',
+    description: 'how the local runner confines steps: bwrap (bubblewrap), or none (warned at every start)',
+  }),
+  runnerWritablePaths: Type.String({
+    default: '',
+    description:
+      "folders (colon-separated) the local runner's steps may write to; the rest of the file system is read-only to them",
+  }),
+  timerPollMs: Type.Integer({
+    minimum: 20,
+    maximum: 10_000,
+    default: 250,
+    description: 'how often a node looks for due escalations, pages and retries',
+  }),
+  alertSweepMs: Type.Integer({
+    minimum: 100,
+    maximum: 60_000,
+    default: 5000,
+    description: 'how often a node looks for missed heartbeats and expired alerts',
+  }),
   stepDenyList: Type.String({
-    default: String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` + '\n' + String.raw`\bmkfs(\.\w+)?\s` + '\n' + String.raw`:\(\)\s*\{\s*:\|:&\s*\};:` + '\n' + String.raw`\bdd\s+.*\bof=/dev/(sd|nvme|vd|xvd)`,
+    default:
+      String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` +
+      '\n' +
+      String.raw`\bmkfs(\.\w+)?\s` +
+      '\n' +
+      String.raw`:\(\)\s*\{\s*:\|:&\s*\};:` +
+      '\n' +
+      String.raw`\bdd\s+.*\bof=/dev/(sd|nvme|vd|xvd)`,
     description: 'regular expressions, one per line: a step whose code matches one never runs',
   }),
-  stepEnvironment: Type.String({ default: '', description: 'NAME=value lines added to the environment of every shell step' }),
+  stepEnvironment: Type.String({
+    default: '',
+    description: 'NAME=value lines added to the environment of every shell step',
+  }),
   stepSecretEnv: Type.String({
     default: '',
-    description: 'names of server environment variables (comma-separated) that steps may use as secrets; their values are redacted',
+    description:
+      'names of server environment variables (comma-separated) that steps may use as secrets; their values are redacted',
   }),
-  secretKey: Type.Optional(Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$', description: '32-byte key (64 hex or base64) sealing secrets at rest' })),
+  secretKey: Type.Optional(
+    Type.String({
+      pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$',
+      description: '32-byte key (64 hex or base64) sealing secrets at rest',
+    }),
+  ),
   stepWorkingDir: Type.Optional(Type.String({ minLength: 1 })),
   publicUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'URL users reach the server at' })),
-  timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'the team\'s IANA time zone: default of post-mortems (else the server\'s) and reports (else UTC)' })),
-  prometheusUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'Prometheus HTTP API queried by Prometheus probes that name none' })),
-  probeTickMs: Type.Integer({ minimum: 20, maximum: 10_000, default: 200, description: 'how often a node looks for due probes' }),
-  probeConcurrency: Type.Integer({ minimum: 1, maximum: 10_000, default: 500, description: 'probe checks in flight at once on a node' }),
-  probeHistoryHours: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 48, description: 'how long single probe results are kept (hourly figures are kept 400 days)' }),
-  consoleDir: Type.Optional(Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' })),
+  timeZone: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 64,
+      description: "the team's IANA time zone: default of post-mortems (else the server's) and reports (else UTC)",
+    }),
+  ),
+  prometheusUrl: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description: 'Prometheus HTTP API queried by Prometheus probes that name none',
+    }),
+  ),
+  probeTickMs: Type.Integer({
+    minimum: 20,
+    maximum: 10_000,
+    default: 200,
+    description: 'how often a node looks for due probes',
+  }),
+  probeConcurrency: Type.Integer({
+    minimum: 1,
+    maximum: 10_000,
+    default: 500,
+    description: 'probe checks in flight at once on a node',
+  }),
+  probeHistoryHours: Type.Integer({
+    minimum: 1,
+    maximum: 24 * 90,
+    default: 48,
+    description: 'how long single probe results are kept (hourly figures are kept 400 days)',
+  }),
+  consoleDir: Type.Optional(
+    Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' }),
+  ),
   // OpenID Connect sign-in: off without an issuer. Optional, defaults applied in auth/oidc/oidc-settings.ts.
-  oidcIssuer: Type.Optional(Type.String({ pattern: '^https?://', description: 'OpenID Connect issuer: turns single sign-on on' })),
+  oidcIssuer: Type.Optional(
+    Type.String({ pattern: '^https?://', description: 'OpenID Connect issuer: turns single sign-on on' }),
+  ),
   oidcClientId: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'client id at the provider' })),
   // No length limit: a value failing the schema would be echoed in the problem report.
-  oidcClientSecret: Type.Optional(Type.String({ minLength: 1, description: 'client secret at the provider (none: a public client with PKCE)' })),
-  oidcRedirectUrl: Type.Optional(Type.String({ pattern: '^https?://', description: 'callback registered at the provider (default: publicUrl + /auth/oidc/callback)' })),
-  oidcScopes: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'scopes asked for (default: openid profile email)' })),
-  oidcRoleClaim: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'claim read for the role (default: groups); a dotted path reaches into objects' })),
-  oidcRoleMap: Type.Optional(Type.String({ minLength: 1, maxLength: 10_000, description: 'role=claim value entries (comma- or line-separated; * for anyone); the highest role matched wins' })),
-  oidcButtonLabel: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'provider name on the sign-in button (default: SSO)' })),
+  oidcClientSecret: Type.Optional(
+    Type.String({ minLength: 1, description: 'client secret at the provider (none: a public client with PKCE)' }),
+  ),
+  oidcRedirectUrl: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description: 'callback registered at the provider (default: publicUrl + /auth/oidc/callback)',
+    }),
+  ),
+  oidcScopes: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 1000, description: 'scopes asked for (default: openid profile email)' }),
+  ),
+  oidcRoleClaim: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'claim read for the role (default: groups); a dotted path reaches into objects',
+    }),
+  ),
+  oidcRoleMap: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 10_000,
+      description: 'role=claim value entries (comma- or line-separated; * for anyone); the highest role matched wins',
+    }),
+  ),
+  oidcButtonLabel: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'provider name on the sign-in button (default: SSO)' }),
+  ),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -153,7 +259,11 @@ export function loadConfig(sources: ConfigSources = {}): Config {
     problems.push(`${where}: ${error.message} (got ${JSON.stringify(raw[key])})`);
   }
   if (problems.length === 0) {
-    problems.push(...checkStepSettings(converted as Config, origin), ...checkOidcSettings(converted as Config, origin), ...checkTimeZone(converted as Config, origin));
+    problems.push(
+      ...checkStepSettings(converted as Config, origin),
+      ...checkOidcSettings(converted as Config, origin),
+      ...checkTimeZone(converted as Config, origin),
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Value.Clean(ConfigSchema, converted) as Config;
@@ -166,7 +276,9 @@ function checkTimeZone(config: Config, origin: Record<string, string>): string[]
     new Intl.DateTimeFormat('en-US', { timeZone: config.timeZone });
     return [];
   } catch {
-    return [`${origin['timeZone'] ?? 'timeZone'}: ${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`];
+    return [
+      `${origin['timeZone'] ?? 'timeZone'}: ${JSON.stringify(config.timeZone)} is not an IANA time zone (e.g. Europe/Paris)`,
+    ];
   }
 }
 
@@ -177,13 +289,16 @@ function checkStepSettings(config: Config, origin: Record<string, string>): stri
     ['stepEnvironment', parseStepEnvironment(config.stepEnvironment)],
     ['stepSecretEnv', parseSecretEnvNames(config.stepSecretEnv)],
   ];
-  return checks.flatMap(([key, parsed]) => (parsed.ok ? [] : parsed.problems.map((problem) => `${origin[key] ?? key}: ${problem}`)));
+  return checks.flatMap(([key, parsed]) =>
+    parsed.ok ? [] : parsed.problems.map((problem) => `${origin[key] ?? key}: ${problem}`),
+  );
 }
 
 function readConfigFile(path: string, problems: string[]): Record<string, unknown> {
   try {
     const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
     problems.push(`${path}: must hold a JSON object`);
   } catch (error) {
     problems.push(`${path}: ${(error as Error).message}`);

@@ -21,7 +21,9 @@ export function parseDenyList(text: string): Parsed<RegExp[]> {
     try {
       patterns.push(new RegExp(line, 'm'));
     } catch (error) {
-      problems.push(`line ${index + 1} is not a regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`);
+      problems.push(
+        `line ${index + 1} is not a regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')})`,
+      );
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: patterns };

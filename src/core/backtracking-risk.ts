@@ -20,7 +20,9 @@ export function backtrackingRisk(source: string): string | null {
   } catch {
     return null;
   }
-  return nestedRepetition(root, 0) ? 'a repeated group that repeats inside can take exponential time; rewrite it without nesting (e.g. (a+)+ as a+)' : null;
+  return nestedRepetition(root, 0)
+    ? 'a repeated group that repeats inside can take exponential time; rewrite it without nesting (e.g. (a+)+ as a+)'
+    : null;
 }
 
 /** Whether an unbounded repetition sits inside another one, below `token`. */

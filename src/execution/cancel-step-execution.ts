@@ -8,7 +8,6 @@ import type { StepJobServices } from './jobs/step-job-services.js';
 import { afterStepEnded } from './jobs/after-step-ended.js';
 import { endedBeforeRunning, recordStepFinished } from './record-step-progress.js';
 
-
 // The row is locked, not updated, before its one update: a second update of a row in the same
 // transaction checks its run's foreign key (a share lock on the run) and could deadlock with endRun.
 const lockUnfinished = `
@@ -34,20 +33,39 @@ export async function cancelStepExecution({
   jobs: StepJobServices;
 }): Promise<StepExecution> {
   requireRole(ctx, 'responder');
-  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
+  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId))
+    throw notFound('step execution', input.executionId);
   const execution = await inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<StepExecutionRow & CancelledRow>(lockUnfinished, [input.runId, input.executionId]);
+    const { rows } = await tx.db.query<StepExecutionRow & CancelledRow>(lockUnfinished, [
+      input.runId,
+      input.executionId,
+    ]);
     const row = rows[0];
     if (row === undefined) {
       const existing = await tx.db.query<{ status: string }>(selectExecution, [input.runId, input.executionId]);
       if (existing.rows[0] === undefined) throw notFound('step execution', input.executionId);
       throw conflict(`the step is already ${existing.rows[0].status}`, { status: existing.rows[0].status });
     }
-    await recordAudit(tx, { action: 'step.cancel', targetType: 'run', targetId: input.runId, details: { executionId: input.executionId } });
-    if (row.status !== 'queued') return { row: (await tx.db.query<StepExecutionRow>(requestCancel, [row.id, tx.now()])).rows[0]!, next: false };
+    await recordAudit(tx, {
+      action: 'step.cancel',
+      targetType: 'run',
+      targetId: input.runId,
+      details: { executionId: input.executionId },
+    });
+    if (row.status !== 'queued')
+      return { row: (await tx.db.query<StepExecutionRow>(requestCancel, [row.id, tx.now()])).rows[0]!, next: false };
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
     await recordStepFinished(tx, ref, endedBeforeRunning('cancelled'), { reason: 'cancelled before a runner took it' });
-    const next = await afterStepEnded(tx, { incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, 'cancelled');
+    const next = await afterStepEnded(
+      tx,
+      {
+        incidentId: row.incident_id,
+        chainId: row.chain_id,
+        chainIndex: row.chain_index,
+        chainContinue: row.chain_continue,
+      },
+      'cancelled',
+    );
     const ended = (await tx.db.query<StepExecutionRow>(selectEnded, [row.id])).rows[0]!;
     return { row: ended, next };
   });

@@ -15,7 +15,15 @@ export async function chooseSqlConnection(db: Queryable, step: Step, requested: 
   const names = (await db.query<{ name: string }>(selectNames)).rows.map((row) => row.name);
   if (named !== undefined && names.includes(named)) return named;
   if (named === undefined && names.length === 1) return names[0]!;
-  const configured = names.length === 0 ? 'none is configured yet (PUT /api/v1/sql-connections/{name})' : `configured: ${names.join(', ')}`;
-  const message = named === undefined ? `step ${step.id} is SQL: name the connection to run it on` : `there is no SQL connection named "${named}"`;
-  throw validationError(`${message}; ${configured}`, [{ path: '/connection', message: named === undefined ? 'required for a SQL step' : 'unknown connection' }]);
+  const configured =
+    names.length === 0
+      ? 'none is configured yet (PUT /api/v1/sql-connections/{name})'
+      : `configured: ${names.join(', ')}`;
+  const message =
+    named === undefined
+      ? `step ${step.id} is SQL: name the connection to run it on`
+      : `there is no SQL connection named "${named}"`;
+  throw validationError(`${message}; ${configured}`, [
+    { path: '/connection', message: named === undefined ? 'required for a SQL step' : 'unknown connection' },
+  ]);
 }

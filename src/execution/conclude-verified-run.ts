@@ -33,14 +33,29 @@ export async function concludeIfVerified(tx: Ctx, run: RunRow): Promise<boolean>
   const note = `all ${checks.length} verification step${checks.length === 1 ? '' : 's'} passed`;
   if (run.incident_id !== null) {
     await lockIncidentRow(tx, run.incident_id);
-    await appendIncidentEvent(tx, run.incident_id, 'run_ended', { runId: run.id, runbookId: run.runbook_id, outcome: 'verified', note, automatic: true });
+    await appendIncidentEvent(tx, run.incident_id, 'run_ended', {
+      runId: run.id,
+      runbookId: run.runbook_id,
+      outcome: 'verified',
+      note,
+      automatic: true,
+    });
   }
-  await recordAudit(tx, { action: 'run.end', targetType: 'run', targetId: run.id, details: { outcome: 'verified', automatic: true } });
+  await recordAudit(tx, {
+    action: 'run.end',
+    targetType: 'run',
+    targetId: run.id,
+    details: { outcome: 'verified', automatic: true },
+  });
   return true;
 }
 
 /** `concludeIfVerified` in its own transaction, as the step runner calls it after a verification step passed. */
-export async function concludeVerifiedRun(db: Database | Transaction, runId: string, now: () => Date): Promise<boolean> {
+export async function concludeVerifiedRun(
+  db: Database | Transaction,
+  runId: string,
+  now: () => Date,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     const run = (await tx.query<RunRow>(lockRun, [runId])).rows[0];
     if (run === undefined) return false;

@@ -11,11 +11,22 @@ import type { StepJobServices } from './jobs/step-job-services.js';
  * configuration. Secrets allowed from the environment are read now; one too short to redact
  * safely stops the start (a 1-character value would blank every such character of every output).
  */
-export function createExecutionServices(config: Config, jobs: StepJobServices, env: Readonly<Record<string, string | undefined>>): ExecutionServices {
+export function createExecutionServices(
+  config: Config,
+  jobs: StepJobServices,
+  env: Readonly<Record<string, string | undefined>>,
+): ExecutionServices {
   const environmentSecrets = readEnvironmentSecrets(parsedValue(parseSecretEnvNames(config.stepSecretEnv)), env);
-  const short = [...environmentSecrets].filter(([, value]) => [...value].length < minSecretLength).map(([name]) => name);
+  const short = [...environmentSecrets]
+    .filter(([, value]) => [...value].length < minSecretLength)
+    .map(([name]) => name);
   if (short.length > 0) {
-    throw new ConfigError(short.map((name) => `ASTREINTE_STEP_SECRET_ENV: ${name} holds fewer than ${minSecretLength} characters, too short to redact safely`));
+    throw new ConfigError(
+      short.map(
+        (name) =>
+          `ASTREINTE_STEP_SECRET_ENV: ${name} holds fewer than ${minSecretLength} characters, too short to redact safely`,
+      ),
+    );
   }
   return {
     jobs,

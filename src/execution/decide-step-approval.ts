@@ -45,30 +45,55 @@ export async function decideStepApproval({
   services: ExecutionServices;
 }): Promise<StepExecution> {
   requireRole(ctx, 'responder');
-  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
+  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId))
+    throw notFound('step execution', input.executionId);
   const decided = await inTransaction(ctx, async (tx) => {
-    const pending = (await tx.db.query<StepExecutionRow & { requested_by_id: string | null }>(
-      lockExecution, [input.runId, input.executionId],
-    )).rows[0];
+    const pending = (
+      await tx.db.query<StepExecutionRow & { requested_by_id: string | null }>(lockExecution, [
+        input.runId,
+        input.executionId,
+      ])
+    ).rows[0];
     if (pending === undefined) throw notFound('step execution', input.executionId);
-    if (pending.status !== 'awaiting-approval') throw conflict(`the step is ${pending.status}, not awaiting approval`, { status: pending.status });
+    if (pending.status !== 'awaiting-approval')
+      throw conflict(`the step is ${pending.status}, not awaiting approval`, { status: pending.status });
     const { run, step } = await lockRunStep(tx.db, input.runId, pending.step_id, services.jobs.structures);
     if (pending.requested_by_id !== null && pending.requested_by_id === actorId(tx.actor)) {
       const setting = await tx.db.query<{ allow_self_approval: boolean }>(selfApprovalAllowed, [run.runbook_id]);
       if (setting.rows[0]?.allow_self_approval !== true) {
-        throw new AppError('forbidden', 'a second responder must approve this step: you requested it', { requiredApprover: 'another responder' });
+        throw new AppError('forbidden', 'a second responder must approve this step: you requested it', {
+          requiredApprover: 'another responder',
+        });
       }
     }
     const approve = input.decision === 'approve';
-    await tx.db.query(updateApproval, [pending.id, approve ? 'approved' : 'refused', actorId(tx.actor), tx.actor.name, tx.now(), input.reason]);
-    const updated = (await tx.db.query<StepExecutionRow>(updateExecution, [pending.id, approve ? 'queued' : 'refused', tx.now()])).rows[0]!;
+    await tx.db.query(updateApproval, [
+      pending.id,
+      approve ? 'approved' : 'refused',
+      actorId(tx.actor),
+      tx.actor.name,
+      tx.now(),
+      input.reason,
+    ]);
+    const updated = (
+      await tx.db.query<StepExecutionRow>(updateExecution, [pending.id, approve ? 'queued' : 'refused', tx.now()])
+    ).rows[0]!;
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
       await appendIncidentEvent(tx, run.incident_id, approve ? 'step_approved' : 'step_refused', {
-        runId: run.id, executionId: pending.id, stepId: step.id, reason: input.reason, command: pending.command_preview,
+        runId: run.id,
+        executionId: pending.id,
+        stepId: step.id,
+        reason: input.reason,
+        command: pending.command_preview,
       });
     }
-    await recordAudit(tx, { action: approve ? 'step.approve' : 'step.refuse', targetType: 'run', targetId: run.id, details: { executionId: pending.id, stepId: step.id } });
+    await recordAudit(tx, {
+      action: approve ? 'step.approve' : 'step.refuse',
+      targetType: 'run',
+      targetId: run.id,
+      details: { executionId: pending.id, stepId: step.id },
+    });
     return updated;
   });
   if (decided.status === 'queued') services.jobs.signal.notify();

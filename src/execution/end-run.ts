@@ -42,15 +42,28 @@ export async function endRun({ ctx, input }: { ctx: Ctx; input: { runId: string 
     const run = await lockActiveRun(tx.db, input.runId);
     const pending = (await tx.db.query<{ id: string; step_id: string; status: string }>(unfinished, [run.id])).rows;
     if (pending.length > 0 && input.outcome !== 'abandoned') {
-      throw conflict('steps have not ended: wait for them, or abandon the run', { unfinished: pending, allowedOutcomes: ['abandoned'] });
+      throw conflict('steps have not ended: wait for them, or abandon the run', {
+        unfinished: pending,
+        allowedOutcomes: ['abandoned'],
+      });
     }
     if (pending.length > 0) await tx.db.query(abandonUnfinished, [pending.map((execution) => execution.id), tx.now()]);
     await tx.db.query(finishRun, [run.id, input.outcome, tx.now()]);
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, 'run_ended', { runId: run.id, runbookId: run.runbook_id, outcome: input.outcome, note: input.note ?? null });
+      await appendIncidentEvent(tx, run.incident_id, 'run_ended', {
+        runId: run.id,
+        runbookId: run.runbook_id,
+        outcome: input.outcome,
+        note: input.note ?? null,
+      });
     }
-    await recordAudit(tx, { action: 'run.end', targetType: 'run', targetId: run.id, details: { outcome: input.outcome } });
+    await recordAudit(tx, {
+      action: 'run.end',
+      targetType: 'run',
+      targetId: run.id,
+      details: { outcome: input.outcome },
+    });
     return loadRun(tx.db, run.id, tx.now());
   });
 }

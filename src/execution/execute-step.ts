@@ -18,12 +18,26 @@ import type { SuccessCondition } from './verification/success-condition.js';
 
 export const ExecuteStepInput = Type.Object(
   {
-    parameters: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'a value for each parameter of the step' })),
+    parameters: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: 'a value for each parameter of the step' }),
+    ),
     confirm: Type.Optional(Type.Boolean({ description: 'required for steps that change something' })),
-    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'required for destructive steps: why, for the approver' })),
+    reason: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: 'required for destructive steps: why, for the approver',
+      }),
+    ),
     dryRun: Type.Optional(Type.Boolean({ description: 'only show the command as it would run, secrets masked' })),
     timeoutSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 3600 })),
-    connection: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'SQL steps: the named connection to run on (default: the runbook\'s, or the only one)' })),
+    connection: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 63,
+        description: "SQL steps: the named connection to run on (default: the runbook's, or the only one)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -82,31 +96,53 @@ export async function executeStep({
     assertRunnable(step, input);
     const context = await loadStepContext(tx.db, services, run.runbook_id);
     const prepared = await prepareStepJob(tx.db, { run, section, step }, values, services, {
-      context, ...(input.connection === undefined ? {} : { connection: input.connection }),
+      context,
+      ...(input.connection === undefined ? {} : { connection: input.connection }),
     });
     if (input.dryRun === true) return { prepared, execution: null };
     const awaitsApproval = step.risk === 'destructive';
     // A key of this process alone would not outlive a restart while the request waits for its approver.
     if (awaitsApproval && Object.keys(values).length > 0 && !services.jobs.sealing.shared) {
-      throw conflict('a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved', {});
+      throw conflict(
+        'a destructive step with parameters needs ASTREINTE_SECRET_KEY to keep the values sealed until it is approved',
+        {},
+      );
     }
     const selector = stepRunnerSelector(step, context.runnerSelector);
     const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
     const { rows } = await tx.db.query<StepExecutionRow>(insertExecution, [
-      run.id, step.id, awaitsApproval ? 'awaiting-approval' : 'queued', prepared.preview, tx.now(), tx.actor.type, actorId(tx.actor),
-      tx.actor.name, input.reason ?? null, sealed.sealed, timeoutMs, prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
-      JSON.stringify(selector), sealed.sealedBy,
+      run.id,
+      step.id,
+      awaitsApproval ? 'awaiting-approval' : 'queued',
+      prepared.preview,
+      tx.now(),
+      tx.actor.type,
+      actorId(tx.actor),
+      tx.actor.name,
+      input.reason ?? null,
+      sealed.sealed,
+      timeoutMs,
+      prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
+      JSON.stringify(selector),
+      sealed.sealedBy,
     ]);
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
     if (run.incident_id !== null) {
       await appendIncidentEvent(tx, run.incident_id, awaitsApproval ? 'step_approval_requested' : 'step_started', {
-        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, risk: step.risk, command: prepared.preview,
+        runId: run.id,
+        executionId: execution.id,
+        stepId: step.id,
+        title: step.title,
+        risk: step.risk,
+        command: prepared.preview,
         ...(input.reason === undefined ? {} : { reason: input.reason }),
       });
     }
     await recordAudit(tx, {
-      action: awaitsApproval ? 'step.request_approval' : 'step.execute', targetType: 'run', targetId: run.id,
+      action: awaitsApproval ? 'step.request_approval' : 'step.execute',
+      targetType: 'run',
+      targetId: run.id,
       details: { stepId: step.id, executionId: execution.id, risk: step.risk },
     });
     return { prepared, execution };
@@ -119,13 +155,21 @@ export async function executeStep({
 
 function assertRunnable(step: Step, input: ExecuteStepInput): void {
   if (step.kind !== 'command') {
-    throw validationError(`step ${step.id} is ${step.kind === 'manual' ? 'a manual step' : 'not executable'}`, [{ path: '/stepId', message: `a ${step.kind} step does not run` }]);
+    throw validationError(`step ${step.id} is ${step.kind === 'manual' ? 'a manual step' : 'not executable'}`, [
+      { path: '/stepId', message: `a ${step.kind} step does not run` },
+    ]);
   }
   const reasons = step.riskReasons.filter((reason) => reason.level === step.risk);
   if (step.risk === 'destructive' && input.dryRun !== true && input.reason === undefined) {
-    throw validationError(`step ${step.id} is destructive: say why, for the approver`, [{ path: '/reason', message: 'required for a destructive step' }]);
+    throw validationError(`step ${step.id} is destructive: say why, for the approver`, [
+      { path: '/reason', message: 'required for a destructive step' },
+    ]);
   }
   if (step.risk === 'changing' && input.confirm !== true && input.dryRun !== true) {
-    throw conflict(`step ${step.id} changes something: send "confirm": true to run it`, { risk: step.risk, requires: 'confirm', reasons });
+    throw conflict(`step ${step.id} changes something: send "confirm": true to run it`, {
+      risk: step.risk,
+      requires: 'confirm',
+      reasons,
+    });
   }
 }

@@ -14,17 +14,36 @@ const selectSettings = `
 const selectStepSettings = `SELECT parameter_rules, runner_selector FROM runbook_execution_settings WHERE runbook_id = $1`;
 
 /** How a runbook's steps run: the defaults (no self-approval, no rules) until an admin sets them. */
-export async function getExecutionSettings({ ctx, input }: { ctx: Ctx; input: { runbookId: string } }): Promise<Required<ExecutionSettings>> {
+export async function getExecutionSettings({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { runbookId: string };
+}): Promise<Required<ExecutionSettings>> {
   requireRole(ctx, 'viewer');
-  const row = (await ctx.db.query<{ allow_self_approval: boolean | null; parameter_rules: ParameterRules | null; runner_selector: RunnerLabels | null }>(
-    selectSettings, [input.runbookId],
-  )).rows[0];
+  const row = (
+    await ctx.db.query<{
+      allow_self_approval: boolean | null;
+      parameter_rules: ParameterRules | null;
+      runner_selector: RunnerLabels | null;
+    }>(selectSettings, [input.runbookId])
+  ).rows[0];
   if (row === undefined) throw notFound('runbook', input.runbookId);
-  return { allowSelfApproval: row.allow_self_approval ?? false, parameters: row.parameter_rules ?? {}, runner: formatSelector(row.runner_selector ?? {}) };
+  return {
+    allowSelfApproval: row.allow_self_approval ?? false,
+    parameters: row.parameter_rules ?? {},
+    runner: formatSelector(row.runner_selector ?? {}),
+  };
 }
 
 /** What an admin set for a runbook's steps, for preparing and queueing them: parameter rules, and the runners they go to. */
-export async function loadStepSettings(db: Queryable, runbookId: string): Promise<{ rules: ParameterRules; runnerSelector: RunnerLabels }> {
-  const row = (await db.query<{ parameter_rules: ParameterRules; runner_selector: RunnerLabels }>(selectStepSettings, [runbookId])).rows[0];
+export async function loadStepSettings(
+  db: Queryable,
+  runbookId: string,
+): Promise<{ rules: ParameterRules; runnerSelector: RunnerLabels }> {
+  const row = (
+    await db.query<{ parameter_rules: ParameterRules; runner_selector: RunnerLabels }>(selectStepSettings, [runbookId])
+  ).rows[0];
   return { rules: row?.parameter_rules ?? {}, runnerSelector: row?.runner_selector ?? {} };
 }

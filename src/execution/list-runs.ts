@@ -28,9 +28,16 @@ const selectRunExecutions = `
  */
 export async function listRuns({ ctx, input }: { ctx: Ctx; input: ListRunsQuery }): Promise<Run[]> {
   requireRole(ctx, 'viewer');
-  const runs = await ctx.db.query<RunRow>(selectRuns, [input.incidentId ?? null, input.status ?? null, input.limit ?? 50]);
+  const runs = await ctx.db.query<RunRow>(selectRuns, [
+    input.incidentId ?? null,
+    input.status ?? null,
+    input.limit ?? 50,
+  ]);
   if (runs.rows.length === 0) return [];
-  const executions = await ctx.db.query<StepExecutionRow>(selectRunExecutions, [runs.rows.map((run) => run.id), ctx.now()]);
+  const executions = await ctx.db.query<StepExecutionRow>(selectRunExecutions, [
+    runs.rows.map((run) => run.id),
+    ctx.now(),
+  ]);
   const byRun = new Map<string, StepExecutionRow[]>();
   for (const row of executions.rows) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), row]);
   return runs.rows.map((run) => toRun(run, byRun.get(run.id) ?? []));

@@ -18,11 +18,21 @@ const selectOutput = `
 const selectExecution = `SELECT 1 FROM step_executions WHERE run_id = $1::uuid AND id = $2::uuid`;
 
 /** The (redacted) output of one step execution so far, from `after` on, in the order it was printed. */
-export async function listStepOutput({ ctx, input }: { ctx: Ctx; input: { runId: string; executionId: string; after?: number } }): Promise<StepOutput[]> {
+export async function listStepOutput({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { runId: string; executionId: string; after?: number };
+}): Promise<StepOutput[]> {
   requireRole(ctx, 'viewer');
-  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
+  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId))
+    throw notFound('step execution', input.executionId);
   const exists = await ctx.db.query(selectExecution, [input.runId, input.executionId]);
   if (exists.rows.length === 0) throw notFound('step execution', input.executionId);
-  const { rows } = await ctx.db.query<{ seq: number; stream: StepOutput['stream']; at: Date; text: string }>(selectOutput, [input.runId, input.executionId, input.after ?? -1]);
+  const { rows } = await ctx.db.query<{ seq: number; stream: StepOutput['stream']; at: Date; text: string }>(
+    selectOutput,
+    [input.runId, input.executionId, input.after ?? -1],
+  );
   return rows.map((row) => ({ seq: row.seq, stream: row.stream, at: row.at.toISOString(), text: row.text }));
 }

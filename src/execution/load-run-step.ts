@@ -27,9 +27,10 @@ export async function lockRunStep(
   structures?: RunbookStructures,
 ): Promise<{ run: RunRow; section: Section; step: Step }> {
   const run = await lockActiveRun(db, runId);
-  const structure = structures === undefined
-    ? (await loadRunbookVersion(db, run.runbook_id, run.runbook_version)).structure
-    : await structures.load(db, run.runbook_id, run.runbook_version);
+  const structure =
+    structures === undefined
+      ? (await loadRunbookVersion(db, run.runbook_id, run.runbook_version)).structure
+      : await structures.load(db, run.runbook_id, run.runbook_version);
   for (const section of structure.sections) {
     const step = section.steps.find((candidate) => candidate.id === stepId);
     if (step !== undefined) return { run, section, step };

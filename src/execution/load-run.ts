@@ -4,7 +4,6 @@ import type { Queryable } from '../storage/database.js';
 import { toRun, type Run, type RunRow, type StepExecutionRow } from './run-model.js';
 import { selectExecutions, selectRun } from './run-statements.js';
 
-
 /** A run with its step executions, or not_found (also for an id that is not a UUID). */
 export async function loadRun(db: Queryable, id: string, now: Date): Promise<Run> {
   if (!uuidPattern.test(id)) throw notFound('run', id);

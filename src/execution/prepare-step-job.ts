@@ -29,9 +29,17 @@ export interface StepContext {
 }
 
 /** Reads the secrets and the runbook's step settings (two queries, the secrets decrypted). */
-export async function loadStepContext(db: Queryable, services: ExecutionServices, runbookId: string): Promise<StepContext> {
+export async function loadStepContext(
+  db: Queryable,
+  services: ExecutionServices,
+  runbookId: string,
+): Promise<StepContext> {
   const settings = await loadStepSettings(db, runbookId);
-  return { secrets: await loadStepSecrets(db, services), runbookRules: settings.rules, runnerSelector: settings.runnerSelector };
+  return {
+    secrets: await loadStepSecrets(db, services),
+    runbookRules: settings.rules,
+    runnerSelector: settings.runnerSelector,
+  };
 }
 
 /** A step made ready to run: the job (without its execution id yet) and the command as shown. */
@@ -60,15 +68,26 @@ export async function prepareStepJob(
   const rules = mergeParameterRules(readAttributeRules(step.attributes), runbookRules);
   const ignoreUnknown = options.ignoreUnknown === true;
   const base = {
-    runId: run.id, incidentId: run.incident_id, stepId: step.id, timeoutMs: services.defaultTimeoutMs,
-    condition: readSuccessCondition(step, section.kind), verifiesRun: section.kind === 'verification',
+    runId: run.id,
+    incidentId: run.incident_id,
+    stepId: step.id,
+    timeoutMs: services.defaultTimeoutMs,
+    condition: readSuccessCondition(step, section.kind),
+    verifiesRun: section.kind === 'verification',
   };
   if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, { ignoreUnknown, secrets, rules, defaults: services.environment });
+    const script = await prepareShellScript(step, values, services.denyPatterns, {
+      ignoreUnknown,
+      secrets,
+      rules,
+      defaults: services.environment,
+    });
     return {
       job: {
-        ...base, program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } },
-        secrets: script.secrets, stepSecrets: script.stepSecrets,
+        ...base,
+        program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } },
+        secrets: script.secrets,
+        stepSecrets: script.stepSecrets,
       },
       preview: script.preview,
     };
@@ -79,13 +98,23 @@ export async function prepareStepJob(
     const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
     return {
       job: {
-        ...base, program: { kind: 'sql', connection, connectionUrl, statements: sql.statements, readOnly: step.risk === 'read-only' },
-        secrets: sql.secrets, stepSecrets: [...sql.stepSecrets, ...connectionPassword(connection, connectionUrl)],
+        ...base,
+        program: {
+          kind: 'sql',
+          connection,
+          connectionUrl,
+          statements: sql.statements,
+          readOnly: step.risk === 'read-only',
+        },
+        secrets: sql.secrets,
+        stepSecrets: [...sql.stepSecrets, ...connectionPassword(connection, connectionUrl)],
       },
       preview: `-- on connection ${connection}\n${sql.preview}`,
     };
   }
-  throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [{ path: '/stepId', message: 'not a runnable step' }]);
+  throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [
+    { path: '/stepId', message: 'not a runnable step' },
+  ]);
 }
 
 /** A connection's password, to be redacted wherever the step prints it (too short a one cannot be). */

@@ -17,7 +17,9 @@ const selectProgress = `
                      FROM step_output o WHERE o.execution_id = e.id AND o.seq > $4), '[]') AS new_output
     FROM step_executions e WHERE e.run_id = $1::uuid AND e.id = $2::uuid`;
 
-type ProgressRow = StepExecutionRow & { new_output: { seq: number; stream: StepOutput['stream']; at: string; text: string }[] };
+type ProgressRow = StepExecutionRow & {
+  new_output: { seq: number; stream: StepOutput['stream']; at: string; text: string }[];
+};
 
 export interface StepProgress {
   execution: StepExecution;
@@ -26,14 +28,25 @@ export interface StepProgress {
 }
 
 /** A step execution as it stands and its output since `after`, for a follower (the event stream reads this at each change). */
-export async function readStepProgress({ ctx, input }: {
+export async function readStepProgress({
+  ctx,
+  input,
+}: {
   ctx: Ctx;
   input: { runId: string; executionId: string; after: number };
 }): Promise<StepProgress> {
   requireRole(ctx, 'viewer');
-  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId)) throw notFound('step execution', input.executionId);
-  const row = (await ctx.db.query<ProgressRow>(selectProgress, [input.runId, input.executionId, ctx.now(), input.after])).rows[0];
+  if (!uuidPattern.test(input.runId) || !uuidPattern.test(input.executionId))
+    throw notFound('step execution', input.executionId);
+  const row = (
+    await ctx.db.query<ProgressRow>(selectProgress, [input.runId, input.executionId, ctx.now(), input.after])
+  ).rows[0];
   if (row === undefined) throw notFound('step execution', input.executionId);
-  const output = row.new_output.map((line) => ({ seq: line.seq, stream: line.stream, at: new Date(line.at).toISOString(), text: line.text }));
+  const output = row.new_output.map((line) => ({
+    seq: line.seq,
+    stream: line.stream,
+    at: new Date(line.at).toISOString(),
+    text: line.text,
+  }));
   return { execution: toStepExecution(row), output };
 }

@@ -12,7 +12,9 @@ import { toStepExecution, type StepExecution, type StepExecutionRow } from './ru
 
 export const StepOutcomeInput = Type.Object(
   {
-    outcome: Type.Enum(['done', 'skipped'], { description: 'done: a manual step was carried out; skipped: any step, on purpose' }),
+    outcome: Type.Enum(['done', 'skipped'], {
+      description: 'done: a manual step was carried out; skipped: any step, on purpose',
+    }),
     note: Type.String({ minLength: 1, maxLength: 5000, description: 'what was done, or why it was skipped' }),
   },
   { additionalProperties: false },
@@ -26,24 +28,48 @@ const insertOutcome = `
   RETURNING *`;
 
 /** Checks off a manual step with a note, or skips any step with the reason; both in the timeline. */
-export async function recordStepOutcome({ ctx, input }: { ctx: Ctx; input: { runId: string; stepId: string } & StepOutcomeInput }): Promise<StepExecution> {
+export async function recordStepOutcome({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { runId: string; stepId: string } & StepOutcomeInput;
+}): Promise<StepExecution> {
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     const { run, section, step } = await lockRunStep(tx.db, input.runId, input.stepId);
     if (input.outcome === 'done' && step.kind !== 'manual') {
-      throw validationError(`step ${step.id} is a ${step.kind} step: run it, or skip it`, [{ path: '/outcome', message: 'only manual steps are checked off' }]);
+      throw validationError(`step ${step.id} is a ${step.kind} step: run it, or skip it`, [
+        { path: '/outcome', message: 'only manual steps are checked off' },
+      ]);
     }
     const { rows } = await tx.db.query<StepExecutionRow>(insertOutcome, [
-      run.id, step.id, input.outcome, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, input.note,
+      run.id,
+      step.id,
+      input.outcome,
+      tx.now(),
+      tx.actor.type,
+      actorId(tx.actor),
+      tx.actor.name,
+      input.note,
     ]);
     const execution = rows[0]!;
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
       await appendIncidentEvent(tx, run.incident_id, input.outcome === 'done' ? 'step_checked' : 'step_skipped', {
-        runId: run.id, executionId: execution.id, stepId: step.id, title: step.title, note: input.note,
+        runId: run.id,
+        executionId: execution.id,
+        stepId: step.id,
+        title: step.title,
+        note: input.note,
       });
     }
-    await recordAudit(tx, { action: `step.${input.outcome === 'done' ? 'check' : 'skip'}`, targetType: 'run', targetId: run.id, details: { stepId: step.id } });
+    await recordAudit(tx, {
+      action: `step.${input.outcome === 'done' ? 'check' : 'skip'}`,
+      targetType: 'run',
+      targetId: run.id,
+      details: { stepId: step.id },
+    });
     // Checking off the last manual verification step verifies the run, as a passing command would.
     if (input.outcome === 'done' && section.kind === 'verification') await concludeIfVerified(tx, run);
     return toStepExecution(execution);

@@ -41,21 +41,46 @@ export interface PendingEvent {
  * it (responders follow the step while it runs rather than only at its end) for the caller to
  * append — alone, or with the step's end when the output came with it.
  */
-export async function storeStepOutput(db: Queryable, ref: ExecutionRef, lines: readonly OutputLine[]): Promise<PendingEvent | null> {
-  await db.query(insertOutput, [ref.executionId, lines.map((l) => l.stream), lines.map((l) => l.at), lines.map((l) => l.text)]);
+export async function storeStepOutput(
+  db: Queryable,
+  ref: ExecutionRef,
+  lines: readonly OutputLine[],
+): Promise<PendingEvent | null> {
+  await db.query(insertOutput, [
+    ref.executionId,
+    lines.map((l) => l.stream),
+    lines.map((l) => l.at),
+    lines.map((l) => l.text),
+  ]);
   if (ref.incidentId === null) return null;
   return {
     type: 'step_output',
-    payload: { executionId: ref.executionId, stepId: ref.stepId, output: lines.map((line) => ({ stream: line.stream, text: line.text })) },
+    payload: {
+      executionId: ref.executionId,
+      stepId: ref.stepId,
+      output: lines.map((line) => ({ stream: line.stream, text: line.text })),
+    },
   };
 }
 
 /** How a step that never ran ends (cancelled in the queue, not taken in time, not preparable). */
 export function endedBeforeRunning(outcome: 'cancelled' | 'failed-to-start', error: string | null = null): StepResult {
-  return { outcome, exitCode: null, signal: null, durationMs: 0, error, stdoutBytes: 0, stderrBytes: 0, truncatedBytes: 0 };
+  return {
+    outcome,
+    exitCode: null,
+    signal: null,
+    durationMs: 0,
+    error,
+    stdoutBytes: 0,
+    stderrBytes: 0,
+    truncatedBytes: 0,
+  };
 }
 
-export function statusOf(result: Pick<StepResult, 'outcome' | 'exitCode'>, verification: Verification | null): ExecutionStatus {
+export function statusOf(
+  result: Pick<StepResult, 'outcome' | 'exitCode'>,
+  verification: Verification | null,
+): ExecutionStatus {
   switch (result.outcome) {
     case 'timed-out':
       return 'timed-out';
@@ -78,27 +103,47 @@ export async function recordStepFinished(
   ctx: Ctx,
   ref: ExecutionRef,
   result: StepResult,
-  extra: { verification?: Verification | null; runner?: string | null; reason?: string | null; after?: PendingEvent | null } = {},
+  extra: {
+    verification?: Verification | null;
+    runner?: string | null;
+    reason?: string | null;
+    after?: PendingEvent | null;
+  } = {},
 ): Promise<ExecutionStatus | null> {
   const verification = extra.verification ?? null;
   const status = statusOf(result, verification);
   const changed = await ctx.db.query(markFinished, [
-    ref.executionId, status, ctx.now(), result.exitCode, result.durationMs, result.stdoutBytes + result.stderrBytes, result.truncatedBytes,
-    verification === null ? null : JSON.stringify(verification), extra.reason ?? result.error ?? null,
+    ref.executionId,
+    status,
+    ctx.now(),
+    result.exitCode,
+    result.durationMs,
+    result.stdoutBytes + result.stderrBytes,
+    result.truncatedBytes,
+    verification === null ? null : JSON.stringify(verification),
+    extra.reason ?? result.error ?? null,
   ]);
   if (changed.rowCount === 0) return null;
   if (ref.incidentId === null) return status;
   const finished = {
     type: 'step_finished',
     payload: {
-      executionId: ref.executionId, stepId: ref.stepId, status, exitCode: result.exitCode, durationMs: result.durationMs,
+      executionId: ref.executionId,
+      stepId: ref.stepId,
+      status,
+      exitCode: result.exitCode,
+      durationMs: result.durationMs,
       ...(result.error === null ? {} : { error: result.error }),
       ...(extra.reason === undefined || extra.reason === null ? {} : { reason: extra.reason }),
       ...(extra.runner === undefined || extra.runner === null ? {} : { runner: extra.runner }),
       ...(verification === null ? {} : { verification: { passed: verification.passed, detail: verification.detail } }),
     },
   };
-  await appendIncidentEvents(ctx, ref.incidentId, extra.after === undefined || extra.after === null ? [finished] : [extra.after, finished]);
+  await appendIncidentEvents(
+    ctx,
+    ref.incidentId,
+    extra.after === undefined || extra.after === null ? [finished] : [extra.after, finished],
+  );
   return status;
 }
 
@@ -113,6 +158,8 @@ export async function skipChained(ctx: Ctx, incidentId: string | null, execution
   const { rows } = await ctx.db.query<{ id: string; step_id: string }>(markSkipped, [executionIds, ctx.now()]);
   if (incidentId === null || rows.length === 0) return;
   await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
-    executionIds: rows.map((row) => row.id), stepIds: rows.map((row) => row.step_id), reason: 'an earlier step did not succeed',
+    executionIds: rows.map((row) => row.id),
+    stepIds: rows.map((row) => row.step_id),
+    reason: 'an earlier step did not succeed',
   });
 }

@@ -7,13 +7,30 @@ export const runStatuses = ['active', 'verified', 'failed', 'abandoned'] as cons
 export type RunStatus = (typeof runStatuses)[number];
 
 export const executionStatuses = [
-  'awaiting-approval', 'refused', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done',
+  'awaiting-approval',
+  'refused',
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'timed-out',
+  'cancelled',
+  'interrupted',
+  'skipped',
+  'done',
 ] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];
 
 /** Statuses after which an execution changes no more. */
 export const finalExecutionStatuses: ReadonlySet<ExecutionStatus> = new Set([
-  'refused', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done',
+  'refused',
+  'succeeded',
+  'failed',
+  'timed-out',
+  'cancelled',
+  'interrupted',
+  'skipped',
+  'done',
 ]);
 
 export const StepExecutionSchema = Type.Object(
@@ -32,11 +49,19 @@ export const StepExecutionSchema = Type.Object(
     durationMs: Type.Union([Type.Integer(), Type.Null()]),
     outputBytes: Type.Integer(),
     truncatedBytes: Type.Integer(),
-    verification: Type.Union([VerificationSchema, Type.Null()], { description: 'the success condition and its verdict, for a step that has one' }),
-    runner: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], { description: 'the runner that took the step' }),
+    verification: Type.Union([VerificationSchema, Type.Null()], {
+      description: 'the success condition and its verdict, for a step that has one',
+    }),
+    runner: Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()], {
+      description: 'the runner that took the step',
+    }),
     runnerSelector: Type.Optional(RunnerLabelsSchema),
-    waitingFor: Type.Union([Type.String(), Type.Null()], { description: 'for a queued step no connected runner may take: what it waits for ("a runner with env=prod")' }),
-    endReason: Type.Union([Type.String(), Type.Null()], { description: 'why it ended without running to its end, when it did' }),
+    waitingFor: Type.Union([Type.String(), Type.Null()], {
+      description: 'for a queued step no connected runner may take: what it waits for ("a runner with env=prod")',
+    }),
+    endReason: Type.Union([Type.String(), Type.Null()], {
+      description: 'why it ended without running to its end, when it did',
+    }),
   },
   { title: 'StepExecution' },
 );
@@ -100,11 +125,23 @@ const iso = (date: Date | null): string | null => (date === null ? null : date.t
 
 export function toStepExecution(row: StepExecutionRow): StepExecution {
   return {
-    id: row.id, stepId: row.step_id, attempt: row.attempt, status: row.status, commandPreview: row.command_preview,
-    requestedAt: row.requested_at.toISOString(), requestedBy: row.requested_by_name, reason: row.reason,
-    startedAt: iso(row.started_at), finishedAt: iso(row.finished_at), exitCode: row.exit_code, durationMs: row.duration_ms,
-    outputBytes: row.output_bytes, truncatedBytes: row.truncated_bytes, verification: row.verification ?? null,
-    runner: row.runner_id === undefined || row.runner_id === null ? null : { id: row.runner_id, name: row.runner_name ?? '' },
+    id: row.id,
+    stepId: row.step_id,
+    attempt: row.attempt,
+    status: row.status,
+    commandPreview: row.command_preview,
+    requestedAt: row.requested_at.toISOString(),
+    requestedBy: row.requested_by_name,
+    reason: row.reason,
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    exitCode: row.exit_code,
+    durationMs: row.duration_ms,
+    outputBytes: row.output_bytes,
+    truncatedBytes: row.truncated_bytes,
+    verification: row.verification ?? null,
+    runner:
+      row.runner_id === undefined || row.runner_id === null ? null : { id: row.runner_id, name: row.runner_name ?? '' },
     ...(row.runner_selector === undefined ? {} : { runnerSelector: row.runner_selector }),
     waitingFor: row.no_runner === true ? describeSelector(row.runner_selector ?? {}) : null,
     endReason: row.end_reason ?? null,
@@ -113,8 +150,14 @@ export function toStepExecution(row: StepExecutionRow): StepExecution {
 
 export function toRun(row: RunRow, executions: readonly StepExecutionRow[]): Run {
   return {
-    id: row.id, incidentId: row.incident_id, runbookId: row.runbook_id, runbookVersion: row.runbook_version, status: row.status,
-    startedAt: row.started_at.toISOString(), startedBy: row.started_by_name, endedAt: iso(row.ended_at),
+    id: row.id,
+    incidentId: row.incident_id,
+    runbookId: row.runbook_id,
+    runbookVersion: row.runbook_version,
+    status: row.status,
+    startedAt: row.started_at.toISOString(),
+    startedBy: row.started_by_name,
+    endedAt: iso(row.ended_at),
     executions: executions.map(toStepExecution),
   };
 }

@@ -17,9 +17,13 @@ import { stepRunnerSelector } from './jobs/step-runner-selector.js';
 export const RunReadOnlyStepsInput = Type.Object(
   {
     section: Type.Integer({ minimum: 0, description: 'index of the section in the runbook' }),
-    parameters: Type.Optional(Type.Record(Type.String(), Type.String(), { description: 'values for the parameters of any of its steps' })),
+    parameters: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: 'values for the parameters of any of its steps' }),
+    ),
     continueOnFailure: Type.Optional(Type.Boolean({ default: false })),
-    connection: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'the named connection of its SQL steps' })),
+    connection: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 63, description: 'the named connection of its SQL steps' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -54,43 +58,78 @@ export async function runReadOnlySteps({
     const structure = await services.jobs.structures.load(tx.db, run.runbook_id, run.runbook_version);
     const section = structure.sections[input.section];
     if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
-    const steps = section.steps.filter((step) => step.kind === 'command' && runnableLanguages.has(step.language ?? '') && step.risk === 'read-only');
-    if (steps.length === 0) throw validationError(`section "${section.title}" has no read-only step to run`, [{ path: '/section', message: 'nothing to run' }]);
+    const steps = section.steps.filter(
+      (step) => step.kind === 'command' && runnableLanguages.has(step.language ?? '') && step.risk === 'read-only',
+    );
+    if (steps.length === 0)
+      throw validationError(`section "${section.title}" has no read-only step to run`, [
+        { path: '/section', message: 'nothing to run' },
+      ]);
     const issues: FieldIssue[] = [];
     const prepared = [];
     const context = await loadStepContext(tx.db, services, run.runbook_id);
     for (const step of steps) {
       try {
-        prepared.push({ step, ready: await prepareStepJob(tx.db, { run, section, step }, values, services, {
-          ignoreUnknown: true, context, ...(input.connection === undefined ? {} : { connection: input.connection }),
-        }) });
+        prepared.push({
+          step,
+          ready: await prepareStepJob(tx.db, { run, section, step }, values, services, {
+            ignoreUnknown: true,
+            context,
+            ...(input.connection === undefined ? {} : { connection: input.connection }),
+          }),
+        });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
         issues.push(...((error.details['issues'] as FieldIssue[] | undefined) ?? []));
       }
     }
     // Several SQL steps missing their connection say so once.
-    const distinct = issues.filter((issue, index) => issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index);
+    const distinct = issues.filter(
+      (issue, index) =>
+        issues.findIndex((other) => other.path === issue.path && other.message === issue.message) === index,
+    );
     if (distinct.length > 0) throw validationError('parameter values are missing or invalid', distinct);
     const executions: StepExecutionRow[] = [];
     const chainId = randomUUID();
     for (const [index, { step, ready }] of prepared.entries()) {
       const selector = stepRunnerSelector(step, context.runnerSelector);
       const sealed = sealStepValues(values, services.jobs, { runId: run.id, stepId: step.id });
-      const row = (await tx.db.query<StepExecutionRow>(insertQueued, [
-        run.id, step.id, ready.preview, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name, services.defaultTimeoutMs,
-        ready.job.program.kind === 'sql' ? ready.job.program.connection : null, JSON.stringify(selector), sealed.sealed, sealed.sealedBy,
-        chainId, index, input.continueOnFailure ?? false,
-      ])).rows[0]!;
+      const row = (
+        await tx.db.query<StepExecutionRow>(insertQueued, [
+          run.id,
+          step.id,
+          ready.preview,
+          tx.now(),
+          tx.actor.type,
+          actorId(tx.actor),
+          tx.actor.name,
+          services.defaultTimeoutMs,
+          ready.job.program.kind === 'sql' ? ready.job.program.connection : null,
+          JSON.stringify(selector),
+          sealed.sealed,
+          sealed.sealedBy,
+          chainId,
+          index,
+          input.continueOnFailure ?? false,
+        ])
+      ).rows[0]!;
       executions.push(row);
     }
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
       await appendIncidentEvent(tx, run.incident_id, 'section_run_started', {
-        runId: run.id, section: section.title, stepIds: steps.map((step) => step.id), continueOnFailure: input.continueOnFailure ?? false,
+        runId: run.id,
+        section: section.title,
+        stepIds: steps.map((step) => step.id),
+        continueOnFailure: input.continueOnFailure ?? false,
       });
     }
-    await recordAudit(tx, { action: 'step.run_section', targetType: 'run', targetId: run.id, details: { section: input.section, steps: steps.map((s) => s.id) } });
+    await recordAudit(tx, {
+      action: 'step.run_section',
+      targetType: 'run',
+      targetId: run.id,
+      details: { section: input.section, steps: steps.map((s) => s.id) },
+    });
     return executions;
   });
   services.jobs.signal.notify();

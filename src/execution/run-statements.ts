@@ -12,7 +12,8 @@ export const selectRun = `SELECT * FROM runs WHERE id = $1::uuid`;
 export const lockRun = `SELECT * FROM runs WHERE id = $1::uuid FOR UPDATE`;
 
 /** `no_runner` of the queued steps no live runner may take at instant `now` (an SQL parameter). */
-export const noRunnerColumn = (now: string): string => `(e.status = 'queued' AND NOT ${liveRunnerFor(now)}) AS no_runner`;
+export const noRunnerColumn = (now: string): string =>
+  `(e.status = 'queued' AND NOT ${liveRunnerFor(now)}) AS no_runner`;
 
 export const selectExecutions = `
   SELECT e.*, ${noRunnerColumn('$2')} FROM step_executions e WHERE e.run_id = $1::uuid ORDER BY e.requested_at, e.attempt`;

@@ -19,7 +19,18 @@ export interface ProgramRunOptions {
 export async function runStepProgram(program: StepProgram, options: ProgramRunOptions): Promise<ShellProcessResult> {
   const { cwd, launch, ...common } = options;
   if (program.kind === 'shell') {
-    return runShellProcess({ ...common, script: program.script, env: program.env, ...(cwd === undefined ? {} : { cwd }), ...(launch === undefined ? {} : { launch }) });
+    return runShellProcess({
+      ...common,
+      script: program.script,
+      env: program.env,
+      ...(cwd === undefined ? {} : { cwd }),
+      ...(launch === undefined ? {} : { launch }),
+    });
   }
-  return runSqlStatements({ ...common, connectionString: program.connectionUrl, statements: program.statements, readOnly: program.readOnly });
+  return runSqlStatements({
+    ...common,
+    connectionString: program.connectionUrl,
+    statements: program.statements,
+    readOnly: program.readOnly,
+  });
 }

@@ -33,24 +33,42 @@ export async function startRun({ ctx, input }: { ctx: Ctx; input: StartRunInput 
     if (input.incidentId !== undefined) {
       const incident = await lockIncidentRow(tx, input.incidentId).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'not_found') {
-          throw validationError('unknown incident', [{ path: '/incidentId', message: `no incident ${input.incidentId}` }]);
+          throw validationError('unknown incident', [
+            { path: '/incidentId', message: `no incident ${input.incidentId}` },
+          ]);
         }
         throw error;
       });
       if (incident.status === 'resolved') {
-        throw validationError('incident resolved', [{ path: '/incidentId', message: `${incident.id} is resolved: reopen it first` }]);
+        throw validationError('incident resolved', [
+          { path: '/incidentId', message: `${incident.id} is resolved: reopen it first` },
+        ]);
       }
     }
     const { rows } = await tx.db.query<RunRow>(insertRun, [
-      input.incidentId ?? null, runbook.id, runbook.version, tx.now(), tx.actor.type, actorId(tx.actor), tx.actor.name,
+      input.incidentId ?? null,
+      runbook.id,
+      runbook.version,
+      tx.now(),
+      tx.actor.type,
+      actorId(tx.actor),
+      tx.actor.name,
     ]);
     const run = rows[0]!;
     if (input.incidentId !== undefined) {
       await appendIncidentEvent(tx, input.incidentId, 'run_started', {
-        runId: run.id, runbookId: runbook.id, runbookVersion: runbook.version, title: runbook.title,
+        runId: run.id,
+        runbookId: runbook.id,
+        runbookVersion: runbook.version,
+        title: runbook.title,
       });
     }
-    await recordAudit(tx, { action: 'run.start', targetType: 'run', targetId: run.id, details: { runbookId: runbook.id, incidentId: input.incidentId ?? null } });
+    await recordAudit(tx, {
+      action: 'run.start',
+      targetType: 'run',
+      targetId: run.id,
+      details: { runbookId: runbook.id, incidentId: input.incidentId ?? null },
+    });
     return loadRun(tx.db, run.id, tx.now());
   });
 }

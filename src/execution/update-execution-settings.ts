@@ -10,10 +10,18 @@ import { formatSelector, parseRunnerSelector } from './jobs/runner-selector.js';
 export const ExecutionSettingsSchema = Type.Object(
   {
     allowSelfApproval: Type.Boolean({ description: 'whoever asks to run a destructive step may approve it too' }),
-    parameters: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), ParameterRuleSchema, {
-      description: 'what values each parameter of the runbook accepts, by name (replaces the rules set before)',
-    })),
-    runner: Type.Optional(Type.String({ maxLength: 500, description: 'which runners run its steps: labels such as "env=prod, site=eu" (a step\'s own "runner" attribute wins); empty: any runner' })),
+    parameters: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }), ParameterRuleSchema, {
+        description: 'what values each parameter of the runbook accepts, by name (replaces the rules set before)',
+      }),
+    ),
+    runner: Type.Optional(
+      Type.String({
+        maxLength: 500,
+        description:
+          'which runners run its steps: labels such as "env=prod, site=eu" (a step\'s own "runner" attribute wins); empty: any runner',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -31,7 +39,13 @@ const upsertSettings = `
  * asked for them, what values its parameters accept, and which runners run them. A pattern that does not compile is a
  * 400 naming it; the rules replace those set before.
  */
-export async function updateExecutionSettings({ ctx, input }: { ctx: Ctx; input: { runbookId: string } & ExecutionSettings }): Promise<Required<ExecutionSettings>> {
+export async function updateExecutionSettings({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { runbookId: string } & ExecutionSettings;
+}): Promise<Required<ExecutionSettings>> {
   requireRole(ctx, 'admin');
   const parameters = input.parameters ?? {};
   const selector = parseRunnerSelector(input.runner ?? '', '/runner');
@@ -42,11 +56,17 @@ export async function updateExecutionSettings({ ctx, input }: { ctx: Ctx; input:
     if (exists.rows.length === 0) throw notFound('runbook', input.runbookId);
     // Left out, the runner selector stays as it was (forms that only edit parameter rules keep it).
     const { rows } = await tx.db.query<{ runner_selector: RunnerLabels }>(upsertSettings, [
-      input.runbookId, input.allowSelfApproval, JSON.stringify(parameters), input.runner === undefined ? null : JSON.stringify(selector.labels), tx.now(),
+      input.runbookId,
+      input.allowSelfApproval,
+      JSON.stringify(parameters),
+      input.runner === undefined ? null : JSON.stringify(selector.labels),
+      tx.now(),
     ]);
     const runner = formatSelector(rows[0]!.runner_selector);
     await recordAudit(tx, {
-      action: 'runbook.execution_settings', targetType: 'runbook', targetId: input.runbookId,
+      action: 'runbook.execution_settings',
+      targetType: 'runbook',
+      targetId: input.runbookId,
       details: { allowSelfApproval: input.allowSelfApproval, parameters, runner },
     });
     return { allowSelfApproval: input.allowSelfApproval, parameters, runner };

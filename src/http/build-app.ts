@@ -77,7 +77,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const execution = createExecutionServices(config, jobs, options.env ?? process.env);
   const now = options.now ?? (() => new Date());
   const stepSweep = createStepJobSweep({
-    db, now, jobs, onError: (error, job) => app.log.error({ err: error, job }, 'step job sweep failed'),
+    db,
+    now,
+    jobs,
+    onError: (error, job) => app.log.error({ err: error, job }, 'step job sweep failed'),
   });
   stepSweep.start();
   app.addHook('onClose', async () => stepSweep.stop());
@@ -87,27 +90,50 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The server closes the database only after app.close(): alerts already accepted are committed first.
   app.addHook('onClose', async () => writer.stop());
   const alertSweep = createAlertSweepJob({
-    db, catalogue, now, intervalMs: config.alertSweepMs,
+    db,
+    catalogue,
+    now,
+    intervalMs: config.alertSweepMs,
     onError: (error, job) => app.log.error({ err: error, job }, 'timed alert work failed'),
   });
   alertSweep.start();
   app.addHook('onClose', async () => alertSweep.stop());
   const timers = createTimerRunner({
-    db, now, intervalMs: config.timerPollMs,
-    handlers: oncallTimerHandlers({ db, now, secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey), baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}` }),
+    db,
+    now,
+    intervalMs: config.timerPollMs,
+    handlers: oncallTimerHandlers({
+      db,
+      now,
+      secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey),
+      baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
     onError: (error, job) => app.log.error({ err: error, job }, 'timed work failed'),
   });
   timers.start();
   app.addHook('onClose', async () => timers.stop());
   const probes = new ProbeRunner({
-    db, catalogue, now, tickMs: config.probeTickMs, concurrency: config.probeConcurrency, historyHours: config.probeHistoryHours,
-    secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey), prometheusUrl: config.prometheusUrl ?? null,
+    db,
+    catalogue,
+    now,
+    tickMs: config.probeTickMs,
+    concurrency: config.probeConcurrency,
+    historyHours: config.probeHistoryHours,
+    secretKey: execution.secretKey === null ? null : Buffer.from(execution.secretKey),
+    prometheusUrl: config.prometheusUrl ?? null,
     onError: (error, job) => app.log.error({ err: error, job }, 'probe work failed'),
   });
   probes.start();
   // Checks in flight are cancelled and their probes handed back before the database closes.
   app.addHook('onClose', async () => probes.stop());
-  const deps: HttpDeps = { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep }, probes };
+  const deps: HttpDeps = {
+    db,
+    config,
+    now,
+    execution,
+    alerts: { keys: new IntegrationKeys(db), writer, catalogue, sweep: alertSweep },
+    probes,
+  };
   const metrics = createHttpMetrics(db);
   registerReportMetrics(metrics.registry, db, now);
   registerRunnerMetrics(metrics.registry, jobs.signal);
@@ -115,7 +141,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Astreinte API', version: '1', description: 'Incident response: incidents, services, people, tokens.' },
+      info: {
+        title: 'Astreinte API',
+        version: '1',
+        description: 'Incident response: incidents, services, people, tokens.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -134,15 +164,24 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       request.actor = await authenticateSession(db, session, deps.now());
       // The cookie comes with any request the browser makes, even one another site triggers: a
       // change must also carry the CSRF token, which only the console can read.
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && request.headers['x-csrf-token'] !== csrfTokenOf(session)) {
-        throw new AppError('forbidden', 'a change made with the session cookie needs its X-CSRF-Token header', { required: 'X-CSRF-Token' });
+      if (
+        !['GET', 'HEAD', 'OPTIONS'].includes(request.method) &&
+        request.headers['x-csrf-token'] !== csrfTokenOf(session)
+      ) {
+        throw new AppError('forbidden', 'a change made with the session cookie needs its X-CSRF-Token header', {
+          required: 'X-CSRF-Token',
+        });
       }
       return;
     }
     const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
     request.actor = await authenticateToken(db, secret, deps.now(), tokenTouches);
     if ((request.actor.type === 'runner') !== runnerPath) {
-      throw new AppError('forbidden', runnerPath ? 'these routes are for runners: use a runner token' : 'a runner token may only claim and run steps', {});
+      throw new AppError(
+        'forbidden',
+        runnerPath ? 'these routes are for runners: use a runner token' : 'a runner token may only claim and run steps',
+        {},
+      );
     }
   });
 
@@ -169,7 +208,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const body: ErrorBody = { error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}`, details: {} };
+    const body: ErrorBody = {
+      error: 'not_found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+      details: {},
+    };
     return reply.status(404).send(body);
   });
 

@@ -42,7 +42,11 @@ export function toAppError(error: unknown): AppError {
   if (Array.isArray(fastifyError.validation)) {
     const part = fastifyError.validationContext ?? 'body';
     const issues = fastifyError.validation.map((issue) => toFieldIssue(part, issue));
-    return new AppError('validation_failed', `invalid ${part}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, { issues });
+    return new AppError(
+      'validation_failed',
+      `invalid ${part}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+      { issues },
+    );
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -51,10 +55,14 @@ export function toAppError(error: unknown): AppError {
       return new AppError('unsupported_media_type', 'send the body as application/json', {});
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new AppError('validation_failed', 'the body is not valid JSON', { issues: [{ path: '/', message: 'not valid JSON' }] });
+      return new AppError('validation_failed', 'the body is not valid JSON', {
+        issues: [{ path: '/', message: 'not valid JSON' }],
+      });
   }
   if (fastifyError.statusCode === 400 && fastifyError.message !== undefined) {
-    return new AppError('validation_failed', fastifyError.message, { issues: [{ path: '/', message: fastifyError.message }] });
+    return new AppError('validation_failed', fastifyError.message, {
+      issues: [{ path: '/', message: fastifyError.message }],
+    });
   }
   const pg = postgresErrors[String((error as { code?: unknown }).code)];
   // PostgreSQL's own detail text names columns and values: it stays in the server's logs.
@@ -70,6 +78,7 @@ function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {
   // them; query-string and path parameters keep their part as the first segment.
   const prefix = part === 'body' ? '' : `/${part}`;
   const path = `${prefix}${issue.instancePath}${extra === undefined ? '' : `/${extra}`}` || '/';
-  const message = issue.params['additionalProperty'] !== undefined ? 'is not a known field' : (issue.message ?? 'is invalid');
+  const message =
+    issue.params['additionalProperty'] !== undefined ? 'is not a known field' : (issue.message ?? 'is invalid');
   return { path, message };
 }

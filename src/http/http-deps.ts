@@ -1,5 +1,11 @@
 import type { ProbeRunner } from '../jobs/probe-runner.js';
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
 import type { AlertWriter } from '../alerts/pipeline/alert-writer.js';
@@ -23,4 +29,10 @@ export interface HttpDeps {
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;

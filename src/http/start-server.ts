@@ -32,7 +32,10 @@ export interface RunningServer {
  * the local runner as a child process. `hidden` names files its steps must not see besides the
  * data folder (the configuration file).
  */
-export async function startServer(config: Config, options: { logger?: Logger; hidden?: readonly string[] } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; hidden?: readonly string[] } = {},
+): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'astreinte' } });
   const db = await openDatabase({
     url: config.databaseUrl,
@@ -53,12 +56,25 @@ export async function startServer(config: Config, options: { logger?: Logger; hi
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
-    const runner = config.localRunner ? await startLocalRunner({
-      db, url, logger, logLevel: config.logLevel, sandbox: config.runnerSandbox, concurrency: config.stepConcurrency,
-      hidden: [...(config.databaseUrl === undefined ? [resolve(config.dataDir)] : []), ...(options.hidden ?? []).map((path) => resolve(path))],
-      writable: config.runnerWritablePaths.split(':').filter((path) => path !== '').map((path) => resolve(path)),
-      ...(config.stepWorkingDir === undefined ? {} : { workdir: config.stepWorkingDir }),
-    }) : null;
+    const runner = config.localRunner
+      ? await startLocalRunner({
+          db,
+          url,
+          logger,
+          logLevel: config.logLevel,
+          sandbox: config.runnerSandbox,
+          concurrency: config.stepConcurrency,
+          hidden: [
+            ...(config.databaseUrl === undefined ? [resolve(config.dataDir)] : []),
+            ...(options.hidden ?? []).map((path) => resolve(path)),
+          ],
+          writable: config.runnerWritablePaths
+            .split(':')
+            .filter((path) => path !== '')
+            .map((path) => resolve(path)),
+          ...(config.stepWorkingDir === undefined ? {} : { workdir: config.stepWorkingDir }),
+        })
+      : null;
     let closing: Promise<void> | undefined;
     return {
       app,
@@ -68,7 +84,10 @@ export async function startServer(config: Config, options: { logger?: Logger; hi
       adminToken: boot.adminToken,
       migrated,
       // The runner goes first: its steps are cancelled and their ends recorded while the server still answers.
-      close: () => (closing ??= (runner?.stop() ?? Promise.resolve()).then(() => closeServer(app, db, config.shutdownTimeoutMs, logger))),
+      close: () =>
+        (closing ??= (runner?.stop() ?? Promise.resolve()).then(() =>
+          closeServer(app, db, config.shutdownTimeoutMs, logger),
+        )),
     };
   } catch (error) {
     await db.close().catch(() => undefined);

@@ -14,7 +14,13 @@ export async function appendIncidentEvent(
   payload: Record<string, unknown>,
 ): Promise<number> {
   const { rows } = await ctx.db.query<{ seq: number }>(appendEvent, [
-    incidentId, type, ctx.now(), ctx.actor.type, actorId(ctx.actor), ctx.actor.name, JSON.stringify(payload),
+    incidentId,
+    type,
+    ctx.now(),
+    ctx.actor.type,
+    actorId(ctx.actor),
+    ctx.actor.name,
+    JSON.stringify(payload),
   ]);
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
@@ -32,6 +38,13 @@ export async function appendIncidentEvents(
 ): Promise<void> {
   if (events.length === 0) return;
   const rowsJson = events.map((event) => ({ type: event.type, payload: event.payload }));
-  const { rows } = await ctx.db.query(appendEvents, [incidentId, ctx.now(), ctx.actor.type, actorId(ctx.actor), ctx.actor.name, JSON.stringify(rowsJson)]);
+  const { rows } = await ctx.db.query(appendEvents, [
+    incidentId,
+    ctx.now(),
+    ctx.actor.type,
+    actorId(ctx.actor),
+    ctx.actor.name,
+    JSON.stringify(rowsJson),
+  ]);
   if (rows.length === 0) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
 }

@@ -38,7 +38,12 @@ export async function assignIncidentRole({
     } else if (input.userId !== previous) {
       const user = await assertActiveUser(tx.db, input.userId, '/userId');
       await tx.db.query(upsertIncidentRole, [input.id, input.role, user.id, tx.now()]);
-      await appendIncidentEvent(tx, input.id, 'role_assigned', { role: input.role, userId: user.id, name: user.name, previous });
+      await appendIncidentEvent(tx, input.id, 'role_assigned', {
+        role: input.role,
+        userId: user.id,
+        name: user.name,
+        previous,
+      });
     }
     await recordAudit(tx, {
       action: 'incident.assign_role',

@@ -44,7 +44,12 @@ export async function changeIncidentStatus(
       to,
       ...(input.note === undefined ? {} : { note: input.note }),
     });
-    await recordAudit(tx, { action: `incident.${action}`, targetType: 'incident', targetId: id, details: { from: row.status, to } });
+    await recordAudit(tx, {
+      action: `incident.${action}`,
+      targetType: 'incident',
+      targetId: id,
+      details: { from: row.status, to },
+    });
     return loadIncident(tx.db, id, now);
   });
 }

@@ -7,7 +7,12 @@ import { assertServicesExist } from '../services/assert-services-exist.js';
 import { assertActiveUser } from '../users/assert-active-user.js';
 import { appendIncidentEvent } from './append-incident-event.js';
 import { LabelsSchema, SeveritySchema, type Incident } from './incident-model.js';
-import { insertIncident, insertIncidentService, nextIncidentNumber, upsertIncidentRole } from './incident-statements.js';
+import {
+  insertIncident,
+  insertIncidentService,
+  nextIncidentNumber,
+  upsertIncidentRole,
+} from './incident-statements.js';
 import { loadIncident } from './load-incident.js';
 import { scheduleTimer } from '../jobs/schedule-timer.js';
 import { incidentOpenedTimerId, timerKinds } from '../jobs/timer-kinds.js';
@@ -21,7 +26,9 @@ export const DeclareIncidentInput = Type.Object(
     services: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 100, uniqueItems: true })),
     labels: Type.Optional(LabelsSchema),
     commanderId: Type.Optional(Type.String({ format: 'uuid' })),
-    detectedAt: Type.Optional(Type.String({ format: 'date-time', description: 'when the problem was first seen; default now' })),
+    detectedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'when the problem was first seen; default now' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -33,12 +40,15 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: Declare
   const now = ctx.now();
   const detectedAt = input.detectedAt === undefined ? now : new Date(input.detectedAt);
   if (detectedAt.getTime() > now.getTime() + 60_000) {
-    throw validationError('detectedAt is in the future', [{ path: '/detectedAt', message: 'must not be in the future' }]);
+    throw validationError('detectedAt is in the future', [
+      { path: '/detectedAt', message: 'must not be in the future' },
+    ]);
   }
   const services = input.services ?? [];
   return inTransaction(ctx, async (tx) => {
     await assertServicesExist(tx.db, services, '/services');
-    const commander = input.commanderId === undefined ? null : await assertActiveUser(tx.db, input.commanderId, '/commanderId');
+    const commander =
+      input.commanderId === undefined ? null : await assertActiveUser(tx.db, input.commanderId, '/commanderId');
     const { rows } = await tx.db.query<{ number: number }>(nextIncidentNumber);
     const number = rows[0]!.number;
     const id = `INC-${number}`;
@@ -50,7 +60,15 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: Declare
       labels: input.labels ?? {},
     };
     await tx.db.query(insertIncident, [
-      id, number, fields.title, fields.summary, fields.impact, fields.severity, JSON.stringify(fields.labels), detectedAt, now,
+      id,
+      number,
+      fields.title,
+      fields.summary,
+      fields.impact,
+      fields.severity,
+      JSON.stringify(fields.labels),
+      detectedAt,
+      now,
     ]);
     for (const service of services) await tx.db.query(insertIncidentService, [id, service]);
     await appendIncidentEvent(tx, id, 'incident_declared', {
@@ -61,11 +79,26 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: Declare
     });
     if (commander !== null) {
       await tx.db.query(upsertIncidentRole, [id, 'commander', commander.id, now]);
-      await appendIncidentEvent(tx, id, 'role_assigned', { role: 'commander', userId: commander.id, name: commander.name, previous: null });
+      await appendIncidentEvent(tx, id, 'role_assigned', {
+        role: 'commander',
+        userId: commander.id,
+        name: commander.name,
+        previous: null,
+      });
     }
     // On-call picks the incident up from here (escalation), on whichever node is free.
-    await scheduleTimer(tx.db, { id: incidentOpenedTimerId(id), kind: timerKinds.incidentOpened, dueAt: now, payload: { incidentId: id } });
-    await recordAudit(tx, { action: 'incident.declare', targetType: 'incident', targetId: id, details: { severity: fields.severity } });
+    await scheduleTimer(tx.db, {
+      id: incidentOpenedTimerId(id),
+      kind: timerKinds.incidentOpened,
+      dueAt: now,
+      payload: { incidentId: id },
+    });
+    await recordAudit(tx, {
+      action: 'incident.declare',
+      targetType: 'incident',
+      targetId: id,
+      details: { severity: fields.severity },
+    });
     return loadIncident(tx.db, id, now);
   });
 }

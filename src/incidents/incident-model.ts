@@ -12,7 +12,10 @@ export type IncidentRole = (typeof incidentRoles)[number];
 export const SeveritySchema = Type.Enum(severities);
 export const IncidentStatusSchema = Type.Enum(incidentStatuses);
 export const IncidentRoleSchema = Type.Enum(incidentRoles);
-export const LabelsSchema = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$' }), Type.String({ maxLength: 1000 }));
+export const LabelsSchema = Type.Record(
+  Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,99}$' }),
+  Type.String({ maxLength: 1000 }),
+);
 
 export const ActorViewSchema = Type.Object({
   type: Type.Union([Type.Literal('user'), Type.Literal('integration'), Type.Literal('runner'), Type.Literal('system')]),

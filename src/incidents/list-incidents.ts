@@ -20,9 +20,18 @@ export const ListIncidentsQuery = Type.Object(
 export type ListIncidentsQuery = Static<typeof ListIncidentsQuery>;
 
 /** Incidents, newest first, filtered by status, severity and service. */
-export async function listIncidents({ ctx, input }: { ctx: Ctx; input: ListIncidentsQuery }): Promise<{ items: Incident[]; total: number }> {
+export async function listIncidents({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListIncidentsQuery;
+}): Promise<{ items: Incident[]; total: number }> {
   requireRole(ctx, 'viewer');
-  const statuses = input.open === true ? (input.status ?? ['triggered', 'acknowledged', 'mitigated']).filter((s) => s !== 'resolved') : input.status;
+  const statuses =
+    input.open === true
+      ? (input.status ?? ['triggered', 'acknowledged', 'mitigated']).filter((s) => s !== 'resolved')
+      : input.status;
   const filters = [statuses ?? null, input.severity ?? null, input.service ?? null];
   const [{ rows }, count, policies] = await Promise.all([
     ctx.db.query<IncidentRow>(selectIncidents, [...filters, null, input.limit ?? 50, input.offset ?? 0]),

@@ -37,7 +37,12 @@ function toEvent(row: EventRow): TimelineEvent {
 }
 
 /** Reads an incident's events in order, from `after` on. */
-export async function readTimeline(db: Queryable, incidentId: string, after = 0, limit = 100_000): Promise<TimelineEvent[]> {
+export async function readTimeline(
+  db: Queryable,
+  incidentId: string,
+  after = 0,
+  limit = 100_000,
+): Promise<TimelineEvent[]> {
   const { rows } = await db.query<EventRow>(selectTimeline, [incidentId, after, limit]);
   return rows.map(toEvent);
 }
@@ -50,7 +55,13 @@ export async function loadTimelineEvent(db: Queryable, incidentId: string, seq: 
 }
 
 /** The timeline of an incident, oldest first. */
-export async function listTimeline({ ctx, input }: { ctx: Ctx; input: { id: string } & ListTimelineQuery }): Promise<TimelineEvent[]> {
+export async function listTimeline({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & ListTimelineQuery;
+}): Promise<TimelineEvent[]> {
   requireRole(ctx, 'viewer');
   const exists = await ctx.db.query('SELECT 1 FROM incidents WHERE id = $1', [input.id]);
   if (exists.rows.length === 0) throw notFound('incident', input.id);

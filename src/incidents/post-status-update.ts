@@ -39,7 +39,12 @@ export async function postStatusUpdate({
       phase: input.phase ?? 'investigating',
       public: input.public ?? false,
     });
-    await recordAudit(tx, { action: 'incident.post_status_update', targetType: 'incident', targetId: input.id, details: { seq } });
+    await recordAudit(tx, {
+      action: 'incident.post_status_update',
+      targetType: 'incident',
+      targetId: input.id,
+      details: { seq },
+    });
     return loadTimelineEvent(tx.db, input.id, seq);
   });
 }

@@ -31,8 +31,15 @@ export async function startIncidentCursor(ctx: Ctx, after: number | null): Promi
  * The incidents changed since the cursor (declared, acknowledged, escalated, updated…), each once
  * as it stands now, with the timeline id that moved it (for `Last-Event-ID`); moves the cursor.
  */
-export async function readIncidentChanges(ctx: Ctx, cursor: IncidentCursor, limit = 500): Promise<{ id: number; incident: Incident }[]> {
-  const { rows } = await ctx.db.query<{ id: number; incident_id: string }>(selectChanges, [Math.max(0, cursor.after - lookBack), limit + lookBack]);
+export async function readIncidentChanges(
+  ctx: Ctx,
+  cursor: IncidentCursor,
+  limit = 500,
+): Promise<{ id: number; incident: Incident }[]> {
+  const { rows } = await ctx.db.query<{ id: number; incident_id: string }>(selectChanges, [
+    Math.max(0, cursor.after - lookBack),
+    limit + lookBack,
+  ]);
   const fresh = rows.filter((row) => !cursor.seen.has(Number(row.id)));
   const latest = new Map<string, number>();
   for (const row of fresh) {
@@ -45,6 +52,7 @@ export async function readIncidentChanges(ctx: Ctx, cursor: IncidentCursor, limi
   for (const id of cursor.seen) if (id <= cursor.after - lookBack) cursor.seen.delete(id);
   const now = ctx.now();
   const changes: { id: number; incident: Incident }[] = [];
-  for (const [incidentId, id] of [...latest].sort((a, b) => a[1] - b[1])) changes.push({ id, incident: await loadIncident(ctx.db, incidentId, now) });
+  for (const [incidentId, id] of [...latest].sort((a, b) => a[1] - b[1]))
+    changes.push({ id, incident: await loadIncident(ctx.db, incidentId, now) });
   return changes;
 }

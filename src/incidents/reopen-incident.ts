@@ -3,7 +3,13 @@ import { changeIncidentStatus, type StatusChangeInput } from './change-incident-
 import type { Incident } from './incident-model.js';
 
 /** Reopens a resolved incident: it goes back to triggered and a new cycle starts. */
-export function reopenIncident({ ctx, input }: { ctx: Ctx; input: { id: string } & StatusChangeInput }): Promise<Incident> {
+export function reopenIncident({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & StatusChangeInput;
+}): Promise<Incident> {
   const { id, ...rest } = input;
   return changeIncidentStatus(ctx, id, 'reopen', rest);
 }

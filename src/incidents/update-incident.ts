@@ -30,10 +30,17 @@ type TextField = 'title' | 'summary' | 'impact';
  * (severity and services matter to paging and reports; text edits are grouped), and a field sent
  * with its current value changes nothing and writes nothing.
  */
-export async function updateIncident({ ctx, input }: { ctx: Ctx; input: { id: string } & UpdateIncidentInput }): Promise<Incident> {
+export async function updateIncident({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & UpdateIncidentInput;
+}): Promise<Incident> {
   requireRole(ctx, 'responder');
   const { id, reason, ...changes } = input;
-  if (Object.keys(changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
     const row = await lockIncidentRow(tx, id);
     const why: Record<string, string> = reason === undefined ? {} : { reason };
@@ -42,22 +49,36 @@ export async function updateIncident({ ctx, input }: { ctx: Ctx; input: { id: st
       const to = changes[field];
       if (to !== undefined && to !== row[field]) textChanges[field] = { from: row[field], to };
     }
-    if (changes.labels !== undefined && JSON.stringify(sortKeys(changes.labels)) !== JSON.stringify(sortKeys(row.labels))) {
+    if (
+      changes.labels !== undefined &&
+      JSON.stringify(sortKeys(changes.labels)) !== JSON.stringify(sortKeys(row.labels))
+    ) {
       textChanges['labels'] = { from: row.labels, to: changes.labels };
     }
     const severity = changes.severity ?? row.severity;
     const changed = Object.keys(textChanges).length > 0 || severity !== row.severity;
     if (changed) {
       await tx.db.query(updateIncidentFields, [
-        id, changes.title ?? row.title, changes.summary ?? row.summary, changes.impact ?? row.impact, severity,
+        id,
+        changes.title ?? row.title,
+        changes.summary ?? row.summary,
+        changes.impact ?? row.impact,
+        severity,
         JSON.stringify(changes.labels ?? row.labels),
       ]);
     }
-    if (Object.keys(textChanges).length > 0) await appendIncidentEvent(tx, id, 'incident_updated', { changes: textChanges, ...why });
-    if (severity !== row.severity) await appendIncidentEvent(tx, id, 'severity_changed', { from: row.severity, to: severity, ...why });
+    if (Object.keys(textChanges).length > 0)
+      await appendIncidentEvent(tx, id, 'incident_updated', { changes: textChanges, ...why });
+    if (severity !== row.severity)
+      await appendIncidentEvent(tx, id, 'severity_changed', { from: row.severity, to: severity, ...why });
     const servicesChanged = changes.services !== undefined && (await changeServices(tx, id, changes.services, why));
     if (changed || servicesChanged) {
-      await recordAudit(tx, { action: 'incident.update', targetType: 'incident', targetId: id, details: { fields: Object.keys(changes) } });
+      await recordAudit(tx, {
+        action: 'incident.update',
+        targetType: 'incident',
+        targetId: id,
+        details: { fields: Object.keys(changes) },
+      });
     }
     return loadIncident(tx.db, id, tx.now());
   });
@@ -66,7 +87,10 @@ export async function updateIncident({ ctx, input }: { ctx: Ctx; input: { id: st
 /** Applies the new service list; true when it differed from the current one. */
 async function changeServices(ctx: Ctx, id: string, services: string[], why: Record<string, string>): Promise<boolean> {
   await assertServicesExist(ctx.db, services, '/services');
-  const { rows } = await ctx.db.query<{ service_id: string }>('SELECT service_id FROM incident_services WHERE incident_id = $1', [id]);
+  const { rows } = await ctx.db.query<{ service_id: string }>(
+    'SELECT service_id FROM incident_services WHERE incident_id = $1',
+    [id],
+  );
   const current = new Set(rows.map((r) => r.service_id));
   const wanted = new Set(services);
   const added = services.filter((s) => !current.has(s)).sort();

@@ -37,7 +37,13 @@ const canonical = (value: unknown): string =>
   );
 
 /** Replays an incident's timeline and compares it, field by field, with the stored incident. */
-export async function verifyIncidentTimeline({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<TimelineVerification> {
+export async function verifyIncidentTimeline({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string };
+}): Promise<TimelineVerification> {
   requireRole(ctx, 'viewer');
   const incident = await loadIncident(ctx.db, input.id, ctx.now());
   const events = await readTimeline(ctx.db, input.id);
@@ -45,7 +51,9 @@ export async function verifyIncidentTimeline({ ctx, input }: { ctx: Ctx; input: 
   const stored = storedProjection(incident);
   const differences = (Object.keys(stored) as (keyof ProjectedIncident)[]).flatMap((field) => {
     const replayedValue = replayed === null ? undefined : replayed[field];
-    return canonical(stored[field]) === canonical(replayedValue) ? [] : [{ field, stored: stored[field], replayed: replayedValue ?? null }];
+    return canonical(stored[field]) === canonical(replayedValue)
+      ? []
+      : [{ field, stored: stored[field], replayed: replayedValue ?? null }];
   });
   return { consistent: differences.length === 0, events: events.length, differences };
 }

@@ -17,13 +17,31 @@ import { JobLoop, type JobErrorSink } from './job-loop.js';
 /** Inbox rows older than this are taken over by any node's sweep (their node died, or is swamped). */
 const staleInboxMs = 30_000;
 
-export function createAlertSweepJob(options: { db: Database; catalogue: RunbookCatalogue; intervalMs: number; now: () => Date; onError: JobErrorSink }): JobLoop {
+export function createAlertSweepJob(options: {
+  db: Database;
+  catalogue: RunbookCatalogue;
+  intervalMs: number;
+  now: () => Date;
+  onError: JobErrorSink;
+}): JobLoop {
   const ctx: Ctx = { actor: systemActor, requestId: 'alert-sweep', db: options.db, now: options.now };
-  return new JobLoop('alert-sweep', options.intervalMs, async () => {
-    // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
-    const stale = new Date(options.now().getTime() - staleInboxMs);
-    while ((await drainInbox(options.db, 8, (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue), stale)) > 0);
-    await sweepHeartbeats(ctx, options.catalogue);
-    await expireStaleAlerts(ctx, options.catalogue);
-  }, options.onError);
+  return new JobLoop(
+    'alert-sweep',
+    options.intervalMs,
+    async () => {
+      // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
+      const stale = new Date(options.now().getTime() - staleInboxMs);
+      while (
+        (await drainInbox(
+          options.db,
+          8,
+          (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue),
+          stale,
+        )) > 0
+      );
+      await sweepHeartbeats(ctx, options.catalogue);
+      await expireStaleAlerts(ctx, options.catalogue);
+    },
+    options.onError,
+  );
 }

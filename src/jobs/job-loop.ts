@@ -27,9 +27,11 @@ export class JobLoop {
   /** Runs one round now (tests, and a caller that knows work is due); waits for a round in progress first. */
   async runOnce(): Promise<void> {
     while (this.running !== null) await this.running;
-    this.running = this.work().catch((error: unknown) => this.onError(error, this.name)).finally(() => {
-      this.running = null;
-    });
+    this.running = this.work()
+      .catch((error: unknown) => this.onError(error, this.name))
+      .finally(() => {
+        this.running = null;
+      });
     await this.running;
   }
 

@@ -75,7 +75,10 @@ export class ProbeRunner {
     this.finished = this.finished.filter((decision) => !cancelledIds.has(decision.probe.id));
     try {
       await this.flush();
-      await releaseProbes(this.options.db, cancelled.map((entry) => entry.probe));
+      await releaseProbes(
+        this.options.db,
+        cancelled.map((entry) => entry.probe),
+      );
     } catch (error) {
       this.options.onError(error, 'probe-runner');
     }
@@ -108,9 +111,18 @@ export class ProbeRunner {
   private async check(probe: ClaimedProbe, signal: AbortSignal): Promise<ProbeVerdict> {
     try {
       const target = openProbeTarget(probe.target, probe.id, this.options.secretKey);
-      return await checkProbe({ target, conditions: probe.conditions, prometheusUrl: this.options.prometheusUrl }, { timeoutMs: probe.timeoutMs, signal });
+      return await checkProbe(
+        { target, conditions: probe.conditions, prometheusUrl: this.options.prometheusUrl },
+        { timeoutMs: probe.timeoutMs, signal },
+      );
     } catch (error) {
-      return { passed: false, latencyMs: 0, detail: error instanceof Error ? error.message : String(error), conditions: [], values: {} };
+      return {
+        passed: false,
+        latencyMs: 0,
+        detail: error instanceof Error ? error.message : String(error),
+        conditions: [],
+        values: {},
+      };
     }
   }
 

@@ -10,10 +10,21 @@ import { JobLoop, type JobErrorSink } from './job-loop.js';
  * silent are declared interrupted, steps no runner took in time end, and when that lets a
  * section's next step go, this node's waiting runners are woken.
  */
-export function createStepJobSweep(options: { db: Database; now: () => Date; jobs: StepJobServices; onError: JobErrorSink }): JobLoop {
+export function createStepJobSweep(options: {
+  db: Database;
+  now: () => Date;
+  jobs: StepJobServices;
+  onError: JobErrorSink;
+}): JobLoop {
   const ctx: Ctx = { actor: systemActor, requestId: 'step-job-sweep', db: options.db, now: options.now };
   const { jobs } = options;
-  return new JobLoop('step-job-sweep', jobs.heartbeatMs, async () => {
-    if (await sweepStepJobs(ctx, { staleAfterMs: jobs.staleAfterMs, queueTimeoutMs: jobs.queueTimeoutMs })) jobs.signal.notify();
-  }, options.onError);
+  return new JobLoop(
+    'step-job-sweep',
+    jobs.heartbeatMs,
+    async () => {
+      if (await sweepStepJobs(ctx, { staleAfterMs: jobs.staleAfterMs, queueTimeoutMs: jobs.queueTimeoutMs }))
+        jobs.signal.notify();
+    },
+    options.onError,
+  );
 }

@@ -55,10 +55,22 @@ export function createTimerRunner(options: TimerRunnerOptions): JobLoop & { read
   const runDue = async (): Promise<void> => {
     for (;;) {
       const at = now();
-      const { rows } = await options.db.query<{ id: string; kind: string; due_at: Date; payload: Record<string, unknown>; attempts: number }>(
-        claimDueTimers, [at, new Date(at.getTime() + leaseMs), batchSize],
+      const { rows } = await options.db.query<{
+        id: string;
+        kind: string;
+        due_at: Date;
+        payload: Record<string, unknown>;
+        attempts: number;
+      }>(claimDueTimers, [at, new Date(at.getTime() + leaseMs), batchSize]);
+      await Promise.all(
+        rows.map((row) =>
+          runTimer(
+            options,
+            { id: row.id, kind: row.kind, dueAt: row.due_at, payload: row.payload, attempts: row.attempts },
+            now,
+          ),
+        ),
       );
-      await Promise.all(rows.map((row) => runTimer(options, { id: row.id, kind: row.kind, dueAt: row.due_at, payload: row.payload, attempts: row.attempts }, now)));
       if (rows.length < batchSize) return;
     }
   };
@@ -81,6 +93,8 @@ async function runTimer(options: TimerRunnerOptions, timer: DueTimer, now: () =>
   } catch (error) {
     options.onError(error, `timer ${timer.id}`);
     const retryIn = Math.min(60_000, 1000 * 2 ** Math.min(timer.attempts, 6));
-    await options.db.query(releaseTimer, [timer.id, new Date(now().getTime() + retryIn), String(error).slice(0, 2000)]).catch((release: unknown) => options.onError(release, `timer ${timer.id}`));
+    await options.db
+      .query(releaseTimer, [timer.id, new Date(now().getTime() + retryIn), String(error).slice(0, 2000)])
+      .catch((release: unknown) => options.onError(release, `timer ${timer.id}`));
   }
 }

@@ -16,7 +16,8 @@ export interface AckTokenPayload {
   expiresAt: Date;
 }
 
-export type AckTokenCheck = { valid: true; payload: AckTokenPayload } | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+export type AckTokenCheck =
+  { valid: true; payload: AckTokenPayload } | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 const version = 1;
 const macLength = 16;
@@ -47,12 +48,17 @@ export function signAckToken(payload: AckTokenPayload, key: Buffer): string {
 export function verifyAckToken(token: string, key: Buffer, now: Date): AckTokenCheck {
   checkKey(key);
   const parts = token.length <= maxTokenLength ? token.split('.') : [];
-  if (parts.length !== 2 || !parts.every((part) => base64UrlPattern.test(part))) return { valid: false, reason: 'malformed' };
+  if (parts.length !== 2 || !parts.every((part) => base64UrlPattern.test(part)))
+    return { valid: false, reason: 'malformed' };
   const [bodyText, macText] = parts as [string, string];
   const body = Buffer.from(bodyText, 'base64url');
   const given = Buffer.from(macText, 'base64url');
   // Only the canonical spelling is accepted: base64 lets the last character vary over the same bytes.
-  if (body.toString('base64url') !== bodyText || given.toString('base64url') !== macText || given.length !== macLength) {
+  if (
+    body.toString('base64url') !== bodyText ||
+    given.toString('base64url') !== macText ||
+    given.length !== macLength
+  ) {
     return { valid: false, reason: 'malformed' };
   }
   if (!timingSafeEqual(mac(key, body), given)) return { valid: false, reason: 'bad_signature' };
@@ -72,10 +78,13 @@ function checkKey(key: Buffer): void {
 
 function encodePayload({ incidentId, userId, expiresAt }: AckTokenPayload): Buffer {
   const seconds = Math.floor(expiresAt.getTime() / 1000);
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffff_ffff) throw new RangeError('expiresAt is out of range');
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffff_ffff)
+    throw new RangeError('expiresAt is out of range');
   const expiry = Buffer.alloc(4);
   expiry.writeUInt32BE(seconds);
-  const user = uuidPattern.test(userId) ? Buffer.concat([Buffer.of(0), Buffer.from(userId.replace(/-/g, ''), 'hex')]) : lengthPrefixed(userId, 'userId');
+  const user = uuidPattern.test(userId)
+    ? Buffer.concat([Buffer.of(0), Buffer.from(userId.replace(/-/g, ''), 'hex')])
+    : lengthPrefixed(userId, 'userId');
   return Buffer.concat([Buffer.of(version), expiry, lengthPrefixed(incidentId, 'incidentId'), user]);
 }
 
@@ -98,7 +107,11 @@ function decodePayload(body: Buffer): AckTokenPayload | undefined {
   if (userLength === 0) {
     if (rest.length !== 16) return undefined;
     const hex = rest.toString('hex');
-    return { incidentId, expiresAt, userId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
+    return {
+      incidentId,
+      expiresAt,
+      userId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    };
   }
   if (rest.length !== userLength) return undefined;
   return { incidentId, expiresAt, userId: rest.toString('utf8') };

@@ -26,15 +26,26 @@ export const EmailChannelSchema = Type.Object(
     kind: Type.Literal('email'),
     host: Type.String({ minLength: 1, maxLength: 255 }),
     port: Type.Integer({ minimum: 1, maximum: 65_535, examples: [587, 465] }),
-    secure: Type.Boolean({ description: 'TLS from the first byte (port 465); false: plain connection upgraded by STARTTLS when offered' }),
-    requireTls: Type.Optional(Type.Boolean({ description: 'with secure false: refuse to send when the server offers no STARTTLS' })),
+    secure: Type.Boolean({
+      description: 'TLS from the first byte (port 465); false: plain connection upgraded by STARTTLS when offered',
+    }),
+    requireTls: Type.Optional(
+      Type.Boolean({ description: 'with secure false: refuse to send when the server offers no STARTTLS' }),
+    ),
     auth: Type.Optional(
       Type.Object(
-        { user: Type.String({ minLength: 1, maxLength: 320 }), password: Type.String({ ...secret, minLength: 1, maxLength: 1000 }) },
+        {
+          user: Type.String({ minLength: 1, maxLength: 320 }),
+          password: Type.String({ ...secret, minLength: 1, maxLength: 1000 }),
+        },
         { additionalProperties: false },
       ),
     ),
-    from: Type.String({ pattern: '^[^\\r\\n]*@[^\\r\\n]*$', maxLength: 400, examples: ['Astreinte <astreinte@example.com>'] }),
+    from: Type.String({
+      pattern: '^[^\\r\\n]*@[^\\r\\n]*$',
+      maxLength: 400,
+      examples: ['Astreinte <astreinte@example.com>'],
+    }),
   },
   { additionalProperties: false, title: 'EmailChannel' },
 );
@@ -45,8 +56,19 @@ export const WebhookChannelSchema = Type.Object(
   {
     kind: Type.Literal('webhook'),
     url: Type.String(httpUrl),
-    secret: Type.String({ ...secret, minLength: 16, maxLength: 500, description: 'HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with' }),
-    headers: Type.Optional(Type.Record(headerName, headerValue, { maxProperties: 20, additionalProperties: false, description: 'sent as well; cannot replace Content-Type or X-Astreinte-*' })),
+    secret: Type.String({
+      ...secret,
+      minLength: 16,
+      maxLength: 500,
+      description: 'HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with',
+    }),
+    headers: Type.Optional(
+      Type.Record(headerName, headerValue, {
+        maxProperties: 20,
+        additionalProperties: false,
+        description: 'sent as well; cannot replace Content-Type or X-Astreinte-*',
+      }),
+    ),
   },
   { additionalProperties: false, title: 'WebhookChannel' },
 );
@@ -54,7 +76,10 @@ export type WebhookChannelConfig = Static<typeof WebhookChannelSchema>;
 
 // Chat incoming-webhook URLs carry their own credential (whoever has one can post), so they are secrets.
 export const SlackChannelSchema = Type.Object(
-  { kind: Type.Literal('slack'), url: Type.String({ ...secret, ...httpUrl, description: 'Slack incoming-webhook URL' }) },
+  {
+    kind: Type.Literal('slack'),
+    url: Type.String({ ...secret, ...httpUrl, description: 'Slack incoming-webhook URL' }),
+  },
   { additionalProperties: false, title: 'SlackChannel' },
 );
 export type SlackChannelConfig = Static<typeof SlackChannelSchema>;
@@ -64,7 +89,9 @@ export const MattermostChannelSchema = Type.Object(
   {
     kind: Type.Literal('mattermost'),
     url: Type.String({ ...secret, ...httpUrl, description: 'Mattermost incoming-webhook URL (…/hooks/<key>)' }),
-    channel: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'channel name, or @username for a direct message' })),
+    channel: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'channel name, or @username for a direct message' }),
+    ),
     username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     iconUrl: Type.Optional(Type.String(httpUrl)),
   },
@@ -75,7 +102,11 @@ export type MattermostChannelConfig = Static<typeof MattermostChannelSchema>;
 export const TeamsChannelSchema = Type.Object(
   {
     kind: Type.Literal('teams'),
-    url: Type.String({ ...secret, ...httpUrl, description: 'URL of a Teams Workflows "when a Teams webhook request is received" flow' }),
+    url: Type.String({
+      ...secret,
+      ...httpUrl,
+      description: 'URL of a Teams Workflows "when a Teams webhook request is received" flow',
+    }),
   },
   { additionalProperties: false, title: 'TeamsChannel' },
 );
@@ -88,14 +119,24 @@ export const SmsChannelSchema = Type.Object(
     baseUrl: Type.String({ ...httpUrl, examples: ['https://api.twilio.com'] }),
     accountSid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'account SID, also the Basic auth user' }),
     authToken: Type.String({ ...secret, minLength: 1, maxLength: 500 }),
-    from: Type.String({ pattern: '^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$', description: 'E.164 number, or an alphanumeric sender id' }),
+    from: Type.String({
+      pattern: '^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$',
+      description: 'E.164 number, or an alphanumeric sender id',
+    }),
   },
   { additionalProperties: false, title: 'SmsChannel' },
 );
 export type SmsChannelConfig = Static<typeof SmsChannelSchema>;
 
 export const ChannelConfigSchema = Type.Union(
-  [EmailChannelSchema, WebhookChannelSchema, SlackChannelSchema, MattermostChannelSchema, TeamsChannelSchema, SmsChannelSchema],
+  [
+    EmailChannelSchema,
+    WebhookChannelSchema,
+    SlackChannelSchema,
+    MattermostChannelSchema,
+    TeamsChannelSchema,
+    SmsChannelSchema,
+  ],
   { title: 'ChannelConfig' },
 );
 export type ChannelConfig = Static<typeof ChannelConfigSchema>;

@@ -10,16 +10,23 @@ import { channelConfigSchemas, channelKinds, type ChannelConfig, type ChannelKin
 export const redactedSecret = '********';
 
 /** JSON pointers of the secret fields of each kind, e.g. `/auth/password` for e-mail. */
-export const channelSecretPaths: Readonly<Record<ChannelKind, readonly string[]>> = byKind((kind) => findSecretPaths(channelConfigSchemas[kind], ''));
+export const channelSecretPaths: Readonly<Record<ChannelKind, readonly string[]>> = byKind((kind) =>
+  findSecretPaths(channelConfigSchemas[kind], ''),
+);
 
-const urlSecretPaths: Readonly<Record<ChannelKind, ReadonlySet<string>>> = byKind((kind) => new Set(findSecretPaths(channelConfigSchemas[kind], '', true)));
+const urlSecretPaths: Readonly<Record<ChannelKind, ReadonlySet<string>>> = byKind(
+  (kind) => new Set(findSecretPaths(channelConfigSchemas[kind], '', true)),
+);
 
 /**
  * Returns a copy of `config` with every secret present replaced by `transform(value, path)`:
  * `encryptSecret(value, key, \`channel:${id}${path}\`)` to seal, `decryptSecret` to open.
  * Binding the path as associated data keeps a sealed token from being pasted into another field.
  */
-export function mapChannelSecrets<C extends ChannelConfig>(config: C, transform: (value: string, path: string) => string): C {
+export function mapChannelSecrets<C extends ChannelConfig>(
+  config: C,
+  transform: (value: string, path: string) => string,
+): C {
   const copy = structuredClone(config);
   for (const path of channelSecretPaths[config.kind]) {
     const value = readPointer(copy, path);
@@ -47,7 +54,8 @@ export function restoreRedactedSecrets<C extends ChannelConfig>(incoming: C, sto
     const sent = readPointer(copy, path);
     const kept = readPointer(stored, path);
     if (typeof sent !== 'string' || typeof kept !== 'string') continue;
-    if (sent === redactedSecret || sent === redactValue(kept, urlSecretPaths[incoming.kind].has(path))) writePointer(copy, path, kept);
+    if (sent === redactedSecret || sent === redactValue(kept, urlSecretPaths[incoming.kind].has(path)))
+      writePointer(copy, path, kept);
   }
   return copy;
 }
@@ -89,6 +97,12 @@ function readPointer(root: unknown, path: string): unknown {
 
 function writePointer(root: unknown, path: string, value: string): void {
   const keys = path.split('/').slice(1);
-  const parent = readPointer(root, keys.slice(0, -1).map((key) => `/${key}`).join(''));
+  const parent = readPointer(
+    root,
+    keys
+      .slice(0, -1)
+      .map((key) => `/${key}`)
+      .join(''),
+  );
   if (typeof parent === 'object' && parent !== null) (parent as Record<string, unknown>)[keys.at(-1)!] = value;
 }

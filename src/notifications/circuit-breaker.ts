@@ -14,7 +14,8 @@ import type { DeliveryResult } from './delivery-result.js';
 
 export const breakerStates = ['closed', 'open', 'half_open'] as const;
 
-const instant = (description: string) => Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description });
+const instant = (description: string) =>
+  Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description });
 
 /** Times are ISO strings, so that the object survives a JSON column unchanged. */
 export const BreakerStateSchema = Type.Object(
@@ -41,16 +42,27 @@ export type BreakerConfig = Static<typeof BreakerConfigSchema>;
 
 export const defaultBreakerConfig: BreakerConfig = { failureThreshold: 5, windowMs: 5 * 60_000, coolDownMs: 60_000 };
 
-export const closedBreaker: BreakerState = { state: 'closed', failures: 0, windowStartedAt: null, openedAt: null, probeStartedAt: null };
+export const closedBreaker: BreakerState = {
+  state: 'closed',
+  failures: 0,
+  windowStartedAt: null,
+  openedAt: null,
+  probeStartedAt: null,
+};
 
-export type BreakerCheck = { allowed: true; state: BreakerState } | { allowed: false; state: BreakerState; retryAt: Date };
+export type BreakerCheck =
+  { allowed: true; state: BreakerState } | { allowed: false; state: BreakerState; retryAt: Date };
 
 /**
  * Whether a delivery may be attempted now. Closed: yes. Open: no until the cool-down has passed,
  * then yes as the probe (the returned state is half_open: store it). Half-open: no while a probe is
  * out, unless it has been out for a whole cool-down (its node died), when this one replaces it.
  */
-export function checkBreaker(state: BreakerState, now: Date, config: BreakerConfig = defaultBreakerConfig): BreakerCheck {
+export function checkBreaker(
+  state: BreakerState,
+  now: Date,
+  config: BreakerConfig = defaultBreakerConfig,
+): BreakerCheck {
   if (state.state === 'closed') return { allowed: true, state };
   const since = state.state === 'open' ? state.openedAt : state.probeStartedAt;
   const readyAt = since === null ? now.getTime() : Date.parse(since) + config.coolDownMs;
@@ -64,20 +76,35 @@ export function checkBreaker(state: BreakerState, now: Date, config: BreakerConf
  * streak and closes a half-open breaker). Results arriving while open (attempts started before it
  * opened) change nothing.
  */
-export function updateBreaker(state: BreakerState, result: DeliveryResult, now: Date, config: BreakerConfig = defaultBreakerConfig): BreakerState {
+export function updateBreaker(
+  state: BreakerState,
+  result: DeliveryResult,
+  now: Date,
+  config: BreakerConfig = defaultBreakerConfig,
+): BreakerState {
   const failed = result.outcome === 'failed' && result.retryable;
   const at = now.toISOString();
   switch (state.state) {
     case 'open':
       return state;
     case 'half_open':
-      return failed ? { state: 'open', failures: state.failures + 1, windowStartedAt: state.windowStartedAt, openedAt: at, probeStartedAt: null } : closedBreaker;
+      return failed
+        ? {
+            state: 'open',
+            failures: state.failures + 1,
+            windowStartedAt: state.windowStartedAt,
+            openedAt: at,
+            probeStartedAt: null,
+          }
+        : closedBreaker;
     case 'closed': {
       if (!failed) return state.failures === 0 ? state : closedBreaker;
-      const inWindow = state.windowStartedAt !== null && now.getTime() - Date.parse(state.windowStartedAt) <= config.windowMs;
+      const inWindow =
+        state.windowStartedAt !== null && now.getTime() - Date.parse(state.windowStartedAt) <= config.windowMs;
       const failures = inWindow ? state.failures + 1 : 1;
       const windowStartedAt = inWindow ? state.windowStartedAt : at;
-      if (failures >= config.failureThreshold) return { state: 'open', failures, windowStartedAt, openedAt: at, probeStartedAt: null };
+      if (failures >= config.failureThreshold)
+        return { state: 'open', failures, windowStartedAt, openedAt: at, probeStartedAt: null };
       return { ...state, failures, windowStartedAt };
     }
   }

@@ -59,7 +59,11 @@ export function sentResult(details: Omit<DeliveryResult, 'outcome' | 'retryable'
 }
 
 /** A failed attempt; `retryable` says whether a later attempt may succeed. */
-export function failedResult(retryable: boolean, error: string, details: Omit<DeliveryResult, 'outcome' | 'retryable' | 'error'> = {}): DeliveryResult {
+export function failedResult(
+  retryable: boolean,
+  error: string,
+  details: Omit<DeliveryResult, 'outcome' | 'retryable' | 'error'> = {},
+): DeliveryResult {
   return { outcome: 'failed', retryable, error, ...details };
 }
 
@@ -74,7 +78,8 @@ export function isRetryableStatus(status: number): boolean {
 
 /** Why a request cannot be attempted at all (a non-retryable failure), or undefined when it can. */
 export function checkSendRequest(request: SendRequest<unknown>): DeliveryResult | undefined {
-  if (!deliveryIdPattern.test(request.deliveryId)) return failedResult(false, 'invalid delivery id (letters, digits, ".", "_", "-", at most 128)');
+  if (!deliveryIdPattern.test(request.deliveryId))
+    return failedResult(false, 'invalid delivery id (letters, digits, ".", "_", "-", at most 128)');
   return undefined;
 }
 
@@ -82,7 +87,10 @@ export function checkSendRequest(request: SendRequest<unknown>): DeliveryResult 
  * One signal for the caller's abort and the attempt's own timeout, and a way to tell afterwards
  * which of the two fired (the error text differs; both are retryable).
  */
-export function attemptSignal(request: SendRequest<unknown>, defaultTimeoutMs = defaultSendTimeoutMs): { signal: AbortSignal; timeoutMs: number } {
+export function attemptSignal(
+  request: SendRequest<unknown>,
+  defaultTimeoutMs = defaultSendTimeoutMs,
+): { signal: AbortSignal; timeoutMs: number } {
   const timeoutMs = request.timeoutMs ?? defaultTimeoutMs;
   const timeout = AbortSignal.timeout(timeoutMs);
   return { signal: request.signal === undefined ? timeout : AbortSignal.any([request.signal, timeout]), timeoutMs };
@@ -90,5 +98,7 @@ export function attemptSignal(request: SendRequest<unknown>, defaultTimeoutMs = 
 
 /** The failure of an attempt that was aborted, by the caller or by its timeout. */
 export function abortedResult(request: SendRequest<unknown>, timeoutMs: number): DeliveryResult {
-  return request.signal?.aborted === true ? failedResult(true, 'aborted by the caller') : failedResult(true, `timed out after ${timeoutMs} ms`);
+  return request.signal?.aborted === true
+    ? failedResult(true, 'aborted by the caller')
+    : failedResult(true, `timed out after ${timeoutMs} ms`);
 }

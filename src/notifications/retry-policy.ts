@@ -9,9 +9,21 @@ export const RetryPolicySchema = Type.Object(
       maxItems: 20,
       description: 'wait before the 2nd, 3rd, … attempt; the last one repeats when there are more attempts than delays',
     }),
-    maxAttempts: Type.Integer({ minimum: 1, maximum: 50, description: 'attempts in all, the first included; then the delivery is dead-lettered' }),
-    jitterRatio: Type.Number({ minimum: 0, maximum: 1, description: 'each delay is drawn within ± this fraction of itself' }),
-    maxRetryAfterMs: Type.Integer({ minimum: 0, maximum: 86_400_000, description: "a receiver's Retry-After is honoured up to this" }),
+    maxAttempts: Type.Integer({
+      minimum: 1,
+      maximum: 50,
+      description: 'attempts in all, the first included; then the delivery is dead-lettered',
+    }),
+    jitterRatio: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'each delay is drawn within ± this fraction of itself',
+    }),
+    maxRetryAfterMs: Type.Integer({
+      minimum: 0,
+      maximum: 86_400_000,
+      description: "a receiver's Retry-After is honoured up to this",
+    }),
   },
   { additionalProperties: false, title: 'RetryPolicy' },
 );
@@ -37,13 +49,22 @@ export type RetryDecision =
  * do not all come back in the same second, and never sooner than the receiver's Retry-After.
  * `random` is injectable (default Math.random) for tests.
  */
-export function planRetry(input: { policy?: RetryPolicy; attempt: number; result: DeliveryResult; now: Date; random?: () => number }): RetryDecision {
+export function planRetry(input: {
+  policy?: RetryPolicy;
+  attempt: number;
+  result: DeliveryResult;
+  now: Date;
+  random?: () => number;
+}): RetryDecision {
   const policy = input.policy ?? defaultRetryPolicy;
   const { attempt, result } = input;
   if (result.outcome === 'sent') return { action: 'done' };
   if (!result.retryable) return { action: 'dead_letter', reason: 'not_retryable' };
   if (attempt >= policy.maxAttempts) return { action: 'dead_letter', reason: 'attempts_exhausted' };
-  const delayMs = Math.max(retryDelay(policy, attempt, input.random ?? Math.random), Math.min(result.retryAfterMs ?? 0, policy.maxRetryAfterMs));
+  const delayMs = Math.max(
+    retryDelay(policy, attempt, input.random ?? Math.random),
+    Math.min(result.retryAfterMs ?? 0, policy.maxRetryAfterMs),
+  );
   return { action: 'retry', delayMs, at: new Date(input.now.getTime() + delayMs) };
 }
 

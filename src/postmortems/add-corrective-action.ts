@@ -26,17 +26,30 @@ const insertAction = `
  * due date when known. Actions are added whatever the post-mortem's status: what a published
  * post-mortem commits to is tracked until done.
  */
-export async function addCorrectiveAction({ ctx, input }: { ctx: Ctx; input: { id: string } & AddCorrectiveActionInput }): Promise<CorrectiveAction> {
+export async function addCorrectiveAction({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & AddCorrectiveActionInput;
+}): Promise<CorrectiveAction> {
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     const postmortem = await lockPostmortemRow(tx.db, input.id);
     await checkActionFields(tx.db, input);
     const { rows } = await tx.db.query<{ id: string }>(insertAction, [
-      postmortem.id, input.title, input.ownerId ?? null, input.dueDate ?? null, input.term ?? null, tx.now(),
+      postmortem.id,
+      input.title,
+      input.ownerId ?? null,
+      input.dueDate ?? null,
+      input.term ?? null,
+      tx.now(),
     ]);
     const actionId = rows[0]!.id;
     await recordAudit(tx, {
-      action: 'postmortem.add_action', targetType: 'incident', targetId: input.id,
+      action: 'postmortem.add_action',
+      targetType: 'incident',
+      targetId: input.id,
       details: { actionId, ownerId: input.ownerId ?? null, dueDate: input.dueDate ?? null },
     });
     const added = (await tx.db.query<ActionRow>(`${selectActions} WHERE a.id = $1::uuid`, [actionId])).rows[0]!;

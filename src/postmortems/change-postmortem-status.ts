@@ -11,7 +11,9 @@ import { loadPostmortem, lockPostmortemRow, postmortemTransitions } from './post
 export const ChangePostmortemStatusInput = Type.Object(
   {
     status: PostmortemStatusSchema,
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'when given, a 409 if the post-mortem changed since' })),
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'when given, a 409 if the post-mortem changed since' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -27,25 +29,40 @@ const setStatus = `
  * draft from review, and back to review from published to correct it. Anything else is a 409 with
  * the allowed next states. Review and publication are in the incident's timeline.
  */
-export async function changePostmortemStatus({ ctx, input }: { ctx: Ctx; input: { id: string } & ChangePostmortemStatusInput }): Promise<Postmortem> {
+export async function changePostmortemStatus({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & ChangePostmortemStatusInput;
+}): Promise<Postmortem> {
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     // Incident first, as drafting does: the two never wait on each other in opposite orders.
     await lockIncidentRow(tx, input.id);
     const row = await lockPostmortemRow(tx.db, input.id);
     if (input.version !== undefined && row.version !== input.version) {
-      throw conflict(`the post-mortem changed since version ${input.version} (now version ${row.version})`, { version: row.version });
+      throw conflict(`the post-mortem changed since version ${input.version} (now version ${row.version})`, {
+        version: row.version,
+      });
     }
     const allowed = postmortemTransitions[row.status];
     if (!allowed.includes(input.status)) {
       throw new AppError('invalid_transition', `a post-mortem that is ${row.status} cannot become ${input.status}`, {
-        status: row.status, requested: input.status, allowedNextStates: [...allowed],
+        status: row.status,
+        requested: input.status,
+        allowedNextStates: [...allowed],
       });
     }
     await tx.db.query(setStatus, [row.id, input.status, tx.now()]);
     const type = input.status === 'published' ? 'postmortem_published' : 'postmortem_status_changed';
     await appendIncidentEvent(tx, input.id, type, { from: row.status, to: input.status });
-    await recordAudit(tx, { action: 'postmortem.status', targetType: 'incident', targetId: input.id, details: { from: row.status, to: input.status } });
+    await recordAudit(tx, {
+      action: 'postmortem.status',
+      targetType: 'incident',
+      targetId: input.id,
+      details: { from: row.status, to: input.status },
+    });
     return loadPostmortem(tx.db, input.id, tx.now());
   });
 }

@@ -5,7 +5,8 @@ import type { KeyMoment, KeyMomentKind } from './postmortem-model.js';
 const maxAlertsListed = 5;
 
 type Payload = Record<string, unknown>;
-const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
 const withNote = (line: string, payload: Payload): string => {
   const note = text(payload['note']);
   return note === null ? line : `${line}: ${note}`;
@@ -25,7 +26,10 @@ function commandLine(command: unknown): string | null {
  * one line at its end), mitigation, resolution and reopening — in timeline order. Notes, status
  * updates, checklists and output chunks stay in the full timeline.
  */
-export function condenseTimeline(events: readonly TimelineEvent[], names: ReadonlyMap<string, string> = new Map()): KeyMoment[] {
+export function condenseTimeline(
+  events: readonly TimelineEvent[],
+  names: ReadonlyMap<string, string> = new Map(),
+): KeyMoment[] {
   const moments: KeyMoment[] = [];
   const push = (event: TimelineEvent, kind: KeyMomentKind, line: string): void => {
     moments.push({ seq: event.seq, at: event.occurredAt, kind, text: line });
@@ -41,7 +45,11 @@ export function condenseTimeline(events: readonly TimelineEvent[], names: Readon
         alertsSeen += 1;
         const service = text(payload['service']);
         if (alertsSeen <= maxAlertsListed) {
-          push(event, 'alert', `Alert fired: ${text(payload['title']) ?? 'alert'}${service === null ? '' : ` (${service})`}`);
+          push(
+            event,
+            'alert',
+            `Alert fired: ${text(payload['title']) ?? 'alert'}${service === null ? '' : ` (${service})`}`,
+          );
         } else if (alertsCounted === null) {
           push(event, 'alert', '1 more alert fired');
           alertsCounted = moments.at(-1)!;
@@ -52,7 +60,11 @@ export function condenseTimeline(events: readonly TimelineEvent[], names: Readon
       }
       case 'incident_declared': {
         const severity = text(payload['severity']);
-        push(event, 'declared', `Incident declared by ${by}${severity === null ? '' : ` (${severity})`}: ${text(payload['title']) ?? ''}`);
+        push(
+          event,
+          'declared',
+          `Incident declared by ${by}${severity === null ? '' : ` (${severity})`}: ${text(payload['title']) ?? ''}`,
+        );
         break;
       }
       case 'incident_acknowledged':
@@ -63,11 +75,23 @@ export function condenseTimeline(events: readonly TimelineEvent[], names: Readon
         const who = users.map((user) => names.get(String(user.userId)) ?? String(user.userId));
         const levelNumber: unknown = payload['level'] ?? '?';
         const level = `Escalation level ${String(levelNumber)}`;
-        push(event, 'escalated', payload['nobodyOnCall'] === true || who.length === 0 ? `${level}: nobody to page` : `${level} paged: ${who.join(', ')}`);
+        push(
+          event,
+          'escalated',
+          payload['nobodyOnCall'] === true || who.length === 0
+            ? `${level}: nobody to page`
+            : `${level} paged: ${who.join(', ')}`,
+        );
         break;
       }
       case 'severity_changed':
-        push(event, 'severity', withNote(`Severity ${String(payload['from'])} → ${String(payload['to'])} (${by})`, { note: payload['reason'] }));
+        push(
+          event,
+          'severity',
+          withNote(`Severity ${String(payload['from'])} → ${String(payload['to'])} (${by})`, {
+            note: payload['reason'],
+          }),
+        );
         break;
       case 'run_started':
         push(event, 'run', `Runbook "${text(payload['title']) ?? String(payload['runbookId'])}" started by ${by}`);
@@ -76,18 +100,32 @@ export function condenseTimeline(events: readonly TimelineEvent[], names: Readon
         push(event, 'run', withNote(`Runbook run ended: ${String(payload['outcome'])}`, payload));
         break;
       case 'step_started':
-        steps.set(String(payload['executionId']), { title: text(payload['title']) ?? commandLine(payload['command']) ?? String(payload['stepId']), by });
+        steps.set(String(payload['executionId']), {
+          title: text(payload['title']) ?? commandLine(payload['command']) ?? String(payload['stepId']),
+          by,
+        });
         break;
       case 'step_finished': {
         const step = steps.get(String(payload['executionId']));
         const exit = typeof payload['exitCode'] === 'number' ? `, exit ${payload['exitCode']}` : '';
         const title = step?.title ?? String(payload['stepId']);
-        push(event, 'step', `Step "${title}"${step === undefined ? '' : ` run by ${step.by}`}: ${String(payload['status'])}${exit}`);
+        push(
+          event,
+          'step',
+          `Step "${title}"${step === undefined ? '' : ` run by ${step.by}`}: ${String(payload['status'])}${exit}`,
+        );
         break;
       }
       case 'step_checked':
       case 'step_skipped':
-        push(event, 'step', withNote(`Step "${text(payload['title']) ?? String(payload['stepId'])}" ${event.type === 'step_checked' ? 'done' : 'skipped'} by ${by}`, payload));
+        push(
+          event,
+          'step',
+          withNote(
+            `Step "${text(payload['title']) ?? String(payload['stepId'])}" ${event.type === 'step_checked' ? 'done' : 'skipped'} by ${by}`,
+            payload,
+          ),
+        );
         break;
       case 'incident_mitigated':
         push(event, 'mitigated', withNote(`Mitigated by ${by}`, payload));

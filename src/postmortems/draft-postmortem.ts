@@ -15,8 +15,14 @@ import { serverTimeZone } from './postmortem-time.js';
 export const DraftPostmortemInput = Type.Object(
   {
     timeZone: Type.Optional(TimeZoneSchema),
-    templateDraftId: Type.Optional(Type.String({ format: 'uuid', description: 'a post-mortem template draft; default: the adopted one, if any' })),
-    replace: Type.Optional(Type.Boolean({ description: 'draft again over an existing post-mortem still in draft (its corrective actions stay)' })),
+    templateDraftId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'a post-mortem template draft; default: the adopted one, if any' }),
+    ),
+    replace: Type.Optional(
+      Type.Boolean({
+        description: 'draft again over an existing post-mortem still in draft (its corrective actions stay)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,8 +50,14 @@ const replacePostmortem = `
  * the incident, the rest empty for the humans. One per incident: drafting again is a 409 unless
  * `replace` is set and it is still a draft. Says so in the incident's timeline.
  */
-export async function draftPostmortem({ ctx, input, defaultTimeZone }: {
-  ctx: Ctx; input: { id: string } & DraftPostmortemInput; defaultTimeZone?: string;
+export async function draftPostmortem({
+  ctx,
+  input,
+  defaultTimeZone,
+}: {
+  ctx: Ctx;
+  input: { id: string } & DraftPostmortemInput;
+  defaultTimeZone?: string;
 }): Promise<Postmortem> {
   requireRole(ctx, 'responder');
   const timeZone = canonicalTimeZone(input.timeZone ?? defaultTimeZone ?? serverTimeZone());
@@ -55,22 +67,41 @@ export async function draftPostmortem({ ctx, input, defaultTimeZone }: {
     const existing = (await tx.db.query<{ status: string; version: number }>(selectExisting, [input.id])).rows[0];
     if (existing !== undefined && (input.replace !== true || existing.status !== 'draft')) {
       throw conflict(
-        existing.status === 'draft' ? `${input.id} already has a post-mortem: send replace: true to draft it again` : `${input.id}'s post-mortem is ${existing.status}: it can no longer be redrafted`,
+        existing.status === 'draft'
+          ? `${input.id} already has a post-mortem: send replace: true to draft it again`
+          : `${input.id}'s post-mortem is ${existing.status}: it can no longer be redrafted`,
         { status: existing.status, version: existing.version },
       );
     }
-    const template = (await tx.db.query<{ id: string; data: { sections: string[] } }>(selectTemplate, [input.templateDraftId ?? null])).rows[0];
-    if (input.templateDraftId !== undefined && template === undefined) throw notFound('post-mortem template draft', input.templateDraftId);
+    const template = (
+      await tx.db.query<{ id: string; data: { sections: string[] } }>(selectTemplate, [input.templateDraftId ?? null])
+    ).rows[0];
+    if (input.templateDraftId !== undefined && template === undefined)
+      throw notFound('post-mortem template draft', input.templateDraftId);
     const incident = await loadIncident(tx.db, input.id, now);
     const facts = await gatherPostmortemFacts(tx.db, incident);
     const sections = initialSections(template?.data.sections ?? null, incident);
-    const values = [input.id, `Post-mortem: ${incident.title}`, timeZone, template?.id ?? null, JSON.stringify(sections), JSON.stringify(facts), now];
+    const values = [
+      input.id,
+      `Post-mortem: ${incident.title}`,
+      timeZone,
+      template?.id ?? null,
+      JSON.stringify(sections),
+      JSON.stringify(facts),
+      now,
+    ];
     if (existing === undefined) await tx.db.query(insertPostmortem, [...values, tx.actor.name]);
     else await tx.db.query(replacePostmortem, values);
     const replaced = existing !== undefined;
-    await appendIncidentEvent(tx, input.id, 'postmortem_drafted', { timeZone, templateDraftId: template?.id ?? null, replaced });
+    await appendIncidentEvent(tx, input.id, 'postmortem_drafted', {
+      timeZone,
+      templateDraftId: template?.id ?? null,
+      replaced,
+    });
     await recordAudit(tx, {
-      action: replaced ? 'postmortem.redraft' : 'postmortem.draft', targetType: 'incident', targetId: input.id,
+      action: replaced ? 'postmortem.redraft' : 'postmortem.draft',
+      targetType: 'incident',
+      targetId: input.id,
       details: { timeZone, templateDraftId: template?.id ?? null },
     });
     return loadPostmortem(tx.db, input.id, now);

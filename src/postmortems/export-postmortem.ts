@@ -15,12 +15,22 @@ export interface PostmortemExport {
 }
 
 /** The post-mortem of an incident as Markdown or as printable HTML (viewer). */
-export async function exportPostmortem({ ctx, input }: { ctx: Ctx; input: { id: string; format: ExportFormat } }): Promise<PostmortemExport> {
+export async function exportPostmortem({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; format: ExportFormat };
+}): Promise<PostmortemExport> {
   requireRole(ctx, 'viewer');
   const now = ctx.now();
   const postmortem = await loadPostmortem(ctx.db, input.id, now);
   const base = `postmortem-${postmortem.incidentId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return input.format === 'html'
     ? { contentType: 'text/html; charset=utf-8', filename: `${base}.html`, body: renderPostmortemHtml(postmortem, now) }
-    : { contentType: 'text/markdown; charset=utf-8', filename: `${base}.md`, body: renderPostmortemMarkdown(postmortem, now) };
+    : {
+        contentType: 'text/markdown; charset=utf-8',
+        filename: `${base}.md`,
+        body: renderPostmortemMarkdown(postmortem, now),
+      };
 }

@@ -13,7 +13,9 @@ const selectUserNames = 'SELECT id::text AS id, name FROM users WHERE id::text =
 /** User ids an event names (escalation pages), to show people by name. */
 function userIdsOf(payload: Record<string, unknown>): string[] {
   const users = payload['users'];
-  return Array.isArray(users) ? users.flatMap((user: { userId?: unknown }) => (typeof user.userId === 'string' ? [user.userId] : [])) : [];
+  return Array.isArray(users)
+    ? users.flatMap((user: { userId?: unknown }) => (typeof user.userId === 'string' ? [user.userId] : []))
+    : [];
 }
 
 /**
@@ -28,19 +30,29 @@ export async function gatherPostmortemFacts(db: Queryable, incident: Incident): 
     loadSeverityPolicies(db),
   ]);
   const userIds = [...new Set(events.flatMap((event) => userIdsOf(event.payload)))];
-  const names = userIds.length === 0 ? [] : (await db.query<{ id: string; name: string }>(selectUserNames, [userIds])).rows;
+  const names =
+    userIds.length === 0 ? [] : (await db.query<{ id: string; name: string }>(selectUserNames, [userIds])).rows;
   const firstAlert = first.rows[0]?.first ?? null;
   return {
     incident: {
-      id: incident.id, title: incident.title, severity: incident.severity, services: incident.services,
-      detectedAt: incident.detectedAt, resolvedAt: incident.resolvedAt, status: incident.status,
+      id: incident.id,
+      title: incident.title,
+      severity: incident.severity,
+      services: incident.services,
+      detectedAt: incident.detectedAt,
+      resolvedAt: incident.resolvedAt,
+      status: incident.status,
     },
     moments: condenseTimeline(events, new Map(names.map((user) => [user.id, user.name]))),
     durations: measureIncidentDurations({
       detectedAt: incident.detectedAt,
       firstAlertStartsAt: firstAlert === null ? null : firstAlert.toISOString(),
       resolutionTargetMinutes: policies.get(incident.severity)?.resolutionTargetMinutes ?? null,
-      services: services.rows.map((service) => ({ id: service.id, name: service.name, rtoMinutes: service.rto_minutes })),
+      services: services.rows.map((service) => ({
+        id: service.id,
+        name: service.name,
+        rtoMinutes: service.rto_minutes,
+      })),
       events,
     }),
   };

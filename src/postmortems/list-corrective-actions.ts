@@ -25,11 +25,21 @@ const filters = `
  * Corrective actions across post-mortems (viewer), soonest due first, filtered: still to do, late
  * (due before today in each post-mortem's time zone, which SQL alone does not know), one owner's.
  */
-export async function listCorrectiveActions({ ctx, input }: { ctx: Ctx; input: ListCorrectiveActionsQuery }): Promise<CorrectiveAction[]> {
+export async function listCorrectiveActions({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListCorrectiveActionsQuery;
+}): Promise<CorrectiveAction[]> {
   requireRole(ctx, 'viewer');
   const now = ctx.now();
   const pending = input.open === true || input.overdue === true;
-  const { rows } = await ctx.db.query<ActionRow>(`${selectActions} ${filters}`, [pending, input.owner ?? null, input.incidentId ?? null]);
+  const { rows } = await ctx.db.query<ActionRow>(`${selectActions} ${filters}`, [
+    pending,
+    input.owner ?? null,
+    input.incidentId ?? null,
+  ]);
   const actions = rows.map((row) => toCorrectiveAction(row, now));
   return input.overdue === true ? actions.filter((action) => action.overdue) : actions;
 }

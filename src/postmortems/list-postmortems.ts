@@ -2,7 +2,12 @@ import { Type, type Static } from 'typebox';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
 import type { Severity } from '../incidents/incident-model.js';
-import { PostmortemStatusSchema, type ActionStatus, type PostmortemStatus, type PostmortemSummary } from './postmortem-model.js';
+import {
+  PostmortemStatusSchema,
+  type ActionStatus,
+  type PostmortemStatus,
+  type PostmortemSummary,
+} from './postmortem-model.js';
 import { isOverdue } from './postmortem-store.js';
 
 export const ListPostmortemsQuery = Type.Object(
@@ -36,7 +41,13 @@ interface SummaryRow {
  * Every post-mortem, last changed first, with how many corrective actions it has, how many are
  * still to do and how many of those are late: the list people review them from.
  */
-export async function listPostmortems({ ctx, input }: { ctx: Ctx; input: ListPostmortemsQuery }): Promise<PostmortemSummary[]> {
+export async function listPostmortems({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListPostmortemsQuery;
+}): Promise<PostmortemSummary[]> {
   requireRole(ctx, 'viewer');
   const now = ctx.now();
   const { rows } = await ctx.db.query<SummaryRow>(selectPostmortems, [input.status ?? null]);

@@ -14,9 +14,16 @@ export interface DurationInputs {
 }
 
 const span = (from: number, to: number | null): Measured =>
-  to === null ? null : { from: new Date(from).toISOString(), to: new Date(to).toISOString(), seconds: Math.max(0, Math.round((to - from) / 1000)) };
+  to === null
+    ? null
+    : {
+        from: new Date(from).toISOString(),
+        to: new Date(to).toISOString(),
+        seconds: Math.max(0, Math.round((to - from) / 1000)),
+      };
 
-const at = (event: TimelineEvent | undefined): number | null => (event === undefined ? null : Date.parse(event.occurredAt));
+const at = (event: TimelineEvent | undefined): number | null =>
+  event === undefined ? null : Date.parse(event.occurredAt);
 
 /**
  * Measures an incident from its start — its first alert's start, or its detection when earlier or
@@ -35,12 +42,15 @@ export function measureIncidentDurations(inputs: DurationInputs): IncidentDurati
   const declared = at(events.find((event) => event.type === 'incident_declared')) ?? detected;
   const acknowledged = at(events.find((event) => event.type === 'incident_acknowledged'));
   const mitigated = at(events.find((event) => event.type === 'incident_mitigated'));
-  const lastLifecycle = events.filter((event) => event.type === 'incident_resolved' || event.type === 'incident_reopened').at(-1);
+  const lastLifecycle = events
+    .filter((event) => event.type === 'incident_resolved' || event.type === 'incident_reopened')
+    .at(-1);
   const resolved = lastLifecycle?.type === 'incident_resolved' ? at(lastLifecycle) : null;
   const restored = mitigated ?? resolved;
   const resolve = span(start, resolved);
   const restore = span(start, restored);
-  const within = (measured: Measured, minutes: number): boolean | null => (measured === null ? null : measured.seconds <= minutes * 60);
+  const within = (measured: Measured, minutes: number): boolean | null =>
+    measured === null ? null : measured.seconds <= minutes * 60;
   return {
     startedAt: new Date(start).toISOString(),
     firstAlertAt: firstAlert === null ? null : new Date(firstAlert).toISOString(),
@@ -49,11 +59,17 @@ export function measureIncidentDurations(inputs: DurationInputs): IncidentDurati
     mitigate: span(start, mitigated),
     resolve,
     restore,
-    resolutionTarget: inputs.resolutionTargetMinutes === null
-      ? null
-      : { minutes: inputs.resolutionTargetMinutes, met: within(resolve, inputs.resolutionTargetMinutes) },
+    resolutionTarget:
+      inputs.resolutionTargetMinutes === null
+        ? null
+        : { minutes: inputs.resolutionTargetMinutes, met: within(resolve, inputs.resolutionTargetMinutes) },
     rto: inputs.services
       .filter((service): service is { id: string; name: string; rtoMinutes: number } => service.rtoMinutes !== null)
-      .map((service) => ({ serviceId: service.id, name: service.name, minutes: service.rtoMinutes, met: within(restore, service.rtoMinutes) })),
+      .map((service) => ({
+        serviceId: service.id,
+        name: service.name,
+        minutes: service.rtoMinutes,
+        met: within(restore, service.rtoMinutes),
+      })),
   };
 }

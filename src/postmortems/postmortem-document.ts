@@ -14,7 +14,10 @@ export interface PostmortemDocument {
   actions: { title: string; owner: string; due: string; status: string; term: string }[];
 }
 
-const measures: readonly [keyof Pick<Postmortem['facts']['durations'], 'detect' | 'acknowledge' | 'mitigate' | 'resolve'>, string][] = [
+const measures: readonly [
+  keyof Pick<Postmortem['facts']['durations'], 'detect' | 'acknowledge' | 'mitigate' | 'resolve'>,
+  string,
+][] = [
   ['detect', 'Time to detect'],
   ['acknowledge', 'Time to acknowledge'],
   ['mitigate', 'Time to mitigate'],
@@ -27,14 +30,18 @@ const verdict = (met: boolean | null): string => (met === null ? 'not yet known'
 export function buildPostmortemDocument(postmortem: Postmortem, now: Date): PostmortemDocument {
   const { facts, timeZone: zone } = postmortem;
   const { durations, incident } = facts;
-  const when = (measured: Measured): string => (measured === null ? '—' : `${localDateTime(measured.from, zone)} → ${localDateTime(measured.to, zone)}`);
+  const when = (measured: Measured): string =>
+    measured === null ? '—' : `${localDateTime(measured.from, zone)} → ${localDateTime(measured.to, zone)}`;
   const header: [string, string][] = [
     ['Incident', `${incident.id}: ${incident.title}`],
     ['Severity', incident.severity],
     ['Services', incident.services.length === 0 ? '—' : incident.services.join(', ')],
     ['Date', localDateTime(durations.startedAt, zone)],
     ['Duration', durations.resolve === null ? 'not resolved' : formatSeconds(durations.resolve.seconds)],
-    ['Time zone', zoneLabel(durations.startedAt, durations.resolve?.to ?? facts.moments.at(-1)?.at ?? durations.startedAt, zone)],
+    [
+      'Time zone',
+      zoneLabel(durations.startedAt, durations.resolve?.to ?? facts.moments.at(-1)?.at ?? durations.startedAt, zone),
+    ],
     ['Status', postmortem.status],
   ];
   // The date is written when it changes, the clock time always: a night incident crosses midnight.
@@ -47,10 +54,16 @@ export function buildPostmortemDocument(postmortem: Postmortem, now: Date): Post
   });
   const rows = measures.map(([key, label]) => {
     const measured = durations[key];
-    const target = key === 'resolve' && durations.resolutionTarget !== null
-      ? `${incident.severity} target ${formatMinutes(durations.resolutionTarget.minutes)}: ${verdict(durations.resolutionTarget.met)}`
-      : '';
-    return { measure: label, duration: measured === null ? '—' : formatSeconds(measured.seconds), span: when(measured), target };
+    const target =
+      key === 'resolve' && durations.resolutionTarget !== null
+        ? `${incident.severity} target ${formatMinutes(durations.resolutionTarget.minutes)}: ${verdict(durations.resolutionTarget.met)}`
+        : '';
+    return {
+      measure: label,
+      duration: measured === null ? '—' : formatSeconds(measured.seconds),
+      span: when(measured),
+      target,
+    };
   });
   for (const rto of durations.rto) {
     rows.push({

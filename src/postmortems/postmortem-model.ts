@@ -13,11 +13,24 @@ export const PostmortemStatusSchema = Type.Enum(postmortemStatuses);
  * timeline and the corrective actions) and their body is a note under that; the others are the
  * humans' to write.
  */
-export const sectionKinds = ['summary', 'impact', 'timeline', 'durations', 'rootCause', 'resolution', 'actions', 'lessons', 'custom'] as const;
+export const sectionKinds = [
+  'summary',
+  'impact',
+  'timeline',
+  'durations',
+  'rootCause',
+  'resolution',
+  'actions',
+  'lessons',
+  'custom',
+] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 
 export const PostmortemSectionSchema = Type.Object({
-  key: Type.String({ pattern: '^[a-z][a-z0-9-]{0,62}$', description: 'stable id of the section within the post-mortem' }),
+  key: Type.String({
+    pattern: '^[a-z][a-z0-9-]{0,62}$',
+    description: 'stable id of the section within the post-mortem',
+  }),
   kind: Type.Enum(sectionKinds),
   title: Type.String({ minLength: 1, maxLength: 200 }),
   body: Type.String({ maxLength: 100_000, description: 'Markdown' }),
@@ -25,7 +38,16 @@ export const PostmortemSectionSchema = Type.Object({
 export type PostmortemSection = Static<typeof PostmortemSectionSchema>;
 
 export const keyMomentKinds = [
-  'alert', 'declared', 'acknowledged', 'escalated', 'severity', 'run', 'step', 'mitigated', 'resolved', 'reopened',
+  'alert',
+  'declared',
+  'acknowledged',
+  'escalated',
+  'severity',
+  'run',
+  'step',
+  'mitigated',
+  'resolved',
+  'reopened',
 ] as const;
 export type KeyMomentKind = (typeof keyMomentKinds)[number];
 
@@ -38,12 +60,17 @@ export const KeyMomentSchema = Type.Object({
 /** One line of the condensed timeline. */
 export type KeyMoment = Static<typeof KeyMomentSchema>;
 
-export const MeasuredSchema = nullable(Type.Object({ from: DateTime, to: DateTime, seconds: Type.Integer({ minimum: 0 }) }));
+export const MeasuredSchema = nullable(
+  Type.Object({ from: DateTime, to: DateTime, seconds: Type.Integer({ minimum: 0 }) }),
+);
 /** A measured span, or null when its end never happened (never acknowledged, say). */
 export type Measured = Static<typeof MeasuredSchema>;
 
 export const IncidentDurationsSchema = Type.Object({
-  startedAt: Type.String({ format: 'date-time', description: "the first alert's start, or the detection when earlier or without alert" }),
+  startedAt: Type.String({
+    format: 'date-time',
+    description: "the first alert's start, or the detection when earlier or without alert",
+  }),
   firstAlertAt: nullable(DateTime),
   detect: MeasuredSchema,
   acknowledge: MeasuredSchema,
@@ -52,15 +79,27 @@ export const IncidentDurationsSchema = Type.Object({
   /** Until mitigated, else resolved: what the RTO is about. */
   restore: MeasuredSchema,
   resolutionTarget: nullable(Type.Object({ minutes: Type.Integer(), met: nullable(Type.Boolean()) })),
-  rto: Type.Array(Type.Object({ serviceId: Type.String(), name: Type.String(), minutes: Type.Integer(), met: nullable(Type.Boolean()) })),
+  rto: Type.Array(
+    Type.Object({
+      serviceId: Type.String(),
+      name: Type.String(),
+      minutes: Type.Integer(),
+      met: nullable(Type.Boolean()),
+    }),
+  ),
 });
 /** Durations of an incident measured from its start, against the severity's target and the services' RTO. */
 export type IncidentDurations = Static<typeof IncidentDurationsSchema>;
 
 export const PostmortemFactsSchema = Type.Object({
   incident: Type.Object({
-    id: Type.String(), title: Type.String(), severity: SeveritySchema, services: Type.Array(Type.String()),
-    detectedAt: DateTime, resolvedAt: nullable(DateTime), status: Type.String(),
+    id: Type.String(),
+    title: Type.String(),
+    severity: SeveritySchema,
+    services: Type.Array(Type.String()),
+    detectedAt: DateTime,
+    resolvedAt: nullable(DateTime),
+    status: Type.String(),
   }),
   moments: Type.Array(KeyMomentSchema),
   durations: IncidentDurationsSchema,
@@ -71,7 +110,11 @@ export type PostmortemFacts = Static<typeof PostmortemFactsSchema>;
 export const actionStatuses = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 export const actionTerms = ['short', 'medium', 'long'] as const;
-export const DueDateSchema = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD', examples: ['2026-04-30'] });
+export const DueDateSchema = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+  description: 'YYYY-MM-DD',
+  examples: ['2026-04-30'],
+});
 
 export const CorrectiveActionSchema = Type.Object(
   {
@@ -84,7 +127,9 @@ export const CorrectiveActionSchema = Type.Object(
     status: Type.Enum(actionStatuses),
     term: nullable(Type.Enum(actionTerms)),
     doneAt: nullable(DateTime),
-    overdue: Type.Boolean({ description: 'not done nor cancelled, and due before today in the post-mortem\'s time zone' }),
+    overdue: Type.Boolean({
+      description: "not done nor cancelled, and due before today in the post-mortem's time zone",
+    }),
     createdAt: DateTime,
     updatedAt: DateTime,
   },

@@ -13,7 +13,15 @@ const defaultTitles: readonly [SectionKind, string][] = [
 ];
 
 /** Sections every post-mortem has, whatever its template forgot. */
-const requiredKinds: readonly SectionKind[] = ['summary', 'impact', 'timeline', 'durations', 'rootCause', 'actions', 'lessons'];
+const requiredKinds: readonly SectionKind[] = [
+  'summary',
+  'impact',
+  'timeline',
+  'durations',
+  'rootCause',
+  'actions',
+  'lessons',
+];
 
 /** A template's heading → what it holds (accents and case folded); the first match wins. */
 const headingKinds: readonly [RegExp, SectionKind | 'skip'][] = [
@@ -53,7 +61,10 @@ function keyed(entries: readonly { kind: SectionKind; title: string; body: strin
  * followed by any section every post-mortem needs that the template lacks; the default list
  * otherwise. Summary and impact start from the incident's own; the rest is the humans' to write.
  */
-export function initialSections(templateHeadings: readonly string[] | null, incident: { summary: string; impact: string }): PostmortemSection[] {
+export function initialSections(
+  templateHeadings: readonly string[] | null,
+  incident: { summary: string; impact: string },
+): PostmortemSection[] {
   const bodies: Partial<Record<SectionKind, string>> = { summary: incident.summary, impact: incident.impact };
   const fromTemplate = (templateHeadings ?? []).flatMap((title) => {
     const kind = sectionKindOf(title);
@@ -64,10 +75,12 @@ export function initialSections(templateHeadings: readonly string[] | null, inci
     .filter((kind) => !chosen.some((section) => section.kind === kind))
     .map((kind) => ({ kind, title: defaultTitles.find(([known]) => known === kind)![1] }));
   const seen = new Set<SectionKind>();
-  return keyed([...chosen, ...missing].map((section) => {
-    // A kind's starting text goes to its first section only.
-    const body = seen.has(section.kind) ? '' : bodies[section.kind] ?? '';
-    seen.add(section.kind);
-    return { ...section, body };
-  }));
+  return keyed(
+    [...chosen, ...missing].map((section) => {
+      // A kind's starting text goes to its first section only.
+      const body = seen.has(section.kind) ? '' : (bodies[section.kind] ?? '');
+      seen.add(section.kind);
+      return { ...section, body };
+    }),
+  );
 }

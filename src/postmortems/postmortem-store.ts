@@ -1,6 +1,13 @@
 import { notFound } from '../core/app-error.js';
 import type { Queryable } from '../storage/database.js';
-import type { ActionStatus, CorrectiveAction, Postmortem, PostmortemFacts, PostmortemSection, PostmortemStatus } from './postmortem-model.js';
+import type {
+  ActionStatus,
+  CorrectiveAction,
+  Postmortem,
+  PostmortemFacts,
+  PostmortemSection,
+  PostmortemStatus,
+} from './postmortem-model.js';
 import { localDate } from './postmortem-time.js';
 
 /** The review lifecycle: a published post-mortem goes back to review to be corrected. */
@@ -56,7 +63,11 @@ export const selectActions = `
 
 /** Whether an action is late at `now`: still to do, and due before today where the post-mortem is written. */
 export function isOverdue(action: { status: ActionStatus; dueDate: string | null }, now: Date, zone: string): boolean {
-  return (action.status === 'open' || action.status === 'in-progress') && action.dueDate !== null && action.dueDate < localDate(now, zone);
+  return (
+    (action.status === 'open' || action.status === 'in-progress') &&
+    action.dueDate !== null &&
+    action.dueDate < localDate(now, zone)
+  );
 }
 
 export function toCorrectiveAction(row: ActionRow, now: Date): CorrectiveAction {
@@ -80,7 +91,9 @@ export function toCorrectiveAction(row: ActionRow, now: Date): CorrectiveAction 
 export async function loadPostmortem(db: Queryable, incidentId: string, now: Date): Promise<Postmortem> {
   const row = (await db.query<PostmortemRow>(selectPostmortem, [incidentId])).rows[0];
   if (row === undefined) throw notFound('post-mortem of incident', incidentId);
-  const actions = await db.query<ActionRow>(`${selectActions} WHERE a.postmortem_id = $1 ORDER BY a.created_at, a.id`, [row.id]);
+  const actions = await db.query<ActionRow>(`${selectActions} WHERE a.postmortem_id = $1 ORDER BY a.created_at, a.id`, [
+    row.id,
+  ]);
   return {
     id: row.id,
     incidentId: row.incident_id,

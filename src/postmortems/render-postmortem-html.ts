@@ -4,7 +4,12 @@ import { buildPostmortemDocument, type PostmortemDocument } from './postmortem-d
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -50,11 +55,17 @@ function generated(section: PostmortemSection, doc: PostmortemDocument): string 
         ? '<p class="empty">No key moment in the timeline.</p>'
         : `<ol class="timeline">\n${doc.timeline.map((line) => `<li><time>${escapeHtml(line.time)}</time>${escapeHtml(line.text)}</li>`).join('\n')}\n</ol>`;
     case 'durations':
-      return table(['Measure', 'Duration', 'From → to', 'Target'], doc.durations.map((row) => [row.measure, row.duration, row.span, row.target]));
+      return table(
+        ['Measure', 'Duration', 'From → to', 'Target'],
+        doc.durations.map((row) => [row.measure, row.duration, row.span, row.target]),
+      );
     case 'actions':
       return doc.actions.length === 0
         ? '<p class="empty">No corrective action yet.</p>'
-        : table(['Action', 'Owner', 'Due', 'Status', 'Term'], doc.actions.map((row) => [row.title, row.owner, row.due, row.status, row.term]));
+        : table(
+            ['Action', 'Owner', 'Due', 'Status', 'Term'],
+            doc.actions.map((row) => [row.title, row.owner, row.due, row.status, row.term]),
+          );
     default:
       return null;
   }
@@ -68,7 +79,9 @@ function generated(section: PostmortemSection, doc: PostmortemDocument): string 
 export function renderPostmortemHtml(postmortem: Postmortem, now: Date): string {
   const doc = buildPostmortemDocument(postmortem, now);
   const markdown = markdownRenderer();
-  const facts = doc.header.map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`).join('\n');
+  const facts = doc.header
+    .map(([label, value]) => `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`)
+    .join('\n');
   const sections = postmortem.sections.map((section) => {
     const made = generated(section, doc);
     const body = section.body.trim();

@@ -2,23 +2,40 @@ import type { Postmortem, PostmortemSection } from './postmortem-model.js';
 import { buildPostmortemDocument, type PostmortemDocument } from './postmortem-document.js';
 
 /** One line, for headings and table cells: a newline or a pipe would break the layout. */
-const cell = (text: string): string => text.replace(/\r?\n+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').trim();
+const cell = (text: string): string =>
+  text
+    .replace(/\r?\n+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .trim();
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** What Astreinte writes in a section of a generated kind, before the humans' note. */
 function generated(section: PostmortemSection, doc: PostmortemDocument): string | null {
   switch (section.kind) {
     case 'timeline':
-      return doc.timeline.length === 0 ? '_No key moment in the timeline._' : doc.timeline.map((line) => `- **${cell(line.time)}** ${cell(line.text)}`).join('\n');
+      return doc.timeline.length === 0
+        ? '_No key moment in the timeline._'
+        : doc.timeline.map((line) => `- **${cell(line.time)}** ${cell(line.text)}`).join('\n');
     case 'durations':
-      return table(['Measure', 'Duration', 'From → to', 'Target'], doc.durations.map((row) => [row.measure, row.duration, row.span, row.target]));
+      return table(
+        ['Measure', 'Duration', 'From → to', 'Target'],
+        doc.durations.map((row) => [row.measure, row.duration, row.span, row.target]),
+      );
     case 'actions':
       return doc.actions.length === 0
         ? '_No corrective action yet._'
-        : table(['Action', 'Owner', 'Due', 'Status', 'Term'], doc.actions.map((row) => [row.title, row.owner, row.due, row.status, row.term]));
+        : table(
+            ['Action', 'Owner', 'Due', 'Status', 'Term'],
+            doc.actions.map((row) => [row.title, row.owner, row.due, row.status, row.term]),
+          );
     default:
       return null;
   }
@@ -32,7 +49,10 @@ function generated(section: PostmortemSection, doc: PostmortemDocument): string 
  */
 export function renderPostmortemMarkdown(postmortem: Postmortem, now: Date): string {
   const doc = buildPostmortemDocument(postmortem, now);
-  const blocks = [`# ${cell(doc.title)}`, doc.header.map(([label, value]) => `**${label}**: ${cell(value)}`).join('  \n')];
+  const blocks = [
+    `# ${cell(doc.title)}`,
+    doc.header.map(([label, value]) => `**${label}**: ${cell(value)}`).join('  \n'),
+  ];
   for (const section of postmortem.sections) {
     blocks.push(`## ${cell(section.title)}`);
     const made = generated(section, doc);

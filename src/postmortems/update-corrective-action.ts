@@ -29,26 +29,43 @@ const updateAction = `
  * Changes a corrective action (responder): its title, owner, due date, term or status. Done
  * records when (`doneAt`); leaving done forgets it, since the action is to do again.
  */
-export async function updateCorrectiveAction({ ctx, input }: {
-  ctx: Ctx; input: { id: string; actionId: string } & UpdateCorrectiveActionInput;
+export async function updateCorrectiveAction({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; actionId: string } & UpdateCorrectiveActionInput;
 }): Promise<CorrectiveAction> {
   requireRole(ctx, 'responder');
   const { id, actionId, ...changes } = input;
-  if (Object.keys(changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
     const row = (await tx.db.query<ActionRow>(lockAction, [id, actionId])).rows[0];
     if (row === undefined) throw notFound('corrective action', actionId);
     await checkActionFields(tx.db, changes);
     const now = tx.now();
     const status = changes.status ?? row.status;
-    const doneAt = status === 'done' ? row.done_at ?? now : null;
+    const doneAt = status === 'done' ? (row.done_at ?? now) : null;
     await tx.db.query(updateAction, [
-      actionId, changes.title ?? row.title, changes.ownerId === undefined ? row.owner_id : changes.ownerId,
-      changes.dueDate === undefined ? row.due_date : changes.dueDate, status, changes.term === undefined ? row.term : changes.term, doneAt, now,
+      actionId,
+      changes.title ?? row.title,
+      changes.ownerId === undefined ? row.owner_id : changes.ownerId,
+      changes.dueDate === undefined ? row.due_date : changes.dueDate,
+      status,
+      changes.term === undefined ? row.term : changes.term,
+      doneAt,
+      now,
     ]);
     await recordAudit(tx, {
-      action: 'postmortem.update_action', targetType: 'incident', targetId: id,
-      details: { actionId, fields: Object.keys(changes), ...(changes.status === undefined ? {} : { from: row.status, to: status }) },
+      action: 'postmortem.update_action',
+      targetType: 'incident',
+      targetId: id,
+      details: {
+        actionId,
+        fields: Object.keys(changes),
+        ...(changes.status === undefined ? {} : { from: row.status, to: status }),
+      },
     });
     const updated = (await tx.db.query<ActionRow>(`${selectActions} WHERE a.id = $1::uuid`, [actionId])).rows[0]!;
     return toCorrectiveAction(updated, now);

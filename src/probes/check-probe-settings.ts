@@ -17,18 +17,36 @@ export interface ProbeEnvironment {
  * (400 at `/conditions/N`), the service exists, a Prometheus probe has a Prometheus to ask, and
  * the retry interval is not longer than the interval.
  */
-export async function checkProbeSettings(db: Queryable, settings: ProbeSettings, environment: ProbeEnvironment): Promise<void> {
+export async function checkProbeSettings(
+  db: Queryable,
+  settings: ProbeSettings,
+  environment: ProbeEnvironment,
+): Promise<void> {
   const issues: FieldIssue[] = [];
-  const placeholders = settings.target.kind === 'prometheus' ? [...kindPlaceholders.prometheus] : kindPlaceholders[settings.target.kind];
+  const placeholders =
+    settings.target.kind === 'prometheus' ? [...kindPlaceholders.prometheus] : kindPlaceholders[settings.target.kind];
   issues.push(...checkConditions(settings.conditions, placeholders).issues);
-  if (settings.target.kind === 'prometheus' && settings.target.url === undefined && environment.prometheusUrl === null) {
-    issues.push({ path: '/target/url', message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)' });
+  if (
+    settings.target.kind === 'prometheus' &&
+    settings.target.url === undefined &&
+    environment.prometheusUrl === null
+  ) {
+    issues.push({
+      path: '/target/url',
+      message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)',
+    });
   }
   if (settings.retryIntervalSeconds > settings.intervalSeconds) {
-    issues.push({ path: '/retryIntervalSeconds', message: `must not exceed intervalSeconds (${settings.intervalSeconds})` });
+    issues.push({
+      path: '/retryIntervalSeconds',
+      message: `must not exceed intervalSeconds (${settings.intervalSeconds})`,
+    });
   }
   if (settings.timeoutMs > settings.intervalSeconds * 1000) {
-    issues.push({ path: '/timeoutMs', message: `must not exceed the interval (${settings.intervalSeconds * 1000} ms)` });
+    issues.push({
+      path: '/timeoutMs',
+      message: `must not exceed the interval (${settings.intervalSeconds * 1000} ms)`,
+    });
   }
   if (settings.serviceId !== null) {
     const { rows } = await db.query('SELECT 1 FROM services WHERE id = $1', [settings.serviceId]);

@@ -45,13 +45,20 @@ export interface ProbeCheckSettings {
 
 function observe(target: ProbeTarget, prometheusUrl: string | null, options: CheckOptions): Promise<Observation> {
   switch (target.kind) {
-    case 'http': return runHttpCheck(target, options);
-    case 'tcp': return runTcpCheck(target, options);
-    case 'tls': return runTlsCheck(target, options);
-    case 'dns': return runDnsCheck(target, options);
-    case 'postgres': return runPostgresCheck(target, options);
-    case 'redis': return runRedisCheck(target, options);
-    case 'prometheus': return runPrometheusCheck({ ...target, url: target.url ?? prometheusUrl ?? '' }, options);
+    case 'http':
+      return runHttpCheck(target, options);
+    case 'tcp':
+      return runTcpCheck(target, options);
+    case 'tls':
+      return runTlsCheck(target, options);
+    case 'dns':
+      return runDnsCheck(target, options);
+    case 'postgres':
+      return runPostgresCheck(target, options);
+    case 'redis':
+      return runRedisCheck(target, options);
+    case 'prometheus':
+      return runPrometheusCheck({ ...target, url: target.url ?? prometheusUrl ?? '' }, options);
   }
 }
 
@@ -73,7 +80,11 @@ export async function checkProbe(settings: ProbeCheckSettings, options: CheckOpt
   const conditions = settings.conditions.map((text) => parseCondition(text));
   const observation = await observe(settings.target, settings.prometheusUrl, options);
   // A check may say more precisely than `reached` whether it is connected (authenticated, say).
-  const values: ObservedValues = { CONNECTED: observation.reached, RESPONSE_TIME: observation.latencyMs, ...observation.values };
+  const values: ObservedValues = {
+    CONNECTED: observation.reached,
+    RESPONSE_TIME: observation.latencyMs,
+    ...observation.values,
+  };
   const base = { latencyMs: observation.latencyMs, values };
   if (!observation.reached || observation.error !== null) {
     return { ...base, passed: false, detail: observation.error ?? 'unreachable', conditions: [] };
@@ -83,7 +94,8 @@ export async function checkProbe(settings: ProbeCheckSettings, options: CheckOpt
     const series = (observation.series as { labels: Labels; value: number }[]).map((one): SeriesVerdict => {
       const verdicts = judge(conditions, { ...values, VALUE: one.value, LABELS: one.labels });
       const failed = failures(verdicts);
-      if (conditions.length === 0) return { labels: one.labels, passed: false, detail: `${query} returned ${one.value}` };
+      if (conditions.length === 0)
+        return { labels: one.labels, passed: false, detail: `${query} returned ${one.value}` };
       return { labels: one.labels, passed: failed === null, detail: failed ?? 'all conditions hold' };
     });
     return { ...base, passed: true, detail: null, conditions: [], series };

@@ -21,7 +21,15 @@ const insertProbe = `
  * credentials sealed; its first check comes at a random point of its first interval, so that
  * probes created together (an import, a restore) do not all run at the same instant.
  */
-export async function createProbe({ ctx, input, environment }: { ctx: Ctx; input: CreateProbeInput; environment: ProbeEnvironment }): Promise<Probe> {
+export async function createProbe({
+  ctx,
+  input,
+  environment,
+}: {
+  ctx: Ctx;
+  input: CreateProbeInput;
+  environment: ProbeEnvironment;
+}): Promise<Probe> {
   requireRole(ctx, 'admin');
   const settings = withProbeDefaults(input);
   return inTransaction(ctx, async (tx) => {
@@ -29,13 +37,32 @@ export async function createProbe({ ctx, input, environment }: { ctx: Ctx; input
     const id = randomUUID();
     const now = tx.now();
     const { rows } = await tx.db.query<ProbeRow>(insertProbe, [
-      id, settings.name, settings.target.kind, settings.serviceId, JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
-      JSON.stringify(settings.conditions), settings.severity, JSON.stringify(settings.labels), settings.intervalSeconds, settings.retryIntervalSeconds,
-      settings.timeoutMs, settings.retries, settings.forSeconds, settings.keepFiringForSeconds, settings.enabled, now, firstRunAt(now, settings.intervalSeconds),
+      id,
+      settings.name,
+      settings.target.kind,
+      settings.serviceId,
+      JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
+      JSON.stringify(settings.conditions),
+      settings.severity,
+      JSON.stringify(settings.labels),
+      settings.intervalSeconds,
+      settings.retryIntervalSeconds,
+      settings.timeoutMs,
+      settings.retries,
+      settings.forSeconds,
+      settings.keepFiringForSeconds,
+      settings.enabled,
+      now,
+      firstRunAt(now, settings.intervalSeconds),
     ]);
     const row = rows[0];
     if (row === undefined) throw conflict(`a probe named ${settings.name} exists`, { field: '/name' });
-    await recordAudit(tx, { action: 'probe.create', targetType: 'probe', targetId: id, details: { name: settings.name, kind: settings.target.kind } });
+    await recordAudit(tx, {
+      action: 'probe.create',
+      targetType: 'probe',
+      targetId: id,
+      details: { name: settings.name, kind: settings.target.kind },
+    });
     return toProbe(row);
   });
 }

@@ -21,11 +21,21 @@ export type ListProbesQuery = Static<typeof ListProbesQuery>;
 const filters = `WHERE ($1::text IS NULL OR service_id = $1) AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR status = $3)`;
 
 /** Probes by name, filtered by service, kind and status (viewer); credentials redacted. */
-export async function listProbes({ ctx, input }: { ctx: Ctx; input: ListProbesQuery }): Promise<{ items: Probe[]; total: number }> {
+export async function listProbes({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListProbesQuery;
+}): Promise<{ items: Probe[]; total: number }> {
   requireRole(ctx, 'viewer');
   const params = [input.serviceId ?? null, input.kind ?? null, input.status ?? null];
   const [{ rows }, count] = await Promise.all([
-    ctx.db.query<ProbeRow>(`SELECT ${probeColumns} FROM probes ${filters} ORDER BY name LIMIT $4 OFFSET $5`, [...params, input.limit ?? 100, input.offset ?? 0]),
+    ctx.db.query<ProbeRow>(`SELECT ${probeColumns} FROM probes ${filters} ORDER BY name LIMIT $4 OFFSET $5`, [
+      ...params,
+      input.limit ?? 100,
+      input.offset ?? 0,
+    ]),
     ctx.db.query<{ total: number }>(`SELECT count(*)::int AS total FROM probes ${filters}`, params),
   ]);
   return { items: rows.map(toProbe), total: count.rows[0]?.total ?? 0 };

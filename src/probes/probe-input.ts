@@ -7,27 +7,70 @@ const labelName = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$', maxLength: 
 /** The settings a probe is created with; all but `name` and `target` have defaults. */
 const probeFields = {
   name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\r\\n]+$' }),
-  serviceId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()], { description: 'the service it checks: its alerts go to that service' })),
+  serviceId: Type.Optional(
+    Type.Union([Type.String({ minLength: 1 }), Type.Null()], {
+      description: 'the service it checks: its alerts go to that service',
+    }),
+  ),
   target: ProbeTargetSchema,
-  conditions: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), {
-    maxItems: 50,
-    description: 'what must hold, e.g. `[STATUS] == 200`, `$.database == connected`; default per kind (HTTP: `[STATUS] < 400`)',
-  })),
+  conditions: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 1000 }), {
+      maxItems: 50,
+      description:
+        'what must hold, e.g. `[STATUS] == 200`, `$.database == connected`; default per kind (HTTP: `[STATUS] < 400`)',
+    }),
+  ),
   severity: Type.Optional(severity),
-  labels: Type.Optional(Type.Record(labelName, Type.String({ maxLength: 1000 }), { maxProperties: 30, description: 'added to the alert; `runbook` names the runbook that treats a failure' })),
+  labels: Type.Optional(
+    Type.Record(labelName, Type.String({ maxLength: 1000 }), {
+      maxProperties: 30,
+      description: 'added to the alert; `runbook` names the runbook that treats a failure',
+    }),
+  ),
   intervalSeconds: Type.Optional(Type.Integer({ minimum: 5, maximum: 86_400, default: 60 })),
-  retryIntervalSeconds: Type.Optional(Type.Integer({ minimum: 1, maximum: 86_400, description: 'between checks while failing with retries left; default: the interval' })),
-  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 60_000, description: 'default: 10 s, or the interval if shorter' })),
-  retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, default: 0, description: 'failed checks in a row tolerated before the probe fails' })),
-  forSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400, default: 0, description: 'how long it must fail before its alert fires' })),
-  keepFiringForSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 86_400, default: 0, description: 'how long its alert keeps firing once the checks pass' })),
+  retryIntervalSeconds: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 86_400,
+      description: 'between checks while failing with retries left; default: the interval',
+    }),
+  ),
+  timeoutMs: Type.Optional(
+    Type.Integer({ minimum: 100, maximum: 60_000, description: 'default: 10 s, or the interval if shorter' }),
+  ),
+  retries: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      default: 0,
+      description: 'failed checks in a row tolerated before the probe fails',
+    }),
+  ),
+  forSeconds: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 86_400,
+      default: 0,
+      description: 'how long it must fail before its alert fires',
+    }),
+  ),
+  keepFiringForSeconds: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 86_400,
+      default: 0,
+      description: 'how long its alert keeps firing once the checks pass',
+    }),
+  ),
   enabled: Type.Optional(Type.Boolean({ default: true })),
 };
 
 export const CreateProbeInput = Type.Object(probeFields, { additionalProperties: false });
 export type CreateProbeInput = Static<typeof CreateProbeInput>;
 
-export const UpdateProbeInput = Type.Partial(Type.Object(probeFields, { additionalProperties: false }), { additionalProperties: false });
+export const UpdateProbeInput = Type.Partial(Type.Object(probeFields, { additionalProperties: false }), {
+  additionalProperties: false,
+});
 export type UpdateProbeInput = Static<typeof UpdateProbeInput>;
 
 /** What a probe checks when no condition is given. */

@@ -11,7 +11,12 @@ export type ProbeKind = (typeof probeKinds)[number];
 
 /** Marks a credential: sealed at rest, shown as `********` (as channel secrets are). */
 const secret = { writeOnly: true, 'x-secret': true } as const;
-const host = Type.String({ minLength: 1, maxLength: 253, pattern: '^[^\\s/]+$', description: 'host name or IP address' });
+const host = Type.String({
+  minLength: 1,
+  maxLength: 253,
+  pattern: '^[^\\s/]+$',
+  description: 'host name or IP address',
+});
 const port = Type.Integer({ minimum: 1, maximum: 65_535 });
 // An HTTP token (RFC 9110) and a value without line breaks: checked when saved, not when sent.
 const headerName = Type.String({ pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$" });
@@ -20,9 +25,18 @@ const headerValue = Type.String({ pattern: '^[^\\r\\n\\u0000]*$', maxLength: 400
 /** How certificates are checked: the system's CAs, or the PEM given here; `insecure` skips the check (the expiry is still read). */
 export const TlsOptionsSchema = Type.Object(
   {
-    insecure: Type.Optional(Type.Boolean({ description: 'accept any certificate (self-signed, expired); its expiry is still observed' })),
-    ca: Type.Optional(Type.String({ maxLength: 100_000, description: 'PEM certificates trusted for this probe, instead of the system ones' })),
-    serverName: Type.Optional(Type.String({ maxLength: 253, description: 'SNI and name checked, when it differs from the host' })),
+    insecure: Type.Optional(
+      Type.Boolean({ description: 'accept any certificate (self-signed, expired); its expiry is still observed' }),
+    ),
+    ca: Type.Optional(
+      Type.String({
+        maxLength: 100_000,
+        description: 'PEM certificates trusted for this probe, instead of the system ones',
+      }),
+    ),
+    serverName: Type.Optional(
+      Type.String({ maxLength: 253, description: 'SNI and name checked, when it differs from the host' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -35,7 +49,9 @@ export const HttpTargetSchema = Type.Object(
     method: Type.Optional(Type.Enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const)),
     headers: Type.Optional(Type.Record(headerName, headerValue, { maxProperties: 50 })),
     /** Secret headers (`Authorization: Bearer …`): sealed at rest. */
-    secretHeaders: Type.Optional(Type.Record(headerName, Type.String({ ...secret, maxLength: 4000 }), { maxProperties: 20 })),
+    secretHeaders: Type.Optional(
+      Type.Record(headerName, Type.String({ ...secret, maxLength: 4000 }), { maxProperties: 20 }),
+    ),
     body: Type.Optional(Type.String({ maxLength: 100_000 })),
     /** Redirects followed (to http and https only); 0 observes the redirect itself. Default 5. */
     maxRedirects: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
@@ -44,7 +60,10 @@ export const HttpTargetSchema = Type.Object(
   { additionalProperties: false, title: 'HttpTarget' },
 );
 
-export const TcpTargetSchema = Type.Object({ kind: Type.Literal('tcp'), host, port }, { additionalProperties: false, title: 'TcpTarget' });
+export const TcpTargetSchema = Type.Object(
+  { kind: Type.Literal('tcp'), host, port },
+  { additionalProperties: false, title: 'TcpTarget' },
+);
 
 export const TlsTargetSchema = Type.Object(
   { kind: Type.Literal('tls'), host, port, tls: Type.Optional(TlsOptionsSchema) },
@@ -90,13 +109,21 @@ export const PrometheusTargetSchema = Type.Object(
     url: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000 })),
     /** PromQL. As in a Prometheus alerting rule, every series it returns is active (so `up == 0`, not `up`), unless conditions on `[VALUE]` decide. */
     query: Type.String({ minLength: 1, maxLength: 10_000 }),
-    secretHeaders: Type.Optional(Type.Record(headerName, Type.String({ ...secret, maxLength: 4000 }), { maxProperties: 20 })),
+    secretHeaders: Type.Optional(
+      Type.Record(headerName, Type.String({ ...secret, maxLength: 4000 }), { maxProperties: 20 }),
+    ),
   },
   { additionalProperties: false, title: 'PrometheusTarget' },
 );
 
 export const ProbeTargetSchema = Type.Union([
-  HttpTargetSchema, TcpTargetSchema, TlsTargetSchema, DnsTargetSchema, PostgresTargetSchema, RedisTargetSchema, PrometheusTargetSchema,
+  HttpTargetSchema,
+  TcpTargetSchema,
+  TlsTargetSchema,
+  DnsTargetSchema,
+  PostgresTargetSchema,
+  RedisTargetSchema,
+  PrometheusTargetSchema,
 ]);
 export type ProbeTarget = Static<typeof ProbeTargetSchema>;
 export type HttpTarget = Static<typeof HttpTargetSchema>;
@@ -150,9 +177,28 @@ export interface CheckOptions {
 export const kindPlaceholders: Readonly<Record<ProbeKind, readonly string[]>> = {
   http: ['CONNECTED', 'RESPONSE_TIME', 'STATUS', 'BODY', 'HEADERS', 'CERTIFICATE_EXPIRATION', 'IP'],
   tcp: ['CONNECTED', 'RESPONSE_TIME', 'IP'],
-  tls: ['CONNECTED', 'RESPONSE_TIME', 'CERTIFICATE_EXPIRATION', 'CERTIFICATE_VALID', 'CERTIFICATE_ERROR', 'CERTIFICATE_SUBJECT', 'CERTIFICATE_ISSUER', 'IP'],
+  tls: [
+    'CONNECTED',
+    'RESPONSE_TIME',
+    'CERTIFICATE_EXPIRATION',
+    'CERTIFICATE_VALID',
+    'CERTIFICATE_ERROR',
+    'CERTIFICATE_SUBJECT',
+    'CERTIFICATE_ISSUER',
+    'IP',
+  ],
   dns: ['CONNECTED', 'RESPONSE_TIME', 'DNS_RCODE', 'DNS_ANSWERS', 'BODY'],
-  postgres: ['CONNECTED', 'RESPONSE_TIME', 'RESULT', 'ROW', 'ROWS', 'QUERY_ERROR', 'CONNECTIONS', 'CONNECTION_STATES', 'MAX_CONNECTIONS'],
+  postgres: [
+    'CONNECTED',
+    'RESPONSE_TIME',
+    'RESULT',
+    'ROW',
+    'ROWS',
+    'QUERY_ERROR',
+    'CONNECTIONS',
+    'CONNECTION_STATES',
+    'MAX_CONNECTIONS',
+  ],
   redis: ['CONNECTED', 'RESPONSE_TIME', 'PING', 'INFO'],
   prometheus: ['CONNECTED', 'RESPONSE_TIME', 'SERIES', 'VALUE', 'LABELS'],
 };

@@ -12,7 +12,9 @@ export const redactedSecret = '********';
 export function mapProbeSecrets(target: ProbeTarget, transform: (value: string, field: string) => string): ProbeTarget {
   if (target.kind === 'postgres' || target.kind === 'redis') return { ...target, url: transform(target.url, 'url') };
   if ((target.kind === 'http' || target.kind === 'prometheus') && target.secretHeaders !== undefined) {
-    const headers = Object.fromEntries(Object.entries(target.secretHeaders).map(([name, value]) => [name, transform(value, `secretHeaders/${name}`)]));
+    const headers = Object.fromEntries(
+      Object.entries(target.secretHeaders).map(([name, value]) => [name, transform(value, `secretHeaders/${name}`)]),
+    );
     return { ...target, secretHeaders: headers };
   }
   return target;
@@ -55,7 +57,9 @@ function splitShownUrl(target: ProbeTarget): { shownUrl: string | undefined; res
 export function redactProbeTarget(target: ProbeTarget): ProbeTarget {
   const { shownUrl, rest } = splitShownUrl(target);
   const redacted = mapProbeSecrets(rest, redactValue);
-  return shownUrl !== undefined && (redacted.kind === 'postgres' || redacted.kind === 'redis') ? { ...redacted, url: shownUrl } : redacted;
+  return shownUrl !== undefined && (redacted.kind === 'postgres' || redacted.kind === 'redis')
+    ? { ...redacted, url: shownUrl }
+    : redacted;
 }
 
 /** Binds a sealed value to its probe and field: a sealed password cannot be pasted elsewhere. */
@@ -63,8 +67,14 @@ const aad = (probeId: string, field: string): string => `probe:${probeId}/${fiel
 
 export function sealProbeTarget(target: ProbeTarget, probeId: string, key: Uint8Array | null): ProbeTarget {
   if (!hasProbeSecrets(target)) return target;
-  if (key === null) throw conflict('probes with credentials need ASTREINTE_SECRET_KEY (they are sealed with it): set it on every node and restart', { requires: 'ASTREINTE_SECRET_KEY' });
-  const sealed: StoredTarget = mapProbeSecrets(target, (value, field) => encryptSecret(value, key, aad(probeId, field)));
+  if (key === null)
+    throw conflict(
+      'probes with credentials need ASTREINTE_SECRET_KEY (they are sealed with it): set it on every node and restart',
+      { requires: 'ASTREINTE_SECRET_KEY' },
+    );
+  const sealed: StoredTarget = mapProbeSecrets(target, (value, field) =>
+    encryptSecret(value, key, aad(probeId, field)),
+  );
   if (target.kind === 'postgres' || target.kind === 'redis') sealed.shownUrl = redactValue(target.url, 'url');
   return sealed;
 }
@@ -72,12 +82,18 @@ export function sealProbeTarget(target: ProbeTarget, probeId: string, key: Uint8
 /** The stored target with its secrets opened, for checking. Throws if the key cannot open them (409 on the API). */
 export function openProbeTarget(target: ProbeTarget, probeId: string, key: Uint8Array | null): ProbeTarget {
   if (!hasProbeSecrets(target)) return target;
-  if (key === null) throw conflict('this probe holds sealed credentials and the server has no ASTREINTE_SECRET_KEY', { requires: 'ASTREINTE_SECRET_KEY' });
+  if (key === null)
+    throw conflict('this probe holds sealed credentials and the server has no ASTREINTE_SECRET_KEY', {
+      requires: 'ASTREINTE_SECRET_KEY',
+    });
   const sealed = splitShownUrl(target).rest;
   try {
     return mapProbeSecrets(sealed, (value, field) => decryptSecret(value, key, aad(probeId, field)));
   } catch {
-    throw conflict(`the credentials of probe ${probeId} no longer open with ASTREINTE_SECRET_KEY (was the key changed?): save them again`, { probeId });
+    throw conflict(
+      `the credentials of probe ${probeId} no longer open with ASTREINTE_SECRET_KEY (was the key changed?): save them again`,
+      { probeId },
+    );
   }
 }
 

@@ -9,9 +9,20 @@ import { withProbeDefaults, type CreateProbeInput } from './probe-input.js';
  * saw (`[STATUS] (503) == 200`), the values observed, the series of a Prometheus query. For
  * writing conditions against the real target before the probe starts paging.
  */
-export async function testProbe({ ctx, input, environment }: { ctx: Ctx; input: CreateProbeInput; environment: ProbeEnvironment }): Promise<ProbeVerdict> {
+export async function testProbe({
+  ctx,
+  input,
+  environment,
+}: {
+  ctx: Ctx;
+  input: CreateProbeInput;
+  environment: ProbeEnvironment;
+}): Promise<ProbeVerdict> {
   requireRole(ctx, 'admin');
   const settings = withProbeDefaults(input);
   await checkProbeSettings(ctx.db, settings, environment);
-  return checkProbe({ target: settings.target, conditions: settings.conditions, prometheusUrl: environment.prometheusUrl }, { timeoutMs: settings.timeoutMs });
+  return checkProbe(
+    { target: settings.target, conditions: settings.conditions, prometheusUrl: environment.prometheusUrl },
+    { timeoutMs: settings.timeoutMs },
+  );
 }

@@ -25,7 +25,15 @@ const nameTaken = `SELECT 1 FROM probes WHERE name = $1 AND id <> $2::uuid`;
  * its state is forgotten, a check in flight is discarded (its lease is gone) and the next check
  * comes within one interval.
  */
-export async function updateProbe({ ctx, input, environment }: { ctx: Ctx; input: { id: string } & UpdateProbeInput; environment: ProbeEnvironment }): Promise<Probe> {
+export async function updateProbe({
+  ctx,
+  input,
+  environment,
+}: {
+  ctx: Ctx;
+  input: { id: string } & UpdateProbeInput;
+  environment: ProbeEnvironment;
+}): Promise<Probe> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const { rows } = await tx.db.query<ProbeRow>(lockProbe, [input.id]);
@@ -34,26 +42,58 @@ export async function updateProbe({ ctx, input, environment }: { ctx: Ctx; input
     const { id, ...changes } = input;
     const stored = openProbeTarget(current.target, id, environment.secretKey);
     const settings = withProbeDefaults({
-      name: current.name, serviceId: current.service_id, target: stored, conditions: current.conditions, severity: current.severity,
-      labels: current.labels, intervalSeconds: current.interval_seconds, retryIntervalSeconds: current.retry_interval_seconds,
-      timeoutMs: current.timeout_ms, retries: current.retries, forSeconds: current.for_seconds, keepFiringForSeconds: current.keep_firing_for_seconds,
+      name: current.name,
+      serviceId: current.service_id,
+      target: stored,
+      conditions: current.conditions,
+      severity: current.severity,
+      labels: current.labels,
+      intervalSeconds: current.interval_seconds,
+      retryIntervalSeconds: current.retry_interval_seconds,
+      timeoutMs: current.timeout_ms,
+      retries: current.retries,
+      forSeconds: current.for_seconds,
+      keepFiringForSeconds: current.keep_firing_for_seconds,
       enabled: current.enabled,
       ...changes,
       ...(changes.target === undefined ? {} : { target: restoreProbeSecrets(changes.target, stored) }),
       // A new kind brings its own default conditions unless some are given.
-      ...(changes.target !== undefined && changes.target.kind !== current.kind && changes.conditions === undefined ? { conditions: undefined } : {}),
+      ...(changes.target !== undefined && changes.target.kind !== current.kind && changes.conditions === undefined
+        ? { conditions: undefined }
+        : {}),
     });
-    if (changes.intervalSeconds !== undefined && changes.retryIntervalSeconds === undefined) settings.retryIntervalSeconds = Math.min(current.retry_interval_seconds, settings.intervalSeconds);
+    if (changes.intervalSeconds !== undefined && changes.retryIntervalSeconds === undefined)
+      settings.retryIntervalSeconds = Math.min(current.retry_interval_seconds, settings.intervalSeconds);
     await checkProbeSettings(tx.db, settings, environment);
-    if ((await tx.db.query(nameTaken, [settings.name, id])).rows.length > 0) throw conflict(`a probe named ${settings.name} exists`, { field: '/name' });
+    if ((await tx.db.query(nameTaken, [settings.name, id])).rows.length > 0)
+      throw conflict(`a probe named ${settings.name} exists`, { field: '/name' });
     const now = tx.now();
     await resolveProbeAlerts(tx, [id], 'the probe was changed');
     const { rows: saved } = await tx.db.query<ProbeRow>(saveProbe, [
-      id, settings.name, settings.target.kind, settings.serviceId, JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
-      JSON.stringify(settings.conditions), settings.severity, JSON.stringify(settings.labels), settings.intervalSeconds, settings.retryIntervalSeconds,
-      settings.timeoutMs, settings.retries, settings.forSeconds, settings.keepFiringForSeconds, settings.enabled, now, firstRunAt(now, settings.intervalSeconds),
+      id,
+      settings.name,
+      settings.target.kind,
+      settings.serviceId,
+      JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
+      JSON.stringify(settings.conditions),
+      settings.severity,
+      JSON.stringify(settings.labels),
+      settings.intervalSeconds,
+      settings.retryIntervalSeconds,
+      settings.timeoutMs,
+      settings.retries,
+      settings.forSeconds,
+      settings.keepFiringForSeconds,
+      settings.enabled,
+      now,
+      firstRunAt(now, settings.intervalSeconds),
     ]);
-    await recordAudit(tx, { action: 'probe.update', targetType: 'probe', targetId: id, details: { fields: Object.keys(changes) } });
+    await recordAudit(tx, {
+      action: 'probe.update',
+      targetType: 'probe',
+      targetId: id,
+      details: { fields: Object.keys(changes) },
+    });
     return toProbe(saved[0]!);
   });
 }

@@ -9,7 +9,11 @@ export const alertNoiseGroupings = ['name', 'fingerprint'] as const;
 export const AlertNoiseInput = Type.Object(
   {
     ...periodFields,
-    by: Type.Optional(Type.Enum(alertNoiseGroupings, { description: 'rank alert names (`alertname` label, else title) or single fingerprints; default name' })),
+    by: Type.Optional(
+      Type.Enum(alertNoiseGroupings, {
+        description: 'rank alert names (`alertname` label, else title) or single fingerprints; default name',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 10 })),
   },
   { additionalProperties: false },
@@ -43,7 +47,9 @@ export const AlertNoiseReportSchema = Type.Object(
     period: PeriodViewSchema,
     by: Type.Enum(alertNoiseGroupings),
     volume: VolumeSchema,
-    weeks: Type.Array(Type.Object({ ...BucketViewSchema.properties, alerts: Type.Integer(), withoutAction: Type.Integer() })),
+    weeks: Type.Array(
+      Type.Object({ ...BucketViewSchema.properties, alerts: Type.Integer(), withoutAction: Type.Integer() }),
+    ),
     noisiest: Type.Array(NoisyAlertSchema),
   },
   { title: 'AlertNoiseReport' },
@@ -111,11 +117,31 @@ const selectNoisiest = `${classifiedAlertsCte}
    ORDER BY without_action DESC, events DESC, alerts DESC, name, fingerprint
    LIMIT $4`;
 
-interface VolumeRow { [column: string]: unknown; alerts: number; events: number; suppressed: number; with_incident: number; without_action: number }
-interface WeekRow { [column: string]: unknown; idx: number; alerts: number; without_action: number }
+interface VolumeRow {
+  [column: string]: unknown;
+  alerts: number;
+  events: number;
+  suppressed: number;
+  with_incident: number;
+  without_action: number;
+}
+interface WeekRow {
+  [column: string]: unknown;
+  idx: number;
+  alerts: number;
+  without_action: number;
+}
 interface NoisyRow {
   [column: string]: unknown;
-  name: string; fingerprint: string | null; title: string; alerts: number; events: number; fingerprints: number; incidents: number; without_action: number; last_seen_at: Date;
+  name: string;
+  fingerprint: string | null;
+  title: string;
+  alerts: number;
+  events: number;
+  fingerprints: number;
+  incidents: number;
+  without_action: number;
+  last_seen_at: Date;
 }
 
 /**
@@ -123,7 +149,13 @@ interface NoisyRow {
  * week in the requested zone, and the noisiest alert names or fingerprints: those that most
  * often never led to action.
  */
-export async function reportAlertNoise({ ctx, input }: { ctx: Ctx; input: AlertNoiseInput }): Promise<AlertNoiseReport> {
+export async function reportAlertNoise({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: AlertNoiseInput;
+}): Promise<AlertNoiseReport> {
   requireRole(ctx, 'viewer');
   const period = resolvePeriod(input, ctx.now());
   const by = input.by ?? 'name';
@@ -140,13 +172,29 @@ export async function reportAlertNoise({ ctx, input }: { ctx: Ctx; input: AlertN
     period: { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone },
     by,
     volume: {
-      alerts: totals.alerts, events: totals.events, suppressed: totals.suppressed, withIncident: totals.with_incident,
-      withoutAction: totals.without_action, withoutActionRatio: ratio(totals.without_action, totals.alerts),
+      alerts: totals.alerts,
+      events: totals.events,
+      suppressed: totals.suppressed,
+      withIncident: totals.with_incident,
+      withoutAction: totals.without_action,
+      withoutActionRatio: ratio(totals.without_action, totals.alerts),
     },
-    weeks: weeks.map((week, idx) => ({ ...bucketView(week), alerts: byIdx.get(idx)?.alerts ?? 0, withoutAction: byIdx.get(idx)?.without_action ?? 0 })),
+    weeks: weeks.map((week, idx) => ({
+      ...bucketView(week),
+      alerts: byIdx.get(idx)?.alerts ?? 0,
+      withoutAction: byIdx.get(idx)?.without_action ?? 0,
+    })),
     noisiest: noisiest.rows.map((row) => ({
-      name: row.name, fingerprint: row.fingerprint, title: row.title, alerts: row.alerts, events: row.events, fingerprints: row.fingerprints,
-      incidents: row.incidents, withoutAction: row.without_action, withoutActionRatio: ratio(row.without_action, row.alerts), lastSeenAt: row.last_seen_at.toISOString(),
+      name: row.name,
+      fingerprint: row.fingerprint,
+      title: row.title,
+      alerts: row.alerts,
+      events: row.events,
+      fingerprints: row.fingerprints,
+      incidents: row.incidents,
+      withoutAction: row.without_action,
+      withoutActionRatio: ratio(row.without_action, row.alerts),
+      lastSeenAt: row.last_seen_at.toISOString(),
     })),
   };
 }

@@ -7,8 +7,16 @@ import { bucketsJson, bucketView, calendarBuckets, checkTimeZone } from './repor
 
 export const HealthTrendsInput = Type.Object(
   {
-    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 7, description: 'the last N local days, today included' })),
-    timeZone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone days are cut in; default UTC', examples: ['Europe/Paris'] })),
+    days: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 90, default: 7, description: 'the last N local days, today included' }),
+    ),
+    timeZone: Type.Optional(
+      Type.String({
+        maxLength: 64,
+        description: 'IANA time zone days are cut in; default UTC',
+        examples: ['Europe/Paris'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -22,7 +30,9 @@ const DayFiguresSchema = Type.Object({
   alerts: Type.Integer({ description: 'alerts first seen that day' }),
   checks: Type.Integer({ description: 'probe checks in the hours starting that day' }),
   failures: Type.Integer(),
-  uptimePercent: Type.Union([Type.Number(), Type.Null()], { description: 'passed checks / checks, null without probes' }),
+  uptimePercent: Type.Union([Type.Number(), Type.Null()], {
+    description: 'passed checks / checks, null without probes',
+  }),
 });
 type DayFigures = Static<typeof DayFiguresSchema>;
 
@@ -31,7 +41,9 @@ export const HealthTrendsReportSchema = Type.Object(
     period: PeriodViewSchema,
     days: Type.Array(BucketViewSchema),
     overall: Type.Array(DayFiguresSchema, { description: 'every service (and incidents with none), per day' }),
-    services: Type.Array(Type.Object({ serviceId: Type.String(), name: Type.String(), days: Type.Array(DayFiguresSchema) })),
+    services: Type.Array(
+      Type.Object({ serviceId: Type.String(), name: Type.String(), days: Type.Array(DayFiguresSchema) }),
+    ),
   },
   { title: 'HealthTrendsReport' },
 );
@@ -73,20 +85,46 @@ const selectHealthTrends = `
 
 const selectServices = `SELECT id, name FROM services ORDER BY id`;
 
-interface TrendRow { [column: string]: unknown; kind: 'incidents' | 'checks' | 'alerts'; idx: number; service_id: string | null; n: number; m: number; mean: number | null }
+interface TrendRow {
+  [column: string]: unknown;
+  kind: 'incidents' | 'checks' | 'alerts';
+  idx: number;
+  service_id: string | null;
+  n: number;
+  m: number;
+  mean: number | null;
+}
 
-const emptyDay = (date: string): DayFigures => ({ date, incidents: 0, resolved: 0, mttrSeconds: null, alerts: 0, checks: 0, failures: 0, uptimePercent: null });
+const emptyDay = (date: string): DayFigures => ({
+  date,
+  incidents: 0,
+  resolved: 0,
+  mttrSeconds: null,
+  alerts: 0,
+  checks: 0,
+  failures: 0,
+  uptimePercent: null,
+});
 
 /**
  * The health trend of the last `days` local days (today so far included), per day and per
  * service: incidents and their time to resolve, alerts, and uptime from the probes' hourly
  * figures — what a `health/trends?days=7` endpoint shows, for every service of the catalogue.
  */
-export async function reportHealthTrends({ ctx, input }: { ctx: Ctx; input: HealthTrendsInput }): Promise<HealthTrendsReport> {
+export async function reportHealthTrends({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: HealthTrendsInput;
+}): Promise<HealthTrendsReport> {
   requireRole(ctx, 'viewer');
   const timeZone = checkTimeZone(input.timeZone);
   const now = ctx.now();
-  const from = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').minus({ days: (input.days ?? 7) - 1 }).toJSDate();
+  const from = DateTime.fromJSDate(now, { zone: timeZone })
+    .startOf('day')
+    .minus({ days: (input.days ?? 7) - 1 })
+    .toJSDate();
   const period = { from, to: now, timeZone };
   const days = calendarBuckets(period, 'day');
   const [{ rows }, services] = await Promise.all([
@@ -94,18 +132,32 @@ export async function reportHealthTrends({ ctx, input }: { ctx: Ctx; input: Heal
     ctx.db.query<{ id: string; name: string }>(selectServices),
   ]);
   const series = new Map<string, DayFigures[]>([['', days.map((day) => emptyDay(day.date))]]);
-  for (const service of services.rows) series.set(service.id, days.map((day) => emptyDay(day.date)));
+  for (const service of services.rows)
+    series.set(
+      service.id,
+      days.map((day) => emptyDay(day.date)),
+    );
   for (const row of rows) {
     const figures = series.get(row.service_id ?? '')?.[row.idx];
     if (figures === undefined) continue;
-    if (row.kind === 'incidents') Object.assign(figures, { incidents: row.n, resolved: row.m, mttrSeconds: roundMs(row.mean) });
+    if (row.kind === 'incidents')
+      Object.assign(figures, { incidents: row.n, resolved: row.m, mttrSeconds: roundMs(row.mean) });
     else if (row.kind === 'alerts') figures.alerts = row.n;
-    else Object.assign(figures, { checks: row.n, failures: row.m, uptimePercent: row.n === 0 ? null : Math.round((10_000 * (row.n - row.m)) / row.n) / 100 });
+    else
+      Object.assign(figures, {
+        checks: row.n,
+        failures: row.m,
+        uptimePercent: row.n === 0 ? null : Math.round((10_000 * (row.n - row.m)) / row.n) / 100,
+      });
   }
   return {
     period: { from: from.toISOString(), to: now.toISOString(), timeZone },
     days: days.map(bucketView),
     overall: series.get('') ?? [],
-    services: services.rows.map((service) => ({ serviceId: service.id, name: service.name, days: series.get(service.id) ?? [] })),
+    services: services.rows.map((service) => ({
+      serviceId: service.id,
+      name: service.name,
+      days: series.get(service.id) ?? [],
+    })),
   };
 }

@@ -49,7 +49,13 @@ interface WeekRow {
  * Incidents detected per calendar week (Monday to Monday in the requested zone, first and last
  * weeks cut to the period and marked partial), by severity: the weekly load and its trend.
  */
-export async function reportIncidentsPerWeek({ ctx, input }: { ctx: Ctx; input: IncidentsPerWeekInput }): Promise<IncidentsPerWeekReport> {
+export async function reportIncidentsPerWeek({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: IncidentsPerWeekInput;
+}): Promise<IncidentsPerWeekReport> {
   requireRole(ctx, 'viewer');
   const period = resolvePeriod(input, ctx.now());
   const weeks = calendarBuckets(period, 'week');

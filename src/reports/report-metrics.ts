@@ -38,8 +38,12 @@ export interface SeverityFigures {
   [column: string]: unknown;
   severity: string;
   incidents: number;
-  mtta_mean: number | null; mtta_p50: number | null; mtta_p90: number | null;
-  mttr_mean: number | null; mttr_p50: number | null; mttr_p90: number | null;
+  mtta_mean: number | null;
+  mtta_p50: number | null;
+  mtta_p90: number | null;
+  mttr_mean: number | null;
+  mttr_p50: number | null;
+  mttr_p90: number | null;
   within_target: number;
   missed_target: number;
 }
@@ -56,7 +60,9 @@ export function registerReportMetrics(registry: Registry, db: Queryable, now: ()
   const load = (): Promise<SeverityFigures[]> => {
     const at = now().getTime();
     if (cached === null || at - cached.at >= reportMetricsCacheMs || at < cached.at) {
-      const figures = db.query<SeverityFigures>(selectSeverityFigures, [new Date(at - windowMs), new Date(at)]).then((result) => result.rows);
+      const figures = db
+        .query<SeverityFigures>(selectSeverityFigures, [new Date(at - windowMs), new Date(at)])
+        .then((result) => result.rows);
       // A failed query is not kept: the next scrape tries again.
       const entry = { at, figures };
       figures.catch(() => {
@@ -66,23 +72,37 @@ export function registerReportMetrics(registry: Registry, db: Queryable, now: ()
     }
     return cached.figures;
   };
-  const durations = (name: string, help: string, prefix: 'mtta' | 'mttr') => new Gauge({
-    name, help, labelNames: ['severity', 'statistic'] as const, registers: [registry],
-    async collect() {
-      this.reset();
-      for (const row of await load()) {
-        for (const statistic of ['mean', 'p50', 'p90'] as const) {
-          const value = roundMs(row[`${prefix}_${statistic}`]);
-          if (value !== null) this.set({ severity: row.severity, statistic }, value);
+  const durations = (name: string, help: string, prefix: 'mtta' | 'mttr') =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['severity', 'statistic'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const row of await load()) {
+          for (const statistic of ['mean', 'p50', 'p90'] as const) {
+            const value = roundMs(row[`${prefix}_${statistic}`]);
+            if (value !== null) this.set({ severity: row.severity, statistic }, value);
+          }
         }
-      }
-    },
-  });
-  durations('astreinte_mtta_seconds', 'Time from detection to first acknowledgment of incidents detected in the last 30 days, by severity (mean, p50, p90)', 'mtta');
-  durations('astreinte_mttr_seconds', 'Time from detection to resolution of incidents detected in the last 30 days, by severity (mean, p50, p90)', 'mttr');
+      },
+    });
+  durations(
+    'astreinte_mtta_seconds',
+    'Time from detection to first acknowledgment of incidents detected in the last 30 days, by severity (mean, p50, p90)',
+    'mtta',
+  );
+  durations(
+    'astreinte_mttr_seconds',
+    'Time from detection to resolution of incidents detected in the last 30 days, by severity (mean, p50, p90)',
+    'mttr',
+  );
   new Gauge({
-    name: 'astreinte_incidents_last_30_days', help: 'Incidents detected in the last 30 days, by severity',
-    labelNames: ['severity'] as const, registers: [registry],
+    name: 'astreinte_incidents_last_30_days',
+    help: 'Incidents detected in the last 30 days, by severity',
+    labelNames: ['severity'] as const,
+    registers: [registry],
     async collect() {
       const counts = new Map((await load()).map((row) => [row.severity, row.incidents]));
       for (const severity of severities) this.set({ severity }, counts.get(severity) ?? 0);
@@ -91,7 +111,8 @@ export function registerReportMetrics(registry: Registry, db: Queryable, now: ()
   new Gauge({
     name: 'astreinte_incidents_resolved_within_target_ratio',
     help: 'Share of incidents detected in the last 30 days resolved within their severity target (resolved late or open past it count as missed), by severity',
-    labelNames: ['severity'] as const, registers: [registry],
+    labelNames: ['severity'] as const,
+    registers: [registry],
     async collect() {
       this.reset();
       for (const row of await load()) {

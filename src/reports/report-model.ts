@@ -32,7 +32,9 @@ export type DurationStats = Static<typeof DurationStatsSchema>;
 
 /** The key and display name of a group: a severity, a service or a team; null key: none. */
 export const GroupKeySchema = {
-  key: Type.Union([Type.String(), Type.Null()], { description: 'severity, service id or team id; null for incidents with no service / no owning team' }),
+  key: Type.Union([Type.String(), Type.Null()], {
+    description: 'severity, service id or team id; null for incidents with no service / no owning team',
+  }),
   name: Type.Union([Type.String(), Type.Null()]),
 };
 

@@ -14,9 +14,27 @@ const dayMs = 86_400_000;
  * (`2026-03-23T07:00:00Z`). Query-string fields, hence the `/querystring` paths of their errors.
  */
 export const periodFields = {
-    from: Type.Optional(Type.String({ maxLength: 40, description: 'start, included (ISO date or date-time); default 30 days before `to`', examples: ['2026-03-01'] })),
-    to: Type.Optional(Type.String({ maxLength: 40, description: 'end, excluded (ISO date or date-time); default now', examples: ['2026-04-01'] })),
-    timeZone: Type.Optional(Type.String({ maxLength: 64, description: 'IANA time zone days and weeks are cut in; default UTC', examples: ['Europe/Paris'] })),
+  from: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'start, included (ISO date or date-time); default 30 days before `to`',
+      examples: ['2026-03-01'],
+    }),
+  ),
+  to: Type.Optional(
+    Type.String({
+      maxLength: 40,
+      description: 'end, excluded (ISO date or date-time); default now',
+      examples: ['2026-04-01'],
+    }),
+  ),
+  timeZone: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description: 'IANA time zone days and weeks are cut in; default UTC',
+      examples: ['Europe/Paris'],
+    }),
+  ),
 };
 export const PeriodQuery = Type.Object(periodFields, { additionalProperties: false });
 export type PeriodQuery = Static<typeof PeriodQuery>;
@@ -44,7 +62,9 @@ export interface TimeBucket {
 export function checkTimeZone(zone: string | undefined): string {
   const name = zone ?? 'UTC';
   if (!IANAZone.isValidZone(name)) {
-    throw validationError('unknown time zone', [{ path: '/querystring/timeZone', message: `${name} is not an IANA time zone` }]);
+    throw validationError('unknown time zone', [
+      { path: '/querystring/timeZone', message: `${name} is not an IANA time zone` },
+    ]);
   }
   return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 }
@@ -68,12 +88,16 @@ export function resolvePeriod(input: PeriodQuery, now: Date): ReportPeriod {
   const issues: FieldIssue[] = [];
   const to = input.to === undefined ? now : parseInstant(input.to, timeZone, 'to', issues);
   // Calendar days in the zone: 30 days before a local midnight is a local midnight, across DST too.
-  const from = input.from === undefined
-    ? (to === null ? null : DateTime.fromJSDate(to, { zone: timeZone }).minus({ days: defaultPeriodDays }).toJSDate())
-    : parseInstant(input.from, timeZone, 'from', issues);
+  const from =
+    input.from === undefined
+      ? to === null
+        ? null
+        : DateTime.fromJSDate(to, { zone: timeZone }).minus({ days: defaultPeriodDays }).toJSDate()
+      : parseInstant(input.from, timeZone, 'from', issues);
   if (from !== null && to !== null) {
     if (to.getTime() <= from.getTime()) issues.push({ path: '/querystring/to', message: 'must be after from' });
-    else if (to.getTime() - from.getTime() > maxPeriodDays * dayMs) issues.push({ path: '/querystring/to', message: `the period is at most ${maxPeriodDays} days` });
+    else if (to.getTime() - from.getTime() > maxPeriodDays * dayMs)
+      issues.push({ path: '/querystring/to', message: `the period is at most ${maxPeriodDays} days` });
   }
   if (issues.length > 0 || from === null || to === null) throw validationError('invalid report period', issues);
   return { from, to, timeZone };
@@ -106,10 +130,24 @@ export function calendarBuckets(period: ReportPeriod, unit: 'week' | 'day'): Tim
 
 /** The buckets as the JSON SQL reads with `jsonb_to_recordset(...) AS b(idx int, start_at timestamptz, end_at timestamptz)`. */
 export function bucketsJson(buckets: readonly TimeBucket[]): string {
-  return JSON.stringify(buckets.map((bucket, idx) => ({ idx, start_at: bucket.start.toISOString(), end_at: bucket.end.toISOString() })));
+  return JSON.stringify(
+    buckets.map((bucket, idx) => ({ idx, start_at: bucket.start.toISOString(), end_at: bucket.end.toISOString() })),
+  );
 }
 
 /** The API view of a bucket. */
-export function bucketView(bucket: TimeBucket): { date: string; start: string; end: string; partial: boolean; hours: number } {
-  return { date: bucket.date, start: bucket.start.toISOString(), end: bucket.end.toISOString(), partial: bucket.partial, hours: bucket.hours };
+export function bucketView(bucket: TimeBucket): {
+  date: string;
+  start: string;
+  end: string;
+  partial: boolean;
+  hours: number;
+} {
+  return {
+    date: bucket.date,
+    start: bucket.start.toISOString(),
+    end: bucket.end.toISOString(),
+    partial: bucket.partial,
+    hours: bucket.hours,
+  };
 }

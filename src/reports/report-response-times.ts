@@ -1,7 +1,14 @@
 import { Type, type Static } from 'typebox';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
-import { DurationStatsSchema, GroupKeySchema, PeriodViewSchema, ReportGroupingSchema, roundMs, type DurationStats } from './report-model.js';
+import {
+  DurationStatsSchema,
+  GroupKeySchema,
+  PeriodViewSchema,
+  ReportGroupingSchema,
+  roundMs,
+  type DurationStats,
+} from './report-model.js';
 import { periodFields, resolvePeriod } from './report-period.js';
 import { groupedIncidentsCte, groupNameExpression, secondsBetween } from './report-statements.js';
 
@@ -81,17 +88,36 @@ function durationStats(row: ResponseTimesRow, prefix: 'mtta' | 'mttr'): Duration
  * describes) of the incidents detected in the period, by severity, service or team, and overall.
  * Unacknowledged or unresolved incidents count in `incidents` but not in the durations.
  */
-export async function reportResponseTimes({ ctx, input }: { ctx: Ctx; input: ResponseTimesInput }): Promise<ResponseTimesReport> {
+export async function reportResponseTimes({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ResponseTimesInput;
+}): Promise<ResponseTimesReport> {
   requireRole(ctx, 'viewer');
   const period = resolvePeriod(input, ctx.now());
   const groupBy = input.groupBy ?? 'severity';
   const { rows } = await ctx.db.query<ResponseTimesRow>(selectResponseTimes, [period.from, period.to, groupBy]);
-  const view = (row: ResponseTimesRow) => ({ incidents: row.incidents, mtta: durationStats(row, 'mtta'), mttr: durationStats(row, 'mttr') });
+  const view = (row: ResponseTimesRow) => ({
+    incidents: row.incidents,
+    mtta: durationStats(row, 'mtta'),
+    mttr: durationStats(row, 'mttr'),
+  });
   const total = rows.find((row) => row.is_total);
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone },
     groupBy,
-    groups: rows.filter((row) => !row.is_total).map((row) => ({ key: row.group_key, name: row.group_name, ...view(row) })),
-    overall: total === undefined ? { incidents: 0, mtta: { count: 0, meanSeconds: null, p50Seconds: null, p90Seconds: null }, mttr: { count: 0, meanSeconds: null, p50Seconds: null, p90Seconds: null } } : view(total),
+    groups: rows
+      .filter((row) => !row.is_total)
+      .map((row) => ({ key: row.group_key, name: row.group_name, ...view(row) })),
+    overall:
+      total === undefined
+        ? {
+            incidents: 0,
+            mtta: { count: 0, meanSeconds: null, p50Seconds: null, p90Seconds: null },
+            mttr: { count: 0, meanSeconds: null, p50Seconds: null, p90Seconds: null },
+          }
+        : view(total),
   };
 }

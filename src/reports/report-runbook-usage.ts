@@ -22,10 +22,14 @@ const RunbookUsageSchema = Type.Object({
   abandoned: Type.Integer(),
   ended: Type.Integer({ description: 'verified + failed + abandoned' }),
   successRate: Type.Union([Type.Number(), Type.Null()], { description: 'verified / ended, null when none ended' }),
-  medianVerifiedSeconds: Type.Union([Type.Number(), Type.Null()], { description: 'p50 of start → end of verified runs' }),
+  medianVerifiedSeconds: Type.Union([Type.Number(), Type.Null()], {
+    description: 'p50 of start → end of verified runs',
+  }),
   stepExecutions: Type.Integer(),
   stepsFailed: Type.Integer({ description: 'executions failed, timed out or interrupted' }),
-  failingSteps: Type.Array(Type.Object({ stepId: Type.String(), failures: Type.Integer() }), { description: 'its steps that failed most, at most 5' }),
+  failingSteps: Type.Array(Type.Object({ stepId: Type.String(), failures: Type.Integer() }), {
+    description: 'its steps that failed most, at most 5',
+  }),
 });
 
 export const RunbookUsageReportSchema = Type.Object(
@@ -77,9 +81,20 @@ const selectRunbookUsage = `
 
 interface UsageRow {
   [column: string]: unknown;
-  runbook_id: string; title: string; runs: number; in_incidents: number; incidents: number; active: number; verified: number; failed: number;
-  abandoned: number; median_verified: number | null; step_executions: number; steps_failed: number;
-  failing_steps: { stepId: string; failures: number }[]; total_runs: number;
+  runbook_id: string;
+  title: string;
+  runs: number;
+  in_incidents: number;
+  incidents: number;
+  active: number;
+  verified: number;
+  failed: number;
+  abandoned: number;
+  median_verified: number | null;
+  step_executions: number;
+  steps_failed: number;
+  failing_steps: { stepId: string; failures: number }[];
+  total_runs: number;
 }
 
 /**
@@ -87,7 +102,13 @@ interface UsageRow {
  * went: success rate = verified runs / ended runs (active runs are not ended yet), step
  * executions and how many failed, and the steps that failed most.
  */
-export async function reportRunbookUsage({ ctx, input }: { ctx: Ctx; input: RunbookUsageInput }): Promise<RunbookUsageReport> {
+export async function reportRunbookUsage({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: RunbookUsageInput;
+}): Promise<RunbookUsageReport> {
   requireRole(ctx, 'viewer');
   const period = resolvePeriod(input, ctx.now());
   const { rows } = await ctx.db.query<UsageRow>(selectRunbookUsage, [period.from, period.to, input.limit ?? 20]);
@@ -96,10 +117,21 @@ export async function reportRunbookUsage({ ctx, input }: { ctx: Ctx; input: Runb
     runbooks: rows.map((row) => {
       const ended = row.verified + row.failed + row.abandoned;
       return {
-        runbookId: row.runbook_id, title: row.title, runs: row.runs, inIncidents: row.in_incidents, incidents: row.incidents,
-        active: row.active, verified: row.verified, failed: row.failed, abandoned: row.abandoned, ended,
-        successRate: ratio(row.verified, ended), medianVerifiedSeconds: roundMs(row.median_verified),
-        stepExecutions: row.step_executions, stepsFailed: row.steps_failed, failingSteps: row.failing_steps,
+        runbookId: row.runbook_id,
+        title: row.title,
+        runs: row.runs,
+        inIncidents: row.in_incidents,
+        incidents: row.incidents,
+        active: row.active,
+        verified: row.verified,
+        failed: row.failed,
+        abandoned: row.abandoned,
+        ended,
+        successRate: ratio(row.verified, ended),
+        medianVerifiedSeconds: roundMs(row.median_verified),
+        stepExecutions: row.step_executions,
+        stepsFailed: row.steps_failed,
+        failingSteps: row.failing_steps,
       };
     }),
     totalRuns: rows[0]?.total_runs ?? 0,

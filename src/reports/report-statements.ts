@@ -48,4 +48,5 @@ export const groupNameExpression = `
   END`;
 
 /** Seconds between two timestamptz, as float8 (percentile_cont and pg both want float8, not numeric). */
-export const secondsBetween = (later: string, earlier: string): string => `extract(epoch FROM ${later} - ${earlier})::float8`;
+export const secondsBetween = (later: string, earlier: string): string =>
+  `extract(epoch FROM ${later} - ${earlier})::float8`;

@@ -17,7 +17,9 @@ const ComplianceCountsSchema = Type.Object({
   withinTarget: Type.Integer({ description: 'resolved no later than detection + target' }),
   missedTarget: Type.Integer({ description: 'resolved later, or still open past their target' }),
   pending: Type.Integer({ description: 'still open, target not yet reached: not counted in the ratio' }),
-  withinTargetRatio: Type.Union([Type.Number(), Type.Null()], { description: 'withinTarget / (withinTarget + missedTarget), null when both are 0' }),
+  withinTargetRatio: Type.Union([Type.Number(), Type.Null()], {
+    description: 'withinTarget / (withinTarget + missedTarget), null when both are 0',
+  }),
 });
 
 export const TargetComplianceReportSchema = Type.Object(
@@ -76,7 +78,13 @@ function countsOf(row: ComplianceRow) {
  * target (as the policy stands now, against the incident's current severity), by severity,
  * service or team. The boundary counts as within, as `overdue` does.
  */
-export async function reportTargetCompliance({ ctx, input }: { ctx: Ctx; input: TargetComplianceInput }): Promise<TargetComplianceReport> {
+export async function reportTargetCompliance({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: TargetComplianceInput;
+}): Promise<TargetComplianceReport> {
   requireRole(ctx, 'viewer');
   const now = ctx.now();
   const period = resolvePeriod(input, now);
@@ -86,7 +94,12 @@ export async function reportTargetCompliance({ ctx, input }: { ctx: Ctx; input: 
   return {
     period: { from: period.from.toISOString(), to: period.to.toISOString(), timeZone: period.timeZone },
     groupBy,
-    groups: rows.filter((row) => !row.is_total).map((row) => ({ key: row.group_key, name: row.group_name, ...countsOf(row) })),
-    overall: total === undefined ? { incidents: 0, withoutTarget: 0, withinTarget: 0, missedTarget: 0, pending: 0, withinTargetRatio: null } : countsOf(total),
+    groups: rows
+      .filter((row) => !row.is_total)
+      .map((row) => ({ key: row.group_key, name: row.group_name, ...countsOf(row) })),
+    overall:
+      total === undefined
+        ? { incidents: 0, withoutTarget: 0, withinTarget: 0, missedTarget: 0, pending: 0, withinTargetRatio: null }
+        : countsOf(total),
   };
 }

@@ -20,7 +20,12 @@ export async function deleteRunbook({ ctx, input }: { ctx: Ctx; input: { id: str
     if (current === undefined) throw notFound('runbook', input.id);
     if (current.deleted_at === null) {
       await tx.db.query(markDeleted, [input.id, tx.now(), tx.actor.name]);
-      await recordAudit(tx, { action: 'runbook.delete', targetType: 'runbook', targetId: input.id, details: { title: current.title } });
+      await recordAudit(tx, {
+        action: 'runbook.delete',
+        targetType: 'runbook',
+        targetId: input.id,
+        details: { title: current.title },
+      });
     }
     const { rows } = await tx.db.query<RunbookSummaryRow>(`${selectRunbookSummaryColumns} WHERE r.id = $1`, [input.id]);
     return toRunbookSummary(rows[0]!);

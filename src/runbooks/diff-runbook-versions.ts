@@ -18,25 +18,46 @@ export const DiffRunbookQuery = Type.Object(
 export type DiffRunbookQuery = Static<typeof DiffRunbookQuery>;
 
 /** Step fields a reader cares about; positions are left out (they move with everything above). */
-const comparedFields = ['kind', 'title', 'language', 'body', 'attributes', 'phase', 'risk'] as const satisfies readonly (keyof Step)[];
+const comparedFields = [
+  'kind',
+  'title',
+  'language',
+  'body',
+  'attributes',
+  'phase',
+  'risk',
+] as const satisfies readonly (keyof Step)[];
 
 /**
  * What changed between two versions of a runbook: a unified diff of their canonical Markdown, and
  * a summary — title, sections added or removed, steps added, removed or changed by id.
  */
-export async function diffRunbookVersions({ ctx, input }: { ctx: Ctx; input: { id: string } & DiffRunbookQuery }): Promise<RunbookDiff> {
+export async function diffRunbookVersions({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & DiffRunbookQuery;
+}): Promise<RunbookDiff> {
   requireRole(ctx, 'viewer');
   const from = await loadRunbookVersion(ctx.db, input.id, input.from);
   const to = await loadRunbookVersion(ctx.db, input.id, input.to);
   const patch = createTwoFilesPatch(
-    `${input.id}@v${from.version}.md`, `${input.id}@v${to.version}.md`,
-    renderRunbookMarkdown(from.structure), renderRunbookMarkdown(to.structure),
-    undefined, undefined, { context: 3 },
+    `${input.id}@v${from.version}.md`,
+    `${input.id}@v${to.version}.md`,
+    renderRunbookMarkdown(from.structure),
+    renderRunbookMarkdown(to.structure),
+    undefined,
+    undefined,
+    { context: 3 },
   );
   return { runbookId: input.id, from: from.version, to: to.version, patch, ...summarise(from.structure, to.structure) };
 }
 
-function summarise(before: RunbookStructure, after: RunbookStructure): Pick<RunbookDiff, 'title' | 'sections' | 'steps'> {
+function summarise(
+  before: RunbookStructure,
+  after: RunbookStructure,
+): Pick<RunbookDiff, 'title' | 'sections' | 'steps'> {
   const titlesBefore = before.sections.map((section) => section.title);
   const titlesAfter = after.sections.map((section) => section.title);
   const stepsBefore = new Map(allSteps(before).map((step) => [step.id, step]));

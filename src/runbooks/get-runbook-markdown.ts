@@ -5,7 +5,13 @@ import { loadRunbookVersion } from './load-runbook-version.js';
 import { renderRunbookMarkdown } from './render-runbook-markdown.js';
 
 /** A runbook (current version, or `version`) as canonical Markdown: what `runbook export` writes. */
-export async function getRunbookMarkdown({ ctx, input }: { ctx: Ctx; input: { id: string } & RunbookVersionQuery }): Promise<string> {
+export async function getRunbookMarkdown({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & RunbookVersionQuery;
+}): Promise<string> {
   requireRole(ctx, 'viewer');
   const row = await loadRunbookVersion(ctx.db, input.id, input.version);
   return renderRunbookMarkdown(row.structure);

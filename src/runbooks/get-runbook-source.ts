@@ -29,8 +29,16 @@ export async function getRunbookSource({ ctx, input }: { ctx: Ctx; input: { id: 
   if (row === undefined) throw notFound('runbook source', input.id);
   const { runbooks = [], drafts = [], leftovers = [], lint = [] } = row.extraction_report;
   return {
-    sourceId: row.id, filename: row.filename, sha256: row.sha256, decode: row.decode_report,
-    runbooks, drafts, leftovers, lint,
-    importedAt: row.imported_at.toISOString(), importedBy: row.imported_by_name, bytes: row.bytes,
+    sourceId: row.id,
+    filename: row.filename,
+    sha256: row.sha256,
+    decode: row.decode_report,
+    runbooks,
+    drafts,
+    leftovers,
+    lint,
+    importedAt: row.imported_at.toISOString(),
+    importedBy: row.imported_by_name,
+    bytes: row.bytes,
   };
 }

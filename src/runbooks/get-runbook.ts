@@ -12,7 +12,13 @@ export const RunbookVersionQuery = Type.Object(
 export type RunbookVersionQuery = Static<typeof RunbookVersionQuery>;
 
 /** One runbook (deleted ones too) with the structure of its current version, or of `version`. */
-export async function getRunbook({ ctx, input }: { ctx: Ctx; input: { id: string } & RunbookVersionQuery }): Promise<RunbookDetail> {
+export async function getRunbook({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & RunbookVersionQuery;
+}): Promise<RunbookDetail> {
   requireRole(ctx, 'viewer');
   return toRunbookDetail(await loadRunbookVersion(ctx.db, input.id, input.version));
 }

@@ -10,7 +10,13 @@ import { storeRunbookImports } from './store-runbook-imports.js';
  * first, and one bad file (named by its position) stores none of them. One report, and one audit
  * row, per file.
  */
-export async function importRunbookSources({ ctx, input }: { ctx: Ctx; input: { files: RunbookUpload[] } }): Promise<ImportReport[]> {
+export async function importRunbookSources({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { files: RunbookUpload[] };
+}): Promise<ImportReport[]> {
   requireRole(ctx, 'responder');
   const prepared: PreparedImport[] = [];
   for (const [index, file] of input.files.entries()) {
@@ -25,10 +31,15 @@ export async function importRunbookSources({ ctx, input }: { ctx: Ctx; input: { 
 
 /** The same error, its message and field paths prefixed with the file they are about. */
 function inFile(error: AppError, index: number, filename: string): AppError {
-  const issues = Array.isArray(error.details['issues']) ? (error.details['issues'] as { path: string; message: string }[]) : [];
+  const issues = Array.isArray(error.details['issues'])
+    ? (error.details['issues'] as { path: string; message: string }[])
+    : [];
   return new AppError(error.code, `${filename}: ${error.message}`, {
     ...error.details,
     file: filename,
-    issues: issues.map((issue) => ({ path: `/files/${index}${issue.path === '/' ? '' : issue.path}`, message: issue.message })),
+    issues: issues.map((issue) => ({
+      path: `/files/${index}${issue.path === '/' ? '' : issue.path}`,
+      message: issue.message,
+    })),
   });
 }

@@ -10,7 +10,13 @@ import { selectServiceNames } from './runbook-statements.js';
  * Lints a stored runbook (current version, or `version`) against today's service catalogue. Line
  * numbers refer to the file it came from.
  */
-export async function lintStoredRunbook({ ctx, input }: { ctx: Ctx; input: { id: string } & RunbookVersionQuery }): Promise<RunbookLint> {
+export async function lintStoredRunbook({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & RunbookVersionQuery;
+}): Promise<RunbookLint> {
   requireRole(ctx, 'viewer');
   const row = await loadRunbookVersion(ctx.db, input.id, input.version);
   const services = await ctx.db.query<{ id: string; name: string }>(selectServiceNames);

@@ -27,7 +27,13 @@ const selectDrafts = `${selectDraftColumns} ${filters} ORDER BY created_at DESC,
 const countDrafts = `SELECT count(*)::int AS total FROM runbook_drafts ${filters}`;
 
 /** Drafts of incident-process parts found by imports, newest first, filtered by kind, status and source. */
-export async function listRunbookDrafts({ ctx, input }: { ctx: Ctx; input: ListRunbookDraftsQuery }): Promise<{ items: RunbookDraft[]; total: number }> {
+export async function listRunbookDrafts({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListRunbookDraftsQuery;
+}): Promise<{ items: RunbookDraft[]; total: number }> {
   requireRole(ctx, 'viewer');
   const params = [input.kind ?? null, input.status ?? null, input.sourceId ?? null];
   const [{ rows }, count] = await Promise.all([

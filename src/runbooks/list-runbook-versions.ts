@@ -21,10 +21,17 @@ interface VersionRow {
 }
 
 /** The versions of a runbook, newest first, each with the file it came from. */
-export async function listRunbookVersions({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<RunbookVersion[]> {
+export async function listRunbookVersions({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string };
+}): Promise<RunbookVersion[]> {
   requireRole(ctx, 'viewer');
   const { rows } = await ctx.db.query<VersionRow>(selectVersions, [input.id]);
-  if (rows.length === 0 && (await ctx.db.query(selectRunbookExists, [input.id])).rows.length === 0) throw notFound('runbook', input.id);
+  if (rows.length === 0 && (await ctx.db.query(selectRunbookExists, [input.id])).rows.length === 0)
+    throw notFound('runbook', input.id);
   return rows.map((row) => ({
     version: row.version,
     title: row.title,

@@ -7,7 +7,9 @@ import { selectRunbookSummaryColumns } from './runbook-statements.js';
 
 export const ListRunbooksQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'text the title (or id) contains, any case' })),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'text the title (or id) contains, any case' }),
+    ),
     kind: Type.Optional(Type.Enum(runbookKinds)),
     includeDeleted: Type.Optional(Type.Boolean({ description: 'also list deleted runbooks', default: false })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
@@ -26,7 +28,13 @@ const selectRunbooks = `${selectRunbookSummaryColumns} ${filters} ORDER BY lower
 const countRunbooks = `SELECT count(*)::int AS total FROM runbooks r ${filters}`;
 
 /** Runbooks by title, filtered by text and kind; deleted ones only when asked. */
-export async function listRunbooks({ ctx, input }: { ctx: Ctx; input: ListRunbooksQuery }): Promise<{ items: RunbookSummary[]; total: number }> {
+export async function listRunbooks({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListRunbooksQuery;
+}): Promise<{ items: RunbookSummary[]; total: number }> {
   requireRole(ctx, 'viewer');
   // `%` and `_` typed by the user are literal text, not wildcards.
   const pattern = input.q === undefined ? null : `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -36,9 +36,12 @@ const maxFilenameLength = 500;
 export async function prepareRunbookImport(upload: RunbookUpload): Promise<PreparedImport> {
   const filename = upload.filename.trim();
   if (filename === '' || filename.length > maxFilenameLength) {
-    throw validationError('a file name is needed', [{ path: '/filename', message: `must be 1 to ${maxFilenameLength} characters` }]);
+    throw validationError('a file name is needed', [
+      { path: '/filename', message: `must be 1 to ${maxFilenameLength} characters` },
+    ]);
   }
-  if (upload.content.length === 0) throw validationError(`${filename} is empty`, [{ path: '/content', message: 'the file is empty' }]);
+  if (upload.content.length === 0)
+    throw validationError(`${filename} is empty`, [{ path: '/content', message: 'the file is empty' }]);
   const decoded = decodeRunbookText(upload.content);
   const extraction = await extractRunbooks(decoded.text, { filename });
   return {

@@ -13,13 +13,17 @@ import type { RunbookStructure, Section, Step, Symptom } from './runbook-model.j
  */
 export function renderRunbookMarkdown(runbook: RunbookStructure): string {
   const blocks: string[] = [];
-  if (Object.keys(runbook.metadata.frontMatter).length > 0) blocks.push(`---\n${toYaml(runbook.metadata.frontMatter).trimEnd()}\n---`);
+  if (Object.keys(runbook.metadata.frontMatter).length > 0)
+    blocks.push(`---\n${toYaml(runbook.metadata.frontMatter).trimEnd()}\n---`);
   blocks.push(`# ${oneLine(runbook.title)}`, renderMarker({ runbookKind: runbook.kind }));
   const metadata = metadataLines(runbook);
   if (metadata.length > 0) blocks.push(metadata.join('\n'));
-  const symptomsHome = runbook.sections.find((s) => s.kind === 'symptoms') ?? runbook.sections.find((s) => s.kind === 'detection');
-  if (runbook.symptoms.length > 0 && symptomsHome === undefined) blocks.push('## Symptoms', symptomList(runbook.symptoms));
-  for (const section of runbook.sections) blocks.push(...sectionBlocks(section, section === symptomsHome ? runbook.symptoms : []));
+  const symptomsHome =
+    runbook.sections.find((s) => s.kind === 'symptoms') ?? runbook.sections.find((s) => s.kind === 'detection');
+  if (runbook.symptoms.length > 0 && symptomsHome === undefined)
+    blocks.push('## Symptoms', symptomList(runbook.symptoms));
+  for (const section of runbook.sections)
+    blocks.push(...sectionBlocks(section, section === symptomsHome ? runbook.symptoms : []));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -33,7 +37,9 @@ function metadataLines(runbook: RunbookStructure): string[] {
     ['Services', services.length > 0 ? services.join(', ') : null],
   ];
   // Consecutive lines make one Markdown paragraph; the extractor reads it line by line.
-  return fields.filter((field): field is [string, string] => field[1] !== null && field[1].trim() !== '').map(([label, value]) => `**${label}**: ${oneLine(value)}`);
+  return fields
+    .filter((field): field is [string, string] => field[1] !== null && field[1].trim() !== '')
+    .map(([label, value]) => `**${label}**: ${oneLine(value)}`);
 }
 
 function sectionBlocks(section: Section, symptoms: readonly Symptom[]): string[] {
@@ -76,7 +82,10 @@ function attributesOf(step: Step): string {
 
 /** Continuation lines of a list item are indented under its text. */
 function indent(text: string, width: number): string {
-  return text.split('\n').map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(width) + line)).join('\n');
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 || line === '' ? line : ' '.repeat(width) + line))
+    .join('\n');
 }
 
 function oneLine(text: string): string {

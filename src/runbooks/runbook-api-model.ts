@@ -46,7 +46,9 @@ export const ImportReportSchema = Type.Object(
     decode: DecodeReportSchema,
     runbooks: Type.Array(ImportedRunbookSchema),
     drafts: Type.Array(ImportedDraftSchema),
-    leftovers: Type.Array(LeftoverSchema, { description: 'parts of the file turned into nothing: listed, never silently dropped' }),
+    leftovers: Type.Array(LeftoverSchema, {
+      description: 'parts of the file turned into nothing: listed, never silently dropped',
+    }),
     lint: Type.Array(LintFindingSchema),
   },
   { title: 'RunbookImportReport' },

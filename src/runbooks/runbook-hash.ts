@@ -34,7 +34,8 @@ function write(value: unknown): string {
   const members: string[] = [];
   for (const key of sortedKeys(record)) {
     const item = record[key];
-    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol') members.push(`${JSON.stringify(key)}:${write(item)}`);
+    if (item !== undefined && typeof item !== 'function' && typeof item !== 'symbol')
+      members.push(`${JSON.stringify(key)}:${write(item)}`);
   }
   return `{${members.join(',')}}`;
 }
@@ -60,20 +61,22 @@ function isArrayIndex(key: string): boolean {
  */
 export function runbookContentHash(structure: RunbookStructure): string {
   // `canonicalJson` leaves out members set to undefined, as it does those absent.
-  return sha256Hex(canonicalJson({
-    ...structure,
-    lines: undefined,
-    symptoms: structure.symptoms.map((symptom) => ({ ...symptom, line: undefined })),
-    sections: structure.sections.map((section) => ({
-      ...section,
+  return sha256Hex(
+    canonicalJson({
+      ...structure,
       lines: undefined,
-      steps: section.steps.map((step) => ({
-        ...step,
+      symptoms: structure.symptoms.map((symptom) => ({ ...symptom, line: undefined })),
+      sections: structure.sections.map((section) => ({
+        ...section,
         lines: undefined,
-        inlineSecrets: step.inlineSecrets.map((secret) => ({ ...secret, line: undefined })),
+        steps: section.steps.map((step) => ({
+          ...step,
+          lines: undefined,
+          inlineSecrets: step.inlineSecrets.map((secret) => ({ ...secret, line: undefined })),
+        })),
       })),
-    })),
-  }));
+    }),
+  );
 }
 
 /** The content hash of a draft: its kind, title and data (not where it was found). */

@@ -29,7 +29,8 @@ export function readMarker(html: string): Marker | null {
   for (const pair of (match[1] ?? '').split(/\s+/)) {
     const [key, value] = pair.split('=');
     if (key === 'kind' && (value === 'incident' || value === 'procedure')) marker.runbookKind = value;
-    if (key === 'section' && (sectionKinds as readonly string[]).includes(value ?? '')) marker.sectionKind = value as SectionKind;
+    if (key === 'section' && (sectionKinds as readonly string[]).includes(value ?? ''))
+      marker.sectionKind = value as SectionKind;
   }
   return marker;
 }

@@ -8,8 +8,19 @@ export const riskLevels = ['read-only', 'changing', 'destructive'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
 export const sectionKinds = [
-  'overview', 'symptoms', 'detection', 'diagnosis', 'causes', 'resolution', 'mitigation', 'recovery',
-  'verification', 'prevention', 'escalation', 'communication', 'notes',
+  'overview',
+  'symptoms',
+  'detection',
+  'diagnosis',
+  'causes',
+  'resolution',
+  'mitigation',
+  'recovery',
+  'verification',
+  'prevention',
+  'escalation',
+  'communication',
+  'notes',
 ] as const;
 export type SectionKind = (typeof sectionKinds)[number];
 
@@ -61,7 +72,10 @@ export type Section = Static<typeof SectionSchema>;
 export const DurationSchema = Type.Object({ raw: Type.String(), minutes: Type.Union([Type.Number(), Type.Null()]) });
 
 export const RunbookMetadataSchema = Type.Object({
-  severity: Type.Union([Type.Object({ raw: Type.String(), level: Type.Union([Type.Enum(['P1', 'P2', 'P3', 'P4']), Type.Null()]) }), Type.Null()]),
+  severity: Type.Union([
+    Type.Object({ raw: Type.String(), level: Type.Union([Type.Enum(['P1', 'P2', 'P3', 'P4']), Type.Null()]) }),
+    Type.Null(),
+  ]),
   impact: Type.Union([Type.String(), Type.Null()]),
   rto: Type.Union([DurationSchema, Type.Null()]),
   rpo: Type.Union([DurationSchema, Type.Null()]),
@@ -97,7 +111,13 @@ export const RunbookStructureSchema = Type.Object({
 export type RunbookStructure = Static<typeof RunbookStructureSchema>;
 
 export const draftKinds = [
-  'severity-classes', 'escalation-policy', 'contacts', 'alert-rules', 'communication-template', 'checklist', 'postmortem-template',
+  'severity-classes',
+  'escalation-policy',
+  'contacts',
+  'alert-rules',
+  'communication-template',
+  'checklist',
+  'postmortem-template',
 ] as const;
 export type DraftKind = (typeof draftKinds)[number];
 

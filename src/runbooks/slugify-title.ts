@@ -2,7 +2,20 @@
 export const maxSlugLength = 80;
 
 /** Letters NFKD does not decompose into ASCII. */
-const ligatures: Record<string, string> = { 'œ': 'oe', 'Œ': 'oe', 'æ': 'ae', 'Æ': 'ae', 'ß': 'ss', 'ø': 'o', 'Ø': 'o', 'ł': 'l', 'Ł': 'l', 'đ': 'd', 'Đ': 'd', 'þ': 'th' };
+const ligatures: Record<string, string> = {
+  œ: 'oe',
+  Œ: 'oe',
+  æ: 'ae',
+  Æ: 'ae',
+  ß: 'ss',
+  ø: 'o',
+  Ø: 'o',
+  ł: 'l',
+  Ł: 'l',
+  đ: 'd',
+  Đ: 'd',
+  þ: 'th',
+};
 
 /**
  * A runbook id from its title: lowercase ASCII, accents stripped, emoji and punctuation dropped,

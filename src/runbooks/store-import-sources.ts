@@ -28,21 +28,35 @@ export interface StoredSource {
 /** Stores the sources of the files of one import, in one statement. Returns one entry per file, in order. */
 export async function storeImportSources(ctx: Ctx, files: readonly PreparedImport[]): Promise<StoredSource[]> {
   const { actor } = ctx;
-  const rows = new Map<string, { filename: string; sha256: string; content: string; repaired_text: string; decode_report: unknown }>();
+  const rows = new Map<
+    string,
+    { filename: string; sha256: string; content: string; repaired_text: string; decode_report: unknown }
+  >();
   for (const file of files) {
     if (rows.has(file.sha256)) continue;
     const { content } = file;
     const base64 = Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('base64');
-    rows.set(file.sha256, { filename: file.filename, sha256: file.sha256, content: base64, repaired_text: file.text, decode_report: file.decode });
+    rows.set(file.sha256, {
+      filename: file.filename,
+      sha256: file.sha256,
+      content: base64,
+      repaired_text: file.text,
+      decode_report: file.decode,
+    });
   }
   const inserted = await ctx.db.query<{ id: string; sha256: string }>(insertSources, [
-    JSON.stringify([...rows.values()]), ctx.now(), actor.type, actorId(actor), actor.name,
+    JSON.stringify([...rows.values()]),
+    ctx.now(),
+    actor.type,
+    actorId(actor),
+    actor.name,
   ]);
   const created = new Map(inserted.rows.map((row) => [row.sha256, row.id]));
   const known = new Map<string, string>();
   const missing = [...rows.keys()].filter((sha) => !created.has(sha));
   if (missing.length > 0) {
-    for (const row of (await ctx.db.query<{ id: string; sha256: string }>(selectSourcesBySha, [missing])).rows) known.set(row.sha256, row.id);
+    for (const row of (await ctx.db.query<{ id: string; sha256: string }>(selectSourcesBySha, [missing])).rows)
+      known.set(row.sha256, row.id);
   }
   const reported = new Set<string>();
   return files.map((file) => {

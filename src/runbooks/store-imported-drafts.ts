@@ -31,13 +31,29 @@ type DraftKeyRow = {
  * import (or an earlier part of this one) gave them already: a draft is created once, from the
  * first file that holds it. Returns the reports of each file, in file order.
  */
-export async function storeImportedDrafts(ctx: Ctx, files: readonly (readonly Draft[])[], sourceIds: readonly string[]): Promise<ImportReport['drafts'][]> {
+export async function storeImportedDrafts(
+  ctx: Ctx,
+  files: readonly (readonly Draft[])[],
+  sourceIds: readonly string[],
+): Promise<ImportReport['drafts'][]> {
   const keyOf = (kind: string, hash: string): string => `${kind}:${hash}`;
-  const keyed = files.map((drafts) => drafts.map((draft) => ({ draft, key: keyOf(draft.kind, draftContentHash(draft)) })));
-  const rows = new Map<string, { kind: string; title: string; data: unknown; content_hash: string; source_id: string }>();
+  const keyed = files.map((drafts) =>
+    drafts.map((draft) => ({ draft, key: keyOf(draft.kind, draftContentHash(draft)) })),
+  );
+  const rows = new Map<
+    string,
+    { kind: string; title: string; data: unknown; content_hash: string; source_id: string }
+  >();
   keyed.forEach((drafts, fileIndex) => {
     for (const { draft, key } of drafts) {
-      if (!rows.has(key)) rows.set(key, { kind: draft.kind, title: draft.title, data: draft.data, content_hash: key.slice(draft.kind.length + 1), source_id: sourceIds[fileIndex]! });
+      if (!rows.has(key))
+        rows.set(key, {
+          kind: draft.kind,
+          title: draft.title,
+          data: draft.data,
+          content_hash: key.slice(draft.kind.length + 1),
+          source_id: sourceIds[fileIndex]!,
+        });
     }
   });
   if (rows.size === 0) return files.map(() => []);
@@ -46,17 +62,22 @@ export async function storeImportedDrafts(ctx: Ctx, files: readonly (readonly Dr
   const found = new Map<string, string>();
   const missing = [...rows.values()].filter((row) => !created.has(keyOf(row.kind, row.content_hash)));
   if (missing.length > 0) {
-    const existing = await ctx.db.query<DraftKeyRow>(selectDraftsByContent, [missing.map((row) => row.kind), missing.map((row) => row.content_hash)]);
+    const existing = await ctx.db.query<DraftKeyRow>(selectDraftsByContent, [
+      missing.map((row) => row.kind),
+      missing.map((row) => row.content_hash),
+    ]);
     for (const row of existing.rows) found.set(keyOf(row.kind, row.content_hash), row.id);
   }
   // A draft written twice is created once: its first occurrence reports it created.
   const reported = new Set<string>();
-  return keyed.map((drafts) => drafts.map(({ draft, key }) => {
-    const summary = { kind: draft.kind, title: draft.title, lines: draft.lines };
-    const createdId = created.get(key);
-    const first = !reported.has(key);
-    reported.add(key);
-    if (createdId !== undefined && first) return { id: createdId, ...summary, status: 'created' as const };
-    return { id: createdId ?? found.get(key)!, ...summary, status: 'existing' as const };
-  }));
+  return keyed.map((drafts) =>
+    drafts.map(({ draft, key }) => {
+      const summary = { kind: draft.kind, title: draft.title, lines: draft.lines };
+      const createdId = created.get(key);
+      const first = !reported.has(key);
+      reported.add(key);
+      if (createdId !== undefined && first) return { id: createdId, ...summary, status: 'created' as const };
+      return { id: createdId ?? found.get(key)!, ...summary, status: 'existing' as const };
+    }),
+  );
 }

@@ -64,46 +64,95 @@ interface RunbookState {
  * a later version. A handful of statements whatever the number of files and runbooks. Returns
  * the reports of each file, in file order.
  */
-export async function storeImportedRunbooks(ctx: Ctx, files: readonly PreparedImport[], sourceIds: readonly string[]): Promise<ImportedRunbook[][]> {
+export async function storeImportedRunbooks(
+  ctx: Ctx,
+  files: readonly PreparedImport[],
+  sourceIds: readonly string[],
+): Promise<ImportedRunbook[][]> {
   const firsts = new Map<string, { id: string; title: string; kind: string }>();
-  files.forEach((file) => file.extraction.runbooks.forEach((structure, index) => {
-    const id = file.runbookIds[index]!;
-    if (!firsts.has(id)) firsts.set(id, { id, title: structure.title, kind: structure.kind });
-  }));
+  files.forEach((file) =>
+    file.extraction.runbooks.forEach((structure, index) => {
+      const id = file.runbookIds[index]!;
+      if (!firsts.has(id)) firsts.set(id, { id, title: structure.title, kind: structure.kind });
+    }),
+  );
   if (firsts.size === 0) return files.map(() => []);
   const now = ctx.now();
-  const inserted = await ctx.db.query<{ id: string }>(insertOrLockRunbooks, [JSON.stringify([...firsts.values()]), now]);
+  const inserted = await ctx.db.query<{ id: string }>(insertOrLockRunbooks, [
+    JSON.stringify([...firsts.values()]),
+    now,
+  ]);
   const created = new Set(inserted.rows.map((row) => row.id));
   const known = [...firsts.keys()].filter((id) => !created.has(id));
   const states = new Map<string, RunbookState | null>([...created].map((id) => [id, null]));
   if (known.length > 0) {
     for (const row of (await ctx.db.query<CurrentVersionRow>(selectCurrentVersions, [known])).rows) {
-      states.set(row.id, { version: row.current_version, hash: row.content_hash, deleted: row.deleted_at !== null, stored: row.current_version, title: '', kind: '' });
+      states.set(row.id, {
+        version: row.current_version,
+        hash: row.content_hash,
+        deleted: row.deleted_at !== null,
+        stored: row.current_version,
+        title: '',
+        kind: '',
+      });
     }
   }
-  const versions: { runbook_id: string; version: number; content_hash: string; structure: unknown; markdown: string; source_id: string }[] = [];
-  const reports = files.map((file, fileIndex) => file.extraction.runbooks.map((structure, index): ImportedRunbook => {
-    const id = file.runbookIds[index]!;
-    if (!states.has(id)) throw new Error(`runbook ${id} exists without its current version`);
-    const hash = runbookContentHash(structure);
-    const state = states.get(id) ?? null;
-    let status: ImportedRunbook['status'] = 'created';
-    if (state !== null) {
-      // Same content: nothing new, and a deleted runbook stays deleted (re-importing an old file must not resurrect it).
-      status = state.hash === hash ? 'unchanged' : state.deleted ? 'restored' : 'updated';
-    }
-    const version = state === null ? 1 : status === 'unchanged' ? state.version : state.version + 1;
-    if (status !== 'unchanged') {
-      versions.push({ runbook_id: id, version, content_hash: hash, structure, markdown: sourceLines(file.text, structure.lines), source_id: sourceIds[fileIndex]! });
-      states.set(id, { version, hash, deleted: false, stored: state?.stored ?? 1, title: structure.title, kind: structure.kind });
-    }
-    return {
-      id, title: structure.title, kind: structure.kind, version, status, lines: structure.lines,
-      steps: structure.sections.reduce((count, section) => count + section.steps.length, 0), sections: structure.sections.length,
-    };
-  }));
+  const versions: {
+    runbook_id: string;
+    version: number;
+    content_hash: string;
+    structure: unknown;
+    markdown: string;
+    source_id: string;
+  }[] = [];
+  const reports = files.map((file, fileIndex) =>
+    file.extraction.runbooks.map((structure, index): ImportedRunbook => {
+      const id = file.runbookIds[index]!;
+      if (!states.has(id)) throw new Error(`runbook ${id} exists without its current version`);
+      const hash = runbookContentHash(structure);
+      const state = states.get(id) ?? null;
+      let status: ImportedRunbook['status'] = 'created';
+      if (state !== null) {
+        // Same content: nothing new, and a deleted runbook stays deleted (re-importing an old file must not resurrect it).
+        status = state.hash === hash ? 'unchanged' : state.deleted ? 'restored' : 'updated';
+      }
+      const version = state === null ? 1 : status === 'unchanged' ? state.version : state.version + 1;
+      if (status !== 'unchanged') {
+        versions.push({
+          runbook_id: id,
+          version,
+          content_hash: hash,
+          structure,
+          markdown: sourceLines(file.text, structure.lines),
+          source_id: sourceIds[fileIndex]!,
+        });
+        states.set(id, {
+          version,
+          hash,
+          deleted: false,
+          stored: state?.stored ?? 1,
+          title: structure.title,
+          kind: structure.kind,
+        });
+      }
+      return {
+        id,
+        title: structure.title,
+        kind: structure.kind,
+        version,
+        status,
+        lines: structure.lines,
+        steps: structure.sections.reduce((count, section) => count + section.steps.length, 0),
+        sections: structure.sections.length,
+      };
+    }),
+  );
   // One update per runbook whose current version moved past what the database holds.
-  const updates = [...states].flatMap(([id, state]) => (state !== null && state.version > state.stored ? [{ id, title: state.title, kind: state.kind, version: state.version }] : []));
+  const updates = [...states].flatMap(([id, state]) =>
+    state !== null && state.version > state.stored
+      ? [{ id, title: state.title, kind: state.kind, version: state.version }]
+      : [],
+  );
   if (versions.length > 0) await ctx.db.query(insertVersions, [JSON.stringify(versions), now, ctx.actor.name]);
   if (updates.length > 0) await ctx.db.query(updateCurrentVersions, [JSON.stringify(updates), now]);
   return reports;

@@ -26,30 +26,52 @@ export async function storeRunbookImports(ctx: Ctx, files: readonly PreparedImpo
   const sources = await storeImportSources(ctx, files);
   const sourceIds = sources.map((source) => source.id);
   const runbooks = await storeImportedRunbooks(ctx, files, sourceIds);
-  const drafts = await storeImportedDrafts(ctx, files.map((file) => file.extraction.drafts), sourceIds);
+  const drafts = await storeImportedDrafts(
+    ctx,
+    files.map((file) => file.extraction.drafts),
+    sourceIds,
+  );
   const { rows: services } = await ctx.db.query<{ id: string; name: string }>(selectServiceNames);
   const reports = files.map((file, index): ImportReport => {
     const lint = lintExtraction(file.extraction, { services }, file.runbookIds);
     const findings = { runbooks: runbooks[index]!, drafts: drafts[index]!, leftovers: file.extraction.leftovers, lint };
-    return { sourceId: sources[index]!.id, filename: file.filename, sha256: file.sha256, decode: file.decode, ...findings };
+    return {
+      sourceId: sources[index]!.id,
+      filename: file.filename,
+      sha256: file.sha256,
+      decode: file.decode,
+      ...findings,
+    };
   });
   const created = reports.filter((_, index) => sources[index]!.created);
   if (created.length > 0) {
-    const rows = created.map(({ sourceId, runbooks: r, drafts: d, leftovers, lint }) => ({ id: sourceId, report: { runbooks: r, drafts: d, leftovers, lint } }));
+    const rows = created.map(({ sourceId, runbooks: r, drafts: d, leftovers, lint }) => ({
+      id: sourceId,
+      report: { runbooks: r, drafts: d, leftovers, lint },
+    }));
     await ctx.db.query(updateSourceReports, [JSON.stringify(rows)]);
   }
-  await recordAudits(ctx, reports.map((report, index) => {
-    const idsWith = (status: ImportedRunbook['status']): string[] => report.runbooks.filter((r) => r.status === status).map((r) => r.id);
-    return {
-      action: 'runbook.import',
-      targetType: 'runbook_source',
-      targetId: report.sourceId,
-      details: {
-        filename: report.filename, sha256: report.sha256, newSource: sources[index]!.created,
-        created: idsWith('created'), updated: idsWith('updated'), restored: idsWith('restored'), unchanged: idsWith('unchanged'),
-        draftsCreated: report.drafts.filter((draft) => draft.status === 'created').length,
-      },
-    };
-  }));
+  await recordAudits(
+    ctx,
+    reports.map((report, index) => {
+      const idsWith = (status: ImportedRunbook['status']): string[] =>
+        report.runbooks.filter((r) => r.status === status).map((r) => r.id);
+      return {
+        action: 'runbook.import',
+        targetType: 'runbook_source',
+        targetId: report.sourceId,
+        details: {
+          filename: report.filename,
+          sha256: report.sha256,
+          newSource: sources[index]!.created,
+          created: idsWith('created'),
+          updated: idsWith('updated'),
+          restored: idsWith('restored'),
+          unchanged: idsWith('unchanged'),
+          draftsCreated: report.drafts.filter((draft) => draft.status === 'created').length,
+        },
+      };
+    }),
+  );
   return reports;
 }

@@ -39,7 +39,10 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ s
   const now = new Date();
   await options.db.query(revokeForgotten, [now]);
   const ctx = { actor: systemActor, requestId: 'local-runner', db: options.db, now: () => new Date() };
-  const { token, secret } = await createApiToken({ ctx, input: { role: 'runner', name: `local runner ${hostname()} ${now.toISOString()}` } });
+  const { token, secret } = await createApiToken({
+    ctx,
+    input: { role: 'runner', name: `local runner ${hostname()} ${now.toISOString()}` },
+  });
   let child: ChildProcess | null = null;
   let stopping = false;
   let restarts = 0;
@@ -101,13 +104,31 @@ function spawnRunner(options: LocalRunnerOptions): ChildProcess {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = fileURLToPath(new URL(fromSources ? '../cli/entry.ts' : '../cli/entry.js', import.meta.url));
   const args = [
-    ...(fromSources ? ['--import', 'tsx'] : []), entry, 'runner', '--url', options.url, '--token-stdin', '--name', `local (${hostname()})`,
-    '--label', 'local=true', '--concurrency', String(options.concurrency), '--sandbox', options.sandbox,
-    '--log-level', ['debug', 'trace', 'silent', 'fatal', 'error'].includes(options.logLevel) ? options.logLevel : 'warn',
-    ...options.hidden.flatMap((path) => ['--hide', path]), ...options.writable.flatMap((path) => ['--writable', path]),
+    ...(fromSources ? ['--import', 'tsx'] : []),
+    entry,
+    'runner',
+    '--url',
+    options.url,
+    '--token-stdin',
+    '--name',
+    `local (${hostname()})`,
+    '--label',
+    'local=true',
+    '--concurrency',
+    String(options.concurrency),
+    '--sandbox',
+    options.sandbox,
+    '--log-level',
+    ['debug', 'trace', 'silent', 'fatal', 'error'].includes(options.logLevel) ? options.logLevel : 'warn',
+    ...options.hidden.flatMap((path) => ['--hide', path]),
+    ...options.writable.flatMap((path) => ['--writable', path]),
     ...(options.workdir === undefined ? [] : ['--workdir', options.workdir]),
   ];
   // Nothing of the server's environment: its database URL, secret key and tokens stay with it.
-  const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: process.env['HOME'] ?? homedir(), LANG: process.env['LANG'] ?? 'C.UTF-8' };
+  const env = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? homedir(),
+    LANG: process.env['LANG'] ?? 'C.UTF-8',
+  };
   return spawn(process.execPath, args, { env, cwd: projectRoot(), stdio: ['pipe', 'pipe', 'pipe'] });
 }

@@ -50,7 +50,8 @@ export class OutputSender {
 
   private schedule(): void {
     if (this.sending !== null || this.timer !== null || this.stopped) return;
-    const wait = (this.lastSent === 0 ? this.firstAt + this.firstDelayMs : this.lastSent + this.intervalMs) - Date.now();
+    const wait =
+      (this.lastSent === 0 ? this.firstAt + this.firstDelayMs : this.lastSent + this.intervalMs) - Date.now();
     if (wait <= 0) return this.start();
     this.timer = setTimeout(() => {
       this.timer = null;

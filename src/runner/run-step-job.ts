@@ -30,10 +30,15 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
   const streams = { stdout: createStreamRedactor(redactor), stderr: createStreamRedactor(redactor) };
   // Set by the sender's callback: typed wide, or TypeScript would take it for false ever after.
   let disowned = false as boolean;
-  const sender = new OutputSender(options.api, job.executionId, (why) => {
-    if (why === 'gone') disowned = true;
-    options.onStop();
-  }, options.retryUntil);
+  const sender = new OutputSender(
+    options.api,
+    job.executionId,
+    (why) => {
+      if (why === 'gone') disowned = true;
+      options.onStop();
+    },
+    options.retryUntil,
+  );
   const result = await runStepProgram(job.program, {
     timeoutMs: job.timeoutMs,
     maxOutputBytes: job.maxOutputBytes,
@@ -52,16 +57,31 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
   const rest = await sender.takeRest();
   if (disowned) return null;
   const reported: StepResult = {
-    outcome: result.outcome, exitCode: result.exitCode, signal: result.signal, durationMs: result.durationMs,
-    error: result.error === null ? null : result.error.slice(0, 2000), stdoutBytes: result.stdoutBytes, stderrBytes: result.stderrBytes,
+    outcome: result.outcome,
+    exitCode: result.exitCode,
+    signal: result.signal,
+    durationMs: result.durationMs,
+    error: result.error === null ? null : result.error.slice(0, 2000),
+    stdoutBytes: result.stdoutBytes,
+    stderrBytes: result.stderrBytes,
     truncatedBytes: result.truncatedBytes,
   };
-  await reportEnd(options.api, job.executionId, { ...reported, ...(rest.length === 0 ? {} : { output: rest }) }, options.retryUntil);
+  await reportEnd(
+    options.api,
+    job.executionId,
+    { ...reported, ...(rest.length === 0 ? {} : { output: rest }) },
+    options.retryUntil,
+  );
   return reported;
 }
 
 /** The end must reach the server: tried again on network failures while `retryUntil` allows (else the server declares the step interrupted). */
-async function reportEnd(api: RunnerApi, executionId: string, result: StepEnd, retryUntil: () => number): Promise<void> {
+async function reportEnd(
+  api: RunnerApi,
+  executionId: string,
+  result: StepEnd,
+  retryUntil: () => number,
+): Promise<void> {
   const giveUpAt = Date.now() + retryForMs;
   for (let attempt = 0; ; attempt += 1) {
     try {

@@ -6,13 +6,21 @@ import type { StepEnd, StepJobPayload } from '../execution/jobs/step-job-payload
 /** How a runner reaches the server: HTTP(S) out, or (in tests) an in-process app. */
 export interface RunnerTransport {
   /** `signal` abandons the request (a claim left waiting when the runner stops). */
-  request(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<{ status: number; body: unknown }>;
+  request(
+    method: 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<{ status: number; body: unknown }>;
 }
 
 /** An answer the server gave, other than success: 401 (token revoked), 409 (not ours any more) … */
 export class RunnerApiError extends Error {
   override readonly name = 'RunnerApiError';
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -27,14 +35,18 @@ export interface OutputChunkWire {
 
 /** The runner side of `/api/v1/runner/…`, one method per call; non-2xx answers throw `RunnerApiError`. */
 export class RunnerApi {
-  constructor(private readonly transport: RunnerTransport, readonly runnerId: string) {}
+  constructor(
+    private readonly transport: RunnerTransport,
+    readonly runnerId: string,
+  ) {}
 
   register(info: RunnerInfo): Promise<RunnerSettings> {
     return this.call('POST', '/api/v1/runner/sessions', { id: this.runnerId, ...info }) as Promise<RunnerSettings>;
   }
 
   async claim(max: number, waitMs: number, signal?: AbortSignal): Promise<StepJobPayload[]> {
-    return ((await this.call('POST', `${this.base}/claim`, { max, waitMs }, signal)) as { jobs: StepJobPayload[] }).jobs;
+    return ((await this.call('POST', `${this.base}/claim`, { max, waitMs }, signal)) as { jobs: StepJobPayload[] })
+      .jobs;
   }
 
   async heartbeat(executionIds: readonly string[]): Promise<string[]> {
@@ -42,7 +54,9 @@ export class RunnerApi {
   }
 
   output(executionId: string, chunks: readonly OutputChunkWire[]): Promise<{ cancel: boolean }> {
-    return this.call('POST', `${this.base}/executions/${executionId}/output`, { chunks }) as Promise<{ cancel: boolean }>;
+    return this.call('POST', `${this.base}/executions/${executionId}/output`, { chunks }) as Promise<{
+      cancel: boolean;
+    }>;
   }
 
   async finish(executionId: string, result: StepEnd): Promise<void> {
@@ -61,7 +75,10 @@ export class RunnerApi {
     const answer = await this.transport.request(method, path, body, signal);
     if (answer.status >= 200 && answer.status < 300) return answer.body;
     const message = (answer.body as { message?: unknown } | null)?.message;
-    throw new RunnerApiError(answer.status, typeof message === 'string' ? message : `the server answered ${answer.status}`);
+    throw new RunnerApiError(
+      answer.status,
+      typeof message === 'string' ? message : `the server answered ${answer.status}`,
+    );
   }
 }
 
@@ -80,26 +97,33 @@ export function httpTransport(baseUrl: string, token: string, timeoutMs = 90_000
       const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
       const timeout = AbortSignal.timeout(timeoutMs);
       return new Promise((resolve, reject) => {
-        const request = send(new URL(`${root.pathname.replace(/\/$/, '')}${path}`, root), {
-          method, agent,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': payload.length }),
+        const request = send(
+          new URL(`${root.pathname.replace(/\/$/, '')}${path}`, root),
+          {
+            method,
+            agent,
+            headers: {
+              authorization: `Bearer ${token}`,
+              ...(payload === undefined
+                ? {}
+                : { 'content-type': 'application/json', 'content-length': payload.length }),
+            },
+            signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
           },
-          signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-        }, (response) => {
-          const parts: Buffer[] = [];
-          response.on('data', (part: Buffer) => parts.push(part));
-          response.on('error', reject);
-          response.on('end', () => {
-            const text = Buffer.concat(parts).toString('utf8');
-            try {
-              resolve({ status: response.statusCode ?? 0, body: text === '' ? null : (JSON.parse(text) as unknown) });
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            }
-          });
-        });
+          (response) => {
+            const parts: Buffer[] = [];
+            response.on('data', (part: Buffer) => parts.push(part));
+            response.on('error', reject);
+            response.on('end', () => {
+              const text = Buffer.concat(parts).toString('utf8');
+              try {
+                resolve({ status: response.statusCode ?? 0, body: text === '' ? null : (JSON.parse(text) as unknown) });
+              } catch (error) {
+                reject(error instanceof Error ? error : new Error(String(error)));
+              }
+            });
+          },
+        );
         request.on('error', reject);
         request.end(payload);
       });

@@ -83,7 +83,8 @@ export class Runner {
       } catch (error) {
         if (error instanceof RunnerApiError && error.status === 401) return this.die(error.message);
         if (error instanceof RunnerApiError && error.status < 500) throw error;
-        if (attempt === 0) this.options.log.warn('server not reachable; trying again', { error: (error as Error).message });
+        if (attempt === 0)
+          this.options.log.warn('server not reachable; trying again', { error: (error as Error).message });
         await pause(Math.min(10_000, 250 * 2 ** attempt));
       }
     }
@@ -116,25 +117,39 @@ export class Runner {
   private async recover(error: unknown, failures: number): Promise<void> {
     if (error instanceof RunnerApiError && error.status === 401) return this.die(error.message);
     if (error instanceof RunnerApiError && error.status === 409) return this.register();
-    if (failures === 1) this.options.log.warn('cannot reach the server; trying again', { error: (error as Error).message });
+    if (failures === 1)
+      this.options.log.warn('cannot reach the server; trying again', { error: (error as Error).message });
     await pause(Math.min(10_000, 250 * 2 ** failures));
   }
 
   private launch(job: StepJobPayload): void {
     const controller = new AbortController();
     const done = runStepJob(job, {
-      api: this.options.api, signal: controller.signal, onStop: () => controller.abort(),
+      api: this.options.api,
+      signal: controller.signal,
+      onStop: () => controller.abort(),
       retryUntil: () => this.retryDeadline,
       ...(this.options.launch === undefined ? {} : { launch: this.options.launch }),
       ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
-    }).then(
-      (result) => this.options.log.info('step ended', { executionId: job.executionId, outcome: result?.outcome ?? 'disowned', exitCode: result?.exitCode ?? null }),
-      (error: unknown) => this.options.log.error('step failed on the runner', { executionId: job.executionId, error: (error as Error).message }),
-    ).finally(() => {
-      this.running.delete(job.executionId);
-      this.slotFreed?.();
-      this.slotFreed = null;
-    });
+    })
+      .then(
+        (result) =>
+          this.options.log.info('step ended', {
+            executionId: job.executionId,
+            outcome: result?.outcome ?? 'disowned',
+            exitCode: result?.exitCode ?? null,
+          }),
+        (error: unknown) =>
+          this.options.log.error('step failed on the runner', {
+            executionId: job.executionId,
+            error: (error as Error).message,
+          }),
+      )
+      .finally(() => {
+        this.running.delete(job.executionId);
+        this.slotFreed?.();
+        this.slotFreed = null;
+      });
     this.running.set(job.executionId, { controller, done });
   }
 
@@ -142,21 +157,24 @@ export class Runner {
   private beat(): void {
     const period = Math.max(50, Math.floor((this.settings?.heartbeatMs ?? 2000) / 2));
     this.heartbeat = setTimeout(() => {
-      void this.options.api.heartbeat([...this.running.keys()]).then(
-        (stop) => {
-          for (const id of stop) this.running.get(id)?.controller.abort();
-        },
-        (error: unknown) => this.recover(error, 1),
-      ).finally(() => {
-        if (!this.stopping) this.beat();
-      });
+      void this.options.api
+        .heartbeat([...this.running.keys()])
+        .then(
+          (stop) => {
+            for (const id of stop) this.running.get(id)?.controller.abort();
+          },
+          (error: unknown) => this.recover(error, 1),
+        )
+        .finally(() => {
+          if (!this.stopping) this.beat();
+        });
     }, period);
     this.heartbeat.unref();
   }
 
   private die(reason: string): void {
     this.fatal = reason;
-    this.options.log.error('the server refused this runner\'s token: stopping, its steps killed', { reason });
+    this.options.log.error("the server refused this runner's token: stopping, its steps killed", { reason });
     void this.stop({ cancel: true });
   }
 }

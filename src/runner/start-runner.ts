@@ -31,13 +31,19 @@ export async function startRunner(options: StartRunnerOptions): Promise<Runner> 
     const bwrap = checkBwrap();
     launch = bwrapLauncher({ writable: options.writable ?? [], hidden: options.hidden ?? [] }, bwrap);
   } else {
-    options.log.warn('steps run WITHOUT a sandbox (ASTREINTE_RUNNER_SANDBOX=none): they can read everything this runner\'s user can, its token included');
+    options.log.warn(
+      "steps run WITHOUT a sandbox (ASTREINTE_RUNNER_SANDBOX=none): they can read everything this runner's user can, its token included",
+    );
   }
   const runner = new Runner({
     api: new RunnerApi(options.transport, randomUUID()),
     info: {
-      name: options.name ?? hostname(), labels: options.labels ?? {}, sandbox: options.sandbox, hostname: hostname(),
-      version: options.version ?? '', capacity: options.capacity ?? 4,
+      name: options.name ?? hostname(),
+      labels: options.labels ?? {},
+      sandbox: options.sandbox,
+      hostname: hostname(),
+      version: options.version ?? '',
+      capacity: options.capacity ?? 4,
     },
     ...(launch === undefined ? {} : { launch }),
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),

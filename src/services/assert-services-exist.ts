@@ -6,6 +6,8 @@ export async function assertServicesExist(db: Queryable, ids: readonly string[],
   if (ids.length === 0) return;
   const { rows } = await db.query<{ id: string }>('SELECT id FROM services WHERE id = ANY($1::text[])', [ids]);
   const known = new Set(rows.map((row) => row.id));
-  const issues = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: `${path}/${index}`, message: `unknown service ${id}` }]));
+  const issues = ids.flatMap((id, index) =>
+    known.has(id) ? [] : [{ path: `${path}/${index}`, message: `unknown service ${id}` }],
+  );
   if (issues.length > 0) throw validationError('unknown services', issues);
 }

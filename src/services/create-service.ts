@@ -3,7 +3,16 @@ import { recordAudit } from '../audit/record-audit.js';
 import { conflict } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
-import { assertOwnerTeam, MinutesOrNullSchema, selectServiceColumns, ServiceIdSchema, ServiceTagsSchema, toService, type Service, type ServiceRow } from './service-model.js';
+import {
+  assertOwnerTeam,
+  MinutesOrNullSchema,
+  selectServiceColumns,
+  ServiceIdSchema,
+  ServiceTagsSchema,
+  toService,
+  type Service,
+  type ServiceRow,
+} from './service-model.js';
 
 export const CreateServiceInput = Type.Object(
   {
@@ -33,10 +42,22 @@ export async function createService({ ctx, input }: { ctx: Ctx; input: CreateSer
     const ownerTeamId = input.ownerTeamId ?? null;
     await assertOwnerTeam(tx.db, ownerTeamId);
     await tx.db.query(insertService, [
-      input.id, input.name, input.description ?? '', ownerTeamId, input.rtoMinutes ?? null, input.rpoMinutes ?? null,
-      input.tags ?? [], input.public ?? false, tx.now(),
+      input.id,
+      input.name,
+      input.description ?? '',
+      ownerTeamId,
+      input.rtoMinutes ?? null,
+      input.rpoMinutes ?? null,
+      input.tags ?? [],
+      input.public ?? false,
+      tx.now(),
     ]);
-    await recordAudit(tx, { action: 'service.create', targetType: 'service', targetId: input.id, details: { name: input.name } });
+    await recordAudit(tx, {
+      action: 'service.create',
+      targetType: 'service',
+      targetId: input.id,
+      details: { name: input.name },
+    });
     const { rows } = await tx.db.query<ServiceRow>(`${selectServiceColumns} WHERE id = $1`, [input.id]);
     return toService(rows[0]!);
   });

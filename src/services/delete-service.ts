@@ -23,9 +23,18 @@ export async function deleteService({ ctx, input }: { ctx: Ctx; input: { id: str
     const { rows } = await tx.db.query<{ incident_id: string }>(selectReferencingIncidents, [input.id]);
     if (rows.length > 0) {
       const incidents = rows.map((row) => row.incident_id);
-      throw conflict(`service ${input.id} is referenced by ${incidents.length} incident(s)`, { id: input.id, incidents: incidents.slice(0, 20), count: incidents.length });
+      throw conflict(`service ${input.id} is referenced by ${incidents.length} incident(s)`, {
+        id: input.id,
+        incidents: incidents.slice(0, 20),
+        count: incidents.length,
+      });
     }
     await tx.db.query(deleteServiceRow, [input.id]);
-    await recordAudit(tx, { action: 'service.delete', targetType: 'service', targetId: input.id, details: { name: service.name } });
+    await recordAudit(tx, {
+      action: 'service.delete',
+      targetType: 'service',
+      targetId: input.id,
+      details: { name: service.name },
+    });
   });
 }

@@ -22,7 +22,13 @@ const selectServices = `${selectServiceColumns} ${filters} ORDER BY id LIMIT $3 
 const countServices = `SELECT count(*)::int AS total FROM services ${filters}`;
 
 /** The service catalogue in id order, filtered by tag and owner team. */
-export async function listServices({ ctx, input }: { ctx: Ctx; input: ListServicesQuery }): Promise<{ items: Service[]; total: number }> {
+export async function listServices({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListServicesQuery;
+}): Promise<{ items: Service[]; total: number }> {
   requireRole(ctx, 'viewer');
   const params = [input.tag ?? null, input.ownerTeamId ?? null];
   const [{ rows }, count] = await Promise.all([

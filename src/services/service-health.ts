@@ -38,12 +38,24 @@ function probeHealth(probe: ProbeFact): ServiceHealth {
 }
 
 /** A service's health and every reason for it, worst first (incidents before probes at equal weight). */
-export function serviceHealth(incidents: readonly OpenIncidentFact[], probes: readonly ProbeFact[]): { health: ServiceHealth; reasons: HealthReason[] } {
+export function serviceHealth(
+  incidents: readonly OpenIncidentFact[],
+  probes: readonly ProbeFact[],
+): { health: ServiceHealth; reasons: HealthReason[] } {
   const reasons: HealthReason[] = [
-    ...incidents.map((incident): HealthReason => ({ kind: 'incident', health: incidentHealth(incident), id: incident.id, title: incident.title, severity: incident.severity, status: incident.status })),
+    ...incidents.map((incident): HealthReason => ({
+      kind: 'incident',
+      health: incidentHealth(incident),
+      id: incident.id,
+      title: incident.title,
+      severity: incident.severity,
+      status: incident.status,
+    })),
     ...probes.flatMap((probe): HealthReason[] => {
       const health = probeHealth(probe);
-      return health === 'operational' ? [] : [{ kind: 'probe', health, id: probe.id, title: probe.name, severity: probe.severity, status: probe.status }];
+      return health === 'operational'
+        ? []
+        : [{ kind: 'probe', health, id: probe.id, title: probe.name, severity: probe.severity, status: probe.status }];
     }),
   ];
   // A stable sort: within a weight, incidents keep their order (severity, then newest).

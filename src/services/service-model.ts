@@ -5,7 +5,10 @@ import type { Queryable } from '../storage/database.js';
 /** Service ids are slugs: they appear in URLs, alert routing rules and incident service lists. */
 export const ServiceIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['dispatch-api'] });
 
-export const ServiceTagsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 50, uniqueItems: true });
+export const ServiceTagsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
+  maxItems: 50,
+  uniqueItems: true,
+});
 
 /** Recovery objectives in minutes; null when the service has none. */
 export const MinutesOrNullSchema = Type.Union([Type.Integer({ minimum: 0, maximum: 525_600 }), Type.Null()]);
@@ -28,7 +31,10 @@ export const ServiceSchema = Type.Object(serviceProperties, { title: 'Service' }
 export type Service = Static<typeof ServiceSchema>;
 
 export const ServiceDetailSchema = Type.Object(
-  { ...serviceProperties, openIncidents: Type.Integer({ description: 'incidents not yet resolved that affect this service' }) },
+  {
+    ...serviceProperties,
+    openIncidents: Type.Integer({ description: 'incidents not yet resolved that affect this service' }),
+  },
   { title: 'ServiceDetail' },
 );
 export type ServiceDetail = Static<typeof ServiceDetailSchema>;
@@ -69,5 +75,6 @@ export const selectServiceColumns = `
 export async function assertOwnerTeam(db: Queryable, teamId: string | null): Promise<void> {
   if (teamId === null) return;
   const { rows } = await db.query('SELECT 1 FROM teams WHERE id = $1', [teamId]);
-  if (rows.length === 0) throw validationError('unknown team', [{ path: '/ownerTeamId', message: `no team ${teamId}` }]);
+  if (rows.length === 0)
+    throw validationError('unknown team', [{ path: '/ownerTeamId', message: `no team ${teamId}` }]);
 }

@@ -17,7 +17,9 @@ export interface OnCallDirectory {
 export async function loadOnCallDirectory(db: Queryable): Promise<OnCallDirectory> {
   const [users, schedules, teams, members] = await Promise.all([
     db.query<{ id: string; name: string }>('SELECT id::text AS id, name FROM users WHERE deactivated_at IS NULL'),
-    db.query<{ id: string; name: string; team_id: string | null; definition: Schedule }>('SELECT id, name, team_id, definition FROM schedules ORDER BY id'),
+    db.query<{ id: string; name: string; team_id: string | null; definition: Schedule }>(
+      'SELECT id, name, team_id, definition FROM schedules ORDER BY id',
+    ),
     db.query<{ id: string; name: string }>('SELECT id, name FROM teams'),
     db.query<{ team_id: string; user_id: string }>(
       'SELECT m.team_id, m.user_id::text AS user_id FROM team_members m JOIN users u ON u.id = m.user_id WHERE u.deactivated_at IS NULL ORDER BY m.added_at, m.user_id',
@@ -25,7 +27,9 @@ export async function loadOnCallDirectory(db: Queryable): Promise<OnCallDirector
   ]);
   const directory: OnCallDirectory = {
     users: new Map(users.rows.map((row) => [row.id, row.name])),
-    schedules: new Map(schedules.rows.map((row) => [row.id, { name: row.name, teamId: row.team_id, definition: row.definition }])),
+    schedules: new Map(
+      schedules.rows.map((row) => [row.id, { name: row.name, teamId: row.team_id, definition: row.definition }]),
+    ),
     teams: new Map(teams.rows.map((row) => [row.id, { name: row.name, members: [] }])),
     onCallNow: new Map(),
   };
@@ -62,7 +66,8 @@ export function onCallFor(directory: OnCallDirectory, targets: readonly Escalati
       add(target.id, { ...target, name: directory.users.get(target.id) ?? target.id }, null);
     } else if (target.type === 'schedule') {
       const now = scheduleOnCall(directory, target.id, at);
-      if (now !== null) add(now.userId, { ...target, name: directory.schedules.get(target.id)?.name ?? target.id }, now.until);
+      if (now !== null)
+        add(now.userId, { ...target, name: directory.schedules.get(target.id)?.name ?? target.id }, now.until);
     } else {
       const team = directory.teams.get(target.id);
       for (const userId of team?.members ?? []) add(userId, { ...target, name: team?.name ?? target.id }, null);
@@ -76,9 +81,16 @@ export function onCallFor(directory: OnCallDirectory, targets: readonly Escalati
  * without a policy falls back on the schedules its owner team keeps (nobody pages them
  * automatically, but they are whom a responder would call).
  */
-export function serviceOnCall(directory: OnCallDirectory, firstLevel: readonly EscalationTarget[] | null, ownerTeamId: string | null, at: Date): ServiceOnCall[] {
+export function serviceOnCall(
+  directory: OnCallDirectory,
+  firstLevel: readonly EscalationTarget[] | null,
+  ownerTeamId: string | null,
+  at: Date,
+): ServiceOnCall[] {
   if (firstLevel !== null) return onCallFor(directory, firstLevel, at);
   if (ownerTeamId === null) return [];
-  const teamSchedules = [...directory.schedules].filter(([, schedule]) => schedule.teamId === ownerTeamId).map(([id]): EscalationTarget => ({ type: 'schedule', id }));
+  const teamSchedules = [...directory.schedules]
+    .filter(([, schedule]) => schedule.teamId === ownerTeamId)
+    .map(([id]): EscalationTarget => ({ type: 'schedule', id }));
   return onCallFor(directory, teamSchedules, at);
 }

@@ -33,8 +33,14 @@ export const ServiceOnCallSchema = Type.Object(
   {
     userId: Type.String(),
     name: Type.String(),
-    via: Type.Object({ type: Type.Enum(['user', 'schedule', 'team'] as const), id: Type.String(), name: Type.String() }),
-    until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'when a schedule hands over; null for a user or a team' }),
+    via: Type.Object({
+      type: Type.Enum(['user', 'schedule', 'team'] as const),
+      id: Type.String(),
+      name: Type.String(),
+    }),
+    until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      description: 'when a schedule hands over; null for a user or a team',
+    }),
   },
   { title: 'ServiceOnCall' },
 );
@@ -45,10 +51,15 @@ export const ServiceSummarySchema = Type.Object(
     ...ServiceSchema.properties,
     ownerTeamName: nullableString,
     escalationPolicyId: nullableString,
-    health: Type.Enum(serviceHealths, { description: 'down: an open P1 not yet mitigated, or a probe down; degraded: any other open incident, or a probe flapping or pending' }),
+    health: Type.Enum(serviceHealths, {
+      description:
+        'down: an open P1 not yet mitigated, or a probe down; degraded: any other open incident, or a probe flapping or pending',
+    }),
     reasons: Type.Array(HealthReasonSchema, { description: 'worst first' }),
     openIncidents: Type.Integer(),
-    onCall: Type.Array(ServiceOnCallSchema, { description: 'level 1 of its escalation policy now; without one, the owner team\'s schedules' }),
+    onCall: Type.Array(ServiceOnCallSchema, {
+      description: "level 1 of its escalation policy now; without one, the owner team's schedules",
+    }),
   },
   { title: 'ServiceSummary' },
 );

@@ -37,7 +37,13 @@ function groupBy<T extends { service_id: string }>(rows: readonly T[]): Map<stri
  * Every service (or the one named by `id`) with its health and the reasons for it, its open
  * incidents count, its escalation policy and who is on call for it now (viewer). By name.
  */
-export async function summarizeServices({ ctx, input }: { ctx: Ctx; input: { id?: string } }): Promise<ServiceSummary[]> {
+export async function summarizeServices({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id?: string };
+}): Promise<ServiceSummary[]> {
   requireRole(ctx, 'viewer');
   const id = input.id ?? null;
   const [services, incidents, probes, directory] = await Promise.all([
@@ -54,7 +60,7 @@ export async function summarizeServices({ ctx, input }: { ctx: Ctx; input: { id?
     const { health, reasons } = serviceHealth(open, probesOf.get(row.id) ?? []);
     return {
       ...toService(row),
-      ownerTeamName: row.owner_team_id === null ? null : directory.teams.get(row.owner_team_id)?.name ?? null,
+      ownerTeamName: row.owner_team_id === null ? null : (directory.teams.get(row.owner_team_id)?.name ?? null),
       escalationPolicyId: row.escalation_policy_id,
       health,
       reasons,

@@ -31,7 +31,8 @@ export async function updateSeverityPolicy({
   input: { severity: Severity; changes: UpdateSeverityPolicyInput };
 }): Promise<SeverityPolicy> {
   requireRole(ctx, 'admin');
-  if (Object.keys(input.changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(input.changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
     const current = (await loadSeverityPolicies(tx.db)).get(input.severity);
     if (current === undefined) throw notFound('severity policy', input.severity);
@@ -44,7 +45,12 @@ export async function updateSeverityPolicy({
       next.statusUpdateMinutes,
       tx.now(),
     ]);
-    await recordAudit(tx, { action: 'severity_policy.update', targetType: 'severity_policy', targetId: next.severity, details: input.changes });
+    await recordAudit(tx, {
+      action: 'severity_policy.update',
+      targetType: 'severity_policy',
+      targetId: next.severity,
+      details: input.changes,
+    });
     return next;
   });
 }

@@ -1,5 +1,12 @@
 import type { Queryable } from '../storage/database.js';
-import { impactOf, worstOf, type ComponentDay, type ComponentStatus, type PublicIncident, type StatusPage } from './status-page-model.js';
+import {
+  impactOf,
+  worstOf,
+  type ComponentDay,
+  type ComponentStatus,
+  type PublicIncident,
+  type StatusPage,
+} from './status-page-model.js';
 
 const historyDays = 90;
 const dayMs = 86_400_000;
@@ -20,14 +27,26 @@ const selectPublicUpdates = `
    WHERE incident_id = ANY($1::text[]) AND type = 'status_update_posted' AND (payload->>'public')::boolean
    ORDER BY incident_id, seq`;
 
-export type IncidentRow = { id: string; severity: string; status: string; detected_at: Date; resolved_at: Date | null; service_ids: string[] };
+export type IncidentRow = {
+  id: string;
+  severity: string;
+  status: string;
+  detected_at: Date;
+  resolved_at: Date | null;
+  service_ids: string[];
+};
 
 /** Reads the public status page as of `now`: components, their 90-day history, incidents and their public updates. */
 export async function loadStatusPage(db: Queryable, now: Date): Promise<StatusPage> {
-  const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (historyDays - 1) * dayMs);
+  const since = new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (historyDays - 1) * dayMs,
+  );
   const { rows: components } = await db.query<{ id: string; name: string; description: string }>(selectComponents);
   const { rows: incidents } = await db.query<IncidentRow>(selectIncidents, [since]);
-  const { rows: updates } = await db.query<{ incident_id: string; occurred_at: Date; phase: string; message: string }>(selectPublicUpdates, [incidents.map((row) => row.id)]);
+  const { rows: updates } = await db.query<{ incident_id: string; occurred_at: Date; phase: string; message: string }>(
+    selectPublicUpdates,
+    [incidents.map((row) => row.id)],
+  );
   const names = new Map(components.map((component) => [component.id, component.name]));
 
   const updatesOf = new Map<string, PublicIncident['updates']>();
@@ -42,7 +61,7 @@ export async function loadStatusPage(db: Queryable, now: Date): Promise<StatusPa
       id: row.id,
       components: row.service_ids.map((id) => names.get(id) ?? id),
       impact: impactOf(row.severity, 'open'),
-      phase: row.status === 'resolved' ? 'resolved' : own.at(-1)?.phase ?? 'investigating',
+      phase: row.status === 'resolved' ? 'resolved' : (own.at(-1)?.phase ?? 'investigating'),
       startedAt: row.detected_at.toISOString(),
       resolvedAt: row.resolved_at?.toISOString() ?? null,
       updates: own,
@@ -54,13 +73,25 @@ export async function loadStatusPage(db: Queryable, now: Date): Promise<StatusPa
     status: 'operational',
     components: components.map((component) => {
       const mine = incidents.filter((row) => row.service_ids.includes(component.id));
-      const status = open.filter((row) => row.service_ids.includes(component.id))
+      const status = open
+        .filter((row) => row.service_ids.includes(component.id))
         .reduce<ComponentStatus>((worst, row) => worstOf(worst, impactOf(row.severity, row.status)), 'operational');
-      return { ...component, status, history: dailyHistory(mine, since, now), uptimePercent: uptimeOf(mine, since, now) };
+      return {
+        ...component,
+        status,
+        history: dailyHistory(mine, since, now),
+        uptimePercent: uptimeOf(mine, since, now),
+      };
     }),
-    incidents: [...shown.filter((incident) => incident.resolvedAt === null), ...shown.filter((incident) => incident.resolvedAt !== null)],
+    incidents: [
+      ...shown.filter((incident) => incident.resolvedAt === null),
+      ...shown.filter((incident) => incident.resolvedAt !== null),
+    ],
   };
-  page.status = page.components.reduce<ComponentStatus>((worst, component) => worstOf(worst, component.status), 'operational');
+  page.status = page.components.reduce<ComponentStatus>(
+    (worst, component) => worstOf(worst, component.status),
+    'operational',
+  );
   return page;
 }
 
@@ -80,7 +111,13 @@ export function dailyHistory(incidents: readonly IncidentRow[], since: Date, now
 /** Share of the window not covered by an open incident (overlapping incidents counted once). */
 export function uptimeOf(incidents: readonly IncidentRow[], since: Date, now: Date): number {
   const spans = incidents
-    .map((row) => [Math.max(row.detected_at.getTime(), since.getTime()), Math.min(row.resolved_at?.getTime() ?? now.getTime(), now.getTime())] as const)
+    .map(
+      (row) =>
+        [
+          Math.max(row.detected_at.getTime(), since.getTime()),
+          Math.min(row.resolved_at?.getTime() ?? now.getTime(), now.getTime()),
+        ] as const,
+    )
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
   let down = 0;

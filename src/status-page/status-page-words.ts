@@ -25,8 +25,18 @@ export interface StatusWords {
 
 const en: StatusWords = {
   title: 'Status',
-  status: { operational: 'Operational', degraded_performance: 'Degraded performance', partial_outage: 'Partial outage', major_outage: 'Major outage' },
-  headline: { operational: 'All systems operational', degraded_performance: 'Some systems are degraded', partial_outage: 'Partial outage', major_outage: 'Major outage' },
+  status: {
+    operational: 'Operational',
+    degraded_performance: 'Degraded performance',
+    partial_outage: 'Partial outage',
+    major_outage: 'Major outage',
+  },
+  headline: {
+    operational: 'All systems operational',
+    degraded_performance: 'Some systems are degraded',
+    partial_outage: 'Partial outage',
+    major_outage: 'Major outage',
+  },
   phase: { investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved' },
   resolved: 'Resolved',
   components: 'Components',
@@ -43,9 +53,24 @@ const en: StatusWords = {
 
 const fr: StatusWords = {
   title: 'État des services',
-  status: { operational: 'Opérationnel', degraded_performance: 'Performances dégradées', partial_outage: 'Panne partielle', major_outage: 'Panne majeure' },
-  headline: { operational: 'Tous les services fonctionnent', degraded_performance: 'Certains services sont dégradés', partial_outage: 'Panne partielle', major_outage: 'Panne majeure' },
-  phase: { investigating: 'Analyse en cours', identified: 'Cause identifiée', monitoring: 'Sous surveillance', resolved: 'Résolu' },
+  status: {
+    operational: 'Opérationnel',
+    degraded_performance: 'Performances dégradées',
+    partial_outage: 'Panne partielle',
+    major_outage: 'Panne majeure',
+  },
+  headline: {
+    operational: 'Tous les services fonctionnent',
+    degraded_performance: 'Certains services sont dégradés',
+    partial_outage: 'Panne partielle',
+    major_outage: 'Panne majeure',
+  },
+  phase: {
+    investigating: 'Analyse en cours',
+    identified: 'Cause identifiée',
+    monitoring: 'Sous surveillance',
+    resolved: 'Résolu',
+  },
   resolved: 'Résolu',
   components: 'Services',
   incidents: 'Incidents',

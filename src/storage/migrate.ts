@@ -51,14 +51,16 @@ export async function migrateDatabase(db: Database, migrations?: Migration[]): P
       const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (existing.rows.length > 0) return false;
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       return true;
     });
     if (done) applied.push(migration.name);
   }
   return applied;
 }
-
 
 async function lockMigrations(tx: Transaction): Promise<void> {
   if (backendTraits[tx.backend].advisoryLocks) await tx.query('SELECT pg_advisory_xact_lock($1)', [migrationLockKey]);

@@ -20,7 +20,11 @@ export async function openPgliteDatabase(dataDir: string | undefined): Promise<D
     await mkdir(dataDir, { recursive: true });
     await initPgliteDataDir(dataDir);
   }
-  const pglite = await PGlite.create({ ...(dataDir === undefined ? {} : { dataDir }), parsers, postgresqlconf: embeddedSettings });
+  const pglite = await PGlite.create({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    parsers,
+    postgresqlconf: embeddedSettings,
+  });
   return new PgliteDatabase(pglite);
 }
 

@@ -23,7 +23,9 @@ export async function initPgliteDataDir(dataDir: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const worker = new Worker(source, { eval: true, workerData: { moduleUrl, dataDir } });
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`creating the embedded database in ${dataDir} failed (exit ${code})`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`creating the embedded database in ${dataDir} failed (exit ${code})`)),
+    );
   });
 }
 

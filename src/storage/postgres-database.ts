@@ -10,7 +10,9 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
     max: options.poolSize ?? 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
-        oid === int8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === int8
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client losing its server must not crash the process; the next query reconnects.
@@ -21,7 +23,11 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
 
 type Client = pg.Pool | pg.PoolClient;
 
-async function runQuery<T extends Row>(client: Client, sql: string, params: readonly unknown[]): Promise<QueryResult<T>> {
+async function runQuery<T extends Row>(
+  client: Client,
+  sql: string,
+  params: readonly unknown[],
+): Promise<QueryResult<T>> {
   const result = await client.query<T>(sql, [...params]);
   return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
 }

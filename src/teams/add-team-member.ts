@@ -14,7 +14,13 @@ const insertMember = `
  * Puts a user in a team (admin). Idempotent, as PUT promises: adding a member again changes
  * nothing and writes nothing, audit included. Deactivated users cannot join (409).
  */
-export async function addTeamMember({ ctx, input }: { ctx: Ctx; input: { id: string; userId: string } }): Promise<Team> {
+export async function addTeamMember({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; userId: string };
+}): Promise<Team> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     await lockTeamRow(tx.db, input.id);
@@ -22,7 +28,12 @@ export async function addTeamMember({ ctx, input }: { ctx: Ctx; input: { id: str
     if (user.deactivated_at !== null) throw conflict(`user ${input.userId} is deactivated`, { userId: input.userId });
     const { rows } = await tx.db.query(insertMember, [input.id, input.userId, tx.now()]);
     if (rows.length > 0) {
-      await recordAudit(tx, { action: 'team.add_member', targetType: 'team', targetId: input.id, details: { userId: input.userId } });
+      await recordAudit(tx, {
+        action: 'team.add_member',
+        targetType: 'team',
+        targetId: input.id,
+        details: { userId: input.userId },
+      });
     }
     return loadTeam(tx.db, input.id);
   });

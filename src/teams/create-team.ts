@@ -23,7 +23,12 @@ export async function createTeam({ ctx, input }: { ctx: Ctx; input: CreateTeamIn
   return inTransaction(ctx, async (tx) => {
     const { rows } = await tx.db.query(insertTeam, [input.id, input.name, input.description ?? '', tx.now()]);
     if (rows.length === 0) throw conflict(`team ${input.id} already exists`, { field: 'id', value: input.id });
-    await recordAudit(tx, { action: 'team.create', targetType: 'team', targetId: input.id, details: { name: input.name } });
+    await recordAudit(tx, {
+      action: 'team.create',
+      targetType: 'team',
+      targetId: input.id,
+      details: { name: input.name },
+    });
     return loadTeam(tx.db, input.id);
   });
 }

@@ -15,7 +15,13 @@ export const ListTeamsQuery = Type.Object(
 export type ListTeamsQuery = Static<typeof ListTeamsQuery>;
 
 /** Teams by id, with their members (viewer). */
-export async function listTeams({ ctx, input }: { ctx: Ctx; input: ListTeamsQuery }): Promise<{ items: Team[]; total: number }> {
+export async function listTeams({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListTeamsQuery;
+}): Promise<{ items: Team[]; total: number }> {
   requireRole(ctx, 'viewer');
   const filters = [null, input.userId ?? null];
   const [{ rows }, count] = await Promise.all([

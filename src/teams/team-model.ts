@@ -1,6 +1,10 @@
 import { Type, type Static } from 'typebox';
 
-export const TeamIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', description: 'slug, fixed once created', examples: ['dispatch'] });
+export const TeamIdSchema = Type.String({
+  pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
+  description: 'slug, fixed once created',
+  examples: ['dispatch'],
+});
 export const TeamNameSchema = Type.String({ minLength: 1, maxLength: 200 });
 export const TeamDescriptionSchema = Type.String({ maxLength: 5000 });
 

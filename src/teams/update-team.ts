@@ -19,11 +19,17 @@ const updateTeamRow = `
 export async function updateTeam({ ctx, input }: { ctx: Ctx; input: { id: string } & UpdateTeamInput }): Promise<Team> {
   requireRole(ctx, 'admin');
   const { id, ...changes } = input;
-  if (Object.keys(changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   return inTransaction(ctx, async (tx) => {
     await lockTeamRow(tx.db, id);
     await tx.db.query(updateTeamRow, [id, changes.name ?? null, changes.description ?? null, tx.now()]);
-    await recordAudit(tx, { action: 'team.update', targetType: 'team', targetId: id, details: { fields: Object.keys(changes) } });
+    await recordAudit(tx, {
+      action: 'team.update',
+      targetType: 'team',
+      targetId: id,
+      details: { fields: Object.keys(changes) },
+    });
     return loadTeam(tx.db, id);
   });
 }

@@ -5,8 +5,17 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { assertUniqueIdentity } from './load-user.js';
 import {
-  canonicalTimeZone, ChatHandleSchema, EmailSchema, PersonNameSchema, PhoneSchema, TimeZoneSchema, toUser, userColumns, UsernameSchema,
-  type User, type UserRow,
+  canonicalTimeZone,
+  ChatHandleSchema,
+  EmailSchema,
+  PersonNameSchema,
+  PhoneSchema,
+  TimeZoneSchema,
+  toUser,
+  userColumns,
+  UsernameSchema,
+  type User,
+  type UserRow,
 } from './user-model.js';
 
 export const CreateUserInput = Type.Object(
@@ -35,10 +44,22 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
   return inTransaction(ctx, async (tx) => {
     await assertUniqueIdentity(tx.db, { username: input.username, email: input.email }, null);
     const { rows } = await tx.db.query<UserRow>(insertUser, [
-      input.username, input.name, input.email, input.phone ?? null, input.chatHandle ?? null, input.role, timeZone, tx.now(),
+      input.username,
+      input.name,
+      input.email,
+      input.phone ?? null,
+      input.chatHandle ?? null,
+      input.role,
+      timeZone,
+      tx.now(),
     ]);
     const user = toUser(rows[0]!);
-    await recordAudit(tx, { action: 'user.create', targetType: 'user', targetId: user.id, details: { username: user.username, role: user.role } });
+    await recordAudit(tx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      details: { username: user.username, role: user.role },
+    });
     return user;
   });
 }

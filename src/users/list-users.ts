@@ -20,7 +20,13 @@ const selectUsers = `SELECT ${userColumns} FROM users WHERE ${userFilter} ORDER 
 const countUsers = `SELECT count(*)::int AS total FROM users WHERE ${userFilter}`;
 
 /** Users by username, active ones only unless asked (viewer). */
-export async function listUsers({ ctx, input }: { ctx: Ctx; input: ListUsersQuery }): Promise<{ items: User[]; total: number }> {
+export async function listUsers({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListUsersQuery;
+}): Promise<{ items: User[]; total: number }> {
   requireRole(ctx, 'viewer');
   const filters = [input.role ?? null, input.includeDeactivated ?? false];
   const [{ rows }, count] = await Promise.all([

@@ -21,7 +21,11 @@ export async function loadUserRow(db: Queryable, id: string, lock: boolean): Pro
  * Refuses (409, naming the field) a username or e-mail another user already has. The unique
  * indexes stay the last word on a race; this check exists to say which field clashed.
  */
-export async function assertUniqueIdentity(db: Queryable, identity: { username: string | null; email: string | null }, exceptId: string | null): Promise<void> {
+export async function assertUniqueIdentity(
+  db: Queryable,
+  identity: { username: string | null; email: string | null },
+  exceptId: string | null,
+): Promise<void> {
   const { rows } = await db.query<{ same_username: boolean | null; same_email: boolean | null }>(
     selectUsernameOrEmailHolder,
     [identity.username, identity.email, exceptId],

@@ -6,7 +6,18 @@ import { AppError, conflict, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { assertUniqueIdentity, loadUserRow } from './load-user.js';
-import { canonicalTimeZone, ChatHandleSchema, EmailSchema, PersonNameSchema, PhoneSchema, TimeZoneSchema, toUser, userColumns, type User, type UserRow } from './user-model.js';
+import {
+  canonicalTimeZone,
+  ChatHandleSchema,
+  EmailSchema,
+  PersonNameSchema,
+  PhoneSchema,
+  TimeZoneSchema,
+  toUser,
+  userColumns,
+  type User,
+  type UserRow,
+} from './user-model.js';
 
 export const UpdateUserInput = Type.Object(
   {
@@ -41,13 +52,16 @@ export async function updateUser({ ctx, input }: { ctx: Ctx; input: { id: string
   const isSelf = ctx.actor.type === 'user' && ctx.actor.id === id;
   if (!isAdmin && !isSelf) throw forbidden('only an admin may change another user', 'admin');
   if (!isAdmin && changes.role !== undefined) throw forbidden('only an admin may change a role', 'admin');
-  if (Object.keys(changes).length === 0) throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
+  if (Object.keys(changes).length === 0)
+    throw validationError('nothing to change', [{ path: '/', message: 'send at least one field' }]);
   const timeZone = changes.timeZone === undefined ? undefined : canonicalTimeZone(changes.timeZone);
   return inTransaction(ctx, async (tx) => {
     const row = await loadUserRow(tx.db, id, true);
-    if (row.deactivated_at !== null) throw conflict(`user ${id} is deactivated`, { id, deactivatedAt: row.deactivated_at.toISOString() });
+    if (row.deactivated_at !== null)
+      throw conflict(`user ${id} is deactivated`, { id, deactivatedAt: row.deactivated_at.toISOString() });
     const role = changes.role ?? row.role;
-    if (isSelf && role !== row.role) throw conflict('you cannot change your own role; ask another admin', { field: 'role' });
+    if (isSelf && role !== row.role)
+      throw conflict('you cannot change your own role; ask another admin', { field: 'role' });
     if (changes.email !== undefined) await assertUniqueIdentity(tx.db, { username: null, email: changes.email }, id);
     const { rows } = await tx.db.query<UserRow>(updateUserRow, [
       id,

@@ -4,12 +4,19 @@ import { RoleSchema } from '../auth/api-token-model.js';
 import type { Role } from '../core/actor.js';
 import { validationError } from '../core/app-error.js';
 
-export const UsernameSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$', description: 'lowercase login name, fixed once created' });
+export const UsernameSchema = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{1,62}$',
+  description: 'lowercase login name, fixed once created',
+});
 export const PersonNameSchema = Type.String({ minLength: 1, maxLength: 200 });
 export const EmailSchema = Type.String({ format: 'email', maxLength: 254 });
 export const PhoneSchema = Type.String({ minLength: 1, maxLength: 50 });
 export const ChatHandleSchema = Type.String({ minLength: 1, maxLength: 100 });
-export const TimeZoneSchema = Type.String({ minLength: 1, maxLength: 100, description: 'IANA time zone, e.g. Europe/Paris' });
+export const TimeZoneSchema = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  description: 'IANA time zone, e.g. Europe/Paris',
+});
 
 export const UserSchema = Type.Object(
   {
@@ -30,7 +37,8 @@ export const UserSchema = Type.Object(
 export type User = Static<typeof UserSchema>;
 
 /** The columns every user query selects, in `UserRow` shape. */
-export const userColumns = 'id, username, name, email, phone, chat_handle, role, time_zone, created_at, updated_at, deactivated_at';
+export const userColumns =
+  'id, username, name, email, phone, chat_handle, role, time_zone, created_at, updated_at, deactivated_at';
 
 export interface UserRow {
   [column: string]: unknown;

@@ -15,7 +15,9 @@ describe.each(testBackends)('first start on $backend', ({ backend, available }) 
       expect(first.adminToken).toMatch(/^ast_[A-Za-z0-9_-]{43}$/);
       const again = await bootstrapDatabase(test.db);
       expect(again).toEqual({ firstStart: false, adminToken: null });
-      const { rows } = await test.db.query<{ token_hash: string; prefix: string }>('SELECT token_hash, prefix FROM api_tokens');
+      const { rows } = await test.db.query<{ token_hash: string; prefix: string }>(
+        'SELECT token_hash, prefix FROM api_tokens',
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0]!.token_hash).toBe(hashTokenSecret(first.adminToken!));
       expect(JSON.stringify(rows)).not.toContain(first.adminToken!);
@@ -31,9 +33,15 @@ describe.each(testBackends)('first start on $backend', ({ backend, available }) 
   it.skipIf(!available)('runs the seed with the bootstrap and rolls both back if the seed fails', async () => {
     const test = await openTestDatabase(backend);
     try {
-      await expect(bootstrapDatabase(test.db, { seed: () => Promise.reject(new Error('seed failed')) })).rejects.toThrow('seed failed');
+      await expect(
+        bootstrapDatabase(test.db, { seed: () => Promise.reject(new Error('seed failed')) }),
+      ).rejects.toThrow('seed failed');
       expect((await test.db.query('SELECT 1 FROM users')).rows).toHaveLength(0);
-      const retried = await bootstrapDatabase(test.db, { seed: async (ctx) => { await ctx.db.query(`INSERT INTO teams (id, name) VALUES ('demo', 'Demo')`); } });
+      const retried = await bootstrapDatabase(test.db, {
+        seed: async (ctx) => {
+          await ctx.db.query(`INSERT INTO teams (id, name) VALUES ('demo', 'Demo')`);
+        },
+      });
       expect(retried.firstStart).toBe(true);
       expect((await test.db.query('SELECT id FROM teams')).rows).toEqual([{ id: 'demo' }]);
     } finally {

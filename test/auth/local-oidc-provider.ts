@@ -27,7 +27,11 @@ export interface LocalOidcProvider {
  * provider's business, not what is tested. `groups` is a scope of its own, with the claim of the
  * same name, as Keycloak and others offer it.
  */
-export async function startLocalOidcProvider(client: { clientId: string; clientSecret: string; redirectUris: string[] }): Promise<LocalOidcProvider> {
+export async function startLocalOidcProvider(client: {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+}): Promise<LocalOidcProvider> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server = await listenOnLoopback(createServer((req, res) => handle(req, res)));
   const issuer = `http://127.0.0.1:${server.port}`;
@@ -39,10 +43,23 @@ export async function startLocalOidcProvider(client: { clientId: string; clientS
   };
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const provider = new Provider(issuer, {
-    clients: [{ client_id: client.clientId, client_secret: client.clientSecret, redirect_uris: client.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: client.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] as never },
     cookies: { keys: ['local-oidc-provider-test-key'] },
-    claims: { openid: ['sub'], profile: ['name', 'preferred_username'], email: ['email', 'email_verified'], groups: ['groups'] },
+    claims: {
+      openid: ['sub'],
+      profile: ['name', 'preferred_username'],
+      email: ['email', 'email_verified'],
+      groups: ['groups'],
+    },
     features: { devInteractions: { enabled: false } },
     // Said explicitly so the provider does not print a notice for each default it falls back on.
     ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
@@ -84,7 +101,11 @@ class MemoryAdapter {
     return Promise.resolve(MemoryAdapter.store.get(this.key(id)));
   }
   findByUid(uid: string): Promise<AdapterPayload | undefined> {
-    return Promise.resolve([...MemoryAdapter.store.entries()].find(([key, payload]) => key.startsWith(`${this.model}:`) && payload.uid === uid)?.[1]);
+    return Promise.resolve(
+      [...MemoryAdapter.store.entries()].find(
+        ([key, payload]) => key.startsWith(`${this.model}:`) && payload.uid === uid,
+      )?.[1],
+    );
   }
   findByUserCode(): Promise<undefined> {
     return Promise.resolve(undefined);
@@ -104,22 +125,38 @@ class MemoryAdapter {
   }
 }
 
-async function interact(provider: Provider, state: LocalOidcProvider, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function interact(
+  provider: Provider,
+  state: LocalOidcProvider,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const details = await provider.interactionDetails(req, res);
   const next = state.next;
   if ('error' in next) {
-    await provider.interactionFinished(req, res, { error: next.error, error_description: 'refused by the test provider' }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: next.error, error_description: 'refused by the test provider' },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   if (details.prompt.name === 'login') {
-    await provider.interactionFinished(req, res, { login: { accountId: next.accountId } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: next.accountId } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   const asked = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
   const accountId = details.session?.accountId ?? next.accountId;
-  const grant = details.grantId === undefined
-    ? new provider.Grant({ accountId, clientId: String(details.params['client_id']) })
-    : (await provider.Grant.find(details.grantId))!;
+  const grant =
+    details.grantId === undefined
+      ? new provider.Grant({ accountId, clientId: String(details.params['client_id']) })
+      : (await provider.Grant.find(details.grantId))!;
   if (asked.missingOIDCScope !== undefined) grant.addOIDCScope(asked.missingOIDCScope.join(' '));
   if (asked.missingOIDCClaims !== undefined) grant.addOIDCClaims(asked.missingOIDCClaims);
   const grantId = await grant.save();

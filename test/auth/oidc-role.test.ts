@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mapOidcRole, oidcClaimValues, parseOidcRoleMap, type OidcRoleRule } from '../../src/auth/oidc/map-oidc-role.js';
+import {
+  mapOidcRole,
+  oidcClaimValues,
+  parseOidcRoleMap,
+  type OidcRoleRule,
+} from '../../src/auth/oidc/map-oidc-role.js';
 
 const rulesOf = (text: string): OidcRoleRule[] => {
   const parsed = parseOidcRoleMap(text);
@@ -19,7 +24,9 @@ describe('mapping OpenID Connect claims to a role', () => {
   });
 
   it('reads one entry per line when there are several lines, so LDAP group names keep their commas', () => {
-    expect(rulesOf('admin=cn=sre,ou=groups,dc=example\n# comment\n\nresponder=cn=oncall,ou=groups,dc=example\r\n')).toEqual([
+    expect(
+      rulesOf('admin=cn=sre,ou=groups,dc=example\n# comment\n\nresponder=cn=oncall,ou=groups,dc=example\r\n'),
+    ).toEqual([
       { role: 'admin', value: 'cn=sre,ou=groups,dc=example' },
       { role: 'responder', value: 'cn=oncall,ou=groups,dc=example' },
     ]);
@@ -38,8 +45,14 @@ describe('mapping OpenID Connect claims to a role', () => {
   });
 
   it('gives the highest role matched, whatever the order of the entries or of the groups', () => {
-    expect(mapOidcRole(rules, ['staff', 'oncall', 'astreinte-admins'])).toEqual({ role: 'admin', matchedBy: 'astreinte-admins' });
-    expect(mapOidcRole(rulesOf('viewer=*,responder=oncall,admin=astreinte-admins'), ['oncall'])).toEqual({ role: 'responder', matchedBy: 'oncall' });
+    expect(mapOidcRole(rules, ['staff', 'oncall', 'astreinte-admins'])).toEqual({
+      role: 'admin',
+      matchedBy: 'astreinte-admins',
+    });
+    expect(mapOidcRole(rulesOf('viewer=*,responder=oncall,admin=astreinte-admins'), ['oncall'])).toEqual({
+      role: 'responder',
+      matchedBy: 'oncall',
+    });
     expect(mapOidcRole(rules, ['oncall'])).toEqual({ role: 'responder', matchedBy: 'oncall' });
   });
 
@@ -51,7 +64,10 @@ describe('mapping OpenID Connect claims to a role', () => {
   });
 
   it('names the group rather than * when both give the same role', () => {
-    expect(mapOidcRole(rulesOf('viewer=*,viewer=readers'), ['readers'])).toEqual({ role: 'viewer', matchedBy: 'readers' });
+    expect(mapOidcRole(rulesOf('viewer=*,viewer=readers'), ['readers'])).toEqual({
+      role: 'viewer',
+      matchedBy: 'readers',
+    });
   });
 
   it('matches group names exactly: another case is another group', () => {

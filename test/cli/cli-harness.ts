@@ -77,7 +77,11 @@ export interface CliProcess {
 
 /** Starts the CLI from its sources as a child process (`node --import tsx src/cli/entry.ts …`). */
 export function spawnCli(args: string[], env: Record<string, string> = cleanEnv()): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', 'entry.ts'), ...args], { cwd: projectRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join('src', 'cli', 'entry.ts'), ...args], {
+    cwd: projectRoot(),
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -102,9 +106,13 @@ export function spawnCli(args: string[], env: Record<string, string> = cleanEnv(
         const check = (): void => {
           const match = out.match(pattern);
           if (match !== null) done(() => resolve(match));
-          else if (child.exitCode !== null || child.signalCode !== null) done(() => reject(new Error(`exited before ${pattern}: ${out}\n${err}`)));
+          else if (child.exitCode !== null || child.signalCode !== null)
+            done(() => reject(new Error(`exited before ${pattern}: ${out}\n${err}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${out}\n${err}`))), timeoutMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`no ${pattern} within ${timeoutMs} ms: ${out}\n${err}`))),
+          timeoutMs,
+        );
         const done = (settle: () => void): void => {
           clearTimeout(timer);
           listeners.delete(check);

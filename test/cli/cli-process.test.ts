@@ -16,7 +16,10 @@ describe('astreinte as a real process', { timeout: 90_000 }, () => {
   it('prints the incidents as JSON and exits 0', async () => {
     const server = await startTestServer(join(dir.path, 'list'));
     try {
-      const cli = spawnCli(['incident', 'list', '--json'], cleanEnv({ ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! }));
+      const cli = spawnCli(
+        ['incident', 'list', '--json'],
+        cleanEnv({ ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! }),
+      );
       const { code } = await cli.exited;
       expect(code, cli.stderr()).toBe(0);
       expect(JSON.parse(cli.stdout())).toEqual({ items: [], total: 0 });
@@ -42,7 +45,9 @@ describe('astreinte as a real process', { timeout: 90_000 }, () => {
     const [, token] = await first.waitFor(/^First admin token \(shown only this once.*\): (ast_\S+)$/m);
     expect((await fetch(`${url!}/healthz`)).status).toBe(200);
     const declared = await fetch(`${url!}/api/v1/incidents`, {
-      method: 'POST', headers: { authorization: `Bearer ${token!}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Survives a restart' }),
+      method: 'POST',
+      headers: { authorization: `Bearer ${token!}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Survives a restart' }),
     });
     expect(declared.status).toBe(201);
     first.kill('SIGTERM');
@@ -52,7 +57,9 @@ describe('astreinte as a real process', { timeout: 90_000 }, () => {
     const second = spawnCli(args);
     const [, url2] = await second.waitFor(/^Astreinte listening on (http:\/\/\S+)$/m);
     const list = await fetch(`${url2!}/api/v1/incidents`, { headers: { authorization: `Bearer ${token!}` } });
-    expect(((await list.json()) as { items: { title: string }[] }).items.map((incident) => incident.title)).toEqual(['Survives a restart']);
+    expect(((await list.json()) as { items: { title: string }[] }).items.map((incident) => incident.title)).toEqual([
+      'Survives a restart',
+    ]);
     second.kill('SIGINT');
     expect(await second.exited).toEqual({ code: 0, signal: null });
     expect(second.stdout()).not.toContain('ast_');

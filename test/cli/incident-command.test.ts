@@ -26,15 +26,36 @@ describe('astreinte incident, against a running server', () => {
   });
 
   it('declares an incident with severity, services, labels and texts', async () => {
-    const run = await cli('incident', 'declare', 'Checkout fails', '--severity', 'p1', '--service', 'checkout', '--service', 'payments',
-      '--summary', 'card payments time out', '--impact', 'no orders', '--label', 'team=shop', '--label', 'region=eu');
+    const run = await cli(
+      'incident',
+      'declare',
+      'Checkout fails',
+      '--severity',
+      'p1',
+      '--service',
+      'checkout',
+      '--service',
+      'payments',
+      '--summary',
+      'card payments time out',
+      '--impact',
+      'no orders',
+      '--label',
+      'team=shop',
+      '--label',
+      'region=eu',
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Declared INC-\d+ \[P1\] triggered: Checkout fails$/m);
     expect(run.stdout).toMatch(/astreinte incident ack INC-\d+/);
     const id = /INC-\d+/.exec(run.stdout)![0];
     const shown = await cli('incident', 'show', id, '--json');
     expect(JSON.parse(shown.stdout).incident).toMatchObject({
-      title: 'Checkout fails', severity: 'P1', services: ['checkout', 'payments'], summary: 'card payments time out', impact: 'no orders',
+      title: 'Checkout fails',
+      severity: 'P1',
+      services: ['checkout', 'payments'],
+      summary: 'card payments time out',
+      impact: 'no orders',
       labels: { team: 'shop', region: 'eu' },
     });
   });
@@ -120,7 +141,9 @@ describe('astreinte incident, against a running server', () => {
     const url = `http://127.0.0.1:${await unusedPort()}`;
     const run = await runCaptured(['incident', 'list', '--url', url, '--token', server.adminToken!], {});
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`error: cannot connect to Astreinte at ${url}: connection refused — is the server running? (set --url or ASTREINTE_URL)\n`);
+    expect(run.stderr).toBe(
+      `error: cannot connect to Astreinte at ${url}: connection refused — is the server running? (set --url or ASTREINTE_URL)\n`,
+    );
   });
 
   it('rejects bad usage with exit code 2 before calling the server', async () => {

@@ -17,13 +17,30 @@ describe('astreinte oncall now and schedule show, against a running server', () 
     );
     const [alice, bruno] = rows.map((row) => row.id);
     const response = await fetch(`${server.url}/api/v1/schedules/support`, {
-      method: 'PUT', headers: { authorization: `Bearer ${server.adminToken!}`, 'content-type': 'application/json' },
+      method: 'PUT',
+      headers: { authorization: `Bearer ${server.adminToken!}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         name: 'Support',
         definition: {
           timeZone: 'Europe/Zurich',
-          layers: [{ id: 'daily', name: 'Daily', rotation: { kind: 'daily', handoffTime: '08:00' }, startsAt: '2026-03-27T08:00:00+01:00', participants: [alice, bruno] }],
-          overrides: [{ id: 'night-cover', userId: bruno, startsAt: '2026-03-28T01:00:00+01:00', endsAt: '2026-03-28T05:00:00+01:00', reason: 'Alice sleeps' }],
+          layers: [
+            {
+              id: 'daily',
+              name: 'Daily',
+              rotation: { kind: 'daily', handoffTime: '08:00' },
+              startsAt: '2026-03-27T08:00:00+01:00',
+              participants: [alice, bruno],
+            },
+          ],
+          overrides: [
+            {
+              id: 'night-cover',
+              userId: bruno,
+              startsAt: '2026-03-28T01:00:00+01:00',
+              endsAt: '2026-03-28T05:00:00+01:00',
+              reason: 'Alice sleeps',
+            },
+          ],
         },
       }),
     });
@@ -40,11 +57,23 @@ describe('astreinte oncall now and schedule show, against a running server', () 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/support\s+Bruno Keller\s+.*override/);
     const json = await cli('oncall', 'now', '--schedule', 'support', '--at', '2026-03-27T09:00:00+01:00', '--json');
-    expect(JSON.parse(json.stdout)[0].onCall).toMatchObject({ name: 'Alice Martin', until: '2026-03-28T00:00:00.000Z' });
+    expect(JSON.parse(json.stdout)[0].onCall).toMatchObject({
+      name: 'Alice Martin',
+      until: '2026-03-28T00:00:00.000Z',
+    });
   });
 
   it('shows the shifts of a schedule across the spring-forward night, by name', async () => {
-    const run = await cli('schedule', 'show', 'support', '--from', '2026-03-28T07:00:00Z', '--to', '2026-03-30T07:00:00Z', '--json');
+    const run = await cli(
+      'schedule',
+      'show',
+      'support',
+      '--from',
+      '2026-03-28T07:00:00Z',
+      '--to',
+      '2026-03-30T07:00:00Z',
+      '--json',
+    );
     expect(run.code, run.stderr).toBe(0);
     const { shifts } = JSON.parse(run.stdout) as { shifts: { userId: string; start: string; end: string }[] };
     // The 08:00 Zurich handoff is 07:00 UTC before the change and 06:00 UTC after it: Bruno's shift lasts 23 hours.
@@ -53,13 +82,21 @@ describe('astreinte oncall now and schedule show, against a running server', () 
       ['2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z'],
       ['2026-03-30T06:00:00.000Z', '2026-03-30T07:00:00.000Z'],
     ]);
-    const table = await cli('schedule', 'show', 'support', '--from', '2026-03-28T07:00:00Z', '--to', '2026-03-30T07:00:00Z');
+    const table = await cli(
+      'schedule',
+      'show',
+      'support',
+      '--from',
+      '2026-03-28T07:00:00Z',
+      '--to',
+      '2026-03-30T07:00:00Z',
+    );
     expect(table.stdout).toMatch(/Support \(support\), Europe\/Zurich: 1 layer\(s\), 1 override\(s\)/);
     expect(table.stdout).toMatch(/Bruno Keller/);
     expect(table.stdout).toMatch(/Alice Martin/);
   });
 
-  it('exports the schedule, and one person\'s shifts, as iCalendar', async () => {
+  it("exports the schedule, and one person's shifts, as iCalendar", async () => {
     const url = `${server.url}/api/v1/schedules/support/calendar.ics?from=2026-03-28T00:00:00Z&to=2026-03-31T00:00:00Z`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${server.adminToken!}` } });
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -68,7 +105,9 @@ describe('astreinte oncall now and schedule show, against a running server', () 
     expect(text.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(4);
     expect(text).toContain('Bruno Keller');
     const { rows } = await server.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'alice'`);
-    const mine = await (await fetch(`${url}&user=${rows[0]!.id}`, { headers: { authorization: `Bearer ${server.adminToken!}` } })).text();
+    const mine = await (
+      await fetch(`${url}&user=${rows[0]!.id}`, { headers: { authorization: `Bearer ${server.adminToken!}` } })
+    ).text();
     expect(mine).not.toContain('Bruno Keller');
     expect(mine.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(1);
   });

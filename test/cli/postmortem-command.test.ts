@@ -9,7 +9,11 @@ describe('astreinte postmortem, against a running server', () => {
   const cli = (...argv: string[]) => runCaptured(argv, env);
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
-      method, headers: { authorization: `Bearer ${env['ASTREINTE_TOKEN']}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      method,
+      headers: {
+        authorization: `Bearer ${env['ASTREINTE_TOKEN']}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     expect(response.status, await response.clone().text()).toBeLessThan(300);
@@ -65,13 +69,22 @@ describe('astreinte postmortem, against a running server', () => {
     const declared = await cli('incident', 'declare', 'Queue stuck', '--json');
     const id = (JSON.parse(declared.stdout) as { id: string }).id;
     expect((await cli('postmortem', 'draft', id, '--time-zone', 'UTC')).code).toBe(0);
-    await api('POST', `/api/v1/incidents/${id}/postmortem/actions`, { title: 'Alert on queue depth', dueDate: '2020-01-31', term: 'short' });
-    await api('POST', `/api/v1/incidents/${id}/postmortem/actions`, { title: 'Load test consumers', dueDate: '2999-01-01' });
+    await api('POST', `/api/v1/incidents/${id}/postmortem/actions`, {
+      title: 'Alert on queue depth',
+      dueDate: '2020-01-31',
+      term: 'short',
+    });
+    await api('POST', `/api/v1/incidents/${id}/postmortem/actions`, {
+      title: 'Load test consumers',
+      dueDate: '2999-01-01',
+    });
     const all = await cli('postmortem', 'actions', '--incident', id);
     expect(all.code, all.stderr).toBe(0);
     const lines = all.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^INCIDENT\s+STATUS\s+DUE\s+OWNER\s+TERM\s+TITLE$/);
-    expect(lines[1]).toMatch(new RegExp(`^${id}\\s+open\\s+2020-01-31 \\(overdue\\)\\s+-\\s+short\\s+Alert on queue depth$`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^${id}\\s+open\\s+2020-01-31 \\(overdue\\)\\s+-\\s+short\\s+Alert on queue depth$`),
+    );
     expect(lines[2]).toMatch(/open\s+2999-01-01\s+-\s+-\s+Load test consumers$/);
     const overdue = await cli('postmortem', 'actions', '--overdue', '--json');
     const listed = JSON.parse(overdue.stdout) as { title: string }[];

@@ -31,11 +31,18 @@ describe('astreinte report, against a running server', () => {
     const table = await cli('report', 'response-times', '--by', 'severity', '--time-zone', 'Europe/Paris');
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/^From \S+ to \S+ \(Europe\/Paris\)\n/);
-    expect(table.stdout).toMatch(/severity\s+incidents\s+acked\s+mtta mean\s+p50\s+p90\s+resolved\s+mttr mean\s+p50\s+p90/);
+    expect(table.stdout).toMatch(
+      /severity\s+incidents\s+acked\s+mtta mean\s+p50\s+p90\s+resolved\s+mttr mean\s+p50\s+p90/,
+    );
     expect(table.stdout).toMatch(/\nP1\s+1\s+0\s+-\s+-\s+-\s+1\s+(1 h 59 min|2 h 00 min)\s/);
     expect(table.stdout).toMatch(/\nall\s+1\s+0\s+-/);
     const json = await cli('report', 'target-compliance', '--json');
-    expect(JSON.parse(json.stdout).overall).toMatchObject({ incidents: 1, withinTarget: 0, missedTarget: 1, withinTargetRatio: 0 });
+    expect(JSON.parse(json.stdout).overall).toMatchObject({
+      incidents: 1,
+      withinTarget: 0,
+      missedTarget: 1,
+      withinTargetRatio: 0,
+    });
     const compliance = await cli('report', 'target-compliance', '--by', 'team');
     expect(compliance.stdout).toMatch(/\(none\)\s+1\s+0\s+1\s+0\s+0\s+0\.0%/);
   });
@@ -46,7 +53,9 @@ describe('astreinte report, against a running server', () => {
     expect(weeks.stdout).toMatch(/week of\s+incidents\s+P1\s+P2\s+P3\s+P4\s+resolved/);
     expect(weeks.stdout).toMatch(/1 incident\(s\); \* week cut by the period/);
     const noise = await cli('report', 'alert-noise', '--by', 'fingerprint', '--limit', '5');
-    expect(noise.stdout).toMatch(/0 alert\(s\), 0 notification\(s\), 0 muted, 0 fed an incident, 0 never led to action \(-\)/);
+    expect(noise.stdout).toMatch(
+      /0 alert\(s\), 0 notification\(s\), 0 muted, 0 fed an incident, 0 never led to action \(-\)/,
+    );
     const runbooks = await cli('report', 'runbook-usage');
     expect(runbooks.stdout).toMatch(/0 run\(s\) in the period/);
     const trends = await cli('report', 'health-trends', '--days', '3');
@@ -68,7 +77,13 @@ describe('astreinte report, against a running server', () => {
   });
 
   it('writes durations and shares the way people read them', () => {
-    expect([formatSeconds(null), formatSeconds(45), formatSeconds(725), formatSeconds(12_000), formatSeconds(187_200)]).toEqual(['-', '45 s', '12 min 05 s', '3 h 20 min', '2 d 4 h']);
+    expect([
+      formatSeconds(null),
+      formatSeconds(45),
+      formatSeconds(725),
+      formatSeconds(12_000),
+      formatSeconds(187_200),
+    ]).toEqual(['-', '45 s', '12 min 05 s', '3 h 20 min', '2 d 4 h']);
     expect([formatShare(null), formatShare(0.6667), formatShare(1)]).toEqual(['-', '66.7%', '100.0%']);
   });
 });

@@ -12,13 +12,38 @@ import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 const fence = '```';
 /** s1 prints over ~1.2 s with a parameter; s2 prints a secret then fails; s3 sleeps; s4 changes; s5 destroys. */
 const runbook = [
-  '# RUNBOOK: CLI run test', '', '## Symptoms', '', '- the CLI test needs it', '', '## Diagnosis', '',
-  `${fence}bash`, 'for i in 1 2 3 4; do echo "check $i of <target>"; sleep 0.4; done', 'echo "checked" >&2', fence, '',
-  `${fence}bash`, 'echo "token is $API_TOKEN"', 'grep -q never /dev/null', fence, '',
-  `${fence}bash`, 'sleep 30', fence, '',
-  '## Resolution', '',
-  `${fence}bash`, 'mkdir -p /tmp/astreinte-cli-run-dir', fence, '',
-  `${fence}bash`, 'rm -f /tmp/astreinte-cli-<name>', fence, '',
+  '# RUNBOOK: CLI run test',
+  '',
+  '## Symptoms',
+  '',
+  '- the CLI test needs it',
+  '',
+  '## Diagnosis',
+  '',
+  `${fence}bash`,
+  'for i in 1 2 3 4; do echo "check $i of <target>"; sleep 0.4; done',
+  'echo "checked" >&2',
+  fence,
+  '',
+  `${fence}bash`,
+  'echo "token is $API_TOKEN"',
+  'grep -q never /dev/null',
+  fence,
+  '',
+  `${fence}bash`,
+  'sleep 30',
+  fence,
+  '',
+  '## Resolution',
+  '',
+  `${fence}bash`,
+  'mkdir -p /tmp/astreinte-cli-run-dir',
+  fence,
+  '',
+  `${fence}bash`,
+  'rm -f /tmp/astreinte-cli-<name>',
+  fence,
+  '',
 ].join('\n');
 const secretKey = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 
@@ -31,7 +56,9 @@ describe('astreinte run, against a running server', () => {
   const cli = (...argv: string[]) => runCaptured(argv, env);
   const api = async <T>(path: string, body: unknown): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, {
-      method: 'POST', headers: { authorization: `Bearer ${server.adminToken!}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.adminToken!}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
     expect(response.status, await response.clone().text()).toBe(201);
     return (await response.json()) as T;
@@ -41,19 +68,36 @@ describe('astreinte run, against a running server', () => {
     expect(run.code, run.stderr).toBe(0);
     return (JSON.parse(run.stdout) as { run: Run }).run.id;
   };
-  const showRun = async (runId: string): Promise<Run> => JSON.parse((await cli('run', 'show', runId, '--json')).stdout) as Run;
+  const showRun = async (runId: string): Promise<Run> =>
+    JSON.parse((await cli('run', 'show', runId, '--json')).stdout) as Run;
 
   beforeAll(async () => {
     dir = await tempDir();
     // A secret key: the values of a destructive step stay sealed while it awaits approval.
-    server = await startServer(testConfig({ port: 0, dataDir: join(dir.path, 'data'), secretKey, localRunner: true, runnerWritablePaths: '/tmp' }));
+    server = await startServer(
+      testConfig({
+        port: 0,
+        dataDir: join(dir.path, 'data'),
+        secretKey,
+        localRunner: true,
+        runnerWritablePaths: '/tmp',
+      }),
+    );
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! };
     await writeFile(join(dir.path, 'cli-run.md'), runbook);
     const imported = await cli('runbook', 'import', join(dir.path, 'cli-run.md'), '--json');
     expect(imported.code, imported.stderr).toBe(0);
-    runbookId = (JSON.parse(imported.stdout) as { report: { runbooks: { id: string }[] } }[])[0]!.report.runbooks[0]!.id;
-    const user = await api<{ id: string }>('/api/v1/users', { username: 'approver', name: 'Second Responder', email: 'approver@example.test', role: 'responder' });
-    approverToken = (await api<{ secret: string }>('/api/v1/tokens', { userId: user.id, name: 'approver cli', role: 'responder' })).secret;
+    runbookId = (JSON.parse(imported.stdout) as { report: { runbooks: { id: string }[] } }[])[0]!.report.runbooks[0]!
+      .id;
+    const user = await api<{ id: string }>('/api/v1/users', {
+      username: 'approver',
+      name: 'Second Responder',
+      email: 'approver@example.test',
+      role: 'responder',
+    });
+    approverToken = (
+      await api<{ secret: string }>('/api/v1/tokens', { userId: user.id, name: 'approver cli', role: 'responder' })
+    ).secret;
   });
   afterAll(async () => {
     // afterAll runs even when beforeAll failed before setting them.
@@ -75,15 +119,32 @@ describe('astreinte run, against a running server', () => {
     expect(run.stdout).toMatch(/^s4\s+command\s+changing\s+-\s+Resolution\s+mkdir -p/m);
     expect(run.stdout).toMatch(/^s5\s+command\s+destructive\s+name\s+Resolution\s+rm -f/m);
     expect(run.stdout).toContain(`Next: astreinte run step ${runId} s1 --param target=…`);
-    expect(await showRun(runId)).toMatchObject({ id: runId, incidentId, runbookId, runbookVersion: 1, status: 'active', executions: [] });
+    expect(await showRun(runId)).toMatchObject({
+      id: runId,
+      incidentId,
+      runbookId,
+      runbookVersion: 1,
+      status: 'active',
+      executions: [],
+    });
   });
 
   it('runs a step with --param, streaming its stdout as it prints, then prints its final status (exit 0)', async () => {
     const runId = await startRun();
     const writes: { stream: 'stdout' | 'stderr'; text: string; at: number }[] = [];
-    const record = (stream: 'stdout' | 'stderr') => ({ write: (text: string) => writes.push({ stream, text, at: Date.now() }) });
-    const code = await runCli(['run', 'step', runId, 's1', '--param', 'target=db-1'], { stdout: record('stdout'), stderr: record('stderr'), env });
-    const text = (stream: string) => writes.filter((w) => w.stream === stream).map((w) => w.text).join('');
+    const record = (stream: 'stdout' | 'stderr') => ({
+      write: (text: string) => writes.push({ stream, text, at: Date.now() }),
+    });
+    const code = await runCli(['run', 'step', runId, 's1', '--param', 'target=db-1'], {
+      stdout: record('stdout'),
+      stderr: record('stderr'),
+      env,
+    });
+    const text = (stream: string) =>
+      writes
+        .filter((w) => w.stream === stream)
+        .map((w) => w.text)
+        .join('');
     expect(code, text('stderr')).toBe(0);
     expect(text('stdout')).toBe('check 1 of db-1\ncheck 2 of db-1\ncheck 3 of db-1\ncheck 4 of db-1\n');
     expect(text('stderr')).toMatch(/^Running s1 attempt 1, execution [0-9a-f-]{36}:\n/);
@@ -91,19 +152,26 @@ describe('astreinte run, against a running server', () => {
     expect(text('stderr')).toMatch(/checked\ns1 attempt 1 succeeded \(exit 0\) in \d\.\d s on runner local \(\S+\)\n$/);
     // Printed as it arrived: the first line well before the last.
     const lines = writes.filter((w) => w.stream === 'stdout');
-    expect(lines.find((w) => w.text.includes('check 4'))!.at - lines.find((w) => w.text.includes('check 1'))!.at).toBeGreaterThan(600);
+    expect(
+      lines.find((w) => w.text.includes('check 4'))!.at - lines.find((w) => w.text.includes('check 1'))!.at,
+    ).toBeGreaterThan(600);
   });
 
   it('reads a secret from the environment with --param-env, shows it redacted, and exits 1 when the step fails', async () => {
     const runId = await startRun();
-    const run = await runCaptured(['run', 'step', runId, 's2', '--param-env', 'API_TOKEN=CLI_TEST_TOKEN'], { ...env, CLI_TEST_TOKEN: 'tok-from-env-123' });
+    const run = await runCaptured(['run', 'step', runId, 's2', '--param-env', 'API_TOKEN=CLI_TEST_TOKEN'], {
+      ...env,
+      CLI_TEST_TOKEN: 'tok-from-env-123',
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('token is [REDACTED:API_TOKEN]\n');
     expect(run.stderr).toMatch(/^error: s2 attempt 1 failed \(exit 1\) in /m);
     expect(run.stderr).not.toContain('tok-from-env-123');
     const unset = await cli('run', 'step', runId, 's2', '--param-env', 'API_TOKEN=CLI_TEST_UNSET');
     expect(unset.code).toBe(2);
-    expect(unset.stderr).toContain('--param-env API_TOKEN=CLI_TEST_UNSET: CLI_TEST_UNSET is not set in the environment');
+    expect(unset.stderr).toContain(
+      '--param-env API_TOKEN=CLI_TEST_UNSET: CLI_TEST_UNSET is not set in the environment',
+    );
     const missing = await cli('run', 'step', runId, 's2');
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^ {2}\/parameters\/API_TOKEN: /m);
@@ -124,7 +192,9 @@ describe('astreinte run, against a running server', () => {
     expect(dry.stdout).toBe('mkdir -p /tmp/astreinte-cli-run-dir\n');
     const confirmed = await cli('run', 'step', runId, 's4', '--confirm', '--json');
     expect(confirmed.code, confirmed.stderr).toBe(0);
-    expect(JSON.parse(confirmed.stdout)).toMatchObject({ execution: { stepId: 's4', status: 'succeeded', exitCode: 0 } });
+    expect(JSON.parse(confirmed.stdout)).toMatchObject({
+      execution: { stepId: 's4', status: 'succeeded', exitCode: 0 },
+    });
     expect((await showRun(runId)).executions.map((e) => e.stepId)).toEqual(['s4']);
   });
 
@@ -137,7 +207,9 @@ describe('astreinte run, against a running server', () => {
     expect(noReason.stderr).toContain('add --reason "why"');
     const requested = await cli('run', 'step', runId, 's5', '--param', 'name=approval', '--reason', 'stale lock file');
     expect(requested.code, requested.stderr).toBe(0);
-    const executionId = /awaits the approval of a second responder: execution ([0-9a-f-]{36})/.exec(requested.stdout)![1]!;
+    const executionId = /awaits the approval of a second responder: execution ([0-9a-f-]{36})/.exec(
+      requested.stdout,
+    )![1]!;
     expect(requested.stdout).toContain("rm -f /tmp/astreinte-cli-'approval'");
     expect(requested.stdout).toContain(`Approve: astreinte run approve ${runId} ${executionId} --reason "…"`);
     expect(existsSync(target)).toBe(true);
@@ -148,14 +220,22 @@ describe('astreinte run, against a running server', () => {
     const noApprovalReason = await cli('run', 'approve', runId, executionId);
     expect(noApprovalReason.code).toBe(2);
 
-    const approved = await runCaptured(['run', 'approve', runId, executionId, '--reason', 'checked: the lock is stale'], { ...env, ASTREINTE_TOKEN: approverToken });
+    const approved = await runCaptured(
+      ['run', 'approve', runId, executionId, '--reason', 'checked: the lock is stale'],
+      { ...env, ASTREINTE_TOKEN: approverToken },
+    );
     expect(approved.code, approved.stderr).toBe(0);
     expect(approved.stdout).toContain(`Approved s5 attempt 1 (execution ${executionId}): queued`);
     const followed = await cli('run', 'output', runId, executionId, '--follow');
     expect(followed.code, followed.stderr).toBe(0);
     expect(followed.stderr).toMatch(/s5 attempt 1 succeeded \(exit 0\)/);
     expect(existsSync(target)).toBe(false);
-    expect((await showRun(runId)).executions[0]).toMatchObject({ id: executionId, status: 'succeeded', requestedBy: 'Administrator', reason: 'stale lock file' });
+    expect((await showRun(runId)).executions[0]).toMatchObject({
+      id: executionId,
+      status: 'succeeded',
+      requestedBy: 'Administrator',
+      reason: 'stale lock file',
+    });
   });
 
   it('refuses a destructive step with run refuse: it never runs', async () => {
@@ -164,7 +244,10 @@ describe('astreinte run, against a running server', () => {
     const runId = await startRun();
     const requested = await cli('run', 'step', runId, 's5', '--param', 'name=refusal', '--reason', 'cleanup', '--json');
     const executionId = (JSON.parse(requested.stdout) as { execution: { id: string } }).execution.id;
-    const refused = await runCaptured(['run', 'refuse', runId, executionId, '--reason', 'still in use'], { ...env, ASTREINTE_TOKEN: approverToken });
+    const refused = await runCaptured(['run', 'refuse', runId, executionId, '--reason', 'still in use'], {
+      ...env,
+      ASTREINTE_TOKEN: approverToken,
+    });
     expect(refused.code, refused.stderr).toBe(0);
     expect(refused.stdout).toBe(`Refused s5 attempt 1 (execution ${executionId}): refused\n`);
     expect(existsSync(target)).toBe(true);
@@ -180,8 +263,12 @@ describe('astreinte run, against a running server', () => {
     expect(show.stdout).toMatch(/^Run:\s+[0-9a-f-]{36}$/m);
     expect(show.stdout).toMatch(new RegExp(`^Runbook:\\s+${runbookId} v1$`, 'm'));
     expect(show.stdout).toMatch(/^Incident:\s+- \(rehearsal\)$/m);
-    expect(show.stdout).toMatch(/^EXECUTION\s+STEP\s+ATTEMPT\s+STATUS\s+EXIT\s+DURATION\s+REQUESTED BY\s+RUNNER\s+COMMAND$/m);
-    expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+1\s+succeeded\s+0\s+\d\.\d s\s+Administrator\s+local \(\S+\)\s+for i in 1 2 3 4; do echo "check \$i of web"/m);
+    expect(show.stdout).toMatch(
+      /^EXECUTION\s+STEP\s+ATTEMPT\s+STATUS\s+EXIT\s+DURATION\s+REQUESTED BY\s+RUNNER\s+COMMAND$/m,
+    );
+    expect(show.stdout).toMatch(
+      /^[0-9a-f-]{36}\s+s1\s+1\s+succeeded\s+0\s+\d\.\d s\s+Administrator\s+local \(\S+\)\s+for i in 1 2 3 4; do echo "check \$i of web"/m,
+    );
     expect(show.stdout).toMatch(/^[0-9a-f-]{36}\s+s1\s+2\s+succeeded\s+0\s+/m);
     const executionId = (await showRun(runId)).executions[1]!.id;
     const output = await cli('run', 'output', runId, executionId);
@@ -193,13 +280,21 @@ describe('astreinte run, against a running server', () => {
 
   it('runs the read-only steps of a section, stopping at the failure, then skips a step and ends the run', async () => {
     const runId = await startRun();
-    const sections = (await (await fetch(`${server.url}/api/v1/runbooks/${runbookId}`, { headers: { authorization: `Bearer ${server.adminToken!}` } })).json()) as {
+    const sections = (await (
+      await fetch(`${server.url}/api/v1/runbooks/${runbookId}`, {
+        headers: { authorization: `Bearer ${server.adminToken!}` },
+      })
+    ).json()) as {
       structure: { sections: { kind: string }[] };
     };
     const diagnosis = sections.structure.sections.findIndex((section) => section.kind === 'diagnosis');
-    const section = await runCaptured(['run', 'section', runId, String(diagnosis), '--param', 'target=all', '--param-env', 'API_TOKEN=CLI_TEST_TOKEN'], {
-      ...env, CLI_TEST_TOKEN: 'tok-from-env-456',
-    });
+    const section = await runCaptured(
+      ['run', 'section', runId, String(diagnosis), '--param', 'target=all', '--param-env', 'API_TOKEN=CLI_TEST_TOKEN'],
+      {
+        ...env,
+        CLI_TEST_TOKEN: 'tok-from-env-456',
+      },
+    );
     expect(section.code, section.stderr).toBe(0);
     expect(section.stdout).toBe(`Queued s1, s2, s3 (one after the other).\nFollow: astreinte run show ${runId}\n`);
     let statuses: string[] = [];
@@ -244,7 +339,10 @@ describe('astreinte run, against a running server', () => {
     const proxy = await cuttingProxy(server.url);
     try {
       const runId = await startRun();
-      const run = await runCaptured(['run', 'step', runId, 's1', '--param', 'target=cut'], { ...env, ASTREINTE_URL: proxy.url });
+      const run = await runCaptured(['run', 'step', runId, 's1', '--param', 'target=cut'], {
+        ...env,
+        ASTREINTE_URL: proxy.url,
+      });
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toBe('check 1 of cut\ncheck 2 of cut\ncheck 3 of cut\ncheck 4 of cut\n');
       expect(proxy.streams()).toBeGreaterThan(1);
@@ -263,7 +361,12 @@ describe('astreinte run, against a running server', () => {
     const followed = await cli('run', 'output', runId, result.execution.id, '--follow', '--json');
     expect(followed.code, followed.stderr).toBe(0);
     const chunks = JSON.parse(followed.stdout) as { stream: string; text: string }[];
-    expect(chunks.filter((c) => c.stream === 'stdout').map((c) => c.text).join('')).toContain('check 4 of json');
+    expect(
+      chunks
+        .filter((c) => c.stream === 'stdout')
+        .map((c) => c.text)
+        .join(''),
+    ).toContain('check 4 of json');
     const unknown = await cli('run', 'show', '00000000-0000-4000-8000-000000000000');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('HTTP 404 not_found');
@@ -280,11 +383,17 @@ async function cuttingProxy(upstream: string): Promise<{ server: Server; url: st
     void (async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'connection')) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => name !== 'host' && name !== 'connection'),
+      ) as Record<string, string>;
       const answer = await fetch(`${upstream}${request.url ?? '/'}`, {
-        method: request.method ?? 'GET', headers, ...(chunks.length === 0 ? {} : { body: Buffer.concat(chunks) }),
+        method: request.method ?? 'GET',
+        headers,
+        ...(chunks.length === 0 ? {} : { body: Buffer.concat(chunks) }),
       });
-      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
+      response.writeHead(answer.status, {
+        'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
+      });
       const cut = request.url?.endsWith('/events') === true && (streams += 1) === 1;
       for await (const bytes of answer.body ?? []) {
         response.write(bytes);

@@ -7,8 +7,28 @@ import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harne
 /** A runbook that looks, acts and verifies: lint has no error to report. */
 function goodRunbook(title: string): string {
   return [
-    `# ${title}`, '', '**Severity**: P2', '', '## Diagnosis', '', '```bash', 'curl -sI https://www.example.test', '```', '',
-    '## Resolution', '', '```bash', 'systemctl restart nginx', '```', '', '## Verification', '', '```bash', 'curl -sI https://www.example.test', '```', '',
+    `# ${title}`,
+    '',
+    '**Severity**: P2',
+    '',
+    '## Diagnosis',
+    '',
+    '```bash',
+    'curl -sI https://www.example.test',
+    '```',
+    '',
+    '## Resolution',
+    '',
+    '```bash',
+    'systemctl restart nginx',
+    '```',
+    '',
+    '## Verification',
+    '',
+    '```bash',
+    'curl -sI https://www.example.test',
+    '```',
+    '',
   ].join('\n');
 }
 
@@ -46,7 +66,9 @@ describe('astreinte runbook, against a running server', () => {
     const docs = join(dir.path, 'docs');
     const run = await cli('runbook', 'import', docs);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/nginx\.md: 1 runbook \(1 created\), 0 drafts, \d+ leftovers?, lint: 0 errors, \d+ warnings?/);
+    expect(run.stdout).toMatch(
+      /nginx\.md: 1 runbook \(1 created\), 0 drafts, \d+ leftovers?, lint: 0 errors, \d+ warnings?/,
+    );
     expect(run.stdout).toMatch(/^ {2}created {3}nginx-down v1 {2}"Nginx down"$/m);
     expect(run.stdout).toContain('cdn-purge v1');
     expect(run.stdout).toContain('cache-warmup v1');
@@ -57,7 +79,11 @@ describe('astreinte runbook, against a running server', () => {
     expect(again.code, again.stderr).toBe(0);
     const results = JSON.parse(again.stdout) as { file: string; report: { runbooks: { status: string }[] } }[];
     expect(results).toHaveLength(3);
-    expect(results.flatMap((result) => result.report.runbooks.map((runbook) => runbook.status))).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(results.flatMap((result) => result.report.runbooks.map((runbook) => runbook.status))).toEqual([
+      'unchanged',
+      'unchanged',
+      'unchanged',
+    ]);
   });
 
   it('goes on past a file the server refuses and exits 1 naming it', async () => {
@@ -119,7 +145,8 @@ describe('astreinte runbook, against a running server', () => {
 describe('astreinte runbook lint, offline', () => {
   let dir: TempDir;
   // No server and no URL: lint of local files must not need one.
-  const lint = (...paths: string[]) => runCaptured(['runbook', 'lint', ...paths], { ASTREINTE_URL: 'http://127.0.0.1:9' });
+  const lint = (...paths: string[]) =>
+    runCaptured(['runbook', 'lint', ...paths], { ASTREINTE_URL: 'http://127.0.0.1:9' });
 
   beforeAll(async () => {
     dir = await tempDir();
@@ -146,7 +173,9 @@ describe('astreinte runbook lint, offline', () => {
     expect(run.stderr).toBe('error: lint found errors\n');
     const json = await runCaptured(['runbook', 'lint', file, '--json'], {});
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)[0].findings).toContainEqual(expect.objectContaining({ rule: 'destructive-without-diagnosis', severity: 'error', line: 5 }));
+    expect(JSON.parse(json.stdout)[0].findings).toContainEqual(
+      expect.objectContaining({ rule: 'destructive-without-diagnosis', severity: 'error', line: 5 }),
+    );
   });
 
   it('exits 1 for a file that is not text, and 2 for a path that does not exist', async () => {

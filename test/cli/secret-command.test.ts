@@ -30,11 +30,16 @@ describe('astreinte secret, against a running server', () => {
     await writeFile(join(dir.path, 'token.txt'), 'file-secret-value\n');
     expect((await cli('secret', 'set', 'API_TOKEN', '--from-file', join(dir.path, 'token.txt'))).code).toBe(0);
     const list = await cli('secret', 'list');
-    expect(list.stdout).toMatch(/^NAME +SOURCE +UPDATED +BY +DESCRIPTION\nAPI_TOKEN +store .*\nDB_PASSWORD +store .*app db\n$/);
+    expect(list.stdout).toMatch(
+      /^NAME +SOURCE +UPDATED +BY +DESCRIPTION\nAPI_TOKEN +store .*\nDB_PASSWORD +store .*app db\n$/,
+    );
     expect(list.stdout).not.toContain('from-the-cli-env');
     const json = JSON.parse((await cli('secret', 'list', '--json')).stdout) as { name: string }[];
     expect(json.map((secret) => secret.name)).toEqual(['API_TOKEN', 'DB_PASSWORD']);
-    expect(await cli('secret', 'delete', 'API_TOKEN')).toMatchObject({ code: 0, stdout: 'Deleted secret API_TOKEN.\n' });
+    expect(await cli('secret', 'delete', 'API_TOKEN')).toMatchObject({
+      code: 0,
+      stdout: 'Deleted secret API_TOKEN.\n',
+    });
     const again = await cli('secret', 'delete', 'API_TOKEN');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('secret API_TOKEN does not exist');
@@ -42,7 +47,10 @@ describe('astreinte secret, against a running server', () => {
 
   it('never takes the value from the command line and says where to give it', async () => {
     const none = await cli('secret', 'set', 'X_TOKEN');
-    expect(none).toMatchObject({ code: 2, stderr: expect.stringContaining('exactly one of --from-env VAR or --from-file PATH') });
+    expect(none).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('exactly one of --from-env VAR or --from-file PATH'),
+    });
     expect((await cli('secret', 'set', 'X_TOKEN', '--from-env', 'UNSET')).stderr).toContain('UNSET is not set');
     const badName = await cli('secret', 'set', 'bad-name', '--from-env', 'PW');
     expect(badName.code).toBe(1);

@@ -21,7 +21,16 @@ describe('astreinte token and migrate, directly on the database', () => {
   });
 
   it('creates a token while no server runs, and that token works against a server started on the folder', async () => {
-    const created = await runCaptured(['token', 'create', '--role', 'responder', '--name', 'pager bot', '--data-dir', dataDir]);
+    const created = await runCaptured([
+      'token',
+      'create',
+      '--role',
+      'responder',
+      '--name',
+      'pager bot',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(created.code, created.stderr).toBe(0);
     expect(created.stdout).toMatch(/^Created responder token [0-9a-f-]{36} for user admin \("pager bot"\)\.$/m);
     expect(created.stdout).toContain('shown only this once');
@@ -30,9 +39,20 @@ describe('astreinte token and migrate, directly on the database', () => {
     const server = await startTestServer(dataDir);
     try {
       expect(server.adminToken).toBeNull();
-      const declared = await runCaptured(['incident', 'declare', 'Made with a CLI token', '--url', server.url, '--token', secret]);
+      const declared = await runCaptured([
+        'incident',
+        'declare',
+        'Made with a CLI token',
+        '--url',
+        server.url,
+        '--token',
+        secret,
+      ]);
       expect(declared.code, declared.stderr).toBe(0);
-      const listed = await runCaptured(['incident', 'list', '--json'], { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: secret });
+      const listed = await runCaptured(['incident', 'list', '--json'], {
+        ASTREINTE_URL: server.url,
+        ASTREINTE_TOKEN: secret,
+      });
       expect(listed.code, listed.stderr).toBe(0);
       expect(JSON.parse(listed.stdout).items[0]).toMatchObject({ title: 'Made with a CLI token' });
     } finally {
@@ -53,7 +73,17 @@ describe('astreinte token and migrate, directly on the database', () => {
   });
 
   it('lists tokens with their owner and state, and revokes one so that it stops working', async () => {
-    const created = await runCaptured(['token', 'create', '--role', 'viewer', '--name', 'dashboard', '--json', '--data-dir', dataDir]);
+    const created = await runCaptured([
+      'token',
+      'create',
+      '--role',
+      'viewer',
+      '--name',
+      'dashboard',
+      '--json',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(created.code, created.stderr).toBe(0);
     const { token, secret } = JSON.parse(created.stdout) as { token: { id: string; role: string }; secret: string };
     expect(token.role).toBe('viewer');
@@ -111,9 +141,20 @@ describe('astreinte token and migrate, directly on the database', () => {
   });
 
   it('prints a runner token owned by nobody, which token list shows with role runner and user -', async () => {
-    const created = await runCaptured(['token', 'create', '--role', 'runner', '--name', 'rack 12 runner', '--data-dir', dataDir]);
+    const created = await runCaptured([
+      'token',
+      'create',
+      '--role',
+      'runner',
+      '--name',
+      'rack 12 runner',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(created.code, created.stderr).toBe(0);
-    const id = /^Created runner token ([0-9a-f-]{36}) \("rack 12 runner"\): start a runner with it/m.exec(created.stdout)?.[1];
+    const id = /^Created runner token ([0-9a-f-]{36}) \("rack 12 runner"\): start a runner with it/m.exec(
+      created.stdout,
+    )?.[1];
     expect(id, created.stdout).toBeDefined();
     expect(created.stdout).toContain('shown only this once');
     const secret = /^ast_[A-Za-z0-9_-]{43}$/m.exec(created.stdout)![0];
@@ -122,18 +163,36 @@ describe('astreinte token and migrate, directly on the database', () => {
     expect(list.code, list.stderr).toBe(0);
     expect(list.stdout).toMatch(new RegExp(`^${id}\\s+-\\s+runner\\s+active\\s+ast_\\S+….*rack 12 runner$`, 'm'));
     expect(list.stdout).not.toContain(secret);
-    const json = JSON.parse((await runCaptured(['token', 'list', '--json', '--data-dir', dataDir])).stdout) as { id: string; userId: string | null; role: string }[];
+    const json = JSON.parse((await runCaptured(['token', 'list', '--json', '--data-dir', dataDir])).stdout) as {
+      id: string;
+      userId: string | null;
+      role: string;
+    }[];
     expect(json.find((token) => token.id === id)).toMatchObject({ userId: null, role: 'runner' });
 
     // The secret registers a runner against a server on the folder, and does nothing else there.
     const server = await startTestServer(dataDir);
     try {
       const api = new RunnerApi(httpTransport(server.url, secret), randomUUID());
-      expect(await api.register({ name: 'rack 12', labels: {}, sandbox: 'none', hostname: 'rack-12', version: 'test', capacity: 1 })).toMatchObject({ heartbeatMs: expect.any(Number) });
+      expect(
+        await api.register({
+          name: 'rack 12',
+          labels: {},
+          sandbox: 'none',
+          hostname: 'rack-12',
+          version: 'test',
+          capacity: 1,
+        }),
+      ).toMatchObject({ heartbeatMs: expect.any(Number) });
       const refused = await fetch(`${server.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${secret}` } });
       expect(refused.status).toBe(403);
       await api.deregister();
-      expect(await api.claim(1, 0).then(() => null, (error: unknown) => (error instanceof RunnerApiError ? error.status : error))).toBe(409);
+      expect(
+        await api.claim(1, 0).then(
+          () => null,
+          (error: unknown) => (error instanceof RunnerApiError ? error.status : error),
+        ),
+      ).toBe(409);
     } finally {
       await server.close();
     }

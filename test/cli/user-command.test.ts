@@ -18,16 +18,29 @@ describe('astreinte user password, directly on the database', () => {
   });
 
   it('gives the first admin a console password read from the environment, never from the command line', async () => {
-    const missing = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], {});
+    const missing = await runCaptured(
+      ['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir],
+      {},
+    );
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('ADMIN_PASSWORD');
-    const short = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], { ADMIN_PASSWORD: 'short' });
+    const short = await runCaptured(
+      ['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir],
+      { ADMIN_PASSWORD: 'short' },
+    );
     expect(short.code).toBe(1);
-    const set = await runCaptured(['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir], { ADMIN_PASSWORD: 'the first admin passphrase' });
+    const set = await runCaptured(
+      ['user', 'password', 'admin', '--from-env', 'ADMIN_PASSWORD', '--data-dir', dataDir],
+      { ADMIN_PASSWORD: 'the first admin passphrase' },
+    );
     expect(set.code, set.stderr).toBe(0);
     const server = await startTestServer(dataDir);
     try {
-      const signedIn = await fetch(`${server.url}/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'the first admin passphrase' }) });
+      const signedIn = await fetch(`${server.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'the first admin passphrase' }),
+      });
       expect(signedIn.status).toBe(200);
       expect(signedIn.headers.get('set-cookie')).toContain('HttpOnly');
     } finally {

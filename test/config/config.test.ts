@@ -15,27 +15,61 @@ describe('configuration', () => {
 
   it('has defaults that start the embedded database on 127.0.0.1:8080', () => {
     expect(loadConfig({ env: {} })).toEqual({
-      host: '127.0.0.1', port: 8080, dataDir: './data', logLevel: 'info', bodyLimitBytes: 1048576,
-      databasePoolSize: 10, shutdownTimeoutMs: 10000, demo: false,
-      stepTimeoutMs: 60000, stepMaxOutputBytes: 1048576, stepConcurrency: 4, stepHeartbeatMs: 2000, alertSweepMs: 5000, timerPollMs: 250, stepDenyList: expect.stringContaining('mkfs'),
-      stepEnvironment: '', stepSecretEnv: '', probeTickMs: 200, probeConcurrency: 500, probeHistoryHours: 48,
-      stepQueueTimeoutMs: 600000, localRunner: true, runnerSandbox: 'bwrap', runnerWritablePaths: '',
+      host: '127.0.0.1',
+      port: 8080,
+      dataDir: './data',
+      logLevel: 'info',
+      bodyLimitBytes: 1048576,
+      databasePoolSize: 10,
+      shutdownTimeoutMs: 10000,
+      demo: false,
+      stepTimeoutMs: 60000,
+      stepMaxOutputBytes: 1048576,
+      stepConcurrency: 4,
+      stepHeartbeatMs: 2000,
+      alertSweepMs: 5000,
+      timerPollMs: 250,
+      stepDenyList: expect.stringContaining('mkfs'),
+      stepEnvironment: '',
+      stepSecretEnv: '',
+      probeTickMs: 200,
+      probeConcurrency: 500,
+      probeHistoryHours: 48,
+      stepQueueTimeoutMs: 600000,
+      localRunner: true,
+      runnerSandbox: 'bwrap',
+      runnerWritablePaths: '',
     });
   });
 
   it('reads the runner settings, and refuses a sandbox it does not know', () => {
-    const config = loadConfig({ env: { ASTREINTE_LOCAL_RUNNER: 'false', ASTREINTE_RUNNER_SANDBOX: 'none', ASTREINTE_RUNNER_WRITABLE: '/srv/a:/srv/b' } });
+    const config = loadConfig({
+      env: {
+        ASTREINTE_LOCAL_RUNNER: 'false',
+        ASTREINTE_RUNNER_SANDBOX: 'none',
+        ASTREINTE_RUNNER_WRITABLE: '/srv/a:/srv/b',
+      },
+    });
     expect(config).toMatchObject({ localRunner: false, runnerSandbox: 'none', runnerWritablePaths: '/srv/a:/srv/b' });
     expect(() => loadConfig({ env: { ASTREINTE_RUNNER_SANDBOX: 'chroot' } })).toThrow(/ASTREINTE_RUNNER_SANDBOX/);
   });
 
-  it('takes the team\'s time zone and refuses one Intl does not know', () => {
+  it("takes the team's time zone and refuses one Intl does not know", () => {
     expect(loadConfig({ env: { ASTREINTE_TIME_ZONE: 'Europe/Paris' } }).timeZone).toBe('Europe/Paris');
-    expect(() => loadConfig({ env: { ASTREINTE_TIME_ZONE: 'Europe/Lyon' } })).toThrow(/ASTREINTE_TIME_ZONE: "Europe\/Lyon" is not an IANA time zone/);
+    expect(() => loadConfig({ env: { ASTREINTE_TIME_ZONE: 'Europe/Lyon' } })).toThrow(
+      /ASTREINTE_TIME_ZONE: "Europe\/Lyon" is not an IANA time zone/,
+    );
   });
 
   it('reads the environment and converts its text', () => {
-    const config = loadConfig({ env: { ASTREINTE_PORT: '9090', ASTREINTE_HOST: '0.0.0.0', DATABASE_URL: 'postgres://u@h/db', ASTREINTE_DEMO: 'true' } });
+    const config = loadConfig({
+      env: {
+        ASTREINTE_PORT: '9090',
+        ASTREINTE_HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://u@h/db',
+        ASTREINTE_DEMO: 'true',
+      },
+    });
     expect(config).toMatchObject({ port: 9090, host: '0.0.0.0', databaseUrl: 'postgres://u@h/db', demo: true });
   });
 
@@ -43,7 +77,10 @@ describe('configuration', () => {
     const dir = tempDir();
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ port: 7000, logLevel: 'debug', dataDir: '/srv/astreinte' }));
-    const config = loadConfig({ env: { ASTREINTE_CONFIG: file, ASTREINTE_PORT: '7001' }, overrides: { logLevel: 'warn' } });
+    const config = loadConfig({
+      env: { ASTREINTE_CONFIG: file, ASTREINTE_PORT: '7001' },
+      overrides: { logLevel: 'warn' },
+    });
     expect(config).toMatchObject({ port: 7001, logLevel: 'warn', dataDir: '/srv/astreinte' });
   });
 
@@ -71,15 +108,30 @@ describe('configuration', () => {
   });
 
   it('refuses a deny list line that is not a regular expression, naming the line', () => {
-    expect(() => loadConfig({ env: { ASTREINTE_STEP_DENY_LIST: 'rm -rf /\n\nkill (-9' } })).toThrow(/ASTREINTE_STEP_DENY_LIST: line 3 is not a regular expression/);
+    expect(() => loadConfig({ env: { ASTREINTE_STEP_DENY_LIST: 'rm -rf /\n\nkill (-9' } })).toThrow(
+      /ASTREINTE_STEP_DENY_LIST: line 3 is not a regular expression/,
+    );
     expect(loadConfig({ env: { ASTREINTE_STEP_DENY_LIST: '\\bshutdown\\b' } }).stepDenyList).toBe('\\bshutdown\\b');
   });
 
   it('checks the step environment and the names of secrets taken from the environment', () => {
-    const config = loadConfig({ env: { ASTREINTE_STEP_ENV: 'KUBECONFIG=/etc/kube/config\n# a comment\nAPP_ENV=prod eu', ASTREINTE_STEP_SECRET_ENV: 'REDIS_PASSWORD, PGPASSWORD' } });
-    expect(config).toMatchObject({ stepEnvironment: expect.stringContaining('KUBECONFIG'), stepSecretEnv: 'REDIS_PASSWORD, PGPASSWORD' });
+    const config = loadConfig({
+      env: {
+        ASTREINTE_STEP_ENV: 'KUBECONFIG=/etc/kube/config\n# a comment\nAPP_ENV=prod eu',
+        ASTREINTE_STEP_SECRET_ENV: 'REDIS_PASSWORD, PGPASSWORD',
+      },
+    });
+    expect(config).toMatchObject({
+      stepEnvironment: expect.stringContaining('KUBECONFIG'),
+      stepSecretEnv: 'REDIS_PASSWORD, PGPASSWORD',
+    });
     try {
-      loadConfig({ env: { ASTREINTE_STEP_ENV: 'GOOD=1\nno equals sign\nASTREINTE_P_x=1', ASTREINTE_STEP_SECRET_ENV: 'OK,not-a-name' } });
+      loadConfig({
+        env: {
+          ASTREINTE_STEP_ENV: 'GOOD=1\nno equals sign\nASTREINTE_P_x=1',
+          ASTREINTE_STEP_SECRET_ENV: 'OK,not-a-name',
+        },
+      });
       expect.unreachable();
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([

@@ -11,11 +11,17 @@ describe('step settings', () => {
   });
 
   it('reports every deny list line that does not compile', () => {
-    expect(parseDenyList('(\nok\n[z-a]')).toEqual({ ok: false, problems: [expect.stringMatching(/^line 1 /), expect.stringMatching(/^line 3 /)] });
+    expect(parseDenyList('(\nok\n[z-a]')).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/^line 1 /), expect.stringMatching(/^line 3 /)],
+    });
   });
 
   it('keeps step environment values as written, spaces and equals signs included', () => {
-    expect(parseStepEnvironment('A=1\r\nB= two words \nC=x=y')).toEqual({ ok: true, value: { A: '1', B: ' two words ', C: 'x=y' } });
+    expect(parseStepEnvironment('A=1\r\nB= two words \nC=x=y')).toEqual({
+      ok: true,
+      value: { A: '1', B: ' two words ', C: 'x=y' },
+    });
   });
 
   it('splits secret names on commas and spaces and drops repeats', () => {

@@ -9,7 +9,8 @@ describe.each(testBackends)('demo data on $backend', ({ backend, available }) =>
     try {
       expect((await bootstrapDatabase(test.db, { seed: seedDemo })).firstStart).toBe(true);
       expect((await bootstrapDatabase(test.db, { seed: seedDemo })).firstStart).toBe(false);
-      const count = async (table: string) => (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
+      const count = async (table: string) =>
+        (await test.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n;
       expect(await count('teams')).toBe(1);
       expect(await count('services')).toBe(2);
       const { rows } = await test.db.query<{ status: string }>('SELECT status FROM incidents');

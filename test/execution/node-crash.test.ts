@@ -43,7 +43,11 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
     const test = await openTestDatabase('postgres', { migrate: false });
     const server = spawnCli(
       ['serve', '--database-url', test.url!, '--port', '0', '--log-level', 'silent'],
-      cleanEnv({ ASTREINTE_STEP_HEARTBEAT_MS: '200', ASTREINTE_RUNNER_WRITABLE: writable.path, ASTREINTE_LOCAL_RUNNER: 'true' }),
+      cleanEnv({
+        ASTREINTE_STEP_HEARTBEAT_MS: '200',
+        ASTREINTE_RUNNER_WRITABLE: writable.path,
+        ASTREINTE_LOCAL_RUNNER: 'true',
+      }),
     );
     let runnerPid: number | null = null;
     try {
@@ -51,25 +55,38 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
       const [, token] = await server.waitFor(/^First admin token .*: (ast_\S+)$/m);
       const call = async (method: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
         const response = await fetch(`${url!}${path}`, {
-          method, headers: { authorization: `Bearer ${token!}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          method,
+          headers: {
+            authorization: `Bearer ${token!}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
         return (await response.json()) as Record<string, unknown>;
       };
       const imported = await call('POST', '/api/v1/runbook-sources', { filename: 'long.md', content: runbook });
       const incident = await call('POST', '/api/v1/incidents', { title: 'crash' });
-      const run = await call('POST', '/api/v1/runs', { runbookId: (imported['runbooks'] as { id: string }[])[0]!.id, incidentId: incident['id'] });
+      const run = await call('POST', '/api/v1/runs', {
+        runbookId: (imported['runbooks'] as { id: string }[])[0]!.id,
+        incidentId: incident['id'],
+      });
       const startedStep = await call('POST', `/api/v1/runs/${run['id'] as string}/steps/s1/execute`, { confirm: true });
       expect(startedStep['execution'], JSON.stringify(startedStep)).toBeDefined();
       const executionId = (startedStep['execution'] as { id: string }).id;
-      await eventually('the step to print before', async () => {
-        const rows = await test.db.query(`SELECT text FROM step_output WHERE execution_id = $1`, [executionId]);
-        return rows.rows.length > 0 ? true : null;
-      }, 30_000);
+      await eventually(
+        'the step to print before',
+        async () => {
+          const rows = await test.db.query(`SELECT text FROM step_output WHERE execution_id = $1`, [executionId]);
+          return rows.rows.length > 0 ? true : null;
+        },
+        30_000,
+      );
       // The step runs on the local runner, a child process of the server.
       const all = processes();
       const serverPid = [...all].find(([, args]) => args.includes('serve') && args.includes(test.url!))![0];
-      const runner = [...all].find(([pid, args]) => args.includes('runner') && args.includes('--token-stdin') && parentOf(pid) === serverPid);
+      const runner = [...all].find(
+        ([pid, args]) => args.includes('runner') && args.includes('--token-stdin') && parentOf(pid) === serverPid,
+      );
       expect(runner, 'the local runner process').toBeDefined();
       runnerPid = runner![0];
       // The sandbox writes through to the host: a missing orphan marker later is the step killed, not a read-only folder.
@@ -84,13 +101,19 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
         let status = '';
         for (let i = 0; i < 60 && status !== 'interrupted'; i += 1) {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          status = (await db.query<{ status: string }>(`SELECT status FROM step_executions WHERE id = $1`, [executionId])).rows[0]!.status;
+          status = (
+            await db.query<{ status: string }>(`SELECT status FROM step_executions WHERE id = $1`, [executionId])
+          ).rows[0]!.status;
         }
         expect(status).toBe('interrupted');
-        const output = await db.query<{ text: string }>(`SELECT text FROM step_output WHERE execution_id = $1 ORDER BY seq`, [executionId]);
+        const output = await db.query<{ text: string }>(
+          `SELECT text FROM step_output WHERE execution_id = $1 ORDER BY seq`,
+          [executionId],
+        );
         expect(output.rows.map((row) => row.text).join('')).toBe('before\n');
         const events = await db.query<{ type: string; payload: { status?: string } }>(
-          `SELECT type, payload FROM incident_events WHERE incident_id = $1 ORDER BY seq`, [incident['id']],
+          `SELECT type, payload FROM incident_events WHERE incident_id = $1 ORDER BY seq`,
+          [incident['id']],
         );
         const finished = events.rows.filter((row) => row.type === 'step_finished');
         expect(finished).toHaveLength(1);
@@ -98,7 +121,11 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
         const executions = await db.query(`SELECT 1 FROM step_executions WHERE run_id = $1`, [run['id']]);
         expect(executions.rows).toHaveLength(1);
         // The runner saw its standard input close and killed the step: no process carries it any more.
-        await eventually('the step\'s processes to die', () => ([...processes().values()].some((args) => args.join(' ').includes(orphan)) ? null : true), 10_000);
+        await eventually(
+          "the step's processes to die",
+          () => ([...processes().values()].some((args) => args.join(' ').includes(orphan)) ? null : true),
+          10_000,
+        );
         // Past the moment the step would have written its marker (4 s after "before").
         await new Promise((resolve) => setTimeout(resolve, 4500));
         expect(existsSync(orphan)).toBe(false);

@@ -10,7 +10,11 @@ describe.each(testBackends)('error answers on $backend', ({ backend, available }
   const t = useTestApp(backend, available);
 
   it.skipIf(!available)('answers 401 without a token, with a wrong one and with a malformed header', async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer ast_not-a-real-token' }, { authorization: 'Basic dXNlcjpwYXNz' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer ast_not-a-real-token' },
+      { authorization: 'Basic dXNlcjpwYXNz' },
+    ]) {
       const response = await t.call('GET', '/api/v1/incidents', { token: null, headers });
       expect(response.statusCode).toBe(401);
       expect(response.headers['www-authenticate']).toBe('Bearer');
@@ -20,7 +24,9 @@ describe.each(testBackends)('error answers on $backend', ({ backend, available }
 
   it.skipIf(!available)('answers 400 naming every failing field, and writes nothing', async () => {
     const before = [await count(t, 'incidents'), await count(t, 'audit_log')];
-    const response = await t.call('POST', '/api/v1/incidents', { body: { severity: 'P9', colour: 'red', labels: { ok: 5 } } });
+    const response = await t.call('POST', '/api/v1/incidents', {
+      body: { severity: 'P9', colour: 'red', labels: { ok: 5 } },
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.error).toBe('validation_failed');
@@ -37,10 +43,14 @@ describe.each(testBackends)('error answers on $backend', ({ backend, available }
 
   it.skipIf(!available)('rolls back a request that fails half-way', async () => {
     const before = [await count(t, 'incidents'), await count(t, 'incident_events'), await count(t, 'audit_log')];
-    const response = await t.call('POST', '/api/v1/incidents', { body: { title: 'unknown service', services: ['nope'] } });
+    const response = await t.call('POST', '/api/v1/incidents', {
+      body: { title: 'unknown service', services: ['nope'] },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().details.issues).toEqual([{ path: '/services/0', message: 'unknown service nope' }]);
-    expect([await count(t, 'incidents'), await count(t, 'incident_events'), await count(t, 'audit_log')]).toEqual(before);
+    expect([await count(t, 'incidents'), await count(t, 'incident_events'), await count(t, 'audit_log')]).toEqual(
+      before,
+    );
   });
 
   it.skipIf(!available)('answers 404 for an unknown incident and an unknown route', async () => {
@@ -53,7 +63,9 @@ describe.each(testBackends)('error answers on $backend', ({ backend, available }
 
   it.skipIf(!available)('answers 413 for a body over 1 MiB and stores nothing', async () => {
     const before = await count(t, 'incidents');
-    const response = await t.call('POST', '/api/v1/incidents', { body: { title: 'big', summary: 'x'.repeat(1024 * 1024 + 10) } });
+    const response = await t.call('POST', '/api/v1/incidents', {
+      body: { title: 'big', summary: 'x'.repeat(1024 * 1024 + 10) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().error).toBe('payload_too_large');
     expect(await count(t, 'incidents')).toBe(before);
@@ -85,7 +97,11 @@ describe.each(testBackends)('error answers on $backend', ({ backend, available }
     const response = await t.call('GET', '/api/v1/incidents', { headers: { 'x-request-id': 'trace-123' } });
     expect(response.headers['x-request-id']).toBe('trace-123');
     await t.call('POST', '/api/v1/incidents', { body: { title: 'traced' }, headers: { 'x-request-id': 'trace-456' } });
-    const { rows } = await t.db.query(`SELECT action, actor_name, request_id, source_ip FROM audit_log WHERE request_id = 'trace-456'`);
-    expect(rows).toEqual([{ action: 'incident.declare', actor_name: 'Administrator', request_id: 'trace-456', source_ip: '127.0.0.1' }]);
+    const { rows } = await t.db.query(
+      `SELECT action, actor_name, request_id, source_ip FROM audit_log WHERE request_id = 'trace-456'`,
+    );
+    expect(rows).toEqual([
+      { action: 'incident.declare', actor_name: 'Administrator', request_id: 'trace-456', source_ip: '127.0.0.1' },
+    ]);
   });
 });

@@ -36,45 +36,72 @@ describe.each(testBackends)('every lifecycle transition over HTTP on $backend', 
     for (const action of lifecycleActions) {
       const target = transitions[status][action];
       if (target !== undefined) {
-        it.skipIf(!available)(`${action} on a ${status} incident answers 200 with status ${target} and one timeline event`, async () => {
-          const id = await incidentIn(status);
-          const before = await snapshot(id);
-          const response = await t.call('POST', `/api/v1/incidents/${id}/${action}`, { body: { note: 'done by test' } });
-          expect(response.statusCode, response.body).toBe(200);
-          expect(response.json().status).toBe(target);
-          const timeline = (await t.call('GET', `/api/v1/incidents/${id}/timeline`)).json();
-          expect(timeline).toHaveLength(before.events + 1);
-          expect(timeline.at(-1)).toMatchObject({ payload: { from: status, to: target, note: 'done by test' }, actor: { type: 'user', name: 'Administrator' } });
-          const verification = (await t.call('GET', `/api/v1/incidents/${id}/timeline/verification`)).json();
-          expect(verification.consistent, JSON.stringify(verification.differences)).toBe(true);
-        });
+        it.skipIf(!available)(
+          `${action} on a ${status} incident answers 200 with status ${target} and one timeline event`,
+          async () => {
+            const id = await incidentIn(status);
+            const before = await snapshot(id);
+            const response = await t.call('POST', `/api/v1/incidents/${id}/${action}`, {
+              body: { note: 'done by test' },
+            });
+            expect(response.statusCode, response.body).toBe(200);
+            expect(response.json().status).toBe(target);
+            const timeline = (await t.call('GET', `/api/v1/incidents/${id}/timeline`)).json();
+            expect(timeline).toHaveLength(before.events + 1);
+            expect(timeline.at(-1)).toMatchObject({
+              payload: { from: status, to: target, note: 'done by test' },
+              actor: { type: 'user', name: 'Administrator' },
+            });
+            const verification = (await t.call('GET', `/api/v1/incidents/${id}/timeline/verification`)).json();
+            expect(verification.consistent, JSON.stringify(verification.differences)).toBe(true);
+          },
+        );
       } else {
-        it.skipIf(!available)(`${action} on a ${status} incident answers 409 with the allowed next states and changes nothing`, async () => {
-          const id = await incidentIn(status);
-          const before = await snapshot(id);
-          const response = await t.call('POST', `/api/v1/incidents/${id}/${action}`);
-          expect(response.statusCode).toBe(409);
-          expect(response.json()).toMatchObject({
-            error: 'invalid_transition',
-            details: { status, action, allowedNextStates: Object.values(transitions[status]) },
-          });
-          expect(await snapshot(id)).toEqual(before);
-        });
+        it.skipIf(!available)(
+          `${action} on a ${status} incident answers 409 with the allowed next states and changes nothing`,
+          async () => {
+            const id = await incidentIn(status);
+            const before = await snapshot(id);
+            const response = await t.call('POST', `/api/v1/incidents/${id}/${action}`);
+            expect(response.statusCode).toBe(409);
+            expect(response.json()).toMatchObject({
+              error: 'invalid_transition',
+              details: { status, action, allowedNextStates: Object.values(transitions[status]) },
+            });
+            expect(await snapshot(id)).toEqual(before);
+          },
+        );
       }
     }
   }
 
-  it.skipIf(!available)('sets and clears the lifecycle timestamps, and a reopened incident starts a new cycle', async () => {
-    const id = await incidentIn('resolved');
-    const resolved = (await t.call('GET', `/api/v1/incidents/${id}`)).json();
-    expect(resolved.acknowledgedAt).not.toBeNull();
-    expect(resolved.mitigatedAt).not.toBeNull();
-    expect(resolved.resolvedAt).not.toBeNull();
-    const reopened = (await t.call('POST', `/api/v1/incidents/${id}/reopen`)).json();
-    expect(reopened).toMatchObject({ status: 'triggered', acknowledgedAt: null, mitigatedAt: null, resolvedAt: null });
-    const types = (await t.call('GET', `/api/v1/incidents/${id}/timeline`)).json().map((e: { type: string }) => e.type);
-    expect(types).toEqual(['incident_declared', 'incident_acknowledged', 'incident_mitigated', 'incident_resolved', 'incident_reopened']);
-  });
+  it.skipIf(!available)(
+    'sets and clears the lifecycle timestamps, and a reopened incident starts a new cycle',
+    async () => {
+      const id = await incidentIn('resolved');
+      const resolved = (await t.call('GET', `/api/v1/incidents/${id}`)).json();
+      expect(resolved.acknowledgedAt).not.toBeNull();
+      expect(resolved.mitigatedAt).not.toBeNull();
+      expect(resolved.resolvedAt).not.toBeNull();
+      const reopened = (await t.call('POST', `/api/v1/incidents/${id}/reopen`)).json();
+      expect(reopened).toMatchObject({
+        status: 'triggered',
+        acknowledgedAt: null,
+        mitigatedAt: null,
+        resolvedAt: null,
+      });
+      const types = (await t.call('GET', `/api/v1/incidents/${id}/timeline`))
+        .json()
+        .map((e: { type: string }) => e.type);
+      expect(types).toEqual([
+        'incident_declared',
+        'incident_acknowledged',
+        'incident_mitigated',
+        'incident_resolved',
+        'incident_reopened',
+      ]);
+    },
+  );
 
   it.skipIf(!available)('lets only one of two simultaneous acknowledgements through', async () => {
     const id = await incidentIn('triggered');

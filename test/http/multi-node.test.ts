@@ -29,19 +29,30 @@ describe.skipIf(!testBackends[1]!.available)('two nodes on one PostgreSQL', () =
   });
 
   const call = (node: number, method: 'GET' | 'POST', url: string, body?: object) =>
-    nodes[node]!.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body }) });
+    nodes[node]!.app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${token}` },
+      ...(body === undefined ? {} : { payload: body }),
+    });
 
   it('number incidents without collisions when both declare at once', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => call(i % 2, 'POST', '/api/v1/incidents', { title: `parallel ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => call(i % 2, 'POST', '/api/v1/incidents', { title: `parallel ${i}` })),
+    );
     expect(answers.map((a) => a.statusCode)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((a) => a.json().id)).size).toBe(20);
   });
 
   it('let only one node acknowledge an incident, with a gap-free timeline', async () => {
     const { id } = (await call(0, 'POST', '/api/v1/incidents', { title: 'race' })).json();
-    const answers = await Promise.all([0, 1, 0, 1].map((node) => call(node, 'POST', `/api/v1/incidents/${id}/acknowledge`)));
+    const answers = await Promise.all(
+      [0, 1, 0, 1].map((node) => call(node, 'POST', `/api/v1/incidents/${id}/acknowledge`)),
+    );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409, 409]);
-    await Promise.all([0, 1, 0, 1].map((node, i) => call(node, 'POST', `/api/v1/incidents/${id}/notes`, { text: `note ${i}` })));
+    await Promise.all(
+      [0, 1, 0, 1].map((node, i) => call(node, 'POST', `/api/v1/incidents/${id}/notes`, { text: `note ${i}` })),
+    );
     const timeline = (await call(1, 'GET', `/api/v1/incidents/${id}/timeline`)).json();
     expect(timeline.map((e: { seq: number }) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });

@@ -15,8 +15,12 @@ describe.each(testBackends)('health, metrics and OpenAPI on $backend', ({ backen
     await t.call('GET', '/api/v1/incidents');
     const response = await t.call('GET', '/metrics', { token: null });
     expect(response.headers['content-type']).toMatch(/^text\/plain/);
-    expect(response.body).toMatch(/astreinte_http_requests_total\{method="GET",route="\/api\/v1\/incidents",status="200"\} 1/);
-    expect(response.body).toMatch(/astreinte_http_request_duration_seconds_bucket\{le="0\.005",method="POST",route="\/api\/v1\/incidents"\}/);
+    expect(response.body).toMatch(
+      /astreinte_http_requests_total\{method="GET",route="\/api\/v1\/incidents",status="200"\} 1/,
+    );
+    expect(response.body).toMatch(
+      /astreinte_http_request_duration_seconds_bucket\{le="0\.005",method="POST",route="\/api\/v1\/incidents"\}/,
+    );
     expect(response.body).toMatch(/astreinte_incidents_open\{severity="P1"\} 1/);
     expect(response.body).toMatch(/astreinte_incidents_open\{severity="P4"\} 0/);
   });

@@ -7,7 +7,11 @@ import { parseRedisInfo } from '../../src/probes/checks/redis-info.js';
 import type { DaemonProcess } from '../support/daemon-process.js';
 import { eventually } from '../support/eventually.js';
 import { listenOnLoopback } from '../support/loopback-servers.js';
-import { postgresBinariesMissingReason, startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import {
+  postgresBinariesMissingReason,
+  startPostgresCluster,
+  type PostgresCluster,
+} from '../support/postgres-cluster.js';
 import { prometheusMissingReason, startPrometheus } from '../support/prometheus-process.js';
 import { redisServerMissingReason, startRedisServer, type RedisProcess } from '../support/redis-process.js';
 import { startRestartableRedis, type RestartableRedis } from '../support/restartable-redis.js';
@@ -70,7 +74,9 @@ async function latestIncident(t: TestApp, probeId: string): Promise<ProbeInciden
             i.id AS incident_id, i.title, i.severity, i.status
        FROM alerts a JOIN incidents i ON i.id = a.incident_id
       WHERE a.labels->>'probe_id' = $1
-      ORDER BY a.first_seen_at DESC LIMIT 1`, [probeId]);
+      ORDER BY a.first_seen_at DESC LIMIT 1`,
+    [probeId],
+  );
   return rows[0] ?? null;
 }
 
@@ -79,10 +85,14 @@ async function latestIncident(t: TestApp, probeId: string): Promise<ProbeInciden
  * instead of after its 5-second interval (a check in flight keeps its lease and is not doubled).
  */
 function whileChecking<T>(t: TestApp, probeId: string, what: string, check: () => Promise<T | null>): Promise<T> {
-  return eventually(what, async () => {
-    await t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probeId]);
-    return check();
-  }, waitMs);
+  return eventually(
+    what,
+    async () => {
+      await t.db.query('UPDATE probes SET next_run_at = now() WHERE id = $1', [probeId]);
+      return check();
+    },
+    waitMs,
+  );
 }
 
 function untilStatus(t: TestApp, probeId: string, status: string): Promise<ProbeView> {
@@ -118,17 +128,28 @@ async function untilResolved(t: TestApp, probeId: string, incidentId: string): P
     const { rows } = await t.db.query<{ status: string }>('SELECT status FROM incidents WHERE id = $1', [incidentId]);
     return rows[0]?.status === 'resolved' ? true : null;
   });
-  const { rows } = await t.db.query<{ status: string }>(`SELECT status FROM alerts WHERE labels->>'probe_id' = $1 AND status = 'firing'`, [probeId]);
+  const { rows } = await t.db.query<{ status: string }>(
+    `SELECT status FROM alerts WHERE labels->>'probe_id' = $1 AND status = 'firing'`,
+    [probeId],
+  );
   expect(rows).toEqual([]);
   return untilStatus(t, probeId, 'up');
 }
 
 /** An HTTPS server answering 200 with a certificate the test can replace while it runs. */
-async function startHttpsServer(pair: CertificatePair): Promise<{ port: number; renew(next: CertificatePair): void; close(): Promise<void> }> {
-  const server = createHttpsServer({ key: pair.key, cert: pair.cert }, (_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
+async function startHttpsServer(
+  pair: CertificatePair,
+): Promise<{ port: number; renew(next: CertificatePair): void; close(): Promise<void> }> {
+  const server = createHttpsServer({ key: pair.key, cert: pair.cert }, (_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/plain' }).end('ok'),
+  );
   const listening = await listenOnLoopback(server);
   // New handshakes get the new certificate: as a server reloading its certificate does, without a restart.
-  return { port: listening.port, renew: (next) => server.setSecureContext({ key: next.key, cert: next.cert }), close: () => listening.close() };
+  return {
+    port: listening.port,
+    renew: (next) => server.setSecureContext({ key: next.key, cert: next.cert }),
+    close: () => listening.close(),
+  };
 }
 
 /** A Prometheus scrape target serving `render()` on /metrics; it can be stopped and started again on its port. */
@@ -139,20 +160,23 @@ interface MetricsTarget {
 }
 
 async function startMetricsTarget(render: () => string): Promise<MetricsTarget> {
-  const server: Server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(render()));
+  const server: Server = createServer((_request, response) =>
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(render()),
+  );
   // Prometheus keeps its scrape connection open: stopping must cut it, or close() would wait for it.
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  const listen = (port: number): Promise<void> => new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
   await listen(0);
   const { port } = server.address() as AddressInfo;
   let listening = true;
@@ -229,28 +253,45 @@ beforeAll(async () => {
   if (redisMissing === null) {
     starting.push(startRestartableRedis().then((started) => void (redis = started)));
     // Small enough that a few 256 KiB values take it past 85 %; writes are refused beyond it, nothing evicted.
-    starting.push(startRedisServer(['--maxmemory', '4mb', '--maxmemory-policy', 'noeviction']).then((started) => void (boundedRedis = started)));
+    starting.push(
+      startRedisServer(['--maxmemory', '4mb', '--maxmemory-policy', 'noeviction']).then(
+        (started) => void (boundedRedis = started),
+      ),
+    );
   }
   // In a promise like the other starts, so that a failure here is settled with them.
-  starting.push(new Promise<void>((resolve) => {
-    // The CA is what the probes trust (`tls.ca`); the leaves are what the server presents.
-    const ca = makeCertificateAuthority();
-    certificates = { ca, expiringSoon: issueCertificate(ca, { days: 2 }), renewed: issueCertificate(ca, { days: 30 }) };
-    resolve();
-  }));
+  starting.push(
+    new Promise<void>((resolve) => {
+      // The CA is what the probes trust (`tls.ca`); the leaves are what the server presents.
+      const ca = makeCertificateAuthority();
+      certificates = {
+        ca,
+        expiringSoon: issueCertificate(ca, { days: 2 }),
+        renewed: issueCertificate(ca, { days: 30 }),
+      };
+      resolve();
+    }),
+  );
   if (prometheusMissing === null) {
-    starting.push((async () => {
-      appTarget = await startMetricsTarget(() => `# TYPE app_error_ratio gauge\napp_error_ratio ${gauge.errorRatio}\n`);
-      scrapedTarget = await startMetricsTarget(() => '# TYPE worker_up gauge\nworker_up 1\n');
-      // Scraped every second so that a change shows within the test's patience.
-      prometheus = await startPrometheus([
-        'global: { scrape_interval: 1s, evaluation_interval: 1s }',
-        'scrape_configs:',
-        `  - { job_name: app, static_configs: [{ targets: ['127.0.0.1:${appTarget.port}'] }] }`,
-        `  - { job_name: worker, static_configs: [{ targets: ['127.0.0.1:${scrapedTarget.port}'] }] }`,
-        '',
-      ].join('\n'), 'groups: []\n');
-    })());
+    starting.push(
+      (async () => {
+        appTarget = await startMetricsTarget(
+          () => `# TYPE app_error_ratio gauge\napp_error_ratio ${gauge.errorRatio}\n`,
+        );
+        scrapedTarget = await startMetricsTarget(() => '# TYPE worker_up gauge\nworker_up 1\n');
+        // Scraped every second so that a change shows within the test's patience.
+        prometheus = await startPrometheus(
+          [
+            'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+            'scrape_configs:',
+            `  - { job_name: app, static_configs: [{ targets: ['127.0.0.1:${appTarget.port}'] }] }`,
+            `  - { job_name: worker, static_configs: [{ targets: ['127.0.0.1:${scrapedTarget.port}'] }] }`,
+            '',
+          ].join('\n'),
+          'groups: []\n',
+        );
+      })(),
+    );
   }
   // Settled, not all: what did start must still be stopped by afterAll when another start failed.
   const outcomes = await Promise.allSettled(starting);
@@ -259,201 +300,266 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.allSettled([cluster?.remove(), redis?.stop(), boundedRedis?.stop(), prometheus?.stop(), appTarget?.stop(), scrapedTarget?.stop()]);
+  await Promise.allSettled([
+    cluster?.remove(),
+    redis?.stop(),
+    boundedRedis?.stop(),
+    prometheus?.stop(),
+    appTarget?.stop(),
+    scrapedTarget?.stop(),
+  ]);
 });
 
 describe.each(testBackends)('probes against real services on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 } });
 
-  it.skipIf(!available || postgresMissing !== null)('opens an incident when PostgreSQL stops and resolves it when PostgreSQL is back', async () => {
-    const db = cluster!;
-    const body = {
-      name: 'Orders database',
-      severity: 'P1',
-      target: { kind: 'postgres', url: db.url() },
-      conditions: ['[CONNECTED] == true', '[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8'],
-      intervalSeconds: 5,
-      timeoutMs: 2000,
-    };
-    // What the connection ratio condition saw, as an admin trying it out would read it.
-    const tried = (await t.call('POST', '/api/v1/probes/test', { body })).json<{ passed: boolean; conditions: { condition: string; passed: boolean; detail: string }[] }>();
-    expect(tried.passed).toBe(true);
-    expect(tried.conditions[1]).toMatchObject({ passed: true, detail: expect.stringMatching(/^\[CONNECTIONS\] \/ \[MAX_CONNECTIONS\] \(0\.\d+\) < 0\.8$/) });
+  it.skipIf(!available || postgresMissing !== null)(
+    'opens an incident when PostgreSQL stops and resolves it when PostgreSQL is back',
+    async () => {
+      const db = cluster!;
+      const body = {
+        name: 'Orders database',
+        severity: 'P1',
+        target: { kind: 'postgres', url: db.url() },
+        conditions: ['[CONNECTED] == true', '[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8'],
+        intervalSeconds: 5,
+        timeoutMs: 2000,
+      };
+      // What the connection ratio condition saw, as an admin trying it out would read it.
+      const tried = (await t.call('POST', '/api/v1/probes/test', { body })).json<{
+        passed: boolean;
+        conditions: { condition: string; passed: boolean; detail: string }[];
+      }>();
+      expect(tried.passed).toBe(true);
+      expect(tried.conditions[1]).toMatchObject({
+        passed: true,
+        detail: expect.stringMatching(/^\[CONNECTIONS\] \/ \[MAX_CONNECTIONS\] \(0\.\d+\) < 0\.8$/),
+      });
 
-    const probe = await createProbe(t, body);
-    const up = await untilStatus(t, probe.id, 'up');
-    expect(up.lastResult).toMatchObject({ success: true, detail: null });
+      const probe = await createProbe(t, body);
+      const up = await untilStatus(t, probe.id, 'up');
+      expect(up.lastResult).toMatchObject({ success: true, detail: null });
 
-    await db.stop();
-    try {
-      const { incident, probe: down } = await untilIncident(t, probe.id);
-      expect(incident).toMatchObject({ severity: 'P1', status: 'triggered' });
-      expect(incident.title).toContain('Orders database');
-      expect(incident.labels).toMatchObject({ alertname: 'Orders database', probe_kind: 'postgres' });
-      expect(down.lastResult).toMatchObject({ success: false });
-      const refused = await untilDetail(t, probe.id, `ECONNREFUSED 127.0.0.1:${db.port}`);
-      expect(refused.status).toBe('down');
-    } finally {
-      await db.start();
-    }
+      await db.stop();
+      try {
+        const { incident, probe: down } = await untilIncident(t, probe.id);
+        expect(incident).toMatchObject({ severity: 'P1', status: 'triggered' });
+        expect(incident.title).toContain('Orders database');
+        expect(incident.labels).toMatchObject({ alertname: 'Orders database', probe_kind: 'postgres' });
+        expect(down.lastResult).toMatchObject({ success: false });
+        const refused = await untilDetail(t, probe.id, `ECONNREFUSED 127.0.0.1:${db.port}`);
+        expect(refused.status).toBe('down');
+      } finally {
+        await db.start();
+      }
 
-    const incident = (await latestIncident(t, probe.id))!;
-    const back = await untilResolved(t, probe.id, incident.incident_id);
-    expect(back.lastResult).toMatchObject({ success: true, detail: null });
-  }, testTimeoutMs);
+      const incident = (await latestIncident(t, probe.id))!;
+      const back = await untilResolved(t, probe.id, incident.incident_id);
+      expect(back.lastResult).toMatchObject({ success: true, detail: null });
+    },
+    testTimeoutMs,
+  );
 
-  it.skipIf(!available || redisMissing !== null)('opens an incident when Redis stops and resolves it when Redis is started again on the same port', async () => {
-    const server = redis!;
-    const probe = await createProbe(t, {
-      name: 'Session cache',
-      severity: 'P2',
-      target: { kind: 'redis', url: server.url },
-      conditions: ['[PING] == PONG', '[INFO].used_memory > 0'],
-      intervalSeconds: 5,
-      timeoutMs: 2000,
-    });
-    await untilStatus(t, probe.id, 'up');
+  it.skipIf(!available || redisMissing !== null)(
+    'opens an incident when Redis stops and resolves it when Redis is started again on the same port',
+    async () => {
+      const server = redis!;
+      const probe = await createProbe(t, {
+        name: 'Session cache',
+        severity: 'P2',
+        target: { kind: 'redis', url: server.url },
+        conditions: ['[PING] == PONG', '[INFO].used_memory > 0'],
+        intervalSeconds: 5,
+        timeoutMs: 2000,
+      });
+      await untilStatus(t, probe.id, 'up');
 
-    await server.stop();
-    try {
-      const { incident } = await untilIncident(t, probe.id);
-      expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
-      expect(incident.title).toContain('Session cache');
-      const refused = await untilDetail(t, probe.id, `ECONNREFUSED 127.0.0.1:${server.port}`);
-      expect(refused.status).toBe('down');
-    } finally {
-      await server.start();
-    }
+      await server.stop();
+      try {
+        const { incident } = await untilIncident(t, probe.id);
+        expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
+        expect(incident.title).toContain('Session cache');
+        const refused = await untilDetail(t, probe.id, `ECONNREFUSED 127.0.0.1:${server.port}`);
+        expect(refused.status).toBe('down');
+      } finally {
+        await server.start();
+      }
 
-    const incident = (await latestIncident(t, probe.id))!;
-    const back = await untilResolved(t, probe.id, incident.incident_id);
-    expect(back.lastResult).toMatchObject({ success: true, detail: null });
-  }, testTimeoutMs);
+      const incident = (await latestIncident(t, probe.id))!;
+      const back = await untilResolved(t, probe.id, incident.incident_id);
+      expect(back.lastResult).toMatchObject({ success: true, detail: null });
+    },
+    testTimeoutMs,
+  );
 
-  it.skipIf(!available || redisMissing !== null)('fails a Redis memory condition once the server is filled past 85 % of maxmemory, showing the ratio', async () => {
-    const server = boundedRedis!;
-    const probe = await createProbe(t, {
-      name: 'Cache memory',
-      severity: 'P3',
-      target: { kind: 'redis', url: server.url },
-      conditions: ['[INFO].used_memory / [INFO].maxmemory < 85%'],
-      intervalSeconds: 5,
-      timeoutMs: 2000,
-    });
-    await untilStatus(t, probe.id, 'up');
+  it.skipIf(!available || redisMissing !== null)(
+    'fails a Redis memory condition once the server is filled past 85 % of maxmemory, showing the ratio',
+    async () => {
+      const server = boundedRedis!;
+      const probe = await createProbe(t, {
+        name: 'Cache memory',
+        severity: 'P3',
+        target: { kind: 'redis', url: server.url },
+        conditions: ['[INFO].used_memory / [INFO].maxmemory < 85%'],
+        intervalSeconds: 5,
+        timeoutMs: 2000,
+      });
+      await untilStatus(t, probe.id, 'up');
 
-    try {
-      const reached = await fillRedis(server.url, 0.9);
-      expect(reached).toBeGreaterThan(0.85);
-      const { incident, probe: down } = await untilIncident(t, probe.id);
-      expect(incident).toMatchObject({ severity: 'P3', status: 'triggered' });
-      expect(incident.title).toContain('Cache memory');
-      // The detail shows the ratio the check computed next to the threshold.
-      const shown = /^\[INFO\]\.used_memory \/ \[INFO\]\.maxmemory \((\d+(?:\.\d+)?)\) < 85% \(0\.85\)$/.exec(down.lastResult!.detail ?? '');
-      expect(shown, down.lastResult!.detail ?? 'no detail').not.toBeNull();
-      expect(Number(shown![1])).toBeGreaterThan(0.85);
-    } finally {
-      await flushRedis(server.url);
-    }
+      try {
+        const reached = await fillRedis(server.url, 0.9);
+        expect(reached).toBeGreaterThan(0.85);
+        const { incident, probe: down } = await untilIncident(t, probe.id);
+        expect(incident).toMatchObject({ severity: 'P3', status: 'triggered' });
+        expect(incident.title).toContain('Cache memory');
+        // The detail shows the ratio the check computed next to the threshold.
+        const shown = /^\[INFO\]\.used_memory \/ \[INFO\]\.maxmemory \((\d+(?:\.\d+)?)\) < 85% \(0\.85\)$/.exec(
+          down.lastResult!.detail ?? '',
+        );
+        expect(shown, down.lastResult!.detail ?? 'no detail').not.toBeNull();
+        expect(Number(shown![1])).toBeGreaterThan(0.85);
+      } finally {
+        await flushRedis(server.url);
+      }
 
-    const incident = (await latestIncident(t, probe.id))!;
-    await untilResolved(t, probe.id, incident.incident_id);
-  }, testTimeoutMs);
+      const incident = (await latestIncident(t, probe.id))!;
+      await untilResolved(t, probe.id, incident.incident_id);
+    },
+    testTimeoutMs,
+  );
 
   for (const kind of ['http', 'tls'] as const) {
-    it.skipIf(!available)(`opens an incident for a certificate expiring in 2 days (${kind} probe) and resolves it once a 30-day certificate is served`, async () => {
-      const { ca, expiringSoon, renewed } = certificates!;
-      const server = await startHttpsServer(expiringSoon);
-      try {
-        const name = `Storefront certificate (${kind})`;
-        const target = kind === 'http'
-          ? { kind, url: `https://127.0.0.1:${server.port}/`, tls: { ca: ca.cert } }
-          : { kind, host: '127.0.0.1', port: server.port, tls: { ca: ca.cert } };
-        // The HTTP probe names its conditions; the TLS probe keeps its defaults (valid, > 7d).
-        const conditions = kind === 'http' ? { conditions: ['[STATUS] == 200', '[CERTIFICATE_EXPIRATION] > 7d'] } : {};
-        const probe = await createProbe(t, { name, severity: 'P2', target, ...conditions, intervalSeconds: 5, timeoutMs: 2000 });
-        if (kind === 'tls') expect(probe.conditions).toEqual(['[CERTIFICATE_VALID] == true', '[CERTIFICATE_EXPIRATION] > 7d']);
+    it.skipIf(!available)(
+      `opens an incident for a certificate expiring in 2 days (${kind} probe) and resolves it once a 30-day certificate is served`,
+      async () => {
+        const { ca, expiringSoon, renewed } = certificates!;
+        const server = await startHttpsServer(expiringSoon);
+        try {
+          const name = `Storefront certificate (${kind})`;
+          const target =
+            kind === 'http'
+              ? { kind, url: `https://127.0.0.1:${server.port}/`, tls: { ca: ca.cert } }
+              : { kind, host: '127.0.0.1', port: server.port, tls: { ca: ca.cert } };
+          // The HTTP probe names its conditions; the TLS probe keeps its defaults (valid, > 7d).
+          const conditions =
+            kind === 'http' ? { conditions: ['[STATUS] == 200', '[CERTIFICATE_EXPIRATION] > 7d'] } : {};
+          const probe = await createProbe(t, {
+            name,
+            severity: 'P2',
+            target,
+            ...conditions,
+            intervalSeconds: 5,
+            timeoutMs: 2000,
+          });
+          if (kind === 'tls')
+            expect(probe.conditions).toEqual(['[CERTIFICATE_VALID] == true', '[CERTIFICATE_EXPIRATION] > 7d']);
 
-        const { incident, probe: down } = await untilIncident(t, probe.id);
-        expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
-        expect(incident.title).toContain(name);
-        // Only the expiry fails (the status and the chain are fine), and the detail says how far off it is.
-        const shown = /^\[CERTIFICATE_EXPIRATION\] \((\d+)\) > 7d \(604800000\)$/.exec(down.lastResult!.detail ?? '');
-        expect(shown, down.lastResult!.detail ?? 'no detail').not.toBeNull();
-        const expiresInMs = Number(shown![1]);
-        expect(expiresInMs).toBeGreaterThan(86_400_000);
-        expect(expiresInMs).toBeLessThanOrEqual(2 * 86_400_000);
+          const { incident, probe: down } = await untilIncident(t, probe.id);
+          expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
+          expect(incident.title).toContain(name);
+          // Only the expiry fails (the status and the chain are fine), and the detail says how far off it is.
+          const shown = /^\[CERTIFICATE_EXPIRATION\] \((\d+)\) > 7d \(604800000\)$/.exec(down.lastResult!.detail ?? '');
+          expect(shown, down.lastResult!.detail ?? 'no detail').not.toBeNull();
+          const expiresInMs = Number(shown![1]);
+          expect(expiresInMs).toBeGreaterThan(86_400_000);
+          expect(expiresInMs).toBeLessThanOrEqual(2 * 86_400_000);
 
-        server.renew(renewed);
-        const back = await untilResolved(t, probe.id, incident.incident_id);
-        expect(back.lastResult).toMatchObject({ success: true, detail: null });
-      } finally {
-        await server.close();
-      }
-    }, testTimeoutMs);
+          server.renew(renewed);
+          const back = await untilResolved(t, probe.id, incident.incident_id);
+          expect(back.lastResult).toMatchObject({ success: true, detail: null });
+        } finally {
+          await server.close();
+        }
+      },
+      testTimeoutMs,
+    );
   }
 
-  it.skipIf(!available || prometheusMissing !== null)('fires a Prometheus series after its for duration when the error ratio rises, and resolves it when the ratio falls back', async () => {
-    const body = {
-      name: 'Checkout error ratio',
-      severity: 'P2',
-      target: { kind: 'prometheus', url: prometheus!.url, query: 'app_error_ratio' },
-      conditions: ['[VALUE] < 0.05'],
-      forSeconds: 2,
-      intervalSeconds: 5,
-      timeoutMs: 2000,
-    };
-    // Prometheus has scraped the target (the series is there, and passes) before the ratio rises.
-    await eventually('Prometheus to return the error ratio', async () => {
-      const verdict = (await t.call('POST', '/api/v1/probes/test', { body })).json<{ series?: { labels: Record<string, string>; passed: boolean }[] }>();
-      return verdict.series?.some((series) => series.labels['job'] === 'app' && series.passed) === true ? true : null;
-    }, waitMs);
-    const probe = await createProbe(t, body);
-    await untilStatus(t, probe.id, 'up');
+  it.skipIf(!available || prometheusMissing !== null)(
+    'fires a Prometheus series after its for duration when the error ratio rises, and resolves it when the ratio falls back',
+    async () => {
+      const body = {
+        name: 'Checkout error ratio',
+        severity: 'P2',
+        target: { kind: 'prometheus', url: prometheus!.url, query: 'app_error_ratio' },
+        conditions: ['[VALUE] < 0.05'],
+        forSeconds: 2,
+        intervalSeconds: 5,
+        timeoutMs: 2000,
+      };
+      // Prometheus has scraped the target (the series is there, and passes) before the ratio rises.
+      await eventually(
+        'Prometheus to return the error ratio',
+        async () => {
+          const verdict = (await t.call('POST', '/api/v1/probes/test', { body })).json<{
+            series?: { labels: Record<string, string>; passed: boolean }[];
+          }>();
+          return verdict.series?.some((series) => series.labels['job'] === 'app' && series.passed) === true
+            ? true
+            : null;
+        },
+        waitMs,
+      );
+      const probe = await createProbe(t, body);
+      await untilStatus(t, probe.id, 'up');
 
-    gauge.errorRatio = 0.2;
-    try {
-      const { incident } = await untilIncident(t, probe.id);
-      expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
-      expect(incident.title).toContain('Checkout error ratio');
-      expect(incident.title).toContain('[VALUE] (0.2) < 0.05');
-      // Each series is an alert of its own, with the series' labels.
-      expect(incident.labels).toMatchObject({ alertname: 'Checkout error ratio', job: 'app', instance: `127.0.0.1:${appTarget!.port}` });
-      // Raised only once the series had failed for `forSeconds`.
-      expect(incident.pending_seconds).toBeGreaterThanOrEqual(2);
-    } finally {
-      gauge.errorRatio = 0.01;
-    }
+      gauge.errorRatio = 0.2;
+      try {
+        const { incident } = await untilIncident(t, probe.id);
+        expect(incident).toMatchObject({ severity: 'P2', status: 'triggered' });
+        expect(incident.title).toContain('Checkout error ratio');
+        expect(incident.title).toContain('[VALUE] (0.2) < 0.05');
+        // Each series is an alert of its own, with the series' labels.
+        expect(incident.labels).toMatchObject({
+          alertname: 'Checkout error ratio',
+          job: 'app',
+          instance: `127.0.0.1:${appTarget!.port}`,
+        });
+        // Raised only once the series had failed for `forSeconds`.
+        expect(incident.pending_seconds).toBeGreaterThanOrEqual(2);
+      } finally {
+        gauge.errorRatio = 0.01;
+      }
 
-    const incident = (await latestIncident(t, probe.id))!;
-    await untilResolved(t, probe.id, incident.incident_id);
-  }, testTimeoutMs);
+      const incident = (await latestIncident(t, probe.id))!;
+      await untilResolved(t, probe.id, incident.incident_id);
+    },
+    testTimeoutMs,
+  );
 
-  it.skipIf(!available || prometheusMissing !== null)('fires every series an up == 0 query returns when the scraped target stops, and resolves it when the target is back', async () => {
-    const target = scrapedTarget!;
-    const probe = await createProbe(t, {
-      name: 'Worker scrape',
-      severity: 'P1',
-      target: { kind: 'prometheus', url: prometheus!.url, query: 'up{job="worker"} == 0' },
-      intervalSeconds: 5,
-      timeoutMs: 2000,
-    });
-    // No conditions: as in a Prometheus alerting rule, every series returned is active.
-    expect(probe.conditions).toEqual([]);
-    await untilStatus(t, probe.id, 'up');
+  it.skipIf(!available || prometheusMissing !== null)(
+    'fires every series an up == 0 query returns when the scraped target stops, and resolves it when the target is back',
+    async () => {
+      const target = scrapedTarget!;
+      const probe = await createProbe(t, {
+        name: 'Worker scrape',
+        severity: 'P1',
+        target: { kind: 'prometheus', url: prometheus!.url, query: 'up{job="worker"} == 0' },
+        intervalSeconds: 5,
+        timeoutMs: 2000,
+      });
+      // No conditions: as in a Prometheus alerting rule, every series returned is active.
+      expect(probe.conditions).toEqual([]);
+      await untilStatus(t, probe.id, 'up');
 
-    await target.stop();
-    try {
-      const { incident } = await untilIncident(t, probe.id);
-      expect(incident).toMatchObject({ severity: 'P1', status: 'triggered' });
-      expect(incident.title).toContain('Worker scrape');
-      expect(incident.title).toContain('returned 0');
-      expect(incident.labels).toMatchObject({ alertname: 'Worker scrape', job: 'worker', instance: `127.0.0.1:${target.port}` });
-    } finally {
-      await target.start();
-    }
+      await target.stop();
+      try {
+        const { incident } = await untilIncident(t, probe.id);
+        expect(incident).toMatchObject({ severity: 'P1', status: 'triggered' });
+        expect(incident.title).toContain('Worker scrape');
+        expect(incident.title).toContain('returned 0');
+        expect(incident.labels).toMatchObject({
+          alertname: 'Worker scrape',
+          job: 'worker',
+          instance: `127.0.0.1:${target.port}`,
+        });
+      } finally {
+        await target.start();
+      }
 
-    const incident = (await latestIncident(t, probe.id))!;
-    await untilResolved(t, probe.id, incident.incident_id);
-  }, testTimeoutMs);
+      const incident = (await latestIncident(t, probe.id))!;
+      await untilResolved(t, probe.id, incident.incident_id);
+    },
+    testTimeoutMs,
+  );
 });

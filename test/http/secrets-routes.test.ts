@@ -6,12 +6,22 @@ const secretKey = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abc
 const value = 'correct-horse-battery-staple';
 
 describe.each(testBackends)('secrets on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey, stepSecretEnv: 'ENV_ONLY_SECRET, UNSET_SECRET' }, env: { ENV_ONLY_SECRET: 'from-the-env-1' } });
+  const t = useTestApp(backend, available, {
+    config: { secretKey, stepSecretEnv: 'ENV_ONLY_SECRET, UNSET_SECRET' },
+    env: { ENV_ONLY_SECRET: 'from-the-env-1' },
+  });
 
   it.skipIf(!available)('stores a secret sealed, lists it by name only, and audits it without its value', async () => {
-    const put = await t.call('PUT', '/api/v1/secrets/DB_PASSWORD', { body: { value, description: 'read-only role of the app database' } });
+    const put = await t.call('PUT', '/api/v1/secrets/DB_PASSWORD', {
+      body: { value, description: 'read-only role of the app database' },
+    });
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ name: 'DB_PASSWORD', source: 'store', description: 'read-only role of the app database', updatedBy: expect.any(String) });
+    expect(put.json()).toMatchObject({
+      name: 'DB_PASSWORD',
+      source: 'store',
+      description: 'read-only role of the app database',
+      updatedBy: expect.any(String),
+    });
     const list = await t.call('GET', '/api/v1/secrets', { token: t.users.responder.token });
     expect(list.json()).toEqual([
       expect.objectContaining({ name: 'DB_PASSWORD', source: 'store' }),
@@ -19,16 +29,23 @@ describe.each(testBackends)('secrets on $backend', ({ backend, available }) => {
     ]);
     const replaced = await t.call('PUT', '/api/v1/secrets/DB_PASSWORD', { body: { value: `${value}-2` } });
     expect(replaced.json().description).toBeNull();
-    const stored = (await t.db.query<{ sealed: string }>(`SELECT sealed FROM secrets WHERE name = 'DB_PASSWORD'`)).rows[0]!.sealed;
+    const stored = (await t.db.query<{ sealed: string }>(`SELECT sealed FROM secrets WHERE name = 'DB_PASSWORD'`))
+      .rows[0]!.sealed;
     expect(stored).toMatch(/^v1\./);
     expect(stored).not.toContain('horse');
-    const audit = (await t.db.query<{ action: string; details: unknown }>(`SELECT action, details FROM audit_log WHERE target_type = 'secret' ORDER BY id`)).rows;
+    const audit = (
+      await t.db.query<{ action: string; details: unknown }>(
+        `SELECT action, details FROM audit_log WHERE target_type = 'secret' ORDER BY id`,
+      )
+    ).rows;
     expect(audit.map((row) => row.action)).toEqual(['secret.create', 'secret.replace']);
     expect(JSON.stringify(audit) + list.body + put.body).not.toContain('horse');
   });
 
   it.skipIf(!available)('lets only admins write secrets and refuses bad names and short values', async () => {
-    expect((await t.call('PUT', '/api/v1/secrets/X_TOKEN', { token: t.users.responder.token, body: { value } })).statusCode).toBe(403);
+    expect(
+      (await t.call('PUT', '/api/v1/secrets/X_TOKEN', { token: t.users.responder.token, body: { value } })).statusCode,
+    ).toBe(403);
     expect((await t.call('GET', '/api/v1/secrets', { token: t.users.viewer.token })).statusCode).toBe(403);
     const badName = await t.call('PUT', '/api/v1/secrets/not-a-name', { body: { value } });
     expect(badName.statusCode).toBe(400);
@@ -41,7 +58,9 @@ describe.each(testBackends)('secrets on $backend', ({ backend, available }) => {
 
   it.skipIf(!available)('deletes a secret once, then answers 404', async () => {
     await t.call('PUT', '/api/v1/secrets/TO_DELETE', { body: { value } });
-    expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE', { token: t.users.responder.token })).statusCode).toBe(403);
+    expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE', { token: t.users.responder.token })).statusCode).toBe(
+      403,
+    );
     expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE')).statusCode).toBe(204);
     expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE')).statusCode).toBe(404);
   });

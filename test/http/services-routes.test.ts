@@ -17,8 +17,14 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
 
   it.skipIf(!available)('creates a service with every field and shows it back', async () => {
     const body = {
-      id: 'billing-api', name: 'Billing API', description: 'Invoices', ownerTeamId: 'dispatch',
-      rtoMinutes: 60, rpoMinutes: 0, tags: ['payments', 'tier-1'], public: true,
+      id: 'billing-api',
+      name: 'Billing API',
+      description: 'Invoices',
+      ownerTeamId: 'dispatch',
+      rtoMinutes: 60,
+      rpoMinutes: 0,
+      tags: ['payments', 'tier-1'],
+      public: true,
     };
     const created = await t.call('POST', '/api/v1/services', { body });
     expect(created.statusCode, created.body).toBe(201);
@@ -32,7 +38,14 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
   it.skipIf(!available)('fills defaults for a service given only an id and a name', async () => {
     const created = await t.call('POST', '/api/v1/services', { body: { id: 'minimal', name: 'Minimal' } });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ description: '', ownerTeamId: null, rtoMinutes: null, rpoMinutes: null, tags: [], public: false });
+    expect(created.json()).toMatchObject({
+      description: '',
+      ownerTeamId: null,
+      rtoMinutes: null,
+      rpoMinutes: null,
+      tags: [],
+      public: false,
+    });
   });
 
   it.skipIf(!available)('refuses a duplicate id with 409', async () => {
@@ -57,20 +70,31 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
     for (const [body, path] of cases) {
       const response = await t.call('POST', '/api/v1/services', { body });
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect(response.json().details.issues.map((i: { path: string }) => i.path), JSON.stringify(body)).toContain(path);
+      expect(
+        response.json().details.issues.map((i: { path: string }) => i.path),
+        JSON.stringify(body),
+      ).toContain(path);
     }
-    const unknownTeam = await t.call('POST', '/api/v1/services', { body: { id: 'orphan', name: 'Orphan', ownerTeamId: 'nobody' } });
+    const unknownTeam = await t.call('POST', '/api/v1/services', {
+      body: { id: 'orphan', name: 'Orphan', ownerTeamId: 'nobody' },
+    });
     expect(unknownTeam.statusCode).toBe(400);
     expect(unknownTeam.json().details.issues).toEqual([{ path: '/ownerTeamId', message: 'no team nobody' }]);
     expect((await t.call('GET', '/api/v1/services/orphan')).statusCode).toBe(404);
   });
 
   it.skipIf(!available)('updates only the fields sent, and clears the owner with null', async () => {
-    await t.call('POST', '/api/v1/services', { body: { id: 'maps', name: 'Maps', ownerTeamId: 'dispatch', rtoMinutes: 30, tags: ['geo'] } });
-    const moved = await t.call('PATCH', '/api/v1/services/maps', { body: { ownerTeamId: 'platform', rtoMinutes: null } });
+    await t.call('POST', '/api/v1/services', {
+      body: { id: 'maps', name: 'Maps', ownerTeamId: 'dispatch', rtoMinutes: 30, tags: ['geo'] },
+    });
+    const moved = await t.call('PATCH', '/api/v1/services/maps', {
+      body: { ownerTeamId: 'platform', rtoMinutes: null },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ name: 'Maps', ownerTeamId: 'platform', rtoMinutes: null, tags: ['geo'] });
-    const orphaned = await t.call('PATCH', '/api/v1/services/maps', { body: { ownerTeamId: null, description: 'tiles' } });
+    const orphaned = await t.call('PATCH', '/api/v1/services/maps', {
+      body: { ownerTeamId: null, description: 'tiles' },
+    });
     expect(orphaned.json()).toMatchObject({ ownerTeamId: null, description: 'tiles' });
     const badTeam = await t.call('PATCH', '/api/v1/services/maps', { body: { ownerTeamId: 'ghosts' } });
     expect(badTeam.statusCode).toBe(400);
@@ -83,17 +107,27 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
   });
 
   it.skipIf(!available)('answers 404 for a service that does not exist', async () => {
-    expect((await t.call('GET', '/api/v1/services/nowhere')).json()).toMatchObject({ error: 'not_found', details: { entity: 'service', id: 'nowhere' } });
+    expect((await t.call('GET', '/api/v1/services/nowhere')).json()).toMatchObject({
+      error: 'not_found',
+      details: { entity: 'service', id: 'nowhere' },
+    });
     expect((await t.call('PATCH', '/api/v1/services/nowhere', { body: { name: 'x' } })).statusCode).toBe(404);
     expect((await t.call('DELETE', '/api/v1/services/nowhere')).statusCode).toBe(404);
   });
 
   it.skipIf(!available)('lists services by id, filtered by tag and by owner team', async () => {
-    await t.call('POST', '/api/v1/services', { body: { id: 'list-b', name: 'B', ownerTeamId: 'platform', tags: ['listing', 'db'] } });
-    await t.call('POST', '/api/v1/services', { body: { id: 'list-a', name: 'A', ownerTeamId: 'dispatch', tags: ['listing'] } });
+    await t.call('POST', '/api/v1/services', {
+      body: { id: 'list-b', name: 'B', ownerTeamId: 'platform', tags: ['listing', 'db'] },
+    });
+    await t.call('POST', '/api/v1/services', {
+      body: { id: 'list-a', name: 'A', ownerTeamId: 'dispatch', tags: ['listing'] },
+    });
     await t.call('POST', '/api/v1/services', { body: { id: 'list-c', name: 'C', ownerTeamId: 'platform' } });
     const tagged = (await t.call('GET', '/api/v1/services?tag=listing', { token: t.users.viewer.token })).json();
-    expect(tagged).toEqual({ items: [expect.objectContaining({ id: 'list-a' }), expect.objectContaining({ id: 'list-b' })], total: 2 });
+    expect(tagged).toEqual({
+      items: [expect.objectContaining({ id: 'list-a' }), expect.objectContaining({ id: 'list-b' })],
+      total: 2,
+    });
     const platform = (await t.call('GET', '/api/v1/services?ownerTeamId=platform')).json();
     expect(platform.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['list-b', 'list-c']));
     expect(platform.items.every((s: { ownerTeamId: string }) => s.ownerTeamId === 'platform')).toBe(true);
@@ -121,11 +155,16 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
     expect((await t.call('GET', '/api/v1/services/unused')).statusCode).toBe(404);
 
     await t.call('POST', '/api/v1/services', { body: { id: 'in-history', name: 'In history' } });
-    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'uses it', services: ['in-history'] } })).json();
+    const incident = (
+      await t.call('POST', '/api/v1/incidents', { body: { title: 'uses it', services: ['in-history'] } })
+    ).json();
     await t.call('POST', `/api/v1/incidents/${incident.id}/resolve`);
     const refused = await t.call('DELETE', '/api/v1/services/in-history');
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ error: 'conflict', details: { id: 'in-history', incidents: [incident.id], count: 1 } });
+    expect(refused.json()).toMatchObject({
+      error: 'conflict',
+      details: { id: 'in-history', incidents: [incident.id], count: 1 },
+    });
     expect((await t.call('GET', '/api/v1/services/in-history')).statusCode).toBe(200);
   });
 

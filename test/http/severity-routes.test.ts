@@ -10,19 +10,35 @@ describe.each(testBackends)('severity policies API on $backend', ({ backend, ava
     expect(response.statusCode, response.body).toBe(200);
     const policies = response.json();
     expect(policies.map((p: { severity: string }) => p.severity)).toEqual(['P1', 'P2', 'P3', 'P4']);
-    expect(policies[0]).toEqual({ severity: 'P1', name: 'Critical', description: 'Service down or data at risk for many users', resolutionTargetMinutes: 60, statusUpdateMinutes: 15 });
+    expect(policies[0]).toEqual({
+      severity: 'P1',
+      name: 'Critical',
+      description: 'Service down or data at risk for many users',
+      resolutionTargetMinutes: 60,
+      statusUpdateMinutes: 15,
+    });
     expect(policies[3]).toMatchObject({ severity: 'P4', resolutionTargetMinutes: null, statusUpdateMinutes: null });
   });
 
   it.skipIf(!available)('changes a P2 target and with it the due time and overdue state of a P2 incident', async () => {
     const fiveHoursAgo = new Date(Date.now() - 5 * 3600_000).toISOString();
-    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'slow P2', severity: 'P2', detectedAt: fiveHoursAgo } })).json();
+    const incident = (
+      await t.call('POST', '/api/v1/incidents', {
+        body: { title: 'slow P2', severity: 'P2', detectedAt: fiveHoursAgo },
+      })
+    ).json();
     expect(incident.overdue).toBe(true);
     expect(Date.parse(incident.resolutionDueAt) - Date.parse(incident.detectedAt)).toBe(240 * 60_000);
 
     const changed = await t.call('PATCH', '/api/v1/severity-policies/P2', { body: { resolutionTargetMinutes: 600 } });
     expect(changed.statusCode, changed.body).toBe(200);
-    expect(changed.json()).toEqual({ severity: 'P2', name: 'High', description: 'Major feature degraded, workaround hard', resolutionTargetMinutes: 600, statusUpdateMinutes: 30 });
+    expect(changed.json()).toEqual({
+      severity: 'P2',
+      name: 'High',
+      description: 'Major feature degraded, workaround hard',
+      resolutionTargetMinutes: 600,
+      statusUpdateMinutes: 30,
+    });
     try {
       const after = (await t.call('GET', `/api/v1/incidents/${incident.id}`)).json();
       expect(after.overdue).toBe(false);
@@ -35,14 +51,30 @@ describe.each(testBackends)('severity policies API on $backend', ({ backend, ava
   });
 
   it.skipIf(!available)('removes a resolution target with null, so nothing of that severity is overdue', async () => {
-    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'old P3', severity: 'P3', detectedAt: '2020-01-01T00:00:00Z' } })).json();
+    const incident = (
+      await t.call('POST', '/api/v1/incidents', {
+        body: { title: 'old P3', severity: 'P3', detectedAt: '2020-01-01T00:00:00Z' },
+      })
+    ).json();
     expect(incident.overdue).toBe(true);
-    const changed = await t.call('PATCH', '/api/v1/severity-policies/P3', { body: { resolutionTargetMinutes: null, name: 'Medium' } });
+    const changed = await t.call('PATCH', '/api/v1/severity-policies/P3', {
+      body: { resolutionTargetMinutes: null, name: 'Medium' },
+    });
     try {
-      expect(changed.json()).toMatchObject({ severity: 'P3', name: 'Medium', resolutionTargetMinutes: null, statusUpdateMinutes: 120 });
-      expect((await t.call('GET', `/api/v1/incidents/${incident.id}`)).json()).toMatchObject({ overdue: false, resolutionDueAt: null });
+      expect(changed.json()).toMatchObject({
+        severity: 'P3',
+        name: 'Medium',
+        resolutionTargetMinutes: null,
+        statusUpdateMinutes: 120,
+      });
+      expect((await t.call('GET', `/api/v1/incidents/${incident.id}`)).json()).toMatchObject({
+        overdue: false,
+        resolutionDueAt: null,
+      });
     } finally {
-      await t.call('PATCH', '/api/v1/severity-policies/P3', { body: { resolutionTargetMinutes: 1440, name: 'Moderate' } });
+      await t.call('PATCH', '/api/v1/severity-policies/P3', {
+        body: { resolutionTargetMinutes: 1440, name: 'Moderate' },
+      });
     }
   });
 
@@ -63,13 +95,20 @@ describe.each(testBackends)('severity policies API on $backend', ({ backend, ava
 
   it.skipIf(!available)('lets only admins change a policy, and audits the change', async () => {
     for (const role of ['viewer', 'responder'] as const) {
-      const refused = await t.call('PATCH', '/api/v1/severity-policies/P1', { token: t.users[role].token, body: { resolutionTargetMinutes: 5 } });
+      const refused = await t.call('PATCH', '/api/v1/severity-policies/P1', {
+        token: t.users[role].token,
+        body: { resolutionTargetMinutes: 5 },
+      });
       expect(refused.statusCode).toBe(403);
       expect(refused.json().details).toEqual({ required: 'admin', actual: role });
     }
     expect((await t.call('GET', '/api/v1/severity-policies')).json()[0].resolutionTargetMinutes).toBe(60);
     await t.call('PATCH', '/api/v1/severity-policies/P4', { body: { description: 'No user impact at all' } });
     const audit = (await t.call('GET', '/api/v1/audit-log?targetType=severity_policy&targetId=P4')).json();
-    expect(audit.items[0]).toMatchObject({ action: 'severity_policy.update', actor: { id: t.users.admin.id }, details: { description: 'No user impact at all' } });
+    expect(audit.items[0]).toMatchObject({
+      action: 'severity_policy.update',
+      actor: { id: t.users.admin.id },
+      details: { description: 'No user impact at all' },
+    });
   });
 });

@@ -20,31 +20,53 @@ describe.each(testBackends)('SQL connections API on $backend', ({ backend, avail
 
   async function auditRows(name: string): Promise<{ action: string; details: unknown }[]> {
     const { rows } = await t.db.query<{ action: string; details: unknown }>(
-      `SELECT action, details FROM audit_log WHERE target_type = 'sql_connection' AND target_id = $1 ORDER BY id`, [name],
+      `SELECT action, details FROM audit_log WHERE target_type = 'sql_connection' AND target_id = $1 ORDER BY id`,
+      [name],
     );
     return rows;
   }
 
-  it.skipIf(!available)('stores a connection sealed, shows it without its password, and audits its creation and replacement', async () => {
-    const created = await put('orders', { url, description: 'orders primary' });
-    expect(created.statusCode, created.body).toBe(200);
-    expect(created.json()).toMatchObject({
-      name: 'orders', displayUrl: 'postgres://app:****@db.internal:5432/orders?sslmode=require', description: 'orders primary', updatedBy: 'Administrator',
-    });
-    const replaced = await put('orders', { url: url.replace('db.internal', 'db2.internal') });
-    expect(replaced.json()).toMatchObject({ displayUrl: 'postgres://app:****@db2.internal:5432/orders?sslmode=require', description: null });
-    const listed = await t.call('GET', base, { token: t.users.responder.token });
-    expect(listed.statusCode).toBe(200);
-    expect(listed.json().map((c: { name: string }) => c.name)).toContain('orders');
-    const shown = await t.call('GET', `${base}/orders`, { token: t.users.responder.token });
-    expect(shown.json()).toEqual(replaced.json());
-    expect((await auditRows('orders')).map((row) => row.action)).toEqual(['sql_connection.create', 'sql_connection.replace']);
-    const { rows } = await t.db.query<{ sealed_url: string }>(`SELECT sealed_url FROM sql_connections WHERE name = 'orders'`);
-    expect(rows[0]?.sealed_url).toMatch(/^v1\./);
-    for (const body of [created.body, replaced.body, listed.body, shown.body, JSON.stringify(await auditRows('orders')), rows[0]?.sealed_url]) {
-      expect(body).not.toContain(password);
-    }
-  });
+  it.skipIf(!available)(
+    'stores a connection sealed, shows it without its password, and audits its creation and replacement',
+    async () => {
+      const created = await put('orders', { url, description: 'orders primary' });
+      expect(created.statusCode, created.body).toBe(200);
+      expect(created.json()).toMatchObject({
+        name: 'orders',
+        displayUrl: 'postgres://app:****@db.internal:5432/orders?sslmode=require',
+        description: 'orders primary',
+        updatedBy: 'Administrator',
+      });
+      const replaced = await put('orders', { url: url.replace('db.internal', 'db2.internal') });
+      expect(replaced.json()).toMatchObject({
+        displayUrl: 'postgres://app:****@db2.internal:5432/orders?sslmode=require',
+        description: null,
+      });
+      const listed = await t.call('GET', base, { token: t.users.responder.token });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.json().map((c: { name: string }) => c.name)).toContain('orders');
+      const shown = await t.call('GET', `${base}/orders`, { token: t.users.responder.token });
+      expect(shown.json()).toEqual(replaced.json());
+      expect((await auditRows('orders')).map((row) => row.action)).toEqual([
+        'sql_connection.create',
+        'sql_connection.replace',
+      ]);
+      const { rows } = await t.db.query<{ sealed_url: string }>(
+        `SELECT sealed_url FROM sql_connections WHERE name = 'orders'`,
+      );
+      expect(rows[0]?.sealed_url).toMatch(/^v1\./);
+      for (const body of [
+        created.body,
+        replaced.body,
+        listed.body,
+        shown.body,
+        JSON.stringify(await auditRows('orders')),
+        rows[0]?.sealed_url,
+      ]) {
+        expect(body).not.toContain(password);
+      }
+    },
+  );
 
   it.skipIf(!available)('hides password query parameters too', async () => {
     const response = await put('by-query', { url: `postgresql://db.internal/app?user=app&password=${password}` });
@@ -70,7 +92,12 @@ describe.each(testBackends)('SQL connections API on $backend', ({ backend, avail
       expect(response.statusCode, name).toBe(400);
       expect(response.json().details.issues[0].path).toBe('/params/name');
     }
-    const badUrls = [`mysql://app:${password}@db/x`, `https://app:${password}@db/x`, `postgres://app:${password}@`, `postgres://app:${password}@[bad`];
+    const badUrls = [
+      `mysql://app:${password}@db/x`,
+      `https://app:${password}@db/x`,
+      `postgres://app:${password}@`,
+      `postgres://app:${password}@[bad`,
+    ];
     for (const bad of badUrls) {
       const response = await put('bad-url', { url: bad });
       expect(response.statusCode, bad).toBe(400);
@@ -82,7 +109,11 @@ describe.each(testBackends)('SQL connections API on $backend', ({ backend, avail
   });
 
   it.skipIf(!available)('answers 404 naming an unknown connection', async () => {
-    for (const [method, path] of [['GET', `${base}/nowhere`], ['DELETE', `${base}/nowhere`], ['POST', `${base}/nowhere/test`]] as const) {
+    for (const [method, path] of [
+      ['GET', `${base}/nowhere`],
+      ['DELETE', `${base}/nowhere`],
+      ['POST', `${base}/nowhere/test`],
+    ] as const) {
       const response = await t.call(method, path);
       expect(response.statusCode, `${method} ${path}`).toBe(404);
       expect(response.json().message).toContain('nowhere');
@@ -107,29 +138,40 @@ describe.each(testBackends)('SQL connections API on $backend', ({ backend, avail
     expect((await keyless.call('GET', base)).json()).toEqual([]);
   });
 
-  it.skipIf(!available)('tests a connection: the server version when it answers, the reason without the password when not', async () => {
-    await put('unreachable', { url: `postgres://app:${password}@127.0.0.1:1/x` });
-    const failed = await t.call('POST', `${base}/unreachable/test`);
-    expect(failed.statusCode).toBe(200);
-    expect(failed.json()).toMatchObject({ ok: false, serverVersion: null });
-    expect(failed.json().error).toMatch(/ECONNREFUSED/);
-    expect(failed.body).not.toContain(password);
-    const live = postgresAdminUrl();
-    if (live === null) return;
-    await put('live', { url: live });
-    const answered = await t.call('POST', `${base}/live/test`);
-    expect(answered.json()).toMatchObject({ ok: true, error: null });
-    expect(answered.json().serverVersion).toMatch(/^PostgreSQL \d+/);
-  });
+  it.skipIf(!available)(
+    'tests a connection: the server version when it answers, the reason without the password when not',
+    async () => {
+      await put('unreachable', { url: `postgres://app:${password}@127.0.0.1:1/x` });
+      const failed = await t.call('POST', `${base}/unreachable/test`);
+      expect(failed.statusCode).toBe(200);
+      expect(failed.json()).toMatchObject({ ok: false, serverVersion: null });
+      expect(failed.json().error).toMatch(/ECONNREFUSED/);
+      expect(failed.body).not.toContain(password);
+      const live = postgresAdminUrl();
+      if (live === null) return;
+      await put('live', { url: live });
+      const answered = await t.call('POST', `${base}/live/test`);
+      expect(answered.json()).toMatchObject({ ok: true, error: null });
+      expect(answered.json().serverVersion).toMatch(/^PostgreSQL \d+/);
+    },
+  );
 
-  it.skipIf(!available)('opens the sealed URL for a step, refusing unknown names and URLs sealed under another name', async () => {
-    const key = parseSecretKey(secretKey);
-    await put('opened', { url });
-    expect(await openSqlConnectionUrl(t.db, 'opened', key)).toBe(url);
-    await expect(openSqlConnectionUrl(t.db, 'missing', key)).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('missing') });
-    await expect(openSqlConnectionUrl(t.db, 'opened', null)).rejects.toBeInstanceOf(AppError);
-    await put('copied', { url: 'postgres://other@db/x' });
-    await t.db.query(`UPDATE sql_connections SET sealed_url = (SELECT sealed_url FROM sql_connections WHERE name = 'opened') WHERE name = 'copied'`);
-    await expect(openSqlConnectionUrl(t.db, 'copied', key)).rejects.toMatchObject({ code: 'conflict' });
-  });
+  it.skipIf(!available)(
+    'opens the sealed URL for a step, refusing unknown names and URLs sealed under another name',
+    async () => {
+      const key = parseSecretKey(secretKey);
+      await put('opened', { url });
+      expect(await openSqlConnectionUrl(t.db, 'opened', key)).toBe(url);
+      await expect(openSqlConnectionUrl(t.db, 'missing', key)).rejects.toMatchObject({
+        code: 'not_found',
+        message: expect.stringContaining('missing'),
+      });
+      await expect(openSqlConnectionUrl(t.db, 'opened', null)).rejects.toBeInstanceOf(AppError);
+      await put('copied', { url: 'postgres://other@db/x' });
+      await t.db.query(
+        `UPDATE sql_connections SET sealed_url = (SELECT sealed_url FROM sql_connections WHERE name = 'opened') WHERE name = 'copied'`,
+      );
+      await expect(openSqlConnectionUrl(t.db, 'copied', key)).rejects.toMatchObject({ code: 'conflict' });
+    },
+  );
 });

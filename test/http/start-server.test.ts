@@ -46,7 +46,9 @@ describe('the server process', () => {
     try {
       expect(second.adminToken).toBeNull();
       expect(second.migrated).toEqual([]);
-      const response = await fetch(`${second.url}/api/v1/incidents`, { headers: { authorization: `Bearer ${first.adminToken}` } });
+      const response = await fetch(`${second.url}/api/v1/incidents`, {
+        headers: { authorization: `Bearer ${first.adminToken}` },
+      });
       expect((await response.json()).total).toBe(1);
     } finally {
       await second.close();

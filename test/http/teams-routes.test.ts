@@ -17,14 +17,24 @@ describe.each(testBackends)('teams API on $backend', ({ backend, available }) =>
   }
 
   async function auditActions(teamId: string): Promise<string[]> {
-    const { rows } = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_type = 'team' AND target_id = $1 ORDER BY id`, [teamId]);
+    const { rows } = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_type = 'team' AND target_id = $1 ORDER BY id`,
+      [teamId],
+    );
     return rows.map((r) => r.action);
   }
 
   it.skipIf(!available)('creates a team, reads it back and records team.create in the audit log', async () => {
-    const created = await t.call('POST', '/api/v1/teams', { body: { id: 'dispatch', name: 'Dispatch', description: 'Routing and dispatch' } });
+    const created = await t.call('POST', '/api/v1/teams', {
+      body: { id: 'dispatch', name: 'Dispatch', description: 'Routing and dispatch' },
+    });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'dispatch', name: 'Dispatch', description: 'Routing and dispatch', members: [] });
+    expect(created.json()).toMatchObject({
+      id: 'dispatch',
+      name: 'Dispatch',
+      description: 'Routing and dispatch',
+      members: [],
+    });
     const read = await t.call('GET', '/api/v1/teams/dispatch', { token: t.users.viewer.token });
     expect(read.statusCode).toBe(200);
     expect(read.json()).toEqual(created.json());
@@ -39,24 +49,27 @@ describe.each(testBackends)('teams API on $backend', ({ backend, available }) =>
     expect((await t.call('GET', `/api/v1/teams/${team.id}`)).json().name).toBe(team.name);
   });
 
-  it.skipIf(!available)('answers 400 naming the field for a bad slug, a missing name and an unknown field', async () => {
-    const cases: [Record<string, unknown>, string][] = [
-      [{ id: 'Not A Slug', name: 'X' }, '/id'],
-      [{ id: 'ok-slug' }, '/name'],
-      [{ id: 'ok-slug', name: 'X', colour: 'red' }, '/colour'],
-    ];
-    for (const [body, path] of cases) {
-      const response = await t.call('POST', '/api/v1/teams', { body });
-      expect(response.statusCode).toBe(400);
-      expect(response.json().details.issues.map((i: { path: string }) => i.path)).toContain(path);
-    }
-    const team = await newTeam();
-    const unknownField = await t.call('PATCH', `/api/v1/teams/${team.id}`, { body: { id: 'renamed' } });
-    expect(unknownField.statusCode).toBe(400);
-    expect(unknownField.json().details.issues[0].path).toBe('/id');
-    expect((await t.call('PATCH', `/api/v1/teams/${team.id}`, { body: {} })).statusCode).toBe(400);
-    expect(await auditActions(team.id)).toEqual(['team.create']);
-  });
+  it.skipIf(!available)(
+    'answers 400 naming the field for a bad slug, a missing name and an unknown field',
+    async () => {
+      const cases: [Record<string, unknown>, string][] = [
+        [{ id: 'Not A Slug', name: 'X' }, '/id'],
+        [{ id: 'ok-slug' }, '/name'],
+        [{ id: 'ok-slug', name: 'X', colour: 'red' }, '/colour'],
+      ];
+      for (const [body, path] of cases) {
+        const response = await t.call('POST', '/api/v1/teams', { body });
+        expect(response.statusCode).toBe(400);
+        expect(response.json().details.issues.map((i: { path: string }) => i.path)).toContain(path);
+      }
+      const team = await newTeam();
+      const unknownField = await t.call('PATCH', `/api/v1/teams/${team.id}`, { body: { id: 'renamed' } });
+      expect(unknownField.statusCode).toBe(400);
+      expect(unknownField.json().details.issues[0].path).toBe('/id');
+      expect((await t.call('PATCH', `/api/v1/teams/${team.id}`, { body: {} })).statusCode).toBe(400);
+      expect(await auditActions(team.id)).toEqual(['team.create']);
+    },
+  );
 
   it.skipIf(!available)('renames a team and changes its description, recording team.update', async () => {
     const team = await newTeam({ description: 'before' });
@@ -68,22 +81,30 @@ describe.each(testBackends)('teams API on $backend', ({ backend, available }) =>
     expect(await auditActions(team.id)).toEqual(['team.create', 'team.update', 'team.update']);
   });
 
-  it.skipIf(!available)('adds members idempotently, lists them by name and removes them, auditing each change', async () => {
-    const team = await newTeam();
-    const first = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
-    expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().members).toEqual([{ userId: t.users.viewer.id, name: 'Test viewer' }]);
-    const again = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
-    expect(again.json().members).toHaveLength(1);
-    const both = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.admin.id}`);
-    expect(both.json().members.map((m: { name: string }) => m.name)).toEqual(['Administrator', 'Test viewer']);
-    const removed = await t.call('DELETE', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
-    expect(removed.statusCode, removed.body).toBe(200);
-    expect(removed.json().members).toEqual([{ userId: t.users.admin.id, name: 'Administrator' }]);
-    expect(await auditActions(team.id)).toEqual(['team.create', 'team.add_member', 'team.add_member', 'team.remove_member']);
-  });
+  it.skipIf(!available)(
+    'adds members idempotently, lists them by name and removes them, auditing each change',
+    async () => {
+      const team = await newTeam();
+      const first = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json().members).toEqual([{ userId: t.users.viewer.id, name: 'Test viewer' }]);
+      const again = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
+      expect(again.json().members).toHaveLength(1);
+      const both = await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users.admin.id}`);
+      expect(both.json().members.map((m: { name: string }) => m.name)).toEqual(['Administrator', 'Test viewer']);
+      const removed = await t.call('DELETE', `/api/v1/teams/${team.id}/members/${t.users.viewer.id}`);
+      expect(removed.statusCode, removed.body).toBe(200);
+      expect(removed.json().members).toEqual([{ userId: t.users.admin.id, name: 'Administrator' }]);
+      expect(await auditActions(team.id)).toEqual([
+        'team.create',
+        'team.add_member',
+        'team.add_member',
+        'team.remove_member',
+      ]);
+    },
+  );
 
-  it.skipIf(!available)('lists teams by id, and only a user\'s teams when asked', async () => {
+  it.skipIf(!available)("lists teams by id, and only a user's teams when asked", async () => {
     const a = await newTeam();
     const b = await newTeam();
     await t.call('PUT', `/api/v1/teams/${b.id}/members/${t.users.responder.id}`);
@@ -119,7 +140,11 @@ describe.each(testBackends)('teams API on $backend', ({ backend, available }) =>
 
   it.skipIf(!available)('refuses to add a deactivated user with 409', async () => {
     const username = `gone-${randomBytes(4).toString('hex')}`;
-    const user = (await t.call('POST', '/api/v1/users', { body: { username, name: 'Gone', email: `${username}@example.test`, role: 'viewer' } })).json();
+    const user = (
+      await t.call('POST', '/api/v1/users', {
+        body: { username, name: 'Gone', email: `${username}@example.test`, role: 'viewer' },
+      })
+    ).json();
     await t.call('POST', `/api/v1/users/${user.id}/deactivate`);
     const team = await newTeam();
     const response = await t.call('PUT', `/api/v1/teams/${team.id}/members/${user.id}`);
@@ -136,8 +161,12 @@ describe.each(testBackends)('teams API on $backend', ({ backend, available }) =>
       expect(create.statusCode).toBe(403);
       expect(create.json()).toMatchObject({ error: 'forbidden', details: { required: 'admin', actual: role } });
       expect((await t.call('PATCH', `/api/v1/teams/${team.id}`, { token, body: { name: 'X' } })).statusCode).toBe(403);
-      expect((await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users[role].id}`, { token })).statusCode).toBe(403);
-      expect((await t.call('DELETE', `/api/v1/teams/${team.id}/members/${t.users[role].id}`, { token })).statusCode).toBe(403);
+      expect((await t.call('PUT', `/api/v1/teams/${team.id}/members/${t.users[role].id}`, { token })).statusCode).toBe(
+        403,
+      );
+      expect(
+        (await t.call('DELETE', `/api/v1/teams/${team.id}/members/${t.users[role].id}`, { token })).statusCode,
+      ).toBe(403);
     }
     expect(await auditActions(team.id)).toEqual(['team.create']);
   });

@@ -9,9 +9,13 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
   const t = useTestApp(backend, available);
 
   /** A new user with a unique username, created through the API. */
-  async function newUser(fields: Record<string, unknown> = {}): Promise<{ id: string; username: string; email: string }> {
+  async function newUser(
+    fields: Record<string, unknown> = {},
+  ): Promise<{ id: string; username: string; email: string }> {
     const username = `u-${randomBytes(4).toString('hex')}`;
-    const response = await t.call('POST', '/api/v1/users', { body: { username, name: `User ${username}`, email: `${username}@example.test`, role: 'responder', ...fields } });
+    const response = await t.call('POST', '/api/v1/users', {
+      body: { username, name: `User ${username}`, email: `${username}@example.test`, role: 'responder', ...fields },
+    });
     expect(response.statusCode, response.body).toBe(201);
     return response.json();
   }
@@ -23,19 +27,36 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
   }
 
   async function auditActions(targetId: string): Promise<string[]> {
-    const { rows } = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [targetId]);
+    const { rows } = await t.db.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE target_type = 'user' AND target_id = $1 ORDER BY id`,
+      [targetId],
+    );
     return rows.map((r) => r.action);
   }
 
   it.skipIf(!available)('creates a user, reads it back and records user.create in the audit log', async () => {
     const created = await t.call('POST', '/api/v1/users', {
-      body: { username: 'jdoe', name: 'Jane Doe', email: 'jane@example.test', phone: '+33 6 12 34 56 78', chatHandle: '@jane', role: 'responder', timeZone: 'europe/paris' },
+      body: {
+        username: 'jdoe',
+        name: 'Jane Doe',
+        email: 'jane@example.test',
+        phone: '+33 6 12 34 56 78',
+        chatHandle: '@jane',
+        role: 'responder',
+        timeZone: 'europe/paris',
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     const user = created.json();
     expect(user).toMatchObject({
-      username: 'jdoe', name: 'Jane Doe', email: 'jane@example.test', phone: '+33 6 12 34 56 78', chatHandle: '@jane',
-      role: 'responder', timeZone: 'Europe/Paris', deactivatedAt: null,
+      username: 'jdoe',
+      name: 'Jane Doe',
+      email: 'jane@example.test',
+      phone: '+33 6 12 34 56 78',
+      chatHandle: '@jane',
+      role: 'responder',
+      timeZone: 'Europe/Paris',
+      deactivatedAt: null,
     });
     expect(user.createdAt).toBe(user.updatedAt);
     const read = await t.call('GET', `/api/v1/users/${user.id}`, { token: t.users.viewer.token });
@@ -49,40 +70,49 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
     expect(user).toMatchObject({ timeZone: 'UTC', phone: null, chatHandle: null });
   });
 
-  it.skipIf(!available)('lists users by username, filtered by role, leaving deactivated users out unless asked', async () => {
-    const viewer = await newUser({ role: 'viewer', username: `zz-list-${randomBytes(3).toString('hex')}` });
-    const gone = await newUser({ role: 'viewer' });
-    expect((await t.call('POST', `/api/v1/users/${gone.id}/deactivate`)).statusCode).toBe(200);
-    const viewers = (await t.call('GET', '/api/v1/users?role=viewer', { token: t.users.viewer.token })).json();
-    const names = viewers.items.map((u: { username: string }) => u.username);
-    expect(names).toContain(viewer.username);
-    expect(names).toContain('viewer');
-    expect(names).not.toContain(gone.username);
-    expect(names).toEqual([...names].sort());
-    expect(viewers.total).toBe(viewers.items.length);
-    expect(viewers.items.every((u: { role: string }) => u.role === 'viewer')).toBe(true);
-    const all = (await t.call('GET', '/api/v1/users?role=viewer&includeDeactivated=true')).json();
-    expect(all.items.map((u: { username: string }) => u.username)).toContain(gone.username);
-    expect(all.total).toBe(viewers.total + 1);
-    const several = (await t.call('GET', '/api/v1/users?role=admin&role=responder')).json();
-    expect(several.items.every((u: { role: string }) => u.role !== 'viewer')).toBe(true);
-    const page = (await t.call('GET', '/api/v1/users?limit=1&offset=1')).json();
-    expect(page.items).toHaveLength(1);
-  });
+  it.skipIf(!available)(
+    'lists users by username, filtered by role, leaving deactivated users out unless asked',
+    async () => {
+      const viewer = await newUser({ role: 'viewer', username: `zz-list-${randomBytes(3).toString('hex')}` });
+      const gone = await newUser({ role: 'viewer' });
+      expect((await t.call('POST', `/api/v1/users/${gone.id}/deactivate`)).statusCode).toBe(200);
+      const viewers = (await t.call('GET', '/api/v1/users?role=viewer', { token: t.users.viewer.token })).json();
+      const names = viewers.items.map((u: { username: string }) => u.username);
+      expect(names).toContain(viewer.username);
+      expect(names).toContain('viewer');
+      expect(names).not.toContain(gone.username);
+      expect(names).toEqual([...names].sort());
+      expect(viewers.total).toBe(viewers.items.length);
+      expect(viewers.items.every((u: { role: string }) => u.role === 'viewer')).toBe(true);
+      const all = (await t.call('GET', '/api/v1/users?role=viewer&includeDeactivated=true')).json();
+      expect(all.items.map((u: { username: string }) => u.username)).toContain(gone.username);
+      expect(all.total).toBe(viewers.total + 1);
+      const several = (await t.call('GET', '/api/v1/users?role=admin&role=responder')).json();
+      expect(several.items.every((u: { role: string }) => u.role !== 'viewer')).toBe(true);
+      const page = (await t.call('GET', '/api/v1/users?limit=1&offset=1')).json();
+      expect(page.items).toHaveLength(1);
+    },
+  );
 
-  it.skipIf(!available)('updates a user\'s details and role, and records user.update', async () => {
+  it.skipIf(!available)("updates a user's details and role, and records user.update", async () => {
     const user = await newUser();
     const response = await t.call('PATCH', `/api/v1/users/${user.id}`, {
       body: { name: 'Renamed', phone: '+1 555 0100', timeZone: 'America/New_York', role: 'viewer' },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ name: 'Renamed', phone: '+1 555 0100', timeZone: 'America/New_York', role: 'viewer', email: user.email });
+    expect(response.json()).toMatchObject({
+      name: 'Renamed',
+      phone: '+1 555 0100',
+      timeZone: 'America/New_York',
+      role: 'viewer',
+      email: user.email,
+    });
     const cleared = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: { phone: null } });
     expect(cleared.json().phone).toBeNull();
     expect(await auditActions(user.id)).toEqual(['user.create', 'user.update', 'user.update']);
   });
 
-  it.skipIf(!available)('lowers the roles of a user\'s tokens when their role is lowered', async () => {
+  it.skipIf(!available)("lowers the roles of a user's tokens when their role is lowered", async () => {
     const user = await newUser({ role: 'admin' });
     const token = await tokenFor(user.id, 'admin');
     expect((await t.call('GET', '/api/v1/tokens', { token })).statusCode).toBe(200);
@@ -92,18 +122,27 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
     expect(refused.json().details).toMatchObject({ actual: 'viewer' });
   });
 
-  it.skipIf(!available)('lets users change their own details but not their own role, nor anyone else\'s details', async () => {
-    const user = await newUser({ role: 'viewer' });
-    const token = await tokenFor(user.id, 'viewer');
-    const own = await t.call('PATCH', `/api/v1/users/${user.id}`, { token, body: { chatHandle: '@me', timeZone: 'Asia/Tokyo' } });
-    expect(own.statusCode, own.body).toBe(200);
-    expect(own.json()).toMatchObject({ chatHandle: '@me', timeZone: 'Asia/Tokyo', role: 'viewer' });
-    const promote = await t.call('PATCH', `/api/v1/users/${user.id}`, { token, body: { role: 'admin' } });
-    expect(promote.statusCode).toBe(403);
-    const other = await t.call('PATCH', `/api/v1/users/${t.users.responder.id}`, { token, body: { name: 'Hijacked' } });
-    expect(other.statusCode).toBe(403);
-    expect((await t.call('GET', `/api/v1/users/${user.id}`)).json().role).toBe('viewer');
-  });
+  it.skipIf(!available)(
+    "lets users change their own details but not their own role, nor anyone else's details",
+    async () => {
+      const user = await newUser({ role: 'viewer' });
+      const token = await tokenFor(user.id, 'viewer');
+      const own = await t.call('PATCH', `/api/v1/users/${user.id}`, {
+        token,
+        body: { chatHandle: '@me', timeZone: 'Asia/Tokyo' },
+      });
+      expect(own.statusCode, own.body).toBe(200);
+      expect(own.json()).toMatchObject({ chatHandle: '@me', timeZone: 'Asia/Tokyo', role: 'viewer' });
+      const promote = await t.call('PATCH', `/api/v1/users/${user.id}`, { token, body: { role: 'admin' } });
+      expect(promote.statusCode).toBe(403);
+      const other = await t.call('PATCH', `/api/v1/users/${t.users.responder.id}`, {
+        token,
+        body: { name: 'Hijacked' },
+      });
+      expect(other.statusCode).toBe(403);
+      expect((await t.call('GET', `/api/v1/users/${user.id}`)).json().role).toBe('viewer');
+    },
+  );
 
   it.skipIf(!available)('refuses an admin changing their own role with 409', async () => {
     const response = await t.call('PATCH', `/api/v1/users/${t.users.admin.id}`, { body: { role: 'viewer' } });
@@ -111,38 +150,45 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
     expect(response.json().details).toMatchObject({ field: 'role' });
   });
 
-  it.skipIf(!available)('answers 400 naming the field for a bad e-mail, an unknown time zone, a bad username and an unknown field', async () => {
-    const base = { username: 'valid-name', name: 'Valid', email: 'valid@example.test', role: 'viewer' };
-    const cases: [Record<string, unknown>, string][] = [
-      [{ ...base, email: 'not-an-email' }, '/email'],
-      [{ ...base, timeZone: 'Mars/Olympus_Mons' }, '/timeZone'],
-      [{ ...base, username: 'Bad Name' }, '/username'],
-      [{ ...base, role: 'superuser' }, '/role'],
-      [{ ...base, password: 'secret' }, '/password'],
-    ];
-    for (const [body, path] of cases) {
-      const response = await t.call('POST', '/api/v1/users', { body });
-      expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect(response.json().details.issues.map((i: { path: string }) => i.path)).toContain(path);
-    }
-    const user = await newUser();
-    const badZone = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: { timeZone: 'Nowhere/Land' } });
-    expect(badZone.statusCode).toBe(400);
-    expect(badZone.json().details.issues[0].path).toBe('/timeZone');
-    const badEmail = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: { email: 'nope' } });
-    expect(badEmail.json().details.issues[0].path).toBe('/email');
-    const nothing = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: {} });
-    expect(nothing.statusCode).toBe(400);
-    expect((await t.call('GET', '/api/v1/users?colour=blue')).statusCode).toBe(400);
-    expect(await auditActions(user.id)).toEqual(['user.create']);
-  });
+  it.skipIf(!available)(
+    'answers 400 naming the field for a bad e-mail, an unknown time zone, a bad username and an unknown field',
+    async () => {
+      const base = { username: 'valid-name', name: 'Valid', email: 'valid@example.test', role: 'viewer' };
+      const cases: [Record<string, unknown>, string][] = [
+        [{ ...base, email: 'not-an-email' }, '/email'],
+        [{ ...base, timeZone: 'Mars/Olympus_Mons' }, '/timeZone'],
+        [{ ...base, username: 'Bad Name' }, '/username'],
+        [{ ...base, role: 'superuser' }, '/role'],
+        [{ ...base, password: 'secret' }, '/password'],
+      ];
+      for (const [body, path] of cases) {
+        const response = await t.call('POST', '/api/v1/users', { body });
+        expect(response.statusCode, JSON.stringify(body)).toBe(400);
+        expect(response.json().details.issues.map((i: { path: string }) => i.path)).toContain(path);
+      }
+      const user = await newUser();
+      const badZone = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: { timeZone: 'Nowhere/Land' } });
+      expect(badZone.statusCode).toBe(400);
+      expect(badZone.json().details.issues[0].path).toBe('/timeZone');
+      const badEmail = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: { email: 'nope' } });
+      expect(badEmail.json().details.issues[0].path).toBe('/email');
+      const nothing = await t.call('PATCH', `/api/v1/users/${user.id}`, { body: {} });
+      expect(nothing.statusCode).toBe(400);
+      expect((await t.call('GET', '/api/v1/users?colour=blue')).statusCode).toBe(400);
+      expect(await auditActions(user.id)).toEqual(['user.create']);
+    },
+  );
 
   it.skipIf(!available)('answers 409 naming the field for a duplicate username or e-mail', async () => {
     const user = await newUser();
-    const sameName = await t.call('POST', '/api/v1/users', { body: { username: user.username, name: 'Other', email: 'other-dup@example.test', role: 'viewer' } });
+    const sameName = await t.call('POST', '/api/v1/users', {
+      body: { username: user.username, name: 'Other', email: 'other-dup@example.test', role: 'viewer' },
+    });
     expect(sameName.statusCode).toBe(409);
     expect(sameName.json()).toMatchObject({ error: 'conflict', details: { field: 'username' } });
-    const sameEmail = await t.call('POST', '/api/v1/users', { body: { username: 'other-dup', name: 'Other', email: user.email.toUpperCase(), role: 'viewer' } });
+    const sameEmail = await t.call('POST', '/api/v1/users', {
+      body: { username: 'other-dup', name: 'Other', email: user.email.toUpperCase(), role: 'viewer' },
+    });
     expect(sameEmail.statusCode).toBe(409);
     expect(sameEmail.json().details).toMatchObject({ field: 'email' });
     const other = await newUser();
@@ -157,7 +203,10 @@ describe.each(testBackends)('users API on $backend', ({ backend, available }) =>
     const user = await newUser();
     for (const role of ['viewer', 'responder'] as const) {
       const token = t.users[role].token;
-      const create = await t.call('POST', '/api/v1/users', { token, body: { username: `by-${role}`, name: 'X', email: `by-${role}@example.test`, role: 'viewer' } });
+      const create = await t.call('POST', '/api/v1/users', {
+        token,
+        body: { username: `by-${role}`, name: 'X', email: `by-${role}@example.test`, role: 'viewer' },
+      });
       expect(create.statusCode).toBe(403);
       expect(create.json()).toMatchObject({ error: 'forbidden', details: { required: 'admin', actual: role } });
       expect((await t.call('PATCH', `/api/v1/users/${user.id}`, { token, body: { name: 'X' } })).statusCode).toBe(403);

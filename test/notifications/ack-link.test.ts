@@ -14,13 +14,19 @@ describe('ack links', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(token.length).toBeLessThan(70);
     expect(encodeURIComponent(token)).toBe(token);
-    expect(verifyAckToken(token, key, before)).toEqual({ valid: true, payload: { incidentId: 'INC-42', userId, expiresAt } });
+    expect(verifyAckToken(token, key, before)).toEqual({
+      valid: true,
+      payload: { incidentId: 'INC-42', userId, expiresAt },
+    });
   });
 
   it('carries ids that are not UUIDs, including non-ASCII ones', () => {
     for (const id of ['admin', 'Alice Martin', 'utilisateur-é', '3F2C8A10-5B7E-4D21-9C3A-0E1F2A3B4C5D']) {
       const token = signAckToken({ incidentId: 'INC-7', userId: id, expiresAt }, key);
-      expect(verifyAckToken(token, key, before)).toEqual({ valid: true, payload: { incidentId: 'INC-7', userId: id, expiresAt } });
+      expect(verifyAckToken(token, key, before)).toEqual({
+        valid: true,
+        payload: { incidentId: 'INC-7', userId: id, expiresAt },
+      });
     }
   });
 
@@ -54,13 +60,27 @@ describe('ack links', () => {
   it('refuses a token signed under another server key, and does not tell it is expired', () => {
     const foreign = signAckToken({ incidentId: 'INC-42', userId, expiresAt }, deriveAckKey(randomBytes(32)));
     expect(verifyAckToken(foreign, key, before)).toEqual({ valid: false, reason: 'bad_signature' });
-    expect(verifyAckToken(foreign, key, new Date('2030-01-01T00:00:00Z'))).toEqual({ valid: false, reason: 'bad_signature' });
+    expect(verifyAckToken(foreign, key, new Date('2030-01-01T00:00:00Z'))).toEqual({
+      valid: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('calls anything else malformed', () => {
     const token = signAckToken({ incidentId: 'INC-42', userId, expiresAt }, key);
     const [body, mac] = token.split('.') as [string, string];
-    for (const text of ['', '.', 'abc', `${token}.x`, `${body}.`, `.${mac}`, `${body}.${mac.slice(0, -2)}`, `${body}+.${mac}`, `${body}.${mac}=`, 'a'.repeat(5000)]) {
+    for (const text of [
+      '',
+      '.',
+      'abc',
+      `${token}.x`,
+      `${body}.`,
+      `.${mac}`,
+      `${body}.${mac.slice(0, -2)}`,
+      `${body}+.${mac}`,
+      `${body}.${mac}=`,
+      'a'.repeat(5000),
+    ]) {
       expect(verifyAckToken(text, key, before)).toEqual({ valid: false, reason: 'malformed' });
     }
   });
@@ -76,6 +96,8 @@ describe('ack links', () => {
   it('refuses ids or expiries it cannot encode', () => {
     expect(() => signAckToken({ incidentId: '', userId, expiresAt }, key)).toThrow(RangeError);
     expect(() => signAckToken({ incidentId: 'INC-1', userId: 'x'.repeat(256), expiresAt }, key)).toThrow(RangeError);
-    expect(() => signAckToken({ incidentId: 'INC-1', userId, expiresAt: new Date('2200-01-01T00:00:00Z') }, key)).toThrow(RangeError);
+    expect(() =>
+      signAckToken({ incidentId: 'INC-1', userId, expiresAt: new Date('2200-01-01T00:00:00Z') }, key),
+    ).toThrow(RangeError);
   });
 });

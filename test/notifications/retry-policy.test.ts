@@ -1,7 +1,13 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { failedResult, sentResult } from '../../src/notifications/delivery-result.js';
-import { defaultRetryPolicy, planRetry, retryDelay, RetryPolicySchema, type RetryPolicy } from '../../src/notifications/retry-policy.js';
+import {
+  defaultRetryPolicy,
+  planRetry,
+  retryDelay,
+  RetryPolicySchema,
+  type RetryPolicy,
+} from '../../src/notifications/retry-policy.js';
 
 const now = new Date('2025-03-14T14:00:00Z');
 const transient = failedResult(true, 'HTTP 503');
@@ -16,7 +22,10 @@ describe('planRetry', () => {
       { action: 'retry', delayMs: 600_000, at: new Date('2025-03-14T14:10:00Z') },
       { action: 'retry', delayMs: 1_800_000, at: new Date('2025-03-14T14:30:00Z') },
     ]);
-    expect(planRetry({ attempt: 5, result: transient, now, random: middle })).toEqual({ action: 'dead_letter', reason: 'attempts_exhausted' });
+    expect(planRetry({ attempt: 5, result: transient, now, random: middle })).toEqual({
+      action: 'dead_letter',
+      reason: 'attempts_exhausted',
+    });
   });
 
   it('spreads each delay within ± the jitter ratio', () => {
@@ -30,20 +39,36 @@ describe('planRetry', () => {
 
   it('stops at once when delivered or when the failure is not retryable', () => {
     expect(planRetry({ attempt: 1, result: sentResult({ status: 200 }), now })).toEqual({ action: 'done' });
-    expect(planRetry({ attempt: 1, result: failedResult(false, 'HTTP 404'), now })).toEqual({ action: 'dead_letter', reason: 'not_retryable' });
+    expect(planRetry({ attempt: 1, result: failedResult(false, 'HTTP 404'), now })).toEqual({
+      action: 'dead_letter',
+      reason: 'not_retryable',
+    });
   });
 
   it("waits at least the receiver's Retry-After, up to the policy's cap", () => {
-    expect(planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 300_000 }, now, random: middle })).toMatchObject({ delayMs: 300_000 });
-    expect(planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 5_000 }, now, random: middle })).toMatchObject({ delayMs: 30_000 });
-    expect(planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 86_400_000 }, now, random: middle })).toMatchObject({ delayMs: 3_600_000 });
+    expect(
+      planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 300_000 }, now, random: middle }),
+    ).toMatchObject({ delayMs: 300_000 });
+    expect(planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 5_000 }, now, random: middle })).toMatchObject(
+      { delayMs: 30_000 },
+    );
+    expect(
+      planRetry({ attempt: 1, result: { ...transient, retryAfterMs: 86_400_000 }, now, random: middle }),
+    ).toMatchObject({ delayMs: 3_600_000 });
   });
 
   it('follows a configured policy, repeating its last delay', () => {
     const policy: RetryPolicy = { delaysMs: [10_000, 60_000], maxAttempts: 4, jitterRatio: 0, maxRetryAfterMs: 0 };
     expect(Value.Check(RetryPolicySchema, policy)).toBe(true);
-    const plan = [1, 2, 3, 4].map((attempt) => planRetry({ policy, attempt, result: { ...transient, retryAfterMs: 999_000 }, now }));
-    expect(plan.map((step) => (step.action === 'retry' ? step.delayMs : step.action))).toEqual([10_000, 60_000, 60_000, 'dead_letter']);
+    const plan = [1, 2, 3, 4].map((attempt) =>
+      planRetry({ policy, attempt, result: { ...transient, retryAfterMs: 999_000 }, now }),
+    );
+    expect(plan.map((step) => (step.action === 'retry' ? step.delayMs : step.action))).toEqual([
+      10_000,
+      60_000,
+      60_000,
+      'dead_letter',
+    ]);
   });
 
   it('lets the schema refuse a policy without delays or attempts', () => {

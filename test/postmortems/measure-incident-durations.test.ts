@@ -6,7 +6,11 @@ const base: DurationInputs = {
   detectedAt: '2026-03-29T00:37:00Z',
   firstAlertStartsAt: '2026-03-29T00:35:00Z',
   resolutionTargetMinutes: 60,
-  services: [{ id: 'checkout', name: 'Checkout', rtoMinutes: 30 }, { id: 'search', name: 'Search', rtoMinutes: 15 }, { id: 'docs', name: 'Docs', rtoMinutes: null }],
+  services: [
+    { id: 'checkout', name: 'Checkout', rtoMinutes: 30 },
+    { id: 'search', name: 'Search', rtoMinutes: 15 },
+    { id: 'docs', name: 'Docs', rtoMinutes: null },
+  ],
   events: [
     event(1, 'incident_declared', '2026-03-29T00:40:00Z'),
     event(2, 'incident_acknowledged', '2026-03-29T00:52:30Z'),
@@ -16,7 +20,7 @@ const base: DurationInputs = {
 };
 
 describe('measuring an incident', () => {
-  it('measures detection, acknowledgement, mitigation and resolution from the first alert\'s start, to the second', () => {
+  it("measures detection, acknowledgement, mitigation and resolution from the first alert's start, to the second", () => {
     const measured = measureIncidentDurations(base);
     expect(measured.startedAt).toBe('2026-03-29T00:35:00.000Z');
     expect(measured.firstAlertAt).toBe('2026-03-29T00:35:00.000Z');
@@ -27,7 +31,7 @@ describe('measuring an incident', () => {
     expect(measured.restore).toEqual(measured.mitigate);
   });
 
-  it('says which targets were met: the severity\'s on the resolution, each service\'s RTO on the restoring; services without RTO are left out', () => {
+  it("says which targets were met: the severity's on the resolution, each service's RTO on the restoring; services without RTO are left out", () => {
     const measured = measureIncidentDurations(base);
     expect(measured.resolutionTarget).toEqual({ minutes: 60, met: false });
     expect(measured.rto).toEqual([
@@ -47,17 +51,27 @@ describe('measuring an incident', () => {
   });
 
   it('keeps the first acknowledgement and mitigation of a reopened incident, the last resolution, and no resolution while reopened', () => {
-    const reopened = [...base.events, event(5, 'incident_reopened', '2026-03-29T02:00:00Z'), event(6, 'incident_acknowledged', '2026-03-29T02:05:00Z')];
+    const reopened = [
+      ...base.events,
+      event(5, 'incident_reopened', '2026-03-29T02:00:00Z'),
+      event(6, 'incident_acknowledged', '2026-03-29T02:05:00Z'),
+    ];
     const open = measureIncidentDurations({ ...base, events: reopened });
     expect(open.acknowledge?.to).toBe('2026-03-29T00:52:30.000Z');
     expect(open.resolve).toBeNull();
     expect(open.resolutionTarget).toEqual({ minutes: 60, met: null });
-    const again = measureIncidentDurations({ ...base, events: [...reopened, event(7, 'incident_resolved', '2026-03-29T02:35:00Z')] });
+    const again = measureIncidentDurations({
+      ...base,
+      events: [...reopened, event(7, 'incident_resolved', '2026-03-29T02:35:00Z')],
+    });
     expect(again.resolve?.seconds).toBe(120 * 60);
   });
 
   it('restores at the resolution when nothing was mitigated first, and leaves what never happened null', () => {
-    const direct = measureIncidentDurations({ ...base, events: [base.events[0]!, event(2, 'incident_resolved', '2026-03-29T00:50:00Z')] });
+    const direct = measureIncidentDurations({
+      ...base,
+      events: [base.events[0]!, event(2, 'incident_resolved', '2026-03-29T00:50:00Z')],
+    });
     expect(direct.acknowledge).toBeNull();
     expect(direct.mitigate).toBeNull();
     expect(direct.restore).toEqual(direct.resolve);

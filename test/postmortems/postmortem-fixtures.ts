@@ -3,7 +3,13 @@ import type { Postmortem } from '../../src/postmortems/postmortem-model.js';
 import { initialSections } from '../../src/postmortems/postmortem-sections.js';
 
 /** A timeline event at `at`, by a user unless said otherwise. */
-export function event(seq: number, type: string, at: string, payload: Record<string, unknown> = {}, actor = 'Camille'): TimelineEvent {
+export function event(
+  seq: number,
+  type: string,
+  at: string,
+  payload: Record<string, unknown> = {},
+  actor = 'Camille',
+): TimelineEvent {
   return { seq, type, occurredAt: new Date(at).toISOString(), actor: { type: 'user', id: null, name: actor }, payload };
 }
 

@@ -6,7 +6,9 @@ import { seedsAvailable, seedText } from '../support/seeds.js';
 
 /** A structure without its source positions, which an export cannot keep. */
 function withoutPositions(runbook: RunbookStructure): unknown {
-  return JSON.parse(JSON.stringify(runbook, (key, value: unknown) => (key === 'lines' || key === 'line' ? undefined : value)));
+  return JSON.parse(
+    JSON.stringify(runbook, (key, value: unknown) => (key === 'lines' || key === 'line' ? undefined : value)),
+  );
 }
 
 describe.skipIf(!seedsAvailable)('exported runbooks', () => {

@@ -10,7 +10,12 @@ import type { TestApp } from '../support/test-app.js';
 
 /** A ctx acting as the test user of `role`. */
 export function ctxAs(t: TestApp, role: Role): Ctx {
-  return { actor: { type: 'user', id: t.users[role].id, name: `Test ${role}`, role }, requestId: 'test', db: t.db, now: () => new Date() };
+  return {
+    actor: { type: 'user', id: t.users[role].id, name: `Test ${role}`, role },
+    requestId: 'test',
+    db: t.db,
+    now: () => new Date(),
+  };
 }
 
 /**
@@ -18,11 +23,23 @@ export function ctxAs(t: TestApp, role: Role): Ctx {
  * without depending on the extractor. The text is derived from the structures so that equal
  * structures give equal bytes.
  */
-export function preparedFile(filename: string, runbooks: RunbookStructure[], drafts: Draft[] = [], text = JSON.stringify({ runbooks, drafts })): PreparedImport {
+export function preparedFile(
+  filename: string,
+  runbooks: RunbookStructure[],
+  drafts: Draft[] = [],
+  text = JSON.stringify({ runbooks, drafts }),
+): PreparedImport {
   const content = Buffer.from(text, 'utf8');
   return {
-    filename, content, sha256: sha256Hex(content), text,
-    decode: { encoding: 'utf-8', lineEndings: 'lf', repairs: { codepage: null, count: 0, examples: [], unrepaired: 0 } },
+    filename,
+    content,
+    sha256: sha256Hex(content),
+    text,
+    decode: {
+      encoding: 'utf-8',
+      lineEndings: 'lf',
+      repairs: { codepage: null, count: 0, examples: [], unrepaired: 0 },
+    },
     extraction: { runbooks, drafts, leftovers: [] },
     runbookIds: assignSlugs(runbooks.map((runbook) => runbook.title)),
   };
@@ -41,6 +58,11 @@ export function storeAllAs(t: TestApp, role: Role, files: PreparedImport[]): Pro
 /** Row counts of the runbook tables and the audit log. */
 export async function counts(t: TestApp): Promise<Record<string, number>> {
   const tables = ['runbook_sources', 'runbooks', 'runbook_versions', 'runbook_drafts', 'audit_log'];
-  const entries = await Promise.all(tables.map(async (table) => [table, (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n] as const));
+  const entries = await Promise.all(
+    tables.map(
+      async (table) =>
+        [table, (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n] as const,
+    ),
+  );
   return Object.fromEntries(entries);
 }

@@ -4,22 +4,64 @@ import type { Draft, RunbookStructure, Section, Step } from '../../src/runbooks/
 export function step(id: string, overrides: Partial<Step> & { line?: number } = {}): Step {
   const { line = 10, ...rest } = overrides;
   return {
-    id, kind: 'command', title: null, language: 'shell', body: 'echo ok', attributes: {}, parameters: [], risk: 'read-only',
-    riskReasons: [], phase: null, inlineSecrets: [], parseError: null, lines: { start: line, end: line + 2 }, ...rest,
+    id,
+    kind: 'command',
+    title: null,
+    language: 'shell',
+    body: 'echo ok',
+    attributes: {},
+    parameters: [],
+    risk: 'read-only',
+    riskReasons: [],
+    phase: null,
+    inlineSecrets: [],
+    parseError: null,
+    lines: { start: line, end: line + 2 },
+    ...rest,
   };
 }
 
-export function section(kind: Section['kind'], title: string, steps: Step[] = [], overrides: Partial<Section> = {}): Section {
-  return { kind, title, text: '', steps, lines: { start: steps[0]?.lines.start ?? 5, end: (steps.at(-1)?.lines.end ?? 5) + 1 }, ...overrides };
+export function section(
+  kind: Section['kind'],
+  title: string,
+  steps: Step[] = [],
+  overrides: Partial<Section> = {},
+): Section {
+  return {
+    kind,
+    title,
+    text: '',
+    steps,
+    lines: { start: steps[0]?.lines.start ?? 5, end: (steps.at(-1)?.lines.end ?? 5) + 1 },
+    ...overrides,
+  };
 }
 
 /** A runbook; metadata fields may be given one by one. */
-export function runbook(title: string, sections: Section[], overrides: Partial<Omit<RunbookStructure, 'metadata'>> & { metadata?: Partial<RunbookStructure['metadata']> } = {}): RunbookStructure {
+export function runbook(
+  title: string,
+  sections: Section[],
+  overrides: Partial<Omit<RunbookStructure, 'metadata'>> & { metadata?: Partial<RunbookStructure['metadata']> } = {},
+): RunbookStructure {
   const { metadata, ...rest } = overrides;
   return {
-    title, kind: 'incident', language: 'en',
-    metadata: { severity: null, impact: null, rto: null, rpo: null, reference: null, services: [], frontMatter: {}, ...metadata },
-    symptoms: [], sections, lines: { start: 1, end: 40 }, ...rest,
+    title,
+    kind: 'incident',
+    language: 'en',
+    metadata: {
+      severity: null,
+      impact: null,
+      rto: null,
+      rpo: null,
+      reference: null,
+      services: [],
+      frontMatter: {},
+      ...metadata,
+    },
+    symptoms: [],
+    sections,
+    lines: { start: 1, end: 40 },
+    ...rest,
   };
 }
 
@@ -27,7 +69,9 @@ export function runbook(title: string, sections: Section[], overrides: Partial<O
 export function cleanRunbook(title = 'Redis down'): RunbookStructure {
   return runbook(title, [
     section('diagnosis', 'Diagnosis', [step('s1', { title: 'Ping Redis', body: 'redis-cli ping', line: 6 })]),
-    section('resolution', 'Resolution', [step('s2', { title: 'Restart Redis', body: 'systemctl restart redis', risk: 'changing', line: 12 })]),
+    section('resolution', 'Resolution', [
+      step('s2', { title: 'Restart Redis', body: 'systemctl restart redis', risk: 'changing', line: 12 }),
+    ]),
     section('verification', 'Verification', [step('s3', { title: 'Ping again', body: 'redis-cli ping', line: 18 })]),
   ]);
 }

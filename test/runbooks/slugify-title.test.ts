@@ -23,7 +23,12 @@ describe('runbook slugs', () => {
   });
 
   it('numbers titles of one import that give the same slug', () => {
-    expect(assignSlugs(['Build failures', 'Build Failures!', 'Deploy', 'build failures'])).toEqual(['build-failures', 'build-failures-2', 'deploy', 'build-failures-3']);
+    expect(assignSlugs(['Build failures', 'Build Failures!', 'Deploy', 'build failures'])).toEqual([
+      'build-failures',
+      'build-failures-2',
+      'deploy',
+      'build-failures-3',
+    ]);
     const long = 'word '.repeat(30);
     const [first, second] = assignSlugs([long, long]);
     expect(first!.length).toBeLessThanOrEqual(80);

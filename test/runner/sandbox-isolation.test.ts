@@ -52,15 +52,18 @@ function childPids(parent: number): number[] {
 
 /** The one `serve` process whose command line holds `needle` (its unique data folder or database URL). */
 function servePid(needle: string): number {
-  const pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((entry) => {
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      return args.includes('serve') && args.includes(needle);
-    } catch {
-      return false;
-    }
-  });
-  if (pids.length !== 1) throw new Error(`expected one process with ${needle} in its command line, found ${pids.length}`);
+  const pids = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+        return args.includes('serve') && args.includes(needle);
+      } catch {
+        return false;
+      }
+    });
+  if (pids.length !== 1)
+    throw new Error(`expected one process with ${needle} in its command line, found ${pids.length}`);
   return Number(pids[0]);
 }
 
@@ -88,17 +91,24 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
 
   const steps: Record<string, () => string> = {
     serverEnviron: () => `cat /proc/${serverPid}/environ | tr '\\0' '\\n'`,
-    everyEnviron: () => `for p in /proc/[0-9]*; do tr '\\0' '\\n' < $p/environ; tr '\\0' ' ' < $p/cmdline; echo; done 2>/dev/null`,
+    everyEnviron: () =>
+      `for p in /proc/[0-9]*; do tr '\\0' '\\n' < $p/environ; tr '\\0' ' ' < $p/cmdline; echo; done 2>/dev/null`,
     env: () => 'env',
     processes: () => 'ps aux',
-    dataFolder: () => [
-      `ls -la ${base}`, `echo "config bytes: $(wc -c < ${configFile})"`, `cat ${configFile}`,
-      ...(backend === 'pglite' ? [`echo "data entries: $(find ${dataDir} -mindepth 1 | wc -l)"`, `cat ${dataDir}/* 2>&1`] : []),
-    ].join('\n'),
-    grep: () => [
-      `grep -rlsF -e ${halves(storedSecret)} -e ${halves(markerValue)} -e ${halves(secretKey)} ${backend === 'pglite' ? dataDir : ''} ${configFile} /proc/[0-9]*/environ`,
-      'echo "grep exit $?"',
-    ].join('\n'),
+    dataFolder: () =>
+      [
+        `ls -la ${base}`,
+        `echo "config bytes: $(wc -c < ${configFile})"`,
+        `cat ${configFile}`,
+        ...(backend === 'pglite'
+          ? [`echo "data entries: $(find ${dataDir} -mindepth 1 | wc -l)"`, `cat ${dataDir}/* 2>&1`]
+          : []),
+      ].join('\n'),
+    grep: () =>
+      [
+        `grep -rlsF -e ${halves(storedSecret)} -e ${halves(markerValue)} -e ${halves(secretKey)} ${backend === 'pglite' ? dataDir : ''} ${configFile} /proc/[0-9]*/environ`,
+        'echo "grep exit $?"',
+      ].join('\n'),
     readOnlyDisk: () => `touch ${outsideTmp}\necho "touch exit $?"`,
     privateTmp: () => `ls ${hostTmpFile}\necho "ls exit $?"\ntouch /tmp/inside-${probe} && echo "own tmp writable"`,
   };
@@ -113,13 +123,17 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     configFile = join(base, 'astreinte.json');
     await mkdir(dataDir);
     writeFileSync(configFile, JSON.stringify({ publicUrl: `http://${publicMarker}.invalid` }));
-    writeFileSync(hostTmpFile, 'the host\'s /tmp\n');
+    writeFileSync(hostTmpFile, "the host's /tmp\n");
     database = backend === 'postgres' ? await openTestDatabase('postgres', { migrate: false }) : null;
     if (database !== null) forbidden.push(database.url!, new URL(database.url!).pathname.slice(1));
     const where = database === null ? ['--data-dir', dataDir] : ['--database-url', database.url!];
     server = spawnCli(
       ['serve', '--port', '0', '--config', configFile, '--log-level', 'warn', ...where],
-      cleanEnv({ ASTREINTE_SECRET_KEY: secretKey, ASTREINTE_SERVER_ONLY_MARKER: markerValue, ASTREINTE_LOCAL_RUNNER: 'true' }),
+      cleanEnv({
+        ASTREINTE_SECRET_KEY: secretKey,
+        ASTREINTE_SERVER_ONLY_MARKER: markerValue,
+        ASTREINTE_LOCAL_RUNNER: 'true',
+      }),
     );
     const [, url] = await server.waitFor(/^Astreinte listening on (http:\/\/\S+)$/m);
     [, adminToken] = (await server.waitFor(/^First admin token .*: (ast_\S+)$/m)) as [string, string];
@@ -127,21 +141,36 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     serverPid = servePid(database === null ? dataDir : database.url!);
     api = async (method, path, body) => {
       const response = await fetch(`${url!}${path}`, {
-        method, headers: { authorization: `Bearer ${adminToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        method,
+        headers: {
+          authorization: `Bearer ${adminToken}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
       return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
     };
-    await eventually('the local runner to connect', async () => {
-      const runners = (await api('GET', '/api/v1/runners')).body as { connected: boolean; sandbox: string; labels: Record<string, string> }[];
-      return runners.find((runner) => runner.connected && runner.labels['local'] === 'true') ?? null;
-    }, 30_000);
+    await eventually(
+      'the local runner to connect',
+      async () => {
+        const runners = (await api('GET', '/api/v1/runners')).body as {
+          connected: boolean;
+          sandbox: string;
+          labels: Record<string, string>;
+        }[];
+        return runners.find((runner) => runner.connected && runner.labels['local'] === 'true') ?? null;
+      },
+      30_000,
+    );
 
     const stored = await api('PUT', `/api/v1/secrets/PAYMENT_API_KEY`, { value: storedSecret });
     expect(stored.status, JSON.stringify(stored.body)).toBe(200);
     const runbook = [
-      '# RUNBOOK: What a step can reach', '## Symptoms', '- someone wonders', '## Diagnosis',
+      '# RUNBOOK: What a step can reach',
+      '## Symptoms',
+      '- someone wonders',
+      '## Diagnosis',
       ...Object.values(steps).flatMap((code) => [`${fence}bash`, code(), fence]),
     ].join('\n');
     const imported = await api('POST', '/api/v1/runbook-sources', { filename: 'reach.md', content: runbook });
@@ -154,13 +183,22 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
       expect(answer.status, `${stepId}: ${JSON.stringify(answer.body)}`).toBe(202);
       started.push({ id: (answer.body as { execution: { id: string } }).execution.id, stepId });
     }
-    const ended = await eventually('every step to end', async () => {
-      const current = ((await api('GET', `/api/v1/runs/${run.id}`)).body as { executions: Execution[] }).executions;
-      return current.length === started.length && current.every((execution) => !['queued', 'running'].includes(execution.status)) ? current : null;
-    }, 40_000);
+    const ended = await eventually(
+      'every step to end',
+      async () => {
+        const current = ((await api('GET', `/api/v1/runs/${run.id}`)).body as { executions: Execution[] }).executions;
+        return current.length === started.length &&
+          current.every((execution) => !['queued', 'running'].includes(execution.status))
+          ? current
+          : null;
+      },
+      40_000,
+    );
     for (const execution of ended) {
       executions.set(execution.stepId, execution);
-      const chunks = (await api('GET', `/api/v1/runs/${run.id}/executions/${execution.id}/output`)).body as { text: string }[];
+      const chunks = (await api('GET', `/api/v1/runs/${run.id}/executions/${execution.id}/output`)).body as {
+        text: string;
+      }[];
       outputs.set(execution.stepId, chunks.map((chunk) => chunk.text).join(''));
     }
   }, 90_000);
@@ -185,7 +223,11 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
   }, 30_000);
 
   it.skipIf(!available)('runs every probing step on the local runner, in bubblewrap', async () => {
-    const runners = (await api('GET', '/api/v1/runners')).body as { id: string; sandbox: string; labels: Record<string, string> }[];
+    const runners = (await api('GET', '/api/v1/runners')).body as {
+      id: string;
+      sandbox: string;
+      labels: Record<string, string>;
+    }[];
     const local = runners.find((runner) => runner.labels['local'] === 'true');
     expect(local?.sandbox).toBe('bwrap');
     expect([...executions.keys()].sort()).toEqual([...stepIds.values()].sort());
@@ -196,7 +238,7 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     }
   });
 
-  it.skipIf(!available)('prints none of the server\'s secrets, tokens or database URL, from any step', () => {
+  it.skipIf(!available)("prints none of the server's secrets, tokens or database URL, from any step", () => {
     // The values are there to be stolen on the host: the check below could fail.
     const hostEnviron = readFileSync(`/proc/${serverPid}/environ`, 'utf8');
     expect(hostEnviron).toContain(secretKey);
@@ -225,8 +267,11 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     expect(everyEnviron).not.toContain(process.execPath);
   });
 
-  it.skipIf(!available)('gets a minimal environment with nothing of the server\'s', () => {
-    const names = outputOf('env').trim().split('\n').map((line) => line.slice(0, line.indexOf('=')));
+  it.skipIf(!available)("gets a minimal environment with nothing of the server's", () => {
+    const names = outputOf('env')
+      .trim()
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf('=')));
     expect(names).toContain('PATH');
     expect(names.filter((name) => name.startsWith('ASTREINTE_') || name === 'DATABASE_URL')).toEqual([]);
   });
@@ -245,7 +290,7 @@ describe.each(testBackends)('steps run by the local runner of a real `serve` on 
     expect(outputOf('grep')).toMatch(/^grep exit [12]\n$/);
   });
 
-  it.skipIf(!available)('cannot write outside its own /tmp, and does not see the host\'s /tmp', () => {
+  it.skipIf(!available)("cannot write outside its own /tmp, and does not see the host's /tmp", () => {
     expect(outputOf('readOnlyDisk')).toContain('Read-only file system');
     expect(outputOf('readOnlyDisk')).toMatch(/^touch exit 1$/m);
     expect(existsSync(outsideTmp)).toBe(false);

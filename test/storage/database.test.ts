@@ -76,7 +76,9 @@ describe.each(testBackends)('storage on $backend', ({ backend, available }) => {
 
   it.skipIf(!available)('surfaces constraint violations with their PostgreSQL code', async () => {
     await db.query(`INSERT INTO scratch (label) VALUES ('unique-one')`);
-    await expect(db.query(`INSERT INTO scratch (label) VALUES ('unique-one')`)).rejects.toMatchObject({ code: '23505' });
+    await expect(db.query(`INSERT INTO scratch (label) VALUES ('unique-one')`)).rejects.toMatchObject({
+      code: '23505',
+    });
   });
 
   it.skipIf(!available)('counts the rows a write touched', async () => {

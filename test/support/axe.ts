@@ -18,7 +18,11 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const found = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    const found = await (
+      window as unknown as {
+        axe: { run(): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run();
     return found.violations.map(({ id, help, nodes }) => ({ id, help, targets: nodes.flatMap((node) => node.target) }));
   });
 }

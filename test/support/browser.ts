@@ -22,7 +22,21 @@ export const consoleDir = process.env['ASTREINTE_TEST_CONSOLE_DIR'] ?? join(proj
 /** Tests that run without a built console build it first. */
 export async function ensureConsoleBuilt(): Promise<void> {
   if (existsSync(join(consoleDir, 'index.html'))) return;
-  await promisify(execFile)(process.execPath, [join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--outDir', consoleDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: projectRoot() });
+  await promisify(execFile)(
+    process.execPath,
+    [
+      join(projectRoot(), 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--outDir',
+      consoleDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: projectRoot() },
+  );
 }
 
 /** A server listening on 127.0.0.1 with the built console, and a browser to drive it. */

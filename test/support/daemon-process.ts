@@ -83,7 +83,13 @@ async function startOnce(options: DaemonOptions): Promise<DaemonProcess> {
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`${options.name} exited with code ${child.exitCode}:\n${log}`);
-      if (await fetch(`${url}${options.readyPath}`).then((response) => response.ok, () => false)) break;
+      if (
+        await fetch(`${url}${options.readyPath}`).then(
+          (response) => response.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() > deadline) throw new Error(`${options.name} was not ready after ${timeoutMs} ms:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

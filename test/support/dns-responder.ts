@@ -29,7 +29,10 @@ const rcodes = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
  * lower-case, no trailing dot), NOERROR without answers for a known name lacking the type, and
  * NXDOMAIN for unknown names. With `silent`, it never answers (for timeouts).
  */
-export async function startDnsResponder(zone: Record<string, DnsRecords>, options: { silent?: boolean } = {}): Promise<DnsResponder> {
+export async function startDnsResponder(
+  zone: Record<string, DnsRecords>,
+  options: { silent?: boolean } = {},
+): Promise<DnsResponder> {
   const socket = createSocket('udp4');
   const questions: string[] = [];
   socket.on('message', (query, peer) => {
@@ -41,7 +44,7 @@ export async function startDnsResponder(zone: Record<string, DnsRecords>, option
     socket.send(answer(query, question.end, zone[question.name.toLowerCase()], typeName), peer.port, peer.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { server: `127.0.0.1:${(socket.address()).port}`, questions, close: () => closeSocket(socket) };
+  return { server: `127.0.0.1:${socket.address().port}`, questions, close: () => closeSocket(socket) };
 }
 
 function closeSocket(socket: Socket): Promise<void> {
@@ -100,9 +103,15 @@ function encodeRecords(records: DnsRecords, typeName: string): Buffer[] {
     case 'MX':
       return (records.MX ?? []).map((mx) => Buffer.concat([uint16(mx.priority), encodeName(mx.exchange)]));
     case 'TXT':
-      return (records.TXT ?? []).map((chunks) => Buffer.concat(chunks.map((chunk) => Buffer.concat([Buffer.from([Buffer.byteLength(chunk)]), Buffer.from(chunk)]))));
+      return (records.TXT ?? []).map((chunks) =>
+        Buffer.concat(
+          chunks.map((chunk) => Buffer.concat([Buffer.from([Buffer.byteLength(chunk)]), Buffer.from(chunk)])),
+        ),
+      );
     case 'SRV':
-      return (records.SRV ?? []).map((srv) => Buffer.concat([uint16(srv.priority), uint16(srv.weight), uint16(srv.port), encodeName(srv.name)]));
+      return (records.SRV ?? []).map((srv) =>
+        Buffer.concat([uint16(srv.priority), uint16(srv.weight), uint16(srv.port), encodeName(srv.name)]),
+      );
     default:
       return [];
   }
@@ -110,7 +119,10 @@ function encodeRecords(records: DnsRecords, typeName: string): Buffer[] {
 
 function encodeName(name: string): Buffer {
   const labels = name.split('.').filter((label) => label !== '');
-  return Buffer.concat([...labels.map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'latin1')])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...labels.map((label) => Buffer.concat([Buffer.from([label.length]), Buffer.from(label, 'latin1')])),
+    Buffer.from([0]),
+  ]);
 }
 
 function encodeIpv6(address: string): Buffer {

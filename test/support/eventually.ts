@@ -1,5 +1,9 @@
 /** Polls until `check` returns a value other than null, or fails naming `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | null> | T | null, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | null> | T | null,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -24,7 +24,9 @@ export default async function setup(project: TestProject): Promise<void> {
     console.log(`PostgreSQL tests run on ${url.replace(/:[^:@/]*@/, ':***@')}`);
   } catch (error) {
     project.provide('postgresAdminUrl', null);
-    console.warn(`SKIPPING the PostgreSQL leg of the storage and API tests: no server at ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). Set ASTREINTE_TEST_DATABASE_URL.`);
+    console.warn(
+      `SKIPPING the PostgreSQL leg of the storage and API tests: no server at ${url.replace(/:[^:@/]*@/, ':***@')} (${(error as Error).message}). Set ASTREINTE_TEST_DATABASE_URL.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -39,7 +39,9 @@ function findBinaries(): string | null {
 
 /** Why tests with a real PostgreSQL server cannot run here, or null if they can. */
 export function postgresBinariesMissingReason(): string | null {
-  return findBinaries() === null ? `no PostgreSQL server binaries under ${postgresRoot} (install postgresql or set ASTREINTE_POSTGRES_BIN)` : null;
+  return findBinaries() === null
+    ? `no PostgreSQL server binaries under ${postgresRoot} (install postgresql or set ASTREINTE_POSTGRES_BIN)`
+    : null;
 }
 
 // PostgreSQL refuses to run as root: as root (here and in CI), run its programs as `postgres`.
@@ -63,7 +65,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   if (bin === null) throw new Error(postgresBinariesMissingReason() ?? 'no PostgreSQL binaries');
   const folder = await mkdtemp(join(tmpdir(), 'astreinte-postgres-'));
   if (asRoot) {
-    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
+    const [uid, gid] = ['-u', '-g'].map((flag) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()),
+    );
     await chown(folder, uid ?? 0, gid ?? 0);
   }
   const data = join(folder, 'data');
@@ -76,7 +80,14 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const pgCtl = (args: string[]): Promise<void> => runPostgresProgram(join(bin, 'pg_ctl'), ['-D', data, ...args]);
   // Without -l the server would inherit pg_ctl's output and keep execFile waiting.
   const start = async (): Promise<void> => {
-    await pgCtl(['-l', join(folder, 'server.log'), '-o', `-h 127.0.0.1 -p ${port} -k ${folder} -c fsync=off`, '-w', 'start']);
+    await pgCtl([
+      '-l',
+      join(folder, 'server.log'),
+      '-o',
+      `-h 127.0.0.1 -p ${port} -k ${folder} -c fsync=off`,
+      '-w',
+      'start',
+    ]);
     running = true;
   };
   const stop = async (): Promise<void> => {
@@ -91,7 +102,10 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     if (running) execFileSync(file, args, { stdio: 'ignore' });
   };
   const url: PostgresCluster['url'] = (options = {}) => {
-    const credentials = options.password === undefined ? (options.user ?? 'postgres') : `${options.user ?? 'postgres'}:${encodeURIComponent(options.password)}`;
+    const credentials =
+      options.password === undefined
+        ? (options.user ?? 'postgres')
+        : `${options.user ?? 'postgres'}:${encodeURIComponent(options.password)}`;
     return `postgres://${credentials}@127.0.0.1:${port}/${options.database ?? 'postgres'}`;
   };
   try {

@@ -7,7 +7,9 @@ export const prometheusBinary = process.env['ASTREINTE_PROMETHEUS_BIN'] ?? '/usr
 
 /** Why tests with a real Prometheus cannot run here, or null if they can. */
 export function prometheusMissingReason(): string | null {
-  return existsSync(prometheusBinary) ? null : `no Prometheus at ${prometheusBinary} (install prometheus or set ASTREINTE_PROMETHEUS_BIN)`;
+  return existsSync(prometheusBinary)
+    ? null
+    : `no Prometheus at ${prometheusBinary} (install prometheus or set ASTREINTE_PROMETHEUS_BIN)`;
 }
 
 /**

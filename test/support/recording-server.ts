@@ -26,14 +26,21 @@ export interface RecordingServer {
  * A local HTTP server recording every request: the internet stand-in of the sender tests.
  * Listens on 127.0.0.1 only; answers `defaultReply` (200 "ok") unless told otherwise.
  */
-export async function startRecordingServer(defaultReply: Reply = { status: 200, body: 'ok' }): Promise<RecordingServer> {
+export async function startRecordingServer(
+  defaultReply: Reply = { status: 200, body: 'ok' },
+): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
   const queued: Reply[] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      requests.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const reply = queued.shift() ?? defaultReply;
       if (reply === 'hang') return;
       response.writeHead(reply.status, { 'content-type': 'text/plain', ...reply.headers });

@@ -18,7 +18,9 @@ export interface RedisProcess {
 
 /** Why tests with a real Redis cannot run here, or null if they can. */
 export function redisServerMissingReason(): string | null {
-  return existsSync(redisServerBinary) ? null : `no redis-server at ${redisServerBinary} (install redis-server or set ASTREINTE_REDIS_SERVER_BIN)`;
+  return existsSync(redisServerBinary)
+    ? null
+    : `no redis-server at ${redisServerBinary} (install redis-server or set ASTREINTE_REDIS_SERVER_BIN)`;
 }
 
 /** Whether something answering as Redis listens on `port`: `+PONG`, or `-NOAUTH` when a password is required. */
@@ -47,8 +49,23 @@ function exited(child: ChildProcess): Promise<void> {
  * One redis-server process on `port`, without persistence (it starts empty), ready (answering
  * PING) when this resolves. `stop()` sends SIGTERM (SIGKILL after 5 s) and waits; safe twice.
  */
-export async function spawnRedisOnPort(port: number, extraArgs: readonly string[] = []): Promise<{ stop: () => Promise<void> }> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', tmpdir(), ...extraArgs];
+export async function spawnRedisOnPort(
+  port: number,
+  extraArgs: readonly string[] = [],
+): Promise<{ stop: () => Promise<void> }> {
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    tmpdir(),
+    ...extraArgs,
+  ];
   const child = spawn(redisServerBinary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk: Buffer): void => {

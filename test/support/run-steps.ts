@@ -1,7 +1,11 @@
 import type { TestApp } from './test-app.js';
 
 /** Polls a run until one step execution has ended (neither queued nor running), and returns it. */
-export async function waitForExecutionEnd(t: TestApp, runId: string, executionId: string): Promise<Record<string, unknown>> {
+export async function waitForExecutionEnd(
+  t: TestApp,
+  runId: string,
+  executionId: string,
+): Promise<Record<string, unknown>> {
   for (let i = 0; i < 200; i += 1) {
     const run = (await t.call('GET', `/api/v1/runs/${runId}`)).json();
     const execution = run.executions.find((e: { id: string }) => e.id === executionId);
@@ -22,7 +26,12 @@ export interface ExecutionView {
 }
 
 /** Asks to run a read-only step (202 expected) and returns its execution. */
-export async function executeStep(t: TestApp, runId: string, stepId: string, parameters: Record<string, string> = {}): Promise<ExecutionView> {
+export async function executeStep(
+  t: TestApp,
+  runId: string,
+  stepId: string,
+  parameters: Record<string, string> = {},
+): Promise<ExecutionView> {
   const started = await t.call('POST', `/api/v1/runs/${runId}/steps/${stepId}/execute`, { body: { parameters } });
   if (started.statusCode !== 202) throw new Error(`execute ${stepId} answered ${started.statusCode}: ${started.body}`);
   return started.json().execution as ExecutionView;
@@ -36,6 +45,11 @@ export async function executionOf(t: TestApp, runId: string, executionId: string
 
 /** What an execution printed on stdout, as stored. */
 export async function stdoutOf(t: TestApp, runId: string, executionId: string): Promise<string> {
-  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json<{ stream: string; text: string }[]>();
-  return output.filter((line) => line.stream === 'stdout').map((line) => line.text).join('');
+  const output = (await t.call('GET', `/api/v1/runs/${runId}/executions/${executionId}/output`)).json<
+    { stream: string; text: string }[]
+  >();
+  return output
+    .filter((line) => line.stream === 'stdout')
+    .map((line) => line.text)
+    .join('');
 }

@@ -7,12 +7,15 @@ import { decodeRunbookText } from '../../src/runbooks/text/decode-runbook-text.j
  * The five real runbooks of `../shared/seeds/` beside the repository (test data, not part of
  * the project); `ASTREINTE_SEED_DIR` points elsewhere.
  */
-export const seedDirectory = process.env['ASTREINTE_SEED_DIR'] ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+export const seedDirectory =
+  process.env['ASTREINTE_SEED_DIR'] ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 export const seedsAvailable = existsSync(seedDirectory);
 
 /** The seed files, sorted (`000_….txt` … `004_….txt`). */
 export function seedFiles(): string[] {
-  return readdirSync(seedDirectory).filter((name) => name.endsWith('.txt')).sort();
+  return readdirSync(seedDirectory)
+    .filter((name) => name.endsWith('.txt'))
+    .sort();
 }
 
 /** A seed's raw bytes, by its number (`'003'`). */

@@ -21,7 +21,11 @@ export interface TestApp {
   /** Tokens of one user per role (`admin` is the bootstrap admin). */
   users: Record<Role, TestUser>;
   /** Sends a request through the app (no socket); `token` defaults to the admin's. */
-  call(method: string, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: string,
+    url: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -36,7 +40,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
 export async function createTestApp(
   backend: BackendName,
-  options: { config?: Partial<Config>; now?: () => Date; env?: Record<string, string>; runner?: boolean | TestRunnerOptions } = {},
+  options: {
+    config?: Partial<Config>;
+    now?: () => Date;
+    env?: Record<string, string>;
+    runner?: boolean | TestRunnerOptions;
+  } = {},
 ): Promise<TestApp> {
   const testDb = await openTestDatabase(backend);
   const { db } = testDb;
@@ -54,19 +63,28 @@ export async function createTestApp(
     users[role] = { id, token: secret };
   }
   // Tests never hand the runner's environment to steps: only what they set (`env: {}` by default).
-  const app = await buildApp({ db, config: testConfig(options.config), env: options.env ?? {}, ...(options.now === undefined ? {} : { now: options.now }) });
+  const app = await buildApp({
+    db,
+    config: testConfig(options.config),
+    env: options.env ?? {},
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   await app.ready();
   // Steps run on runners only: tests that run steps ask for one (sandboxed, over the runner API).
-  const runner = options.runner === undefined || options.runner === false
-    ? null
-    : await startTestRunner(app, db, options.runner === true ? {} : options.runner);
+  const runner =
+    options.runner === undefined || options.runner === false
+      ? null
+      : await startTestRunner(app, db, options.runner === true ? {} : options.runner);
   return {
     app,
     db,
     users,
     call: (method, url, callOptions = {}) => {
       const token = callOptions.token === undefined ? users.admin.token : callOptions.token;
-      const headers: Record<string, string> = { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...callOptions.headers };
+      const headers: Record<string, string> = {
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        ...callOptions.headers,
+      };
       return app.inject({
         method: method as 'GET',
         url,
@@ -86,7 +104,11 @@ export async function createTestApp(
  * Registers the hooks that give a describe block one app on `backend` (created before its tests,
  * closed after) and returns it; the object is filled in when the tests start.
  */
-export function useTestApp(backend: BackendName, available: boolean, options: Parameters<typeof createTestApp>[1] = {}): TestApp {
+export function useTestApp(
+  backend: BackendName,
+  available: boolean,
+  options: Parameters<typeof createTestApp>[1] = {},
+): TestApp {
   const handle = {} as TestApp;
   beforeAll(async () => {
     if (available) Object.assign(handle, await createTestApp(backend, options));

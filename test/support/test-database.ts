@@ -28,7 +28,10 @@ export interface TestDatabase {
  * A fresh, migrated database: in-memory PGlite, or a new database on the test PostgreSQL server
  * (dropped on close), so test files never see each other's rows.
  */
-export async function openTestDatabase(backend: BackendName, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(
+  backend: BackendName,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   let result: TestDatabase;
   if (backend === 'pglite') {
     const db = await openPgliteDatabase(undefined);

@@ -28,7 +28,10 @@ export function injectTransport(app: App, token: string): RunnerTransport {
   return {
     async request(method, path, body) {
       const response = await app.inject({
-        method, url: path, headers: { authorization: `Bearer ${token}` }, ...(body === undefined ? {} : { payload: body as object }),
+        method,
+        url: path,
+        headers: { authorization: `Bearer ${token}` },
+        ...(body === undefined ? {} : { payload: body as object }),
       });
       return { status: response.statusCode, body: response.body === '' ? null : response.json<unknown>() };
     },
@@ -46,8 +49,14 @@ export async function createRunnerToken(db: Database, name = 'test runner'): Pro
 export async function startTestRunner(app: App, db: Database, options: TestRunnerOptions = {}): Promise<Runner> {
   const { secret } = await createRunnerToken(db, options.name ?? 'test runner');
   return startRunner({
-    transport: injectTransport(app, secret), sandbox: testSandbox, name: options.name ?? 'test runner', labels: options.labels ?? {},
-    capacity: options.capacity ?? 4, writable: options.writable ?? ['/tmp'], hidden: options.hidden ?? [], claimWaitMs: 500,
+    transport: injectTransport(app, secret),
+    sandbox: testSandbox,
+    name: options.name ?? 'test runner',
+    labels: options.labels ?? {},
+    capacity: options.capacity ?? 4,
+    writable: options.writable ?? ['/tmp'],
+    hidden: options.hidden ?? [],
+    claimWaitMs: 500,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     log: { info: () => undefined, warn: () => undefined, error: (message, fields) => console.error(message, fields) },
   });

@@ -31,9 +31,21 @@ export function makeSelfSignedCertificate(request: CertificateRequest = {}): Cer
   return inTempDir((dir) => {
     const altNames = (request.altNames ?? defaultAltNames).join(',');
     runOpenssl(dir, [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', String(request.days ?? 2),
-      '-subj', `/CN=${request.commonName ?? 'localhost'}`, '-addext', `subjectAltName=${altNames}`,
-      '-keyout', 'key.pem', '-out', 'cert.pem',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      String(request.days ?? 2),
+      '-subj',
+      `/CN=${request.commonName ?? 'localhost'}`,
+      '-addext',
+      `subjectAltName=${altNames}`,
+      '-keyout',
+      'key.pem',
+      '-out',
+      'cert.pem',
     ]);
     return readPair(dir);
   });
@@ -41,7 +53,11 @@ export function makeSelfSignedCertificate(request: CertificateRequest = {}): Cer
 
 /** A certificate authority (self-signed, `CA:true`) to issue leaves with `issueCertificate`. */
 export function makeCertificateAuthority(commonName = 'Astreinte Test CA'): CertificatePair {
-  return makeSelfSignedCertificate({ commonName, days: 30, altNames: [`DNS:${commonName.replaceAll(' ', '-').toLowerCase()}`] });
+  return makeSelfSignedCertificate({
+    commonName,
+    days: 30,
+    altNames: [`DNS:${commonName.replaceAll(' ', '-').toLowerCase()}`],
+  });
 }
 
 /**
@@ -56,13 +72,40 @@ export function issueCertificate(ca: CertificatePair, request: CertificateReques
     writeFileSync(join(dir, 'index.txt'), '');
     mkdirSync(join(dir, 'issued'));
     writeFileSync(join(dir, 'ca.cnf'), caConfig(request.altNames ?? defaultAltNames));
-    runOpenssl(dir, ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-subj', `/CN=${request.commonName ?? 'localhost'}`, '-keyout', 'key.pem', '-out', 'leaf.csr']);
-    const validity = request.notBefore !== undefined && request.notAfter !== undefined
-      ? ['-startdate', opensslDate(request.notBefore), '-enddate', opensslDate(request.notAfter)]
-      : ['-days', String(request.days ?? 2)];
     runOpenssl(dir, [
-      'ca', '-batch', '-notext', '-config', 'ca.cnf', '-extensions', 'leaf', '-cert', 'ca-cert.pem', '-keyfile', 'ca-key.pem',
-      '-in', 'leaf.csr', '-out', 'cert.pem', ...validity,
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-subj',
+      `/CN=${request.commonName ?? 'localhost'}`,
+      '-keyout',
+      'key.pem',
+      '-out',
+      'leaf.csr',
+    ]);
+    const validity =
+      request.notBefore !== undefined && request.notAfter !== undefined
+        ? ['-startdate', opensslDate(request.notBefore), '-enddate', opensslDate(request.notAfter)]
+        : ['-days', String(request.days ?? 2)];
+    runOpenssl(dir, [
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      'ca.cnf',
+      '-extensions',
+      'leaf',
+      '-cert',
+      'ca-cert.pem',
+      '-keyfile',
+      'ca-key.pem',
+      '-in',
+      'leaf.csr',
+      '-out',
+      'cert.pem',
+      ...validity,
     ]);
     return readPair(dir);
   });
@@ -71,11 +114,22 @@ export function issueCertificate(ca: CertificatePair, request: CertificateReques
 // The least `openssl ca` needs: its database files, a policy, and the leaf's extensions.
 function caConfig(altNames: string[]): string {
   return [
-    '[ca]', 'default_ca = test_ca',
-    '[test_ca]', 'dir = .', 'database = index.txt', 'new_certs_dir = issued', 'rand_serial = yes',
-    'default_md = sha256', 'policy = any_policy', 'unique_subject = no', 'email_in_dn = no',
-    '[any_policy]', 'commonName = supplied',
-    '[leaf]', 'basicConstraints = CA:FALSE', `subjectAltName = ${altNames.join(',')}`,
+    '[ca]',
+    'default_ca = test_ca',
+    '[test_ca]',
+    'dir = .',
+    'database = index.txt',
+    'new_certs_dir = issued',
+    'rand_serial = yes',
+    'default_md = sha256',
+    'policy = any_policy',
+    'unique_subject = no',
+    'email_in_dn = no',
+    '[any_policy]',
+    'commonName = supplied',
+    '[leaf]',
+    'basicConstraints = CA:FALSE',
+    `subjectAltName = ${altNames.join(',')}`,
     '',
   ].join('\n');
 }

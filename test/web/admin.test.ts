@@ -25,12 +25,21 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
 
   /** The status of an API call made from the page with its session cookie and CSRF token. */
   const callFromPage = (page: Page, method: string, path: string, body?: unknown): Promise<number> =>
-    page.evaluate(async ({ method, path, body }) => {
-      const session = await (await fetch('/auth/session')).json() as { csrfToken: string };
-      const init: RequestInit = { method, headers: { 'x-csrf-token': session.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) } };
-      if (body !== undefined) init.body = JSON.stringify(body);
-      return (await fetch(path, init)).status;
-    }, { method, path, body });
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const session = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
+        const init: RequestInit = {
+          method,
+          headers: {
+            'x-csrf-token': session.csrfToken,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+        };
+        if (body !== undefined) init.body = JSON.stringify(body);
+        return (await fetch(path, init)).status;
+      },
+      { method, path, body },
+    );
 
   it('lets an admin add a user and set their password, after which that user signs in', async () => {
     const page = await harness.signIn('admin');
@@ -64,12 +73,19 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     await theirs.getByTestId('sign-in-username').fill('jdupont');
     await theirs.getByTestId('sign-in-password').fill('correct horse battery staple');
     await theirs.getByTestId('sign-in-submit').click();
-    await expect.poll(() => theirs.getByTestId('signed-in-user').textContent().catch(() => '')).toContain('Jeanne Dupont');
+    await expect
+      .poll(() =>
+        theirs
+          .getByTestId('signed-in-user')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain('Jeanne Dupont');
     await theirs.close();
     await page.close();
   }, 90_000);
 
-  it('shows a new token\'s secret once, which then works against the API, and revokes it', async () => {
+  it("shows a new token's secret once, which then works against the API, and revokes it", async () => {
     const page = await harness.signIn('admin');
     await page.goto(`${base}/admin/tokens`);
     await page.getByTestId('token-owner').selectOption(t.users.responder.id);
@@ -118,7 +134,9 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     });
     expect(sent.status).toBe(200);
     const alerts = await t.call('GET', `/api/v1/alerts?integration=${encodeURIComponent('made in the console')}`);
-    expect(alerts.json<AlertListItem[]>().map((alert) => alert.labels['alertname'])).toEqual(['ConsoleMadeIntegration']);
+    expect(alerts.json<AlertListItem[]>().map((alert) => alert.labels['alertname'])).toEqual([
+      'ConsoleMadeIntegration',
+    ]);
 
     // A heartbeat's URL holds its key: the shown URL alone is what a cron job calls.
     await page.getByTestId('integration-key-done').click();
@@ -127,7 +145,9 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     await page.getByTestId('integration-create-submit').click();
     await page.getByTestId('integration-key').waitFor();
     const heartbeatUrl = await page.getByTestId('integration-key-url').inputValue();
-    expect(heartbeatUrl).toBe(`${base}/integrations/heartbeat/${await page.getByTestId('integration-key-value').inputValue()}`);
+    expect(heartbeatUrl).toBe(
+      `${base}/integrations/heartbeat/${await page.getByTestId('integration-key-value').inputValue()}`,
+    );
     expect((await fetch(heartbeatUrl)).ok).toBe(true);
     await expect.poll(() => page.locator('[data-testid="integration-row"]').count()).toBe(2);
     await page.close();
@@ -155,11 +175,17 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     expect(await row.textContent()).toContain('Test responder');
 
     const { key } = await createIntegration(t, { name: 'silence target', kind: 'prometheus' });
-    expect((await pushAlerts(t, key, [promAlert({ alertname: 'DiskFullDrill', severity: 'critical' })])).statusCode).toBe(200);
-    await expect.poll(async () => {
-      const listed = (await t.call('GET', '/api/v1/alerts?integration=silence%20target')).json<AlertListItem[]>();
-      return listed.map((alert) => Array.isArray(alert.suppressed?.['silences']) && alert.suppressed['silences'].length > 0);
-    }).toEqual([true]);
+    expect(
+      (await pushAlerts(t, key, [promAlert({ alertname: 'DiskFullDrill', severity: 'critical' })])).statusCode,
+    ).toBe(200);
+    await expect
+      .poll(async () => {
+        const listed = (await t.call('GET', '/api/v1/alerts?integration=silence%20target')).json<AlertListItem[]>();
+        return listed.map(
+          (alert) => Array.isArray(alert.suppressed?.['silences']) && alert.suppressed['silences'].length > 0,
+        );
+      })
+      .toEqual([true]);
 
     await row.getByTestId('silence-row-expire').click();
     await row.getByTestId('silence-row-expire-confirm').click();
@@ -169,8 +195,10 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     await page.close();
   }, 90_000);
 
-  it('mutes a service\'s alert during a maintenance window planned in the page, until it is ended', async () => {
-    expect((await t.call('POST', '/api/v1/services', { body: { id: 'ledger-api', name: 'Ledger API' } })).statusCode).toBe(201);
+  it("mutes a service's alert during a maintenance window planned in the page, until it is ended", async () => {
+    expect(
+      (await t.call('POST', '/api/v1/services', { body: { id: 'ledger-api', name: 'Ledger API' } })).statusCode,
+    ).toBe(201);
     const page = await harness.signIn('responder');
     await page.goto(`${base}/admin/maintenance`);
     await page.getByTestId('maintenance-service').selectOption('ledger-api');
@@ -183,16 +211,23 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     await row.waitFor();
 
     const { key } = await createIntegration(t, { name: 'maintenance target', kind: 'prometheus' });
-    expect((await pushAlerts(t, key, [promAlert({ alertname: 'LedgerSlow', service: 'ledger-api', severity: 'critical' })])).statusCode).toBe(200);
-    await expect.poll(async () => {
-      const listed = (await t.call('GET', '/api/v1/alerts?integration=maintenance%20target')).json<AlertListItem[]>();
-      return listed.map((alert) => Array.isArray(alert.suppressed?.['maintenance']));
-    }).toEqual([true]);
+    expect(
+      (await pushAlerts(t, key, [promAlert({ alertname: 'LedgerSlow', service: 'ledger-api', severity: 'critical' })]))
+        .statusCode,
+    ).toBe(200);
+    await expect
+      .poll(async () => {
+        const listed = (await t.call('GET', '/api/v1/alerts?integration=maintenance%20target')).json<AlertListItem[]>();
+        return listed.map((alert) => Array.isArray(alert.suppressed?.['maintenance']));
+      })
+      .toEqual([true]);
 
     await row.getByTestId('maintenance-row-end').click();
     await row.getByTestId('maintenance-row-end-confirm').click();
     await page.getByTestId('maintenance-empty').waitFor();
-    const windows = (await t.call('GET', '/api/v1/maintenance-windows?includePast=true')).json<Array<{ reason: string; cancelledAt: string | null }>>();
+    const windows = (await t.call('GET', '/api/v1/maintenance-windows?includePast=true')).json<
+      Array<{ reason: string; cancelledAt: string | null }>
+    >();
     expect(windows.find((window) => window.reason === 'Database upgrade')?.cancelledAt).not.toBeNull();
     await page.close();
   }, 90_000);
@@ -200,7 +235,13 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
   it('pages through the audit log, newest first, for an admin', async () => {
     // Enough writes for a second page of fifty.
     for (let index = 0; index < 55; index += 1) {
-      await t.call('POST', '/api/v1/silences', { body: { matchers: [`alertname="AuditFiller${index}"`], endsAt: new Date(Date.now() + 3_600_000).toISOString(), comment: 'filler' } });
+      await t.call('POST', '/api/v1/silences', {
+        body: {
+          matchers: [`alertname="AuditFiller${index}"`],
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+          comment: 'filler',
+        },
+      });
     }
     const page = await harness.signIn('admin');
     await page.goto(`${base}/admin/audit`);
@@ -222,7 +263,14 @@ describe.skipIf(!hasChromium)('the admin pages of the web console in Chromium', 
     await page.getByTestId('admin-forbidden').waitFor();
     expect(await callFromPage(page, 'GET', '/api/v1/tokens')).toBe(403);
     expect(await callFromPage(page, 'GET', '/api/v1/audit-log')).toBe(403);
-    expect(await callFromPage(page, 'POST', '/api/v1/users', { username: 'sneaky', name: 'Sneaky', email: 'sneaky@example.test', role: 'admin' })).toBe(403);
+    expect(
+      await callFromPage(page, 'POST', '/api/v1/users', {
+        username: 'sneaky',
+        name: 'Sneaky',
+        email: 'sneaky@example.test',
+        role: 'admin',
+      }),
+    ).toBe(403);
     await page.close();
   }, 60_000);
 });

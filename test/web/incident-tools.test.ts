@@ -22,10 +22,17 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startConsole();
-    const imported = await harness.t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'payments.md', content: runbookWithTemplate } });
+    const imported = await harness.t.call('POST', '/api/v1/runbook-sources', {
+      body: { filename: 'payments.md', content: runbookWithTemplate },
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     const template = await harness.t.call('POST', '/api/v1/checklist-templates', {
-      body: { id: 'triage', name: 'Triage', description: 'First ten minutes', items: [{ text: 'Open the bridge' }, { text: 'Post a first update' }] },
+      body: {
+        id: 'triage',
+        name: 'Triage',
+        description: 'First ten minutes',
+        items: [{ text: 'Open the bridge' }, { text: 'Post a first update' }],
+      },
     });
     expect(template.statusCode, template.body).toBe(201);
     await harness.t.call('POST', '/api/v1/services', { body: { id: 'payments', name: 'Payments' } });
@@ -36,7 +43,9 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
   });
 
   async function openNewIncident(page: Page): Promise<string> {
-    const declared = await harness.t.call('POST', '/api/v1/incidents', { body: { title: 'Card payments failing', severity: 'P3', services: ['payments'] } });
+    const declared = await harness.t.call('POST', '/api/v1/incidents', {
+      body: { title: 'Card payments failing', severity: 'P3', services: ['payments'] },
+    });
     const id = declared.json<{ id: string }>().id;
     await page.goto(`${harness.base}/incidents/${id}`);
     await page.getByTestId('incident-roles').waitFor();
@@ -61,19 +70,26 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
     await items.first().check();
     await expect.poll(() => page.getByTestId('checklist').textContent()).toContain('(1/2)');
 
-    const stored = (await harness.t.call('GET', `/api/v1/incidents/${id}`)).json<{ severity: string; commander: { name: string } }>();
+    const stored = (await harness.t.call('GET', `/api/v1/incidents/${id}`)).json<{
+      severity: string;
+      commander: { name: string };
+    }>();
     expect(stored).toMatchObject({ severity: 'P1', commander: { name: 'Test responder' } });
-    const checklists = (await harness.t.call('GET', `/api/v1/incidents/${id}/checklists`)).json<{ progress: { checked: number } }[]>();
+    const checklists = (await harness.t.call('GET', `/api/v1/incidents/${id}/checklists`)).json<
+      { progress: { checked: number } }[]
+    >();
     expect(checklists[0]!.progress.checked).toBe(1);
     await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('every card payment fails');
     await page.close();
   }, 60_000);
 
-  it('starts a status update from a runbook\'s communication template with the incident\'s facts filled in', async () => {
+  it("starts a status update from a runbook's communication template with the incident's facts filled in", async () => {
     const page = await harness.signIn('responder');
     await openNewIncident(page);
     const template = page.getByTestId('status-update-template');
-    await expect.poll(async () => (await template.locator('option').allTextContents()).join('|')).toContain('Communication');
+    await expect
+      .poll(async () => (await template.locator('option').allTextContents()).join('|'))
+      .toContain('Communication');
     const value = await template.locator('option').nth(1).getAttribute('value');
     await template.selectOption(value);
     const message = await page.getByTestId('status-update-message').inputValue();
@@ -87,7 +103,13 @@ describe.skipIf(!hasChromium)('the incident page tools in Chromium', () => {
     const page = await harness.signIn('viewer');
     await openNewIncident(page);
     await page.getByTestId('incident-checklists').waitFor();
-    for (const control of ['role-take-commander', 'role-select-commander', 'severity-submit', 'checklist-attach', 'status-update-template']) {
+    for (const control of [
+      'role-take-commander',
+      'role-select-commander',
+      'severity-submit',
+      'checklist-attach',
+      'status-update-template',
+    ]) {
       expect(await page.getByTestId(control).count(), control).toBe(0);
     }
     await page.close();

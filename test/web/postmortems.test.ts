@@ -28,7 +28,11 @@ describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
     drafted = await declare('Card payments refused');
     fresh = await declare('Search <b>slow</b>');
     await setUp(t, 'POST', `/api/v1/incidents/${drafted}/postmortem`, { timeZone: 'UTC' });
-    await setUp(t, 'POST', `/api/v1/incidents/${drafted}/postmortem/actions`, { title: 'Alert on refusals', dueDate: '2020-01-31', ownerId: t.users.responder.id });
+    await setUp(t, 'POST', `/api/v1/incidents/${drafted}/postmortem/actions`, {
+      title: 'Alert on refusals',
+      dueDate: '2020-01-31',
+      ownerId: t.users.responder.id,
+    });
   }, 180_000);
   afterAll(async () => {
     // Unset when beforeAll failed before starting it.
@@ -51,14 +55,16 @@ describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
     await page.close();
   }, 60_000);
 
-  it('drafts in a chosen zone, edits and saves a section, warns of a colleague\'s save, reviews, publishes and exports', async () => {
+  it("drafts in a chosen zone, edits and saves a section, warns of a colleague's save, reviews, publishes and exports", async () => {
     const page = await harness.signIn('responder');
     await page.goto(`${base}/postmortems/${fresh}`);
     await page.getByTestId('postmortem-none').waitFor();
     await page.getByTestId('postmortem-time-zone').fill('America/New_York');
     await page.getByTestId('postmortem-draft').click();
     expect(await page.getByTestId('postmortem-title').textContent()).toBe('Post-mortem: Search <b>slow</b>');
-    expect(await page.getByTestId('postmortem-moments').textContent()).toContain('Incident declared by Administrator (P2): Search <b>slow</b>');
+    expect(await page.getByTestId('postmortem-moments').textContent()).toContain(
+      'Incident declared by Administrator (P2): Search <b>slow</b>',
+    );
     expect(await page.getByRole('heading', { name: 'Facts measured when drafted (America/New_York)' }).count()).toBe(1);
     expect(await page.locator('[data-measure="resolve"]').textContent()).toMatch(/^Time to resolve\d/);
 
@@ -66,10 +72,15 @@ describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
     await page.getByTestId('postmortem-save').click();
     expect(await page.getByTestId('postmortem-saved').textContent()).toBe('Saved (version 2).');
     const stored = await setUp(t, 'GET', `/api/v1/incidents/${fresh}/postmortem`);
-    expect((stored['sections'] as { key: string; body: string }[]).find((section) => section.key === 'root-cause')?.body).toBe('An index was dropped <script>alert(1)</script>');
+    expect(
+      (stored['sections'] as { key: string; body: string }[]).find((section) => section.key === 'root-cause')?.body,
+    ).toBe('An index was dropped <script>alert(1)</script>');
 
     // A colleague saves meanwhile: this page's save is refused and says so, its text kept.
-    await setUp(t, 'PATCH', `/api/v1/incidents/${fresh}/postmortem`, { version: 2, title: 'Post-mortem: search latency' });
+    await setUp(t, 'PATCH', `/api/v1/incidents/${fresh}/postmortem`, {
+      version: 2,
+      title: 'Post-mortem: search latency',
+    });
     await page.getByTestId('postmortem-body-lessons').fill('Review index changes');
     await page.getByTestId('postmortem-save').click();
     await page.getByTestId('postmortem-stale').waitFor();
@@ -82,17 +93,26 @@ describe.skipIf(!hasChromium)('the post-mortem pages in Chromium', () => {
     const action = page.getByTestId('corrective-action');
     await action.waitFor();
     await action.getByTestId('action-status').selectOption('done');
-    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="action-status"]')?.value === 'done');
-    const actions = (await setUp(t, 'GET', `/api/v1/corrective-actions?incidentId=${fresh}`)) as unknown as { status: string; doneAt: string | null }[];
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('[data-testid="action-status"]')?.value === 'done',
+    );
+    const actions = (await setUp(t, 'GET', `/api/v1/corrective-actions?incidentId=${fresh}`)) as unknown as {
+      status: string;
+      doneAt: string | null;
+    }[];
     expect(actions[0]).toMatchObject({ status: 'done' });
 
     await page.getByTestId('postmortem-move-in-review').click();
     await page.getByText('In review').first().waitFor();
     await page.getByTestId('postmortem-move-published').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="postmortem-status"]')?.textContent === 'Published');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="postmortem-status"]')?.textContent === 'Published',
+    );
     expect(await page.getByTestId('postmortem-save').count()).toBe(0);
 
-    expect(await page.getByTestId('export-markdown').getAttribute('href')).toBe(`/api/v1/incidents/${fresh}/postmortem.md`);
+    expect(await page.getByTestId('export-markdown').getAttribute('href')).toBe(
+      `/api/v1/incidents/${fresh}/postmortem.md`,
+    );
     const html = await page.evaluate(async (url) => {
       const response = await fetch(url, { credentials: 'same-origin' });
       return { type: response.headers.get('content-type'), text: await response.text() };

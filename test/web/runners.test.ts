@@ -10,9 +10,16 @@ import { injectTransport, testSandbox } from '../support/test-runner.js';
 const fence = '```';
 /** One step any runner takes, and one that waits for a runner labelled env=nowhere, which never comes. */
 const routedRunbook = [
-  '# RUNBOOK: Routed diagnosis', '## Symptoms', '- a step must run where the service is', '## Diagnosis',
-  `${fence}bash`, 'echo "ran somewhere"', fence,
-  `${fence}bash {"runner":"env=nowhere"}`, 'echo "never runs"', fence,
+  '# RUNBOOK: Routed diagnosis',
+  '## Symptoms',
+  '- a step must run where the service is',
+  '## Diagnosis',
+  `${fence}bash`,
+  'echo "ran somewhere"',
+  fence,
+  `${fence}bash {"runner":"env=nowhere"}`,
+  'echo "never runs"',
+  fence,
 ].join('\n');
 
 const silentLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -38,12 +45,23 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     await page.getByTestId('runner-token-labels').fill(labels);
     await page.getByTestId('runner-token-submit').click();
     await page.getByTestId('runner-token-secret').waitFor();
-    return { secret: await page.getByTestId('runner-token-secret-value').inputValue(), command: await page.getByTestId('runner-command').inputValue() };
+    return {
+      secret: await page.getByTestId('runner-token-secret-value').inputValue(),
+      command: await page.getByTestId('runner-command').inputValue(),
+    };
   }
 
   /** A runner working with `secret`, over the real runner protocol; sandbox none, since it runs no step here. */
   const startWith = (secret: string, name: string, labels: Record<string, string>): Promise<Runner> =>
-    startRunner({ transport: injectTransport(harness.t.app, secret), sandbox: 'none', name, labels, capacity: 1, claimWaitMs: 500, log: silentLog });
+    startRunner({
+      transport: injectTransport(harness.t.app, secret),
+      sandbox: 'none',
+      name,
+      labels,
+      capacity: 1,
+      claimWaitMs: 500,
+      log: silentLog,
+    });
 
   it('lists the test runner as connected, with its sandbox, host, capacity and when it was last seen', async () => {
     const page = await harness.signIn('admin');
@@ -71,8 +89,12 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     await page.getByTestId('field-error-labels').waitFor();
     const { secret, command } = await addRunner(page, 'edge-eu', 'env=prod, site=eu');
     expect(secret).toMatch(/^ast_/);
-    expect(command).toBe(`ASTREINTE_RUNNER_TOKEN=${secret} astreinte runner --url ${base} --name edge-eu --label env=prod --label site=eu`);
-    const tokens = (await harness.t.call('GET', '/api/v1/tokens')).json<{ name: string; role: string; userId: string | null }[]>();
+    expect(command).toBe(
+      `ASTREINTE_RUNNER_TOKEN=${secret} astreinte runner --url ${base} --name edge-eu --label env=prod --label site=eu`,
+    );
+    const tokens = (await harness.t.call('GET', '/api/v1/tokens')).json<
+      { name: string; role: string; userId: string | null }[]
+    >();
     expect(tokens.find((token) => token.name === 'edge-eu')).toMatchObject({ role: 'runner', userId: null });
 
     const runner = await startWith(secret, 'edge-eu', { env: 'prod', site: 'eu' });
@@ -87,13 +109,17 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
       // Unconfined steps are everyone's concern, not only the admin's.
       expect(await page.getByTestId('runner-banner-unsandboxed').textContent()).toContain('edge-eu');
       const viewer = await harness.signIn('viewer');
-      expect(await viewer.getByTestId('runner-banner-unsandboxed').textContent()).toMatch(/without a sandbox on runner edge-eu|sans bac à sable sur l’exécuteur edge-eu/);
+      expect(await viewer.getByTestId('runner-banner-unsandboxed').textContent()).toMatch(
+        /without a sandbox on runner edge-eu|sans bac à sable sur l’exécuteur edge-eu/,
+      );
       await viewer.close();
     } finally {
       await runner.stop({ cancel: true });
     }
     await page.reload();
-    await expect.poll(() => card(page, 'edge-eu').getByTestId('runner-state').textContent()).toMatch(/Disconnected|Déconnecté/);
+    await expect
+      .poll(() => card(page, 'edge-eu').getByTestId('runner-state').textContent())
+      .toMatch(/Disconnected|Déconnecté/);
     expect(await page.getByTestId('runner-banner-unsandboxed').count()).toBe(0);
     await page.goto(`${base}/admin/tokens`);
     const row = page.locator('[data-testid="token-row"][data-name="edge-eu"]');
@@ -103,24 +129,41 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
 
   it('says on the incident page which runner ran a step, and what runner a queued step waits for', async () => {
     const { t } = harness;
-    const imported = await t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'routed.md', content: routedRunbook } });
+    const imported = await t.call('POST', '/api/v1/runbook-sources', {
+      body: { filename: 'routed.md', content: routedRunbook },
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     const runbookId = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
-    const incident = (await t.call('POST', '/api/v1/incidents', { body: { title: 'Routed steps', severity: 'P3' } })).json<{ id: string }>();
-    const run = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json<{ id: string }>();
-    for (const step of ['s1', 's2']) expect((await t.call('POST', `/api/v1/runs/${run.id}/steps/${step}/execute`, { body: {} })).statusCode).toBe(202);
+    const incident = (
+      await t.call('POST', '/api/v1/incidents', { body: { title: 'Routed steps', severity: 'P3' } })
+    ).json<{ id: string }>();
+    const run = (await t.call('POST', '/api/v1/runs', { body: { runbookId, incidentId: incident.id } })).json<{
+      id: string;
+    }>();
+    for (const step of ['s1', 's2'])
+      expect((await t.call('POST', `/api/v1/runs/${run.id}/steps/${step}/execute`, { body: {} })).statusCode).toBe(202);
 
     const page = await harness.signIn('responder');
     await page.goto(`${base}/incidents/${incident.id}`);
     const [ran, waiting] = [page.locator('[data-step-id="s1"]'), page.locator('[data-step-id="s2"]')];
-    await expect.poll(() => ran.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
-    await expect.poll(() => ran.getByTestId('execution-runner').textContent()).toMatch(/on runner test runner|sur l’exécuteur test runner/);
-    await expect.poll(() => page.getByTestId('timeline').textContent(), { timeout: 10_000 }).toMatch(/on runner test runner|sur l’exécuteur test runner/);
+    await expect
+      .poll(() => ran.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('succeeded');
+    await expect
+      .poll(() => ran.getByTestId('execution-runner').textContent())
+      .toMatch(/on runner test runner|sur l’exécuteur test runner/);
+    await expect
+      .poll(() => page.getByTestId('timeline').textContent(), { timeout: 10_000 })
+      .toMatch(/on runner test runner|sur l’exécuteur test runner/);
     expect(await waiting.getByTestId('execution').getAttribute('data-status')).toBe('queued');
     await page.getByTestId('language-switcher').selectOption('fr');
-    expect(await waiting.getByTestId('execution-waiting').textContent()).toBe('En attente d’un exécuteur avec env=nowhere : aucun exécuteur connecté ne les a.');
+    expect(await waiting.getByTestId('execution-waiting').textContent()).toBe(
+      'En attente d’un exécuteur avec env=nowhere : aucun exécuteur connecté ne les a.',
+    );
     await page.getByTestId('language-switcher').selectOption('en');
-    expect(await waiting.getByTestId('execution-waiting').textContent()).toMatch(/^Waiting for a runner with env=nowhere/);
+    expect(await waiting.getByTestId('execution-waiting').textContent()).toMatch(
+      /^Waiting for a runner with env=nowhere/,
+    );
     await page.close();
   }, 90_000);
 
@@ -131,9 +174,13 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     await page.getByTestId('admin-forbidden').waitFor();
     expect(await page.getByTestId('runners-list').count()).toBe(0);
     const statuses = await page.evaluate(async () => {
-      const session = await (await fetch('/auth/session')).json() as { csrfToken: string };
+      const session = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
       const listed = await fetch('/api/v1/runners');
-      const made = await fetch('/api/v1/tokens', { method: 'POST', headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'runner', name: 'sneaky' }) });
+      const made = await fetch('/api/v1/tokens', {
+        method: 'POST',
+        headers: { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({ role: 'runner', name: 'sneaky' }),
+      });
       return [listed.status, made.status];
     });
     expect(statuses).toEqual([200, 403]);
@@ -162,7 +209,7 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
   }, 90_000);
 
   // Last: it cuts off the test runner, which the tests above need.
-  it('warns everyone that steps cannot run once an admin revokes the last connected runner\'s token', async () => {
+  it("warns everyone that steps cannot run once an admin revokes the last connected runner's token", async () => {
     const page = await harness.signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/admin/runners`);
@@ -171,13 +218,17 @@ describe.skipIf(!hasChromium)('runners in the web console, in Chromium', () => {
     await runner.getByTestId('runner-revoke-confirm').click();
     await expect.poll(() => runner.getByTestId('runner-state').textContent()).toMatch(/Disconnected|Déconnecté/);
     // The admin's own banner says so at once, and leads to the runners.
-    expect(await page.getByTestId('runner-banner-none-connected').textContent()).toMatch(/No runner is connected: steps cannot run|Aucun exécuteur n’est connecté/);
+    expect(await page.getByTestId('runner-banner-none-connected').textContent()).toMatch(
+      /No runner is connected: steps cannot run|Aucun exécuteur n’est connecté/,
+    );
     await page.getByTestId('runner-banner-link').waitFor();
 
     const viewer = await harness.signIn('viewer');
     await viewer.setViewportSize({ width: 390, height: 844 });
     await viewer.getByTestId('runner-banner-none-connected').waitFor();
-    expect(await viewer.getByTestId('runner-banner-none-connected').textContent()).toMatch(/An administrator can start one|Un administrateur peut en démarrer un/);
+    expect(await viewer.getByTestId('runner-banner-none-connected').textContent()).toMatch(
+      /An administrator can start one|Un administrateur peut en démarrer un/,
+    );
     expect(await viewer.getByTestId('runner-banner-link').count()).toBe(0);
     expect(await axeViolations(viewer)).toEqual([]);
     await viewer.close();

@@ -41,14 +41,20 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     harness = await startConsole();
     folder = await mkdtemp(join(tmpdir(), 'astreinte-runs-'));
     marker = join(folder, 'stale-cache.lock');
-    const imported = await harness.t.call('POST', '/api/v1/runbook-sources', { body: { filename: 'cache.md', content: cacheRunbook(marker) } });
+    const imported = await harness.t.call('POST', '/api/v1/runbook-sources', {
+      body: { filename: 'cache.md', content: cacheRunbook(marker) },
+    });
     expect(imported.statusCode, imported.body).toBe(201);
     runbookId = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
     integrationKey = (await createIntegration(harness.t, { name: 'runs-browser', kind: 'prometheus' })).key;
     // A second responder, who approves what the first one asks.
-    const created = await harness.t.call('POST', '/api/v1/users', { body: { username: 'second', name: 'Second Responder', email: 'second@example.test', role: 'responder' } });
+    const created = await harness.t.call('POST', '/api/v1/users', {
+      body: { username: 'second', name: 'Second Responder', email: 'second@example.test', role: 'responder' },
+    });
     expect(created.statusCode, created.body).toBe(201);
-    const password = await harness.t.call('PUT', `/api/v1/users/${created.json<{ id: string }>().id}/password`, { body: { password: consolePassword } });
+    const password = await harness.t.call('PUT', `/api/v1/users/${created.json<{ id: string }>().id}/password`, {
+      body: { password: consolePassword },
+    });
     expect(password.statusCode).toBe(204);
   }, 120_000);
   afterAll(async () => {
@@ -59,14 +65,26 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
 
   /** Fires an alert naming the runbook; returns the incident it opened. */
   async function alertIncident(alertname: string): Promise<string> {
-    const pushed = await pushAlerts(harness.t, integrationKey, [promAlert({ alertname, severity: 'critical', runbook_id: runbookId }, { annotations: { summary: `${alertname} on cache-1` } })]);
+    const pushed = await pushAlerts(harness.t, integrationKey, [
+      promAlert(
+        { alertname, severity: 'critical', runbook_id: runbookId },
+        { annotations: { summary: `${alertname} on cache-1` } },
+      ),
+    ]);
     expect(pushed.statusCode).toBe(200);
     let id: string | undefined;
-    await expect.poll(async () => {
-      const list = (await harness.t.call('GET', '/api/v1/incidents?status=triggered')).json<{ items: { id: string; title: string }[] }>();
-      id = list.items.find((incident) => incident.title.includes(alertname))?.id;
-      return id;
-    }, { timeout: 15_000 }).toBeDefined();
+    await expect
+      .poll(
+        async () => {
+          const list = (await harness.t.call('GET', '/api/v1/incidents?status=triggered')).json<{
+            items: { id: string; title: string }[];
+          }>();
+          id = list.items.find((incident) => incident.title.includes(alertname))?.id;
+          return id;
+        },
+        { timeout: 15_000 },
+      )
+      .toBeDefined();
     return id!;
   }
 
@@ -80,15 +98,23 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     const id = await alertIncident('CacheNodeDown');
     const first = await harness.signIn('responder');
     await openIncident(first, id);
-    await first.getByTestId('suggested-runbook').filter({ hasText: 'Cache node unresponsive' }).getByTestId('start-run').click();
+    await first
+      .getByTestId('suggested-runbook')
+      .filter({ hasText: 'Cache node unresponsive' })
+      .getByTestId('start-run')
+      .click();
     const diagnosis = first.getByTestId('run-section').filter({ hasText: 'Diagnosis' }).getByTestId('run-step');
     await expect.poll(() => diagnosis.getByTestId('step-risk').textContent()).toMatch(/read-only|lecture seule/);
     await diagnosis.getByTestId('step-run').click();
     // The first line shows while the step still runs: the output streams, it does not wait for the end.
     const output = diagnosis.getByTestId('execution-output');
-    await expect.poll(() => output.textContent().catch(() => ''), { timeout: 10_000 }).toContain('checking the cache node');
+    await expect
+      .poll(() => output.textContent().catch(() => ''), { timeout: 10_000 })
+      .toContain('checking the cache node');
     expect(await diagnosis.getByTestId('execution').getAttribute('data-status')).toBe('running');
-    await expect.poll(() => diagnosis.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
+    await expect
+      .poll(() => diagnosis.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('succeeded');
     expect(await output.textContent()).toContain('cache answers PONG');
 
     const fix = first.getByTestId('run-section').filter({ hasText: 'Resolution' }).getByTestId('run-step');
@@ -107,21 +133,31 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     expect(await pending.locator('.command-preview').first().textContent()).toContain(`rm -f ${marker}`);
     await pending.getByTestId('approval-reason').fill('checked: only the lock file goes');
     await pending.getByTestId('approval-approve').click();
-    await expect.poll(() => pending.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
+    await expect
+      .poll(() => pending.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('succeeded');
     expect(existsSync(marker)).toBe(false);
     // The first responder's page follows without a reload.
-    await expect.poll(() => fix.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
-    await expect.poll(() => first.getByTestId('timeline').textContent(), { timeout: 10_000 }).toMatch(/Step approved|Étape approuvée/);
+    await expect
+      .poll(() => fix.getByTestId('execution').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('succeeded');
+    await expect
+      .poll(() => first.getByTestId('timeline').textContent(), { timeout: 10_000 })
+      .toMatch(/Step approved|Étape approuvée/);
     await first.close();
     await second.close();
   }, 120_000);
 
   it('shows a viewer no run, start or approve buttons, and the API refuses them anyway', async () => {
     const id = await alertIncident('CacheNodeSlow');
-    const started = await harness.t.call('POST', '/api/v1/runs', { token: harness.t.users.responder.token, body: { runbookId, incidentId: id } });
+    const started = await harness.t.call('POST', '/api/v1/runs', {
+      token: harness.t.users.responder.token,
+      body: { runbookId, incidentId: id },
+    });
     const runId = started.json<{ id: string }>().id;
     const requested = await harness.t.call('POST', `/api/v1/runs/${runId}/steps/s2/execute`, {
-      token: harness.t.users.responder.token, body: { confirm: true, reason: 'lock again' },
+      token: harness.t.users.responder.token,
+      body: { confirm: true, reason: 'lock again' },
     });
     expect(requested.statusCode, requested.body).toBe(202);
     const executionId = requested.json<{ execution: { id: string } }>().execution.id;
@@ -129,17 +165,34 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     const page = await harness.signIn('viewer');
     await openIncident(page, id);
     await page.getByTestId('run').waitFor();
-    await expect.poll(() => page.getByTestId('execution').first().getAttribute('data-status')).toBe('awaiting-approval');
-    for (const control of ['start-run', 'runbook-start', 'step-run', 'section-run-read-only', 'approval-approve', 'outcome-skip', 'execution-cancel']) {
+    await expect
+      .poll(() => page.getByTestId('execution').first().getAttribute('data-status'))
+      .toBe('awaiting-approval');
+    for (const control of [
+      'start-run',
+      'runbook-start',
+      'step-run',
+      'section-run-read-only',
+      'approval-approve',
+      'outcome-skip',
+      'execution-cancel',
+    ]) {
       expect(await page.getByTestId(control).count(), control).toBe(0);
     }
-    const refused = await page.evaluate(async ({ run, execution }) => {
-      const session = await (await fetch('/auth/session')).json() as { csrfToken: string };
-      const headers = { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
-      const approve = await fetch(`/api/v1/runs/${run}/executions/${execution}/approval`, { method: 'POST', headers, body: JSON.stringify({ decision: 'approve', reason: 'viewer' }) });
-      const runStep = await fetch(`/api/v1/runs/${run}/steps/s1/execute`, { method: 'POST', headers, body: '{}' });
-      return [approve.status, runStep.status];
-    }, { run: runId, execution: executionId });
+    const refused = await page.evaluate(
+      async ({ run, execution }) => {
+        const session = (await (await fetch('/auth/session')).json()) as { csrfToken: string };
+        const headers = { 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
+        const approve = await fetch(`/api/v1/runs/${run}/executions/${execution}/approval`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ decision: 'approve', reason: 'viewer' }),
+        });
+        const runStep = await fetch(`/api/v1/runs/${run}/steps/s1/execute`, { method: 'POST', headers, body: '{}' });
+        return [approve.status, runStep.status];
+      },
+      { run: runId, execution: executionId },
+    );
     expect(refused).toEqual([403, 403]);
     await page.close();
   }, 90_000);

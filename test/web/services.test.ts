@@ -26,23 +26,50 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     adminName = rows[0]!.name;
     await setUp(t, 'POST', '/api/v1/teams', { id: 'payments', name: 'Payments team' });
     await setUp(t, 'PUT', '/api/v1/schedules/payments-primary', {
-      name: 'Payments primary', teamId: 'payments',
+      name: 'Payments primary',
+      teamId: 'payments',
       definition: {
         timeZone: 'Europe/Paris',
-        layers: [{ id: 'weekly', name: 'Weekly', rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 }, startsAt: '2026-01-05T09:00:00+01:00', participants: [t.users.responder.id, t.users.viewer.id] }],
+        layers: [
+          {
+            id: 'weekly',
+            name: 'Weekly',
+            rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
+            startsAt: '2026-01-05T09:00:00+01:00',
+            participants: [t.users.responder.id, t.users.viewer.id],
+          },
+        ],
         overrides: [],
       },
     });
     await setUp(t, 'PUT', '/api/v1/escalation-policies/payments-default', {
       name: 'Payments default',
-      levels: [{ delayMinutes: 0, targets: [{ type: 'schedule', id: 'payments-primary' }] }, { delayMinutes: 15, targets: [{ type: 'user', id: t.users.admin.id }] }],
+      levels: [
+        { delayMinutes: 0, targets: [{ type: 'schedule', id: 'payments-primary' }] },
+        { delayMinutes: 15, targets: [{ type: 'user', id: t.users.admin.id }] },
+      ],
     });
-    await setUp(t, 'POST', '/api/v1/services', { id: 'checkout', name: 'Checkout', ownerTeamId: 'payments', rtoMinutes: 60, rpoMinutes: 5 });
+    await setUp(t, 'POST', '/api/v1/services', {
+      id: 'checkout',
+      name: 'Checkout',
+      ownerTeamId: 'payments',
+      rtoMinutes: 60,
+      rpoMinutes: 5,
+    });
     await setUp(t, 'PUT', '/api/v1/services/checkout/escalation-policy', { policyId: 'payments-default' });
     await setUp(t, 'POST', '/api/v1/services', { id: 'search', name: 'Search', rtoMinutes: 240 });
-    p1 = await setUp(t, 'POST', '/api/v1/incidents', { title: 'Card payments refused', severity: 'P1', services: ['checkout'] });
+    p1 = await setUp(t, 'POST', '/api/v1/incidents', {
+      title: 'Card payments refused',
+      severity: 'P1',
+      services: ['checkout'],
+    });
     // An hour's interval keeps the runner away from it during the tests: its status stays as set.
-    const probe = await setUp(t, 'POST', '/api/v1/probes', { name: 'Checkout health', serviceId: 'checkout', intervalSeconds: 3600, target: { kind: 'tcp', host: '127.0.0.1', port: 9 } });
+    const probe = await setUp(t, 'POST', '/api/v1/probes', {
+      name: 'Checkout health',
+      serviceId: 'checkout',
+      intervalSeconds: 3600,
+      target: { kind: 'tcp', host: '127.0.0.1', port: 9 },
+    });
     await t.db.query(`UPDATE probes SET status = 'down' WHERE id = $1::uuid`, [probe.id]);
   }, 120_000);
   afterAll(async () => {
@@ -63,7 +90,9 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await checkout.waitFor();
     expect(await checkout.getByTestId('service-health').getAttribute('data-health')).toBe('down');
     expect(await checkout.getByTestId('service-health').textContent()).toContain('Down');
-    expect(await checkout.getByTestId('health-reason').first().textContent()).toContain(`P1 incident ${p1.id} is triggered: Card payments refused`);
+    expect(await checkout.getByTestId('health-reason').first().textContent()).toContain(
+      `P1 incident ${p1.id} is triggered: Card payments refused`,
+    );
     expect(await checkout.getByTestId('service-open-count').textContent()).toBe('1 open');
     expect(await checkout.getByTestId('service-objectives').textContent()).toBe('RTO 1 h · RPO 5 min');
     expect(await checkout.textContent()).toContain('Payments team');
@@ -78,7 +107,7 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await page.close();
   }, 60_000);
 
-  it('shows a service\'s health and why, its open incident, RTO/RPO, team, probes, who is on call now and next, and its escalation levels', async () => {
+  it("shows a service's health and why, its open incident, RTO/RPO, team, probes, who is on call now and next, and its escalation levels", async () => {
     const page = await harness.signIn('viewer');
     await page.goto(`${base}/services`);
     await page.locator('[data-service-id="checkout"]').getByRole('link', { name: 'Checkout' }).click();
@@ -109,14 +138,18 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await page.close();
   }, 60_000);
 
-  it('shows a new incident on a service\'s page without reload, and the service degraded because of it', async () => {
+  it("shows a new incident on a service's page without reload, and the service degraded because of it", async () => {
     const page = await harness.signIn('responder');
     await page.goto(`${base}/services/search`);
     await page.getByTestId('service-open-empty').waitFor();
     expect(await page.getByTestId('service-health').first().getAttribute('data-health')).toBe('operational');
     // Once the page follows the incident stream, a change it did not make itself shows at once.
     await expect.poll(() => page.getByTestId('stream-state').getAttribute('data-state')).toBe('live');
-    const declared = await setUp(t, 'POST', '/api/v1/incidents', { title: 'Search results stale', severity: 'P3', services: ['search'] });
+    const declared = await setUp(t, 'POST', '/api/v1/incidents', {
+      title: 'Search results stale',
+      severity: 'P3',
+      services: ['search'],
+    });
     await page.locator(`[data-testid="service-open-incident"][data-incident-id="${declared.id}"]`).waitFor();
     await expect.poll(() => page.getByTestId('service-health').first().getAttribute('data-health')).toBe('degraded');
     expect(await text(page, 'health-reason')).toContain('Search results stale');
@@ -131,7 +164,9 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     const name = await onCallNow();
     expect(await row.getByTestId('schedule-on-call-now').textContent()).toBe(name);
     // A weekly rota hands over on Monday at 09:00 in Paris: the time is shown with its zone.
-    expect(await row.getByTestId('schedule-on-call-until').locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT0[78]:00:00\.000Z$/);
+    expect(await row.getByTestId('schedule-on-call-until').locator('time').getAttribute('datetime')).toMatch(
+      /^\d{4}-\d\d-\d\dT0[78]:00:00\.000Z$/,
+    );
     expect(await row.getByTestId('schedule-next-shift').count()).toBeGreaterThanOrEqual(1);
     const policy = page.locator('[data-testid="escalation-policy"][data-policy-id="payments-default"]');
     expect(await policy.getByTestId('escalation-level').count()).toBe(2);
@@ -145,7 +180,9 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     await page.getByTestId('language-switcher').selectOption('fr');
     await page.goto(`${base}/services/checkout`);
     await expect.poll(() => text(page, 'service-health')).toContain('En panne');
-    await expect.poll(() => page.getByTestId('escalation-level-at').first().textContent()).toBe('immédiatement (0 min)');
+    await expect
+      .poll(() => page.getByTestId('escalation-level-at').first().textContent())
+      .toBe('immédiatement (0 min)');
     expect(await text(page, 'time-zone-note')).toContain('fuseau horaire');
     await page.close();
   }, 60_000);

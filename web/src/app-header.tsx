@@ -10,14 +10,22 @@ export function AppHeader({ session, routes }: { session: SessionState | null; r
   const { language, t } = useI18n();
   return (
     <header className="app-header">
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <Link to="/" className="brand">Astreinte</Link>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <Link to="/" className="brand">
+        Astreinte
+      </Link>
       {session !== null && (
         <nav aria-label="Astreinte">
           {routes.flatMap(({ nav }) =>
             nav === undefined || (nav.minRole !== undefined && !hasRole(session.session.user.role, nav.minRole))
               ? []
-              : [<Link key={nav.to} to={nav.to}>{t(nav.label)}</Link>],
+              : [
+                  <Link key={nav.to} to={nav.to}>
+                    {t(nav.label)}
+                  </Link>,
+                ],
           )}
         </nav>
       )}
@@ -31,7 +39,9 @@ export function AppHeader({ session, routes }: { session: SessionState | null; r
           >
             {languages.map((code) => (
               // Each language is named in itself: someone who cannot read the current one still finds theirs.
-              <option key={code} value={code} lang={code}>{languageNames[code]}</option>
+              <option key={code} value={code} lang={code}>
+                {languageNames[code]}
+              </option>
             ))}
           </select>
         </label>

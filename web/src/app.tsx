@@ -49,7 +49,11 @@ export function App() {
     loadSession()
       .then((session) => setBoot({ state: 'ready', session }))
       .catch((error: unknown) =>
-        setBoot(error instanceof ApiError && error.status === 401 ? { state: 'ready', session: null } : { state: 'failed', error }),
+        setBoot(
+          error instanceof ApiError && error.status === 401
+            ? { state: 'ready', session: null }
+            : { state: 'failed', error },
+        ),
       );
   }, []);
 
@@ -76,14 +80,19 @@ export function App() {
       navigate('/sign-in');
     }
   }, []);
-  const sessionState = useMemo<SessionState | null>(() => (session === null ? null : { session, signOut }), [session, signOut]);
+  const sessionState = useMemo<SessionState | null>(
+    () => (session === null ? null : { session, signOut }),
+    [session, signOut],
+  );
 
   if (boot.state === 'loading') return <p className="boot">{t('app.loading')}</p>;
   if (boot.state === 'failed') {
     return (
       <div className="boot" role="alert">
         <p>{errorText(boot.error, t)}</p>
-        <button type="button" onClick={check}>{t('common.retry')}</button>
+        <button type="button" onClick={check}>
+          {t('common.retry')}
+        </button>
       </div>
     );
   }
@@ -104,7 +113,11 @@ export function App() {
       <AppHeader session={sessionState} routes={consoleRoutes} />
       <RunnerBanner />
       <main id="main" tabIndex={-1}>
-        {matched !== null ? matched.route.render(matched.params) : <p role="alert">{t('error.notFound', { what: pathname })}</p>}
+        {matched !== null ? (
+          matched.route.render(matched.params)
+        ) : (
+          <p role="alert">{t('error.notFound', { what: pathname })}</p>
+        )}
       </main>
     </SessionContext.Provider>
   );

@@ -23,11 +23,15 @@ export function hasRole(role: string, minRole: Role): boolean {
 }
 
 /** The route for `pathname` and its decoded parameters, or null. */
-export function matchRoute(routes: readonly ConsoleRoute[], pathname: string): { route: ConsoleRoute; params: string[] } | null {
+export function matchRoute(
+  routes: readonly ConsoleRoute[],
+  pathname: string,
+): { route: ConsoleRoute; params: string[] } | null {
   for (const route of routes) {
     const match = route.pattern.exec(pathname);
     // A group that took no part in the match (`(a)?`) is undefined, whatever the type says.
-    if (match !== null) return { route, params: match.slice(1).map((part: string | undefined) => decodeURIComponent(part ?? '')) };
+    if (match !== null)
+      return { route, params: match.slice(1).map((part: string | undefined) => decodeURIComponent(part ?? '')) };
   }
   return null;
 }

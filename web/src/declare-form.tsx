@@ -10,7 +10,13 @@ import type { ServiceChoice } from './use-services';
  * Declares an incident from a title, a severity and, when known, the service hit — what is known
  * in the first minute; the rest (summary, commander) can follow on the incident.
  */
-export function DeclareForm({ services, onDeclared }: { services: readonly ServiceChoice[]; onDeclared: (incident: Incident) => void }) {
+export function DeclareForm({
+  services,
+  onDeclared,
+}: {
+  services: readonly ServiceChoice[];
+  onDeclared: (incident: Incident) => void;
+}) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   // P3 is the server's default too: declaring should not be held up by choosing.
@@ -25,7 +31,11 @@ export function DeclareForm({ services, onDeclared }: { services: readonly Servi
     setBusy(true);
     setError(null);
     try {
-      const incident = await api<Incident>('POST', '/api/v1/incidents', { title: title.trim(), severity, ...(service === '' ? {} : { services: [service] }) });
+      const incident = await api<Incident>('POST', '/api/v1/incidents', {
+        title: title.trim(),
+        severity,
+        ...(service === '' ? {} : { services: [service] }),
+      });
       setDeclared(incident);
       setTitle('');
       onDeclared(incident);
@@ -59,7 +69,9 @@ export function DeclareForm({ services, onDeclared }: { services: readonly Servi
             data-testid="declare-severity"
           >
             {severities.map((value) => (
-              <option key={value} value={value}>{t(`severity.${value}`)}</option>
+              <option key={value} value={value}>
+                {t(`severity.${value}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -68,7 +80,11 @@ export function DeclareForm({ services, onDeclared }: { services: readonly Servi
             <span>{t('declare.service')}</span>
             <select value={service} onChange={(event) => setService(event.target.value)} data-testid="declare-service">
               <option value="">{t('declare.noService')}</option>
-              {services.map((choice) => <option key={choice.id} value={choice.id}>{choice.name}</option>)}
+              {services.map((choice) => (
+                <option key={choice.id} value={choice.id}>
+                  {choice.name}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -76,7 +92,11 @@ export function DeclareForm({ services, onDeclared }: { services: readonly Servi
           {busy ? t('declare.submitting') : t('declare.submit')}
         </button>
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {declared !== null && error === null && (
         <p className="success" role="status" data-testid="declare-done">
           {t('declare.done', { id: declared.id })} <Link to={incidentPath(declared.id)}>{t('declare.open')}</Link>

@@ -10,7 +10,8 @@ import { incidentStatuses, statusUpdatePhases, type IncidentStatus, type Timelin
  */
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
-const list = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 const isStatus = (value: unknown): value is IncidentStatus => incidentStatuses.some((status) => status === value);
 
 function statusName(value: unknown, t: Translate): string {
@@ -34,7 +35,10 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
   switch (event.type) {
     case 'incident_declared': {
       const services = list(p['services']);
-      return [`${payloadText(p['severity'])} · ${payloadText(p['title'])}`, services.length > 0 ? services.join(', ') : null]
+      return [
+        `${payloadText(p['severity'])} · ${payloadText(p['title'])}`,
+        services.length > 0 ? services.join(', ') : null,
+      ]
         .filter((part) => part !== null)
         .join(' · ');
     }
@@ -58,7 +62,9 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
       return text(p['text']) ?? '';
     case 'status_update_posted': {
       const phase = p['phase'];
-      const phaseName = statusUpdatePhases.some((known) => known === phase) ? t(`phase.${phase as (typeof statusUpdatePhases)[number]}`) : String(phase);
+      const phaseName = statusUpdatePhases.some((known) => known === phase)
+        ? t(`phase.${phase as (typeof statusUpdatePhases)[number]}`)
+        : String(phase);
       return `[${phaseName}] ${text(p['message']) ?? ''}`;
     }
     case 'role_assigned':

@@ -9,7 +9,11 @@ import { incidentStatuses, lifecycleActions, type Incident, type LifecycleAction
  * lifecycle's order, with an optional "why" that goes to the timeline. Someone else may have
  * moved the incident meanwhile: the 409 says what is allowed now and the incident is reloaded.
  */
-export function IncidentActions({ incident, onChanged, onStale }: {
+export function IncidentActions({
+  incident,
+  onChanged,
+  onStale,
+}: {
   incident: Incident;
   onChanged: (incident: Incident) => void;
   onStale: () => void;
@@ -25,13 +29,21 @@ export function IncidentActions({ incident, onChanged, onStale }: {
     setError(null);
     try {
       const trimmed = note.trim();
-      const changed = await api<Incident>('POST', `/api/v1/incidents/${encodeURIComponent(incident.id)}/${action}`, trimmed === '' ? {} : { note: trimmed });
+      const changed = await api<Incident>(
+        'POST',
+        `/api/v1/incidents/${encodeURIComponent(incident.id)}/${action}`,
+        trimmed === '' ? {} : { note: trimmed },
+      );
       setNote('');
       onChanged(changed);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
         const next = Array.isArray(failure.details['allowedNextStates']) ? failure.details['allowedNextStates'] : [];
-        const states = next.map((state) => (incidentStatuses.some((known) => known === state) ? t(`status.${state as Incident['status']}`) : String(state)));
+        const states = next.map((state) =>
+          incidentStatuses.some((known) => known === state)
+            ? t(`status.${state as Incident['status']}`)
+            : String(state),
+        );
         setError(t('action.conflict', { message: failure.message, states: states.join(', ') || t('common.none') }));
         onStale();
       } else {
@@ -44,12 +56,19 @@ export function IncidentActions({ incident, onChanged, onStale }: {
 
   return (
     <section className="actions" aria-labelledby="actions-heading">
-      <h2 id="actions-heading" className="visually-hidden">{t('incident.actions')}</h2>
+      <h2 id="actions-heading" className="visually-hidden">
+        {t('incident.actions')}
+      </h2>
       {/* The why comes first: it is typed before pressing the button it explains. */}
       {allowed.length > 0 && (
         <label className="action-note">
           <span>{t('action.note')}</span>
-          <input value={note} maxLength={5000} onChange={(event) => setNote(event.target.value)} data-testid="action-note" />
+          <input
+            value={note}
+            maxLength={5000}
+            onChange={(event) => setNote(event.target.value)}
+            data-testid="action-note"
+          />
         </label>
       )}
       <div className="action-buttons">
@@ -66,7 +85,11 @@ export function IncidentActions({ incident, onChanged, onStale }: {
           </button>
         ))}
       </div>
-      {error !== null && <p className="error" role="alert" data-testid="action-error">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert" data-testid="action-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -13,7 +13,9 @@ export function IncidentHeader({ incident, now }: { incident: Incident; now: num
       <div className="incident-heading">
         <SeverityBadge severity={incident.severity} large />
         <div>
-          <p className="incident-id" data-testid="incident-id">{incident.id}</p>
+          <p className="incident-id" data-testid="incident-id">
+            {incident.id}
+          </p>
           <h1 data-testid="incident-title">{incident.title}</h1>
         </div>
       </div>
@@ -22,7 +24,12 @@ export function IncidentHeader({ incident, now }: { incident: Incident; now: num
           <dt className="visually-hidden">{t('list.colStatus')}</dt>
           <dd className="fact-status">
             <StatusLabel status={incident.status} testId="incident-status" />
-            {isOverdue(incident, now) && <> <OverdueMark /></>}
+            {isOverdue(incident, now) && (
+              <>
+                {' '}
+                <OverdueMark />
+              </>
+            )}
           </dd>
         </div>
         <div>

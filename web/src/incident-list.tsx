@@ -56,26 +56,29 @@ export function IncidentList() {
     });
   }, []);
 
-  const load = useCallback(async (wanted: ListFilter) => {
-    const mine = ++loadCount.current;
-    // Filled by the stream's handler for as long as this is the latest load.
-    const streamed: Incident[] = [];
-    streamedDuringLoad.current = streamed;
-    try {
-      const page = await api<Paged<Incident>>('GET', withQuery('/api/v1/incidents', filterQuery(wanted)));
-      if (mine !== loadCount.current) return; // A newer load (another filter) has taken over.
-      let state: ListState = { items: page.items, total: page.total };
-      for (const incident of streamed) {
-        const { list: items, added } = upsertIncident(state.items, incident, wanted);
-        state = { items, total: state.total + (added ? 1 : 0) };
+  const load = useCallback(
+    async (wanted: ListFilter) => {
+      const mine = ++loadCount.current;
+      // Filled by the stream's handler for as long as this is the latest load.
+      const streamed: Incident[] = [];
+      streamedDuringLoad.current = streamed;
+      try {
+        const page = await api<Paged<Incident>>('GET', withQuery('/api/v1/incidents', filterQuery(wanted)));
+        if (mine !== loadCount.current) return; // A newer load (another filter) has taken over.
+        let state: ListState = { items: page.items, total: page.total };
+        for (const incident of streamed) {
+          const { list: items, added } = upsertIncident(state.items, incident, wanted);
+          state = { items, total: state.total + (added ? 1 : 0) };
+        }
+        streamedDuringLoad.current = null;
+        setList(state);
+        setError(null);
+      } catch (failure) {
+        if (mine === loadCount.current) setError(errorText(failure, t));
       }
-      streamedDuringLoad.current = null;
-      setList(state);
-      setError(null);
-    } catch (failure) {
-      if (mine === loadCount.current) setError(errorText(failure, t));
-    }
-  }, [t]);
+    },
+    [t],
+  );
 
   useEffect(() => {
     void load(filter);
@@ -99,16 +102,23 @@ export function IncidentList() {
       <FilterChips filter={filter} services={services} onChange={changeFilter} />
       {error !== null && (
         <div className="error" role="alert">
-          {error} <button type="button" onClick={() => void load(filter)}>{t('common.retry')}</button>
+          {error}{' '}
+          <button type="button" onClick={() => void load(filter)}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       {list === null ? (
         error === null && <p>{t('app.loading')}</p>
       ) : (
         <>
-          <p className="count" data-testid="incident-count">{t('list.showing', { shown: list.items.length, total: list.total })}</p>
+          <p className="count" data-testid="incident-count">
+            {t('list.showing', { shown: list.items.length, total: list.total })}
+          </p>
           {list.items.length === 0 ? (
-            <p className="empty" data-testid="incident-list-empty">{t('list.empty')}</p>
+            <p className="empty" data-testid="incident-list-empty">
+              {t('list.empty')}
+            </p>
           ) : (
             <IncidentTable incidents={list.items} filter={filter} now={now} />
           )}

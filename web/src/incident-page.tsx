@@ -49,7 +49,9 @@ export function IncidentPage({ id }: { id: string }) {
 
   // An older copy must not replace a newer one (a slow fetch answering after a streamed change).
   const takeIncident = useCallback((next: Incident) => {
-    setIncident((current) => (current !== null && Date.parse(current.updatedAt) > Date.parse(next.updatedAt) ? current : next));
+    setIncident((current) =>
+      current !== null && Date.parse(current.updatedAt) > Date.parse(next.updatedAt) ? current : next,
+    );
   }, []);
 
   const refreshTimeline = useCallback(async () => {
@@ -73,7 +75,11 @@ export function IncidentPage({ id }: { id: string }) {
       setError(null);
       await refreshTimeline();
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.status === 404 ? t('error.notFound', { what: id }) : errorText(failure, t));
+      setError(
+        failure instanceof ApiError && failure.status === 404
+          ? t('error.notFound', { what: id })
+          : errorText(failure, t),
+      );
     }
   }, [base, id, refreshTimeline, t, takeIncident]);
 
@@ -108,7 +114,10 @@ export function IncidentPage({ id }: { id: string }) {
       </div>
       {error !== null && (
         <div className="error" role="alert">
-          {error} <button type="button" onClick={() => void load()}>{t('common.retry')}</button>
+          {error}{' '}
+          <button type="button" onClick={() => void load()}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       {incident === null ? (
@@ -117,15 +126,21 @@ export function IncidentPage({ id }: { id: string }) {
         <>
           <IncidentHeader incident={incident} now={now} />
           <p className="incident-links">
-            <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">{t('postmortems.draft')}</Link>
+            <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">
+              {t('postmortems.draft')}
+            </Link>
           </p>
           {responder ? (
             <>
               <IncidentActions incident={incident} onChanged={changedHere} onStale={() => void load()} />
-              {incident.resolvedAt === null && <SeverityForm key={incident.severity} incident={incident} onChanged={changedHere} />}
+              {incident.resolvedAt === null && (
+                <SeverityForm key={incident.severity} incident={incident} onChanged={changedHere} />
+              )}
             </>
           ) : (
-            <p className="read-only" data-testid="read-only">{t('action.viewer')}</p>
+            <p className="read-only" data-testid="read-only">
+              {t('action.viewer')}
+            </p>
           )}
           <IncidentRunbooks
             incidentId={incident.id}

@@ -10,7 +10,15 @@ import { isOverdue, type Incident } from './types';
  * The incidents as a table. The title is the link (one tab stop per row for keyboard users);
  * a click anywhere else on the row goes there too, for the mouse.
  */
-export function IncidentTable({ incidents, filter, now }: { incidents: readonly Incident[]; filter: ListFilter; now: number }) {
+export function IncidentTable({
+  incidents,
+  filter,
+  now,
+}: {
+  incidents: readonly Incident[];
+  filter: ListFilter;
+  now: number;
+}) {
   const { t } = useI18n();
   const openRow = (event: MouseEvent<HTMLTableRowElement>, id: string) => {
     // The link handles its own clicks; selecting text to copy an id must not navigate.
@@ -42,7 +50,9 @@ export function IncidentTable({ incidents, filter, now }: { incidents: readonly 
               onClick={(event) => openRow(event, incident.id)}
             >
               <td className="incident-id">{incident.id}</td>
-              <td><SeverityBadge severity={incident.severity} /></td>
+              <td>
+                <SeverityBadge severity={incident.severity} />
+              </td>
               <td className="incident-title">
                 <Link to={incidentPath(incident.id)}>{incident.title}</Link>
               </td>
@@ -51,8 +61,17 @@ export function IncidentTable({ incidents, filter, now }: { incidents: readonly 
               </td>
               <td>{incident.services.length === 0 ? t('common.none') : incident.services.join(', ')}</td>
               <td className="incident-age">
-                {formatAge(incident.detectedAt, incident.resolvedAt === null ? now : Date.parse(incident.resolvedAt), t)}
-                {isOverdue(incident, now) && <> <OverdueMark /></>}
+                {formatAge(
+                  incident.detectedAt,
+                  incident.resolvedAt === null ? now : Date.parse(incident.resolvedAt),
+                  t,
+                )}
+                {isOverdue(incident, now) && (
+                  <>
+                    {' '}
+                    <OverdueMark />
+                  </>
+                )}
               </td>
             </tr>
           );

@@ -49,7 +49,11 @@ export function toggled<T>(set: ReadonlySet<T>, value: T): Set<T> {
  * the next load). A new one goes on top if the filter wants it. An older copy never replaces a
  * newer one (a slow fetch answering after a streamed change).
  */
-export function upsertIncident(list: readonly Incident[], incident: Incident, filter: ListFilter): { list: Incident[]; added: boolean } {
+export function upsertIncident(
+  list: readonly Incident[],
+  incident: Incident,
+  filter: ListFilter,
+): { list: Incident[]; added: boolean } {
   const index = list.findIndex((item) => item.id === incident.id);
   if (index >= 0) {
     const current = list[index]!;

@@ -16,7 +16,9 @@ export function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded:
     setDone(false);
     // On failure the text stays in the box: nothing typed during an incident should be lost to an error.
     void run(async () => {
-      const added = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incidentId)}/notes`, { text: text.trim() });
+      const added = await api<TimelineEvent>('POST', `/api/v1/incidents/${encodeURIComponent(incidentId)}/notes`, {
+        text: text.trim(),
+      });
       setText('');
       setDone(true);
       onAdded(added);
@@ -28,13 +30,30 @@ export function NoteForm({ incidentId, onAdded }: { incidentId: string; onAdded:
       <h2 id="note-heading">{t('note.title')}</h2>
       <label>
         <span>{t('note.text')}</span>
-        <textarea required rows={3} maxLength={20_000} value={text} onChange={(event) => setText(event.target.value)} data-testid="note-text" />
+        <textarea
+          required
+          rows={3}
+          maxLength={20_000}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          data-testid="note-text"
+        />
       </label>
       <div className="form-row">
-        <button type="submit" disabled={busy || text.trim() === ''} data-testid="note-submit">{t('note.submit')}</button>
+        <button type="submit" disabled={busy || text.trim() === ''} data-testid="note-submit">
+          {t('note.submit')}
+        </button>
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
-      {done && error === null && <p className="success" role="status">{t('note.added')}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {done && error === null && (
+        <p className="success" role="status">
+          {t('note.added')}
+        </p>
+      )}
     </form>
   );
 }

@@ -41,7 +41,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
   useEffect(() => {
     let live = true;
     // Without an answer the page is the password form alone, which always works.
-    api<SignInMethods>('GET', '/auth/methods').then((answer) => live && setMethods(answer), () => undefined);
+    api<SignInMethods>('GET', '/auth/methods').then(
+      (answer) => live && setMethods(answer),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -69,13 +72,19 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
     <section className="sign-in">
       <h1>{t('signIn.title')}</h1>
       {oidcError !== null && (
-        <p id="sign-in-error" className="error" role="alert" data-testid="sign-in-error">{oidcError}</p>
+        <p id="sign-in-error" className="error" role="alert" data-testid="sign-in-error">
+          {oidcError}
+        </p>
       )}
       {oidc !== null && (
         // A plain link, not a form: the page's CSP (`form-action 'self'`) would stop a form's
         // redirect to the provider, and a link keeps "open in new tab" working.
         <p>
-          <a className="oidc-sign-in" href={`${oidc.startUrl}?next=${encodeURIComponent(safeNext(search.get('next')))}`} data-testid="sign-in-oidc">
+          <a
+            className="oidc-sign-in"
+            href={`${oidc.startUrl}?next=${encodeURIComponent(safeNext(search.get('next')))}`}
+            data-testid="sign-in-oidc"
+          >
             {t('signIn.oidcButton', { provider: oidc.label })}
           </a>
         </p>
@@ -107,7 +116,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
           />
         </label>
         {error !== null && (
-          <p id="sign-in-error" className="error" role="alert" data-testid="sign-in-error">{error}</p>
+          <p id="sign-in-error" className="error" role="alert" data-testid="sign-in-error">
+            {error}
+          </p>
         )}
         <button type="submit" disabled={busy} data-testid="sign-in-submit">
           {busy ? t('signIn.submitting') : t('signIn.submit')}

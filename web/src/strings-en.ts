@@ -32,14 +32,19 @@ const coreEn = {
   'signIn.oidcOr': 'or with your Astreinte password',
   'signIn.oidcError.disabled': 'Single sign-on is not set up on this server.',
   'signIn.oidcError.expired': 'The sign-in took too long, or this link was already used. Try again.',
-  'signIn.oidcError.state': 'The answer from the sign-in provider does not match this browser\'s sign-in. Try again.',
+  'signIn.oidcError.state': "The answer from the sign-in provider does not match this browser's sign-in. Try again.",
   'signIn.oidcError.provider_refused': 'The sign-in provider did not sign you in (cancelled or not allowed).',
-  'signIn.oidcError.provider_unavailable': 'The sign-in provider cannot be reached. Try again later, or sign in with a password.',
-  'signIn.oidcError.invalid_answer': 'The sign-in provider\'s answer could not be verified. An administrator can find why in the server logs.',
-  'signIn.oidcError.no_role': 'Your account at the sign-in provider is in no group that gives access to Astreinte. Ask an administrator.',
+  'signIn.oidcError.provider_unavailable':
+    'The sign-in provider cannot be reached. Try again later, or sign in with a password.',
+  'signIn.oidcError.invalid_answer':
+    "The sign-in provider's answer could not be verified. An administrator can find why in the server logs.",
+  'signIn.oidcError.no_role':
+    'Your account at the sign-in provider is in no group that gives access to Astreinte. Ask an administrator.',
   'signIn.oidcError.deactivated': 'Your Astreinte account is deactivated. Ask an administrator.',
-  'signIn.oidcError.no_email': 'The sign-in provider gave no verified e-mail address, which a new Astreinte account needs.',
-  'signIn.oidcError.email_in_use': 'Another Astreinte account already has your e-mail address. Ask an administrator to sort it out.',
+  'signIn.oidcError.no_email':
+    'The sign-in provider gave no verified e-mail address, which a new Astreinte account needs.',
+  'signIn.oidcError.email_in_use':
+    'Another Astreinte account already has your e-mail address. Ask an administrator to sort it out.',
   'signIn.oidcError.failed': 'Single sign-on failed. Try again, or sign in with a password.',
 
   'list.title': 'Incidents',
@@ -151,6 +156,16 @@ const coreEn = {
 };
 
 /** Every English string: the console's own and each area's (`runbooks/runbooks-strings.ts` …). */
-export const en = { ...coreEn, ...runbooksStringsEn, ...runsStringsEn, ...incidentToolsStringsEn, ...servicesStringsEn, ...adminStringsEn, ...runnersStringsEn, ...postmortemsStringsEn, ...reportsStringsEn };
+export const en = {
+  ...coreEn,
+  ...runbooksStringsEn,
+  ...runsStringsEn,
+  ...incidentToolsStringsEn,
+  ...servicesStringsEn,
+  ...adminStringsEn,
+  ...runnersStringsEn,
+  ...postmortemsStringsEn,
+  ...reportsStringsEn,
+};
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -28,16 +28,23 @@ const coreFr: Record<CoreMessageKey, string> = {
   'signIn.submitting': 'Connexion…',
   'signIn.oidcButton': 'Se connecter avec {provider}',
   'signIn.oidcOr': 'ou avec votre mot de passe Astreinte',
-  'signIn.oidcError.disabled': 'La connexion unique n\'est pas configurée sur ce serveur.',
+  'signIn.oidcError.disabled': "La connexion unique n'est pas configurée sur ce serveur.",
   'signIn.oidcError.expired': 'La connexion a pris trop de temps, ou ce lien a déjà servi. Réessayez.',
-  'signIn.oidcError.state': 'La réponse du fournisseur d\'identité ne correspond pas à la connexion de ce navigateur. Réessayez.',
-  'signIn.oidcError.provider_refused': 'Le fournisseur d\'identité ne vous a pas connecté·e (annulation ou accès refusé).',
-  'signIn.oidcError.provider_unavailable': 'Le fournisseur d\'identité est injoignable. Réessayez plus tard, ou connectez-vous avec un mot de passe.',
-  'signIn.oidcError.invalid_answer': 'La réponse du fournisseur d\'identité n\'a pas pu être vérifiée. Un administrateur en trouvera la raison dans les journaux du serveur.',
-  'signIn.oidcError.no_role': 'Votre compte chez le fournisseur d\'identité n\'appartient à aucun groupe donnant accès à Astreinte. Adressez-vous à un administrateur.',
+  'signIn.oidcError.state':
+    "La réponse du fournisseur d'identité ne correspond pas à la connexion de ce navigateur. Réessayez.",
+  'signIn.oidcError.provider_refused':
+    "Le fournisseur d'identité ne vous a pas connecté·e (annulation ou accès refusé).",
+  'signIn.oidcError.provider_unavailable':
+    "Le fournisseur d'identité est injoignable. Réessayez plus tard, ou connectez-vous avec un mot de passe.",
+  'signIn.oidcError.invalid_answer':
+    "La réponse du fournisseur d'identité n'a pas pu être vérifiée. Un administrateur en trouvera la raison dans les journaux du serveur.",
+  'signIn.oidcError.no_role':
+    "Votre compte chez le fournisseur d'identité n'appartient à aucun groupe donnant accès à Astreinte. Adressez-vous à un administrateur.",
   'signIn.oidcError.deactivated': 'Votre compte Astreinte est désactivé. Adressez-vous à un administrateur.',
-  'signIn.oidcError.no_email': 'Le fournisseur d\'identité n\'a transmis aucune adresse e-mail vérifiée, nécessaire à la création d\'un compte Astreinte.',
-  'signIn.oidcError.email_in_use': 'Un autre compte Astreinte a déjà votre adresse e-mail. Demandez à un administrateur de régler la situation.',
+  'signIn.oidcError.no_email':
+    "Le fournisseur d'identité n'a transmis aucune adresse e-mail vérifiée, nécessaire à la création d'un compte Astreinte.",
+  'signIn.oidcError.email_in_use':
+    'Un autre compte Astreinte a déjà votre adresse e-mail. Demandez à un administrateur de régler la situation.',
   'signIn.oidcError.failed': 'La connexion unique a échoué. Réessayez, ou connectez-vous avec un mot de passe.',
 
   'list.title': 'Incidents',
@@ -148,4 +155,14 @@ const coreFr: Record<CoreMessageKey, string> = {
   'event.run_ended': 'Exécution de runbook terminée',
 };
 
-export const fr: Record<MessageKey, string> = { ...coreFr, ...runbooksStringsFr, ...runsStringsFr, ...incidentToolsStringsFr, ...servicesStringsFr, ...adminStringsFr, ...runnersStringsFr, ...postmortemsStringsFr, ...reportsStringsFr };
+export const fr: Record<MessageKey, string> = {
+  ...coreFr,
+  ...runbooksStringsFr,
+  ...runsStringsFr,
+  ...incidentToolsStringsFr,
+  ...servicesStringsFr,
+  ...adminStringsFr,
+  ...runnersStringsFr,
+  ...postmortemsStringsFr,
+  ...reportsStringsFr,
+};

@@ -33,7 +33,9 @@ export function Timeline({ events }: { events: readonly TimelineEvent[] }) {
               data-type={event.type}
             >
               <div className="event-head">
-                <time dateTime={event.occurredAt} title={event.occurredAt}>{formatTime(event.occurredAt, language)}</time>
+                <time dateTime={event.occurredAt} title={event.occurredAt}>
+                  {formatTime(event.occurredAt, language)}
+                </time>
                 <strong className="event-type">{eventLabel(event.type, t)}</strong>
                 <span className="event-actor">{t('timeline.by', { name: event.actor.name })}</span>
                 {event.type === 'status_update_posted' && event.payload['public'] === true && (

@@ -18,18 +18,21 @@ export function useAction(): Action {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      return true;
-    } catch (failure) {
-      setError(errorText(failure, t));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [t]);
+  const run = useCallback(
+    async (work: () => Promise<void>): Promise<boolean> => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+        return true;
+      } catch (failure) {
+        setError(errorText(failure, t));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
   return { busy, error, run };
 }

@@ -4,7 +4,12 @@ import type { IncomingAlert } from '../alert-model.js';
 export const heartbeatFingerprint = 'heartbeat';
 
 /** The alert a silent heartbeat raises (or, with `resolve`, ends when it calls again). */
-export function heartbeatAlert(name: string, lastPingAt: Date | null, action: 'trigger' | 'resolve', now: Date): IncomingAlert {
+export function heartbeatAlert(
+  name: string,
+  lastPingAt: Date | null,
+  action: 'trigger' | 'resolve',
+  now: Date,
+): IncomingAlert {
   const since = lastPingAt === null ? 'it was created' : lastPingAt.toISOString();
   return {
     fingerprint: heartbeatFingerprint,

@@ -15,14 +15,30 @@ const recordPing = `
  * A job called in: the heartbeat is up until one period (plus grace) from now. If it had been
  * declared silent, its alert resolves in the same transaction.
  */
-export async function pingHeartbeat({ ctx, integration, catalogue }: { ctx: Ctx; integration: IngestIntegration; catalogue: RunbookCatalogue }): Promise<{ nextDueAt: string; recovered: boolean }> {
+export async function pingHeartbeat({
+  ctx,
+  integration,
+  catalogue,
+}: {
+  ctx: Ctx;
+  integration: IngestIntegration;
+  catalogue: RunbookCatalogue;
+}): Promise<{ nextDueAt: string; recovered: boolean }> {
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const { rows } = await tx.db.query<{ previous: string; previous_ping: Date | null; due_at: Date }>(recordPing, [integration.id, now]);
+    const { rows } = await tx.db.query<{ previous: string; previous_ping: Date | null; due_at: Date }>(recordPing, [
+      integration.id,
+      now,
+    ]);
     const row = rows[0];
     if (row === undefined) throw new Error(`heartbeat integration ${integration.id} has no heartbeat row`);
     const recovered = row.previous === 'down';
-    if (recovered) await ingestAlerts(tx, [{ integration, alerts: [heartbeatAlert(integration.name, row.previous_ping, 'resolve', now)] }], catalogue);
+    if (recovered)
+      await ingestAlerts(
+        tx,
+        [{ integration, alerts: [heartbeatAlert(integration.name, row.previous_ping, 'resolve', now)] }],
+        catalogue,
+      );
     return { nextDueAt: row.due_at.toISOString(), recovered };
   });
 }

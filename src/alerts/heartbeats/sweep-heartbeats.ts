@@ -20,13 +20,20 @@ const claimOverdueHeartbeats = `
 export async function sweepHeartbeats(ctx: Ctx, catalogue: RunbookCatalogue): Promise<number> {
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const { rows } = await tx.db.query<{ integration_id: string; last_ping_at: Date | null }>(claimOverdueHeartbeats, [now]);
+    const { rows } = await tx.db.query<{ integration_id: string; last_ping_at: Date | null }>(claimOverdueHeartbeats, [
+      now,
+    ]);
     if (rows.length === 0) return 0;
-    const integrations = await loadIngestIntegrations(tx.db, rows.map((row) => row.integration_id));
+    const integrations = await loadIngestIntegrations(
+      tx.db,
+      rows.map((row) => row.integration_id),
+    );
     const submissions: AlertSubmission[] = rows.flatMap((row) => {
       const integration = integrations.get(row.integration_id);
       // A disabled integration's heartbeat is marked down without paging.
-      return integration === undefined ? [] : [{ integration, alerts: [heartbeatAlert(integration.name, row.last_ping_at, 'trigger', now)] }];
+      return integration === undefined
+        ? []
+        : [{ integration, alerts: [heartbeatAlert(integration.name, row.last_ping_at, 'trigger', now)] }];
     });
     if (submissions.length > 0) await ingestAlerts(tx, submissions, catalogue);
     return rows.length;

@@ -33,7 +33,10 @@ export function addIssue(issues: FieldIssue[], path: string, message: string): v
 /** Throws one validation error naming every issue, if there is any. */
 export function throwIfIssues(what: string, issues: FieldIssue[]): void {
   if (issues.length === 0) return;
-  const shown = issues.slice(0, 5).map((issue) => `${issue.path} ${issue.message}`).join('; ');
+  const shown = issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path} ${issue.message}`)
+    .join('; ');
   const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
   throw validationError(`invalid ${what}: ${shown}${more}`, issues);
 }
@@ -59,7 +62,12 @@ export function assertBatchSize(count: number): void {
  * An optional string field: absent and JSON null are both "not said" (Go decoders treat null so);
  * anything else but a string is an issue.
  */
-export function readOptionalString(object: Record<string, unknown>, key: string, path: string, issues: FieldIssue[]): string | undefined {
+export function readOptionalString(
+  object: Record<string, unknown>,
+  key: string,
+  path: string,
+  issues: FieldIssue[],
+): string | undefined {
   const value = object[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
@@ -70,12 +78,18 @@ export function readOptionalString(object: Record<string, unknown>, key: string,
 /** `map[name] = value`, except that `__proto__` (a valid label name) becomes a key, not a prototype. */
 export function setEntry(map: Record<string, string>, name: string, value: string): void {
   // defineProperty for every key would be several times slower on the hot path.
-  if (name === '__proto__') Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__')
+    Object.defineProperty(map, name, { value, enumerable: true, writable: true, configurable: true });
   else map[name] = value;
 }
 
 /** A required string field that must say something: the non-blank text, or undefined and an issue. */
-export function readRequiredString(object: Record<string, unknown>, key: string, path: string, issues: FieldIssue[]): string | undefined {
+export function readRequiredString(
+  object: Record<string, unknown>,
+  key: string,
+  path: string,
+  issues: FieldIssue[],
+): string | undefined {
   const value = object[key];
   if (typeof value === 'string' && value.trim() !== '') return value;
   const blank = value === undefined || value === null || typeof value === 'string';

@@ -38,7 +38,8 @@ export function parseJsonPath(text: string): JsonPath {
     const rest = text.slice(at);
     if (rest.startsWith('.')) {
       const name = shorthandName.exec(rest.slice(1))?.[0];
-      if (name === undefined) throw new JsonPathSyntaxError(text, at + 1, "expected a name after '.' (write ['…'] for other names)");
+      if (name === undefined)
+        throw new JsonPathSyntaxError(text, at + 1, "expected a name after '.' (write ['…'] for other names)");
       segments.push(name);
       at += 1 + name.length;
     } else if (rest.startsWith("['") || rest.startsWith('["')) {
@@ -47,7 +48,8 @@ export function parseJsonPath(text: string): JsonPath {
       at += 1 + length;
     } else if (rest.startsWith('[')) {
       const digits = index.exec(rest.slice(1))?.[1];
-      if (digits === undefined) throw new JsonPathSyntaxError(text, at + 1, "expected an index (0, 1…) or a quoted name after '['");
+      if (digits === undefined)
+        throw new JsonPathSyntaxError(text, at + 1, "expected an index (0, 1…) or a quoted name after '['");
       segments.push(Number(digits));
       at += 1 + digits.length + 1;
     } else {
@@ -65,7 +67,8 @@ function readQuotedName(text: string, start: number): { name: string; length: nu
   while (at < text.length && text[at] !== quote) {
     if (text[at] === '\\') {
       const escaped = text[at + 1];
-      if (escaped !== '\\' && escaped !== quote) throw new JsonPathSyntaxError(text, at, `only \\\\ and \\${quote} escapes are allowed in a quoted name`);
+      if (escaped !== '\\' && escaped !== quote)
+        throw new JsonPathSyntaxError(text, at, `only \\\\ and \\${quote} escapes are allowed in a quoted name`);
       name += escaped;
       at += 2;
     } else {
@@ -89,7 +92,8 @@ export function readJsonPath(value: unknown, path: JsonPath): unknown {
       if (!Array.isArray(current) || segment >= current.length) return undefined;
       current = current[segment] as unknown;
     } else {
-      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, segment)) return undefined;
+      if (typeof current !== 'object' || current === null || Array.isArray(current) || !Object.hasOwn(current, segment))
+        return undefined;
       current = (current as Record<string, unknown>)[segment];
     }
   }

@@ -1,6 +1,14 @@
 import type { FieldIssue } from '../../core/app-error.js';
 import type { Labels } from '../alert-model.js';
-import { addIssue, childPath, isRecord, nonBlank, readOptionalString, readRequiredString, setEntry } from './ingest-checks.js';
+import {
+  addIssue,
+  childPath,
+  isRecord,
+  nonBlank,
+  readOptionalString,
+  readRequiredString,
+  setEntry,
+} from './ingest-checks.js';
 import { readTimestamp } from './rfc3339-time.js';
 
 /** The severities PagerDuty accepts, and no other. */
@@ -27,14 +35,24 @@ const labelFields = ['source', 'component', 'group', 'class'] as const;
  * The `payload` of a trigger, checked as PagerDuty checks it: summary (at most 1024 characters),
  * source and severity required; timestamp ISO 8601; component, group and class strings.
  */
-export function readPagerDutyPayload(event: Record<string, unknown>, issues: FieldIssue[]): PagerDutyPayload | undefined {
+export function readPagerDutyPayload(
+  event: Record<string, unknown>,
+  issues: FieldIssue[],
+): PagerDutyPayload | undefined {
   const value = event['payload'];
   if (!isRecord(value)) {
-    addIssue(issues, '/payload', value === undefined || value === null ? 'is missing (a trigger needs summary, source and severity)' : 'must be an object');
+    addIssue(
+      issues,
+      '/payload',
+      value === undefined || value === null
+        ? 'is missing (a trigger needs summary, source and severity)'
+        : 'must be an object',
+    );
     return undefined;
   }
   const summary = readRequiredString(value, 'summary', '/payload', issues);
-  if (summary !== undefined && summary.length > maxSummaryLength) addIssue(issues, '/payload/summary', `must be at most ${maxSummaryLength} characters`);
+  if (summary !== undefined && summary.length > maxSummaryLength)
+    addIssue(issues, '/payload/summary', `must be at most ${maxSummaryLength} characters`);
   const severity = readSeverity(value, issues);
   const labels: Labels = {};
   readRequiredString(value, 'source', '/payload', issues);
@@ -45,7 +63,8 @@ export function readPagerDutyPayload(event: Record<string, unknown>, issues: Fie
   if (severity !== undefined) labels['severity'] = severity;
   const timestamp = readTimestamp(value, 'timestamp', '/payload', issues, { offsetWithoutColon: true });
   const custom = value['custom_details'];
-  const details = custom === undefined || custom === null ? undefined : typeof custom === 'string' ? custom : JSON.stringify(custom);
+  const details =
+    custom === undefined || custom === null ? undefined : typeof custom === 'string' ? custom : JSON.stringify(custom);
   if (summary === undefined || severity === undefined) return undefined;
   return { summary, severity, timestamp, labels, details };
 }
@@ -66,7 +85,10 @@ function readSeverity(payload: Record<string, unknown>, issues: FieldIssue[]): P
  */
 export function readLinks(event: Record<string, unknown>, issues: FieldIssue[]): string[] {
   const hrefs: string[] = [];
-  for (const [key, required, optional] of [['images', 'src', ['href', 'alt']], ['links', 'href', ['text']]] as const) {
+  for (const [key, required, optional] of [
+    ['images', 'src', ['href', 'alt']],
+    ['links', 'href', ['text']],
+  ] as const) {
     const value = event[key];
     if (value === undefined || value === null) continue;
     const path = childPath('', key);

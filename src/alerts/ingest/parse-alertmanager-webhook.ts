@@ -1,8 +1,25 @@
 import type { FieldIssue } from '../../core/app-error.js';
 import type { AlertAction, IncomingAlert } from '../alert-model.js';
 import { labelsFingerprint } from './alert-fingerprint.js';
-import { addIssue, assertBatchSize, childPath, isRecord, nonBlank, readOptionalString, readStringMap, throwIfIssues, throwIssue } from './ingest-checks.js';
-import { alertTitle, readAlertObject, readGeneratorUrl, readAlertTimes, readAnnotations, readLabelSet } from './prometheus-alert-fields.js';
+import {
+  addIssue,
+  assertBatchSize,
+  childPath,
+  isRecord,
+  nonBlank,
+  readOptionalString,
+  readStringMap,
+  throwIfIssues,
+  throwIssue,
+} from './ingest-checks.js';
+import {
+  alertTitle,
+  readAlertObject,
+  readGeneratorUrl,
+  readAlertTimes,
+  readAnnotations,
+  readLabelSet,
+} from './prometheus-alert-fields.js';
 
 /** The webhook payload version Alertmanager has sent since 0.x: the only one there is. */
 export const alertmanagerWebhookVersion = '4';
@@ -25,11 +42,16 @@ const statusActions: Record<string, AlertAction> = { firing: 'trigger', resolved
  */
 export const parseAlertmanagerWebhook: (body: unknown, now: Date) => IncomingAlert[] = (body) => {
   const issues: FieldIssue[] = [];
-  if (!isRecord(body)) throwIssue('Alertmanager webhook payload', '', 'must be a JSON object (an Alertmanager webhook payload)');
+  if (!isRecord(body))
+    throwIssue('Alertmanager webhook payload', '', 'must be a JSON object (an Alertmanager webhook payload)');
   checkGroupFields(body, issues);
   const alertsValue = body['alerts'];
   if (!Array.isArray(alertsValue)) {
-    addIssue(issues, '/alerts', alertsValue === undefined ? 'is required: an array of alerts' : 'must be an array of alerts');
+    addIssue(
+      issues,
+      '/alerts',
+      alertsValue === undefined ? 'is required: an array of alerts' : 'must be an array of alerts',
+    );
     throwIfIssues('Alertmanager webhook payload', issues);
     return [];
   }
@@ -47,11 +69,16 @@ export const parseAlertmanagerWebhook: (body: unknown, now: Date) => IncomingAle
 function checkGroupFields(body: Record<string, unknown>, issues: FieldIssue[]): void {
   if (body['version'] !== alertmanagerWebhookVersion) {
     const found = body['version'] === undefined ? 'is required' : `is ${JSON.stringify(body['version'])}`;
-    addIssue(issues, '/version', `${found}: only Alertmanager's webhook version "${alertmanagerWebhookVersion}" is read`);
+    addIssue(
+      issues,
+      '/version',
+      `${found}: only Alertmanager's webhook version "${alertmanagerWebhookVersion}" is read`,
+    );
   }
   for (const key of ['groupKey', 'receiver', 'externalURL']) readOptionalString(body, key, '', issues);
   const status = readOptionalString(body, 'status', '', issues);
-  if (status !== undefined && !Object.hasOwn(statusActions, status)) addIssue(issues, '/status', 'must be "firing" or "resolved"');
+  if (status !== undefined && !Object.hasOwn(statusActions, status))
+    addIssue(issues, '/status', 'must be "firing" or "resolved"');
   for (const key of ['groupLabels', 'commonLabels', 'commonAnnotations']) {
     if (body[key] !== undefined && body[key] !== null) readStringMap(body[key], childPath('', key), issues);
   }
@@ -67,7 +94,11 @@ function readWebhookAlert(item: unknown, path: string, issues: FieldIssue[]): In
   const status = object['status'];
   const action = typeof status === 'string' && Object.hasOwn(statusActions, status) ? statusActions[status] : undefined;
   if (action === undefined) {
-    addIssue(issues, childPath(path, 'status'), status === undefined ? 'is required: "firing" or "resolved"' : 'must be "firing" or "resolved"');
+    addIssue(
+      issues,
+      childPath(path, 'status'),
+      status === undefined ? 'is required: "firing" or "resolved"' : 'must be "firing" or "resolved"',
+    );
   }
   const labels = readLabelSet(object, path, issues);
   const annotations = readAnnotations(object, path, issues);

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { AppError, FieldIssue } from '../../core/app-error.js';
 import { alertActions, type AlertAction, type IncomingAlert, type Labels } from '../alert-model.js';
-import { addIssue, isRecord, maxDedupKeyLength, nonBlank, readOptionalString, readRequiredString, throwIfIssues, throwIssue, toTitle } from './ingest-checks.js';
+import {
+  addIssue,
+  isRecord,
+  maxDedupKeyLength,
+  nonBlank,
+  readOptionalString,
+  readRequiredString,
+  throwIfIssues,
+  throwIssue,
+  toTitle,
+} from './ingest-checks.js';
 import { readLinks, readPagerDutyPayload, type PagerDutyPayload } from './pagerduty-payload.js';
 
 /** One PagerDuty Events API v2 event, read: the routing key says which integration it is for. */
@@ -29,8 +39,10 @@ export const parsePagerDutyEvent: (body: unknown, now: Date) => PagerDutyEvent =
   const routingKey = readRequiredString(body, 'routing_key', '', issues);
   const action = readEventAction(body, issues);
   const givenKey = nonBlank(readOptionalString(body, 'dedup_key', '', issues));
-  if (givenKey !== undefined && givenKey.length > maxDedupKeyLength) addIssue(issues, '/dedup_key', `must be at most ${maxDedupKeyLength} characters`);
-  if (givenKey === undefined && (action === 'acknowledge' || action === 'resolve')) addIssue(issues, '/dedup_key', `is required to ${action}`);
+  if (givenKey !== undefined && givenKey.length > maxDedupKeyLength)
+    addIssue(issues, '/dedup_key', `must be at most ${maxDedupKeyLength} characters`);
+  if (givenKey === undefined && (action === 'acknowledge' || action === 'resolve'))
+    addIssue(issues, '/dedup_key', `is required to ${action}`);
   // Without a valid action, the payload is still checked: a typo in the action then costs one round trip.
   const payload = action === 'trigger' || action === undefined ? readPagerDutyPayload(body, issues) : undefined;
   readOptionalString(body, 'client', '', issues);
@@ -66,7 +78,10 @@ function toIncomingAlert(
   if (payload !== undefined) annotations['summary'] = payload.summary;
   if (payload?.details !== undefined) annotations['details'] = payload.details;
   // An acknowledge or resolve carries no payload to speak of; a summary sent anyway still helps.
-  const looseSummary = isRecord(event['payload']) && typeof event['payload']['summary'] === 'string' ? nonBlank(event['payload']['summary']) : undefined;
+  const looseSummary =
+    isRecord(event['payload']) && typeof event['payload']['summary'] === 'string'
+      ? nonBlank(event['payload']['summary'])
+      : undefined;
   return {
     fingerprint: dedupKey,
     action,
@@ -100,7 +115,12 @@ export function pagerDutyFieldName(pointer: string): string {
 }
 
 function isFieldIssue(value: unknown): value is FieldIssue {
-  return typeof value === 'object' && value !== null && typeof (value as FieldIssue).path === 'string' && typeof (value as FieldIssue).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as FieldIssue).path === 'string' &&
+    typeof (value as FieldIssue).message === 'string'
+  );
 }
 
 /**
@@ -108,7 +128,10 @@ function isFieldIssue(value: unknown): value is FieldIssue {
  * written for PagerDuty show the reasons. An error without field issues gives its message alone.
  */
 export function pagerDutyErrorBody(error: AppError): PagerDutyErrorBody {
-  const issues = Array.isArray(error.details['issues']) ? (error.details['issues'] as unknown[]).filter(isFieldIssue) : [];
-  const errors = issues.length > 0 ? issues.map((issue) => `'${pagerDutyFieldName(issue.path)}' ${issue.message}`) : [error.message];
+  const issues = Array.isArray(error.details['issues'])
+    ? (error.details['issues'] as unknown[]).filter(isFieldIssue)
+    : [];
+  const errors =
+    issues.length > 0 ? issues.map((issue) => `'${pagerDutyFieldName(issue.path)}' ${issue.message}`) : [error.message];
   return { status: 'invalid event', message: 'Event object is invalid', errors };
 }

@@ -2,7 +2,14 @@ import type { FieldIssue } from '../../core/app-error.js';
 import type { IncomingAlert } from '../alert-model.js';
 import { labelsFingerprint } from './alert-fingerprint.js';
 import { assertBatchSize, childPath, throwIfIssues, throwIssue } from './ingest-checks.js';
-import { alertTitle, readAlertObject, readGeneratorUrl, readAlertTimes, readAnnotations, readLabelSet } from './prometheus-alert-fields.js';
+import {
+  alertTitle,
+  readAlertObject,
+  readGeneratorUrl,
+  readAlertTimes,
+  readAnnotations,
+  readLabelSet,
+} from './prometheus-alert-fields.js';
 
 /**
  * Reads what Prometheus pushes to Alertmanager (`POST /api/v2/alerts`): a JSON array of

@@ -1,7 +1,15 @@
 import type { FieldIssue } from '../../core/app-error.js';
 import type { AlertAction, IncomingAlert, Labels } from '../alert-model.js';
 import { labelsFingerprint } from './alert-fingerprint.js';
-import { addIssue, assertBatchSize, maxDedupKeyLength, nonBlank, setEntry, throwIfIssues, toTitle } from './ingest-checks.js';
+import {
+  addIssue,
+  assertBatchSize,
+  maxDedupKeyLength,
+  nonBlank,
+  setEntry,
+  throwIfIssues,
+  toTitle,
+} from './ingest-checks.js';
 import { jsonPathPointer, readJsonPath, type JsonPath } from './json-path.js';
 import type { CompiledWebhookMapping } from './webhook-mapping.js';
 
@@ -16,7 +24,10 @@ import type { CompiledWebhookMapping } from './webhook-mapping.js';
  * alert then keeps one key, and firing and recovery messages of it meet. The status word decides
  * the action (ignoring case); any other word, or none, fires. `now` is unused: every parser takes it.
  */
-export const parseWebhookPayload: (body: unknown, mapping: CompiledWebhookMapping, now: Date) => IncomingAlert[] = (body, mapping) => {
+export const parseWebhookPayload: (body: unknown, mapping: CompiledWebhookMapping, now: Date) => IncomingAlert[] = (
+  body,
+  mapping,
+) => {
   const issues: FieldIssue[] = [];
   const items = itemsOf(body, mapping.alerts, issues);
   assertBatchSize(items.length);
@@ -49,15 +60,30 @@ function textOf(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
-function readMappedAlert(item: unknown, base: string, mapping: CompiledWebhookMapping, issues: FieldIssue[]): IncomingAlert | undefined {
-  const read = (path: JsonPath | null): string | undefined => (path === null ? undefined : textOf(readJsonPath(item, path)));
+function readMappedAlert(
+  item: unknown,
+  base: string,
+  mapping: CompiledWebhookMapping,
+  issues: FieldIssue[],
+): IncomingAlert | undefined {
+  const read = (path: JsonPath | null): string | undefined =>
+    path === null ? undefined : textOf(readJsonPath(item, path));
   const title = nonBlank(read(mapping.title));
-  if (title === undefined) addIssue(issues, jsonPathPointer(mapping.title, base), `is missing or blank: the mapping takes the title from ${mapping.title.text}`);
+  if (title === undefined)
+    addIssue(
+      issues,
+      jsonPathPointer(mapping.title, base),
+      `is missing or blank: the mapping takes the title from ${mapping.title.text}`,
+    );
   const labels = readNamedTexts(mapping.labels, read);
   const annotations = readNamedTexts(mapping.annotations, read);
   const givenKey = nonBlank(read(mapping.dedupKey));
   if (givenKey !== undefined && givenKey.length > maxDedupKeyLength && mapping.dedupKey !== null) {
-    addIssue(issues, jsonPathPointer(mapping.dedupKey, base), `must be at most ${maxDedupKeyLength} characters (the dedup key)`);
+    addIssue(
+      issues,
+      jsonPathPointer(mapping.dedupKey, base),
+      `must be at most ${maxDedupKeyLength} characters (the dedup key)`,
+    );
   }
   if (title === undefined) return undefined;
   const oneLine = toTitle(title);
@@ -74,7 +100,10 @@ function readMappedAlert(item: unknown, base: string, mapping: CompiledWebhookMa
   };
 }
 
-function readNamedTexts(entries: CompiledWebhookMapping['labels'], read: (path: JsonPath) => string | undefined): Labels {
+function readNamedTexts(
+  entries: CompiledWebhookMapping['labels'],
+  read: (path: JsonPath) => string | undefined,
+): Labels {
   const texts: Labels = {};
   for (const [name, path] of entries) {
     const text = read(path);

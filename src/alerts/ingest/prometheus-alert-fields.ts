@@ -1,6 +1,15 @@
 import type { FieldIssue } from '../../core/app-error.js';
 import type { Labels } from '../alert-model.js';
-import { addIssue, childPath, isRecord, nonBlank, readOptionalString, readStringMap, setEntry, toTitle } from './ingest-checks.js';
+import {
+  addIssue,
+  childPath,
+  isRecord,
+  nonBlank,
+  readOptionalString,
+  readStringMap,
+  setEntry,
+  toTitle,
+} from './ingest-checks.js';
 import { readTimestamp } from './rfc3339-time.js';
 
 /**
@@ -45,7 +54,11 @@ export function readAnnotations(object: Record<string, unknown>, path: string, i
 }
 
 /** When the alert started and ends; an end before the start is refused, as Alertmanager does. */
-export function readAlertTimes(object: Record<string, unknown>, path: string, issues: FieldIssue[]): { startsAt: Date | null; endsAt: Date | null } {
+export function readAlertTimes(
+  object: Record<string, unknown>,
+  path: string,
+  issues: FieldIssue[],
+): { startsAt: Date | null; endsAt: Date | null } {
   const startsAt = readTimestamp(object, 'startsAt', path, issues);
   const endsAt = readTimestamp(object, 'endsAt', path, issues);
   if (startsAt !== null && endsAt !== null && endsAt < startsAt) {
@@ -88,7 +101,11 @@ export function readGeneratorUrl(object: Record<string, unknown>, path: string, 
 }
 
 /** The item at `path` if it is an object, else an issue. */
-export function readAlertObject(item: unknown, path: string, issues: FieldIssue[]): Record<string, unknown> | undefined {
+export function readAlertObject(
+  item: unknown,
+  path: string,
+  issues: FieldIssue[],
+): Record<string, unknown> | undefined {
   if (isRecord(item)) return item;
   addIssue(issues, path, 'must be an alert object');
   return undefined;

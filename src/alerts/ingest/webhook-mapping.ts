@@ -9,7 +9,12 @@ export const defaultResolvedValues = ['resolved', 'ok', 'closed', 'recovered', '
 /** Status words that acknowledge an alert unless the mapping says otherwise. */
 export const defaultAcknowledgedValues = ['acknowledged', 'ack'] as const;
 
-const pathSchema = Type.String({ minLength: 1, maxLength: 500, description: "a JSONPath: $, .name, ['any name'], [0]", examples: ['$.alert.title'] });
+const pathSchema = Type.String({
+  minLength: 1,
+  maxLength: 500,
+  description: "a JSONPath: $, .name, ['any name'], [0]",
+  examples: ['$.alert.title'],
+});
 const statusWordsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 });
 const labelNameSchema = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' });
 
@@ -19,7 +24,9 @@ const labelNameSchema = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' });
  */
 export const WebhookMappingSchema = Type.Object(
   {
-    alerts: Type.Optional(Type.String({ ...pathSchema, description: 'path to an array of alerts, for batched payloads' })),
+    alerts: Type.Optional(
+      Type.String({ ...pathSchema, description: 'path to an array of alerts, for batched payloads' }),
+    ),
     title: pathSchema,
     dedupKey: Type.Optional(pathSchema),
     severity: Type.Optional(pathSchema),
@@ -27,7 +34,9 @@ export const WebhookMappingSchema = Type.Object(
     resolvedValues: Type.Optional(statusWordsSchema),
     acknowledgedValues: Type.Optional(statusWordsSchema),
     labels: Type.Optional(Type.Record(labelNameSchema, pathSchema, { additionalProperties: false, maxProperties: 50 })),
-    annotations: Type.Optional(Type.Record(labelNameSchema, pathSchema, { additionalProperties: false, maxProperties: 50 })),
+    annotations: Type.Optional(
+      Type.Record(labelNameSchema, pathSchema, { additionalProperties: false, maxProperties: 50 }),
+    ),
     sourceUrl: Type.Optional(pathSchema),
   },
   { additionalProperties: false, title: 'WebhookMapping' },
@@ -61,7 +70,12 @@ function schemaIssues(value: unknown): FieldIssue[] {
       continue;
     }
     const inMap = /^\/(labels|annotations)\//.test(error.instancePath);
-    const message = error.keyword !== 'boolean' ? error.message : inMap ? 'is not a valid name: it must match ^[a-zA-Z_][a-zA-Z0-9_]*$' : 'is not a mapping field';
+    const message =
+      error.keyword !== 'boolean'
+        ? error.message
+        : inMap
+          ? 'is not a valid name: it must match ^[a-zA-Z_][a-zA-Z0-9_]*$'
+          : 'is not a mapping field';
     addIssue(issues, error.instancePath, message);
   }
   return issues;
@@ -98,7 +112,9 @@ export function parseWebhookMapping(value: unknown): CompiledWebhookMapping {
     severity: optional('severity'),
     status: optional('status'),
     resolvedValues: new Set((mapping.resolvedValues ?? defaultResolvedValues).map((word) => word.toLowerCase())),
-    acknowledgedValues: new Set((mapping.acknowledgedValues ?? defaultAcknowledgedValues).map((word) => word.toLowerCase())),
+    acknowledgedValues: new Set(
+      (mapping.acknowledgedValues ?? defaultAcknowledgedValues).map((word) => word.toLowerCase()),
+    ),
     labels: entries('labels'),
     annotations: entries('annotations'),
     sourceUrl: optional('sourceUrl'),

@@ -6,14 +6,19 @@ import { inTransaction, type Ctx } from '../../core/context.js';
 import { compileMatchers, LabelMatcherSchema, parseMatcher, type LabelMatcher } from '../matching/label-matchers.js';
 import { inhibitRuleColumns, toInhibitRule, type InhibitRule, type InhibitRuleRow } from './inhibit-rule-model.js';
 
-const MatchersInput = Type.Array(Type.Union([LabelMatcherSchema, Type.String({ minLength: 3, maxLength: 1100 })]), { minItems: 1, maxItems: 50 });
+const MatchersInput = Type.Array(Type.Union([LabelMatcherSchema, Type.String({ minLength: 3, maxLength: 1100 })]), {
+  minItems: 1,
+  maxItems: 50,
+});
 
 export const CreateInhibitRuleInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
     sourceMatchers: MatchersInput,
     targetMatchers: MatchersInput,
-    equal: Type.Optional(Type.Array(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }), { maxItems: 20, uniqueItems: true })),
+    equal: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }), { maxItems: 20, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -26,7 +31,9 @@ const insertRule = `
   RETURNING ${inhibitRuleColumns}`;
 
 function readMatchers(matchers: CreateInhibitRuleInput['sourceMatchers'], path: string): LabelMatcher[] {
-  const read = matchers.map((matcher, index) => (typeof matcher === 'string' ? parseMatcher(matcher, `${path}/${index}`) : matcher));
+  const read = matchers.map((matcher, index) =>
+    typeof matcher === 'string' ? parseMatcher(matcher, `${path}/${index}`) : matcher,
+  );
   compileMatchers(read, path); // refuses a bad regex now, not at the first alert
   return read;
 }
@@ -36,15 +43,32 @@ function readMatchers(matchers: CreateInhibitRuleInput['sourceMatchers'], path: 
  * source matchers fires, alerts matching the target matchers with the same `equal` label values
  * are stored without paging (a `NodeDown` mutes the `ServiceDown` of that node).
  */
-export async function createInhibitRule({ ctx, input }: { ctx: Ctx; input: CreateInhibitRuleInput }): Promise<InhibitRule> {
+export async function createInhibitRule({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CreateInhibitRuleInput;
+}): Promise<InhibitRule> {
   requireRole(ctx, 'admin');
   const source = readMatchers(input.sourceMatchers, '/sourceMatchers');
   const target = readMatchers(input.targetMatchers, '/targetMatchers');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<InhibitRuleRow>(insertRule, [input.name, JSON.stringify(source), JSON.stringify(target), input.equal ?? [], tx.now()]);
+    const { rows } = await tx.db.query<InhibitRuleRow>(insertRule, [
+      input.name,
+      JSON.stringify(source),
+      JSON.stringify(target),
+      input.equal ?? [],
+      tx.now(),
+    ]);
     if (rows[0] === undefined) throw conflict(`an inhibition rule named ${input.name} exists`, { field: '/name' });
     const rule = toInhibitRule(rows[0]);
-    await recordAudit(tx, { action: 'inhibit_rule.create', targetType: 'inhibit_rule', targetId: rule.id, details: { name: rule.name } });
+    await recordAudit(tx, {
+      action: 'inhibit_rule.create',
+      targetType: 'inhibit_rule',
+      targetId: rule.id,
+      details: { name: rule.name },
+    });
     return rule;
   });
 }

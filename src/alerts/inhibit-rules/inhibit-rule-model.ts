@@ -28,7 +28,11 @@ export const inhibitRuleColumns = 'id, name, source_matchers, target_matchers, e
 
 export function toInhibitRule(row: InhibitRuleRow): InhibitRule {
   return {
-    id: row.id, name: row.name, sourceMatchers: row.source_matchers, targetMatchers: row.target_matchers,
-    equal: row.equal_labels, createdAt: row.created_at.toISOString(),
+    id: row.id,
+    name: row.name,
+    sourceMatchers: row.source_matchers,
+    targetMatchers: row.target_matchers,
+    equal: row.equal_labels,
+    createdAt: row.created_at.toISOString(),
   };
 }

@@ -12,7 +12,9 @@ export const CreateIntegrationInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 100 }),
     kind: IntegrationKindSchema,
-    serviceId: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'service of alerts whose labels name none' })),
+    serviceId: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], { description: 'service of alerts whose labels name none' }),
+    ),
     settings: Type.Optional(IntegrationSettingsSchema),
   },
   { additionalProperties: false },
@@ -33,7 +35,13 @@ const insertHeartbeat = `
  * Adds a way in for alerts (admin). The key is returned once; only its hash is kept. A heartbeat
  * integration starts waiting for its first ping, due one period (plus grace) from now.
  */
-export async function createIntegration({ ctx, input }: { ctx: Ctx; input: CreateIntegrationInput }): Promise<{ integration: Integration; key: string }> {
+export async function createIntegration({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: CreateIntegrationInput;
+}): Promise<{ integration: Integration; key: string }> {
   requireRole(ctx, 'admin');
   const settings = input.settings ?? {};
   const serviceId = input.serviceId ?? null;
@@ -42,15 +50,32 @@ export async function createIntegration({ ctx, input }: { ctx: Ctx; input: Creat
     const key = generateIntegrationKey();
     const now = tx.now();
     const { rows } = await tx.db.query<IntegrationRow>(insertIntegration, [
-      input.name, input.kind, hashIntegrationKey(key), integrationKeyHint(key), serviceId, JSON.stringify(settings), now,
+      input.name,
+      input.kind,
+      hashIntegrationKey(key),
+      integrationKeyHint(key),
+      serviceId,
+      JSON.stringify(settings),
+      now,
     ]);
     const row = rows[0];
-    if (row === undefined) throw new AppError('conflict', `an integration named ${input.name} exists`, { field: '/name' });
+    if (row === undefined)
+      throw new AppError('conflict', `an integration named ${input.name} exists`, { field: '/name' });
     if (settings.heartbeat !== undefined) {
       const grace = settings.heartbeat.graceSeconds ?? 0;
-      await tx.db.query(insertHeartbeat, [row.id, settings.heartbeat.periodSeconds, grace, new Date(now.getTime() + (settings.heartbeat.periodSeconds + grace) * 1000)]);
+      await tx.db.query(insertHeartbeat, [
+        row.id,
+        settings.heartbeat.periodSeconds,
+        grace,
+        new Date(now.getTime() + (settings.heartbeat.periodSeconds + grace) * 1000),
+      ]);
     }
-    await recordAudit(tx, { action: 'integration.create', targetType: 'integration', targetId: row.id, details: { name: input.name, kind: input.kind } });
+    await recordAudit(tx, {
+      action: 'integration.create',
+      targetType: 'integration',
+      targetId: row.id,
+      details: { name: input.name, kind: input.kind },
+    });
     return { integration: toIntegration(row), key };
   });
 }

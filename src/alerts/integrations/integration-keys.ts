@@ -39,11 +39,25 @@ export class IntegrationKeys {
     const now = Date.now();
     const cached = this.cache.get(hash);
     if (cached !== undefined && cached.until > now) return cached.integration;
-    const { rows } = await this.db.query<{ id: string; name: string; kind: IntegrationKind; service_id: string | null; settings: IntegrationSettings }>(selectByKeyHash, [hash]);
+    const { rows } = await this.db.query<{
+      id: string;
+      name: string;
+      kind: IntegrationKind;
+      service_id: string | null;
+      settings: IntegrationSettings;
+    }>(selectByKeyHash, [hash]);
     const row = rows[0];
-    const integration = row === undefined ? null : {
-      id: row.id, name: row.name, kind: row.kind, serviceId: row.service_id, settings: effectiveSettings(row.settings), stored: row.settings,
-    };
+    const integration =
+      row === undefined
+        ? null
+        : {
+            id: row.id,
+            name: row.name,
+            kind: row.kind,
+            serviceId: row.service_id,
+            settings: effectiveSettings(row.settings),
+            stored: row.settings,
+          };
     if (this.cache.size >= maxEntries) this.cache.clear();
     this.cache.set(hash, { integration, until: now + cacheMs });
     return integration;

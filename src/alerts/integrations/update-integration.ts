@@ -33,7 +33,13 @@ const updateHeartbeatPeriod = `UPDATE heartbeats SET period_seconds = $2, grace_
  * not, and its key (returned once when rotated). Senders see the change within a few seconds
  * (nodes cache keys briefly).
  */
-export async function updateIntegration({ ctx, input }: { ctx: Ctx; input: { id: string } & UpdateIntegrationInput }): Promise<{ integration: Integration; key: string | null }> {
+export async function updateIntegration({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & UpdateIntegrationInput;
+}): Promise<{ integration: Integration; key: string | null }> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const { rows } = await tx.db.query<IntegrationRow>(lockIntegration, [input.id]);
@@ -43,19 +49,36 @@ export async function updateIntegration({ ctx, input }: { ctx: Ctx; input: { id:
     const serviceId = input.serviceId === undefined ? current.service_id : input.serviceId;
     await checkIntegrationSettings(tx.db, current.kind, settings, serviceId);
     const now = tx.now();
-    const disabledAt = input.disabled === undefined ? current.disabled_at : input.disabled ? (current.disabled_at ?? now) : null;
+    const disabledAt =
+      input.disabled === undefined ? current.disabled_at : input.disabled ? (current.disabled_at ?? now) : null;
     const key = input.rotateKey === true ? generateIntegrationKey() : null;
     const name = input.name ?? current.name;
-    const saved = await tx.db.query<IntegrationRow>(saveIntegration, [
-      input.id, name, serviceId, JSON.stringify(settings), disabledAt, now,
-      key === null ? null : hashIntegrationKey(key), key === null ? null : integrationKeyHint(key),
-    ]).catch((error: unknown) => {
-      if ((error as { code?: string }).code === '23505') throw conflict(`an integration named ${name} exists`, { field: '/name' });
-      throw error;
-    });
-    if (settings.heartbeat !== undefined) await tx.db.query(updateHeartbeatPeriod, [input.id, settings.heartbeat.periodSeconds, settings.heartbeat.graceSeconds ?? 0]);
+    const saved = await tx.db
+      .query<IntegrationRow>(saveIntegration, [
+        input.id,
+        name,
+        serviceId,
+        JSON.stringify(settings),
+        disabledAt,
+        now,
+        key === null ? null : hashIntegrationKey(key),
+        key === null ? null : integrationKeyHint(key),
+      ])
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === '23505')
+          throw conflict(`an integration named ${name} exists`, { field: '/name' });
+        throw error;
+      });
+    if (settings.heartbeat !== undefined)
+      await tx.db.query(updateHeartbeatPeriod, [
+        input.id,
+        settings.heartbeat.periodSeconds,
+        settings.heartbeat.graceSeconds ?? 0,
+      ]);
     await recordAudit(tx, {
-      action: 'integration.update', targetType: 'integration', targetId: input.id,
+      action: 'integration.update',
+      targetType: 'integration',
+      targetId: input.id,
       details: { changed: Object.keys(input).filter((field) => field !== 'id'), keyRotated: key !== null },
     });
     return { integration: toIntegration(saved.rows[0]!), key };

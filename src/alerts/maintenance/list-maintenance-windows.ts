@@ -1,6 +1,11 @@
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import { maintenanceColumns, toMaintenanceWindow, type MaintenanceWindow, type MaintenanceWindowRow } from './maintenance-window-model.js';
+import {
+  maintenanceColumns,
+  toMaintenanceWindow,
+  type MaintenanceWindow,
+  type MaintenanceWindowRow,
+} from './maintenance-window-model.js';
 
 const selectWindows = `
   SELECT ${maintenanceColumns} FROM maintenance_windows
@@ -8,8 +13,18 @@ const selectWindows = `
    ORDER BY starts_at, id LIMIT 500`;
 
 /** Maintenance windows not over yet, or all with `includePast` (viewer), optionally of one service. */
-export async function listMaintenanceWindows({ ctx, input }: { ctx: Ctx; input: { includePast?: boolean; serviceId?: string } }): Promise<MaintenanceWindow[]> {
+export async function listMaintenanceWindows({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { includePast?: boolean; serviceId?: string };
+}): Promise<MaintenanceWindow[]> {
   requireRole(ctx, 'viewer');
-  const { rows } = await ctx.db.query<MaintenanceWindowRow>(selectWindows, [input.includePast ?? false, ctx.now(), input.serviceId ?? null]);
+  const { rows } = await ctx.db.query<MaintenanceWindowRow>(selectWindows, [
+    input.includePast ?? false,
+    ctx.now(),
+    input.serviceId ?? null,
+  ]);
   return rows.map(toMaintenanceWindow);
 }

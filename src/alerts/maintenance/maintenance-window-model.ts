@@ -27,7 +27,8 @@ export interface MaintenanceWindowRow {
   cancelled_at: Date | null;
 }
 
-export const maintenanceColumns = 'id, service_id, starts_at, ends_at, reason, created_by_name, created_at, cancelled_at';
+export const maintenanceColumns =
+  'id, service_id, starts_at, ends_at, reason, created_by_name, created_at, cancelled_at';
 
 export function toMaintenanceWindow(row: MaintenanceWindowRow): MaintenanceWindow {
   return {

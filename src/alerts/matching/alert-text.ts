@@ -33,9 +33,28 @@ export interface AlertText {
 /** Annotations that describe the problem; links (`runbook_url`, `dashboard`) are not evidence. */
 const describingAnnotations = ['summary', 'description', 'message'];
 /** Labels whose values say how bad or where from, never what: `critical` or `prometheus-0` match no runbook. */
-const ignoredLabels = new Set(['severity', 'priority', 'prometheus', 'replica', 'alertstate', 'runbook', 'runbook_id', 'runbook_url']);
+const ignoredLabels = new Set([
+  'severity',
+  'priority',
+  'prometheus',
+  'replica',
+  'alertstate',
+  'runbook',
+  'runbook_id',
+  'runbook_url',
+]);
 /** Labels Prometheus, Kubernetes and OpenTelemetry use to name the service an alert is about. */
-const serviceLabels = ['service', 'service_name', 'app', 'application', 'app_kubernetes_io_name', 'job', 'container', 'deployment', 'component'];
+const serviceLabels = [
+  'service',
+  'service_name',
+  'app',
+  'application',
+  'app_kubernetes_io_name',
+  'job',
+  'container',
+  'deployment',
+  'component',
+];
 const statusLabels = new Set(['code', 'status', 'status_code', 'http_status', 'http_code', 'response_code']);
 const statusPatterns = [
   /\b(?:http|status|code|erreurs?|errors?)\s*:?\s*([1-5]\d\d|[1-5]xx)\b/gi,
@@ -45,7 +64,9 @@ const statusPatterns = [
 
 /** Reads an alert once for all the candidate runbooks. */
 export function readAlertText(alert: AlertForMatching): AlertText {
-  const prose = [alert.title, ...describingAnnotations.map((name) => alert.annotations[name] ?? '')].filter((text) => text !== '');
+  const prose = [alert.title, ...describingAnnotations.map((name) => alert.annotations[name] ?? '')].filter(
+    (text) => text !== '',
+  );
   const labelValues = Object.entries(alert.labels)
     .filter(([name]) => !ignoredLabels.has(name) && !name.startsWith('__'))
     .map(([, value]) => value);
@@ -61,7 +82,11 @@ export function readAlertText(alert: AlertForMatching): AlertText {
     alertNameWords: contentWords(tokenize(alert.labels['alertname'] ?? '')),
     identifiers: new Set(texts.flatMap(identifiersOf)),
     statuses: statusesOf(prose, alert.labels),
-    services: new Set(serviceLabels.filter((name) => Object.hasOwn(alert.labels, name)).map((name) => alert.labels[name]!.toLowerCase())),
+    services: new Set(
+      serviceLabels
+        .filter((name) => Object.hasOwn(alert.labels, name))
+        .map((name) => alert.labels[name]!.toLowerCase()),
+    ),
   };
 }
 
@@ -72,6 +97,8 @@ function statusesOf(prose: readonly string[], labels: Labels): Set<string> {
     if (statusLabels.has(name.toLowerCase()) && /^[1-5]\d\d$/.test(value)) found.push(value);
   }
   // A bare number is not a status (`queue above 500`): only numbers the text calls HTTP, errors or codes are.
-  for (const text of prose) for (const pattern of statusPatterns) for (const match of text.matchAll(pattern)) found.push(match[1]!.toLowerCase());
+  for (const text of prose)
+    for (const pattern of statusPatterns)
+      for (const match of text.matchAll(pattern)) found.push(match[1]!.toLowerCase());
   return new Set(found.flatMap((status) => (/^\d+$/.test(status) ? [status, `${status[0]}xx`] : [status])));
 }

@@ -27,7 +27,10 @@ const runbookPath = /\/runbooks\/([^/?#]+?)(?:\.(?:md|html?))?\/?(?:[?#].*)?$/;
  * `/runbooks/<id>`, or a URL holding the id as a whole slug (`…/runbooks.md#osrm-en-panne`; the
  * longest id wins, so `rollback-applicatif` is not read as `rollback`). Null when none names one.
  */
-export function findExplicitRunbook(alert: { labels: Labels; annotations: Labels }, runbookIds: readonly string[]): ExplicitRunbook | null {
+export function findExplicitRunbook(
+  alert: { labels: Labels; annotations: Labels },
+  runbookIds: readonly string[],
+): ExplicitRunbook | null {
   // Compared in lower case (a URL may be written either way), reported as the catalogue spells it.
   const ids = new Map(runbookIds.map((id) => [id.toLowerCase(), id]));
   const longestFirst = [...ids.keys()].sort((a, b) => b.length - a.length);
@@ -41,11 +44,19 @@ export function findExplicitRunbook(alert: { labels: Labels; annotations: Labels
   return null;
 }
 
-function runbookNamedBy(value: string, ids: ReadonlyMap<string, string>, longestFirst: readonly string[]): string | null {
+function runbookNamedBy(
+  value: string,
+  ids: ReadonlyMap<string, string>,
+  longestFirst: readonly string[],
+): string | null {
   if (value === '') return null;
   const text = decoded(value).toLowerCase();
   const fromPath = runbookPath.exec(text)?.[1];
-  const key = ids.has(text) ? text : fromPath !== undefined && ids.has(fromPath) ? fromPath : longestFirst.find((id) => holdsSlug(text, id));
+  const key = ids.has(text)
+    ? text
+    : fromPath !== undefined && ids.has(fromPath)
+      ? fromPath
+      : longestFirst.find((id) => holdsSlug(text, id));
   return key === undefined ? null : ids.get(key)!;
 }
 

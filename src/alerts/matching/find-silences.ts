@@ -25,7 +25,10 @@ export function findSilences(silences: readonly SilenceWindow[], labels: Labels,
   silences.forEach((silence, index) => {
     // The window first: it is cheaper than the matchers and rules out most stored silences.
     if (silence.startsAt.getTime() > instant || silence.endsAt.getTime() <= instant) return;
-    const matches = typeof silence.matchers === 'function' ? silence.matchers : cachedMatchers(silence.matchers, `/silences/${index}/matchers`);
+    const matches =
+      typeof silence.matchers === 'function'
+        ? silence.matchers
+        : cachedMatchers(silence.matchers, `/silences/${index}/matchers`);
     if (matches(labels)) muting.push(silence.id);
   });
   return muting;

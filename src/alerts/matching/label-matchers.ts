@@ -39,7 +39,10 @@ const matcherSyntax = /^\s*(?:"((?:[^"\\]|\\.)+)"|([A-Za-z_][A-Za-z0-9_.:-]*))\s
  */
 export function parseMatcher(text: string, path = ''): LabelMatcher {
   const match = matcherSyntax.exec(text);
-  if (match === null) throw validationError(`"${text}" is not a label matcher`, [{ path, message: 'expected name, one of = != =~ !~, then a value' }]);
+  if (match === null)
+    throw validationError(`"${text}" is not a label matcher`, [
+      { path, message: 'expected name, one of = != =~ !~, then a value' },
+    ]);
   const name = match[1] === undefined ? match[2]! : unescapeValue(match[1], path);
   const matcher: LabelMatcher = { name, operator: match[3] as MatcherOperator, value: readValue(match[4]!, path) };
   const problem = regexProblem(matcher);
@@ -49,7 +52,10 @@ export function parseMatcher(text: string, path = ''): LabelMatcher {
 
 function readValue(raw: string, path: string): string {
   if (!raw.startsWith('"')) {
-    if (raw.includes('"')) throw validationError('unquoted matcher values cannot hold a double quote', [{ path, message: 'quote the value' }]);
+    if (raw.includes('"'))
+      throw validationError('unquoted matcher values cannot hold a double quote', [
+        { path, message: 'quote the value' },
+      ]);
     return raw;
   }
   if (raw.length < 2 || !raw.endsWith('"') || /(?<!\\)(?:\\\\)*\\"$/.test(raw)) {
@@ -63,7 +69,8 @@ function unescapeValue(raw: string, path: string): string {
   let value = '';
   for (let i = 0; i < raw.length; i += 1) {
     const char = raw[i]!;
-    if (char === '"') throw validationError('a matcher value holds an unescaped double quote', [{ path, message: 'escape it as \\"' }]);
+    if (char === '"')
+      throw validationError('a matcher value holds an unescaped double quote', [{ path, message: 'escape it as \\"' }]);
     if (char !== '\\' || i === raw.length - 1) {
       value += char;
       continue;
@@ -90,7 +97,9 @@ export function compileMatchers(matchers: readonly LabelMatcher[], path = ''): L
       issues.push({ path: `${path}/${index}/value`, message: regex });
       return () => false;
     }
-    return operator === '=~' ? (labels) => regex.test(labelValue(labels, name)) : (labels) => !regex.test(labelValue(labels, name));
+    return operator === '=~'
+      ? (labels) => regex.test(labelValue(labels, name))
+      : (labels) => !regex.test(labelValue(labels, name));
   });
   if (issues.length > 0) throw validationError('invalid regex in label matchers', issues);
   if (tests.length === 1) return tests[0]!;

@@ -39,12 +39,20 @@ const spreads = new WeakMap<readonly RunbookCandidate[], ClueSpread>();
  * most, the words of their title and symptoms less, a shared service a little; the weights are
  * `matchWeights`. Only runbooks scoring at least `minimumScore` are returned, at most `limit`.
  */
-export function matchRunbooks(alert: AlertForMatching, runbooks: readonly RunbookCandidate[], options: MatchOptions = {}): RunbookMatch[] {
+export function matchRunbooks(
+  alert: AlertForMatching,
+  runbooks: readonly RunbookCandidate[],
+  options: MatchOptions = {},
+): RunbookMatch[] {
   const limit = options.limit ?? defaultMatchLimit;
   const minimumScore = options.minimumScore ?? defaultMinimumScore;
-  const explicit = findExplicitRunbook(alert, runbooks.map((runbook) => runbook.id));
+  const explicit = findExplicitRunbook(
+    alert,
+    runbooks.map((runbook) => runbook.id),
+  );
   const matches: RunbookMatch[] = [];
-  if (explicit !== null) matches.push({ runbookId: explicit.runbookId, score: 1, matched: [explicit.value], explicit: true });
+  if (explicit !== null)
+    matches.push({ runbookId: explicit.runbookId, score: 1, matched: [explicit.value], explicit: true });
   let spread = spreads.get(runbooks);
   if (spread === undefined) {
     spread = spreadOf(runbooks.map(readRunbookClues));

@@ -33,16 +33,58 @@ export const stopWords: ReadonlySet<string> = new Set(`${english} ${french} ${ge
  */
 export const glossary: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    paiement: 'payment', erreur: 'error', echec: 'failure', echoue: 'failure', failed: 'failure', failing: 'failure',
-    fail: 'failure', panne: 'down', indisponible: 'unavailable', inaccessible: 'unavailable', unreachable: 'unavailable',
-    memoire: 'memory', connexion: 'connection', connect: 'connection', latence: 'latency', lent: 'slow', lente: 'slow',
-    lenteur: 'slow', sature: 'full', saturee: 'full', plein: 'full', pleine: 'full', cle: 'key',
-    verrou: 'lock', tache: 'task', requete: 'request', certificat: 'certificate', expiree: 'expired', expire: 'expired',
-    disque: 'disk', espace: 'space', sauvegarde: 'backup', restauration: 'restore', deploiement: 'deployment',
-    securite: 'security', taux: 'rate', utilisateur: 'user', haute: 'high', haut: 'high', eleve: 'high',
-    elevee: 'high', faible: 'low', basse: 'low', donnee: 'data', bdd: 'database', db: 'database',
-    postgresql: 'postgres', redemarrage: 'restart', synchronisation: 'sync', bloque: 'blocked',
-    bloquee: 'blocked', stuck: 'blocked',
+    paiement: 'payment',
+    erreur: 'error',
+    echec: 'failure',
+    echoue: 'failure',
+    failed: 'failure',
+    failing: 'failure',
+    fail: 'failure',
+    panne: 'down',
+    indisponible: 'unavailable',
+    inaccessible: 'unavailable',
+    unreachable: 'unavailable',
+    memoire: 'memory',
+    connexion: 'connection',
+    connect: 'connection',
+    latence: 'latency',
+    lent: 'slow',
+    lente: 'slow',
+    lenteur: 'slow',
+    sature: 'full',
+    saturee: 'full',
+    plein: 'full',
+    pleine: 'full',
+    cle: 'key',
+    verrou: 'lock',
+    tache: 'task',
+    requete: 'request',
+    certificat: 'certificate',
+    expiree: 'expired',
+    expire: 'expired',
+    disque: 'disk',
+    espace: 'space',
+    sauvegarde: 'backup',
+    restauration: 'restore',
+    deploiement: 'deployment',
+    securite: 'security',
+    taux: 'rate',
+    utilisateur: 'user',
+    haute: 'high',
+    haut: 'high',
+    eleve: 'high',
+    elevee: 'high',
+    faible: 'low',
+    basse: 'low',
+    donnee: 'data',
+    bdd: 'database',
+    db: 'database',
+    postgresql: 'postgres',
+    redemarrage: 'restart',
+    synchronisation: 'sync',
+    bloque: 'blocked',
+    bloquee: 'blocked',
+    stuck: 'blocked',
   }),
 );
 
@@ -50,7 +92,8 @@ export const glossary: ReadonlyMap<string, string> = new Map(
  * Product names written in mixed case that CamelCase splitting would cut (`PostgreSQL` →
  * `postgre sql`): read whole, before splitting.
  */
-export const wholeNames = /postgresql|mysql|mongodb|rabbitmq|graphql|websocket|github|gitlab|javascript|typescript|elasticsearch|opensearch|clickhouse|mariadb|dynamodb|openshift/gi;
+export const wholeNames =
+  /postgresql|mysql|mongodb|rabbitmq|graphql|websocket|github|gitlab|javascript|typescript|elasticsearch|opensearch|clickhouse|mariadb|dynamodb|openshift/gi;
 
 /** Several words standing for one (`base de données` → `database`), matched on folded singular tokens. */
 export const phraseGlossary: readonly { words: readonly string[]; word: string }[] = [

@@ -17,7 +17,9 @@ const promqlWords = new Set(
   count_over_time count_values delta deriv exp floor group group_left group_right histogram_quantile holt_winters
   idelta ignoring increase irate label_join label_replace last_over_time ln log10 log2 max max_over_time min
   min_over_time offset on or predict_linear present_over_time quantile quantile_over_time rate resets round scalar
-  sort sort_desc sqrt stddev stddev_over_time stdvar sum sum_over_time time timestamp topk unless vector without`.split(/\s+/),
+  sort sort_desc sqrt stddev stddev_over_time stdvar sum sum_over_time time timestamp topk unless vector without`.split(
+    /\s+/,
+  ),
 );
 
 /** Metric names every target exposes: finding them in an alert says nothing of which runbook applies. */

@@ -54,8 +54,15 @@ export function readRunbookClues(runbook: RunbookCandidate): RunbookClues {
   for (const name of runbook.alertNames) readRuleName(name.trim(), add);
   const titleWords = contentWords(tokenize(runbook.title));
   const titleSet = new Set(titleWords);
-  const proseWords = contentWords(runbook.symptoms.flatMap((symptom) => tokenize(symptom.text))).filter((word) => !titleSet.has(word));
-  const result = { clues: [...clues.values()], titleWords, proseWords, services: [...new Set(runbook.services.map((service) => service.toLowerCase()))] };
+  const proseWords = contentWords(runbook.symptoms.flatMap((symptom) => tokenize(symptom.text))).filter(
+    (word) => !titleSet.has(word),
+  );
+  const result = {
+    clues: [...clues.values()],
+    titleWords,
+    proseWords,
+    services: [...new Set(runbook.services.map((service) => service.toLowerCase()))],
+  };
   cache.set(runbook, result);
   return result;
 }

@@ -16,9 +16,20 @@ const simpleEscapes: Record<string, string> = { a: '\\x07', f: '\\f', t: '\\t', 
 const classEscapes = new Set(['d', 'D', 'S', 'w', 'W']);
 const asciiSpace = '\\t\\n\\f\\r ';
 const posixClasses: Record<string, string> = {
-  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F', digit: '0-9',
-  graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ', upper: 'A-Z',
-  word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+  alnum: '0-9A-Za-z',
+  alpha: 'A-Za-z',
+  ascii: '\\x00-\\x7F',
+  blank: '\\t ',
+  cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9',
+  graph: '!-~',
+  lower: 'a-z',
+  print: ' -~',
+  punct: '!-/:-@\\[-`{-~',
+  space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z',
+  word: '0-9A-Za-z_',
+  xdigit: '0-9A-Fa-f',
 };
 const generalCategories = /^(?:[LMNPSZC]|L[ultmo]|M[nce]|N[dlo]|P[cdseifo]|S[mcko]|Z[slp]|C[cfso])$/;
 /** RE2 refuses repeat counts above 1000. */
@@ -57,7 +68,8 @@ function translateBody(pattern: string, start: number, dotAll: boolean): string 
       } else if (char === '[' && pattern[i + 1] === ':') {
         const posix = /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(i));
         const range = posix === null ? undefined : posixClasses[posix[2]!];
-        if (posix === null || range === undefined || posix[1] === '^') throw new Untranslatable('unknown or negated POSIX class');
+        if (posix === null || range === undefined || posix[1] === '^')
+          throw new Untranslatable('unknown or negated POSIX class');
         out += range;
         i += posix[0].length - 1;
       } else {
@@ -79,7 +91,8 @@ function translateBody(pattern: string, start: number, dotAll: boolean): string 
       } else {
         const low = Number(repeat[1]);
         const high = repeat[2] === undefined || repeat[2] === '' ? low : Number(repeat[2]);
-        if (low > maxRepeat || high > maxRepeat) throw new Untranslatable(`repeat counts above ${maxRepeat} are not allowed`);
+        if (low > maxRepeat || high > maxRepeat)
+          throw new Untranslatable(`repeat counts above ${maxRepeat} are not allowed`);
         out += repeat[0];
         i += repeat[0].length - 1;
       }
@@ -100,8 +113,10 @@ function translateGroupOpening(pattern: string, at: number): [string, number] {
   if (rest.startsWith(':')) return ['(?:', at + 3];
   const named = /^P?<([A-Za-z0-9_]+)>/.exec(rest);
   if (named !== null) return [`(?<${named[1]}>`, at + 2 + named[0].length];
-  if (/^(?:=|!|<=|<!)/.test(rest)) throw new Untranslatable('lookahead and lookbehind assertions are not supported by RE2');
-  if (/^[a-zA-Z-]+[:)]/.test(rest)) throw new Untranslatable('inline flags are only supported at the start of the expression');
+  if (/^(?:=|!|<=|<!)/.test(rest))
+    throw new Untranslatable('lookahead and lookbehind assertions are not supported by RE2');
+  if (/^[a-zA-Z-]+[:)]/.test(rest))
+    throw new Untranslatable('inline flags are only supported at the start of the expression');
   throw new Untranslatable('invalid or unsupported group syntax');
 }
 
@@ -135,7 +150,8 @@ function translateEscape(pattern: string, at: number, inClass: boolean): [string
 
 function translateHex(pattern: string, at: number): [string, number] {
   const braced = /^\{([0-9A-Fa-f]{1,6})\}/.exec(pattern.slice(at));
-  if (braced !== null && Number.parseInt(braced[1]!, 16) <= 0x10ffff) return [`\\u{${braced[1]}}`, at + braced[0].length];
+  if (braced !== null && Number.parseInt(braced[1]!, 16) <= 0x10ffff)
+    return [`\\u{${braced[1]}}`, at + braced[0].length];
   const short = /^[0-9A-Fa-f]{2}/.exec(pattern.slice(at));
   if (short !== null) return [`\\x${short[0]}`, at + 2];
   throw new Untranslatable('invalid \\x escape');
@@ -147,7 +163,8 @@ function translateUnicodeClass(pattern: string, at: number, inClass: boolean): [
   if (match === null) throw new Untranslatable('invalid Unicode class');
   const name = match[2] ?? match[3]!;
   const negated = (match[0][0] === 'P') !== (match[1] === '^');
-  if (name === 'Any') return [negated ? (inClass ? '' : '[^\\s\\S]') : inClass ? '\\s\\S' : '[\\s\\S]', at + match[0].length];
+  if (name === 'Any')
+    return [negated ? (inClass ? '' : '[^\\s\\S]') : inClass ? '\\s\\S' : '[\\s\\S]', at + match[0].length];
   const property = generalCategories.test(name) ? name : `Script=${name}`;
   return [`\\${negated ? 'P' : 'p'}{${property}}`, at + match[0].length];
 }

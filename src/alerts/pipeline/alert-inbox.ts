@@ -4,14 +4,16 @@ import { loadIngestIntegrations } from '../integrations/load-ingest-integrations
 import type { AlertSubmission } from './ingest-alerts.js';
 import { fromStored, packAlerts, unpackAlerts, type StoredAlert } from './inbox-packing.js';
 
-
 /**
  * One row per request, each request's packed alerts in a parameter of its own (an array or record
  * parameter would be escaped and parsed again), and VALUES inserts in the order written, so ids
  * follow arrival.
  */
 function insertInbox(requests: number): string {
-  const rows = Array.from({ length: requests }, (_, index) => `($1::timestamptz, $${2 * index + 2}::uuid, $${2 * index + 3})`);
+  const rows = Array.from(
+    { length: requests },
+    (_, index) => `($1::timestamptz, $${2 * index + 2}::uuid, $${2 * index + 3})`,
+  );
   return `INSERT INTO alert_inbox (received_at, integration_id, alerts_packed) VALUES ${rows.join(', ')}`;
 }
 
@@ -46,7 +48,12 @@ export async function drainInbox(
   receivedBefore: Date | null = null,
 ): Promise<number> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; integration_id: string; alerts: StoredAlert[] | null; alerts_packed: string | null }>(claimInbox, [limit, receivedBefore]);
+    const { rows } = await tx.query<{
+      id: string;
+      integration_id: string;
+      alerts: StoredAlert[] | null;
+      alerts_packed: string | null;
+    }>(claimInbox, [limit, receivedBefore]);
     if (rows.length === 0) return 0;
     const integrations = await loadIngestIntegrations(tx, [...new Set(rows.map((row) => row.integration_id))]);
     const submissions = rows.flatMap((row) => {

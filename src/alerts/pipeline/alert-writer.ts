@@ -116,7 +116,11 @@ export class AlertWriter {
       // Under load (requests waiting together, or an inbox not yet drained, which newer alerts
       // must not overtake) the alerts are committed as received and handled right after.
       if (batch.length > 1 || this.backlog) {
-        await storeInInbox(this.options.db, batch.map((pending) => pending.submission), this.now());
+        await storeInInbox(
+          this.options.db,
+          batch.map((pending) => pending.submission),
+          this.now(),
+        );
         this.backlog = true;
       } else {
         await this.write(batch.map((pending) => pending.submission));
@@ -142,7 +146,9 @@ export class AlertWriter {
   private async drainChunk(): Promise<void> {
     const chunk = this.options.inboxChunk ?? 4;
     try {
-      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue));
+      const taken = await drainInbox(this.options.db, chunk, (db, submissions) =>
+        ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue),
+      );
       if (taken < chunk) this.backlog = this.leftovers = false;
     } catch (error) {
       // Left in the inbox for the sweep to retry; this node goes back to answering.
@@ -176,7 +182,11 @@ export class AlertWriter {
   }
 
   private fail(pending: Pending, error: unknown): void {
-    if (!(error instanceof AppError)) this.options.logger?.error({ err: error, integration: pending.submission.integration.name }, 'storing alerts failed');
+    if (!(error instanceof AppError))
+      this.options.logger?.error(
+        { err: error, integration: pending.submission.integration.name },
+        'storing alerts failed',
+      );
     pending.reject(error);
   }
 }

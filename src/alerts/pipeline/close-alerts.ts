@@ -23,14 +23,27 @@ export async function recordResolvedAlerts(ctx: Ctx, alerts: readonly ClosedAler
   const byIncident = groupByIncident(alerts);
   for (const [incidentId, closed] of byIncident) {
     const actorCtx = { ...ctx, actor: integrationActor(closed[0]!.integration) };
-    await appendIncidentEvents(actorCtx, incidentId, closed.map((alert) => ({ type: 'alert_resolved', payload: { alertId: alert.id, fingerprint: alert.fingerprint, title: alert.title } })));
+    await appendIncidentEvents(
+      actorCtx,
+      incidentId,
+      closed.map((alert) => ({
+        type: 'alert_resolved',
+        payload: { alertId: alert.id, fingerprint: alert.fingerprint, title: alert.title },
+      })),
+    );
   }
-  const candidates = [...byIncident].filter(([, closed]) => closed[0]!.integration.settings.autoResolve).map(([incidentId]) => incidentId).sort();
+  const candidates = [...byIncident]
+    .filter(([, closed]) => closed[0]!.integration.settings.autoResolve)
+    .map(([incidentId]) => incidentId)
+    .sort();
   if (candidates.length === 0) return;
   const { rows } = await ctx.db.query<{ id: string }>(incidentsWithoutFiringAlerts, [candidates]);
   for (const { id } of rows) {
     const integration = byIncident.get(id)![0]!.integration;
-    await resolveIncident({ ctx: { ...ctx, actor: integrationActor(integration) }, input: { id, note: `all its alerts resolved (${integration.name} resolves incidents automatically)` } });
+    await resolveIncident({
+      ctx: { ...ctx, actor: integrationActor(integration) },
+      input: { id, note: `all its alerts resolved (${integration.name} resolves incidents automatically)` },
+    });
   }
 }
 
@@ -38,16 +51,28 @@ export async function recordResolvedAlerts(ctx: Ctx, alerts: readonly ClosedAler
 export async function recordAcknowledgedAlerts(ctx: Ctx, alerts: readonly ClosedAlert[]): Promise<void> {
   for (const [incidentId, acked] of groupByIncident(alerts)) {
     const actorCtx = { ...ctx, actor: integrationActor(acked[0]!.integration) };
-    await appendIncidentEvents(actorCtx, incidentId, acked.map((alert) => ({ type: 'alert_acknowledged', payload: { alertId: alert.id, fingerprint: alert.fingerprint, title: alert.title } })));
+    await appendIncidentEvents(
+      actorCtx,
+      incidentId,
+      acked.map((alert) => ({
+        type: 'alert_acknowledged',
+        payload: { alertId: alert.id, fingerprint: alert.fingerprint, title: alert.title },
+      })),
+    );
     const { rows } = await ctx.db.query<{ status: string }>('SELECT status FROM incidents WHERE id = $1', [incidentId]);
-    if (rows[0]?.status === 'triggered') await acknowledgeIncident({ ctx: actorCtx, input: { id: incidentId, note: `acknowledged by ${acked[0]!.integration.name}` } });
+    if (rows[0]?.status === 'triggered')
+      await acknowledgeIncident({
+        ctx: actorCtx,
+        input: { id: incidentId, note: `acknowledged by ${acked[0]!.integration.name}` },
+      });
   }
 }
 
 function groupByIncident(alerts: readonly ClosedAlert[]): Map<string, ClosedAlert[]> {
   const byIncident = new Map<string, ClosedAlert[]>();
   for (const alert of alerts) {
-    if (alert.incident_id !== null) byIncident.set(alert.incident_id, [...(byIncident.get(alert.incident_id) ?? []), alert]);
+    if (alert.incident_id !== null)
+      byIncident.set(alert.incident_id, [...(byIncident.get(alert.incident_id) ?? []), alert]);
   }
   return byIncident;
 }

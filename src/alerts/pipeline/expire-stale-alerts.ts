@@ -15,7 +15,14 @@ const claimExpiredAlerts = `
    ORDER BY ends_at LIMIT 500
      FOR UPDATE SKIP LOCKED`;
 
-type ExpiredRow = { integration_id: string; fingerprint: string; title: string; labels: Record<string, string>; annotations: Record<string, string>; ends_at: Date };
+type ExpiredRow = {
+  integration_id: string;
+  fingerprint: string;
+  title: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  ends_at: Date;
+};
 
 /** Resolves alerts past their `endsAt` with no refresh. Returns how many. */
 export async function expireStaleAlerts(ctx: Ctx, catalogue: RunbookCatalogue): Promise<number> {
@@ -28,8 +35,15 @@ export async function expireStaleAlerts(ctx: Ctx, catalogue: RunbookCatalogue): 
       const integration = integrations.get(row.integration_id);
       if (integration === undefined) continue; // a disabled integration's alerts stay as they are
       const alert: IncomingAlert = {
-        fingerprint: row.fingerprint, action: 'resolve', labels: row.labels, annotations: row.annotations, title: row.title,
-        severity: null, startsAt: null, endsAt: row.ends_at, sourceUrl: null,
+        fingerprint: row.fingerprint,
+        action: 'resolve',
+        labels: row.labels,
+        annotations: row.annotations,
+        title: row.title,
+        severity: null,
+        startsAt: null,
+        endsAt: row.ends_at,
+        sourceUrl: null,
       };
       const submission = byIntegration.get(integration.id) ?? { integration, alerts: [] };
       submission.alerts.push(alert);

@@ -2,7 +2,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { IncomingAlert } from '../alert-model.js';
 
 /** An alert as JSON keeps it: dates as ISO strings. */
-export type StoredAlert = Omit<IncomingAlert, 'startsAt' | 'endsAt'> & { startsAt: string | null; endsAt: string | null };
+export type StoredAlert = Omit<IncomingAlert, 'startsAt' | 'endsAt'> & {
+  startsAt: string | null;
+  endsAt: string | null;
+};
 
 /**
  * The alerts of one request as the inbox stores them: their JSON, raw DEFLATE at level 1, in
@@ -23,6 +26,8 @@ export function unpackAlerts(packed: string): IncomingAlert[] {
 /** Stored alerts with their dates back as Date objects. */
 export function fromStored(alerts: readonly StoredAlert[]): IncomingAlert[] {
   return alerts.map((alert) => ({
-    ...alert, startsAt: alert.startsAt === null ? null : new Date(alert.startsAt), endsAt: alert.endsAt === null ? null : new Date(alert.endsAt),
+    ...alert,
+    startsAt: alert.startsAt === null ? null : new Date(alert.startsAt),
+    endsAt: alert.endsAt === null ? null : new Date(alert.endsAt),
   }));
 }

@@ -8,7 +8,9 @@ export function incidentTitle(alerts: readonly PlannedAlert[]): string {
   const title = alerts[0]!.alert.title.trim() === '' ? 'Alert' : alerts[0]!.alert.title.trim();
   const others = new Set(alerts.map((alert) => alert.alert.fingerprint)).size - 1;
   const suffix = others > 0 ? ` (+${others} more)` : '';
-  return title.length + suffix.length > maxTitle ? `${title.slice(0, maxTitle - suffix.length - 1)}…${suffix}` : `${title}${suffix}`;
+  return title.length + suffix.length > maxTitle
+    ? `${title.slice(0, maxTitle - suffix.length - 1)}…${suffix}`
+    : `${title}${suffix}`;
 }
 
 /** The incident's labels: the values its alerts are grouped by, and the integration, within the label rules. */

@@ -2,7 +2,12 @@ import { recordAudits } from '../../audit/record-audit.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import type { IncomingAlert } from '../alert-model.js';
 import type { IngestIntegration } from '../integrations/integration-keys.js';
-import { acknowledgeFiringAlerts, resolveFiringAlerts, selectServiceIds, upsertFiringAlerts } from './alert-statements.js';
+import {
+  acknowledgeFiringAlerts,
+  resolveFiringAlerts,
+  selectServiceIds,
+  upsertFiringAlerts,
+} from './alert-statements.js';
 import { attachAlertsToIncidents, type FiringAlert } from './attach-alerts-to-incidents.js';
 import { recordAcknowledgedAlerts, recordResolvedAlerts, type ClosedAlert } from './close-alerts.js';
 import { foldAlertEvents } from './fold-alert-events.js';
@@ -16,7 +21,13 @@ export interface AlertSubmission {
   alerts: IncomingAlert[];
 }
 
-type FiringRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; suppressed: Suppression | null };
+type FiringRow = {
+  id: string;
+  integration_id: string;
+  fingerprint: string;
+  incident_id: string | null;
+  suppressed: Suppression | null;
+};
 type ClosedRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; title: string };
 
 const keyOf = (integrationId: string, fingerprint: string): string => `${integrationId}\u0000${fingerprint}`;
@@ -26,21 +37,51 @@ const keyOf = (integrationId: string, fingerprint: string): string => `${integra
  * repeats update their alert, resolves close it, new paging alerts join or open their group's
  * incident, suppressed ones (silence, maintenance, inhibition) are stored without paging.
  */
-export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmission[], catalogue: RunbookCatalogue): Promise<void> {
+export async function ingestAlerts(
+  ctx: Ctx,
+  submissions: readonly AlertSubmission[],
+  catalogue: RunbookCatalogue,
+): Promise<void> {
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const services = new Set((await tx.db.query<{ id: string }>(selectServiceIds)).rows.map((row) => row.id));
-    const planned = submissions.flatMap(({ integration, alerts }) => alerts.map((alert) => planAlert(integration, alert, services)));
+    const planned = submissions.flatMap(({ integration, alerts }) =>
+      alerts.map((alert) => planAlert(integration, alert, services)),
+    );
     const folded = foldAlertEvents(planned);
     const suppressions = await loadSuppressions(tx, now, planned);
-    const triggers = [...folded.values()].flatMap((entry) => (entry.trigger === null ? [] : [{ planned: entry.trigger, count: entry.triggers }]));
-    const byKey = new Map<string, PlannedAlert>(triggers.map(({ planned: entry }) => [keyOf(entry.integration.id, entry.alert.fingerprint), entry]));
-    const firing = triggers.length === 0 ? [] : (await tx.db.query<FiringRow>(upsertFiringAlerts, [now, JSON.stringify(triggers.map(({ planned: entry, count }) => ({
-      integration_id: entry.integration.id, fingerprint: entry.alert.fingerprint, title: entry.alert.title, severity: entry.severity,
-      source_severity: entry.alert.severity, service_id: entry.serviceId, labels: entry.alert.labels, annotations: entry.alert.annotations,
-      source_url: entry.alert.sourceUrl, starts_at: (entry.alert.startsAt ?? now).toISOString(), ends_at: entry.alert.endsAt?.toISOString() ?? null,
-      count, group_key: entry.groupKey, suppressed: suppressions.of(entry),
-    })))])).rows;
+    const triggers = [...folded.values()].flatMap((entry) =>
+      entry.trigger === null ? [] : [{ planned: entry.trigger, count: entry.triggers }],
+    );
+    const byKey = new Map<string, PlannedAlert>(
+      triggers.map(({ planned: entry }) => [keyOf(entry.integration.id, entry.alert.fingerprint), entry]),
+    );
+    const firing =
+      triggers.length === 0
+        ? []
+        : (
+            await tx.db.query<FiringRow>(upsertFiringAlerts, [
+              now,
+              JSON.stringify(
+                triggers.map(({ planned: entry, count }) => ({
+                  integration_id: entry.integration.id,
+                  fingerprint: entry.alert.fingerprint,
+                  title: entry.alert.title,
+                  severity: entry.severity,
+                  source_severity: entry.alert.severity,
+                  service_id: entry.serviceId,
+                  labels: entry.alert.labels,
+                  annotations: entry.alert.annotations,
+                  source_url: entry.alert.sourceUrl,
+                  starts_at: (entry.alert.startsAt ?? now).toISOString(),
+                  ends_at: entry.alert.endsAt?.toISOString() ?? null,
+                  count,
+                  group_key: entry.groupKey,
+                  suppressed: suppressions.of(entry),
+                })),
+              ),
+            ])
+          ).rows;
     const paging: FiringAlert[] = firing
       .filter((row) => row.incident_id === null && row.suppressed === null)
       .map((row) => ({ id: row.id, planned: byKey.get(keyOf(row.integration_id, row.fingerprint))! }));
@@ -50,13 +91,30 @@ export async function ingestAlerts(ctx: Ctx, submissions: readonly AlertSubmissi
     const integrations = new Map(planned.map((entry) => [entry.integration.id, entry.integration]));
     const closedRows = async (sql: string, entries: PlannedAlert[]): Promise<ClosedAlert[]> => {
       if (entries.length === 0) return [];
-      const rows = (await tx.db.query<ClosedRow>(sql, [now, JSON.stringify(entries.map((entry) => ({
-        integration_id: entry.integration.id, fingerprint: entry.alert.fingerprint, ends_at: entry.alert.endsAt?.toISOString() ?? null,
-      })))])).rows;
+      const rows = (
+        await tx.db.query<ClosedRow>(sql, [
+          now,
+          JSON.stringify(
+            entries.map((entry) => ({
+              integration_id: entry.integration.id,
+              fingerprint: entry.alert.fingerprint,
+              ends_at: entry.alert.endsAt?.toISOString() ?? null,
+            })),
+          ),
+        ])
+      ).rows;
       return rows.map((row) => ({ ...row, integration: integrations.get(row.integration_id)! }));
     };
-    const resolved = await closedRows(resolveFiringAlerts, [...folded.values()].flatMap((entry) => (entry.resolved === null ? [] : [entry.resolved])));
-    const acknowledged = await closedRows(acknowledgeFiringAlerts, [...folded.values()].flatMap((entry) => (entry.acknowledged !== null && entry.resolved === null ? [entry.acknowledged] : [])));
+    const resolved = await closedRows(
+      resolveFiringAlerts,
+      [...folded.values()].flatMap((entry) => (entry.resolved === null ? [] : [entry.resolved])),
+    );
+    const acknowledged = await closedRows(
+      acknowledgeFiringAlerts,
+      [...folded.values()].flatMap((entry) =>
+        entry.acknowledged !== null && entry.resolved === null ? [entry.acknowledged] : [],
+      ),
+    );
     await recordAcknowledgedAlerts(tx, acknowledged);
     await recordResolvedAlerts(tx, resolved);
 

@@ -33,20 +33,44 @@ const selectFiringLabels = `SELECT fingerprint, labels FROM alerts WHERE status 
  * pages at its next repeat: Prometheus re-sends firing alerts every minute or so.)
  */
 export async function loadSuppressions(ctx: Ctx, now: Date, planned: readonly PlannedAlert[]): Promise<Suppressions> {
-  const silences = (await ctx.db.query<{ id: string; matchers: LabelMatcher[]; starts_at: Date; ends_at: Date }>(selectActiveSilences, [now])).rows
-    .map((row): SilenceWindow => ({ id: row.id, matchers: row.matchers, startsAt: row.starts_at, endsAt: row.ends_at }));
+  const silences = (
+    await ctx.db.query<{ id: string; matchers: LabelMatcher[]; starts_at: Date; ends_at: Date }>(selectActiveSilences, [
+      now,
+    ])
+  ).rows.map((row): SilenceWindow => ({
+    id: row.id,
+    matchers: row.matchers,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+  }));
   const maintenance = new Map<string, string[]>();
   for (const row of (await ctx.db.query<{ id: string; service_id: string }>(selectActiveMaintenance, [now])).rows) {
     maintenance.set(row.service_id, [...(maintenance.get(row.service_id) ?? []), row.id]);
   }
-  const rules = (await ctx.db.query<{ id: string; source_matchers: LabelMatcher[]; target_matchers: LabelMatcher[]; equal_labels: string[] }>(selectInhibitRules)).rows;
+  const rules = (
+    await ctx.db.query<{
+      id: string;
+      source_matchers: LabelMatcher[];
+      target_matchers: LabelMatcher[];
+      equal_labels: string[];
+    }>(selectInhibitRules)
+  ).rows;
   let inhibitions: InhibitionIndex | null = null;
   if (rules.length > 0) {
-    const stored = (await ctx.db.query<{ fingerprint: string; labels: Record<string, string> }>(selectFiringLabels)).rows;
+    const stored = (await ctx.db.query<{ fingerprint: string; labels: Record<string, string> }>(selectFiringLabels))
+      .rows;
     const incoming = planned.filter((entry) => entry.alert.action === 'trigger');
     inhibitions = indexInhibitions(
-      rules.map((rule) => ({ id: rule.id, sourceMatchers: rule.source_matchers, targetMatchers: rule.target_matchers, equal: rule.equal_labels })),
-      [...stored.map((row) => ({ id: row.fingerprint, labels: row.labels })), ...incoming.map((entry) => ({ id: entry.alert.fingerprint, labels: entry.alert.labels }))],
+      rules.map((rule) => ({
+        id: rule.id,
+        sourceMatchers: rule.source_matchers,
+        targetMatchers: rule.target_matchers,
+        equal: rule.equal_labels,
+      })),
+      [
+        ...stored.map((row) => ({ id: row.fingerprint, labels: row.labels })),
+        ...incoming.map((entry) => ({ id: entry.alert.fingerprint, labels: entry.alert.labels })),
+      ],
     );
   }
   return {
@@ -56,8 +80,14 @@ export async function loadSuppressions(ctx: Ctx, now: Date, planned: readonly Pl
       if (silencing.length > 0) suppression.silences = silencing;
       const windows = entry.serviceId === null ? undefined : maintenance.get(entry.serviceId);
       if (windows !== undefined) suppression.maintenance = windows;
-      const inhibition = inhibitions === null ? undefined : findInhibitions(inhibitions, entry.alert.labels).find((found) => found.sourceId !== entry.alert.fingerprint);
-      if (inhibition !== undefined) suppression.inhibitedBy = { ruleId: inhibition.ruleId, source: inhibition.sourceId };
+      const inhibition =
+        inhibitions === null
+          ? undefined
+          : findInhibitions(inhibitions, entry.alert.labels).find(
+              (found) => found.sourceId !== entry.alert.fingerprint,
+            );
+      if (inhibition !== undefined)
+        suppression.inhibitedBy = { ruleId: inhibition.ruleId, source: inhibition.sourceId };
       return Object.keys(suppression).length === 0 ? null : suppression;
     },
   };

@@ -20,7 +20,11 @@ export interface PlannedAlert {
  * else the integration's own. An alert carrying none of the group-by labels is a group of its
  * own (a PagerDuty event has no `alertname`: one incident per dedup key, as PagerDuty does).
  */
-export function planAlert(integration: IngestIntegration, alert: IncomingAlert, services: ReadonlySet<string>): PlannedAlert {
+export function planAlert(
+  integration: IngestIntegration,
+  alert: IncomingAlert,
+  services: ReadonlySet<string>,
+): PlannedAlert {
   const { settings } = integration;
   const word = alert.severity?.trim().toLowerCase() ?? '';
   const severity = settings.severityMap[word] ?? settings.defaultSeverity;
@@ -40,7 +44,9 @@ export function planAlert(integration: IngestIntegration, alert: IncomingAlert, 
     if (value !== undefined && value !== '') groupLabels[label] = value;
   }
   const grouped = settings.groupBy.length === 0 || Object.keys(groupLabels).length > 0;
-  const groupKey = grouped ? JSON.stringify(settings.groupBy.map((label) => groupLabels[label] ?? '')) : `alert:${alert.fingerprint}`;
+  const groupKey = grouped
+    ? JSON.stringify(settings.groupBy.map((label) => groupLabels[label] ?? ''))
+    : `alert:${alert.fingerprint}`;
   return { integration, alert, severity, serviceId, groupKey, groupLabels };
 }
 

@@ -19,10 +19,14 @@ export class RunbookCatalogue {
   private cached: { candidates: RunbookCandidate[]; stamp: string } | null = null;
 
   async candidates(db: Queryable): Promise<RunbookCandidate[]> {
-    const { rows: stamps } = await db.query<{ n: number; updated: Date | null; deleted: Date | null }>(selectCatalogueStamp);
+    const { rows: stamps } = await db.query<{ n: number; updated: Date | null; deleted: Date | null }>(
+      selectCatalogueStamp,
+    );
     const stamp = JSON.stringify(stamps[0] ?? null);
     if (this.cached !== null && this.cached.stamp === stamp) return this.cached.candidates;
-    const { rows } = await db.query<{ id: string; title: string; symptoms: Symptom[]; metadata: RunbookMetadata }>(selectRunbookEvidence);
+    const { rows } = await db.query<{ id: string; title: string; symptoms: Symptom[]; metadata: RunbookMetadata }>(
+      selectRunbookEvidence,
+    );
     const candidates = rows.map((row) => ({
       id: row.id,
       title: row.title,

@@ -23,7 +23,11 @@ const maxSuggestions = 3;
  * few are attached to the incident with their score and the words that matched, and the
  * timeline says so. A runbook already attached stays as it was.
  */
-export async function suggestRunbooks(ctx: Ctx, incidents: readonly AttachedIncident[], catalogue: RunbookCatalogue): Promise<void> {
+export async function suggestRunbooks(
+  ctx: Ctx,
+  incidents: readonly AttachedIncident[],
+  catalogue: RunbookCatalogue,
+): Promise<void> {
   if (incidents.length === 0) return;
   const candidates = await catalogue.candidates(ctx.db);
   if (candidates.length === 0) return;
@@ -35,21 +39,48 @@ export async function suggestRunbooks(ctx: Ctx, incidents: readonly AttachedInci
       const text = JSON.stringify([alert.title, alert.labels, alert.annotations]);
       if (seen.has(text)) continue;
       seen.add(text);
-      for (const match of matchRunbooks({ title: alert.title, labels: alert.labels, annotations: alert.annotations }, candidates)) {
+      for (const match of matchRunbooks(
+        { title: alert.title, labels: alert.labels, annotations: alert.annotations },
+        candidates,
+      )) {
         const current = best.get(match.runbookId);
         if (current === undefined || match.score > current.score) best.set(match.runbookId, { ...match, alertId: id });
       }
     }
-    const chosen = [...best.values()].sort((a, b) => Number(b.explicit) - Number(a.explicit) || b.score - a.score).slice(0, maxSuggestions);
+    const chosen = [...best.values()]
+      .sort((a, b) => Number(b.explicit) - Number(a.explicit) || b.score - a.score)
+      .slice(0, maxSuggestions);
     if (chosen.length === 0) continue;
-    const { rows } = await ctx.db.query<{ runbook_id: string }>(insertSuggestions, [incident.incidentId, ctx.now(), JSON.stringify(chosen.map((match) => ({
-      runbook_id: match.runbookId, score: match.score, matched: match.matched, explicit: match.explicit, alert_id: match.alertId,
-    })))]);
+    const { rows } = await ctx.db.query<{ runbook_id: string }>(insertSuggestions, [
+      incident.incidentId,
+      ctx.now(),
+      JSON.stringify(
+        chosen.map((match) => ({
+          runbook_id: match.runbookId,
+          score: match.score,
+          matched: match.matched,
+          explicit: match.explicit,
+          alert_id: match.alertId,
+        })),
+      ),
+    ]);
     const added = new Set(rows.map((row) => row.runbook_id));
-    const events = chosen.filter((match) => added.has(match.runbookId)).map((match) => ({
-      type: 'runbook_suggested',
-      payload: { runbookId: match.runbookId, score: match.score, matched: match.matched, explicit: match.explicit, alertId: match.alertId },
-    }));
-    await appendIncidentEvents({ ...ctx, actor: integrationActor(incident.alerts[0]!.planned.integration) }, incident.incidentId, events);
+    const events = chosen
+      .filter((match) => added.has(match.runbookId))
+      .map((match) => ({
+        type: 'runbook_suggested',
+        payload: {
+          runbookId: match.runbookId,
+          score: match.score,
+          matched: match.matched,
+          explicit: match.explicit,
+          alertId: match.alertId,
+        },
+      }));
+    await appendIncidentEvents(
+      { ...ctx, actor: integrationActor(incident.alerts[0]!.planned.integration) },
+      incident.incidentId,
+      events,
+    );
   }
 }

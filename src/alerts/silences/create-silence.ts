@@ -9,7 +9,13 @@ import { silenceColumns, toSilence, type Silence, type SilenceRow } from './sile
 
 export const CreateSilenceInput = Type.Object(
   {
-    matchers: Type.Array(Type.Union([LabelMatcherSchema, Type.String({ minLength: 3, maxLength: 1100, description: 'amtool syntax: alertname=~"Redis.*"' })]), { minItems: 1, maxItems: 50 }),
+    matchers: Type.Array(
+      Type.Union([
+        LabelMatcherSchema,
+        Type.String({ minLength: 3, maxLength: 1100, description: 'amtool syntax: alertname=~"Redis.*"' }),
+      ]),
+      { minItems: 1, maxItems: 50 },
+    ),
     startsAt: Type.Optional(Type.String({ format: 'date-time', description: 'default now' })),
     endsAt: Type.String({ format: 'date-time' }),
     comment: Type.String({ minLength: 1, maxLength: 2000 }),
@@ -30,20 +36,41 @@ const insertSilence = `
  */
 export async function createSilence({ ctx, input }: { ctx: Ctx; input: CreateSilenceInput }): Promise<Silence> {
   requireRole(ctx, 'responder');
-  const matchers: LabelMatcher[] = input.matchers.map((matcher, index) => (typeof matcher === 'string' ? parseMatcher(matcher, `/matchers/${index}`) : matcher));
+  const matchers: LabelMatcher[] = input.matchers.map((matcher, index) =>
+    typeof matcher === 'string' ? parseMatcher(matcher, `/matchers/${index}`) : matcher,
+  );
   const matchesAnything = compileMatchers(matchers, '/matchers');
-  if (matchesAnything({})) throw validationError('this silence would mute every alert', [{ path: '/matchers', message: 'at least one matcher must need a label value' }]);
+  if (matchesAnything({}))
+    throw validationError('this silence would mute every alert', [
+      { path: '/matchers', message: 'at least one matcher must need a label value' },
+    ]);
   const now = ctx.now();
   const startsAt = input.startsAt === undefined ? now : new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   if (endsAt.getTime() <= Math.max(startsAt.getTime(), now.getTime())) {
-    throw validationError('the silence would be over before it starts', [{ path: '/endsAt', message: 'must be after startsAt and in the future' }]);
+    throw validationError('the silence would be over before it starts', [
+      { path: '/endsAt', message: 'must be after startsAt and in the future' },
+    ]);
   }
   return inTransaction(ctx, async (tx) => {
     const { actor } = tx;
-    const { rows } = await tx.db.query<SilenceRow>(insertSilence, [JSON.stringify(matchers), startsAt, endsAt, input.comment, tx.now(), actor.type, actorId(actor), actor.name]);
+    const { rows } = await tx.db.query<SilenceRow>(insertSilence, [
+      JSON.stringify(matchers),
+      startsAt,
+      endsAt,
+      input.comment,
+      tx.now(),
+      actor.type,
+      actorId(actor),
+      actor.name,
+    ]);
     const silence = toSilence(rows[0]!, tx.now());
-    await recordAudit(tx, { action: 'silence.create', targetType: 'silence', targetId: silence.id, details: { matchers, endsAt: silence.endsAt } });
+    await recordAudit(tx, {
+      action: 'silence.create',
+      targetType: 'silence',
+      targetId: silence.id,
+      details: { matchers, endsAt: silence.endsAt },
+    });
     return silence;
   });
 }

@@ -8,7 +8,13 @@ const selectSilences = `
    ORDER BY starts_at DESC, id LIMIT 500`;
 
 /** Silences not over yet (pending and active), or every one with `includeExpired` (viewer). */
-export async function listSilences({ ctx, input }: { ctx: Ctx; input: { includeExpired?: boolean } }): Promise<Silence[]> {
+export async function listSilences({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { includeExpired?: boolean };
+}): Promise<Silence[]> {
   requireRole(ctx, 'viewer');
   const now = ctx.now();
   const { rows } = await ctx.db.query<SilenceRow>(selectSilences, [input.includeExpired ?? false, now]);

@@ -24,7 +24,11 @@ export interface OidcAttemptChecks {
  * UserInfo only, while others put everything in the ID token. UserInfo is bound to the ID token's
  * subject, so it cannot speak for someone else.
  */
-export async function fetchOidcClaims(oidc: OidcClient, query: URLSearchParams, checks: OidcAttemptChecks): Promise<OidcClaims> {
+export async function fetchOidcClaims(
+  oidc: OidcClient,
+  query: URLSearchParams,
+  checks: OidcAttemptChecks,
+): Promise<OidcClaims> {
   const configuration = await oidc.configuration();
   // openid-client takes the redirect_uri it sends with the code from this URL (query removed), so
   // it must be the registered one, not whatever host the request came in on.
@@ -33,7 +37,10 @@ export async function fetchOidcClaims(oidc: OidcClient, query: URLSearchParams, 
   let tokens: Awaited<ReturnType<typeof client.authorizationCodeGrant>>;
   try {
     tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
-      pkceCodeVerifier: checks.codeVerifier, expectedState: checks.state, expectedNonce: checks.nonce, idTokenExpected: true,
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
     });
   } catch (error) {
     throw providerFailure(error, 'the code exchange');
@@ -59,14 +66,26 @@ export async function fetchOidcClaims(oidc: OidcClient, query: URLSearchParams, 
  */
 function providerFailure(error: unknown, during: string): Error {
   if (error instanceof client.AuthorizationResponseError) {
-    return oidcRefusal('oidc_provider_refused', `the provider answered ${error.error}${error.error_description === undefined ? '' : `: ${error.error_description}`}`);
+    return oidcRefusal(
+      'oidc_provider_refused',
+      `the provider answered ${error.error}${error.error_description === undefined ? '' : `: ${error.error_description}`}`,
+    );
   }
   if (error instanceof client.ResponseBodyError) {
-    return oidcRefusal('oidc_invalid_answer', `${during} failed at the provider: ${error.error} (HTTP ${error.status})${error.error_description === undefined ? '' : `: ${error.error_description}`}`);
+    return oidcRefusal(
+      'oidc_invalid_answer',
+      `${during} failed at the provider: ${error.error} (HTTP ${error.status})${error.error_description === undefined ? '' : `: ${error.error_description}`}`,
+    );
   }
   const cause = error instanceof Error ? error : new Error(String(error));
-  if (cause.name === 'TimeoutError' || cause.name === 'AbortError' || (cause instanceof TypeError && cause.message === 'fetch failed')) {
+  if (
+    cause.name === 'TimeoutError' ||
+    cause.name === 'AbortError' ||
+    (cause instanceof TypeError && cause.message === 'fetch failed')
+  ) {
     return oidcRefusal('oidc_provider_unavailable', `${during} could not reach the provider: ${cause.message}`);
   }
-  return oidcRefusal('oidc_invalid_answer', `${during} gave an answer that failed validation: ${cause.message}`, { code: (cause as { code?: unknown }).code ?? null });
+  return oidcRefusal('oidc_invalid_answer', `${during} gave an answer that failed validation: ${cause.message}`, {
+    code: (cause as { code?: unknown }).code ?? null,
+  });
 }

@@ -37,38 +37,77 @@ const takeAttempt = `
  * `details.next` (once known) lets the sign-in page come back to the same place; refusals of a
  * person the provider did vouch for (no role, deactivated) leave a `session.refuse` audit row.
  */
-export async function finishOidcSignIn({ ctx, client, input }: { ctx: Ctx; client: OidcClient; input: OidcCallbackInput }): Promise<OidcSignedIn> {
+export async function finishOidcSignIn({
+  ctx,
+  client,
+  input,
+}: {
+  ctx: Ctx;
+  client: OidcClient;
+  input: OidcCallbackInput;
+}): Promise<OidcSignedIn> {
   const secret = input.cookieSecret ?? '';
-  const { rows } = secret === '' || secret.length > 200
-    ? { rows: [] }
-    : await ctx.db.query<{ state: string; nonce: string; code_verifier: string; next_path: string; expires_at: Date }>(takeAttempt, [hashOidcAttemptSecret(secret)]);
+  const { rows } =
+    secret === '' || secret.length > 200
+      ? { rows: [] }
+      : await ctx.db.query<{
+          state: string;
+          nonce: string;
+          code_verifier: string;
+          next_path: string;
+          expires_at: Date;
+        }>(takeAttempt, [hashOidcAttemptSecret(secret)]);
   const attempt = rows[0];
   if (attempt === undefined || attempt.expires_at <= ctx.now()) {
-    throw oidcRefusal('oidc_expired', 'no sign-in attempt of this browser is under way (no cookie, already used, or older than ten minutes)');
+    throw oidcRefusal(
+      'oidc_expired',
+      'no sign-in attempt of this browser is under way (no cookie, already used, or older than ten minutes)',
+    );
   }
   const next = attempt.next_path;
   // Compared here, before the provider is called, so a forged answer costs nothing; openid-client
   // checks it again.
   if (!sameText(input.query.get('state') ?? '', attempt.state)) {
-    throw oidcRefusal('oidc_state', 'the answer\'s state is not the one of this browser\'s sign-in attempt', { next });
+    throw oidcRefusal('oidc_state', "the answer's state is not the one of this browser's sign-in attempt", { next });
   }
   const { settings } = client;
-  const { issuer, subject, claims } = await fetchOidcClaims(client, input.query, { state: attempt.state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier })
-    .catch((error: unknown) => { throw withNext(error, next); });
+  const { issuer, subject, claims } = await fetchOidcClaims(client, input.query, {
+    state: attempt.state,
+    nonce: attempt.nonce,
+    codeVerifier: attempt.code_verifier,
+  }).catch((error: unknown) => {
+    throw withNext(error, next);
+  });
   const values = oidcClaimValues(claims, settings.roleClaim);
   const mapped = mapOidcRole(settings.roleRules, values);
   if (mapped === null) {
-    await recordRefusal(ctx, { issuer, subject, reason: 'oidc_no_role', claim: settings.roleClaim, values: values.slice(0, 50) });
-    throw oidcRefusal('oidc_no_role', `subject ${subject} has no ${settings.roleClaim} value the role map gives a role to`, { next });
+    await recordRefusal(ctx, {
+      issuer,
+      subject,
+      reason: 'oidc_no_role',
+      claim: settings.roleClaim,
+      values: values.slice(0, 50),
+    });
+    throw oidcRefusal(
+      'oidc_no_role',
+      `subject ${subject} has no ${settings.roleClaim} value the role map gives a role to`,
+      { next },
+    );
   }
   const profile = oidcProfileOf(claims, subject);
   const outcome = await inTransaction(ctx, async (tx) => {
     const resolved = await resolveOidcUser(tx, { issuer, profile, mapped });
     if (resolved.kind === 'deactivated') return { kind: 'deactivated' as const, userId: resolved.user.id };
     const { user } = resolved;
-    const signedIn = await openSession(tx, { id: user.id, username: user.username, name: user.name, role: user.role }, { method: 'oidc', issuer, matchedBy: mapped.matchedBy });
+    const signedIn = await openSession(
+      tx,
+      { id: user.id, username: user.username, name: user.name, role: user.role },
+      { method: 'oidc', issuer, matchedBy: mapped.matchedBy },
+    );
     return { kind: 'signed-in' as const, signedIn, created: resolved.created };
-  }).catch((error: unknown) => { throw withNext(error, next); });
+  }).catch((error: unknown) => {
+    throw withNext(error, next);
+  });
   if (outcome.kind === 'deactivated') {
     await recordRefusal(ctx, { issuer, subject, reason: 'oidc_deactivated', userId: outcome.userId });
     throw oidcRefusal('oidc_deactivated', `the user of subject ${subject} is deactivated`, { next });
@@ -76,8 +115,16 @@ export async function finishOidcSignIn({ ctx, client, input }: { ctx: Ctx; clien
   return { ...outcome.signedIn, next, created: outcome.created };
 }
 
-async function recordRefusal(ctx: Ctx, details: { issuer: string; subject: string; reason: OidcRefusalReason } & Record<string, unknown>): Promise<void> {
-  await recordAudit(ctx, { action: 'session.refuse', targetType: 'identity', targetId: `${details.issuer}#${details.subject}`, details: { method: 'oidc', ...details } });
+async function recordRefusal(
+  ctx: Ctx,
+  details: { issuer: string; subject: string; reason: OidcRefusalReason } & Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(ctx, {
+    action: 'session.refuse',
+    targetType: 'identity',
+    targetId: `${details.issuer}#${details.subject}`,
+    details: { method: 'oidc', ...details },
+  });
 }
 
 /** Adds where to come back to an error on its way to the sign-in page. */

@@ -31,10 +31,12 @@ export function parseOidcRoleMap(text: string): ParsedOidcRoleMap {
     const role = (at === -1 ? entry : entry.slice(0, at)).trim();
     const value = at === -1 ? '' : entry.slice(at + 1).trim();
     if (!isRole(role)) problems.push(`entry ${index + 1} ("${entry}"): the role must be one of ${roles.join(', ')}`);
-    else if (value === '') problems.push(`entry ${index + 1} ("${entry}"): give the claim value after "=", or * for anyone`);
+    else if (value === '')
+      problems.push(`entry ${index + 1} ("${entry}"): give the claim value after "=", or * for anyone`);
     else rules.push({ role, value });
   });
-  if (problems.length === 0 && rules.length === 0) problems.push('no entry: write role=claim value pairs, e.g. admin=astreinte-admins,viewer=*');
+  if (problems.length === 0 && rules.length === 0)
+    problems.push('no entry: write role=claim value pairs, e.g. admin=astreinte-admins,viewer=*');
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules };
 }
 

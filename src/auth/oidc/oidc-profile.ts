@@ -24,7 +24,10 @@ export function oidcProfileOf(claims: Readonly<Record<string, unknown>>, subject
   const rawEmail = text('email');
   // Some providers let people type any address; one the provider itself calls unverified is not
   // trusted to reach them. A missing `email_verified` (Entra ID, many others) is not a "no".
-  const email = rawEmail !== null && rawEmail.length <= 254 && emailPattern.test(rawEmail) && claims['email_verified'] !== false ? rawEmail : null;
+  const email =
+    rawEmail !== null && rawEmail.length <= 254 && emailPattern.test(rawEmail) && claims['email_verified'] !== false
+      ? rawEmail
+      : null;
   const given = [text('given_name'), text('family_name')].filter((part): part is string => part !== null).join(' ');
   const preferred = text('preferred_username');
   // An unverified address still names the person well enough on screen.

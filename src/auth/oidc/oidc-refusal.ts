@@ -31,7 +31,12 @@ export type OidcRefusalReason = (typeof oidcRefusalReasons)[number];
 
 /** The error of a refused single sign-on: `details.reason` says which. */
 export function oidcRefusal(reason: OidcRefusalReason, message: string, extra: Record<string, unknown> = {}): AppError {
-  const code: AppErrorCode = reason === 'oidc_provider_unavailable' ? 'unavailable' : reason === 'oidc_disabled' ? 'not_found' : 'unauthenticated';
+  const code: AppErrorCode =
+    reason === 'oidc_provider_unavailable'
+      ? 'unavailable'
+      : reason === 'oidc_disabled'
+        ? 'not_found'
+        : 'unauthenticated';
   return new AppError(code, message, { ...extra, reason });
 }
 
@@ -39,5 +44,7 @@ export function oidcRefusal(reason: OidcRefusalReason, message: string, extra: R
 export function oidcRefusalReasonOf(error: unknown): OidcRefusalReason | null {
   if (!(error instanceof AppError)) return null;
   const reason = error.details['reason'];
-  return typeof reason === 'string' && (oidcRefusalReasons as readonly string[]).includes(reason) ? (reason as OidcRefusalReason) : null;
+  return typeof reason === 'string' && (oidcRefusalReasons as readonly string[]).includes(reason)
+    ? (reason as OidcRefusalReason)
+    : null;
 }

@@ -38,22 +38,34 @@ export function checkOidcSettings(config: Config, origin: Readonly<Record<string
   const issuer = parseUrl(config.oidcIssuer);
   if (issuer === null) problems.push(`${where('oidcIssuer', 'ASTREINTE_OIDC_ISSUER')}: not a URL`);
   else if (issuer.protocol === 'http:' && !isLoopback(issuer)) {
-    problems.push(`${where('oidcIssuer', 'ASTREINTE_OIDC_ISSUER')}: the provider must be reached over https (http only on 127.0.0.1 or localhost)`);
+    problems.push(
+      `${where('oidcIssuer', 'ASTREINTE_OIDC_ISSUER')}: the provider must be reached over https (http only on 127.0.0.1 or localhost)`,
+    );
   }
-  if (config.oidcClientId === undefined) problems.push('ASTREINTE_OIDC_CLIENT_ID: required when ASTREINTE_OIDC_ISSUER is set');
+  if (config.oidcClientId === undefined)
+    problems.push('ASTREINTE_OIDC_CLIENT_ID: required when ASTREINTE_OIDC_ISSUER is set');
   if (config.oidcRedirectUrl === undefined && config.publicUrl === undefined) {
-    problems.push('ASTREINTE_OIDC_REDIRECT_URL: required when ASTREINTE_OIDC_ISSUER is set and ASTREINTE_PUBLIC_URL is not (the callback URL registered at the provider)');
+    problems.push(
+      'ASTREINTE_OIDC_REDIRECT_URL: required when ASTREINTE_OIDC_ISSUER is set and ASTREINTE_PUBLIC_URL is not (the callback URL registered at the provider)',
+    );
   } else if (parseUrl(redirectUrlOf(config)) === null) {
-    problems.push(`${where('oidcRedirectUrl', 'ASTREINTE_PUBLIC_URL')}: the callback URL ${JSON.stringify(redirectUrlOf(config))} is not a URL`);
+    problems.push(
+      `${where('oidcRedirectUrl', 'ASTREINTE_PUBLIC_URL')}: the callback URL ${JSON.stringify(redirectUrlOf(config))} is not a URL`,
+    );
   }
   if (!(config.oidcScopes ?? oidcDefaults.scopes).split(/\s+/).includes('openid')) {
     problems.push(`${where('oidcScopes', 'ASTREINTE_OIDC_SCOPES')}: must include openid`);
   }
   if (config.oidcRoleMap === undefined) {
-    problems.push('ASTREINTE_OIDC_ROLE_MAP: required when ASTREINTE_OIDC_ISSUER is set, e.g. admin=astreinte-admins,responder=oncall (add viewer=* to let anyone in)');
+    problems.push(
+      'ASTREINTE_OIDC_ROLE_MAP: required when ASTREINTE_OIDC_ISSUER is set, e.g. admin=astreinte-admins,responder=oncall (add viewer=* to let anyone in)',
+    );
   } else {
     const parsed = parseOidcRoleMap(config.oidcRoleMap);
-    if (!parsed.ok) problems.push(...parsed.problems.map((problem) => `${where('oidcRoleMap', 'ASTREINTE_OIDC_ROLE_MAP')}: ${problem}`));
+    if (!parsed.ok)
+      problems.push(
+        ...parsed.problems.map((problem) => `${where('oidcRoleMap', 'ASTREINTE_OIDC_ROLE_MAP')}: ${problem}`),
+      );
   }
   return problems;
 }
@@ -66,7 +78,8 @@ export function oidcSettingsOf(config: Config): OidcSettings | null {
   if (config.oidcIssuer === undefined) return null;
   const problems = checkOidcSettings(config, {});
   const parsed = parseOidcRoleMap(config.oidcRoleMap ?? '');
-  if (problems.length > 0 || !parsed.ok || config.oidcClientId === undefined) throw new Error(`OpenID Connect settings not checked: ${problems.join('; ')}`);
+  if (problems.length > 0 || !parsed.ok || config.oidcClientId === undefined)
+    throw new Error(`OpenID Connect settings not checked: ${problems.join('; ')}`);
   const issuer = new URL(config.oidcIssuer);
   return {
     issuer,

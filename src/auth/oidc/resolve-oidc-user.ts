@@ -9,7 +9,8 @@ import { usernameCandidates } from './oidc-profile.js';
 import { oidcRefusal } from './oidc-refusal.js';
 
 /** The Astreinte user of an identity, or why there is none to sign in. */
-export type ResolvedOidcUser = { kind: 'active'; user: UserRow; created: boolean } | { kind: 'deactivated'; user: UserRow };
+export type ResolvedOidcUser =
+  { kind: 'active'; user: UserRow; created: boolean } | { kind: 'deactivated'; user: UserRow };
 
 const lockIdentityUser = `
   SELECT ${userColumns} FROM users
@@ -31,7 +32,10 @@ const touchIdentity = `UPDATE user_identities SET last_sign_in_at = $3 WHERE iss
  * person keeps their old address, a new one is refused. Two first sign-ins of one person racing
  * each other collide on the identity's key; the loser's sign-in fails and the next one works.
  */
-export async function resolveOidcUser(tx: Ctx, input: { issuer: string; profile: OidcProfile; mapped: MappedOidcRole }): Promise<ResolvedOidcUser> {
+export async function resolveOidcUser(
+  tx: Ctx,
+  input: { issuer: string; profile: OidcProfile; mapped: MappedOidcRole },
+): Promise<ResolvedOidcUser> {
   const { issuer, profile, mapped } = input;
   const { rows } = await tx.db.query<UserRow>(lockIdentityUser, [issuer, profile.subject]);
   const known = rows[0];
@@ -41,27 +45,47 @@ export async function resolveOidcUser(tx: Ctx, input: { issuer: string; profile:
     return { kind: 'active', user: await refreshUser(tx, known, profile, mapped), created: false };
   }
   if (profile.email === null) {
-    throw oidcRefusal('oidc_no_email', `the provider gave no verified e-mail for subject ${profile.subject}; a new user needs one (ask for the email scope)`);
+    throw oidcRefusal(
+      'oidc_no_email',
+      `the provider gave no verified e-mail for subject ${profile.subject}; a new user needs one (ask for the email scope)`,
+    );
   }
   if ((await tx.db.query(emailHolder, [profile.email, null])).rows.length > 0) {
-    throw oidcRefusal('oidc_email_in_use', `another user already has the e-mail of subject ${profile.subject}; accounts are never matched by e-mail`);
+    throw oidcRefusal(
+      'oidc_email_in_use',
+      `another user already has the e-mail of subject ${profile.subject}; accounts are never matched by e-mail`,
+    );
   }
   const username = await freeUsername(tx, profile.usernameBase);
-  const { rows: created } = await tx.db.query<UserRow>(insertUser, [username, profile.name, profile.email, mapped.role, tx.now()]);
+  const { rows: created } = await tx.db.query<UserRow>(insertUser, [
+    username,
+    profile.name,
+    profile.email,
+    mapped.role,
+    tx.now(),
+  ]);
   const user = created[0]!;
   await tx.db.query(insertIdentity, [issuer, profile.subject, user.id, tx.now()]);
   await recordAudit(actorTx(tx, user), {
-    action: 'user.create', targetType: 'user', targetId: user.id,
+    action: 'user.create',
+    targetType: 'user',
+    targetId: user.id,
     details: { username, role: user.role, source: 'oidc', issuer, matchedBy: mapped.matchedBy },
   });
   return { kind: 'active', user, created: true };
 }
 
 async function refreshUser(tx: Ctx, row: UserRow, profile: OidcProfile, mapped: MappedOidcRole): Promise<UserRow> {
-  const emailFree = profile.email !== null && profile.email !== row.email && (await tx.db.query(emailHolder, [profile.email, row.id])).rows.length === 0;
+  const emailFree =
+    profile.email !== null &&
+    profile.email !== row.email &&
+    (await tx.db.query(emailHolder, [profile.email, row.id])).rows.length === 0;
   const email = emailFree ? profile.email! : row.email;
-  const fields = [profile.name !== row.name ? 'name' : null, email !== row.email ? 'email' : null, mapped.role !== row.role ? 'role' : null]
-    .filter((field): field is string => field !== null);
+  const fields = [
+    profile.name !== row.name ? 'name' : null,
+    email !== row.email ? 'email' : null,
+    mapped.role !== row.role ? 'role' : null,
+  ].filter((field): field is string => field !== null);
   if (fields.length === 0) return row;
   const { rows } = await tx.db.query<UserRow>(updateUser, [row.id, profile.name, email, mapped.role, tx.now()]);
   const user = rows[0]!;

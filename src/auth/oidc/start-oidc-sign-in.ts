@@ -47,7 +47,15 @@ export function safeNextPath(next: string | undefined): string {
  * to a victim, would sign the victim in as that someone (login CSRF). Expired attempts are
  * swept here, a start being rare and cheap.
  */
-export async function startOidcSignIn({ ctx, client: oidc, input }: { ctx: Ctx; client: OidcClient; input: { next?: string } }): Promise<OidcSignInStarted> {
+export async function startOidcSignIn({
+  ctx,
+  client: oidc,
+  input,
+}: {
+  ctx: Ctx;
+  client: OidcClient;
+  input: { next?: string };
+}): Promise<OidcSignInStarted> {
   const configuration = await oidc.configuration();
   const cookieSecret = randomBytes(32).toString('base64url');
   const state = client.randomState();
@@ -56,7 +64,13 @@ export async function startOidcSignIn({ ctx, client: oidc, input }: { ctx: Ctx; 
   const now = ctx.now();
   await ctx.db.query(deleteExpired, [now]);
   await ctx.db.query(insertAttempt, [
-    hashOidcAttemptSecret(cookieSecret), state, nonce, codeVerifier, safeNextPath(input.next), now, new Date(now.getTime() + oidcAttemptMs),
+    hashOidcAttemptSecret(cookieSecret),
+    state,
+    nonce,
+    codeVerifier,
+    safeNextPath(input.next),
+    now,
+    new Date(now.getTime() + oidcAttemptMs),
   ]);
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: oidc.settings.redirectUrl,

@@ -15,6 +15,11 @@ export async function deleteSqlConnection({ ctx, input }: { ctx: Ctx; input: { n
     const { rows } = await tx.db.query<{ display_url: string }>(deleteConnection, [input.name]);
     const row = rows[0];
     if (row === undefined) throw notFound('SQL connection', input.name);
-    await recordAudit(tx, { action: 'sql_connection.delete', targetType: 'sql_connection', targetId: input.name, details: { displayUrl: row.display_url } });
+    await recordAudit(tx, {
+      action: 'sql_connection.delete',
+      targetType: 'sql_connection',
+      targetId: input.name,
+      details: { displayUrl: row.display_url },
+    });
   });
 }

@@ -1,7 +1,12 @@
 import { notFound } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import { sqlConnectionColumns, toSqlConnection, type SqlConnection, type SqlConnectionRow } from './sql-connection-model.js';
+import {
+  sqlConnectionColumns,
+  toSqlConnection,
+  type SqlConnection,
+  type SqlConnectionRow,
+} from './sql-connection-model.js';
 
 const selectConnection = `SELECT ${sqlConnectionColumns} FROM sql_connections WHERE name = $1`;
 

@@ -1,6 +1,11 @@
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import { sqlConnectionColumns, toSqlConnection, type SqlConnection, type SqlConnectionRow } from './sql-connection-model.js';
+import {
+  sqlConnectionColumns,
+  toSqlConnection,
+  type SqlConnection,
+  type SqlConnectionRow,
+} from './sql-connection-model.js';
 
 const selectConnections = `SELECT ${sqlConnectionColumns} FROM sql_connections ORDER BY name`;
 

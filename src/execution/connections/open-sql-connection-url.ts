@@ -19,8 +19,11 @@ export async function openSqlConnectionUrl(db: Queryable, name: string, key: Uin
     return decryptSecret(row.sealed_url, key, sqlConnectionSealingContext(name));
   } catch (error) {
     if (!(error instanceof SecretCryptoError)) throw error;
-    throw conflict(`the URL of SQL connection ${name} cannot be opened with this server's key (${error.reason}): set it again, or restore the key`, {
-      connection: name,
-    });
+    throw conflict(
+      `the URL of SQL connection ${name} cannot be opened with this server's key (${error.reason}): set it again, or restore the key`,
+      {
+        connection: name,
+      },
+    );
   }
 }

@@ -21,7 +21,8 @@ export const PutSqlConnectionInput = Type.Object(
       minLength: 1,
       maxLength: 4000,
       pattern: '^postgres(ql)?://',
-      description: 'postgres://user:password@host:5432/database?sslmode=require; stored sealed, never shown again with its password',
+      description:
+        'postgres://user:password@host:5432/database?sslmode=require; stored sealed, never shown again with its password',
     }),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   },
@@ -57,7 +58,12 @@ export async function putSqlConnection({
   return inTransaction(ctx, async (tx) => {
     const sealed = encryptSecret(input.url, key, sqlConnectionSealingContext(input.name));
     const { rows } = await tx.db.query<SqlConnectionRow & { replaced: boolean }>(upsertConnection, [
-      input.name, sealed, displayUrl, input.description ?? null, tx.now(), tx.actor.name,
+      input.name,
+      sealed,
+      displayUrl,
+      input.description ?? null,
+      tx.now(),
+      tx.actor.name,
     ]);
     const row = rows[0]!;
     await recordAudit(tx, {
@@ -79,7 +85,9 @@ function checkedDisplayUrl(url: string): string {
     throw validationError('url is not a valid URL', [{ path: '/url', message: 'is not a valid URL' }]);
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw validationError('url must be a postgres:// or postgresql:// URL', [{ path: '/url', message: 'must start with postgres:// or postgresql://' }]);
+    throw validationError('url must be a postgres:// or postgresql:// URL', [
+      { path: '/url', message: 'must start with postgres:// or postgresql://' },
+    ]);
   }
   if (parsed.hostname === '' && parsed.searchParams.get('host') === null) {
     throw validationError('url must name a host', [{ path: '/url', message: 'must name a host (or give ?host=)' }]);

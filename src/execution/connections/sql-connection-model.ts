@@ -1,7 +1,11 @@
 import { Type, type Static } from 'typebox';
 
 /** Connection names are what a SQL step names: short, lower-case, no spaces. */
-export const SqlConnectionNameSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$', description: 'what SQL steps refer to', examples: ['orders-replica'] });
+export const SqlConnectionNameSchema = Type.String({
+  pattern: '^[a-z0-9][a-z0-9_-]{0,62}$',
+  description: 'what SQL steps refer to',
+  examples: ['orders-replica'],
+});
 
 /** The path parameters of the routes about one connection. */
 export const SqlConnectionParams = Type.Object({ name: SqlConnectionNameSchema });
@@ -30,7 +34,8 @@ export interface SqlConnectionServices {
 export const sqlConnectionSealingContext = (name: string): string => `sql-connection:${name}`;
 
 /** Why a connection cannot be stored or opened without a key; the same 409 everywhere. */
-export const secretKeyRequired = 'SQL connections need ASTREINTE_SECRET_KEY (their URLs hold passwords, sealed with it): set it on every node and restart';
+export const secretKeyRequired =
+  'SQL connections need ASTREINTE_SECRET_KEY (their URLs hold passwords, sealed with it): set it on every node and restart';
 
 /** What `toSqlConnection` reads: every column but the sealed URL, which only `openSqlConnectionUrl` selects. */
 export const sqlConnectionColumns = 'name, display_url, description, created_at, updated_at, updated_by_name';

@@ -25,14 +25,27 @@ const testTimeoutMs = 5000;
  * (`ok: false` with the driver's or server's message, the password removed), not an error; only
  * an unknown connection or a missing key are. Admins only: it opens the sealed URL.
  */
-export async function testSqlConnection({ ctx, input, services }: { ctx: Ctx; input: { name: string }; services: SqlConnectionServices }): Promise<SqlConnectionTest> {
+export async function testSqlConnection({
+  ctx,
+  input,
+  services,
+}: {
+  ctx: Ctx;
+  input: { name: string };
+  services: SqlConnectionServices;
+}): Promise<SqlConnectionTest> {
   requireRole(ctx, 'admin');
   const url = await openSqlConnectionUrl(ctx.db, input.name, services.secretKey);
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
   let client: pg.Client | null = null;
   try {
-    client = new pg.Client({ connectionString: url, connectionTimeoutMillis: testTimeoutMs, query_timeout: testTimeoutMs, application_name: 'astreinte-connection-test' });
+    client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: testTimeoutMs,
+      query_timeout: testTimeoutMs,
+      application_name: 'astreinte-connection-test',
+    });
     client.on('error', () => undefined);
     await client.connect();
     const { rows } = await client.query<{ version: string }>('SELECT version()');

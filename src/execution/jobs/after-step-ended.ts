@@ -23,6 +23,10 @@ export async function afterStepEnded(ctx: Ctx, step: EndedStep, status: Executio
   if (step.chainId === null || step.chainIndex === null) return false;
   if (status === 'succeeded' || step.chainContinue) return true;
   const rest = await ctx.db.query<{ id: string }>(selectChainRest, [step.chainId, step.chainIndex]);
-  await skipChained(ctx, step.incidentId, rest.rows.map((row) => row.id));
+  await skipChained(
+    ctx,
+    step.incidentId,
+    rest.rows.map((row) => row.id),
+  );
   return false;
 }

@@ -18,7 +18,12 @@ const crossNodeLookMs = 500;
  * the claim waits instead, and looks at the next wake-up or at the half-second look for other
  * nodes' steps — one query fewer per step a runner runs.
  */
-export async function claimStepJobsWaiting({ ctx, input, services, gone }: {
+export async function claimStepJobsWaiting({
+  ctx,
+  input,
+  services,
+  gone,
+}: {
   ctx: Ctx;
   input: { runnerId: string; max: number; waitMs: number };
   services: ExecutionServices;

@@ -75,7 +75,12 @@ interface ClaimedRow {
   runner_selector: RunnerLabels;
 }
 
-type ClaimRow = { [column: string]: unknown; runner_name: string; runner_disconnected: boolean; token_revoked: boolean } & (ClaimedRow | { id: null });
+type ClaimRow = {
+  [column: string]: unknown;
+  runner_name: string;
+  runner_disconnected: boolean;
+  token_revoked: boolean;
+} & (ClaimedRow | { id: null });
 
 /**
  * Claims up to `max` steps for a runner and makes each ready: its values unsealed, its code
@@ -84,7 +89,12 @@ type ClaimRow = { [column: string]: unknown; runner_name: string; runner_disconn
  * Returns at once, with what there was (possibly nothing), and whether that was all this runner
  * could take then (fewer steps found than it asked for).
  */
-export async function claimStepJobs({ ctx, input, services, gone }: {
+export async function claimStepJobs({
+  ctx,
+  input,
+  services,
+  gone,
+}: {
   ctx: Ctx;
   input: { runnerId: string; max: number };
   services: ExecutionServices;
@@ -94,7 +104,14 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   const runner = requireRunner(ctx);
   const { jobs: node } = services;
   const claimed = await inTransaction(ctx, async (tx) => {
-    const found = (await tx.db.query<ClaimRow>(lockClaimable, [node.nodeId, input.max, runnerIdOrNull(input.runnerId), runner.tokenId])).rows;
+    const found = (
+      await tx.db.query<ClaimRow>(lockClaimable, [
+        node.nodeId,
+        input.max,
+        runnerIdOrNull(input.runnerId),
+        runner.tokenId,
+      ])
+    ).rows;
     const registered = found[0];
     if (registered?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
     if (registered === undefined || registered.runner_disconnected) throw runnerNotRegistered(input.runnerId);
@@ -109,9 +126,17 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
         const values = openSealedValues(row, node, row.run_id);
         const context = { secrets, runbookRules: row.parameter_rules ?? {}, runnerSelector: row.runner_selector };
         const run = { id: row.run_id, incident_id: row.incident_id, runbook_id: row.runbook_id };
-        const { job } = await prepareStepJob(tx.db, { run, section: located.section, step: located.step }, values, services, {
-          context, ignoreUnknown: row.chain_id !== null, ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
-        });
+        const { job } = await prepareStepJob(
+          tx.db,
+          { run, section: located.section, step: located.step },
+          values,
+          services,
+          {
+            context,
+            ignoreUnknown: row.chain_id !== null,
+            ...(row.sql_connection === null ? {} : { connection: row.sql_connection }),
+          },
+        );
         const full = { ...job, executionId: row.id, timeoutMs: row.timeout_ms };
         // The server's second redaction pass needs every known secret: built once per execution on this node.
         rememberRedactor(node, row.id, createRedactor(full.secrets));
@@ -123,11 +148,21 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
         const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
         const status = await recordStepFinished(tx, ref, endedBeforeRunning('failed-to-start', reason), { reason });
         if (status !== null) {
-          await afterStepEnded(tx, { incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue }, status);
+          await afterStepEnded(
+            tx,
+            {
+              incidentId: row.incident_id,
+              chainId: row.chain_id,
+              chainIndex: row.chain_index,
+              chainContinue: row.chain_continue,
+            },
+            status,
+          );
         }
       }
     }
-    if (claimedIds.length > 0) await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.runner_name]);
+    if (claimedIds.length > 0)
+      await tx.db.query(markClaimed, [claimedIds, tx.now(), node.nodeId, input.runnerId, registered.runner_name]);
     // Handed to nobody: rolled back, the steps stay queued for a live runner.
     if (gone?.aborted === true && rows.length > 0) throw new ClaimAbandoned();
     return { ready, ids: rows.map((row) => row.id), exhausted: rows.length < input.max };
@@ -144,7 +179,11 @@ export async function claimStepJobs({ ctx, input, services, gone }: {
   return { jobs: claimed.ready, exhausted: claimed.exhausted };
 }
 
-async function locate(tx: Ctx, structures: RunbookStructures, row: ClaimedRow): Promise<{ section: Section; step: Step }> {
+async function locate(
+  tx: Ctx,
+  structures: RunbookStructures,
+  row: ClaimedRow,
+): Promise<{ section: Section; step: Step }> {
   const structure = await structures.load(tx.db, row.runbook_id, row.runbook_version);
   for (const section of structure.sections) {
     const step = section.steps.find((candidate) => candidate.id === row.step_id);

@@ -9,6 +9,7 @@ export async function deregisterRunner({ ctx, input }: { ctx: Ctx; input: { runn
   const runner = requireRunner(ctx);
   await inTransaction(ctx, async (tx) => {
     const { rows } = await tx.db.query(markDisconnected, [input.runnerId, runner.tokenId, tx.now()]);
-    if (rows.length > 0) await recordAudit(tx, { action: 'runner.disconnect', targetType: 'runner', targetId: input.runnerId });
+    if (rows.length > 0)
+      await recordAudit(tx, { action: 'runner.disconnect', targetType: 'runner', targetId: input.runnerId });
   });
 }

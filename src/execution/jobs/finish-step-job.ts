@@ -20,7 +20,11 @@ const selectEvidence = `SELECT text FROM step_output WHERE execution_id = $1 AND
  * the end goes to the timeline with the runner's name; a section run goes on or stops; a passed
  * verification step may verify the run.
  */
-export async function finishStepJob({ ctx, input, services }: {
+export async function finishStepJob({
+  ctx,
+  input,
+  services,
+}: {
   ctx: Ctx;
   input: { runnerId: string; executionId: string; result: StepEnd };
   services: ExecutionServices;
@@ -28,24 +32,44 @@ export async function finishStepJob({ ctx, input, services }: {
   const runner = requireRunner(ctx);
   const ended = await inTransaction(ctx, async (tx) => {
     const row = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
-    const outputEvent = input.result.output !== undefined && input.result.output.length > 0
-      ? await storeRunnerOutput(tx, services, row, input.result.output)
-      : null;
+    const outputEvent =
+      input.result.output !== undefined && input.result.output.length > 0
+        ? await storeRunnerOutput(tx, services, row, input.result.output)
+        : null;
     const structure = await services.jobs.structures.load(tx.db, row.runbook_id, row.runbook_version);
     const section = structure.sections.find((candidate) => candidate.steps.some((step) => step.id === row.step_id));
     const step = section?.steps.find((candidate) => candidate.id === row.step_id);
     const condition = step === undefined || section === undefined ? null : readSuccessCondition(step, section.kind);
     let verification: Verification | null = null;
     if (condition !== null && input.result.outcome === 'exited') {
-      const output = (await tx.db.query<{ text: string }>(selectEvidence, [row.id])).rows.map((line) => line.text).join('');
-      verification = checkSuccessCondition(condition, { exitCode: input.result.exitCode, output: output.slice(0, services.jobs.maxOutputBytes) });
+      const output = (await tx.db.query<{ text: string }>(selectEvidence, [row.id])).rows
+        .map((line) => line.text)
+        .join('');
+      verification = checkSuccessCondition(condition, {
+        exitCode: input.result.exitCode,
+        output: output.slice(0, services.jobs.maxOutputBytes),
+      });
     }
     const ref = { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id };
     // The output stored above rides along in `input.result`; recording the end reads only the result's fields.
-    const status = await recordStepFinished(tx, ref, input.result, { verification, runner: row.runner_name, after: outputEvent });
-    const next = status === null ? false : await afterStepEnded(tx, {
-      incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
-    }, status);
+    const status = await recordStepFinished(tx, ref, input.result, {
+      verification,
+      runner: row.runner_name,
+      after: outputEvent,
+    });
+    const next =
+      status === null
+        ? false
+        : await afterStepEnded(
+            tx,
+            {
+              incidentId: row.incident_id,
+              chainId: row.chain_id,
+              chainIndex: row.chain_index,
+              chainContinue: row.chain_continue,
+            },
+            status,
+          );
     return { status, next, runId: row.run_id, verifies: section?.kind === 'verification' };
   });
   services.jobs.redactors.delete(input.executionId);

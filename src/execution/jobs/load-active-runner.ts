@@ -13,9 +13,18 @@ const selectRunner = `
  * runner registers again). Checked at every claim within the claim's transaction, so a token
  * revoked while a claim waits gets nothing more (401).
  */
-export async function loadActiveRunner(db: Queryable, runnerId: string, tokenId: string): Promise<{ name: string; labels: RunnerLabels }> {
+export async function loadActiveRunner(
+  db: Queryable,
+  runnerId: string,
+  tokenId: string,
+): Promise<{ name: string; labels: RunnerLabels }> {
   const row = uuidPattern.test(runnerId)
-    ? (await db.query<{ name: string; labels: RunnerLabels; disconnected: boolean; revoked: boolean }>(selectRunner, [runnerId, tokenId])).rows[0]
+    ? (
+        await db.query<{ name: string; labels: RunnerLabels; disconnected: boolean; revoked: boolean }>(selectRunner, [
+          runnerId,
+          tokenId,
+        ])
+      ).rows[0]
     : undefined;
   if (row?.revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
   if (row === undefined || row.disconnected) throw runnerNotRegistered(runnerId);
@@ -24,5 +33,7 @@ export async function loadActiveRunner(db: Queryable, runnerId: string, tokenId:
 
 /** The 409 a runner gets when it must register (again) before it claims or reports. */
 export function runnerNotRegistered(runnerId: string): AppError {
-  return new AppError('conflict', `runner ${runnerId} is not registered with this token: register it first`, { register: '/api/v1/runner/sessions' });
+  return new AppError('conflict', `runner ${runnerId} is not registered with this token: register it first`, {
+    register: '/api/v1/runner/sessions',
+  });
 }

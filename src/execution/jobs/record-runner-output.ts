@@ -56,16 +56,31 @@ type RunnerAndStepRow = { runner_disconnected: boolean; token_revoked: boolean }
  * runner id is no secret: viewers list runners; 401 once the token is revoked, 409 when the runner
  * is not registered); a 404, or a 409 naming its status otherwise (the runner then stops the step).
  */
-export async function loadRunningStep(db: Ctx['db'], executionId: string, runner: { id: string; tokenId: string }): Promise<RunningStepRow> {
+export async function loadRunningStep(
+  db: Ctx['db'],
+  executionId: string,
+  runner: { id: string; tokenId: string },
+): Promise<RunningStepRow> {
   const found = uuidPattern.test(runner.id)
-    ? (await db.query<RunnerAndStepRow>(selectRunnerAndStep, [uuidPattern.test(executionId) ? executionId : null, runner.id, runner.tokenId])).rows[0]
+    ? (
+        await db.query<RunnerAndStepRow>(selectRunnerAndStep, [
+          uuidPattern.test(executionId) ? executionId : null,
+          runner.id,
+          runner.tokenId,
+        ])
+      ).rows[0]
     : undefined;
   if (found?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
   if (found === undefined || found.runner_disconnected) throw runnerNotRegistered(runner.id);
-  if (found.id === null) throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
+  if (found.id === null)
+    throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
   const row = found as RunningStepRow;
   if (row.status !== 'running' || row.runner_id !== runner.id) {
-    throw new AppError('conflict', `the step is ${row.status}${row.runner_id === runner.id ? '' : ' and not this runner\'s'}: stop it`, { status: row.status });
+    throw new AppError(
+      'conflict',
+      `the step is ${row.status}${row.runner_id === runner.id ? '' : " and not this runner's"}: stop it`,
+      { status: row.status },
+    );
   }
   return row;
 }
@@ -75,7 +90,11 @@ export async function loadRunningStep(db: Ctx['db'], executionId: string, runner
  * runner only knew the step's own), NUL characters made visible rather than losing the chunk. The
  * answer tells the runner whether someone asked to cancel the step.
  */
-export async function recordRunnerOutput({ ctx, input, services }: {
+export async function recordRunnerOutput({
+  ctx,
+  input,
+  services,
+}: {
   ctx: Ctx;
   input: { runnerId: string; executionId: string } & RunnerOutputInput;
   services: ExecutionServices;
@@ -95,9 +114,18 @@ export async function recordRunnerOutput({ ctx, input, services }: {
  * Stores chunks a runner sent, after the server's own redaction pass (NUL characters made
  * visible); returns the timeline event showing them, for the caller to append.
  */
-export async function storeRunnerOutput(ctx: Ctx, services: ExecutionServices, row: RunningStepRow, chunks: readonly OutputChunk[]): Promise<PendingEvent | null> {
+export async function storeRunnerOutput(
+  ctx: Ctx,
+  services: ExecutionServices,
+  row: RunningStepRow,
+  chunks: readonly OutputChunk[],
+): Promise<PendingEvent | null> {
   const redactor = await serverRedactor(ctx, services, row.id);
-  const lines = chunks.map((chunk) => ({ stream: chunk.stream, at: new Date(chunk.at), text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')) }));
+  const lines = chunks.map((chunk) => ({
+    stream: chunk.stream,
+    at: new Date(chunk.at),
+    text: redactor.redact(chunk.text.replaceAll('\u0000', '\\0')),
+  }));
   return storeStepOutput(ctx.db, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, lines);
 }
 

@@ -40,17 +40,35 @@ const upsertRunner = `
  * A runner says who it is (name, labels, sandbox) when it starts, and again after a lost
  * connection; its id is its own, bound to the token it first came with. Audited.
  */
-export async function registerRunner({ ctx, input, jobs }: { ctx: Ctx; input: RegisterRunnerInput; jobs: StepJobServices }): Promise<RunnerSettings> {
+export async function registerRunner({
+  ctx,
+  input,
+  jobs,
+}: {
+  ctx: Ctx;
+  input: RegisterRunnerInput;
+  jobs: StepJobServices;
+}): Promise<RunnerSettings> {
   const runner = requireRunner(ctx);
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     const { rows } = await tx.db.query(upsertRunner, [
-      input.id, runner.tokenId, input.name, JSON.stringify(input.labels), input.sandbox, input.hostname, input.version, input.capacity,
-      now, new Date(now.getTime() + jobs.staleAfterMs),
+      input.id,
+      runner.tokenId,
+      input.name,
+      JSON.stringify(input.labels),
+      input.sandbox,
+      input.hostname,
+      input.version,
+      input.capacity,
+      now,
+      new Date(now.getTime() + jobs.staleAfterMs),
     ]);
     if (rows.length === 0) throw new AppError('conflict', `runner ${input.id} is registered with another token`, {});
     await recordAudit(tx, {
-      action: 'runner.register', targetType: 'runner', targetId: input.id,
+      action: 'runner.register',
+      targetType: 'runner',
+      targetId: input.id,
       details: { name: input.name, labels: input.labels, sandbox: input.sandbox, hostname: input.hostname },
     });
     return { heartbeatMs: jobs.heartbeatMs, maxOutputBytes: jobs.maxOutputBytes };

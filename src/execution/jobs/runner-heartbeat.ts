@@ -5,13 +5,17 @@ import { loadActiveRunner } from './load-active-runner.js';
 import type { StepJobServices } from './step-job-services.js';
 
 export const RunnerHeartbeatInput = Type.Object(
-  { executionIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 64, description: 'the steps it is running' }) },
+  {
+    executionIds: Type.Array(Type.String({ format: 'uuid' }), { maxItems: 64, description: 'the steps it is running' }),
+  },
   { additionalProperties: false },
 );
 export type RunnerHeartbeatInput = Static<typeof RunnerHeartbeatInput>;
 
 export const RunnerHeartbeatResultSchema = Type.Object({
-  stop: Type.Array(Type.String(), { description: 'steps to kill now: cancelled, or no longer this runner\'s (declared interrupted)' }),
+  stop: Type.Array(Type.String(), {
+    description: "steps to kill now: cancelled, or no longer this runner's (declared interrupted)",
+  }),
 });
 
 const touchRunner = `UPDATE runners SET last_seen_at = $2, expires_at = $3 WHERE id = $1`;
@@ -25,7 +29,11 @@ const touchExecutions = `
  * someone cancelled, and those no longer its own (another node declared them interrupted while
  * this runner was cut off: they must not go on unseen).
  */
-export async function runnerHeartbeat({ ctx, input, jobs }: {
+export async function runnerHeartbeat({
+  ctx,
+  input,
+  jobs,
+}: {
   ctx: Ctx;
   input: { runnerId: string } & RunnerHeartbeatInput;
   jobs: StepJobServices;
@@ -36,7 +44,11 @@ export async function runnerHeartbeat({ ctx, input, jobs }: {
     const now = tx.now();
     await tx.db.query(touchRunner, [input.runnerId, now, new Date(now.getTime() + jobs.staleAfterMs)]);
     if (input.executionIds.length === 0) return { stop: [] };
-    const { rows } = await tx.db.query<{ id: string; cancel_requested_at: Date | null }>(touchExecutions, [input.runnerId, input.executionIds, now]);
+    const { rows } = await tx.db.query<{ id: string; cancel_requested_at: Date | null }>(touchExecutions, [
+      input.runnerId,
+      input.executionIds,
+      now,
+    ]);
     const alive = new Set(rows.filter((row) => row.cancel_requested_at === null).map((row) => row.id));
     return { stop: input.executionIds.filter((id) => !alive.has(id)) };
   });

@@ -4,7 +4,10 @@ import { Type, type Static } from 'typebox';
 export type RunnerLabels = Record<string, string>;
 
 export const labelNamePattern = '^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$';
-export const RunnerLabelsSchema = Type.Record(Type.String({ pattern: labelNamePattern }), Type.String({ minLength: 1, maxLength: 200 }));
+export const RunnerLabelsSchema = Type.Record(
+  Type.String({ pattern: labelNamePattern }),
+  Type.String({ minLength: 1, maxLength: 200 }),
+);
 
 /** How a runner keeps steps away from itself and its host. */
 export const runnerSandboxes = ['bwrap', 'none'] as const;
@@ -15,7 +18,9 @@ export const RunnerSchema = Type.Object(
     id: Type.String(),
     name: Type.String(),
     labels: RunnerLabelsSchema,
-    sandbox: Type.Enum(runnerSandboxes, { description: 'bwrap: steps run in a bubblewrap sandbox; none: as the runner\'s own user, unconfined' }),
+    sandbox: Type.Enum(runnerSandboxes, {
+      description: "bwrap: steps run in a bubblewrap sandbox; none: as the runner's own user, unconfined",
+    }),
     hostname: Type.String(),
     version: Type.String(),
     capacity: Type.Integer({ description: 'steps it runs at once' }),
@@ -48,10 +53,17 @@ export interface RunnerRow {
 
 export function toRunner(row: RunnerRow, now: Date): Runner {
   return {
-    id: row.id, name: row.name, labels: row.labels, sandbox: row.sandbox, hostname: row.hostname, version: row.version,
-    capacity: row.capacity, tokenId: row.token_id,
+    id: row.id,
+    name: row.name,
+    labels: row.labels,
+    sandbox: row.sandbox,
+    hostname: row.hostname,
+    version: row.version,
+    capacity: row.capacity,
+    tokenId: row.token_id,
     connected: row.disconnected_at === null && !row.token_revoked && row.expires_at > now,
-    connectedAt: row.connected_at.toISOString(), lastSeenAt: row.last_seen_at.toISOString(),
+    connectedAt: row.connected_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
     disconnectedAt: row.disconnected_at?.toISOString() ?? null,
   };
 }

@@ -25,12 +25,15 @@ export function parseRunnerSelector(text: string, path: string): { labels: Runne
 
 /** `env=prod,site=eu` (empty for none): a selector as it is written, read back by `parseRunnerSelector`. */
 export function formatSelector(selector: RunnerLabels): string {
-  return Object.entries(selector).map(([name, value]) => `${name}=${value}`).join(',');
+  return Object.entries(selector)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(',');
 }
 
 /** `env=prod, site=eu`, or `any runner` for an empty selector: how people read a selector. */
 export function describeSelector(selector: RunnerLabels): string {
   const entries = Object.entries(selector);
-  return entries.length === 0 ? 'any runner' : `a runner with ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}`;
+  return entries.length === 0
+    ? 'any runner'
+    : `a runner with ${entries.map(([name, value]) => `${name}=${value}`).join(', ')}`;
 }
-

@@ -26,9 +26,15 @@ export function openSealedValues(
 ): Record<string, string> {
   if (row.sealed_parameters === null) return {};
   try {
-    return JSON.parse(decryptSecret(row.sealed_parameters, node.sealing.key, sealingContext(runId, row.step_id))) as Record<string, string>;
+    return JSON.parse(
+      decryptSecret(row.sealed_parameters, node.sealing.key, sealingContext(runId, row.step_id)),
+    ) as Record<string, string>;
   } catch (error) {
     if (!(error instanceof SecretCryptoError)) throw error;
-    throw new AppError('conflict', 'its parameter values cannot be opened any more (sealed by a node that has restarted, or under another key): run it again', {});
+    throw new AppError(
+      'conflict',
+      'its parameter values cannot be opened any more (sealed by a node that has restarted, or under another key): run it again',
+      {},
+    );
   }
 }

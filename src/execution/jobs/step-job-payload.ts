@@ -14,10 +14,19 @@ export const StepJobPayloadSchema = Type.Object(
     runId: Type.String(),
     stepId: Type.String(),
     program: Type.Union([
-      Type.Object({ kind: Type.Literal('shell'), script: Type.String(), env: Type.Record(Type.String(), Type.String()) }),
       Type.Object({
-        kind: Type.Literal('sql'), connection: Type.String(), connectionUrl: Type.String(), readOnly: Type.Boolean(),
-        statements: Type.Array(Type.Object({ text: Type.String(), values: Type.Array(Type.Union([Type.String(), Type.Null()])) })),
+        kind: Type.Literal('shell'),
+        script: Type.String(),
+        env: Type.Record(Type.String(), Type.String()),
+      }),
+      Type.Object({
+        kind: Type.Literal('sql'),
+        connection: Type.String(),
+        connectionUrl: Type.String(),
+        readOnly: Type.Boolean(),
+        statements: Type.Array(
+          Type.Object({ text: Type.String(), values: Type.Array(Type.Union([Type.String(), Type.Null()])) }),
+        ),
       }),
     ]),
     secrets: Type.Array(NamedSecretSchema, { description: 'the values of the secrets this step uses, to redact' }),
@@ -30,8 +39,13 @@ export type StepJobPayload = Static<typeof StepJobPayloadSchema>;
 
 export function toStepJobPayload(job: StepJob, maxOutputBytes: number): StepJobPayload {
   return {
-    executionId: job.executionId, runId: job.runId, stepId: job.stepId, program: job.program, secrets: job.stepSecrets,
-    timeoutMs: job.timeoutMs, maxOutputBytes,
+    executionId: job.executionId,
+    runId: job.runId,
+    stepId: job.stepId,
+    program: job.program,
+    secrets: job.stepSecrets,
+    timeoutMs: job.timeoutMs,
+    maxOutputBytes,
   };
 }
 

@@ -40,7 +40,8 @@ export function createStepJobServices(options: {
 }): StepJobServices {
   return {
     nodeId: options.nodeId,
-    sealing: options.secretKey === null ? { key: randomBytes(32), shared: false } : { key: options.secretKey, shared: true },
+    sealing:
+      options.secretKey === null ? { key: randomBytes(32), shared: false } : { key: options.secretKey, shared: true },
     signal: new StepJobSignal(),
     changes: new ExecutionChanges(),
     heartbeatMs: options.heartbeatMs,
@@ -54,7 +55,11 @@ export function createStepJobServices(options: {
 }
 
 /** Keeps the server's redactor of an execution on this node, the oldest dropped past 1,000 (interrupted steps never say goodbye). */
-export function rememberRedactor(node: Pick<StepJobServices, 'redactors'>, executionId: string, redactor: Redactor): void {
+export function rememberRedactor(
+  node: Pick<StepJobServices, 'redactors'>,
+  executionId: string,
+  redactor: Redactor,
+): void {
   if (node.redactors.size >= 1000) node.redactors.delete(node.redactors.keys().next().value!);
   node.redactors.set(executionId, redactor);
 }

@@ -12,7 +12,8 @@ export function stepRunnerSelector(step: Pick<Step, 'id' | 'attributes'>, runboo
   const written = step.attributes['runner'];
   if (written !== undefined) {
     const { labels, issues } = parseRunnerSelector(written, '/stepId');
-    if (issues.length > 0) throw validationError(`step ${step.id} names its runner wrongly ("runner": ${JSON.stringify(written)})`, issues);
+    if (issues.length > 0)
+      throw validationError(`step ${step.id} names its runner wrongly ("runner": ${JSON.stringify(written)})`, issues);
     return labels;
   }
   return runbookSelector;

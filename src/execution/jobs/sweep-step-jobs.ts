@@ -49,24 +49,41 @@ interface SweptRow {
  * no runner took within the queue timeout end as cancelled, saying what they waited for.
  * Returns whether a section's next step became claimable.
  */
-export async function sweepStepJobs(ctx: Ctx, options: { staleAfterMs: number; queueTimeoutMs: number }): Promise<boolean> {
+export async function sweepStepJobs(
+  ctx: Ctx,
+  options: { staleAfterMs: number; queueTimeoutMs: number },
+): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
     const now = tx.now();
     let next = false;
-    const stale = await tx.db.query<SweptRow & { runner_name: string | null }>(claimStale, [new Date(now.getTime() - options.staleAfterMs)]);
+    const stale = await tx.db.query<SweptRow & { runner_name: string | null }>(claimStale, [
+      new Date(now.getTime() - options.staleAfterMs),
+    ]);
     for (const row of stale.rows) {
       const reason = `the runner running it (${row.runner_name ?? 'unknown'}) stopped; its output so far is kept`;
       await tx.db.query(markInterrupted, [row.id, now, reason]);
       if (row.incident_id !== null) {
         await lockIncidentRow(tx, row.incident_id);
-        await appendIncidentEvent(tx, row.incident_id, 'step_finished', { executionId: row.id, stepId: row.step_id, status: 'interrupted', reason });
+        await appendIncidentEvent(tx, row.incident_id, 'step_finished', {
+          executionId: row.id,
+          stepId: row.step_id,
+          status: 'interrupted',
+          reason,
+        });
       }
       next = (await afterStepEnded(tx, chainOf(row), 'interrupted')) || next;
     }
-    const unclaimed = await tx.db.query<SweptRow & { runner_selector: RunnerLabels }>(claimUnclaimed, [new Date(now.getTime() - options.queueTimeoutMs)]);
+    const unclaimed = await tx.db.query<SweptRow & { runner_selector: RunnerLabels }>(claimUnclaimed, [
+      new Date(now.getTime() - options.queueTimeoutMs),
+    ]);
     for (const row of unclaimed.rows) {
       const reason = `no runner took it within ${Math.round(options.queueTimeoutMs / 1000)} s (it needs ${describeSelector(row.runner_selector)})`;
-      const status = await recordStepFinished(tx, { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id }, endedBeforeRunning('cancelled'), { reason });
+      const status = await recordStepFinished(
+        tx,
+        { executionId: row.id, incidentId: row.incident_id, stepId: row.step_id },
+        endedBeforeRunning('cancelled'),
+        { reason },
+      );
       if (status !== null) next = (await afterStepEnded(tx, chainOf(row), status)) || next;
     }
     return next;
@@ -74,5 +91,8 @@ export async function sweepStepJobs(ctx: Ctx, options: { staleAfterMs: number; q
 }
 
 const chainOf = (row: SweptRow): Parameters<typeof afterStepEnded>[1] => ({
-  incidentId: row.incident_id, chainId: row.chain_id, chainIndex: row.chain_index, chainContinue: row.chain_continue,
+  incidentId: row.incident_id,
+  chainId: row.chain_id,
+  chainIndex: row.chain_index,
+  chainContinue: row.chain_continue,
 });

@@ -9,7 +9,12 @@ export function describeShellContext(stack: readonly Frame[], text: string, pos:
   const { nested, nestedOuter } = nesting(stack);
   // Output piped into a shell is code for it, whatever this shell quoted: never safe.
   const piped = pipedIntoShell(text.slice(pos)) ?? heredocPipedIntoShell(stack);
-  return { quoting: quotingAt(stack, stack.length - 1), integerOnly: isIntegerOnly(stack, text, pos), nested, nestedOuter: nestedOuter ?? piped };
+  return {
+    quoting: quotingAt(stack, stack.length - 1),
+    integerOnly: isIntegerOnly(stack, text, pos),
+    nested,
+    nestedOuter: nestedOuter ?? piped,
+  };
 }
 
 function quotingAt(stack: readonly Frame[], index: number): ShellQuoting {
@@ -41,7 +46,8 @@ function isIntegerOnly(stack: readonly Frame[], text: string, pos: number): bool
     }
     const program = programName(frame.words);
     if (program === 'let') return true;
-    if (program !== null && declarations.has(program) && frame.words.some((word) => /^-[A-Za-z]*i/.test(word))) return true;
+    if (program !== null && declarations.has(program) && frame.words.some((word) => /^-[A-Za-z]*i/.test(word)))
+      return true;
   }
   return false;
 }
@@ -66,6 +72,7 @@ function nestedAt(frame: Frame): NestedCode | null {
 }
 
 function heredocPipedIntoShell(stack: readonly Frame[]): string | null {
-  for (const frame of stack) if (frame.kind === 'heredoc' && pipedIntoShell(frame.ownerTail) !== null) return pipedIntoShell(frame.ownerTail);
+  for (const frame of stack)
+    if (frame.kind === 'heredoc' && pipedIntoShell(frame.ownerTail) !== null) return pipedIntoShell(frame.ownerTail);
   return null;
 }

@@ -75,7 +75,9 @@ export function nestedCommandWord(words: readonly string[], current: string): Ne
   const shellAt = words.findIndex(isShell);
   if (shellAt !== -1) {
     // Only the word right after `-c` is code; later words are `$0`, `$1` … of the inner shell: safe.
-    const flagAt = words.findIndex((word, i) => i > shellAt && (/^-[A-Za-z]*c[A-Za-z]*$/.test(word) || word === '--command'));
+    const flagAt = words.findIndex(
+      (word, i) => i > shellAt && (/^-[A-Za-z]*c[A-Za-z]*$/.test(word) || word === '--command'),
+    );
     if (flagAt !== -1 && flagAt === words.length - 1) {
       return { interpreter: `${baseName(words[shellAt] ?? '')} ${words[flagAt] ?? ''}`, innerPrefix: current };
     }
@@ -100,7 +102,28 @@ export function heredocInterpreter(owner: readonly string[]): string | null {
 }
 
 // ssh options that take a value: the word after them is not the host.
-const sshValueOptions = new Set(['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w']);
+const sshValueOptions = new Set([
+  '-b',
+  '-c',
+  '-D',
+  '-E',
+  '-e',
+  '-F',
+  '-I',
+  '-i',
+  '-J',
+  '-L',
+  '-l',
+  '-m',
+  '-O',
+  '-o',
+  '-p',
+  '-Q',
+  '-R',
+  '-S',
+  '-W',
+  '-w',
+]);
 
 /** Whether `program args…` at the end of a pipe reads its stdin as code. */
 function readsStdinAsCode(program: string, args: readonly string[]): boolean {
@@ -127,7 +150,11 @@ function readsStdinAsCode(program: string, args: readonly string[]): boolean {
 export function pipedIntoShell(rest: string): string | null {
   const line = /^(?:\\\n|\|[ \t]*\n|[^\n])*/.exec(rest)?.[0] ?? '';
   for (const match of line.matchAll(/(?<!\|)\|&?(?!\|)([^|;&)]*)/g)) {
-    const words = (match[1] ?? '').replace(/\\\n/g, ' ').replace(/['"]/g, '').split(/\s+/).filter((word) => word !== '');
+    const words = (match[1] ?? '')
+      .replace(/\\\n/g, ' ')
+      .replace(/['"]/g, '')
+      .split(/\s+/)
+      .filter((word) => word !== '');
     const at = programIndex(words);
     const program = at === -1 ? null : baseName(words[at] ?? '');
     if (program !== null && readsStdinAsCode(program, words.slice(at + 1))) return `${program} (through a pipe)`;

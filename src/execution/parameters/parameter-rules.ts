@@ -4,8 +4,20 @@ import type { FieldIssue } from '../../core/app-error.js';
 /** What values one parameter accepts, beyond being given: a pattern the whole value matches, or a list. */
 export const ParameterRuleSchema = Type.Object(
   {
-    pattern: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'a JavaScript regular expression the whole value must match' })),
-    allowed: Type.Optional(Type.Array(Type.String({ maxLength: 500 }), { minItems: 1, maxItems: 100, description: 'the only values accepted' })),
+    pattern: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: 'a JavaScript regular expression the whole value must match',
+      }),
+    ),
+    allowed: Type.Optional(
+      Type.Array(Type.String({ maxLength: 500 }), {
+        minItems: 1,
+        maxItems: 100,
+        description: 'the only values accepted',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -25,7 +37,11 @@ export function readAttributeRules(attributes: Readonly<Record<string, string>>)
     if (match === null || value === '') continue;
     const rule = (rules[match[2]!] ??= {});
     if (match[1] === 'pattern') rule.pattern = value;
-    else rule.allowed = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    else
+      rule.allowed = value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
   }
   return rules;
 }
@@ -45,7 +61,10 @@ export function checkParameterRules(rules: ParameterRules): FieldIssue[] {
     try {
       new RegExp(`^(?:${rule.pattern})$`);
     } catch (error) {
-      issues.push({ path: `/parameters/${name}/pattern`, message: `is not a regular expression: ${(error as Error).message}` });
+      issues.push({
+        path: `/parameters/${name}/pattern`,
+        message: `is not a regular expression: ${(error as Error).message}`,
+      });
     }
   }
   return issues;

@@ -27,8 +27,13 @@ export function placeOccurrences(code: string, parameters: readonly ParameterInp
     if (!isParameterName(name)) throw new Error(`Parameter name ${JSON.stringify(name)} is not a shell identifier`);
     for (const occurrence of occurrences) {
       const { start, end, raw } = occurrence;
-      if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= code.length) || code.slice(start, end) !== raw) {
-        throw new Error(`Occurrence ${JSON.stringify(raw)} of parameter ${name} at ${start}-${end} does not match the step's code`);
+      if (
+        !(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= code.length) ||
+        code.slice(start, end) !== raw
+      ) {
+        throw new Error(
+          `Occurrence ${JSON.stringify(raw)} of parameter ${name} at ${start}-${end} does not match the step's code`,
+        );
       }
       placed.push({ name, occurrence });
     }
@@ -38,7 +43,11 @@ export function placeOccurrences(code: string, parameters: readonly ParameterInp
     const previous = placed[i - 1];
     const current = placed[i];
     if (previous !== undefined && current !== undefined && current.occurrence.start < previous.occurrence.end) {
-      throw unsafeParameter(current.name, current.occurrence.line, `${current.occurrence.raw} overlaps ${previous.occurrence.raw}; write them apart`);
+      throw unsafeParameter(
+        current.name,
+        current.occurrence.line,
+        `${current.occurrence.raw} overlaps ${previous.occurrence.raw}; write them apart`,
+      );
     }
   }
   return placed;

@@ -24,14 +24,19 @@ export function renderDryRun(
   rewriteShellStep(code, parameters);
   const secrets = new Set(secretNames);
   const placed = placeOccurrences(code, parameters);
-  const contexts = scanShellContexts(code, placed.map(({ occurrence }) => occurrence));
+  const contexts = scanShellContexts(
+    code,
+    placed.map(({ occurrence }) => occurrence),
+  );
   let rendered = '';
   let cursor = 0;
   placed.forEach(({ name, occurrence }, index) => {
     const context = contexts[index];
     const value = values[name];
     const shown = secrets.has(name) && value !== undefined ? maskedValue : value;
-    rendered += code.slice(cursor, occurrence.start) + (context === undefined ? occurrence.raw : displayed(occurrence, shown, context));
+    rendered +=
+      code.slice(cursor, occurrence.start) +
+      (context === undefined ? occurrence.raw : displayed(occurrence, shown, context));
     cursor = occurrence.end;
   });
   return rendered + code.slice(cursor);
@@ -40,8 +45,12 @@ export function renderDryRun(
 function displayed(occurrence: OccurrenceInput, value: string | undefined, context: ShellContext): string {
   if (context.quoting === 'comment') return occurrence.raw;
   // An unset (or, for `:-`, empty) variable keeps its own default: show the expansion as written.
-  if (occurrence.form === 'env' && (value === undefined || (value === '' && /^\$\{\w+:/.test(occurrence.raw)))) return occurrence.raw;
-  if (occurrence.form === 'env' && (context.quoting === 'single' || context.quoting === 'ansi-c' || context.quoting === 'quoted-heredoc')) {
+  if (occurrence.form === 'env' && (value === undefined || (value === '' && /^\$\{\w+:/.test(occurrence.raw))))
+    return occurrence.raw;
+  if (
+    occurrence.form === 'env' &&
+    (context.quoting === 'single' || context.quoting === 'ansi-c' || context.quoting === 'quoted-heredoc')
+  ) {
     return occurrence.raw;
   }
   let text = value ?? '';

@@ -45,13 +45,21 @@ export function resolveStepValues(
 ): StepValues {
   const match = denied.find((pattern) => pattern.test(step.body));
   if (match !== undefined) {
-    throw new AppError('forbidden', `step ${step.id} matches the deny list (${match.source}): it never runs here`, { deniedBy: match.source });
+    throw new AppError('forbidden', `step ${step.id} matches the deny list (${match.source}): it never runs here`, {
+      deniedBy: match.source,
+    });
   }
   const specs = parameters.map((parameter) => ({
-    name: parameter.name, required: true, secret: parameter.secret,
-    pattern: options.rules?.[parameter.name]?.pattern ?? null, allowed: options.rules?.[parameter.name]?.allowed ?? null,
+    name: parameter.name,
+    required: true,
+    secret: parameter.secret,
+    pattern: options.rules?.[parameter.name]?.pattern ?? null,
+    allowed: options.rules?.[parameter.name]?.allowed ?? null,
   }));
-  const given = options.ignoreUnknown === true ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name))) : values;
+  const given =
+    options.ignoreUnknown === true
+      ? Object.fromEntries(Object.entries(values).filter(([name]) => specs.some((spec) => spec.name === name)))
+      : values;
   const secretNames = parameters.filter((parameter) => parameter.secret).map((parameter) => parameter.name);
   const stored = options.secrets ?? new Map<string, string>();
   const own: Record<string, string> = { ...given };
@@ -63,7 +71,11 @@ export function resolveStepValues(
   const issues = validateParameterValues(specs, own);
   for (const name of secretNames) {
     const value = given[name];
-    if (value !== undefined && [...value].length < minSecretLength) issues.push({ path: `/parameters/${name}`, message: `a secret must have at least ${minSecretLength} characters` });
+    if (value !== undefined && [...value].length < minSecretLength)
+      issues.push({
+        path: `/parameters/${name}`,
+        message: `a secret must have at least ${minSecretLength} characters`,
+      });
   }
   if (issues.length > 0) throw validationError('parameter values are missing or invalid', issues);
   const usedSecrets = secretNames.flatMap((name) => {
@@ -75,5 +87,10 @@ export function resolveStepValues(
     const value = own[name];
     return value === undefined ? [] : [{ name, value }];
   });
-  return { values: own, secretNames, secrets: [...usedSecrets, ...[...stored].map(([name, value]) => ({ name, value }))], stepSecrets };
+  return {
+    values: own,
+    secretNames,
+    secrets: [...usedSecrets, ...[...stored].map(([name, value]) => ({ name, value }))],
+    stepSecrets,
+  };
 }

@@ -18,7 +18,10 @@ import { scanShellContexts } from './shell-scanner.js';
  */
 export function rewriteShellStep(code: string, parameters: readonly ParameterInput[]): string {
   const placed = placeOccurrences(code, parameters);
-  const contexts = scanShellContexts(code, placed.map(({ occurrence }) => occurrence));
+  const contexts = scanShellContexts(
+    code,
+    placed.map(({ occurrence }) => occurrence),
+  );
   const integers = new Set<string>();
   let rewritten = '';
   let cursor = 0;
@@ -38,6 +41,9 @@ export function rewriteShellStep(code: string, parameters: readonly ParameterInp
  */
 function integerGuards(names: readonly string[]): string {
   return names
-    .map((name) => `[[ \${${parameterEnvName(name)}-} =~ ^-?[0-9]*$ ]] || { echo 'astreinte: parameter ${name} must be an integer' >&2; exit 2; }; `)
+    .map(
+      (name) =>
+        `[[ \${${parameterEnvName(name)}-} =~ ^-?[0-9]*$ ]] || { echo 'astreinte: parameter ${name} must be an integer' >&2; exit 2; }; `,
+    )
     .join('');
 }

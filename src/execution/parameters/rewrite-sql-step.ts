@@ -18,16 +18,23 @@ export interface SqlRewrite {
  */
 export function rewriteSqlStep(sql: string, parameters: readonly ParameterInput[]): SqlRewrite {
   const placed = placeOccurrences(sql, parameters);
-  const { contexts, positional } = scanSqlContexts(sql, placed.map(({ occurrence }) => occurrence));
+  const { contexts, positional } = scanSqlContexts(
+    sql,
+    placed.map(({ occurrence }) => occurrence),
+  );
   const order: string[] = [];
   const bind = (name: string): string => {
     const index = order.includes(name) ? order.indexOf(name) : order.push(name) - 1;
     return `$${index + 1}`;
   };
   if (positional && contexts.some((context) => context.kind !== 'comment')) {
-    throw new AppError('validation_failed', 'The SQL step already uses $1-style parameters; it cannot also take placeholders', {
-      issues: [{ path: '/parameters', message: 'the statement already uses $1-style parameters' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      'The SQL step already uses $1-style parameters; it cannot also take placeholders',
+      {
+        issues: [{ path: '/parameters', message: 'the statement already uses $1-style parameters' }],
+      },
+    );
   }
   let text = '';
   let cursor = 0;
@@ -36,7 +43,11 @@ export function rewriteSqlStep(sql: string, parameters: readonly ParameterInput[
     const context = contexts[i];
     if (context === undefined || context.kind === 'comment') continue;
     if (context.kind === 'unsupported') {
-      throw unsafeParameter(item.name, item.occurrence.line, `${item.occurrence.raw} is inside ${context.what}, where a value cannot be bound`);
+      throw unsafeParameter(
+        item.name,
+        item.occurrence.line,
+        `${item.occurrence.raw} is inside ${context.what}, where a value cannot be bound`,
+      );
     }
     if (context.kind === 'code') {
       text += sql.slice(cursor, item.occurrence.start) + bind(item.name);
@@ -58,14 +69,23 @@ export function rewriteSqlStep(sql: string, parameters: readonly ParameterInput[
 }
 
 /** `'a{{x}}b'` → `('a' || $1::text || 'b')`; `'{{x}}'` → `$1`, which PostgreSQL types like the literal. */
-function literalReplacement(sql: string, literal: SqlLiteral, items: readonly PlacedOccurrence[], bind: (name: string) => string): string {
+function literalReplacement(
+  sql: string,
+  literal: SqlLiteral,
+  items: readonly PlacedOccurrence[],
+  bind: (name: string) => string,
+): string {
   const bodyEnd = literal.closed ? literal.end - 1 : literal.end;
   const pieces: string[] = [];
   const text = (from: number, to: number, item: PlacedOccurrence | null): void => {
     const segment = sql.slice(from, to);
     // Cutting `E'a\` before a placeholder would turn the backslash into an escape of the closing quote.
     if (/^[Ee]$/.test(literal.prefix) && /(?:^|[^\\])(?:\\\\)*\\$/.test(segment) && item !== null) {
-      throw unsafeParameter(item.name, item.occurrence.line, `${item.occurrence.raw} follows a backslash escape in an E'…' string`);
+      throw unsafeParameter(
+        item.name,
+        item.occurrence.line,
+        `${item.occurrence.raw} follows a backslash escape in an E'…' string`,
+      );
     }
     if (segment !== '') pieces.push(`${literal.prefix}'${segment}'`);
   };
@@ -81,6 +101,9 @@ function literalReplacement(sql: string, literal: SqlLiteral, items: readonly Pl
 }
 
 /** The values to bind, in `order`; a missing value binds as SQL NULL. */
-export function sqlBindValues(order: readonly string[], values: Readonly<Record<string, string | undefined>>): (string | null)[] {
+export function sqlBindValues(
+  order: readonly string[],
+  values: Readonly<Record<string, string | undefined>>,
+): (string | null)[] {
   return order.map((name) => values[name] ?? null);
 }

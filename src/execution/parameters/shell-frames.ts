@@ -61,7 +61,16 @@ export type Frame = CommandFrame | HeredocFrame | BraceFrame | ArithmeticFrame |
 export type PendingHeredoc = Omit<HeredocFrame, 'kind' | 'body' | 'atLineStart'>;
 
 /** How the shell reads the text at a placeholder. */
-export const shellQuotings = ['unquoted', 'double', 'single', 'ansi-c', 'heredoc', 'quoted-heredoc', 'comment', 'arithmetic'] as const;
+export const shellQuotings = [
+  'unquoted',
+  'double',
+  'single',
+  'ansi-c',
+  'heredoc',
+  'quoted-heredoc',
+  'comment',
+  'arithmetic',
+] as const;
 export type ShellQuoting = (typeof shellQuotings)[number];
 
 /** What the rewriter needs to know about the place of one placeholder. */

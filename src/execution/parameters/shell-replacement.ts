@@ -21,14 +21,23 @@ export function shellReplacement({ name, occurrence }: PlacedOccurrence, context
   // variable from its environment, never the value as code. Renaming keeps that working.
   if (env && (quoting === 'single' || quoting === 'ansi-c' || quoting === 'quoted-heredoc')) return expression;
   if (quoting === 'quoted-heredoc') {
-    throw unsafeParameter(name, occurrence.line, `${occurrence.raw} is inside a quoted heredoc (<<'EOF'), whose body is passed on verbatim; use an unquoted delimiter (<<EOF)`);
+    throw unsafeParameter(
+      name,
+      occurrence.line,
+      `${occurrence.raw} is inside a quoted heredoc (<<'EOF'), whose body is passed on verbatim; use an unquoted delimiter (<<EOF)`,
+    );
   }
   if (context.nestedOuter !== null) {
-    throw unsafeParameter(name, occurrence.line, `${occurrence.raw} ends up in output that ${context.nestedOuter} runs as code`);
+    throw unsafeParameter(
+      name,
+      occurrence.line,
+      `${occurrence.raw} ends up in output that ${context.nestedOuter} runs as code`,
+    );
   }
   // Only digits reach an arithmetic context (the rewriter adds a guard), so no quoting is needed there.
   if (quoting === 'arithmetic') return expression;
-  if (context.nested !== null && !context.integerOnly) return nestedReplacement(name, occurrence, context.nested, expression, quoting);
+  if (context.nested !== null && !context.integerOnly)
+    return nestedReplacement(name, occurrence, context.nested, expression, quoting);
   return inContext(expression, quoting);
 }
 
@@ -39,10 +48,20 @@ type PlainQuoting = Exclude<ShellQuoting, 'comment' | 'quoted-heredoc' | 'arithm
  * `x\;\ rm\ …`, one literal word). Inside the inner shell's own quotes (`ssh h "grep '<p>' f"`)
  * the inner quote is closed around it; anything subtler is refused.
  */
-function nestedReplacement(name: string, occurrence: OccurrenceInput, nested: NestedCode, expression: string, quoting: PlainQuoting): string {
+function nestedReplacement(
+  name: string,
+  occurrence: OccurrenceInput,
+  nested: NestedCode,
+  expression: string,
+  quoting: PlainQuoting,
+): string {
   const innerQuote = innerQuoteOf(nested);
   if (innerQuote === null) {
-    throw unsafeParameter(name, occurrence.line, `${occurrence.raw} is code for ${nested.interpreter}, inside a construct of that shell we cannot quote for; move it out of it`);
+    throw unsafeParameter(
+      name,
+      occurrence.line,
+      `${occurrence.raw} is code for ${nested.interpreter}, inside a construct of that shell we cannot quote for; move it out of it`,
+    );
   }
   const quoted = `$(printf %q "${expression}")`;
   // The inner quote characters must reach the inner shell literally, so each outer context escapes them its own way.

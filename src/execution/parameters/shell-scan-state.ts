@@ -24,7 +24,8 @@ export class ShellScanState {
   /** At a `$`: `$'…'`, `$"…"`, `$((`, `$(`, `${`, `$NAME` or a lone dollar sign. */
   protected dollar(quotesAllowed: boolean): void {
     const next = this.char(1);
-    if (quotesAllowed && (next === "'" || next === '"')) return this.open({ kind: next === "'" ? 'ansi-c' : 'double' }, 2, '');
+    if (quotesAllowed && (next === "'" || next === '"'))
+      return this.open({ kind: next === "'" ? 'ansi-c' : 'double' }, 2, '');
     if (next === '(' && this.char(2) === '(') return this.open({ kind: 'arithmetic', parens: 0 }, 3);
     if (next === '(') return this.open(newCommandFrame(')'), 2);
     if (next === '{') return this.open({ kind: 'brace', start: this.pos + 2 }, 2);
@@ -50,7 +51,8 @@ export class ShellScanState {
   protected append(text: string): void {
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const frame = this.stack[i];
-      if (frame === undefined || frame.kind === 'double' || frame.kind === 'single' || frame.kind === 'ansi-c') continue;
+      if (frame === undefined || frame.kind === 'double' || frame.kind === 'single' || frame.kind === 'ansi-c')
+        continue;
       if (frame.kind === 'command') frame.word = (frame.word ?? '') + text;
       if (frame.kind === 'heredoc') frame.body += text;
       return;

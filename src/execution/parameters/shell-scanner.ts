@@ -1,6 +1,12 @@
 import { describeShellContext } from './describe-shell-context.js';
 import { programIndex } from './nested-shell.js';
-import { newCommandFrame, type ArithmeticFrame, type CommandFrame, type HeredocFrame, type ShellContext } from './shell-frames.js';
+import {
+  newCommandFrame,
+  type ArithmeticFrame,
+  type CommandFrame,
+  type HeredocFrame,
+  type ShellContext,
+} from './shell-frames.js';
 import { ShellScanState } from './shell-scan-state.js';
 
 /** A span of the code (UTF-16 offsets, end exclusive) whose context is wanted. */
@@ -17,7 +23,9 @@ export interface Span {
  * environment.
  */
 export function scanShellContexts(code: string, spans: readonly Span[]): ShellContext[] {
-  const ordered = spans.map((span, index) => ({ start: span.start, end: span.end, index })).sort((a, b) => a.start - b.start);
+  const ordered = spans
+    .map((span, index) => ({ start: span.start, end: span.end, index }))
+    .sort((a, b) => a.start - b.start);
   return new ShellScanner(code).run(ordered, spans.length);
 }
 
@@ -129,7 +137,8 @@ class ShellScanner extends ShellScanState {
       frame.atLineStart = false;
     }
     const next = this.char(1);
-    if (!frame.quoted && c === '\\' && (next === '$' || next === '`' || next === '\\' || next === '\n')) return this.escaped(next !== '\n');
+    if (!frame.quoted && c === '\\' && (next === '$' || next === '`' || next === '\\' || next === '\n'))
+      return this.escaped(next !== '\n');
     if (!frame.quoted && c === '$') return this.dollar(false);
     if (!frame.quoted && c === '`') return this.open(newCommandFrame('`'), 1);
     if (c === '\n') frame.atLineStart = true;

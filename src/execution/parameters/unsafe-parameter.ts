@@ -7,5 +7,9 @@ import { AppError } from '../../core/app-error.js';
  */
 export function unsafeParameter(name: string, line: number, reason: string): AppError {
   const message = `Parameter ${name} (line ${line}) cannot be passed to the step safely: ${reason}`;
-  return new AppError('validation_failed', message, { issues: [{ path: `/parameters/${name}`, message }], parameter: name, line });
+  return new AppError('validation_failed', message, {
+    issues: [{ path: `/parameters/${name}`, message }],
+    parameter: name,
+    line,
+  });
 }

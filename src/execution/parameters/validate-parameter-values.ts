@@ -19,7 +19,10 @@ const maxValueBytes = 64 * 1024;
  * field (`/parameters/<name>`), empty when all is well. Messages never repeat a value: they end up
  * in logs and the audit trail, and a secret must not.
  */
-export function validateParameterValues(specs: readonly ParameterSpec[], values: Readonly<Record<string, unknown>>): FieldIssue[] {
+export function validateParameterValues(
+  specs: readonly ParameterSpec[],
+  values: Readonly<Record<string, unknown>>,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const known = new Set(specs.map((spec) => spec.name));
   for (const name of Object.keys(values)) {

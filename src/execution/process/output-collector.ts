@@ -60,7 +60,10 @@ export class OutputCollector {
       return;
     }
     const cut = utf8Boundary(data, Math.max(0, room));
-    this.emit(stream, this.decoders[stream].decode(data.subarray(0, cut), { stream: true }) + this.decoders[stream].decode());
+    this.emit(
+      stream,
+      this.decoders[stream].decode(data.subarray(0, cut), { stream: true }) + this.decoders[stream].decode(),
+    );
     this.delivered += cut;
     this.truncatedBytes += data.length - cut;
     this.truncated = true;

@@ -27,13 +27,16 @@ const pollMs = 100;
 export function terminateProcessGroup(pgid: number, graceMs: number): void {
   if (!signalProcessGroup(pgid, 'SIGTERM')) return;
   const deadline = Date.now() + graceMs;
-  const poll = setInterval(() => {
-    if (!signalProcessGroup(pgid, 0)) {
-      clearInterval(poll);
-    } else if (Date.now() >= deadline) {
-      clearInterval(poll);
-      signalProcessGroup(pgid, 'SIGKILL');
-    }
-  }, Math.min(pollMs, Math.max(1, graceMs)));
+  const poll = setInterval(
+    () => {
+      if (!signalProcessGroup(pgid, 0)) {
+        clearInterval(poll);
+      } else if (Date.now() >= deadline) {
+        clearInterval(poll);
+        signalProcessGroup(pgid, 'SIGKILL');
+      }
+    },
+    Math.min(pollMs, Math.max(1, graceMs)),
+  );
   poll.unref();
 }

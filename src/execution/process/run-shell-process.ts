@@ -81,7 +81,12 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   const output = new OutputCollector(input.maxOutputBytes, input.onOutput, () => {
     if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
   });
-  const result = (outcome: ShellProcessOutcome, exitCode: number | null, signal: string | null, error: string | null): ShellProcessResult => ({
+  const result = (
+    outcome: ShellProcessOutcome,
+    exitCode: number | null,
+    signal: string | null,
+    error: string | null,
+  ): ShellProcessResult => ({
     exitCode,
     signal,
     durationMs: Math.round(performance.now() - started),
@@ -91,9 +96,10 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   });
   if (input.signal?.aborted === true) return Promise.resolve(result('cancelled', null, null, null));
   const cwd = input.cwd ?? homedir();
-  const command = input.launch === undefined
-    ? { file: '/bin/bash', args: [...bashArguments, watchdogWrapper(process.pid), 'astreinte-step', input.script] }
-    : input.launch({ file: '/bin/bash', args: [...bashArguments, input.script, 'astreinte-step'] }, cwd);
+  const command =
+    input.launch === undefined
+      ? { file: '/bin/bash', args: [...bashArguments, watchdogWrapper(process.pid), 'astreinte-step', input.script] }
+      : input.launch({ file: '/bin/bash', args: [...bashArguments, input.script, 'astreinte-step'] }, cwd);
   try {
     child = spawn(command.file, command.args, {
       cwd,
@@ -102,7 +108,9 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
       stdio: ['ignore', 'pipe', 'pipe'],
     });
   } catch (error) {
-    return Promise.resolve(result('failed-to-start', null, null, `cannot start bash in ${cwd}: ${(error as Error).message}`));
+    return Promise.resolve(
+      result('failed-to-start', null, null, `cannot start bash in ${cwd}: ${(error as Error).message}`),
+    );
   }
   return supervise(child, input, graceMs, output, (outcome, exitCode, signal, error) => {
     const failure = output.deliveryFailure();
@@ -111,10 +119,21 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   });
 }
 
-type Finish = (outcome: ShellProcessOutcome, exitCode: number | null, signal: string | null, error: string | null) => ShellProcessResult;
+type Finish = (
+  outcome: ShellProcessOutcome,
+  exitCode: number | null,
+  signal: string | null,
+  error: string | null,
+) => ShellProcessResult;
 
 /** Wires the child's events, timeout and abort to one settlement. */
-function supervise(child: ChildProcess, input: RunShellProcessInput, graceMs: number, output: OutputCollector, finish: Finish): Promise<ShellProcessResult> {
+function supervise(
+  child: ChildProcess,
+  input: RunShellProcessInput,
+  graceMs: number,
+  output: OutputCollector,
+  finish: Finish,
+): Promise<ShellProcessResult> {
   return new Promise((resolve, reject) => {
     let outcome: ShellProcessOutcome = 'exited';
     let exit: { code: number | null; signal: string | null } | null = null;
@@ -149,7 +168,10 @@ function supervise(child: ChildProcess, input: RunShellProcessInput, graceMs: nu
     });
     child.once('error', (error) => {
       // After a successful spawn, errors are about signalling and the exit still comes.
-      if (child.pid === undefined) settle(() => finish('failed-to-start', null, null, `cannot start bash in ${input.cwd ?? homedir()}: ${error.message}`));
+      if (child.pid === undefined)
+        settle(() =>
+          finish('failed-to-start', null, null, `cannot start bash in ${input.cwd ?? homedir()}: ${error.message}`),
+        );
     });
     child.once('exit', (code, signal) => {
       exit = { code, signal };

@@ -20,7 +20,11 @@ export async function listSecrets({ ctx, services }: { ctx: Ctx; services: Secre
   requireRole(ctx, 'responder');
   const { rows } = await ctx.db.query<ListedRow>(selectSecrets);
   const stored: Secret[] = rows.map((row) => ({
-    name: row.name, source: 'store', description: row.description, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by_name,
+    name: row.name,
+    source: 'store',
+    description: row.description,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by_name,
   }));
   const fromEnvironment: Secret[] = [...services.environmentSecrets.keys()]
     .filter((name) => !rows.some((row) => row.name === name))

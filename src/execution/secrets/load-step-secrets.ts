@@ -23,14 +23,20 @@ export async function loadStepSecrets(db: Queryable, services: SecretServices): 
     } catch (error) {
       // Running without it would leave its value unredacted wherever a step prints it.
       if (!(error instanceof SecretCryptoError)) throw error;
-      throw conflict(`the stored secret ${row.name} cannot be opened with this server's key (${error.reason}): set it again, or restore the key`, { secret: row.name });
+      throw conflict(
+        `the stored secret ${row.name} cannot be opened with this server's key (${error.reason}): set it again, or restore the key`,
+        { secret: row.name },
+      );
     }
   }
   return secrets;
 }
 
 /** Reads the allowed server variables once, at start; a name that is not set is left out. */
-export function readEnvironmentSecrets(names: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Map<string, string> {
+export function readEnvironmentSecrets(
+  names: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Map<string, string> {
   const secrets = new Map<string, string>();
   for (const name of names) {
     const value = env[name];

@@ -9,7 +9,11 @@ import { secretSealingContext, type Secret, type SecretRow, type SecretServices 
 
 export const PutSecretInput = Type.Object(
   {
-    value: Type.String({ minLength: minSecretLength, maxLength: 65_536, description: 'never shown again, only used by steps and redacted from their output' }),
+    value: Type.String({
+      minLength: minSecretLength,
+      maxLength: 65_536,
+      description: 'never shown again, only used by steps and redacted from their output',
+    }),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   },
   { additionalProperties: false },
@@ -37,11 +41,33 @@ export async function putSecret({
 }): Promise<Secret> {
   requireRole(ctx, 'admin');
   const key = services.secretKey;
-  if (key === null) throw conflict('the secret store needs ASTREINTE_SECRET_KEY: set it on every node and restart', { requires: 'ASTREINTE_SECRET_KEY' });
+  if (key === null)
+    throw conflict('the secret store needs ASTREINTE_SECRET_KEY: set it on every node and restart', {
+      requires: 'ASTREINTE_SECRET_KEY',
+    });
   return inTransaction(ctx, async (tx) => {
     const sealed = encryptSecret(input.value, key, secretSealingContext(input.name));
-    const row = (await tx.db.query<SecretRow & { replaced: boolean }>(upsertSecret, [input.name, sealed, input.description ?? null, tx.now(), tx.actor.name])).rows[0]!;
-    await recordAudit(tx, { action: row.replaced ? 'secret.replace' : 'secret.create', targetType: 'secret', targetId: input.name, details: {} });
-    return { name: row.name, source: 'store', description: row.description, updatedAt: row.updated_at.toISOString(), updatedBy: row.updated_by_name };
+    const row = (
+      await tx.db.query<SecretRow & { replaced: boolean }>(upsertSecret, [
+        input.name,
+        sealed,
+        input.description ?? null,
+        tx.now(),
+        tx.actor.name,
+      ])
+    ).rows[0]!;
+    await recordAudit(tx, {
+      action: row.replaced ? 'secret.replace' : 'secret.create',
+      targetType: 'secret',
+      targetId: input.name,
+      details: {},
+    });
+    return {
+      name: row.name,
+      source: 'store',
+      description: row.description,
+      updatedAt: row.updated_at.toISOString(),
+      updatedBy: row.updated_by_name,
+    };
   });
 }

@@ -43,7 +43,8 @@ export function parseSecretKey(text: string): Buffer {
   if (/^[A-Za-z0-9+/]{43}=$/.test(trimmed) || /^[A-Za-z0-9_-]{43}=$/.test(trimmed)) {
     const key = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     // 43 characters carry 258 bits; a key whose last 2 bits are set was not written by an encoder.
-    if (key.length === keyLength && key.toString('base64') === trimmed.replace(/-/g, '+').replace(/_/g, '/')) return key;
+    if (key.length === keyLength && key.toString('base64') === trimmed.replace(/-/g, '+').replace(/_/g, '/'))
+      return key;
   }
   throw new SecretCryptoError(
     'invalid_key',
@@ -78,7 +79,10 @@ export function decryptSecret(sealed: string, key: Uint8Array, associatedData?: 
   if (parts.length !== 4) throw malformed('expected v1.<nonce>.<ciphertext>.<tag>');
   const [versionTag, nonceText, ciphertextText, tagText] = parts as [string, string, string, string];
   if (versionTag !== version) {
-    throw new SecretCryptoError('unsupported_version', `sealed secret has version "${versionTag.slice(0, 10)}", this build reads ${version}`);
+    throw new SecretCryptoError(
+      'unsupported_version',
+      `sealed secret has version "${versionTag.slice(0, 10)}", this build reads ${version}`,
+    );
   }
   const nonce = decodeSegment(nonceText, 'nonce');
   const ciphertext = decodeSegment(ciphertextText, 'ciphertext');

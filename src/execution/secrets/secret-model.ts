@@ -9,7 +9,9 @@ export const secretSources = ['store', 'environment'] as const;
 export const SecretSchema = Type.Object(
   {
     name: Type.String(),
-    source: Type.Enum(secretSources, { description: 'store: sealed in the database; environment: a server variable named in ASTREINTE_STEP_SECRET_ENV' }),
+    source: Type.Enum(secretSources, {
+      description: 'store: sealed in the database; environment: a server variable named in ASTREINTE_STEP_SECRET_ENV',
+    }),
     description: Type.Union([Type.String(), Type.Null()]),
     updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
     updatedBy: Type.Union([Type.String(), Type.Null()]),

@@ -40,7 +40,12 @@ export function formatSqlTable(columns: readonly SqlColumn[], rows: readonly Sql
 }
 
 /** One printed line of a row: line `line` of each cell, `+` where a cell goes on below. */
-function rowLine(columns: readonly SqlColumn[], widths: readonly number[], row: readonly string[][], line: number): string {
+function rowLine(
+  columns: readonly SqlColumn[],
+  widths: readonly number[],
+  row: readonly string[][],
+  line: number,
+): string {
   let text = '';
   columns.forEach((column, index) => {
     const cell = row[index] ?? [''];

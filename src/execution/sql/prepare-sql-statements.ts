@@ -60,7 +60,11 @@ function parametersWithin(parameters: readonly FoundParameter[], statement: SqlS
   return parameters.flatMap(({ name, occurrences }) => {
     const inside = occurrences
       .filter((occurrence) => occurrence.start >= statement.start && occurrence.end <= statement.end)
-      .map((occurrence) => ({ ...occurrence, start: occurrence.start - statement.start, end: occurrence.end - statement.start }));
+      .map((occurrence) => ({
+        ...occurrence,
+        start: occurrence.start - statement.start,
+        end: occurrence.end - statement.start,
+      }));
     return inside.length === 0 ? [] : [{ name, occurrences: inside }];
   });
 }

@@ -17,14 +17,19 @@ export function renderSqlPreview(
 ): string {
   const secrets = new Set(secretNames);
   const placed = placeOccurrences(code, parameters);
-  const { contexts } = scanSqlContexts(code, placed.map(({ occurrence }) => occurrence));
+  const { contexts } = scanSqlContexts(
+    code,
+    placed.map(({ occurrence }) => occurrence),
+  );
   let rendered = '';
   let cursor = 0;
   placed.forEach(({ name, occurrence }, index) => {
     const value = values[name];
     const shown = value !== undefined && secrets.has(name) ? maskedValue : value;
     const context = contexts[index];
-    rendered += code.slice(cursor, occurrence.start) + (shown === undefined || context === undefined ? occurrence.raw : displayed(shown, context, occurrence.raw));
+    rendered +=
+      code.slice(cursor, occurrence.start) +
+      (shown === undefined || context === undefined ? occurrence.raw : displayed(shown, context, occurrence.raw));
     cursor = occurrence.end;
   });
   return rendered + code.slice(cursor);

@@ -113,13 +113,19 @@ async function runEach(
     }
     // COMMIT or ROLLBACK would end the read-only transaction: what follows would autocommit, and could write.
     if (input.readOnly && session.transactionStatus() !== 'T') {
-      write('stderr', 'ERROR:  a read-only step cannot end its transaction; the statements after this one were not run\n');
+      write(
+        'stderr',
+        'ERROR:  a read-only step cannot end its transaction; the statements after this one were not run\n',
+      );
       return 1;
     }
   }
   const status = session.transactionStatus();
   if (!input.readOnly && (status === 'T' || status === 'E')) {
-    write('stderr', 'WARNING:  the step left a transaction open: it is rolled back (end it with COMMIT to keep its changes)\n');
+    write(
+      'stderr',
+      'WARNING:  the step left a transaction open: it is rolled back (end it with COMMIT to keep its changes)\n',
+    );
   }
   return 0;
 }

@@ -21,7 +21,10 @@ export interface SqlStatementSpan {
 export function splitSqlStatements(sql: string): SqlStatementSpan[] {
   const semicolons: number[] = [];
   for (let at = sql.indexOf(';'); at !== -1; at = sql.indexOf(';', at + 1)) semicolons.push(at);
-  const { contexts } = scanSqlContexts(sql, semicolons.map((at) => ({ start: at, end: at })));
+  const { contexts } = scanSqlContexts(
+    sql,
+    semicolons.map((at) => ({ start: at, end: at })),
+  );
   const cuts = semicolons.filter((_, index) => contexts[index]?.kind === 'code');
   const statements: SqlStatementSpan[] = [];
   let from = 0;

@@ -45,7 +45,11 @@ export class SqlStepSession {
     private readonly url: string,
     private readonly options: SqlStepSessionOptions,
   ) {
-    this.client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.connectTimeoutMs, application_name: applicationName });
+    this.client = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: options.connectTimeoutMs,
+      application_name: applicationName,
+    });
     // A backend terminated or a socket closed by stop() is reported here; without a listener, the process would crash.
     this.client.on('error', () => undefined);
     this.client.on('notice', (notice) => options.onNotice({ ...notice, message: notice.message ?? '' }));
@@ -71,7 +75,10 @@ export class SqlStepSession {
     await this.track(this.client.connect());
     if (readOnly) await this.track(this.client.query('BEGIN READ ONLY'));
     const { rows } = await this.track(
-      this.client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, $2)`, [String(statementTimeoutMs), readOnly]),
+      this.client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, $2)`, [
+        String(statementTimeoutMs),
+        readOnly,
+      ]),
     );
     this.pid = rows[0]?.pid ?? null;
   }
@@ -79,7 +86,13 @@ export class SqlStepSession {
   /** Runs one statement (extended protocol: one statement only), keeping rows up to `budgetBytes`. */
   run(text: string, values: readonly (string | null)[], budgetBytes: number): Promise<SqlStatementResult> {
     [this.described, this.tag] = [null, ''];
-    const config: QueryConfig & { rowMode: 'array'; queryMode: 'extended' } = { text, values: [...values], types: rawText, rowMode: 'array', queryMode: 'extended' };
+    const config: QueryConfig & { rowMode: 'array'; queryMode: 'extended' } = {
+      text,
+      values: [...values],
+      types: rawText,
+      rowMode: 'array',
+      queryMode: 'extended',
+    };
     const query = new pg.Query(config);
     const rows: SqlTextRow[] = [];
     let rowCount = 0;
@@ -115,7 +128,8 @@ export class SqlStepSession {
   async close(): Promise<void> {
     await this.stopping;
     const status = this.transactionStatus();
-    if (this.pid !== null && !this.stopped && (status === 'T' || status === 'E')) await this.client.query('ROLLBACK').catch(() => undefined);
+    if (this.pid !== null && !this.stopped && (status === 'T' || status === 'E'))
+      await this.client.query('ROLLBACK').catch(() => undefined);
     await this.client.end().catch(() => undefined);
   }
 
@@ -146,8 +160,17 @@ export class SqlStepSession {
 }
 
 /** Asks the server, on a short second connection, to cancel the query of `pid` or end its backend. */
-async function signalBackend(url: string, pid: number, fn: 'pg_cancel_backend' | 'pg_terminate_backend', timeoutMs: number): Promise<void> {
-  const control = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, application_name: `${applicationName}-cancel` });
+async function signalBackend(
+  url: string,
+  pid: number,
+  fn: 'pg_cancel_backend' | 'pg_terminate_backend',
+  timeoutMs: number,
+): Promise<void> {
+  const control = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: timeoutMs,
+    application_name: `${applicationName}-cancel`,
+  });
   control.on('error', () => undefined);
   try {
     await control.connect();
@@ -164,7 +187,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([promise.then(() => true, () => true), expired]);
+    return await Promise.race([
+      promise.then(
+        () => true,
+        () => true,
+      ),
+      expired,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -15,22 +15,44 @@ export interface StepEvidence {
 export function checkSuccessCondition(condition: SuccessCondition, evidence: StepEvidence): Verification {
   const failures: string[] = [];
   const held: string[] = [];
-  const note = (ok: boolean, success: string, failure: string): void => void (ok ? held : failures).push(ok ? success : failure);
+  const note = (ok: boolean, success: string, failure: string): void =>
+    void (ok ? held : failures).push(ok ? success : failure);
   const code = evidence.exitCode;
-  note(code !== null && condition.exitCodes.includes(code), `exit status ${code}`, `exit status ${code ?? 'none'}, expected ${condition.exitCodes.join(' or ')}`);
+  note(
+    code !== null && condition.exitCodes.includes(code),
+    `exit status ${code}`,
+    `exit status ${code ?? 'none'}, expected ${condition.exitCodes.join(' or ')}`,
+  );
   if (condition.outputContains !== undefined) {
     const ok = outputContains(evidence.output, condition.outputContains);
-    note(ok, `output contains ${JSON.stringify(condition.outputContains)}`, `output does not contain ${JSON.stringify(condition.outputContains)}`);
+    note(
+      ok,
+      `output contains ${JSON.stringify(condition.outputContains)}`,
+      `output does not contain ${JSON.stringify(condition.outputContains)}`,
+    );
   }
   if (condition.outputMatches !== undefined) {
     const pattern = compile(condition.outputMatches);
-    if (pattern === null) failures.push(`the expected pattern ${JSON.stringify(condition.outputMatches)} is not a valid regular expression`);
-    else note(pattern.test(evidence.output), `output matches /${condition.outputMatches}/`, `output does not match /${condition.outputMatches}/`);
+    if (pattern === null)
+      failures.push(
+        `the expected pattern ${JSON.stringify(condition.outputMatches)} is not a valid regular expression`,
+      );
+    else
+      note(
+        pattern.test(evidence.output),
+        `output matches /${condition.outputMatches}/`,
+        `output does not match /${condition.outputMatches}/`,
+      );
   }
   if (condition.httpStatus !== undefined) {
     const status = lastHttpStatus(evidence.output);
     if (status === null) failures.push("no HTTP status in the output (print it with curl -i, or -w '%{http_code}')");
-    else note(condition.httpStatus.some((expected) => statusMatches(status, expected)), `HTTP status ${status}`, `HTTP status ${status}, expected ${condition.httpStatus.join(' or ')}`);
+    else
+      note(
+        condition.httpStatus.some((expected) => statusMatches(status, expected)),
+        `HTTP status ${status}`,
+        `HTTP status ${status}, expected ${condition.httpStatus.join(' or ')}`,
+      );
   }
   return { condition, passed: failures.length === 0, detail: (failures.length === 0 ? held : failures).join('; ') };
 }
@@ -41,7 +63,10 @@ function outputContains(output: string, expected: string): boolean {
   const text = squeeze(output);
   if (text.includes(squeeze(expected))) return true;
   const pair = /^"?([\w.-]+)"?\s*[:=]\s*("?)(.+?)\2$/.exec(expected.trim());
-  return pair !== null && (text.includes(`"${pair[3]}"`) || new RegExp(`(^|[\\s:="'])${escapeRegExp(pair[3]!)}($|[\\s,"'}])`).test(text));
+  return (
+    pair !== null &&
+    (text.includes(`"${pair[3]}"`) || new RegExp(`(^|[\\s:="'])${escapeRegExp(pair[3]!)}($|[\\s,"'}])`).test(text))
+  );
 }
 
 function lastHttpStatus(output: string): string | null {

@@ -22,7 +22,10 @@ export function readSuccessCondition(step: Step, sectionKind: SectionKind): Succ
   if (step.kind !== 'command') return null;
   const attributes = step.attributes;
   if (fenceAttributes.some((name) => attributes[name] !== undefined)) return fromAttributes(attributes);
-  const expectations = step.body.split('\n').map((line) => expectationComment.exec(line)?.[1]).filter((text) => text !== undefined);
+  const expectations = step.body
+    .split('\n')
+    .map((line) => expectationComment.exec(line)?.[1])
+    .filter((text) => text !== undefined);
   if (expectations.length > 0) return fromExpectation(expectations[expectations.length - 1]!);
   return sectionKind === 'verification' ? { exitCodes: [0], source: 'default' } : null;
 }
@@ -31,13 +34,20 @@ function fromAttributes(attributes: Readonly<Record<string, string>>): SuccessCo
   const condition: SuccessCondition = { exitCodes: [0], source: 'attributes' };
   const exitCodes = attributes['expectExitCode'];
   if (exitCodes !== undefined) {
-    const codes = exitCodes.split(/[\s,]+/).filter((code) => /^\d{1,3}$/.test(code)).map(Number);
+    const codes = exitCodes
+      .split(/[\s,]+/)
+      .filter((code) => /^\d{1,3}$/.test(code))
+      .map(Number);
     if (codes.length > 0) condition.exitCodes = codes;
   }
   const contains = attributes['expectOutput'] ?? attributes['expect'];
   if (contains !== undefined && contains !== '') condition.outputContains = contains;
-  if (attributes['expectMatch'] !== undefined && attributes['expectMatch'] !== '') condition.outputMatches = attributes['expectMatch'];
-  const statuses = attributes['expectHttpStatus']?.split(/[\s,]+/).filter((status) => /^[1-5](\d\d|xx)$/i.test(status)).map((s) => s.toLowerCase());
+  if (attributes['expectMatch'] !== undefined && attributes['expectMatch'] !== '')
+    condition.outputMatches = attributes['expectMatch'];
+  const statuses = attributes['expectHttpStatus']
+    ?.split(/[\s,]+/)
+    .filter((status) => /^[1-5](\d\d|xx)$/i.test(status))
+    .map((s) => s.toLowerCase());
   if (statuses !== undefined && statuses.length > 0) condition.httpStatus = statuses;
   return condition;
 }

@@ -10,7 +10,9 @@ export const SuccessConditionSchema = Type.Object(
   {
     exitCodes: Type.Array(Type.Integer()),
     outputContains: Type.Optional(Type.String()),
-    outputMatches: Type.Optional(Type.String({ description: 'a JavaScript regular expression, tested against the whole output' })),
+    outputMatches: Type.Optional(
+      Type.String({ description: 'a JavaScript regular expression, tested against the whole output' }),
+    ),
     httpStatus: Type.Optional(Type.Array(Type.String({ pattern: '^[1-5]([0-9]{2}|xx)$' }))),
     /** Where it was read: the fence attributes, a comment of the code (`# Doit retourner: PONG`), or the default. */
     source: Type.Enum(['attributes', 'comment', 'default']),

@@ -25,7 +25,10 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
     const integration = key === undefined ? null : await keys.find(key);
     if (integration === null) throw new AppError('unauthenticated', 'unknown or disabled integration key');
     if (integration.kind !== kind) {
-      throw new AppError('unauthenticated', `this key belongs to a ${integration.kind} integration: send to ${endpointOf(integration.kind)}`);
+      throw new AppError(
+        'unauthenticated',
+        `this key belongs to a ${integration.kind} integration: send to ${endpointOf(integration.kind)}`,
+      );
     }
     return integration;
   };
@@ -56,7 +59,10 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
     } catch (error) {
       const appError = toAppError(error);
       if (appError.code === 'validation_failed') return reply.status(400).send(pagerDutyErrorBody(appError));
-      if (appError.code === 'unauthenticated') return reply.status(401).send({ status: 'invalid event', message: 'Invalid routing key', errors: [appError.message] });
+      if (appError.code === 'unauthenticated')
+        return reply
+          .status(401)
+          .send({ status: 'invalid event', message: 'Invalid routing key', errors: [appError.message] });
       throw error;
     }
   });

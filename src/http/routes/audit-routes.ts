@@ -7,7 +7,16 @@ const tags = ['audit'];
 
 /** The audit log, read-only: every write is recorded by the operation that made it. */
 export function registerAuditRoutes(app: App, { db, now }: HttpDeps): void {
-  app.get('/api/v1/audit-log', {
-    schema: { tags, summary: 'Read the audit log, newest first', querystring: ListAuditLogQuery, response: { 200: paged(AuditLogEntrySchema), ...errorResponses } },
-  }, async (request) => listAuditLog({ ctx: ctxOf(request, db, now), input: request.query }));
+  app.get(
+    '/api/v1/audit-log',
+    {
+      schema: {
+        tags,
+        summary: 'Read the audit log, newest first',
+        querystring: ListAuditLogQuery,
+        response: { 200: paged(AuditLogEntrySchema), ...errorResponses },
+      },
+    },
+    async (request) => listAuditLog({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
 }

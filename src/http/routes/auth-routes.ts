@@ -21,11 +21,25 @@ const tags = ['auth'];
 const SessionSchema = Type.Object({
   csrfToken: Type.String({ description: 'send as X-CSRF-Token with every change made with the session cookie' }),
   expiresAt: Type.Optional(Type.String()),
-  user: Type.Object({ id: Type.String(), username: Type.Optional(Type.String()), name: Type.String(), role: Type.String() }),
+  user: Type.Object({
+    id: Type.String(),
+    username: Type.Optional(Type.String()),
+    name: Type.String(),
+    role: Type.String(),
+  }),
 });
 const MethodsSchema = Type.Object({
   password: Type.Boolean(),
-  oidc: Type.Union([Type.Object({ label: Type.String({ description: 'the provider\'s name for the button' }), startUrl: Type.String() }), Type.Null()], { description: 'null: single sign-on is off' }),
+  oidc: Type.Union(
+    [
+      Type.Object({
+        label: Type.String({ description: "the provider's name for the button" }),
+        startUrl: Type.String(),
+      }),
+      Type.Null(),
+    ],
+    { description: 'null: single sign-on is off' },
+  ),
 });
 /** The query string as sent: a repeated or odd parameter must not turn a redirect into a JSON 400. */
 const rawQuery = (request: FastifyRequest): URLSearchParams => {
@@ -47,7 +61,13 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
   const oidc = oidcSettings === null ? null : new OidcClient(oidcSettings, now);
   const anonymousCtx = (request: FastifyRequest): Ctx => {
     const userAgent = request.headers['user-agent'];
-    return { actor: systemActor, requestId: request.id, db, now, origin: { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) } };
+    return {
+      actor: systemActor,
+      requestId: request.id,
+      db,
+      now,
+      origin: { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) },
+    };
   };
   /** Every failed single sign-on lands on the sign-in page with a reason it can put in words, never a stack trace. */
   const toSignInPage = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
@@ -59,70 +79,156 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
     return reply.header('cache-control', 'no-store').redirect(`/sign-in?${query.toString()}`, 302);
   };
 
-  app.get('/auth/methods', {
-    schema: { tags, summary: 'How people may sign in: password, and single sign-on with its button label when configured', response: { 200: MethodsSchema } },
-  }, () => Promise.resolve({ password: true, oidc: oidc === null ? null : { label: oidc.settings.buttonLabel, startUrl: '/auth/oidc/start' } }));
+  app.get(
+    '/auth/methods',
+    {
+      schema: {
+        tags,
+        summary: 'How people may sign in: password, and single sign-on with its button label when configured',
+        response: { 200: MethodsSchema },
+      },
+    },
+    () =>
+      Promise.resolve({
+        password: true,
+        oidc: oidc === null ? null : { label: oidc.settings.buttonLabel, startUrl: '/auth/oidc/start' },
+      }),
+  );
 
-  app.get('/auth/oidc/start', {
-    schema: { tags, summary: 'Start single sign-on (OpenID Connect): redirects to the provider; ?next=/path is where to land afterwards' },
-  }, async (request, reply) => {
-    try {
-      if (oidc === null) throw oidcRefusal('oidc_disabled', 'single sign-on is not configured');
-      const next = rawQuery(request).get('next') ?? undefined;
-      const started = await startOidcSignIn({ ctx: anonymousCtx(request), client: oidc, input: next === undefined ? {} : { next } });
-      reply.setCookie(oidcAttemptCookie, started.cookieSecret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: oidcAttemptMs / 1000 });
-      return await reply.header('cache-control', 'no-store').redirect(started.authorizationUrl, 302);
-    } catch (error) {
-      const next = safeNextPath(rawQuery(request).get('next') ?? undefined);
-      if (error instanceof AppError && next !== '/') error.details['next'] = next;
-      return toSignInPage(request, reply, error);
-    }
-  });
+  app.get(
+    '/auth/oidc/start',
+    {
+      schema: {
+        tags,
+        summary:
+          'Start single sign-on (OpenID Connect): redirects to the provider; ?next=/path is where to land afterwards',
+      },
+    },
+    async (request, reply) => {
+      try {
+        if (oidc === null) throw oidcRefusal('oidc_disabled', 'single sign-on is not configured');
+        const next = rawQuery(request).get('next') ?? undefined;
+        const started = await startOidcSignIn({
+          ctx: anonymousCtx(request),
+          client: oidc,
+          input: next === undefined ? {} : { next },
+        });
+        reply.setCookie(oidcAttemptCookie, started.cookieSecret, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          maxAge: oidcAttemptMs / 1000,
+        });
+        return await reply.header('cache-control', 'no-store').redirect(started.authorizationUrl, 302);
+      } catch (error) {
+        const next = safeNextPath(rawQuery(request).get('next') ?? undefined);
+        if (error instanceof AppError && next !== '/') error.details['next'] = next;
+        return toSignInPage(request, reply, error);
+      }
+    },
+  );
 
-  app.get('/auth/oidc/callback', {
-    schema: { tags, summary: 'Where the provider sends people back: validates the answer, opens the session, redirects to where they were going' },
-  }, async (request, reply) => {
-    const cookieSecret = request.cookies[oidcAttemptCookie];
-    // Used or not, the attempt is over: its cookie goes (SameSite=Lax lets it come with the
-    // provider's top-level redirect, which Strict would not).
-    reply.clearCookie(oidcAttemptCookie, { path: '/' });
-    try {
-      if (oidc === null) throw oidcRefusal('oidc_disabled', 'single sign-on is not configured');
-      const signedIn = await finishOidcSignIn({ ctx: anonymousCtx(request), client: oidc, input: { cookieSecret, query: rawQuery(request) } });
-      reply.setCookie(sessionCookie, signedIn.secret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: sessionMaxMs / 1000 });
-      return await reply.header('cache-control', 'no-store').redirect(signedIn.next, 302);
-    } catch (error) {
-      return toSignInPage(request, reply, error);
-    }
-  });
+  app.get(
+    '/auth/oidc/callback',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where the provider sends people back: validates the answer, opens the session, redirects to where they were going',
+      },
+    },
+    async (request, reply) => {
+      const cookieSecret = request.cookies[oidcAttemptCookie];
+      // Used or not, the attempt is over: its cookie goes (SameSite=Lax lets it come with the
+      // provider's top-level redirect, which Strict would not).
+      reply.clearCookie(oidcAttemptCookie, { path: '/' });
+      try {
+        if (oidc === null) throw oidcRefusal('oidc_disabled', 'single sign-on is not configured');
+        const signedIn = await finishOidcSignIn({
+          ctx: anonymousCtx(request),
+          client: oidc,
+          input: { cookieSecret, query: rawQuery(request) },
+        });
+        reply.setCookie(sessionCookie, signedIn.secret, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          maxAge: sessionMaxMs / 1000,
+        });
+        return await reply.header('cache-control', 'no-store').redirect(signedIn.next, 302);
+      } catch (error) {
+        return toSignInPage(request, reply, error);
+      }
+    },
+  );
 
-  app.post('/auth/sign-in', {
-    schema: { tags, summary: 'Sign in with a user name and password; sets the session cookie', body: SignInInput, response: { 200: SessionSchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const signedIn = await signIn({ ctx: anonymousCtx(request), input: request.body });
-    reply.setCookie(sessionCookie, signedIn.secret, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: sessionMaxMs / 1000 });
-    return { csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt, user: signedIn.user };
-  });
+  app.post(
+    '/auth/sign-in',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with a user name and password; sets the session cookie',
+        body: SignInInput,
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await signIn({ ctx: anonymousCtx(request), input: request.body });
+      reply.setCookie(sessionCookie, signedIn.secret, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: sessionMaxMs / 1000,
+      });
+      return { csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt, user: signedIn.user };
+    },
+  );
 
-  app.get('/auth/session', {
-    schema: { tags, summary: 'The signed-in person and the CSRF token of their session', response: { 200: SessionSchema, ...errorResponses } },
-  }, async (request) => {
-    const secret = request.cookies[sessionCookie] ?? '';
-    const actor = await authenticateSession(db, secret, now());
-    return { csrfToken: csrfTokenOf(secret), user: { id: actor.id, name: actor.name, role: actor.role } };
-  });
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in person and the CSRF token of their session',
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const secret = request.cookies[sessionCookie] ?? '';
+      const actor = await authenticateSession(db, secret, now());
+      return { csrfToken: csrfTokenOf(secret), user: { id: actor.id, name: actor.name, role: actor.role } };
+    },
+  );
 
-  app.post('/auth/sign-out', { schema: { tags, summary: 'End the session', response: { 204: Type.Null() } } }, async (request, reply) => {
-    const secret = request.cookies[sessionCookie];
-    if (secret !== undefined) await endSession({ actor: systemActor, requestId: request.id, db, now, origin: { ip: request.ip } }, secret);
-    reply.clearCookie(sessionCookie, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/sign-out',
+    { schema: { tags, summary: 'End the session', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const secret = request.cookies[sessionCookie];
+      if (secret !== undefined)
+        await endSession({ actor: systemActor, requestId: request.id, db, now, origin: { ip: request.ip } }, secret);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.put('/api/v1/users/:id/password', {
-    schema: { tags: ['users'], summary: 'Set a password: one\'s own (with the current one), or anyone\'s (admin)', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), body: SetUserPasswordInput, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await setUserPassword({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } });
-    return reply.status(204).send(null);
-  });
+  app.put(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Set a password: one's own (with the current one), or anyone's (admin)",
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        body: SetUserPasswordInput,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await setUserPassword({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } });
+      return reply.status(204).send(null);
+    },
+  );
 }

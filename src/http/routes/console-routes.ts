@@ -9,13 +9,30 @@ import type { App, HttpDeps } from '../http-deps.js';
  * The pages of the console (a single-page app): each answers its index.html, the app routes in
  * the browser (`web/src/app.tsx`). Other paths keep their JSON 404.
  */
-const pages = ['/', '/sign-in', '/incidents/*', '/runbooks', '/runbooks/*', '/services', '/services/*', '/on-call', '/on-call/*', '/postmortems', '/postmortems/*', '/reports', '/reports/*', '/admin', '/admin/*'];
+const pages = [
+  '/',
+  '/sign-in',
+  '/incidents/*',
+  '/runbooks',
+  '/runbooks/*',
+  '/services',
+  '/services/*',
+  '/on-call',
+  '/on-call/*',
+  '/postmortems',
+  '/postmortems/*',
+  '/reports',
+  '/reports/*',
+  '/admin',
+  '/admin/*',
+];
 
 /**
  * The policy of the console's page: only its own scripts, styles and API; no framing
  * (clickjacking of the action buttons), no inline script.
  */
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 /**
  * The web console, built by `npm run build` into `web/dist` and served here: its hashed assets
@@ -26,15 +43,28 @@ export async function registerConsoleRoutes(app: App, { config }: HttpDeps): Pro
   const built = existsSync(join(dist, 'index.html'));
   if (built) {
     await app.register(fastifyStatic, {
-      root: join(dist, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d', index: false,
+      root: join(dist, 'assets'),
+      prefix: '/assets/',
+      decorateReply: false,
+      immutable: true,
+      maxAge: '365d',
+      index: false,
     });
   }
   for (const path of pages) {
     app.get(path, { schema: { hide: true } }, async (_request, reply) => {
-      if (!built) return reply.status(503).type('text/plain; charset=utf-8').send('The web console is not built: run `npm run build`.');
+      if (!built)
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The web console is not built: run `npm run build`.');
       // Read per request (a few KB): a rebuild shows without a restart, as its assets do.
       const html = await readFile(join(dist, 'index.html'), 'utf8');
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', contentSecurityPolicy).send(html);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('content-security-policy', contentSecurityPolicy)
+        .send(html);
     });
   }
 }

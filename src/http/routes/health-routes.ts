@@ -9,7 +9,9 @@ export function registerHealthRoutes(app: App, deps: HttpDeps): void {
       return { status: 'ready', database: deps.db.backend };
     } catch (error) {
       request.log.warn({ err: error }, 'database not reachable');
-      return reply.status(503).send({ status: 'unavailable', database: deps.db.backend, message: 'the database does not answer' });
+      return reply
+        .status(503)
+        .send({ status: 'unavailable', database: deps.db.backend, message: 'the database does not answer' });
     }
   });
 }

@@ -14,37 +14,54 @@ const keepAliveMs = 15_000;
  * node streams every change, whichever node made it.
  */
 export function registerIncidentEventsRoute(app: App, { db, now }: HttpDeps): void {
-  app.get('/api/v1/incidents/events', {
-    schema: { tags: ['incidents'], summary: 'Follow incident changes live (text/event-stream)', response: { ...errorResponses } },
-  }, async (request, reply) => {
-    const ctx = ctxOf(request, db, now);
-    const lastEventId = Number(request.headers['last-event-id']);
-    const cursor = await startIncidentCursor(ctx, Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : null);
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    raw.write(': connected\n\n');
-    // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
-    let closed = false as boolean;
-    request.raw.on('close', () => (closed = true));
-    let quietSince = Date.now();
-    try {
-      while (!closed) {
-        for (const change of await readIncidentChanges(ctx, cursor)) {
-          raw.write(`id: ${change.id}\nevent: incident\ndata: ${JSON.stringify(change.incident)}\n\n`);
-          quietSince = Date.now();
+  app.get(
+    '/api/v1/incidents/events',
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Follow incident changes live (text/event-stream)',
+        response: { ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request, db, now);
+      const lastEventId = Number(request.headers['last-event-id']);
+      const cursor = await startIncidentCursor(
+        ctx,
+        Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : null,
+      );
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
+      raw.write(': connected\n\n');
+      // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
+      let closed = false as boolean;
+      request.raw.on('close', () => (closed = true));
+      let quietSince = Date.now();
+      try {
+        while (!closed) {
+          for (const change of await readIncidentChanges(ctx, cursor)) {
+            raw.write(`id: ${change.id}\nevent: incident\ndata: ${JSON.stringify(change.incident)}\n\n`);
+            quietSince = Date.now();
+          }
+          if (Date.now() - quietSince > keepAliveMs) {
+            raw.write(': keep-alive\n\n');
+            quietSince = Date.now();
+          }
+          await new Promise((resolve) => setTimeout(resolve, pollMs));
         }
-        if (Date.now() - quietSince > keepAliveMs) {
-          raw.write(': keep-alive\n\n');
-          quietSince = Date.now();
-        }
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      } catch (error) {
+        request.log.error({ err: error }, 'incident event stream failed');
+        raw.write(
+          `event: error\ndata: ${JSON.stringify({ message: 'the stream failed; reconnect with Last-Event-ID' })}\n\n`,
+        );
+      } finally {
+        raw.end();
       }
-    } catch (error) {
-      request.log.error({ err: error }, 'incident event stream failed');
-      raw.write(`event: error\ndata: ${JSON.stringify({ message: 'the stream failed; reconnect with Last-Event-ID' })}\n\n`);
-    } finally {
-      raw.end();
-    }
-  });
+    },
+  );
 }

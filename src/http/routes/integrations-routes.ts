@@ -16,22 +16,50 @@ const WithKey = Type.Object({
 
 /** Ways in for alerts: admins create them (the key is shown once), change, disable and rotate them. */
 export function registerIntegrationRoutes(app: App, { db, now, alerts }: HttpDeps): void {
-  app.post('/api/v1/integrations', {
-    schema: { tags, summary: 'Create an integration (admin); its key is in the answer, and only there', body: CreateIntegrationInput, response: { 201: WithKey, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await createIntegration({ ctx: ctxOf(request, db, now), input: request.body })));
-
-  app.get('/api/v1/integrations', {
-    schema: { tags, summary: 'List integrations, by name (keys never shown)', response: { 200: Type.Array(IntegrationSchema), ...errorResponses } },
-  }, async (request) => listIntegrations({ ctx: ctxOf(request, db, now) }));
-
-  app.patch('/api/v1/integrations/:id', {
-    schema: {
-      tags, summary: 'Change an integration (admin): name, service, settings, disabled, or a new key', params: IdParams,
-      body: UpdateIntegrationInput, response: { 200: WithKey, ...errorResponses },
+  app.post(
+    '/api/v1/integrations',
+    {
+      schema: {
+        tags,
+        summary: 'Create an integration (admin); its key is in the answer, and only there',
+        body: CreateIntegrationInput,
+        response: { 201: WithKey, ...errorResponses },
+      },
     },
-  }, async (request) => {
-    const result = await updateIntegration({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } });
-    alerts.keys.forget();
-    return result;
-  });
+    async (request, reply) =>
+      reply.status(201).send(await createIntegration({ ctx: ctxOf(request, db, now), input: request.body })),
+  );
+
+  app.get(
+    '/api/v1/integrations',
+    {
+      schema: {
+        tags,
+        summary: 'List integrations, by name (keys never shown)',
+        response: { 200: Type.Array(IntegrationSchema), ...errorResponses },
+      },
+    },
+    async (request) => listIntegrations({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.patch(
+    '/api/v1/integrations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change an integration (admin): name, service, settings, disabled, or a new key',
+        params: IdParams,
+        body: UpdateIntegrationInput,
+        response: { 200: WithKey, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await updateIntegration({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
+      });
+      alerts.keys.forget();
+      return result;
+    },
+  );
 }

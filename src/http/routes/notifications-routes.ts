@@ -21,36 +21,96 @@ const tags = ['notifications'];
 export function registerNotificationRoutes(app: App, { db, now, execution }: HttpDeps): void {
   const secretKey = execution.secretKey === null ? null : Buffer.from(execution.secretKey);
 
-  app.put('/api/v1/notification-channels/:id', {
-    schema: { tags, summary: 'Create or replace a notification channel (admin; secrets sealed with ASTREINTE_SECRET_KEY)', params: Type.Object({ id: ChannelIdSchema }), body: PutChannelInput, response: { 200: ChannelRecordSchema, 201: ChannelRecordSchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const { channel, created } = await putChannel({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id }, secretKey });
-    return reply.status(created ? 201 : 200).send(channel);
-  });
-
-  app.get('/api/v1/notification-channels', {
-    schema: { tags, summary: 'List notification channels, secrets redacted (admin)', response: { 200: Type.Array(ChannelRecordSchema), ...errorResponses } },
-  }, async (request) => listChannels({ ctx: ctxOf(request, db, now) }));
-
-  app.get('/api/v1/notification-deliveries', {
-    schema: { tags, summary: 'Deliveries, newest first; status=dead is the dead-letter list (admin)', querystring: ListDeliveriesInput, response: { 200: Type.Array(DeliverySchema), ...errorResponses } },
-  }, async (request) => listDeliveries({ ctx: ctxOf(request, db, now), input: request.query }));
-
-  app.post('/api/v1/notification-deliveries/:id/replay', {
-    schema: { tags, summary: 'Send a dead or unknown delivery again (admin)', params: Type.Object({ id: Type.String() }), response: { 200: DeliverySchema, ...errorResponses } },
-  }, async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }));
-
-  app.put('/api/v1/notification-templates/:kind/:locale/:channel', {
-    schema: {
-      tags, summary: 'Replace parts of a message template for one language and channel (admin; checked when saved)',
-      params: Type.Object({ kind: NotificationKindSchema, locale: NotificationLocaleSchema, channel: ChannelKindSchema }),
-      body: Type.Object({ template: TemplateOverrideSchema }, { additionalProperties: false }), response: { 200: StoredTemplateSchema, ...errorResponses },
+  app.put(
+    '/api/v1/notification-channels/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace a notification channel (admin; secrets sealed with ASTREINTE_SECRET_KEY)',
+        params: Type.Object({ id: ChannelIdSchema }),
+        body: PutChannelInput,
+        response: { 200: ChannelRecordSchema, 201: ChannelRecordSchema, ...errorResponses },
+      },
     },
-  }, async (request) => putTemplate({ ctx: ctxOf(request, db, now), input: { ...request.params, template: request.body.template } }));
+    async (request, reply) => {
+      const { channel, created } = await putChannel({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
+        secretKey,
+      });
+      return reply.status(created ? 201 : 200).send(channel);
+    },
+  );
 
-  app.post('/api/v1/notification-templates/adopt', {
-    schema: { tags, summary: 'Make a communication template found in an imported runbook the template of a message (admin)', body: AdoptTemplateDraftInput, response: { 200: StoredTemplateSchema, ...errorResponses } },
-  }, async (request) => adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body }));
+  app.get(
+    '/api/v1/notification-channels',
+    {
+      schema: {
+        tags,
+        summary: 'List notification channels, secrets redacted (admin)',
+        response: { 200: Type.Array(ChannelRecordSchema), ...errorResponses },
+      },
+    },
+    async (request) => listChannels({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.get(
+    '/api/v1/notification-deliveries',
+    {
+      schema: {
+        tags,
+        summary: 'Deliveries, newest first; status=dead is the dead-letter list (admin)',
+        querystring: ListDeliveriesInput,
+        response: { 200: Type.Array(DeliverySchema), ...errorResponses },
+      },
+    },
+    async (request) => listDeliveries({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
+
+  app.post(
+    '/api/v1/notification-deliveries/:id/replay',
+    {
+      schema: {
+        tags,
+        summary: 'Send a dead or unknown delivery again (admin)',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: DeliverySchema, ...errorResponses },
+      },
+    },
+    async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.put(
+    '/api/v1/notification-templates/:kind/:locale/:channel',
+    {
+      schema: {
+        tags,
+        summary: 'Replace parts of a message template for one language and channel (admin; checked when saved)',
+        params: Type.Object({
+          kind: NotificationKindSchema,
+          locale: NotificationLocaleSchema,
+          channel: ChannelKindSchema,
+        }),
+        body: Type.Object({ template: TemplateOverrideSchema }, { additionalProperties: false }),
+        response: { 200: StoredTemplateSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      putTemplate({ ctx: ctxOf(request, db, now), input: { ...request.params, template: request.body.template } }),
+  );
+
+  app.post(
+    '/api/v1/notification-templates/adopt',
+    {
+      schema: {
+        tags,
+        summary: 'Make a communication template found in an imported runbook the template of a message (admin)',
+        body: AdoptTemplateDraftInput,
+        response: { 200: StoredTemplateSchema, ...errorResponses },
+      },
+    },
+    async (request) => adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body }),
+  );
 
   // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.
   app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {
@@ -59,6 +119,20 @@ export function registerNotificationRoutes(app: App, { db, now, execution }: Htt
     return `<!doctype html><meta charset="utf-8"><title>Acknowledge</title><form method="post" action="/ack/${encodeURIComponent(token)}"><button>Acknowledge the incident</button></form>`;
   });
 
-  app.post('/ack/:token', { schema: { hide: true, params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }), response: { 200: IncidentSchema, ...errorResponses } } }, async (request) =>
-    acknowledgeByLink({ ctx: { actor: systemActor, requestId: request.id, db, now }, input: request.params, secretKey }));
+  app.post(
+    '/ack/:token',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }),
+        response: { 200: IncidentSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      acknowledgeByLink({
+        ctx: { actor: systemActor, requestId: request.id, db, now },
+        input: request.params,
+        secretKey,
+      }),
+  );
 }

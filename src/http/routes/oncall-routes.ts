@@ -2,7 +2,11 @@ import { Type } from 'typebox';
 import { adoptEscalationDraft, AdoptEscalationDraftInput } from '../../oncall/escalation/adopt-escalation-draft.js';
 import { assignServicePolicy } from '../../oncall/escalation/assign-service-policy.js';
 import { reassignEscalation, ReassignEscalationInput } from '../../oncall/escalation/reassign-escalation.js';
-import { EscalationPolicyInput, EscalationPolicySchema, PolicyIdSchema } from '../../oncall/escalation/escalation-policy-model.js';
+import {
+  EscalationPolicyInput,
+  EscalationPolicySchema,
+  PolicyIdSchema,
+} from '../../oncall/escalation/escalation-policy-model.js';
 import { getEscalationPolicy, listEscalationPolicies } from '../../oncall/escalation/list-escalation-policies.js';
 import { putEscalationPolicy } from '../../oncall/escalation/put-escalation-policy.js';
 import { NotificationRulesInput, setNotificationRules } from '../../oncall/people/set-notification-rules.js';
@@ -14,124 +18,329 @@ import { ShiftSchema } from '../../oncall/schedules/schedule-model.js';
 import { exportScheduleCalendar } from '../../oncall/schedules-store/export-schedule-calendar.js';
 import { getOnCall, listShifts } from '../../oncall/schedules-store/get-on-call.js';
 import { getSchedule, listSchedules } from '../../oncall/schedules-store/get-schedule.js';
-import { listOnCallNow, ListOnCallNowQuery, ScheduleOnCallSchema } from '../../oncall/schedules-store/list-on-call-now.js';
+import {
+  listOnCallNow,
+  ListOnCallNowQuery,
+  ScheduleOnCallSchema,
+} from '../../oncall/schedules-store/list-on-call-now.js';
 import { putSchedule } from '../../oncall/schedules-store/put-schedule.js';
-import { PutScheduleInput, ScheduleIdSchema, ScheduleRecordSchema } from '../../oncall/schedules-store/schedule-record.js';
+import {
+  PutScheduleInput,
+  ScheduleIdSchema,
+  ScheduleRecordSchema,
+} from '../../oncall/schedules-store/schedule-record.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
 
 const tags = ['on-call'];
 const nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
-const OnCallSchema = Type.Object({
-  scheduleId: Type.String(),
-  at: Type.String({ format: 'date-time' }),
-  onCall: Type.Union([Type.Object({
-    userId: Type.String(), name: Type.String(), email: nullable(Type.String()), until: nullable(Type.String({ format: 'date-time' })),
-    layerId: nullable(Type.String()), overrideId: nullable(Type.String()),
-  }), Type.Null()]),
-}, { title: 'OnCall' });
+const OnCallSchema = Type.Object(
+  {
+    scheduleId: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    onCall: Type.Union([
+      Type.Object({
+        userId: Type.String(),
+        name: Type.String(),
+        email: nullable(Type.String()),
+        until: nullable(Type.String({ format: 'date-time' })),
+        layerId: nullable(Type.String()),
+        overrideId: nullable(Type.String()),
+      }),
+      Type.Null(),
+    ]),
+  },
+  { title: 'OnCall' },
+);
 
 /** Schedules (who is on call when) and escalation policies (who is paged, in which order). */
 export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
-  app.put('/api/v1/schedules/:id', {
-    schema: { tags, summary: 'Create or replace a schedule (admin)', params: Type.Object({ id: ScheduleIdSchema }), body: PutScheduleInput, response: { 200: ScheduleRecordSchema, 201: ScheduleRecordSchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const { schedule, created } = await putSchedule({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } });
-    return reply.status(created ? 201 : 200).send(schedule);
-  });
-
-  app.get('/api/v1/schedules', {
-    schema: { tags, summary: 'List schedules', response: { 200: Type.Array(ScheduleRecordSchema), ...errorResponses } },
-  }, async (request) => listSchedules({ ctx: ctxOf(request, db, now) }));
-
-  app.get('/api/v1/on-call', {
-    schema: { tags, summary: 'Every schedule: who is on call now, until when, and the next shifts', querystring: ListOnCallNowQuery, response: { 200: Type.Array(ScheduleOnCallSchema), ...errorResponses } },
-  }, async (request) => listOnCallNow({ ctx: ctxOf(request, db, now), input: request.query }));
-
-  app.get('/api/v1/schedules/:id', {
-    schema: { tags, summary: 'Show a schedule', params: Type.Object({ id: Type.String() }), response: { 200: ScheduleRecordSchema, ...errorResponses } },
-  }, async (request) => getSchedule({ ctx: ctxOf(request, db, now), input: request.params }));
-
-  app.get('/api/v1/schedules/:id/on-call', {
-    schema: {
-      tags, summary: 'Who is on call now, or at `at`', params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ at: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }), response: { 200: OnCallSchema, ...errorResponses },
+  app.put(
+    '/api/v1/schedules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace a schedule (admin)',
+        params: Type.Object({ id: ScheduleIdSchema }),
+        body: PutScheduleInput,
+        response: { 200: ScheduleRecordSchema, 201: ScheduleRecordSchema, ...errorResponses },
+      },
     },
-  }, async (request) => getOnCall({ ctx: ctxOf(request, db, now), input: { ...request.params, ...request.query } }));
-
-  app.get('/api/v1/schedules/:id/shifts', {
-    schema: {
-      tags, summary: 'The final shifts between from and to (at most a year)', params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) }, { additionalProperties: false }),
-      response: { 200: Type.Array(ShiftSchema), ...errorResponses },
+    async (request, reply) => {
+      const { schedule, created } = await putSchedule({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
+      });
+      return reply.status(created ? 201 : 200).send(schedule);
     },
-  }, async (request) => listShifts({ ctx: ctxOf(request, db, now), input: { ...request.params, ...request.query } }));
+  );
 
-  app.put('/api/v1/escalation-policies/:id', {
-    schema: { tags, summary: 'Create or replace an escalation policy (admin)', params: Type.Object({ id: PolicyIdSchema }), body: EscalationPolicyInput, response: { 200: EscalationPolicySchema, 201: EscalationPolicySchema, ...errorResponses } },
-  }, async (request, reply) => {
-    const { policy, created } = await putEscalationPolicy({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } });
-    return reply.status(created ? 201 : 200).send(policy);
-  });
-
-  app.get('/api/v1/escalation-policies', {
-    schema: { tags, summary: 'List escalation policies', response: { 200: Type.Array(EscalationPolicySchema), ...errorResponses } },
-  }, async (request) => listEscalationPolicies({ ctx: ctxOf(request, db, now) }));
-
-  app.get('/api/v1/escalation-policies/:id', {
-    schema: { tags, summary: 'Show an escalation policy', params: Type.Object({ id: Type.String() }), response: { 200: EscalationPolicySchema, ...errorResponses } },
-  }, async (request) => getEscalationPolicy({ ctx: ctxOf(request, db, now), input: request.params }));
-
-  app.put('/api/v1/services/:id/escalation-policy', {
-    schema: {
-      tags, summary: 'Set the escalation policy of a service\'s incidents (admin); null for none', params: Type.Object({ id: Type.String() }),
-      body: Type.Object({ policyId: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ serviceId: Type.String(), policyId: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
+  app.get(
+    '/api/v1/schedules',
+    {
+      schema: {
+        tags,
+        summary: 'List schedules',
+        response: { 200: Type.Array(ScheduleRecordSchema), ...errorResponses },
+      },
     },
-  }, async (request) => assignServicePolicy({ ctx: ctxOf(request, db, now), input: { serviceId: request.params.id, policyId: request.body.policyId } }));
+    async (request) => listSchedules({ ctx: ctxOf(request, db, now) }),
+  );
 
-  app.put('/api/v1/users/:id/notification-rules', {
-    schema: {
-      tags, summary: 'How a person is reached when paged (themself, or an admin)', params: Type.Object({ id: Type.String() }),
-      body: NotificationRulesInput, response: { 200: NotificationRulesInput, ...errorResponses },
+  app.get(
+    '/api/v1/on-call',
+    {
+      schema: {
+        tags,
+        summary: 'Every schedule: who is on call now, until when, and the next shifts',
+        querystring: ListOnCallNowQuery,
+        response: { 200: Type.Array(ScheduleOnCallSchema), ...errorResponses },
+      },
     },
-  }, async (request) => setNotificationRules({ ctx: ctxOf(request, db, now), input: { ...request.body, userId: request.params.id } }));
+    async (request) => listOnCallNow({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
 
-  app.get('/api/v1/schedules/:id/calendar.ics', {
-    schema: {
-      tags, summary: 'A schedule\'s shifts as iCalendar (or one person\'s, with user)', params: Type.Object({ id: Type.String() }),
-      querystring: Type.Object({ user: Type.Optional(Type.String()), from: Type.Optional(Type.String({ format: 'date-time' })), to: Type.Optional(Type.String({ format: 'date-time' })) }, { additionalProperties: false }),
+  app.get(
+    '/api/v1/schedules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Show a schedule',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: ScheduleRecordSchema, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const { user, ...window } = request.query;
-    const text = await exportScheduleCalendar({ ctx: ctxOf(request, db, now), input: { id: request.params.id, ...window, ...(user === undefined ? {} : { userId: user }) } });
-    return reply.header('content-type', 'text/calendar; charset=utf-8').send(text);
-  });
+    async (request) => getSchedule({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
 
-  app.post('/api/v1/incidents/:id/escalation', {
-    schema: {
-      tags, summary: 'Re-assign an incident to an escalation policy: its escalation restarts at level 1 (responder)', params: Type.Object({ id: Type.String() }),
-      body: ReassignEscalationInput, response: { 200: Type.Object({ incidentId: Type.String(), policyId: Type.String(), generation: Type.Integer() }), ...errorResponses },
+  app.get(
+    '/api/v1/schedules/:id/on-call',
+    {
+      schema: {
+        tags,
+        summary: 'Who is on call now, or at `at`',
+        params: Type.Object({ id: Type.String() }),
+        querystring: Type.Object(
+          { at: Type.Optional(Type.String({ format: 'date-time' })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: OnCallSchema, ...errorResponses },
+      },
     },
-  }, async (request) => reassignEscalation({ ctx: ctxOf(request, db, now), input: { ...request.body, incidentId: request.params.id } }));
+    async (request) => getOnCall({ ctx: ctxOf(request, db, now), input: { ...request.params, ...request.query } }),
+  );
 
-  app.post('/api/v1/schedules/:id/swaps', {
-    schema: { tags, summary: 'Ask for cover of your own shift (responder)', params: Type.Object({ id: Type.String() }), body: RequestShiftSwapInput, response: { 201: ShiftSwapSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await requestShiftSwap({ ctx: ctxOf(request, db, now), input: { ...request.body, scheduleId: request.params.id } })));
-
-  app.get('/api/v1/schedules/:id/swaps', {
-    schema: { tags, summary: 'A schedule\'s shift swaps, open ones first', params: Type.Object({ id: Type.String() }), response: { 200: Type.Array(ShiftSwapSchema), ...errorResponses } },
-  }, async (request) => listShiftSwaps({ ctx: ctxOf(request, db, now), input: { scheduleId: request.params.id } }));
-
-  app.post('/api/v1/schedules/:id/swaps/:swapId/take', {
-    schema: { tags, summary: 'Take an open shift swap: the schedule gets an override with both names (responder)', params: Type.Object({ id: Type.String(), swapId: Type.String({ format: 'uuid' }) }), response: { 200: ShiftSwapSchema, ...errorResponses } },
-  }, async (request) => takeShiftSwap({ ctx: ctxOf(request, db, now), input: { scheduleId: request.params.id, swapId: request.params.swapId } }));
-
-  app.post('/api/v1/escalation-policies/:id/adopt', {
-    schema: {
-      tags, summary: 'Create an escalation policy from a draft found in an imported runbook (admin)', params: Type.Object({ id: PolicyIdSchema }),
-      body: AdoptEscalationDraftInput, response: { 201: EscalationPolicySchema, ...errorResponses },
+  app.get(
+    '/api/v1/schedules/:id/shifts',
+    {
+      schema: {
+        tags,
+        summary: 'The final shifts between from and to (at most a year)',
+        params: Type.Object({ id: Type.String() }),
+        querystring: Type.Object(
+          { from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(ShiftSchema), ...errorResponses },
+      },
     },
-  }, async (request, reply) => reply.status(201).send(await adoptEscalationDraft({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } })));
+    async (request) => listShifts({ ctx: ctxOf(request, db, now), input: { ...request.params, ...request.query } }),
+  );
+
+  app.put(
+    '/api/v1/escalation-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Create or replace an escalation policy (admin)',
+        params: Type.Object({ id: PolicyIdSchema }),
+        body: EscalationPolicyInput,
+        response: { 200: EscalationPolicySchema, 201: EscalationPolicySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { policy, created } = await putEscalationPolicy({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
+      });
+      return reply.status(created ? 201 : 200).send(policy);
+    },
+  );
+
+  app.get(
+    '/api/v1/escalation-policies',
+    {
+      schema: {
+        tags,
+        summary: 'List escalation policies',
+        response: { 200: Type.Array(EscalationPolicySchema), ...errorResponses },
+      },
+    },
+    async (request) => listEscalationPolicies({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.get(
+    '/api/v1/escalation-policies/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Show an escalation policy',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: EscalationPolicySchema, ...errorResponses },
+      },
+    },
+    async (request) => getEscalationPolicy({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.put(
+    '/api/v1/services/:id/escalation-policy',
+    {
+      schema: {
+        tags,
+        summary: "Set the escalation policy of a service's incidents (admin); null for none",
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object({ policyId: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
+        response: {
+          200: Type.Object({ serviceId: Type.String(), policyId: Type.Union([Type.String(), Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      assignServicePolicy({
+        ctx: ctxOf(request, db, now),
+        input: { serviceId: request.params.id, policyId: request.body.policyId },
+      }),
+  );
+
+  app.put(
+    '/api/v1/users/:id/notification-rules',
+    {
+      schema: {
+        tags,
+        summary: 'How a person is reached when paged (themself, or an admin)',
+        params: Type.Object({ id: Type.String() }),
+        body: NotificationRulesInput,
+        response: { 200: NotificationRulesInput, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setNotificationRules({ ctx: ctxOf(request, db, now), input: { ...request.body, userId: request.params.id } }),
+  );
+
+  app.get(
+    '/api/v1/schedules/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: "A schedule's shifts as iCalendar (or one person's, with user)",
+        params: Type.Object({ id: Type.String() }),
+        querystring: Type.Object(
+          {
+            user: Type.Optional(Type.String()),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { user, ...window } = request.query;
+      const text = await exportScheduleCalendar({
+        ctx: ctxOf(request, db, now),
+        input: { id: request.params.id, ...window, ...(user === undefined ? {} : { userId: user }) },
+      });
+      return reply.header('content-type', 'text/calendar; charset=utf-8').send(text);
+    },
+  );
+
+  app.post(
+    '/api/v1/incidents/:id/escalation',
+    {
+      schema: {
+        tags,
+        summary: 'Re-assign an incident to an escalation policy: its escalation restarts at level 1 (responder)',
+        params: Type.Object({ id: Type.String() }),
+        body: ReassignEscalationInput,
+        response: {
+          200: Type.Object({ incidentId: Type.String(), policyId: Type.String(), generation: Type.Integer() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      reassignEscalation({ ctx: ctxOf(request, db, now), input: { ...request.body, incidentId: request.params.id } }),
+  );
+
+  app.post(
+    '/api/v1/schedules/:id/swaps',
+    {
+      schema: {
+        tags,
+        summary: 'Ask for cover of your own shift (responder)',
+        params: Type.Object({ id: Type.String() }),
+        body: RequestShiftSwapInput,
+        response: { 201: ShiftSwapSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await requestShiftSwap({
+          ctx: ctxOf(request, db, now),
+          input: { ...request.body, scheduleId: request.params.id },
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/v1/schedules/:id/swaps',
+    {
+      schema: {
+        tags,
+        summary: "A schedule's shift swaps, open ones first",
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: Type.Array(ShiftSwapSchema), ...errorResponses },
+      },
+    },
+    async (request) => listShiftSwaps({ ctx: ctxOf(request, db, now), input: { scheduleId: request.params.id } }),
+  );
+
+  app.post(
+    '/api/v1/schedules/:id/swaps/:swapId/take',
+    {
+      schema: {
+        tags,
+        summary: 'Take an open shift swap: the schedule gets an override with both names (responder)',
+        params: Type.Object({ id: Type.String(), swapId: Type.String({ format: 'uuid' }) }),
+        response: { 200: ShiftSwapSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      takeShiftSwap({
+        ctx: ctxOf(request, db, now),
+        input: { scheduleId: request.params.id, swapId: request.params.swapId },
+      }),
+  );
+
+  app.post(
+    '/api/v1/escalation-policies/:id/adopt',
+    {
+      schema: {
+        tags,
+        summary: 'Create an escalation policy from a draft found in an imported runbook (admin)',
+        params: Type.Object({ id: PolicyIdSchema }),
+        body: AdoptEscalationDraftInput,
+        response: { 201: EscalationPolicySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await adoptEscalationDraft({
+          ctx: ctxOf(request, db, now),
+          input: { ...request.body, id: request.params.id },
+        }),
+      ),
+  );
 }

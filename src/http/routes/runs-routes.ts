@@ -21,92 +21,216 @@ const tags = ['runs'];
 
 /** Runs of runbooks: start one (in an incident or as a rehearsal), show it with its step executions. */
 export function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): void {
-  app.post('/api/v1/runs', {
-    schema: { tags, summary: 'Start a run of a runbook', body: StartRunInput, response: { 201: RunSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })));
-
-  app.get('/api/v1/runs', {
-    schema: { tags, summary: 'List runs, newest first (those of an incident with ?incidentId=)', querystring: ListRunsQuery, response: { 200: Type.Array(RunSchema), ...errorResponses } },
-  }, async (request) => listRuns({ ctx: ctxOf(request, db, now), input: request.query }));
-
-  app.get('/api/v1/runs/:id', {
-    schema: { tags, summary: 'Show a run and its step executions', params: IdParams, response: { 200: RunSchema, ...errorResponses } },
-  }, async (request) => getRun({ ctx: ctxOf(request, db, now), input: request.params }));
-
-  app.post('/api/v1/runs/:id/steps/:stepId/execute', {
-    schema: {
-      tags, summary: 'Run one shell or SQL step (or only show it, with dryRun)',
-      params: Type.Object({ id: Type.String(), stepId: Type.String() }), body: ExecuteStepInput,
-      response: { 200: ExecuteResultSchema, 202: ExecuteResultSchema, ...errorResponses },
+  app.post(
+    '/api/v1/runs',
+    {
+      schema: {
+        tags,
+        summary: 'Start a run of a runbook',
+        body: StartRunInput,
+        response: { 201: RunSchema, ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const result = await executeStep({
-      ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
-      services: execution,
-    });
-    return reply.status(result.execution === null ? 200 : 202).send(result);
-  });
+    async (request, reply) =>
+      reply.status(201).send(await startRun({ ctx: ctxOf(request, db, now), input: request.body })),
+  );
 
-  app.get('/api/v1/runs/:id/executions/:executionId/output', {
-    schema: {
-      tags, summary: 'The redacted output of a step execution so far',
-      params: Type.Object({ id: Type.String(), executionId: Type.String() }),
-      querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: -1 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(StepOutputSchema), ...errorResponses },
+  app.get(
+    '/api/v1/runs',
+    {
+      schema: {
+        tags,
+        summary: 'List runs, newest first (those of an incident with ?incidentId=)',
+        querystring: ListRunsQuery,
+        response: { 200: Type.Array(RunSchema), ...errorResponses },
+      },
     },
-  }, async (request) => listStepOutput({
-    ctx: ctxOf(request, db, now),
-    input: { runId: request.params.id, executionId: request.params.executionId, ...(request.query.after === undefined ? {} : { after: request.query.after }) },
-  }));
+    async (request) => listRuns({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
 
-  app.post('/api/v1/runs/:id/executions/:executionId/approval', {
-    schema: {
-      tags, summary: 'Approve or refuse a destructive step (a second responder)',
-      params: Type.Object({ id: Type.String(), executionId: Type.String() }), body: DecideApprovalInput,
-      response: { 200: StepExecutionSchema, ...errorResponses },
+  app.get(
+    '/api/v1/runs/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Show a run and its step executions',
+        params: IdParams,
+        response: { 200: RunSchema, ...errorResponses },
+      },
     },
-  }, async (request) => decideStepApproval({
-    ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, executionId: request.params.executionId }, services: execution,
-  }));
+    async (request) => getRun({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
 
-  app.get('/api/v1/runbooks/:id/execution-settings', {
-    schema: { tags, summary: 'How a runbook\'s steps run: self-approval, parameter rules', params: IdParams, response: { 200: ExecutionSettingsSchema, ...errorResponses } },
-  }, async (request) => getExecutionSettings({ ctx: ctxOf(request, db, now), input: { runbookId: request.params.id } }));
-
-  app.put('/api/v1/runbooks/:id/execution-settings', {
-    schema: {
-      tags, summary: 'Set self-approval of destructive steps and the values parameters accept (admin)', params: IdParams, body: ExecutionSettingsSchema,
-      response: { 200: ExecutionSettingsSchema, ...errorResponses },
+  app.post(
+    '/api/v1/runs/:id/steps/:stepId/execute',
+    {
+      schema: {
+        tags,
+        summary: 'Run one shell or SQL step (or only show it, with dryRun)',
+        params: Type.Object({ id: Type.String(), stepId: Type.String() }),
+        body: ExecuteStepInput,
+        response: { 200: ExecuteResultSchema, 202: ExecuteResultSchema, ...errorResponses },
+      },
     },
-  }, async (request) => updateExecutionSettings({ ctx: ctxOf(request, db, now), input: { ...request.body, runbookId: request.params.id } }));
-
-  app.post('/api/v1/runs/:id/steps/:stepId/outcome', {
-    schema: {
-      tags, summary: 'Check off a manual step, or skip a step, with a note',
-      params: Type.Object({ id: Type.String(), stepId: Type.String() }), body: StepOutcomeInput, response: { 201: StepExecutionSchema, ...errorResponses },
+    async (request, reply) => {
+      const result = await executeStep({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
+        services: execution,
+      });
+      return reply.status(result.execution === null ? 200 : 202).send(result);
     },
-  }, async (request, reply) =>
-    reply.status(201).send(await recordStepOutcome({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id, stepId: request.params.stepId } })));
+  );
 
-  app.post('/api/v1/runs/:id/sections/run-read-only', {
-    schema: {
-      tags, summary: 'Run every read-only shell step of a section, in order', params: IdParams, body: RunReadOnlyStepsInput,
-      response: { 202: Type.Array(StepExecutionSchema), ...errorResponses },
+  app.get(
+    '/api/v1/runs/:id/executions/:executionId/output',
+    {
+      schema: {
+        tags,
+        summary: 'The redacted output of a step execution so far',
+        params: Type.Object({ id: Type.String(), executionId: Type.String() }),
+        querystring: Type.Object(
+          { after: Type.Optional(Type.Integer({ minimum: -1 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(StepOutputSchema), ...errorResponses },
+      },
     },
-  }, async (request, reply) =>
-    reply.status(202).send(await runReadOnlySteps({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id }, services: execution })));
+    async (request) =>
+      listStepOutput({
+        ctx: ctxOf(request, db, now),
+        input: {
+          runId: request.params.id,
+          executionId: request.params.executionId,
+          ...(request.query.after === undefined ? {} : { after: request.query.after }),
+        },
+      }),
+  );
 
-  app.post('/api/v1/runs/:id/end', {
-    schema: { tags, summary: 'End a run as verified, failed or abandoned', params: IdParams, body: EndRunInput, response: { 200: RunSchema, ...errorResponses } },
-  }, async (request) => endRun({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id } }));
-
-  app.post('/api/v1/runs/:id/executions/:executionId/cancel', {
-    schema: {
-      tags, summary: 'Cancel a queued or running step (its whole process group is killed)',
-      params: Type.Object({ id: Type.String(), executionId: Type.String() }), response: { 202: StepExecutionSchema, ...errorResponses },
+  app.post(
+    '/api/v1/runs/:id/executions/:executionId/approval',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or refuse a destructive step (a second responder)',
+        params: Type.Object({ id: Type.String(), executionId: Type.String() }),
+        body: DecideApprovalInput,
+        response: { 200: StepExecutionSchema, ...errorResponses },
+      },
     },
-  }, async (request, reply) =>
-    reply.status(202).send(await cancelStepExecution({ ctx: ctxOf(request, db, now), input: { runId: request.params.id, executionId: request.params.executionId }, jobs: execution.jobs })));
+    async (request) =>
+      decideStepApproval({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, runId: request.params.id, executionId: request.params.executionId },
+        services: execution,
+      }),
+  );
+
+  app.get(
+    '/api/v1/runbooks/:id/execution-settings',
+    {
+      schema: {
+        tags,
+        summary: "How a runbook's steps run: self-approval, parameter rules",
+        params: IdParams,
+        response: { 200: ExecutionSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => getExecutionSettings({ ctx: ctxOf(request, db, now), input: { runbookId: request.params.id } }),
+  );
+
+  app.put(
+    '/api/v1/runbooks/:id/execution-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Set self-approval of destructive steps and the values parameters accept (admin)',
+        params: IdParams,
+        body: ExecutionSettingsSchema,
+        response: { 200: ExecutionSettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateExecutionSettings({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, runbookId: request.params.id },
+      }),
+  );
+
+  app.post(
+    '/api/v1/runs/:id/steps/:stepId/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'Check off a manual step, or skip a step, with a note',
+        params: Type.Object({ id: Type.String(), stepId: Type.String() }),
+        body: StepOutcomeInput,
+        response: { 201: StepExecutionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await recordStepOutcome({
+          ctx: ctxOf(request, db, now),
+          input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/runs/:id/sections/run-read-only',
+    {
+      schema: {
+        tags,
+        summary: 'Run every read-only shell step of a section, in order',
+        params: IdParams,
+        body: RunReadOnlyStepsInput,
+        response: { 202: Type.Array(StepExecutionSchema), ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(
+        await runReadOnlySteps({
+          ctx: ctxOf(request, db, now),
+          input: { ...request.body, runId: request.params.id },
+          services: execution,
+        }),
+      ),
+  );
+
+  app.post(
+    '/api/v1/runs/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'End a run as verified, failed or abandoned',
+        params: IdParams,
+        body: EndRunInput,
+        response: { 200: RunSchema, ...errorResponses },
+      },
+    },
+    async (request) => endRun({ ctx: ctxOf(request, db, now), input: { ...request.body, runId: request.params.id } }),
+  );
+
+  app.post(
+    '/api/v1/runs/:id/executions/:executionId/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a queued or running step (its whole process group is killed)',
+        params: Type.Object({ id: Type.String(), executionId: Type.String() }),
+        response: { 202: StepExecutionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(
+        await cancelStepExecution({
+          ctx: ctxOf(request, db, now),
+          input: { runId: request.params.id, executionId: request.params.executionId },
+          jobs: execution.jobs,
+        }),
+      ),
+  );
 }
 
 const ExecuteResultSchema = Type.Object({

@@ -8,25 +8,56 @@ import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
 
 const tags = ['secrets'];
-const NameParams = Type.Object({ name: Type.String({ pattern: secretNamePattern, description: 'a shell variable name, as steps refer to it' }) });
+const NameParams = Type.Object({
+  name: Type.String({ pattern: secretNamePattern, description: 'a shell variable name, as steps refer to it' }),
+});
 
 /** Secrets for steps: set (admins), list by name (never values), delete. */
 export function registerSecretRoutes(app: App, { db, now, execution }: HttpDeps): void {
-  app.get('/api/v1/secrets', {
-    schema: { tags, summary: 'The secrets steps can use, without their values', response: { 200: Type.Array(SecretSchema), ...errorResponses } },
-  }, async (request) => listSecrets({ ctx: ctxOf(request, db, now), services: execution }));
-
-  app.put('/api/v1/secrets/:name', {
-    schema: {
-      tags, summary: 'Store a secret, sealed with the server key (admins)', params: NameParams, body: PutSecretInput,
-      response: { 200: SecretSchema, ...errorResponses },
+  app.get(
+    '/api/v1/secrets',
+    {
+      schema: {
+        tags,
+        summary: 'The secrets steps can use, without their values',
+        response: { 200: Type.Array(SecretSchema), ...errorResponses },
+      },
     },
-  }, async (request) => putSecret({ ctx: ctxOf(request, db, now), input: { ...request.body, name: request.params.name }, services: execution }));
+    async (request) => listSecrets({ ctx: ctxOf(request, db, now), services: execution }),
+  );
 
-  app.delete('/api/v1/secrets/:name', {
-    schema: { tags, summary: 'Delete a stored secret (admins)', params: NameParams, response: { 204: Type.Null(), ...errorResponses } },
-  }, async (request, reply) => {
-    await deleteSecret({ ctx: ctxOf(request, db, now), input: { name: request.params.name } });
-    return reply.status(204).send(null);
-  });
+  app.put(
+    '/api/v1/secrets/:name',
+    {
+      schema: {
+        tags,
+        summary: 'Store a secret, sealed with the server key (admins)',
+        params: NameParams,
+        body: PutSecretInput,
+        response: { 200: SecretSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      putSecret({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, name: request.params.name },
+        services: execution,
+      }),
+  );
+
+  app.delete(
+    '/api/v1/secrets/:name',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a stored secret (admins)',
+        params: NameParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteSecret({ ctx: ctxOf(request, db, now), input: { name: request.params.name } });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -11,14 +11,33 @@ const tags = ['severity'];
 
 /** Severity policies: what P1…P4 mean, their resolution targets and status-update cadence. */
 export function registerSeverityRoutes(app: App, { db, now }: HttpDeps): void {
-  app.get('/api/v1/severity-policies', {
-    schema: { tags, summary: 'List the severity policies', response: { 200: Type.Array(SeverityPolicySchema), ...errorResponses } },
-  }, async (request) => listSeverityPolicies({ ctx: ctxOf(request, db, now), input: {} }));
-
-  app.patch('/api/v1/severity-policies/:severity', {
-    schema: {
-      tags, summary: "Change a severity's name, description or targets",
-      params: Type.Object({ severity: SeveritySchema }), body: UpdateSeverityPolicyInput, response: { 200: SeverityPolicySchema, ...errorResponses },
+  app.get(
+    '/api/v1/severity-policies',
+    {
+      schema: {
+        tags,
+        summary: 'List the severity policies',
+        response: { 200: Type.Array(SeverityPolicySchema), ...errorResponses },
+      },
     },
-  }, async (request) => updateSeverityPolicy({ ctx: ctxOf(request, db, now), input: { severity: request.params.severity, changes: request.body } }));
+    async (request) => listSeverityPolicies({ ctx: ctxOf(request, db, now), input: {} }),
+  );
+
+  app.patch(
+    '/api/v1/severity-policies/:severity',
+    {
+      schema: {
+        tags,
+        summary: "Change a severity's name, description or targets",
+        params: Type.Object({ severity: SeveritySchema }),
+        body: UpdateSeverityPolicyInput,
+        response: { 200: SeverityPolicySchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateSeverityPolicy({
+        ctx: ctxOf(request, db, now),
+        input: { severity: request.params.severity, changes: request.body },
+      }),
+  );
 }

@@ -14,53 +14,64 @@ const pollMs = 200;
  * node, whichever node its runner reports to; this node's own records wake it at once.
  */
 export function registerStepEventsRoute(app: App, { db, now, execution: { jobs } }: HttpDeps): void {
-  app.get('/api/v1/runs/:id/executions/:executionId/events', {
-    schema: {
-      tags: ['runs'], summary: 'Follow a step execution live (text/event-stream)',
-      params: Type.Object({ id: Type.String(), executionId: Type.String() }), response: { ...errorResponses },
+  app.get(
+    '/api/v1/runs/:id/executions/:executionId/events',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Follow a step execution live (text/event-stream)',
+        params: Type.Object({ id: Type.String(), executionId: Type.String() }),
+        response: { ...errorResponses },
+      },
     },
-  }, async (request, reply) => {
-    const ctx = ctxOf(request, db, now);
-    const lastEventId = Number(request.headers['last-event-id'] ?? -1);
-    let after = Number.isInteger(lastEventId) ? lastEventId : -1;
-    const read = () => readStepProgress({ ctx, input: { runId: request.params.id, executionId: request.params.executionId, after } });
-    // Listening before each read: a change recorded while it reads is not missed.
-    let changed = jobs.changes.wait(request.params.executionId, pollMs);
-    let progress = await read(); // 404 before the stream opens
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
-    const send = (event: string, data: unknown, id?: number): void => {
-      raw.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    };
-    // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
-    let closed = false as boolean;
-    request.raw.on('close', () => (closed = true));
-    let status = '';
-    try {
-      while (!closed) {
-        const { execution, output } = progress;
-        for (const chunk of output) {
-          send('output', chunk, chunk.seq);
-          after = chunk.seq;
+    async (request, reply) => {
+      const ctx = ctxOf(request, db, now);
+      const lastEventId = Number(request.headers['last-event-id'] ?? -1);
+      let after = Number.isInteger(lastEventId) ? lastEventId : -1;
+      const read = () =>
+        readStepProgress({ ctx, input: { runId: request.params.id, executionId: request.params.executionId, after } });
+      // Listening before each read: a change recorded while it reads is not missed.
+      let changed = jobs.changes.wait(request.params.executionId, pollMs);
+      let progress = await read(); // 404 before the stream opens
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
+      const send = (event: string, data: unknown, id?: number): void => {
+        raw.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      // Set by the close handler: typed wide, or TypeScript would take it for false ever after.
+      let closed = false as boolean;
+      request.raw.on('close', () => (closed = true));
+      let status = '';
+      try {
+        while (!closed) {
+          const { execution, output } = progress;
+          for (const chunk of output) {
+            send('output', chunk, chunk.seq);
+            after = chunk.seq;
+          }
+          if (execution.status !== status) {
+            status = execution.status;
+            send('status', execution);
+          }
+          if (finalExecutionStatuses.has(execution.status)) {
+            send('end', { status: execution.status, exitCode: execution.exitCode });
+            break;
+          }
+          await changed;
+          changed = jobs.changes.wait(request.params.executionId, pollMs);
+          progress = await read();
         }
-        if (execution.status !== status) {
-          status = execution.status;
-          send('status', execution);
-        }
-        if (finalExecutionStatuses.has(execution.status)) {
-          send('end', { status: execution.status, exitCode: execution.exitCode });
-          break;
-        }
-        await changed;
-        changed = jobs.changes.wait(request.params.executionId, pollMs);
-        progress = await read();
+      } catch (error) {
+        request.log.error({ err: error }, 'step event stream failed');
+        send('error', { message: 'the stream failed; reconnect with Last-Event-ID' });
+      } finally {
+        raw.end();
       }
-    } catch (error) {
-      request.log.error({ err: error }, 'step event stream failed');
-      send('error', { message: 'the stream failed; reconnect with Last-Event-ID' });
-    } finally {
-      raw.end();
-    }
-  });
+    },
+  );
 }

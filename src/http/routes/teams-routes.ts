@@ -12,31 +12,90 @@ import { errorResponses, IdParams, paged } from '../schemas.js';
 
 const tags = ['teams'];
 
-const MemberParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }), userId: Type.String({ minLength: 1, maxLength: 200 }) });
+const MemberParams = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 200 }),
+  userId: Type.String({ minLength: 1, maxLength: 200 }),
+});
 
 /** Teams: create, list, show, rename, and membership. */
 export function registerTeamRoutes(app: App, { db, now }: HttpDeps): void {
-  app.post('/api/v1/teams', {
-    schema: { tags, summary: 'Create a team (admin)', body: CreateTeamInput, response: { 201: TeamSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await createTeam({ ctx: ctxOf(request, db, now), input: request.body })));
+  app.post(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags,
+        summary: 'Create a team (admin)',
+        body: CreateTeamInput,
+        response: { 201: TeamSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createTeam({ ctx: ctxOf(request, db, now), input: request.body })),
+  );
 
-  app.get('/api/v1/teams', {
-    schema: { tags, summary: 'List teams by id', querystring: ListTeamsQuery, response: { 200: paged(TeamSchema), ...errorResponses } },
-  }, async (request) => listTeams({ ctx: ctxOf(request, db, now), input: request.query }));
+  app.get(
+    '/api/v1/teams',
+    {
+      schema: {
+        tags,
+        summary: 'List teams by id',
+        querystring: ListTeamsQuery,
+        response: { 200: paged(TeamSchema), ...errorResponses },
+      },
+    },
+    async (request) => listTeams({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
 
-  app.get('/api/v1/teams/:id', {
-    schema: { tags, summary: 'Show a team and its members', params: IdParams, response: { 200: TeamSchema, ...errorResponses } },
-  }, async (request) => getTeam({ ctx: ctxOf(request, db, now), input: request.params }));
+  app.get(
+    '/api/v1/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Show a team and its members',
+        params: IdParams,
+        response: { 200: TeamSchema, ...errorResponses },
+      },
+    },
+    async (request) => getTeam({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
 
-  app.patch('/api/v1/teams/:id', {
-    schema: { tags, summary: 'Rename a team or change its description (admin)', params: IdParams, body: UpdateTeamInput, response: { 200: TeamSchema, ...errorResponses } },
-  }, async (request) => updateTeam({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } }));
+  app.patch(
+    '/api/v1/teams/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename a team or change its description (admin)',
+        params: IdParams,
+        body: UpdateTeamInput,
+        response: { 200: TeamSchema, ...errorResponses },
+      },
+    },
+    async (request) => updateTeam({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } }),
+  );
 
-  app.put('/api/v1/teams/:id/members/:userId', {
-    schema: { tags, summary: 'Add a member to a team (admin; idempotent)', params: MemberParams, response: { 200: TeamSchema, ...errorResponses } },
-  }, async (request) => addTeamMember({ ctx: ctxOf(request, db, now), input: request.params }));
+  app.put(
+    '/api/v1/teams/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Add a member to a team (admin; idempotent)',
+        params: MemberParams,
+        response: { 200: TeamSchema, ...errorResponses },
+      },
+    },
+    async (request) => addTeamMember({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
 
-  app.delete('/api/v1/teams/:id/members/:userId', {
-    schema: { tags, summary: 'Remove a member from a team (admin)', params: MemberParams, response: { 200: TeamSchema, ...errorResponses } },
-  }, async (request) => removeTeamMember({ ctx: ctxOf(request, db, now), input: request.params }));
+  app.delete(
+    '/api/v1/teams/:id/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member from a team (admin)',
+        params: MemberParams,
+        response: { 200: TeamSchema, ...errorResponses },
+      },
+    },
+    async (request) => removeTeamMember({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
 }

@@ -13,30 +13,73 @@ const tags = ['users'];
 
 /** Users: create, list, show, update, deactivate, and who am I. */
 export function registerUserRoutes(app: App, { db, now }: HttpDeps): void {
-  app.post('/api/v1/users', {
-    schema: { tags, summary: 'Create a user (admin)', body: CreateUserInput, response: { 201: UserSchema, ...errorResponses } },
-  }, async (request, reply) => reply.status(201).send(await createUser({ ctx: ctxOf(request, db, now), input: request.body })));
-
-  app.get('/api/v1/users', {
-    schema: { tags, summary: 'List users by username', querystring: ListUsersQuery, response: { 200: paged(UserSchema), ...errorResponses } },
-  }, async (request) => listUsers({ ctx: ctxOf(request, db, now), input: request.query }));
-
-  app.get('/api/v1/users/:id', {
-    schema: { tags, summary: 'Show a user', params: IdParams, response: { 200: UserSchema, ...errorResponses } },
-  }, async (request) => getUser({ ctx: ctxOf(request, db, now), input: request.params }));
-
-  app.patch('/api/v1/users/:id', {
-    schema: {
-      tags, summary: 'Change a user (admin, or the user themself except for the role)', params: IdParams, body: UpdateUserInput,
-      response: { 200: UserSchema, ...errorResponses },
+  app.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'Create a user (admin)',
+        body: CreateUserInput,
+        response: { 201: UserSchema, ...errorResponses },
+      },
     },
-  }, async (request) => updateUser({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } }));
+    async (request, reply) =>
+      reply.status(201).send(await createUser({ ctx: ctxOf(request, db, now), input: request.body })),
+  );
 
-  app.post('/api/v1/users/:id/deactivate', {
-    schema: { tags, summary: 'Deactivate a user and revoke their tokens (admin)', params: IdParams, response: { 200: UserSchema, ...errorResponses } },
-  }, async (request) => deactivateUser({ ctx: ctxOf(request, db, now), input: request.params }));
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'List users by username',
+        querystring: ListUsersQuery,
+        response: { 200: paged(UserSchema), ...errorResponses },
+      },
+    },
+    async (request) => listUsers({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
 
-  app.get('/api/v1/me', {
-    schema: { tags, summary: 'The user the token acts as', response: { 200: UserSchema, ...errorResponses } },
-  }, async (request) => getCurrentUser({ ctx: ctxOf(request, db, now) }));
+  app.get(
+    '/api/v1/users/:id',
+    {
+      schema: { tags, summary: 'Show a user', params: IdParams, response: { 200: UserSchema, ...errorResponses } },
+    },
+    async (request) => getUser({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a user (admin, or the user themself except for the role)',
+        params: IdParams,
+        body: UpdateUserInput,
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => updateUser({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } }),
+  );
+
+  app.post(
+    '/api/v1/users/:id/deactivate',
+    {
+      schema: {
+        tags,
+        summary: 'Deactivate a user and revoke their tokens (admin)',
+        params: IdParams,
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => deactivateUser({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: { tags, summary: 'The user the token acts as', response: { 200: UserSchema, ...errorResponses } },
+    },
+    async (request) => getCurrentUser({ ctx: ctxOf(request, db, now) }),
+  );
 }

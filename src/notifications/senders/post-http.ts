@@ -33,19 +33,35 @@ const maxErrorChars = 300;
 export async function postHttp(request: SendRequest<unknown>, post: HttpPost): Promise<HttpPostOutcome> {
   const refused = checkSendRequest(request);
   if (refused !== undefined) return { result: refused, responseBody: '' };
-  if (!URL.canParse(post.url)) return { result: failedResult(false, 'the channel URL is not a valid URL'), responseBody: '' };
+  if (!URL.canParse(post.url))
+    return { result: failedResult(false, 'the channel URL is not a valid URL'), responseBody: '' };
   const host = new URL(post.url).host;
   const { signal, timeoutMs } = attemptSignal(request);
   try {
-    const response = await fetch(post.url, { method: 'POST', headers: post.headers, body: post.body, signal, redirect: 'manual' });
+    const response = await fetch(post.url, {
+      method: 'POST',
+      headers: post.headers,
+      body: post.body,
+      signal,
+      redirect: 'manual',
+    });
     // The status decides; a body cut short (timeout, reset) only loses the error detail.
     const responseBody = await readStart(response).catch(() => '');
     const status = response.status;
     if (status >= 200 && status <= 299) return { result: sentResult({ status }), responseBody };
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     const detail = responseBody.trim().slice(0, maxErrorChars);
-    const error = status >= 300 && status <= 399 ? `${host} answered HTTP ${status} (redirects are not followed)` : `${host} answered HTTP ${status}${detail === '' ? '' : `: ${detail}`}`;
-    return { result: failedResult(isRetryableStatus(status), error, { status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }), responseBody };
+    const error =
+      status >= 300 && status <= 399
+        ? `${host} answered HTTP ${status} (redirects are not followed)`
+        : `${host} answered HTTP ${status}${detail === '' ? '' : `: ${detail}`}`;
+    return {
+      result: failedResult(isRetryableStatus(status), error, {
+        status,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      }),
+      responseBody,
+    };
   } catch (error) {
     if (signal.aborted) return { result: abortedResult(request, timeoutMs), responseBody: '' };
     // fetch rejects with "fetch failed" and the socket error as cause: refused, reset, DNS, TLS.

@@ -4,7 +4,12 @@ import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
 
 /** Side bar colour of chat posts by severity. */
-export const severityColors: Readonly<Record<Severity, string>> = { P1: '#d32f2f', P2: '#f57c00', P3: '#fbc02d', P4: '#1976d2' };
+export const severityColors: Readonly<Record<Severity, string>> = {
+  P1: '#d32f2f',
+  P2: '#f57c00',
+  P3: '#fbc02d',
+  P4: '#1976d2',
+};
 
 /**
  * Posts to a Mattermost incoming webhook. Mattermost takes Slack's `text` and legacy
@@ -28,5 +33,7 @@ export async function sendMattermost(request: SendRequest<MattermostChannelConfi
     ...(config.username === undefined ? {} : { username: config.username }),
     ...(config.iconUrl === undefined ? {} : { icon_url: config.iconUrl }),
   });
-  return (await postHttp(request, { url: config.url, headers: { 'content-type': 'application/json; charset=utf-8' }, body })).result;
+  return (
+    await postHttp(request, { url: config.url, headers: { 'content-type': 'application/json; charset=utf-8' }, body })
+  ).result;
 }

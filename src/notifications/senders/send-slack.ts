@@ -23,7 +23,13 @@ export async function sendSlack(request: SendRequest<SlackChannelConfig>): Promi
       { type: 'section', text: { type: 'mrkdwn', text: truncate(message.text, sectionMax) } },
     ],
   });
-  return (await postHttp(request, { url: request.config.url, headers: { 'content-type': 'application/json; charset=utf-8' }, body })).result;
+  return (
+    await postHttp(request, {
+      url: request.config.url,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    })
+  ).result;
 }
 
 // Block Kit refuses a longer field outright: better a cut message than none.

@@ -3,7 +3,12 @@ import type { TeamsChannelConfig } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
 
-const headerColors: Readonly<Record<Severity, string>> = { P1: 'Attention', P2: 'Attention', P3: 'Warning', P4: 'Accent' };
+const headerColors: Readonly<Record<Severity, string>> = {
+  P1: 'Attention',
+  P2: 'Attention',
+  P3: 'Warning',
+  P4: 'Accent',
+};
 const listItem = /^\s*(-|\d+\.)\s/;
 
 /**
@@ -37,7 +42,13 @@ export async function sendTeams(request: SendRequest<TeamsChannelConfig>): Promi
     type: 'message',
     attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
   });
-  return (await postHttp(request, { url: request.config.url, headers: { 'content-type': 'application/json; charset=utf-8' }, body })).result;
+  return (
+    await postHttp(request, {
+      url: request.config.url,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body,
+    })
+  ).result;
 }
 
 /**

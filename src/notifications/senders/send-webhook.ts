@@ -14,7 +14,14 @@ export const webhookEventNames: Readonly<Record<NotificationKind, string>> = {
 };
 
 // Ours are set last, so a configured header cannot replace them; the rest would corrupt the request.
-const reservedHeaders = new Set(['content-type', 'content-length', 'host', 'connection', 'transfer-encoding', 'expect']);
+const reservedHeaders = new Set([
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'expect',
+]);
 
 export interface WebhookSendRequest extends SendRequest<WebhookChannelConfig> {
   /** What happened: the receiver gets structured fields, not only the rendered text. */
@@ -50,7 +57,10 @@ export async function sendWebhook(request: WebhookSendRequest): Promise<Delivery
     silentMinutes: vars.silentMinutes ?? null,
     ackUrl: vars.ackUrl ?? null,
     runbooks: vars.runbooks ?? [],
-    recipient: recipient.userId === undefined && recipient.name === undefined ? null : { userId: recipient.userId ?? null, name: recipient.name ?? null },
+    recipient:
+      recipient.userId === undefined && recipient.name === undefined
+        ? null
+        : { userId: recipient.userId ?? null, name: recipient.name ?? null },
     message: { subject: message.subject, text: message.text },
   });
   const timestamp = Math.floor((request.now?.() ?? new Date()).getTime() / 1000);

@@ -37,9 +37,14 @@ export function verifyWebhookSignature(input: {
   toleranceSeconds?: number;
 }): WebhookSignatureCheck {
   const { timestamp, signature } = input;
-  if (timestamp === null || timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return { valid: false, reason: 'malformed' };
-  if (signature === null || signature === undefined || !/^sha256=[0-9a-fA-F]{64}$/.test(signature)) return { valid: false, reason: 'malformed' };
-  const expected = Buffer.from(signWebhookBody(input.secret, Number(timestamp), input.body).slice(signaturePrefix.length), 'hex');
+  if (timestamp === null || timestamp === undefined || !/^\d{1,12}$/.test(timestamp))
+    return { valid: false, reason: 'malformed' };
+  if (signature === null || signature === undefined || !/^sha256=[0-9a-fA-F]{64}$/.test(signature))
+    return { valid: false, reason: 'malformed' };
+  const expected = Buffer.from(
+    signWebhookBody(input.secret, Number(timestamp), input.body).slice(signaturePrefix.length),
+    'hex',
+  );
   const given = Buffer.from(signature.slice(signaturePrefix.length), 'hex');
   if (!timingSafeEqual(expected, given)) return { valid: false, reason: 'bad_signature' };
   const skew = Math.abs(input.now.getTime() / 1000 - Number(timestamp));

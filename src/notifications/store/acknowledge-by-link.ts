@@ -9,12 +9,34 @@ import { deriveAckKey, verifyAckToken } from '../ack-link.js';
  * person paged, and acts as them (responder). An incident already acknowledged answers 409 with
  * the allowed next states, as from the API.
  */
-export async function acknowledgeByLink({ ctx, input, secretKey }: { ctx: Ctx; input: { token: string }; secretKey: Buffer | null }): Promise<Incident> {
+export async function acknowledgeByLink({
+  ctx,
+  input,
+  secretKey,
+}: {
+  ctx: Ctx;
+  input: { token: string };
+  secretKey: Buffer | null;
+}): Promise<Incident> {
   if (secretKey === null) throw new AppError('unavailable', 'acknowledge links need ASTREINTE_SECRET_KEY');
   const check = verifyAckToken(input.token, deriveAckKey(secretKey), ctx.now());
-  if (!check.valid) throw new AppError('unauthenticated', `this acknowledge link is ${check.reason === 'expired' ? 'expired' : 'not valid'}`);
-  const { rows } = await ctx.db.query<{ name: string }>('SELECT name FROM users WHERE id::text = $1 AND deactivated_at IS NULL', [check.payload.userId]);
-  if (rows[0] === undefined) throw new AppError('unauthenticated', 'the person this link was sent to is no longer active');
-  const actorCtx: Ctx = { ...ctx, actor: { type: 'user', id: check.payload.userId, name: rows[0].name, role: 'responder' } };
-  return acknowledgeIncident({ ctx: actorCtx, input: { id: check.payload.incidentId, note: 'acknowledged from the link of a page' } });
+  if (!check.valid)
+    throw new AppError(
+      'unauthenticated',
+      `this acknowledge link is ${check.reason === 'expired' ? 'expired' : 'not valid'}`,
+    );
+  const { rows } = await ctx.db.query<{ name: string }>(
+    'SELECT name FROM users WHERE id::text = $1 AND deactivated_at IS NULL',
+    [check.payload.userId],
+  );
+  if (rows[0] === undefined)
+    throw new AppError('unauthenticated', 'the person this link was sent to is no longer active');
+  const actorCtx: Ctx = {
+    ...ctx,
+    actor: { type: 'user', id: check.payload.userId, name: rows[0].name, role: 'responder' },
+  };
+  return acknowledgeIncident({
+    ctx: actorCtx,
+    input: { id: check.payload.incidentId, note: 'acknowledged from the link of a page' },
+  });
 }

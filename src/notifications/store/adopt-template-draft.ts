@@ -3,7 +3,12 @@ import { conflict, notFound, validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import { ChannelKindSchema, NotificationLocaleSchema } from '../channel-model.js';
-import { NotificationKindSchema, templateVariables, type TemplateOverride, type TemplateVariable } from '../templates/template-model.js';
+import {
+  NotificationKindSchema,
+  templateVariables,
+  type TemplateOverride,
+  type TemplateVariable,
+} from '../templates/template-model.js';
 import { putTemplate } from './put-template.js';
 
 export const AdoptTemplateDraftInput = Type.Object(
@@ -12,9 +17,11 @@ export const AdoptTemplateDraftInput = Type.Object(
     kind: NotificationKindSchema,
     locale: NotificationLocaleSchema,
     channel: ChannelKindSchema,
-    mapping: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.Union([Type.String(), Type.Null()]), {
-      description: 'blank of the draft → template variable, or null to keep the blank as written',
-    })),
+    mapping: Type.Optional(
+      Type.Record(Type.String({ minLength: 1, maxLength: 200 }), Type.Union([Type.String(), Type.Null()]), {
+        description: 'blank of the draft → template variable, or null to keep the blank as written',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -44,34 +51,49 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export async function adoptTemplateDraft({ ctx, input }: { ctx: Ctx; input: AdoptTemplateDraftInput }) {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ kind: string; status: string; data: { body: string; subject: string | null; placeholders: string[] } }>(
-      'SELECT kind, status, data FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [input.draftId],
-    );
+    const { rows } = await tx.db.query<{
+      kind: string;
+      status: string;
+      data: { body: string; subject: string | null; placeholders: string[] };
+    }>('SELECT kind, status, data FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [input.draftId]);
     const draft = rows[0];
-    if (draft === undefined || draft.kind !== 'communication-template') throw notFound('communication template draft', input.draftId);
+    if (draft === undefined || draft.kind !== 'communication-template')
+      throw notFound('communication template draft', input.draftId);
     if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
     const issues: { path: string; message: string }[] = [];
-    const fill = (text: string): string => draft.data.placeholders.reduce((result, blank) => {
-      const mapped = input.mapping?.[blank];
-      const variable = mapped === undefined ? glossary.find(([pattern]) => pattern.test(fold(blank)))?.[1] : mapped;
-      if (variable === undefined) {
-        if (!issues.some((issue) => issue.path.endsWith(`/${blank}`))) issues.push({ path: `/mapping/${blank.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: `which variable is "${blank}"? one of ${Object.keys(templateVariables).join(', ')}, or null` });
-        return result;
-      }
-      if (variable === null) return result;
-      if (!(variable in templateVariables)) {
-        issues.push({ path: `/mapping/${blank}`, message: `unknown variable ${variable}` });
-        return result;
-      }
-      // Wrapped as teams write blanks; a blank that carries its own brackets (`P[1-3]`) also as is.
-      const written = new RegExp(`\\[\\s*${escapeRegExp(blank)}\\s*\\]|\\{\\{\\s*${escapeRegExp(blank)}\\s*\\}\\}|\\{\\s*${escapeRegExp(blank)}\\s*\\}|<\\s*${escapeRegExp(blank)}\\s*>` + (/[[{<]/.test(blank) ? `|${escapeRegExp(blank)}` : ''), 'g');
-      return result.replace(written, `{{${variable}}}`);
-    }, text);
+    const fill = (text: string): string =>
+      draft.data.placeholders.reduce((result, blank) => {
+        const mapped = input.mapping?.[blank];
+        const variable = mapped === undefined ? glossary.find(([pattern]) => pattern.test(fold(blank)))?.[1] : mapped;
+        if (variable === undefined) {
+          if (!issues.some((issue) => issue.path.endsWith(`/${blank}`)))
+            issues.push({
+              path: `/mapping/${blank.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+              message: `which variable is "${blank}"? one of ${Object.keys(templateVariables).join(', ')}, or null`,
+            });
+          return result;
+        }
+        if (variable === null) return result;
+        if (!(variable in templateVariables)) {
+          issues.push({ path: `/mapping/${blank}`, message: `unknown variable ${variable}` });
+          return result;
+        }
+        // Wrapped as teams write blanks; a blank that carries its own brackets (`P[1-3]`) also as is.
+        const written = new RegExp(
+          `\\[\\s*${escapeRegExp(blank)}\\s*\\]|\\{\\{\\s*${escapeRegExp(blank)}\\s*\\}\\}|\\{\\s*${escapeRegExp(blank)}\\s*\\}|<\\s*${escapeRegExp(blank)}\\s*>` +
+            (/[[{<]/.test(blank) ? `|${escapeRegExp(blank)}` : ''),
+          'g',
+        );
+        return result.replace(written, `{{${variable}}}`);
+      }, text);
     const body = fill(draft.data.body);
     const subject = draft.data.subject === null ? undefined : fill(draft.data.subject);
     if (issues.length > 0) throw validationError('some blanks need a variable', issues);
     const template: TemplateOverride = { markdown: body, text: body, ...(subject === undefined ? {} : { subject }) };
-    const stored = await putTemplate({ ctx: tx, input: { kind: input.kind, locale: input.locale, channel: input.channel, template } });
+    const stored = await putTemplate({
+      ctx: tx,
+      input: { kind: input.kind, locale: input.locale, channel: input.channel, template },
+    });
     await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
     return stored;
   });

@@ -46,7 +46,12 @@ export const channelColumns = 'id, kind, name, config, breaker, enabled, updated
 /** A channel as the API shows it: secrets redacted (they are sealed at rest anyway). */
 export function toChannelRecord(row: ChannelRow): ChannelRecord {
   return {
-    id: row.id, name: row.name, kind: row.kind, config: redactChannelConfig(row.config),
-    enabled: row.enabled, breaker: row.breaker, updatedAt: row.updated_at.toISOString(),
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    config: redactChannelConfig(row.config),
+    enabled: row.enabled,
+    breaker: row.breaker,
+    updatedAt: row.updated_at.toISOString(),
   };
 }

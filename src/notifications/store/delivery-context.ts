@@ -13,7 +13,14 @@ export interface DeliveryContext {
   channelId: string;
   channelConfig: ChannelConfig;
   breaker: BreakerState;
-  incident: { id: string; title: string; severity: Severity; status: IncidentStatus; summary: string; services: string[] } | null;
+  incident: {
+    id: string;
+    title: string;
+    severity: Severity;
+    status: IncidentStatus;
+    summary: string;
+    services: string[];
+  } | null;
   recipient: NotificationRecipient;
 }
 
@@ -30,9 +37,27 @@ const selectDelivery = `
      FOR UPDATE OF d`;
 
 type DeliveryRow = {
-  id: string; status: string; attempts: number; kind: string; message: DeliveryContext['message']; recipient: string; channel_id: string;
-  config: ChannelConfig; breaker: BreakerState; incident_id: string | null; title: string; severity: Severity; incident_status: IncidentStatus;
-  summary: string; services: string[]; user_id: string | null; name: string | null; email: string | null; phone: string | null; time_zone: string | null; locale: 'en' | 'fr' | null;
+  id: string;
+  status: string;
+  attempts: number;
+  kind: string;
+  message: DeliveryContext['message'];
+  recipient: string;
+  channel_id: string;
+  config: ChannelConfig;
+  breaker: BreakerState;
+  incident_id: string | null;
+  title: string;
+  severity: Severity;
+  incident_status: IncidentStatus;
+  summary: string;
+  services: string[];
+  user_id: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  time_zone: string | null;
+  locale: 'en' | 'fr' | null;
 };
 
 /** Reads and locks a delivery with what sending it needs; null if there is none. */
@@ -41,9 +66,25 @@ export async function loadDeliveryContext(db: Queryable, id: string): Promise<De
   const row = rows[0];
   if (row === undefined) return null;
   return {
-    id: row.id, status: row.status, attempts: row.attempts, kind: row.kind, message: row.message, channelId: row.channel_id,
-    channelConfig: row.config, breaker: row.breaker,
-    incident: row.incident_id === null ? null : { id: row.incident_id, title: row.title, severity: row.severity, status: row.incident_status, summary: row.summary, services: row.services },
+    id: row.id,
+    status: row.status,
+    attempts: row.attempts,
+    kind: row.kind,
+    message: row.message,
+    channelId: row.channel_id,
+    channelConfig: row.config,
+    breaker: row.breaker,
+    incident:
+      row.incident_id === null
+        ? null
+        : {
+            id: row.incident_id,
+            title: row.title,
+            severity: row.severity,
+            status: row.incident_status,
+            summary: row.summary,
+            services: row.services,
+          },
     recipient: {
       ...(row.user_id === null ? {} : { userId: row.user_id }),
       name: row.name ?? row.recipient,

@@ -10,7 +10,16 @@ import { sendWebhook } from '../senders/send-webhook.js';
 import type { NotificationKind, NotificationVars } from '../templates/template-model.js';
 
 /** Sends one rendered message on a channel of any kind. */
-export function dispatchSend(config: ChannelConfig, request: { message: RenderedMessage; recipient: NotificationRecipient; deliveryId: string; kind: NotificationKind; vars: NotificationVars }): Promise<DeliveryResult> {
+export function dispatchSend(
+  config: ChannelConfig,
+  request: {
+    message: RenderedMessage;
+    recipient: NotificationRecipient;
+    deliveryId: string;
+    kind: NotificationKind;
+    vars: NotificationVars;
+  },
+): Promise<DeliveryResult> {
   const base = { message: request.message, recipient: request.recipient, deliveryId: request.deliveryId };
   switch (config.kind) {
     case 'email':

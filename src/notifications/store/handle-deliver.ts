@@ -39,13 +39,22 @@ const saveBreaker = `UPDATE notification_channels SET breaker = $2 WHERE id = $1
  * delivery still `sending`: on a channel with an idempotency key it is sent again (the receiver
  * recognises it), elsewhere it is marked `unknown` and shown, never sent twice.
  */
-export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: DeliveryDeps): Promise<void | { later: () => Promise<void> }> {
+export async function handleDeliver(
+  tx: Transaction,
+  timer: DueTimer,
+  deps: DeliveryDeps,
+): Promise<void | { later: () => Promise<void> }> {
   const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
   if (delivery === null || !['pending', 'sending'].includes(delivery.status)) return;
   const now = deps.now();
   const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
   if (delivery.message.kind === 'page' && delivery.incident !== null && delivery.incident.status !== 'triggered') {
-    await tx.query(setStatus, [delivery.id, 'skipped', now, `incident ${delivery.incident.status} before the page was due`]);
+    await tx.query(setStatus, [
+      delivery.id,
+      'skipped',
+      now,
+      `incident ${delivery.incident.status} before the page was due`,
+    ]);
     return;
   }
   if (delivery.status === 'sending' && !hasIdempotencyKey(delivery.channelConfig.kind)) {
@@ -60,23 +69,51 @@ export async function handleDeliver(tx: Transaction, timer: DueTimer, deps: Deli
   const breaker = checkBreaker(delivery.breaker, now);
   // checkBreaker hands back the state it was given unless it changed it (a probe starting):
   // written only then, since every delivery passes here.
-  if (breaker.state !== delivery.breaker) await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker.state)]);
+  if (breaker.state !== delivery.breaker)
+    await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker.state)]);
   if (!breaker.allowed) {
-    await scheduleTimer(tx, { id: `deliver:${delivery.id}:wait${breaker.retryAt.getTime()}`, kind: timerKinds.deliver, dueAt: breaker.retryAt, payload: { deliveryId: delivery.id } });
+    await scheduleTimer(tx, {
+      id: `deliver:${delivery.id}:wait${breaker.retryAt.getTime()}`,
+      kind: timerKinds.deliver,
+      dueAt: breaker.retryAt,
+      payload: { deliveryId: delivery.id },
+    });
     return;
   }
   const { rows } = await tx.query<{ attempts: number }>(startAttempt, [delivery.id, now]);
   const attempt = rows[0]!.attempts;
-  await scheduleTimer(tx, { id: `check:${delivery.id}:a${attempt}`, kind: timerKinds.deliveryCheck, dueAt: new Date(now.getTime() + sendingTimeoutMs), payload: { deliveryId: delivery.id, attempt } });
+  await scheduleTimer(tx, {
+    id: `check:${delivery.id}:a${attempt}`,
+    kind: timerKinds.deliveryCheck,
+    dueAt: new Date(now.getTime() + sendingTimeoutMs),
+    payload: { deliveryId: delivery.id, attempt },
+  });
   const config = openChannelConfig(delivery.channelId, delivery.channelConfig, deps.secretKey);
-  const kind: NotificationKind = delivery.message.kind === 'status_reminder' ? 'status_reminder' : (delivery.message.level ?? 1) > 1 ? 'escalated' : 'triggered';
+  const kind: NotificationKind =
+    delivery.message.kind === 'status_reminder'
+      ? 'status_reminder'
+      : (delivery.message.level ?? 1) > 1
+        ? 'escalated'
+        : 'triggered';
   const vars = variablesOf(delivery, deps, now);
   const locale = delivery.recipient.locale ?? 'en';
   const override = await loadTemplateOverride(tx, kind, locale, config.kind);
-  const message = renderNotification({ kind, locale, channel: config.kind, vars, ...(override === undefined ? {} : { override }) });
+  const message = renderNotification({
+    kind,
+    locale,
+    channel: config.kind,
+    vars,
+    ...(override === undefined ? {} : { override }),
+  });
   return {
     later: async () => {
-      const result = await dispatchSend(config, { message, recipient: delivery.recipient, deliveryId: delivery.id, kind, vars });
+      const result = await dispatchSend(config, {
+        message,
+        recipient: delivery.recipient,
+        deliveryId: delivery.id,
+        kind,
+        vars,
+      });
       await recordOutcome(deps, delivery, attempt, result);
     },
   };
@@ -86,19 +123,35 @@ function variablesOf(delivery: DeliveryContext, deps: DeliveryDeps, now: Date): 
   const incident = delivery.incident!;
   const base = deps.baseUrl.replace(/\/$/, '');
   const userId = delivery.recipient.userId;
-  const ackUrl = userId === undefined || deps.secretKey === null ? undefined
-    : `${base}/ack/${signAckToken({ incidentId: incident.id, userId, expiresAt: new Date(now.getTime() + ackLinkValidMs) }, deriveAckKey(deps.secretKey))}`;
+  const ackUrl =
+    userId === undefined || deps.secretKey === null
+      ? undefined
+      : `${base}/ack/${signAckToken({ incidentId: incident.id, userId, expiresAt: new Date(now.getTime() + ackLinkValidMs) }, deriveAckKey(deps.secretKey))}`;
   return {
-    incidentId: incident.id, title: incident.title, severity: incident.severity, status: incident.status, services: incident.services,
-    summary: incident.summary, incidentUrl: `${base}/incidents/${incident.id}`, ...(ackUrl === undefined ? {} : { ackUrl }),
+    incidentId: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    services: incident.services,
+    summary: incident.summary,
+    incidentUrl: `${base}/incidents/${incident.id}`,
+    ...(ackUrl === undefined ? {} : { ackUrl }),
     ...(delivery.message.level === undefined ? {} : { level: delivery.message.level }),
-    ...(delivery.message.silentMinutes === undefined ? {} : { silentMinutes: Math.max(1, delivery.message.silentMinutes) }),
-    occurredAt: now.toISOString(), timeZone: delivery.recipient.timeZone ?? 'UTC',
+    ...(delivery.message.silentMinutes === undefined
+      ? {}
+      : { silentMinutes: Math.max(1, delivery.message.silentMinutes) }),
+    occurredAt: now.toISOString(),
+    timeZone: delivery.recipient.timeZone ?? 'UTC',
   };
 }
 
 /** The outcome of one attempt, in its own transaction: sent, retried later, or dead-lettered. */
-async function recordOutcome(deps: DeliveryDeps, delivery: DeliveryContext, attempt: number, result: DeliveryResult): Promise<void> {
+async function recordOutcome(
+  deps: DeliveryDeps,
+  delivery: DeliveryContext,
+  attempt: number,
+  result: DeliveryResult,
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const current = await loadDeliveryContext(tx, delivery.id);
     // A check took over (this node was too slow): its decision stands.
@@ -109,15 +162,32 @@ async function recordOutcome(deps: DeliveryDeps, delivery: DeliveryContext, atte
     if (breaker !== current.breaker) await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker)]);
     const decision = planRetry({ attempt, result, now });
     if (decision.action === 'done') {
-      await tx.query(`UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`, [delivery.id, now, result.providerId ?? null]);
+      await tx.query(
+        `UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`,
+        [delivery.id, now, result.providerId ?? null],
+      );
       await timeline(ctx, delivery, 'notification_sent', { attempt });
     } else if (decision.action === 'retry') {
       await tx.query(setStatus, [delivery.id, 'pending', now, result.error ?? null]);
-      await scheduleTimer(tx, { id: `deliver:${delivery.id}:a${attempt + 1}`, kind: timerKinds.deliver, dueAt: decision.at, payload: { deliveryId: delivery.id } });
-      await timeline(ctx, delivery, 'notification_failed', { attempt, error: result.error ?? null, retryAt: decision.at.toISOString() });
+      await scheduleTimer(tx, {
+        id: `deliver:${delivery.id}:a${attempt + 1}`,
+        kind: timerKinds.deliver,
+        dueAt: decision.at,
+        payload: { deliveryId: delivery.id },
+      });
+      await timeline(ctx, delivery, 'notification_failed', {
+        attempt,
+        error: result.error ?? null,
+        retryAt: decision.at.toISOString(),
+      });
     } else {
       await tx.query(setStatus, [delivery.id, 'dead', now, result.error ?? decision.reason]);
-      await timeline(ctx, delivery, 'notification_failed', { attempt, error: result.error ?? null, deadLetter: true, reason: decision.reason });
+      await timeline(ctx, delivery, 'notification_failed', {
+        attempt,
+        error: result.error ?? null,
+        deadLetter: true,
+        reason: decision.reason,
+      });
     }
   });
 }
@@ -125,21 +195,45 @@ async function recordOutcome(deps: DeliveryDeps, delivery: DeliveryContext, atte
 /** A delivery whose attempt lost its node: resent where the channel dedups, else shown as unknown. */
 export async function handleDeliveryCheck(tx: Transaction, timer: DueTimer, deps: DeliveryDeps): Promise<void> {
   const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
-  if (delivery === null || delivery.status !== 'sending' || delivery.attempts !== Number(timer.payload['attempt'])) return;
+  if (delivery === null || delivery.status !== 'sending' || delivery.attempts !== Number(timer.payload['attempt']))
+    return;
   const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
   if (hasIdempotencyKey(delivery.channelConfig.kind)) {
-    await scheduleTimer(tx, { id: `deliver:${delivery.id}:again${delivery.attempts}`, kind: timerKinds.deliver, dueAt: deps.now(), payload: { deliveryId: delivery.id } });
+    await scheduleTimer(tx, {
+      id: `deliver:${delivery.id}:again${delivery.attempts}`,
+      kind: timerKinds.deliver,
+      dueAt: deps.now(),
+      payload: { deliveryId: delivery.id },
+    });
   } else {
     await markUnknown(ctx, delivery);
   }
 }
 
 async function markUnknown(ctx: Ctx, delivery: DeliveryContext): Promise<void> {
-  await ctx.db.query(setStatus, [delivery.id, 'unknown', ctx.now(), 'the node sending it stopped before recording the outcome']);
-  await timeline(ctx, delivery, 'notification_unknown', { note: `may or may not have reached ${delivery.recipient.name ?? 'the recipient'}: not sent again (${delivery.channelConfig.kind} has no idempotency key)` });
+  await ctx.db.query(setStatus, [
+    delivery.id,
+    'unknown',
+    ctx.now(),
+    'the node sending it stopped before recording the outcome',
+  ]);
+  await timeline(ctx, delivery, 'notification_unknown', {
+    note: `may or may not have reached ${delivery.recipient.name ?? 'the recipient'}: not sent again (${delivery.channelConfig.kind} has no idempotency key)`,
+  });
 }
 
-async function timeline(ctx: Ctx, delivery: DeliveryContext, type: string, payload: Record<string, unknown>): Promise<void> {
+async function timeline(
+  ctx: Ctx,
+  delivery: DeliveryContext,
+  type: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
   if (delivery.incident === null) return;
-  await appendIncidentEvent(ctx, delivery.incident.id, type, { deliveryId: delivery.id, channel: delivery.channelId, kind: delivery.channelConfig.kind, recipient: delivery.recipient.name ?? null, ...payload });
+  await appendIncidentEvent(ctx, delivery.incident.id, type, {
+    deliveryId: delivery.id,
+    channel: delivery.channelId,
+    kind: delivery.channelConfig.kind,
+    recipient: delivery.recipient.name ?? null,
+    ...payload,
+  });
 }

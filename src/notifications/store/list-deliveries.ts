@@ -30,14 +30,36 @@ export const ListDeliveriesInput = Type.Object(
 );
 export type ListDeliveriesInput = Static<typeof ListDeliveriesInput>;
 
-type DeliveryRow = { id: string; incident_id: string | null; user_id: string | null; channel_id: string; kind: string; recipient: string; status: string; attempts: number; last_error: string | null; updated_at: Date; sent_at: Date | null };
+type DeliveryRow = {
+  id: string;
+  incident_id: string | null;
+  user_id: string | null;
+  channel_id: string;
+  kind: string;
+  recipient: string;
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  updated_at: Date;
+  sent_at: Date | null;
+};
 
-export const deliveryColumns = 'id, incident_id, user_id, channel_id, kind, recipient, status, attempts, last_error, updated_at, sent_at';
+export const deliveryColumns =
+  'id, incident_id, user_id, channel_id, kind, recipient, status, attempts, last_error, updated_at, sent_at';
 
 export function toDelivery(row: DeliveryRow): Delivery {
   return {
-    id: row.id, incidentId: row.incident_id, userId: row.user_id, channelId: row.channel_id, kind: row.kind, recipient: row.recipient, status: row.status,
-    attempts: row.attempts, lastError: row.last_error, updatedAt: row.updated_at.toISOString(), sentAt: row.sent_at?.toISOString() ?? null,
+    id: row.id,
+    incidentId: row.incident_id,
+    userId: row.user_id,
+    channelId: row.channel_id,
+    kind: row.kind,
+    recipient: row.recipient,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    updatedAt: row.updated_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
   };
 }
 

@@ -5,7 +5,13 @@ import { inTransaction, type Ctx } from '../../core/context.js';
 import { encryptSecret } from '../../execution/secrets/secret-crypto.js';
 import { mapChannelSecrets, redactedSecret, restoreRedactedSecrets } from '../channel-secrets.js';
 import { channelAad, openChannelSecret } from './open-channel-secret.js';
-import { channelColumns, toChannelRecord, type ChannelRecord, type ChannelRow, type PutChannelInput } from './channel-record.js';
+import {
+  channelColumns,
+  toChannelRecord,
+  type ChannelRecord,
+  type ChannelRow,
+  type PutChannelInput,
+} from './channel-record.js';
 
 const selectChannel = `SELECT ${channelColumns} FROM notification_channels WHERE id = $1 FOR UPDATE`;
 const upsertChannel = `
@@ -18,10 +24,22 @@ const upsertChannel = `
  * SMS token, chat webhook URLs) are sealed with the server's key before they are stored; a secret
  * sent back as `********` keeps the stored one, so an edit need not retype it.
  */
-export async function putChannel({ ctx, input, secretKey }: { ctx: Ctx; input: { id: string } & PutChannelInput; secretKey: Buffer | null }): Promise<{ channel: ChannelRecord; created: boolean }> {
+export async function putChannel({
+  ctx,
+  input,
+  secretKey,
+}: {
+  ctx: Ctx;
+  input: { id: string } & PutChannelInput;
+  secretKey: Buffer | null;
+}): Promise<{ channel: ChannelRecord; created: boolean }> {
   requireRole(ctx, 'admin');
   const key = secretKey;
-  if (key === null) throw conflict('notification channels need ASTREINTE_SECRET_KEY (their secrets are sealed with it): set it on every node and restart', { requires: 'ASTREINTE_SECRET_KEY' });
+  if (key === null)
+    throw conflict(
+      'notification channels need ASTREINTE_SECRET_KEY (their secrets are sealed with it): set it on every node and restart',
+      { requires: 'ASTREINTE_SECRET_KEY' },
+    );
   return inTransaction(ctx, async (tx) => {
     const { rows: current } = await tx.db.query<ChannelRow>(selectChannel, [input.id]);
     const aad = channelAad(input.id);
@@ -31,11 +49,24 @@ export async function putChannel({ ctx, input, secretKey }: { ctx: Ctx; input: {
       const stored = mapChannelSecrets(current[0].config, (value) => openChannelSecret(value, key, aad));
       config = restoreRedactedSecrets(config, stored);
     }
-    const sealed = mapChannelSecrets(config, (value) => (value === redactedSecret ? value : encryptSecret(value, key, aad)));
-    const { rows } = await tx.db.query<ChannelRow & { created: boolean }>(upsertChannel, [input.id, config.kind, input.name, JSON.stringify(sealed), input.enabled ?? true, tx.now()]);
+    const sealed = mapChannelSecrets(config, (value) =>
+      value === redactedSecret ? value : encryptSecret(value, key, aad),
+    );
+    const { rows } = await tx.db.query<ChannelRow & { created: boolean }>(upsertChannel, [
+      input.id,
+      config.kind,
+      input.name,
+      JSON.stringify(sealed),
+      input.enabled ?? true,
+      tx.now(),
+    ]);
     const row = rows[0]!;
-    await recordAudit(tx, { action: row.created ? 'notification_channel.create' : 'notification_channel.update', targetType: 'notification_channel', targetId: input.id, details: { kind: config.kind } });
+    await recordAudit(tx, {
+      action: row.created ? 'notification_channel.create' : 'notification_channel.update',
+      targetType: 'notification_channel',
+      targetId: input.id,
+      details: { kind: config.kind },
+    });
     return { channel: toChannelRecord(row), created: row.created };
   });
 }
-

@@ -15,16 +15,31 @@ const replayable = ['dead', 'unknown'];
 export async function replayDelivery({ ctx, input }: { ctx: Ctx; input: { id: string } }): Promise<Delivery> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM notification_deliveries WHERE id = $1 FOR UPDATE', [input.id]);
+    const { rows } = await tx.db.query<{ status: string; attempts: number }>(
+      'SELECT status, attempts FROM notification_deliveries WHERE id = $1 FOR UPDATE',
+      [input.id],
+    );
     const current = rows[0];
     if (current === undefined) throw notFound('delivery', input.id);
-    if (!replayable.includes(current.status)) throw conflict(`a ${current.status} delivery is not replayed`, { status: current.status, replayable });
+    if (!replayable.includes(current.status))
+      throw conflict(`a ${current.status} delivery is not replayed`, { status: current.status, replayable });
     const now = tx.now();
     const { rows: updated } = await tx.db.query<Parameters<typeof toDelivery>[0]>(
-      `UPDATE notification_deliveries SET status = 'pending', attempts = 0, updated_at = $2 WHERE id = $1 RETURNING ${deliveryColumns}`, [input.id, now],
+      `UPDATE notification_deliveries SET status = 'pending', attempts = 0, updated_at = $2 WHERE id = $1 RETURNING ${deliveryColumns}`,
+      [input.id, now],
     );
-    await scheduleTimer(tx.db, { id: `deliver:${input.id}:replay${now.getTime()}`, kind: timerKinds.deliver, dueAt: now, payload: { deliveryId: input.id } });
-    await recordAudit(tx, { action: 'notification_delivery.replay', targetType: 'notification_delivery', targetId: input.id, details: { from: current.status, attempts: current.attempts } });
+    await scheduleTimer(tx.db, {
+      id: `deliver:${input.id}:replay${now.getTime()}`,
+      kind: timerKinds.deliver,
+      dueAt: now,
+      payload: { deliveryId: input.id },
+    });
+    await recordAudit(tx, {
+      action: 'notification_delivery.replay',
+      targetType: 'notification_delivery',
+      targetId: input.id,
+      details: { from: current.status, attempts: current.attempts },
+    });
     return toDelivery(updated[0]!);
   });
 }

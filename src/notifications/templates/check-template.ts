@@ -1,6 +1,12 @@
 import Mustache from 'mustache';
 import { validationError, type FieldIssue } from '../../core/app-error.js';
-import { runbookVariables, templateParts, templateVariables, type TemplateOverride, type TemplatePart } from './template-model.js';
+import {
+  runbookVariables,
+  templateParts,
+  templateVariables,
+  type TemplateOverride,
+  type TemplatePart,
+} from './template-model.js';
 
 const topLevel: ReadonlySet<string> = new Set(Object.keys(templateVariables));
 const inRunbooks: ReadonlySet<string> = new Set([...topLevel, ...runbookVariables]);
@@ -28,9 +34,14 @@ export function findTemplateIssues(source: string, part: TemplatePart, path: str
     return [{ path, message: `does not parse: ${(error as Error).message}` }];
   }
   const issues: FieldIssue[] = [];
-  walkTokens(tokens, { known: topLevel, inSection: false }, (start, message) => {
-    issues.push({ path, message: `line ${source.slice(0, start).split('\n').length}: ${message}` });
-  }, part);
+  walkTokens(
+    tokens,
+    { known: topLevel, inSection: false },
+    (start, message) => {
+      issues.push({ path, message: `line ${source.slice(0, start).split('\n').length}: ${message}` });
+    },
+    part,
+  );
   return issues;
 }
 
@@ -53,7 +64,8 @@ function walkTokens(tokens: unknown[], scope: Scope, report: Report, part: Templ
       report(start, 'changing delimiters is not supported');
       continue;
     }
-    if (type === '&' && part === 'html') report(start, `{{{${name}}}} would insert ${name} without HTML escaping; use {{${name}}}`);
+    if (type === '&' && part === 'html')
+      report(start, `{{{${name}}}} would insert ${name} without HTML escaping; use {{${name}}}`);
     checkName(name, start, scope, report);
     if ((type === '#' || type === '^') && children !== undefined) {
       const known = type === '#' && name === 'runbooks' ? inRunbooks : scope.known;

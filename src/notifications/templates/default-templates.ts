@@ -40,13 +40,27 @@ function markdownTemplate(words: TemplateWords, kind: KindWords): string {
   return lines(
     `**${kind.headline}**`,
     kind.intro !== undefined && `\n${kind.intro}`,
-    '{{#summary}}', '', '{{summary}}', '{{/summary}}',
+    '{{#summary}}',
+    '',
+    '{{summary}}',
+    '{{/summary}}',
     '',
     `- ${words.severity} **{{severity}}**`,
     `- ${words.status} {{status}}`,
-    '{{#services}}', `- ${words.services} {{services}}`, '{{/services}}',
+    '{{#services}}',
+    `- ${words.services} {{services}}`,
+    '{{/services}}',
     `- ${words.time} {{time}}`,
-    kind.page && lines('{{#hasRunbooks}}', '', words.runbooks, '{{#runbooks}}', '- [{{title}}]({{url}})', '{{/runbooks}}', '{{/hasRunbooks}}'),
+    kind.page &&
+      lines(
+        '{{#hasRunbooks}}',
+        '',
+        words.runbooks,
+        '{{#runbooks}}',
+        '- [{{title}}]({{url}})',
+        '{{/runbooks}}',
+        '{{/hasRunbooks}}',
+      ),
     '',
     `${kind.page ? `{{#ackUrl}}[${words.acknowledge}]({{ackUrl}}) · {{/ackUrl}}` : ''}[${words.openIncident}]({{incidentUrl}})`,
   );
@@ -56,13 +70,27 @@ function textTemplate(words: TemplateWords, kind: KindWords): string {
   return lines(
     kind.headline,
     kind.intro !== undefined && `\n${kind.intro}`,
-    '{{#summary}}', '', '{{summary}}', '{{/summary}}',
+    '{{#summary}}',
+    '',
+    '{{summary}}',
+    '{{/summary}}',
     '',
     `${words.severity} {{severity}}`,
     `${words.status} {{status}}`,
-    '{{#services}}', `${words.services} {{services}}`, '{{/services}}',
+    '{{#services}}',
+    `${words.services} {{services}}`,
+    '{{/services}}',
     `${words.time} {{time}}`,
-    kind.page && lines('{{#hasRunbooks}}', '', words.runbooks, '{{#runbooks}}', `- {{title}}${words.colon} {{url}}`, '{{/runbooks}}', '{{/hasRunbooks}}'),
+    kind.page &&
+      lines(
+        '{{#hasRunbooks}}',
+        '',
+        words.runbooks,
+        '{{#runbooks}}',
+        `- {{title}}${words.colon} {{url}}`,
+        '{{/runbooks}}',
+        '{{/hasRunbooks}}',
+      ),
     '',
     kind.page && lines('{{#ackUrl}}', `${words.acknowledge}${words.colon} {{ackUrl}}`, '{{/ackUrl}}'),
     `${words.openIncident}${words.colon} {{incidentUrl}}`,
@@ -76,14 +104,28 @@ function htmlTemplate(words: TemplateWords, kind: KindWords): string {
   return lines(
     `<p><strong>${kind.headline}</strong></p>`,
     kind.intro !== undefined && `<p>${kind.intro}</p>`,
-    '{{#summary}}', '<p>{{summary}}</p>', '{{/summary}}',
+    '{{#summary}}',
+    '<p>{{summary}}</p>',
+    '{{/summary}}',
     '<ul>',
     `<li>${words.severity} <strong>{{severity}}</strong></li>`,
     `<li>${words.status} {{status}}</li>`,
-    '{{#services}}', `<li>${words.services} {{services}}</li>`, '{{/services}}',
+    '{{#services}}',
+    `<li>${words.services} {{services}}</li>`,
+    '{{/services}}',
     `<li>${words.time} {{time}}</li>`,
     '</ul>',
-    kind.page && lines('{{#hasRunbooks}}', `<p>${words.runbooks}</p>`, '<ul>', '{{#runbooks}}', '<li><a href="{{url}}">{{title}}</a></li>', '{{/runbooks}}', '</ul>', '{{/hasRunbooks}}'),
+    kind.page &&
+      lines(
+        '{{#hasRunbooks}}',
+        `<p>${words.runbooks}</p>`,
+        '<ul>',
+        '{{#runbooks}}',
+        '<li><a href="{{url}}">{{title}}</a></li>',
+        '{{/runbooks}}',
+        '</ul>',
+        '{{/hasRunbooks}}',
+      ),
     `<p>${kind.page ? `{{#ackUrl}}<a href="{{ackUrl}}"><strong>${words.acknowledge}</strong></a> · {{/ackUrl}}` : ''}<a href="{{incidentUrl}}">${words.openIncident}</a></p>`,
   );
 }
@@ -104,6 +146,12 @@ const wordsByLocale: Readonly<Record<NotificationLocale, TemplateWords>> = { en:
 
 /** Every built-in template, by language then kind: what an admin's override starts from. */
 export const defaultTemplates: Readonly<Record<NotificationLocale, Readonly<Record<NotificationKind, TemplateSet>>>> = {
-  en: Object.fromEntries(notificationKinds.map((kind) => [kind, buildTemplateSet(wordsByLocale.en, kind)])) as Record<NotificationKind, TemplateSet>,
-  fr: Object.fromEntries(notificationKinds.map((kind) => [kind, buildTemplateSet(wordsByLocale.fr, kind)])) as Record<NotificationKind, TemplateSet>,
+  en: Object.fromEntries(notificationKinds.map((kind) => [kind, buildTemplateSet(wordsByLocale.en, kind)])) as Record<
+    NotificationKind,
+    TemplateSet
+  >,
+  fr: Object.fromEntries(notificationKinds.map((kind) => [kind, buildTemplateSet(wordsByLocale.fr, kind)])) as Record<
+    NotificationKind,
+    TemplateSet
+  >,
 };

@@ -3,7 +3,13 @@ import type { ChannelKind, NotificationLocale } from '../channel-model.js';
 import type { RenderedMessage } from '../delivery-result.js';
 import { escapeHtml, escapeSlackText, keepText, toSlackTemplate } from './chat-dialects.js';
 import { defaultTemplates } from './default-templates.js';
-import type { NotificationKind, NotificationVars, TemplateOverride, TemplatePart, TemplateSet } from './template-model.js';
+import type {
+  NotificationKind,
+  NotificationVars,
+  TemplateOverride,
+  TemplatePart,
+  TemplateSet,
+} from './template-model.js';
 import { buildTemplateView, type TemplateView } from './template-view.js';
 
 /** One SMS segment in the GSM 7-bit alphabet. */
@@ -29,16 +35,26 @@ export function renderNotification(input: RenderNotificationInput): RenderedMess
   const { kind, locale, channel, vars } = input;
   const defaults = defaultTemplates[locale][kind];
   const view = buildTemplateView(vars, locale);
-  const part = (name: TemplatePart, escape: (value: unknown) => string, rewrite: (source: string) => string = (source) => source): string =>
-    renderPart(input.override?.[name], defaults, name, view, escape, rewrite);
+  const part = (
+    name: TemplatePart,
+    escape: (value: unknown) => string,
+    rewrite: (source: string) => string = (source) => source,
+  ): string => renderPart(input.override?.[name], defaults, name, view, escape, rewrite);
   const subject = oneLine(part('subject', keepText));
   const short = oneLine(part('short', keepText));
   const message: RenderedMessage = { subject, short, text: '', severity: vars.severity };
   switch (channel) {
     case 'email':
-      return { ...message, text: tidy(part('text', keepText)), html: wrapHtml(tidy(part('html', escapeHtml)), subject, locale) };
+      return {
+        ...message,
+        text: tidy(part('text', keepText)),
+        html: wrapHtml(tidy(part('html', escapeHtml)), subject, locale),
+      };
     case 'sms':
-      return { ...message, text: fitSms((fitted) => renderPart(input.override?.short, defaults, 'short', fitted, keepText), view) };
+      return {
+        ...message,
+        text: fitSms((fitted) => renderPart(input.override?.short, defaults, 'short', fitted, keepText), view),
+      };
     case 'slack':
       return { ...message, text: tidy(part('markdown', escapeSlackText, toSlackTemplate)) };
     case 'mattermost':

@@ -32,11 +32,15 @@ export const NotificationVarsSchema = Type.Object(
     incidentUrl: httpUrl,
     ackUrl: Type.Optional(httpUrl),
     level: Type.Optional(Type.Integer({ minimum: 1, description: 'escalation level being paged' })),
-    runbooks: Type.Optional(Type.Array(Type.Object({ title: Type.String(), url: httpUrl }, { additionalProperties: false }))),
+    runbooks: Type.Optional(
+      Type.Array(Type.Object({ title: Type.String(), url: httpUrl }, { additionalProperties: false })),
+    ),
     occurredAt: Type.String({ format: 'date-time', description: 'when the event happened' }),
     timeZone: Type.Optional(Type.String({ description: 'IANA zone of the recipient; default UTC' })),
     actor: Type.Optional(Type.String({ description: 'who acknowledged or resolved' })),
-    silentMinutes: Type.Optional(Type.Integer({ minimum: 1, description: 'status reminders: minutes without a status update; default 15' })),
+    silentMinutes: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'status reminders: minutes without a status update; default 15' }),
+    ),
   },
   { additionalProperties: false, title: 'NotificationVars' },
 );
@@ -73,7 +77,7 @@ export const templateVariables = {
   level: 'escalation level being paged',
   runbooks: 'section over the runbooks, each with title and url',
   hasRunbooks: 'true when there is at least one runbook',
-  time: 'when it happened, in the recipient\'s time zone and language',
+  time: "when it happened, in the recipient's time zone and language",
   actor: 'who acknowledged or resolved (may be empty)',
   silentMinutes: 'minutes without a status update',
 } as const;

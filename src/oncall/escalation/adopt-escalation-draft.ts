@@ -5,16 +5,28 @@ import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import type { EscalationPolicyData } from '../../runbooks/extract/drafts/draft-data.js';
 import type { Queryable } from '../../storage/database.js';
-import { EscalationTargetSchema, type EscalationLevel, type EscalationPolicy, type EscalationTarget } from './escalation-policy-model.js';
+import {
+  EscalationTargetSchema,
+  type EscalationLevel,
+  type EscalationPolicy,
+  type EscalationTarget,
+} from './escalation-policy-model.js';
 import { putEscalationPolicy } from './put-escalation-policy.js';
 
 export const AdoptEscalationDraftInput = Type.Object(
   {
     draftId: Type.String({ format: 'uuid' }),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    targets: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]+$' }), Type.Array(EscalationTargetSchema, { minItems: 1, maxItems: 20 }), {
-      description: 'targets per level index (0 = level 1), for levels whose written target names no schedule, team or user',
-    })),
+    targets: Type.Optional(
+      Type.Record(
+        Type.String({ pattern: '^[0-9]+$' }),
+        Type.Array(EscalationTargetSchema, { minItems: 1, maxItems: 20 }),
+        {
+          description:
+            'targets per level index (0 = level 1), for levels whose written target names no schedule, team or user',
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -23,7 +35,8 @@ export type AdoptEscalationDraftInput = Static<typeof AdoptEscalationDraftInput>
 /** Fallback delay between levels when the document gives none. */
 const defaultDelayMinutes = 15;
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+const fold = (text: string): string =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** A written target (`Équipe DevOps`, `Astreinte dispatch`) found by name among schedules, teams and people. */
 async function findTarget(db: Queryable, written: string): Promise<EscalationTarget | null> {
@@ -46,12 +59,22 @@ async function findTarget(db: Queryable, written: string): Promise<EscalationTar
  * the one before it started at 0), each target is the schedule, team or person of that name, or
  * the one given in `targets`; a level neither names nor is given answers 400 at `/targets/N`.
  */
-export async function adoptEscalationDraft({ ctx, input }: { ctx: Ctx; input: { id: string } & AdoptEscalationDraftInput }): Promise<EscalationPolicy> {
+export async function adoptEscalationDraft({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string } & AdoptEscalationDraftInput;
+}): Promise<EscalationPolicy> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ kind: string; title: string; data: EscalationPolicyData; status: string }>('SELECT kind, title, data, status FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [input.draftId]);
+    const { rows } = await tx.db.query<{ kind: string; title: string; data: EscalationPolicyData; status: string }>(
+      'SELECT kind, title, data, status FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE',
+      [input.draftId],
+    );
     const draft = rows[0];
-    if (draft === undefined || draft.kind !== 'escalation-policy') throw notFound('escalation policy draft', input.draftId);
+    if (draft === undefined || draft.kind !== 'escalation-policy')
+      throw notFound('escalation policy draft', input.draftId);
     if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
     const issues: FieldIssue[] = [];
     const levels: EscalationLevel[] = [];
@@ -59,15 +82,36 @@ export async function adoptEscalationDraft({ ctx, input }: { ctx: Ctx; input: { 
     for (const [index, level] of draft.data.levels.entries()) {
       const start = level.delayMinutes ?? (index === 0 ? 0 : previousStart + defaultDelayMinutes);
       const given = input.targets?.[String(index)];
-      const found = given ?? (await findTarget(tx.db, level.target).then((target) => (target === null ? null : [target])));
-      if (found === null) issues.push({ path: `/targets/${index}`, message: `who is "${level.target}"? no schedule, team or person has that name: give the targets of level ${index + 1}` });
-      levels.push({ delayMinutes: Math.max(0, Math.round(start - (index === 0 ? 0 : previousStart))), targets: found ?? [] });
+      const found =
+        given ?? (await findTarget(tx.db, level.target).then((target) => (target === null ? null : [target])));
+      if (found === null)
+        issues.push({
+          path: `/targets/${index}`,
+          message: `who is "${level.target}"? no schedule, team or person has that name: give the targets of level ${index + 1}`,
+        });
+      levels.push({
+        delayMinutes: Math.max(0, Math.round(start - (index === 0 ? 0 : previousStart))),
+        targets: found ?? [],
+      });
       previousStart = start;
     }
     if (issues.length > 0) throw validationError('some levels need targets', issues);
-    const { policy } = await putEscalationPolicy({ ctx: tx, input: { id: input.id, name: input.name ?? draft.title, levels, repeat: Math.min(10, Math.max(0, (draft.data.repeat ?? 1) - 1)) } });
+    const { policy } = await putEscalationPolicy({
+      ctx: tx,
+      input: {
+        id: input.id,
+        name: input.name ?? draft.title,
+        levels,
+        repeat: Math.min(10, Math.max(0, (draft.data.repeat ?? 1) - 1)),
+      },
+    });
     await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
-    await recordAudit(tx, { action: 'runbook_draft.adopt', targetType: 'runbook_draft', targetId: input.draftId, details: { policyId: input.id } });
+    await recordAudit(tx, {
+      action: 'runbook_draft.adopt',
+      targetType: 'runbook_draft',
+      targetId: input.draftId,
+      details: { policyId: input.id },
+    });
     return policy;
   });
 }

@@ -10,7 +10,11 @@ export type EscalationTarget = Static<typeof EscalationTargetSchema>;
 
 export const EscalationLevelSchema = Type.Object(
   {
-    delayMinutes: Type.Integer({ minimum: 0, maximum: 10_080, description: 'minutes after the previous level was paged (level 1: after the incident opened)' }),
+    delayMinutes: Type.Integer({
+      minimum: 0,
+      maximum: 10_080,
+      description: 'minutes after the previous level was paged (level 1: after the incident opened)',
+    }),
     targets: Type.Array(EscalationTargetSchema, { minItems: 1, maxItems: 20 }),
   },
   { additionalProperties: false, title: 'EscalationLevel' },
@@ -23,7 +27,13 @@ export const EscalationPolicyInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     levels: Type.Array(EscalationLevelSchema, { minItems: 1, maxItems: 10 }),
-    repeat: Type.Optional(Type.Integer({ minimum: 0, maximum: 10, description: 'how many times the whole policy runs again when nobody acknowledges (default 0)' })),
+    repeat: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: 'how many times the whole policy runs again when nobody acknowledges (default 0)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -55,5 +65,12 @@ export interface EscalationPolicyRow {
 export const policyColumns = 'id, name, levels, repeat_count, created_at, updated_at';
 
 export function toEscalationPolicy(row: EscalationPolicyRow): EscalationPolicy {
-  return { id: row.id, name: row.name, levels: row.levels, repeat: row.repeat_count, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    levels: row.levels,
+    repeat: row.repeat_count,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

@@ -1,7 +1,5 @@
 import { timerKinds } from '../../jobs/timer-kinds.js';
 
-;
-
 /** One level of one cycle of one generation of an incident's escalation. */
 export interface EscalateStep {
   incidentId: string;

@@ -31,12 +31,22 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
   const step = timer.payload as unknown as EscalateStep;
   const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now };
   const incident = await lockIncidentRow(ctx, step.incidentId);
-  const { rows } = await tx.query<{ generation: number; status: string; policy_id: string; name: string; levels: EscalationLevel[]; repeat_count: number }>(selectEscalation, [step.incidentId]);
+  const { rows } = await tx.query<{
+    generation: number;
+    status: string;
+    policy_id: string;
+    name: string;
+    levels: EscalationLevel[];
+    repeat_count: number;
+  }>(selectEscalation, [step.incidentId]);
   const escalation = rows[0];
   if (escalation === undefined || escalation.generation !== step.generation || escalation.status !== 'active') return;
   if (incident.status !== 'triggered') {
     await tx.query(stopEscalation, [step.incidentId, 'stopped', now(), incident.status]);
-    await appendIncidentEvent(ctx, step.incidentId, 'escalation_stopped', { reason: `incident ${incident.status}`, generation: step.generation });
+    await appendIncidentEvent(ctx, step.incidentId, 'escalation_stopped', {
+      reason: `incident ${incident.status}`,
+      generation: step.generation,
+    });
     return;
   }
   const level = escalation.levels[step.level];
@@ -44,17 +54,33 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
   const { users, empty } = await resolveEscalationTargets(tx, level.targets, now());
   const pages = await queuePages(ctx, { ...step, users: users.map((user) => user.userId) });
   await appendIncidentEvent(ctx, step.incidentId, 'escalation_level_paged', {
-    policyId: escalation.policy_id, level: step.level + 1, cycle: step.cycle + 1, generation: step.generation,
-    users: users.map((user) => ({ userId: user.userId, via: user.via })), nobodyOnCall: empty, pages,
+    policyId: escalation.policy_id,
+    level: step.level + 1,
+    cycle: step.cycle + 1,
+    generation: step.generation,
+    users: users.map((user) => ({ userId: user.userId, via: user.via })),
+    nobodyOnCall: empty,
+    pages,
   });
-  const next: EscalateStep | null = step.level + 1 < escalation.levels.length
-    ? { ...step, level: step.level + 1 }
-    : step.cycle < escalation.repeat_count ? { ...step, cycle: step.cycle + 1, level: 0 } : null;
+  const next: EscalateStep | null =
+    step.level + 1 < escalation.levels.length
+      ? { ...step, level: step.level + 1 }
+      : step.cycle < escalation.repeat_count
+        ? { ...step, cycle: step.cycle + 1, level: 0 }
+        : null;
   if (next === null) {
     await tx.query(stopEscalation, [step.incidentId, 'exhausted', now(), 'every level paged']);
-    await appendIncidentEvent(ctx, step.incidentId, 'escalation_exhausted', { generation: step.generation, cycles: step.cycle + 1 });
+    await appendIncidentEvent(ctx, step.incidentId, 'escalation_exhausted', {
+      generation: step.generation,
+      cycles: step.cycle + 1,
+    });
     return;
   }
   const delay = next.level === 0 ? cycleDelayMinutes(escalation.levels) : escalation.levels[next.level]!.delayMinutes;
-  await scheduleTimer(tx, { id: escalateTimerId(next), kind: escalationTimerKinds.escalate, dueAt: new Date(now().getTime() + delay * 60_000), payload: { ...next } });
+  await scheduleTimer(tx, {
+    id: escalateTimerId(next),
+    kind: escalationTimerKinds.escalate,
+    dueAt: new Date(now().getTime() + delay * 60_000),
+    payload: { ...next },
+  });
 }

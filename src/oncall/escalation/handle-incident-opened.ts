@@ -31,7 +31,9 @@ export async function handleIncidentOpened(tx: Transaction, timer: DueTimer, now
   if (incident.status !== 'triggered') return;
   const { rows: running } = await tx.query('SELECT 1 FROM incident_escalations WHERE incident_id = $1', [incidentId]);
   if (running.length > 0) return;
-  const { rows } = await tx.query<{ id: string; name: string; levels: EscalationLevel[] }>(selectServicePolicy, [incidentId]);
+  const { rows } = await tx.query<{ id: string; name: string; levels: EscalationLevel[] }>(selectServicePolicy, [
+    incidentId,
+  ]);
   if (rows[0] === undefined) return;
   await startEscalation(ctx, incidentId, rows[0], 'incident opened');
 }

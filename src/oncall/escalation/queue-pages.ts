@@ -9,7 +9,13 @@ export interface NotificationRule {
   delayMinutes: number;
 }
 
-type UserRow = { id: string; email: string; phone: string | null; chat_handle: string | null; notification_rules: NotificationRule[] };
+type UserRow = {
+  id: string;
+  email: string;
+  phone: string | null;
+  chat_handle: string | null;
+  notification_rules: NotificationRule[];
+};
 
 const selectUsers = `SELECT id, email, phone, chat_handle, notification_rules FROM users WHERE id = ANY($1::uuid[]) AND deactivated_at IS NULL`;
 const selectChannels = `SELECT id, kind FROM notification_channels WHERE enabled ORDER BY id`;
@@ -52,8 +58,21 @@ export async function queuePages(ctx: Ctx, level: EscalateStep & { users: string
       // Letters, digits, dots and dashes: the id travels as an idempotency key (webhook header, Message-ID).
       const id = `page.${level.incidentId}.g${level.generation}.c${level.cycle}.l${level.level}.${user.id}.${index}`;
       const message = { kind: 'page', level: level.level + 1, cycle: level.cycle + 1 };
-      await ctx.db.query(insertDelivery, [id, level.incidentId, user.id, channel.id, recipient, JSON.stringify(message), now]);
-      await scheduleTimer(ctx.db, { id: `deliver:${id}`, kind: timerKinds.deliver, dueAt: new Date(now.getTime() + rule.delayMinutes * 60_000), payload: { deliveryId: id } });
+      await ctx.db.query(insertDelivery, [
+        id,
+        level.incidentId,
+        user.id,
+        channel.id,
+        recipient,
+        JSON.stringify(message),
+        now,
+      ]);
+      await scheduleTimer(ctx.db, {
+        id: `deliver:${id}`,
+        kind: timerKinds.deliver,
+        dueAt: new Date(now.getTime() + rule.delayMinutes * 60_000),
+        payload: { deliveryId: id },
+      });
       queued += 1;
     }
   }

@@ -17,12 +17,27 @@ const upsertEscalation = `
  * generation, whose level 1 is due after its delay. Timers of an older generation find
  * themselves outdated and do nothing. The caller holds the incident's row lock.
  */
-export async function startEscalation(ctx: Ctx, incidentId: string, policy: { id: string; name: string; levels: EscalationLevel[] }, reason: string): Promise<number> {
+export async function startEscalation(
+  ctx: Ctx,
+  incidentId: string,
+  policy: { id: string; name: string; levels: EscalationLevel[] },
+  reason: string,
+): Promise<number> {
   const now = ctx.now();
   const { rows } = await ctx.db.query<{ generation: number }>(upsertEscalation, [incidentId, policy.id, now]);
   const generation = rows[0]!.generation;
   const step = { incidentId, generation, cycle: 0, level: 0 };
-  await scheduleTimer(ctx.db, { id: escalateTimerId(step), kind: escalationTimerKinds.escalate, dueAt: new Date(now.getTime() + policy.levels[0]!.delayMinutes * 60_000), payload: { ...step } });
-  await appendIncidentEvent(ctx, incidentId, 'escalation_started', { policyId: policy.id, policy: policy.name, generation, reason });
+  await scheduleTimer(ctx.db, {
+    id: escalateTimerId(step),
+    kind: escalationTimerKinds.escalate,
+    dueAt: new Date(now.getTime() + policy.levels[0]!.delayMinutes * 60_000),
+    payload: { ...step },
+  });
+  await appendIncidentEvent(ctx, incidentId, 'escalation_started', {
+    policyId: policy.id,
+    policy: policy.name,
+    generation,
+    reason,
+  });
   return generation;
 }

@@ -7,13 +7,16 @@ import { inTransaction, type Ctx } from '../../core/context.js';
 export const NotificationRulesInput = Type.Object(
   {
     rules: Type.Array(
-      Type.Object({
-        channel: Type.Enum(['email', 'sms', 'slack', 'mattermost', 'teams', 'webhook']),
-        delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
-      }, { additionalProperties: false }),
+      Type.Object(
+        {
+          channel: Type.Enum(['email', 'sms', 'slack', 'mattermost', 'teams', 'webhook']),
+          delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
+        },
+        { additionalProperties: false },
+      ),
       { minItems: 1, maxItems: 10 },
     ),
-    locale: Type.Optional(Type.Enum(['en', 'fr'], { description: 'the language of this person\'s notifications' })),
+    locale: Type.Optional(Type.Enum(['en', 'fr'], { description: "the language of this person's notifications" })),
   },
   { additionalProperties: false },
 );
@@ -23,7 +26,13 @@ export type NotificationRulesInput = Static<typeof NotificationRulesInput>;
  * How a person is reached when paged (themself, or an admin): e-mail at once, SMS after 5
  * minutes, … Each rule sends on the first enabled channel of its kind; `locale` sets the language.
  */
-export async function setNotificationRules({ ctx, input }: { ctx: Ctx; input: { userId: string } & NotificationRulesInput }): Promise<NotificationRulesInput> {
+export async function setNotificationRules({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { userId: string } & NotificationRulesInput;
+}): Promise<NotificationRulesInput> {
   requireRole(ctx, 'viewer');
   const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
   if (!self) requireRole(ctx, 'admin');
@@ -33,8 +42,12 @@ export async function setNotificationRules({ ctx, input }: { ctx: Ctx; input: { 
       [input.userId, JSON.stringify(input.rules), tx.now(), input.locale ?? null],
     );
     if (rowCount === 0) throw notFound('user', input.userId);
-    await recordAudit(tx, { action: 'user.notification_rules', targetType: 'user', targetId: input.userId, details: { rules: input.rules, locale: input.locale ?? null } });
+    await recordAudit(tx, {
+      action: 'user.notification_rules',
+      targetType: 'user',
+      targetId: input.userId,
+      details: { rules: input.rules, locale: input.locale ?? null },
+    });
     return { rules: input.rules, ...(input.locale === undefined ? {} : { locale: input.locale }) };
   });
 }
-

@@ -24,9 +24,19 @@ const insertDelivery = `
  * Schedules the reminder due one cadence after `since` (the last time the audience was told
  * something); deterministic id: scheduling it twice makes one.
  */
-export async function scheduleStatusReminder(db: Queryable, incidentId: string, since: Date, cadenceMinutes: number): Promise<void> {
+export async function scheduleStatusReminder(
+  db: Queryable,
+  incidentId: string,
+  since: Date,
+  cadenceMinutes: number,
+): Promise<void> {
   const dueAt = new Date(since.getTime() + cadenceMinutes * 60_000);
-  await scheduleTimer(db, { id: `remind:${incidentId}:${dueAt.getTime()}`, kind: timerKinds.statusReminder, dueAt, payload: { incidentId, since: since.toISOString() } });
+  await scheduleTimer(db, {
+    id: `remind:${incidentId}:${dueAt.getTime()}`,
+    kind: timerKinds.statusReminder,
+    dueAt,
+    payload: { incidentId, since: since.toISOString() },
+  });
 }
 
 /** The cadence of a severity in minutes, or null when it has none. */
@@ -58,21 +68,43 @@ export async function handleStatusReminder(tx: Transaction, timer: DueTimer, now
     return;
   }
   const silentMinutes = Math.round((at.getTime() - since.getTime()) / 60_000);
-  const { rows: commanders } = await tx.query<{ user_id: string; notification_rules: { channel: string }[] }>(selectCommander, [incidentId]);
+  const { rows: commanders } = await tx.query<{ user_id: string; notification_rules: { channel: string }[] }>(
+    selectCommander,
+    [incidentId],
+  );
   const commander = commanders[0];
   let reminded = false;
   if (commander !== undefined) {
     const { rows: channels } = await tx.query<{ id: string; kind: string }>(selectChannels);
-    const wanted = commander.notification_rules.find((rule) => rule.channel === 'email') ?? commander.notification_rules[0];
-    const channel = channels.find((candidate) => candidate.kind === 'email') ?? channels.find((candidate) => candidate.kind === wanted?.channel);
+    const wanted =
+      commander.notification_rules.find((rule) => rule.channel === 'email') ?? commander.notification_rules[0];
+    const channel =
+      channels.find((candidate) => candidate.kind === 'email') ??
+      channels.find((candidate) => candidate.kind === wanted?.channel);
     if (channel !== undefined) {
       const id = `remind.${incidentId}.${at.getTime()}.${commander.user_id}`;
-      await tx.query(insertDelivery, [id, incidentId, channel.id, JSON.stringify({ kind: 'status_reminder', silentMinutes }), at, commander.user_id]);
-      await scheduleTimer(tx, { id: `deliver:${id}`, kind: timerKinds.deliver, dueAt: at, payload: { deliveryId: id } });
+      await tx.query(insertDelivery, [
+        id,
+        incidentId,
+        channel.id,
+        JSON.stringify({ kind: 'status_reminder', silentMinutes }),
+        at,
+        commander.user_id,
+      ]);
+      await scheduleTimer(tx, {
+        id: `deliver:${id}`,
+        kind: timerKinds.deliver,
+        dueAt: at,
+        payload: { deliveryId: id },
+      });
       reminded = true;
     }
   }
-  await appendIncidentEvent(ctx, incidentId, 'status_update_due', { silentMinutes, cadenceMinutes: cadence, commanderReminded: reminded });
+  await appendIncidentEvent(ctx, incidentId, 'status_update_due', {
+    silentMinutes,
+    cadenceMinutes: cadence,
+    commanderReminded: reminded,
+  });
   // Counted from now: the next reminder comes a full cadence after this one.
   await scheduleStatusReminder(tx, incidentId, at, cadence);
 }

@@ -11,14 +11,31 @@ const day = 86_400_000;
  * with `userId`, only that person's shifts. Event UIDs are stable, so a subscribed calendar
  * updates shifts rather than duplicating them.
  */
-export async function exportScheduleCalendar({ ctx, input }: { ctx: Ctx; input: { id: string; userId?: string; from?: string; to?: string } }): Promise<string> {
+export async function exportScheduleCalendar({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { id: string; userId?: string; from?: string; to?: string };
+}): Promise<string> {
   requireRole(ctx, 'viewer');
   const now = ctx.now().getTime();
   const from = input.from === undefined ? new Date(now - 7 * day) : new Date(input.from);
   const to = input.to === undefined ? new Date(now + 60 * day) : new Date(input.to);
   checkShiftWindow(from, to);
   const schedule = await loadSchedule(ctx.db, input.id);
-  const { rows } = await ctx.db.query<{ id: string; name: string; email: string }>('SELECT id::text AS id, name, email FROM users');
-  const options = { name: schedule.name, users: new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }])), from, to, scheduleId: schedule.id, stamp: schedule.updated_at };
-  return input.userId === undefined ? scheduleToICalendar(schedule.definition, options) : userShiftsToICalendar(schedule.definition, input.userId, options);
+  const { rows } = await ctx.db.query<{ id: string; name: string; email: string }>(
+    'SELECT id::text AS id, name, email FROM users',
+  );
+  const options = {
+    name: schedule.name,
+    users: new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }])),
+    from,
+    to,
+    scheduleId: schedule.id,
+    stamp: schedule.updated_at,
+  };
+  return input.userId === undefined
+    ? scheduleToICalendar(schedule.definition, options)
+    : userShiftsToICalendar(schedule.definition, input.userId, options);
 }

@@ -12,10 +12,21 @@ export async function getOnCall({ ctx, input }: { ctx: Ctx; input: { id: string;
   const at = input.at === undefined ? ctx.now() : new Date(input.at);
   const now = whoIsOnCall(schedule.definition, at);
   if (now === null) return { scheduleId: input.id, at: at.toISOString(), onCall: null };
-  const { rows } = await ctx.db.query<{ name: string; email: string }>('SELECT name, email FROM users WHERE id::text = $1', [now.userId]);
+  const { rows } = await ctx.db.query<{ name: string; email: string }>(
+    'SELECT name, email FROM users WHERE id::text = $1',
+    [now.userId],
+  );
   return {
-    scheduleId: input.id, at: at.toISOString(),
-    onCall: { userId: now.userId, name: rows[0]?.name ?? now.userId, email: rows[0]?.email ?? null, until: now.until?.toISOString() ?? null, layerId: now.layerId, overrideId: now.overrideId },
+    scheduleId: input.id,
+    at: at.toISOString(),
+    onCall: {
+      userId: now.userId,
+      name: rows[0]?.name ?? now.userId,
+      email: rows[0]?.email ?? null,
+      until: now.until?.toISOString() ?? null,
+      layerId: now.layerId,
+      overrideId: now.overrideId,
+    },
   };
 }
 
@@ -24,7 +35,9 @@ const maxWindowMs = 366 * 24 * 3_600_000;
 /** Refuses (400) a window of shifts that is empty, reversed, or longer than a year: computing it is unbounded. */
 export function checkShiftWindow(from: Date, to: Date): void {
   if (!(to.getTime() > from.getTime()) || to.getTime() - from.getTime() > maxWindowMs) {
-    throw validationError('bad window', [{ path: '/querystring/to', message: 'must be after from, at most a year later' }]);
+    throw validationError('bad window', [
+      { path: '/querystring/to', message: 'must be after from, at most a year later' },
+    ]);
   }
 }
 
@@ -35,5 +48,9 @@ export async function listShifts({ ctx, input }: { ctx: Ctx; input: { id: string
   const to = new Date(input.to);
   checkShiftWindow(from, to);
   const schedule = await loadSchedule(ctx.db, input.id);
-  return computeShifts(schedule.definition, from, to).map((shift) => ({ ...shift, start: shift.start.toISOString(), end: shift.end.toISOString() }));
+  return computeShifts(schedule.definition, from, to).map((shift) => ({
+    ...shift,
+    start: shift.start.toISOString(),
+    end: shift.end.toISOString(),
+  }));
 }

@@ -8,8 +8,17 @@ import { scheduleColumns, type ScheduleRow } from './schedule-record.js';
 
 export const ListOnCallNowQuery = Type.Object(
   {
-    hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 24 * 90, default: 168, description: 'how far ahead the next shifts are looked for' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 5, description: 'next shifts per schedule' })),
+    hours: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 24 * 90,
+        default: 168,
+        description: 'how far ahead the next shifts are looked for',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 50, default: 5, description: 'next shifts per schedule' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -24,13 +33,30 @@ export const ScheduleOnCallSchema = Type.Object(
     name: Type.String(),
     teamId: nullableString,
     timeZone: Type.String(),
-    onCall: Type.Union([
-      Type.Object({ userId: Type.String(), name: Type.String(), until: Type.Union([instant, Type.Null()]), overrideId: nullableString }),
-      Type.Null(),
-    ], { description: 'null: nobody is on call now' }),
+    onCall: Type.Union(
+      [
+        Type.Object({
+          userId: Type.String(),
+          name: Type.String(),
+          until: Type.Union([instant, Type.Null()]),
+          overrideId: nullableString,
+        }),
+        Type.Null(),
+      ],
+      { description: 'null: nobody is on call now' },
+    ),
     next: Type.Array(
-      Type.Object({ userId: nullableString, name: nullableString, start: instant, end: Type.Union([instant, Type.Null()], { description: 'null: no handoff within 40 days after it starts' }), overrideId: nullableString }),
-      { description: 'the shifts starting within the look-ahead after the current one, in order; userId null is a gap with nobody on call' },
+      Type.Object({
+        userId: nullableString,
+        name: nullableString,
+        start: instant,
+        end: Type.Union([instant, Type.Null()], { description: 'null: no handoff within 40 days after it starts' }),
+        overrideId: nullableString,
+      }),
+      {
+        description:
+          'the shifts starting within the look-ahead after the current one, in order; userId null is a gap with nobody on call',
+      },
     ),
   },
   { title: 'ScheduleOnCall' },
@@ -42,7 +68,13 @@ export type ScheduleOnCall = Static<typeof ScheduleOnCallSchema>;
  * (viewer). Consecutive pieces of one person from one source are merged: a handoff to oneself
  * is no handoff.
  */
-export async function listOnCallNow({ ctx, input }: { ctx: Ctx; input: ListOnCallNowQuery }): Promise<ScheduleOnCall[]> {
+export async function listOnCallNow({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: ListOnCallNowQuery;
+}): Promise<ScheduleOnCall[]> {
   requireRole(ctx, 'viewer');
   const [schedules, users] = await Promise.all([
     ctx.db.query<ScheduleRow>(`SELECT ${scheduleColumns} FROM schedules ORDER BY name, id`),
@@ -62,12 +94,26 @@ export async function listOnCallNow({ ctx, input }: { ctx: Ctx; input: ListOnCal
       .filter((piece) => piece.start > from && piece.start < to)
       .slice(0, input.limit ?? 5)
       .map((piece) => ({
-        userId: piece.userId, name: piece.userId === null ? null : nameOf(piece.userId),
-        start: new Date(piece.start).toISOString(), end: piece.end >= horizon ? null : new Date(piece.end).toISOString(), overrideId: piece.overrideId,
+        userId: piece.userId,
+        name: piece.userId === null ? null : nameOf(piece.userId),
+        start: new Date(piece.start).toISOString(),
+        end: piece.end >= horizon ? null : new Date(piece.end).toISOString(),
+        overrideId: piece.overrideId,
       }));
     return {
-      scheduleId: row.id, name: row.name, teamId: row.team_id, timeZone: row.definition.timeZone,
-      onCall: now === null ? null : { userId: now.userId, name: nameOf(now.userId), until: now.until?.toISOString() ?? null, overrideId: now.overrideId },
+      scheduleId: row.id,
+      name: row.name,
+      teamId: row.team_id,
+      timeZone: row.definition.timeZone,
+      onCall:
+        now === null
+          ? null
+          : {
+              userId: now.userId,
+              name: nameOf(now.userId),
+              until: now.until?.toISOString() ?? null,
+              overrideId: now.overrideId,
+            },
       next,
     };
   });

@@ -40,5 +40,12 @@ export interface ScheduleRow {
 export const scheduleColumns = 'id, name, team_id, definition, created_at, updated_at';
 
 export function toScheduleRecord(row: ScheduleRow): ScheduleRecord {
-  return { id: row.id, name: row.name, teamId: row.team_id, definition: row.definition, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    teamId: row.team_id,
+    definition: row.definition,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }

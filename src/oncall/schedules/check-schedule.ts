@@ -1,6 +1,14 @@
 import { Value } from 'typebox/value';
 import { validationError, type FieldIssue } from '../../core/app-error.js';
-import { LayerSchema, OverrideSchema, ScheduleSchema, wallClockPattern, type Layer, type Override, type Schedule } from './schedule-model.js';
+import {
+  LayerSchema,
+  OverrideSchema,
+  ScheduleSchema,
+  wallClockPattern,
+  type Layer,
+  type Override,
+  type Schedule,
+} from './schedule-model.js';
 import { isKnownTimeZone } from './zone-clock.js';
 
 /** TypeBox's messages, reworded where they would leave a person guessing. */
@@ -19,7 +27,8 @@ function schemaIssues(input: unknown, path: string): FieldIssue[] {
     let message = error.message;
     if (error.keyword === 'boolean') message = 'is not a known field';
     else if (params.pattern === wallClockPattern) message = 'must be a local time HH:mm, from 00:00 to 23:59';
-    else if (params.format === 'date-time') message = 'must be an ISO 8601 date-time with an offset, like 2026-03-02T09:00:00+01:00';
+    else if (params.format === 'date-time')
+      message = 'must be an ISO 8601 date-time with an offset, like 2026-03-02T09:00:00+01:00';
     else if (params.allowedValues !== undefined) message = `must be one of ${params.allowedValues.join(', ')}`;
     issues.push({ path: at, message });
   }
@@ -40,28 +49,45 @@ function checkDistinctId(seen: Map<string, string>, id: string, at: string, issu
 function checkPeriod(startsAt: string, endsAt: string | undefined, at: string, issues: FieldIssue[]): void {
   const start = Date.parse(startsAt);
   const end = endsAt === undefined ? Infinity : Date.parse(endsAt);
-  if (Number.isNaN(start)) issues.push({ path: `${at}/startsAt`, message: 'is not a date-time that can be read: drop any [zone] suffix or leap second' });
-  if (Number.isNaN(end)) issues.push({ path: `${at}/endsAt`, message: 'is not a date-time that can be read: drop any [zone] suffix or leap second' });
-  else if (!Number.isNaN(start) && end <= start) issues.push({ path: `${at}/endsAt`, message: 'must be after startsAt' });
+  if (Number.isNaN(start))
+    issues.push({
+      path: `${at}/startsAt`,
+      message: 'is not a date-time that can be read: drop any [zone] suffix or leap second',
+    });
+  if (Number.isNaN(end))
+    issues.push({
+      path: `${at}/endsAt`,
+      message: 'is not a date-time that can be read: drop any [zone] suffix or leap second',
+    });
+  else if (!Number.isNaN(start) && end <= start)
+    issues.push({ path: `${at}/endsAt`, message: 'must be after startsAt' });
 }
 
 function checkLayer(layer: Layer, at: string, issues: FieldIssue[]): void {
   checkPeriod(layer.startsAt, layer.endsAt, at, issues);
   const { kind, lengthMinutes, handoffWeekday } = layer.rotation;
   const rotation = `${at}/rotation`;
-  if (kind === 'custom' && lengthMinutes === undefined) issues.push({ path: `${rotation}/lengthMinutes`, message: 'is required by a custom rotation' });
+  if (kind === 'custom' && lengthMinutes === undefined)
+    issues.push({ path: `${rotation}/lengthMinutes`, message: 'is required by a custom rotation' });
   if (kind !== 'custom' && lengthMinutes !== undefined) {
-    issues.push({ path: `${rotation}/lengthMinutes`, message: `is only for custom rotations: a ${kind} shift follows the wall clock` });
+    issues.push({
+      path: `${rotation}/lengthMinutes`,
+      message: `is only for custom rotations: a ${kind} shift follows the wall clock`,
+    });
   }
-  if (kind === 'weekly' && handoffWeekday === undefined) issues.push({ path: `${rotation}/handoffWeekday`, message: 'is required by a weekly rotation' });
-  if (kind !== 'weekly' && handoffWeekday !== undefined) issues.push({ path: `${rotation}/handoffWeekday`, message: 'is only for weekly rotations' });
+  if (kind === 'weekly' && handoffWeekday === undefined)
+    issues.push({ path: `${rotation}/handoffWeekday`, message: 'is required by a weekly rotation' });
+  if (kind !== 'weekly' && handoffWeekday !== undefined)
+    issues.push({ path: `${rotation}/handoffWeekday`, message: 'is only for weekly rotations' });
 }
 
 function checkOverride(override: Override, at: string, issues: FieldIssue[]): void {
   checkPeriod(override.startsAt, override.endsAt, at, issues);
   if (override.swap === undefined) return;
-  if (override.swap.takenBy !== override.userId) issues.push({ path: `${at}/swap/takenBy`, message: 'must be the override userId: who takes the shift is on call' });
-  if (override.swap.requestedBy === override.swap.takenBy) issues.push({ path: `${at}/swap/requestedBy`, message: 'must differ from takenBy' });
+  if (override.swap.takenBy !== override.userId)
+    issues.push({ path: `${at}/swap/takenBy`, message: 'must be the override userId: who takes the shift is on call' });
+  if (override.swap.requestedBy === override.swap.takenBy)
+    issues.push({ path: `${at}/swap/requestedBy`, message: 'must differ from takenBy' });
 }
 
 /**
@@ -104,6 +130,12 @@ export function checkSchedule(input: unknown, path = ''): Schedule {
   const issues = listScheduleIssues(input, path);
   if (issues.length === 0) return input as Schedule;
   // The first few in the message too, for logs and tests that print only the message.
-  const shown = issues.slice(0, 3).map((issue) => `${issue.path} ${issue.message}`).join('; ');
-  throw validationError(`invalid on-call schedule: ${shown}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}`, issues);
+  const shown = issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path} ${issue.message}`)
+    .join('; ');
+  throw validationError(
+    `invalid on-call schedule: ${shown}${issues.length > 3 ? `; and ${issues.length - 3} more` : ''}`,
+    issues,
+  );
 }

@@ -45,7 +45,12 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
   return {
     clock,
     layers: schedule.layers.map((layer) => compileLayer(clock, layer)),
-    overrides: schedule.overrides.map((o) => ({ id: o.id, userId: o.userId, start: Date.parse(o.startsAt), end: Date.parse(o.endsAt) })),
+    overrides: schedule.overrides.map((o) => ({
+      id: o.id,
+      userId: o.userId,
+      start: Date.parse(o.startsAt),
+      end: Date.parse(o.endsAt),
+    })),
   };
 }
 
@@ -55,11 +60,17 @@ function compileLayer(clock: ZoneClock, layer: Layer): CompiledLayer {
     id: layer.id,
     name: layer.name,
     participants: layer.participants,
-    restrictions: layer.restrictions?.map((r) => {
-      const fromMinutes = minutesOfWallClock(r.from);
-      const toMinutes = minutesOfWallClock(r.to);
-      return { weekdays: r.weekdays === undefined ? null : new Set(r.weekdays), fromMinutes, toMinutes, endDayOffset: toMinutes <= fromMinutes ? 1 : 0 };
-    }) ?? null,
+    restrictions:
+      layer.restrictions?.map((r) => {
+        const fromMinutes = minutesOfWallClock(r.from);
+        const toMinutes = minutesOfWallClock(r.to);
+        return {
+          weekdays: r.weekdays === undefined ? null : new Set(r.weekdays),
+          fromMinutes,
+          toMinutes,
+          endDayOffset: toMinutes <= fromMinutes ? 1 : 0,
+        };
+      }) ?? null,
     endsAt: layer.endsAt === undefined ? Infinity : Date.parse(layer.endsAt),
     ...rotation,
   };
@@ -76,7 +87,7 @@ function compileRotation(clock: ZoneClock, rotation: Rotation, anchor: number): 
   const atDay = (day: number): number => clock.toInstant(day * dayMs + handoffMinute);
   let firstDay = Math.floor(clock.toLocal(anchor) / dayMs);
   const stepDays = rotation.kind === 'weekly' ? 7 : 1;
-  if (rotation.kind === 'weekly') firstDay += (((rotation.handoffWeekday ?? 1) - isoWeekdayOf(firstDay)) + 7) % 7;
+  if (rotation.kind === 'weekly') firstDay += ((rotation.handoffWeekday ?? 1) - isoWeekdayOf(firstDay) + 7) % 7;
   if (atDay(firstDay) < anchor) firstDay += stepDays;
 
   if (rotation.kind === 'custom') {

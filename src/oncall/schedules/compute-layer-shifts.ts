@@ -27,7 +27,8 @@ export function layerPieces(clock: ZoneClock, layer: CompiledLayer, from: number
   while (start < end) {
     const next = layer.handoffAt(n + 1);
     const piece = { start: Math.max(start, from), end: Math.min(next, end) };
-    if (piece.end > piece.start) shifts.push({ userId: layer.participants[n % layer.participants.length]!, ...piece, shiftIndex: n });
+    if (piece.end > piece.start)
+      shifts.push({ userId: layer.participants[n % layer.participants.length]!, ...piece, shiftIndex: n });
     n += 1;
     start = next;
   }
@@ -39,7 +40,12 @@ export function layerPieces(clock: ZoneClock, layer: CompiledLayer, from: number
  * The union of a layer's restriction windows over [from, to), sorted and merged. A window belongs
  * to the local day it starts on, so the day before `from` is included for windows past midnight.
  */
-function restrictionWindows(clock: ZoneClock, restrictions: readonly CompiledRestriction[], from: number, to: number): Interval[] {
+function restrictionWindows(
+  clock: ZoneClock,
+  restrictions: readonly CompiledRestriction[],
+  from: number,
+  to: number,
+): Interval[] {
   const windows: Interval[] = [];
   const lastDay = Math.floor(clock.toLocal(to) / dayMs);
   for (let day = Math.floor(clock.toLocal(from) / dayMs) - 1; day <= lastDay; day += 1) {
@@ -89,8 +95,13 @@ export function computeLayerShifts(schedule: Schedule, from: Date, to: Date): La
   return layers.map((layer) => ({
     layerId: layer.id,
     name: layer.name,
-    shifts: end > start
-      ? layerPieces(clock, layer, start, end).map((p) => ({ userId: p.userId, start: new Date(p.start), end: new Date(p.end) }))
-      : [],
+    shifts:
+      end > start
+        ? layerPieces(clock, layer, start, end).map((p) => ({
+            userId: p.userId,
+            start: new Date(p.start),
+            end: new Date(p.end),
+          }))
+        : [],
   }));
 }

@@ -22,16 +22,37 @@ export interface TimelineOptions {
  * override covering it, else to the last layer with someone on call, else to nobody. The work
  * grows with the number of shifts and overrides in the window, not with its length.
  */
-export function buildTimeline(compiled: CompiledSchedule, from: number, to: number, options: TimelineOptions): TimelinePiece[] {
+export function buildTimeline(
+  compiled: CompiledSchedule,
+  from: number,
+  to: number,
+  options: TimelineOptions,
+): TimelinePiece[] {
   if (!(to > from)) return [];
-  const layers = compiled.layers.map((layer) => layerPieces(compiled.clock, layer, from, to).map((p) => ({
-    userId: p.userId, start: p.start, end: p.end, layerId: layer.id, overrideId: null, shiftIndex: p.shiftIndex,
-  })));
+  const layers = compiled.layers.map((layer) =>
+    layerPieces(compiled.clock, layer, from, to).map((p) => ({
+      userId: p.userId,
+      start: p.start,
+      end: p.end,
+      layerId: layer.id,
+      overrideId: null,
+      shiftIndex: p.shiftIndex,
+    })),
+  );
   // Overrides overlap one another, so they are first stacked among themselves (later on top)
   // into one list without overlaps, which then goes on top of every layer.
   const overrides = compiled.overrides
     .filter((o) => o.end > from && o.start < to)
-    .map((o) => [{ userId: o.userId, start: Math.max(o.start, from), end: Math.min(o.end, to), layerId: null, overrideId: o.id, shiftIndex: null }]);
+    .map((o) => [
+      {
+        userId: o.userId,
+        start: Math.max(o.start, from),
+        end: Math.min(o.end, to),
+        layerId: null,
+        overrideId: o.id,
+        shiftIndex: null,
+      },
+    ]);
   const covered = stackSources(overrides, from, to, options).filter((p) => p.userId !== null);
   return stackSources([...layers, covered], from, to, options);
 }
@@ -41,7 +62,12 @@ export function buildTimeline(compiled: CompiledSchedule, from: number, to: numb
  * that do not overlap. The window is cut wherever a piece starts or ends; each stretch goes to
  * the topmost source covering it, or to nobody, and neighbours that continue each other merge.
  */
-function stackSources(sources: ReadonlyArray<readonly TimelinePiece[]>, from: number, to: number, options: TimelineOptions): TimelinePiece[] {
+function stackSources(
+  sources: ReadonlyArray<readonly TimelinePiece[]>,
+  from: number,
+  to: number,
+  options: TimelineOptions,
+): TimelinePiece[] {
   let count = 2;
   for (const source of sources) count += 2 * source.length;
   const points = new Float64Array(count); // a typed array sorts numerically, and fast
@@ -73,7 +99,12 @@ function stackSources(sources: ReadonlyArray<readonly TimelinePiece[]>, from: nu
  * The topmost source's piece covering [start, end), cut to it. Stretches are visited in order,
  * so each source's cursor only moves forward; a source not visited now catches up later.
  */
-function topPieceAt(sources: ReadonlyArray<readonly TimelinePiece[]>, cursors: number[], start: number, end: number): TimelinePiece {
+function topPieceAt(
+  sources: ReadonlyArray<readonly TimelinePiece[]>,
+  cursors: number[],
+  start: number,
+  end: number,
+): TimelinePiece {
   for (let s = sources.length - 1; s >= 0; s -= 1) {
     const pieces = sources[s]!;
     let next = cursors[s]!;
@@ -86,13 +117,24 @@ function topPieceAt(sources: ReadonlyArray<readonly TimelinePiece[]>, cursors: n
 }
 
 function continues(last: TimelinePiece, piece: TimelinePiece, options: TimelineOptions): boolean {
-  return last.end === piece.start && last.userId === piece.userId && last.layerId === piece.layerId
-    && last.overrideId === piece.overrideId && (!options.splitAtHandoffs || last.shiftIndex === piece.shiftIndex);
+  return (
+    last.end === piece.start &&
+    last.userId === piece.userId &&
+    last.layerId === piece.layerId &&
+    last.overrideId === piece.overrideId &&
+    (!options.splitAtHandoffs || last.shiftIndex === piece.shiftIndex)
+  );
 }
 
 /** Drops the internal fields and gives `Date`s. */
 export function toShift(piece: TimelinePiece): Shift {
-  return { userId: piece.userId, start: new Date(piece.start), end: new Date(piece.end), layerId: piece.layerId, overrideId: piece.overrideId };
+  return {
+    userId: piece.userId,
+    start: new Date(piece.start),
+    end: new Date(piece.end),
+    layerId: piece.layerId,
+    overrideId: piece.overrideId,
+  };
 }
 
 /**
@@ -104,5 +146,7 @@ export function toShift(piece: TimelinePiece): Shift {
  * The schedule must have passed `checkSchedule`.
  */
 export function computeShifts(schedule: Schedule, from: Date, to: Date): Shift[] {
-  return buildTimeline(compileSchedule(schedule), from.getTime(), to.getTime(), { splitAtHandoffs: false }).map(toShift);
+  return buildTimeline(compileSchedule(schedule), from.getTime(), to.getTime(), { splitAtHandoffs: false }).map(
+    toShift,
+  );
 }

@@ -34,9 +34,14 @@ const refreshSeconds = 3600; // how often subscribed clients should fetch the fe
 function calendarPieces(schedule: Schedule, from: number, to: number): TimelinePiece[] {
   if (!(to > from)) return []; // else the shift running at `from` would overlap an empty window
   const compiled = compileSchedule(schedule);
-  const pad = Math.max(0, ...compiled.layers.map((l) => l.maxShiftMs), ...compiled.overrides.map((o) => o.end - o.start));
-  return buildTimeline(compiled, from - pad, to + pad, { splitAtHandoffs: true })
-    .filter((p) => p.userId !== null && p.end > from && p.start < to);
+  const pad = Math.max(
+    0,
+    ...compiled.layers.map((l) => l.maxShiftMs),
+    ...compiled.overrides.map((o) => o.end - o.start),
+  );
+  return buildTimeline(compiled, from - pad, to + pad, { splitAtHandoffs: true }).filter(
+    (p) => p.userId !== null && p.end > from && p.start < to,
+  );
 }
 
 /**
@@ -56,20 +61,29 @@ function describeUser(options: ICalendarOptions, userId: string): { name: string
 }
 
 /** Where the shift comes from, in words: the layer's name, or the override and its reason. */
-function describeSource(schedule: Schedule, piece: TimelinePiece, options: ICalendarOptions): { label: string; lines: string[] } {
+function describeSource(
+  schedule: Schedule,
+  piece: TimelinePiece,
+  options: ICalendarOptions,
+): { label: string; lines: string[] } {
   if (piece.overrideId === null) {
     const layer = schedule.layers.find((l) => l.id === piece.layerId);
     return { label: layer?.name ?? 'layer', lines: [`Layer: ${layer?.name ?? piece.layerId ?? ''}`] };
   }
   const override = schedule.overrides.find((o) => o.id === piece.overrideId);
   const lines = ['Override'];
-  if (override?.swap !== undefined) lines.push(`Swap: takes the shift of ${describeUser(options, override.swap.requestedBy).name}`);
+  if (override?.swap !== undefined)
+    lines.push(`Swap: takes the shift of ${describeUser(options, override.swap.requestedBy).name}`);
   if (override?.reason !== undefined) lines.push(`Reason: ${override.reason}`);
   return { label: override?.swap === undefined ? 'override' : 'swap', lines };
 }
 
 function renderCalendar(schedule: Schedule, options: ICalendarOptions, only: string | null): string {
-  const calendar = ical({ name: options.name, prodId: { company: 'Astreinte', product: 'on-call', language: 'EN' }, ttl: refreshSeconds });
+  const calendar = ical({
+    name: options.name,
+    prodId: { company: 'Astreinte', product: 'on-call', language: 'EN' },
+    ttl: refreshSeconds,
+  });
   const stamp = options.stamp ?? options.from;
   for (const piece of calendarPieces(schedule, options.from.getTime(), options.to.getTime())) {
     if (piece.userId === null || (only !== null && piece.userId !== only)) continue;

@@ -23,17 +23,29 @@ export const wallClockPattern = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 const id = { minLength: 1, maxLength: 100 };
 const userId = { minLength: 1, maxLength: 100, description: 'a user id' };
 const instant = { format: 'date-time', examples: ['2026-03-02T09:00:00+01:00'] };
-const wallClock = { pattern: wallClockPattern, examples: ['09:00'], description: 'local time HH:mm in the schedule zone' };
+const wallClock = {
+  pattern: wallClockPattern,
+  examples: ['09:00'],
+  description: 'local time HH:mm in the schedule zone',
+};
 const isoWeekday = { minimum: 1, maximum: 7, description: 'ISO weekday: 1 is Monday, 7 is Sunday' };
 
 export const RotationSchema = Type.Object(
   {
     kind: Type.Enum(rotationKinds, {
-      description: 'daily and weekly hand off at the local wall-clock time (a shift across a DST change lasts 23 or 25 h); custom lasts lengthMinutes exactly',
+      description:
+        'daily and weekly hand off at the local wall-clock time (a shift across a DST change lasts 23 or 25 h); custom lasts lengthMinutes exactly',
     }),
-    lengthMinutes: Type.Optional(Type.Integer({ minimum: 15, maximum: 525_600, description: 'custom rotations only: the length of every shift' })),
-    handoffTime: Type.String({ ...wallClock, description: 'local time of the handoffs (custom: of the first one only)' }),
-    handoffWeekday: Type.Optional(Type.Integer({ ...isoWeekday, description: 'weekly rotations only: ISO weekday of the handoff' })),
+    lengthMinutes: Type.Optional(
+      Type.Integer({ minimum: 15, maximum: 525_600, description: 'custom rotations only: the length of every shift' }),
+    ),
+    handoffTime: Type.String({
+      ...wallClock,
+      description: 'local time of the handoffs (custom: of the first one only)',
+    }),
+    handoffWeekday: Type.Optional(
+      Type.Integer({ ...isoWeekday, description: 'weekly rotations only: ISO weekday of the handoff' }),
+    ),
   },
   { additionalProperties: false, title: 'Rotation' },
 );
@@ -41,9 +53,19 @@ export type Rotation = Static<typeof RotationSchema>;
 
 export const RestrictionSchema = Type.Object(
   {
-    weekdays: Type.Optional(Type.Array(Type.Integer(isoWeekday), { minItems: 1, maxItems: 7, uniqueItems: true, description: 'days a window starts on; default every day' })),
+    weekdays: Type.Optional(
+      Type.Array(Type.Integer(isoWeekday), {
+        minItems: 1,
+        maxItems: 7,
+        uniqueItems: true,
+        description: 'days a window starts on; default every day',
+      }),
+    ),
     from: Type.String(wallClock),
-    to: Type.String({ ...wallClock, description: 'end of the window; at or before `from` means the next day (from = to is 24 h)' }),
+    to: Type.String({
+      ...wallClock,
+      description: 'end of the window; at or before `from` means the next day (from = to is 24 h)',
+    }),
   },
   { additionalProperties: false, title: 'Restriction' },
 );
@@ -53,11 +75,22 @@ export const LayerSchema = Type.Object(
     id: Type.String(id),
     name: Type.String({ minLength: 1, maxLength: 200 }),
     rotation: RotationSchema,
-    startsAt: Type.String({ ...instant, description: 'anchor: the first participant starts at the first handoff at or after it' }),
+    startsAt: Type.String({
+      ...instant,
+      description: 'anchor: the first participant starts at the first handoff at or after it',
+    }),
     endsAt: Type.Optional(Type.String({ ...instant, description: 'the layer has nobody on call from then on' })),
-    participants: Type.Array(Type.String(userId), { minItems: 1, maxItems: 500, description: 'user ids in rotation order; a user may appear twice' }),
+    participants: Type.Array(Type.String(userId), {
+      minItems: 1,
+      maxItems: 500,
+      description: 'user ids in rotation order; a user may appear twice',
+    }),
     restrictions: Type.Optional(
-      Type.Array(RestrictionSchema, { minItems: 1, maxItems: 50, description: 'on call only inside these local windows (their union); omit for always' }),
+      Type.Array(RestrictionSchema, {
+        minItems: 1,
+        maxItems: 50,
+        description: 'on call only inside these local windows (their union); omit for always',
+      }),
     ),
   },
   { additionalProperties: false, title: 'ScheduleLayer' },
@@ -87,11 +120,17 @@ export type Override = Static<typeof OverrideSchema>;
 
 export const ScheduleSchema = Type.Object(
   {
-    timeZone: Type.String({ minLength: 1, maxLength: 100, examples: ['Europe/Paris'], description: 'IANA time zone of every wall-clock time' }),
+    timeZone: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      examples: ['Europe/Paris'],
+      description: 'IANA time zone of every wall-clock time',
+    }),
     layers: Type.Array(LayerSchema, { maxItems: 20, description: 'a later layer wins where it has someone on call' }),
     overrides: Type.Array(OverrideSchema, {
       maxItems: 5000,
-      description: 'in creation order: overrides win over every layer, and a later override over an earlier one where they overlap',
+      description:
+        'in creation order: overrides win over every layer, and a later override over an earlier one where they overlap',
     }),
   },
   { additionalProperties: false, title: 'Schedule' },
@@ -141,7 +180,6 @@ export interface LayerRendering {
   shifts: LayerShift[];
 }
 
-
 /** Who is on call at an instant; `until` is null when nothing changes within the look-ahead. */
 export interface OnCallNow {
   userId: string;
@@ -149,4 +187,3 @@ export interface OnCallNow {
   layerId: string | null;
   overrideId: string | null;
 }
-

@@ -26,7 +26,12 @@ export function whoIsOnCall(schedule: Schedule, at: Date): OnCallNow | null {
     const end = start + days * dayMs;
     const first = buildTimeline(compiled, start, end, { splitAtHandoffs: false })[0];
     if (first === undefined || first.userId === null) return null;
-    current = { userId: first.userId, until: first.end < end ? new Date(first.end) : null, layerId: first.layerId, overrideId: first.overrideId };
+    current = {
+      userId: first.userId,
+      until: first.end < end ? new Date(first.end) : null,
+      layerId: first.layerId,
+      overrideId: first.overrideId,
+    };
     if (current.until !== null) return current;
   }
   return current;

@@ -26,23 +26,45 @@ const insertSwap = `
  * A person asks for cover of (part of) their own shift (responder): they must be on call for the
  * whole window, which must not be over. Someone else takes it with `takeShiftSwap`.
  */
-export async function requestShiftSwap({ ctx, input }: { ctx: Ctx; input: { scheduleId: string } & RequestShiftSwapInput }): Promise<ShiftSwap> {
+export async function requestShiftSwap({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { scheduleId: string } & RequestShiftSwapInput;
+}): Promise<ShiftSwap> {
   requireRole(ctx, 'responder');
   if (ctx.actor.type !== 'user') throw new AppError('forbidden', 'only a person asks for cover of their shift');
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
-  if (endsAt.getTime() <= startsAt.getTime()) throw validationError('the window ends before it starts', [{ path: '/endsAt', message: 'must be after startsAt' }]);
-  if (endsAt.getTime() <= ctx.now().getTime()) throw validationError('the window is over', [{ path: '/endsAt', message: 'must be in the future' }]);
+  if (endsAt.getTime() <= startsAt.getTime())
+    throw validationError('the window ends before it starts', [{ path: '/endsAt', message: 'must be after startsAt' }]);
+  if (endsAt.getTime() <= ctx.now().getTime())
+    throw validationError('the window is over', [{ path: '/endsAt', message: 'must be in the future' }]);
   const requester = ctx.actor.id;
   return inTransaction(ctx, async (tx) => {
     const schedule = await loadSchedule(tx.db, input.scheduleId);
     const shifts = computeShifts(schedule.definition, startsAt, endsAt);
     if (shifts.length === 0 || shifts.some((shift) => shift.userId !== requester)) {
-      throw validationError('you are not on call for all of this window', [{ path: '/startsAt', message: 'ask for cover of a window where you are on call' }]);
+      throw validationError('you are not on call for all of this window', [
+        { path: '/startsAt', message: 'ask for cover of a window where you are on call' },
+      ]);
     }
-    const { rows } = await tx.db.query<ShiftSwapRow>(insertSwap, [input.scheduleId, requester, startsAt, endsAt, input.reason ?? '', tx.now()]);
+    const { rows } = await tx.db.query<ShiftSwapRow>(insertSwap, [
+      input.scheduleId,
+      requester,
+      startsAt,
+      endsAt,
+      input.reason ?? '',
+      tx.now(),
+    ]);
     const swap = toShiftSwap(rows[0]!);
-    await recordAudit(tx, { action: 'shift_swap.request', targetType: 'schedule', targetId: input.scheduleId, details: { swapId: swap.id } });
+    await recordAudit(tx, {
+      action: 'shift_swap.request',
+      targetType: 'schedule',
+      targetId: input.scheduleId,
+      details: { swapId: swap.id },
+    });
     return swap;
   });
 }

@@ -33,7 +33,14 @@ export const swapColumns = 'id, schedule_id, requested_by, starts_at, ends_at, r
 
 export function toShiftSwap(row: ShiftSwapRow): ShiftSwap {
   return {
-    id: row.id, scheduleId: row.schedule_id, requestedBy: row.requested_by, startsAt: row.starts_at.toISOString(), endsAt: row.ends_at.toISOString(),
-    reason: row.reason, status: row.status, takenBy: row.taken_by, overrideId: row.override_id,
+    id: row.id,
+    scheduleId: row.schedule_id,
+    requestedBy: row.requested_by,
+    startsAt: row.starts_at.toISOString(),
+    endsAt: row.ends_at.toISOString(),
+    reason: row.reason,
+    status: row.status,
+    takenBy: row.taken_by,
+    overrideId: row.override_id,
   };
 }

@@ -17,7 +17,13 @@ const markTaken = `
  * both names (`swap: {requestedBy, takenBy}`), which wins over every layer for that window.
  * Taking a swap already taken answers 409.
  */
-export async function takeShiftSwap({ ctx, input }: { ctx: Ctx; input: { scheduleId: string; swapId: string } }): Promise<ShiftSwap> {
+export async function takeShiftSwap({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: { scheduleId: string; swapId: string };
+}): Promise<ShiftSwap> {
   requireRole(ctx, 'responder');
   if (ctx.actor.type !== 'user') throw new AppError('forbidden', 'only a person takes a shift');
   const taker = ctx.actor.id;
@@ -26,17 +32,27 @@ export async function takeShiftSwap({ ctx, input }: { ctx: Ctx; input: { schedul
     const swap = rows[0];
     if (swap === undefined) throw notFound('shift swap', input.swapId);
     if (swap.status !== 'open') throw conflict(`this swap is ${swap.status}`, { status: swap.status });
-    if (swap.requested_by === taker) throw conflict('you cannot take your own shift', { requestedBy: swap.requested_by });
+    if (swap.requested_by === taker)
+      throw conflict('you cannot take your own shift', { requestedBy: swap.requested_by });
     const { rows: schedules } = await tx.db.query<{ definition: Schedule }>(lockScheduleDefinition, [input.scheduleId]);
     const definition = schedules[0]!.definition;
     const overrideId = `swap-${swap.id}`;
     definition.overrides.push({
-      id: overrideId, userId: taker, startsAt: swap.starts_at.toISOString(), endsAt: swap.ends_at.toISOString(),
-      ...(swap.reason === '' ? {} : { reason: swap.reason }), swap: { requestedBy: swap.requested_by, takenBy: taker },
+      id: overrideId,
+      userId: taker,
+      startsAt: swap.starts_at.toISOString(),
+      endsAt: swap.ends_at.toISOString(),
+      ...(swap.reason === '' ? {} : { reason: swap.reason }),
+      swap: { requestedBy: swap.requested_by, takenBy: taker },
     });
     await tx.db.query(saveDefinition, [input.scheduleId, JSON.stringify(definition), tx.now()]);
     const { rows: taken } = await tx.db.query<ShiftSwapRow>(markTaken, [swap.id, taker, overrideId, tx.now()]);
-    await recordAudit(tx, { action: 'shift_swap.take', targetType: 'schedule', targetId: input.scheduleId, details: { swapId: swap.id, requestedBy: swap.requested_by } });
+    await recordAudit(tx, {
+      action: 'shift_swap.take',
+      targetType: 'schedule',
+      targetId: input.scheduleId,
+      details: { swapId: swap.id, requestedBy: swap.requested_by },
+    });
     return toShiftSwap(taken[0]!);
   });
 }

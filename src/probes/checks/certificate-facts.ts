@@ -13,7 +13,10 @@ export interface CertificateFacts {
  * Reads the facts of a peer certificate (`socket.getPeerCertificate()`), which is an empty
  * object when the server sent none (a PSK or anonymous cipher): every fact is null then.
  */
-export function readCertificateFacts(certificate: PeerCertificate | Record<string, never>, now: number = Date.now()): CertificateFacts {
+export function readCertificateFacts(
+  certificate: PeerCertificate | Record<string, never>,
+  now: number = Date.now(),
+): CertificateFacts {
   if (!('valid_to' in certificate)) return { expirationMs: null, subject: null, issuer: null };
   // `valid_to` is OpenSSL's text form (`Jan  2 03:04:05 2030 GMT`), which Date.parse reads.
   const notAfter = Date.parse(certificate.valid_to);

@@ -31,7 +31,10 @@ export function describeError(error: unknown): string {
   const { code, syscall, reason } = error as NodeJS.ErrnoException & { reason?: unknown };
   // OpenSSL's messages carry its queue, file and line (`80…:error:0A00010B:SSL routines:…:350:`);
   // its `reason` (`wrong version number`) is the part an operator needs.
-  let message = typeof reason === 'string' && code?.startsWith('ERR_SSL_') === true ? reason : error.message.replace(/\s*\n\s*/g, ' ').trim();
+  let message =
+    typeof reason === 'string' && code?.startsWith('ERR_SSL_') === true
+      ? reason
+      : error.message.replace(/\s*\n\s*/g, ' ').trim();
   if (syscall !== undefined && message.startsWith(`${syscall} `)) message = message.slice(syscall.length + 1);
   if (message === '') return code ?? error.name;
   if (code !== undefined && !message.includes(code)) return `${message} (${code})`;

@@ -66,27 +66,48 @@ async function queryRecords(resolver: Resolver, name: string, recordType: DnsRec
       // A TXT record is a list of strings of at most 255 bytes: one long value split by its publisher.
       return (await resolver.resolveTxt(name)).map((chunks) => chunks.join(''));
     case 'SRV':
-      return (await resolver.resolveSrv(name)).map((record) => `${record.priority} ${record.weight} ${record.port} ${record.name}`);
+      return (await resolver.resolveSrv(name)).map(
+        (record) => `${record.priority} ${record.weight} ${record.port} ${record.name}`,
+      );
   }
 }
 
 function answeredObservation(budget: CheckBudget, rcode: string, answers: string[]): Observation {
   const latencyMs = budget.elapsedMs();
-  const values: ObservedValues = { CONNECTED: true, RESPONSE_TIME: latencyMs, DNS_RCODE: rcode, DNS_ANSWERS: answers, BODY: answers.join(', ') };
+  const values: ObservedValues = {
+    CONNECTED: true,
+    RESPONSE_TIME: latencyMs,
+    DNS_RCODE: rcode,
+    DNS_ANSWERS: answers,
+    BODY: answers.join(', '),
+  };
   return { reached: true, latencyMs, values, error: null };
 }
 
-function failedObservation(budget: CheckBudget, error: unknown, timeoutMs: number, server: string | undefined): Observation {
+function failedObservation(
+  budget: CheckBudget,
+  error: unknown,
+  timeoutMs: number,
+  server: string | undefined,
+): Observation {
   const stopReason = budget.stopReason();
   if (stopReason !== null) {
-    return unreachedObservation(budget, error, { DNS_RCODE: stopReason === 'cancelled' ? 'CANCELLED' : 'TIMEOUT', DNS_ANSWERS: [], BODY: '' });
+    return unreachedObservation(budget, error, {
+      DNS_RCODE: stopReason === 'cancelled' ? 'CANCELLED' : 'TIMEOUT',
+      DNS_ANSWERS: [],
+      BODY: '',
+    });
   }
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'ERROR';
   const rcode = answeredCodes[code];
   if (rcode !== undefined) return answeredObservation(budget, rcode, []);
   // c-ares gave up on its own (its retries took the budget): the same timeout as the budget's.
   const cause = code === 'ETIMEOUT' ? new Error(`timeout after ${timeoutMs} ms`) : error;
-  const observation = unreachedObservation(budget, cause, { DNS_RCODE: code === 'ETIMEOUT' ? 'TIMEOUT' : code, DNS_ANSWERS: [], BODY: '' });
+  const observation = unreachedObservation(budget, cause, {
+    DNS_RCODE: code === 'ETIMEOUT' ? 'TIMEOUT' : code,
+    DNS_ANSWERS: [],
+    BODY: '',
+  });
   // c-ares names the name asked (`ECONNREFUSED api.internal`), not the server that failed.
   if (server !== undefined && observation.error?.includes(server) === false) observation.error += ` (server ${server})`;
   return observation;

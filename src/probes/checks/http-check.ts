@@ -31,7 +31,13 @@ async function followRedirects(target: HttpTarget, budget: CheckBudget): Promise
   // Credentials are meant for the configured origin, not for wherever it redirects (fetch drops
   // `Authorization` likewise); once dropped they stay dropped, even if a later hop comes back.
   let withSecrets = true;
-  let plan: HttpRequestPlan = { url: firstUrl, method: target.method ?? 'GET', headers: buildHeaders(target, withSecrets), body: target.body, tls: target.tls };
+  let plan: HttpRequestPlan = {
+    url: firstUrl,
+    method: target.method ?? 'GET',
+    headers: buildHeaders(target, withSecrets),
+    body: target.body,
+    tls: target.tls,
+  };
   for (let redirects = 0; ; redirects += 1) {
     const exchange = await sendHttpRequest(plan, budget.signal);
     const location = exchange.headers['location'];
@@ -51,9 +57,22 @@ async function followRedirects(target: HttpTarget, budget: CheckBudget): Promise
 }
 
 /** The request after a redirect, with the method and body rewritten as browsers do (RFC 9110 §15.4). */
-function nextPlan(previous: HttpRequestPlan, status: number, url: URL, headers: Record<string, string>): HttpRequestPlan {
-  const becomesGet = (status === 303 && previous.method !== 'HEAD') || ((status === 301 || status === 302) && previous.method === 'POST');
-  return { url, method: becomesGet ? 'GET' : previous.method, headers, body: becomesGet ? undefined : previous.body, tls: previous.tls };
+function nextPlan(
+  previous: HttpRequestPlan,
+  status: number,
+  url: URL,
+  headers: Record<string, string>,
+): HttpRequestPlan {
+  const becomesGet =
+    (status === 303 && previous.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && previous.method === 'POST');
+  return {
+    url,
+    method: becomesGet ? 'GET' : previous.method,
+    headers,
+    body: becomesGet ? undefined : previous.body,
+    tls: previous.tls,
+  };
 }
 
 /** The default `User-Agent`, then the target's headers, then its secret ones (same name: the later wins, case-insensitively). */

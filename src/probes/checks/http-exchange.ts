@@ -42,7 +42,12 @@ export function sendHttpRequest(plan: HttpRequestPlan, signal: AbortSignal): Pro
     const headers: Record<string, string> = { ...plan.headers };
     // Set last so it wins over a user's `Content-Length` of another case; Node would chunk otherwise.
     if (plan.body !== undefined) headers['content-length'] = String(Buffer.byteLength(plan.body));
-    const options: RequestOptions = { method: plan.method, headers, agent: false, ...(isHttps ? tlsRequestOptions(plan.tls) : {}) };
+    const options: RequestOptions = {
+      method: plan.method,
+      headers,
+      agent: false,
+      ...(isHttps ? tlsRequestOptions(plan.tls) : {}),
+    };
     const request = (isHttps ? requestHttps : requestHttp)(plan.url, options);
 
     let settled = false;
@@ -70,7 +75,11 @@ export function sendHttpRequest(plan: HttpRequestPlan, signal: AbortSignal): Pro
         ip: socket.remoteAddress ?? null,
         certificateExpirationMs: facts?.expirationMs ?? null,
       };
-      readBody(response, (body, truncated) => settle({ exchange: { ...received, body, truncated } }), (error) => settle({ error }));
+      readBody(
+        response,
+        (body, truncated) => settle({ exchange: { ...received, body, truncated } }),
+        (error) => settle({ error }),
+      );
     });
     request.end(plan.body);
   });
@@ -94,7 +103,11 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 /** Reads up to `bodyLimitBytes`, then stops the download (the socket is not reused anyway). */
-function readBody(response: IncomingMessage, onBody: (body: string, truncated: boolean) => void, onError: (error: Error) => void): void {
+function readBody(
+  response: IncomingMessage,
+  onBody: (body: string, truncated: boolean) => void,
+  onError: (error: Error) => void,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   // A multi-byte character cut at the limit decodes as U+FFFD: acceptable for a truncated body.

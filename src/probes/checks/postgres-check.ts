@@ -10,7 +10,15 @@ const defaultQuery = 'SELECT 1';
 /** How long a graceful close (Terminate, then the server closing) may take before the socket is dropped. */
 const closeGraceMs = 1000;
 // Every state a client backend can be in, so that a condition on a state no session is in reads 0.
-const connectionStates = ['active', 'idle', 'idle_in_transaction', 'idle_in_transaction_aborted', 'fastpath_function_call', 'disabled', 'unknown'];
+const connectionStates = [
+  'active',
+  'idle',
+  'idle_in_transaction',
+  'idle_in_transaction_aborted',
+  'fastpath_function_call',
+  'disabled',
+  'unknown',
+];
 
 /**
  * A PostgreSQL check: connects (one connection, closed at the end: no pool), runs the target's
@@ -47,12 +55,22 @@ export async function runPostgresCheck(target: PostgresTarget, options: CheckOpt
     const values = await observeSession(client, target.query ?? defaultQuery, budget.signal);
     const latencyMs = budget.elapsedMs();
     const queryError = typeof values['QUERY_ERROR'] === 'string' ? values['QUERY_ERROR'] : null;
-    return { reached: true, latencyMs, values: { CONNECTED: true, RESPONSE_TIME: latencyMs, ...values }, error: queryError };
+    return {
+      reached: true,
+      latencyMs,
+      values: { CONNECTED: true, RESPONSE_TIME: latencyMs, ...values },
+      error: queryError,
+    };
   } catch (error) {
     // An error message from the server (authentication, unknown database, too many clients) means it answered.
     if (!connected && !(error instanceof pg.DatabaseError)) return unreachedObservation(budget, error);
     const latencyMs = budget.elapsedMs();
-    return { reached: true, latencyMs, values: { CONNECTED: connected, RESPONSE_TIME: latencyMs }, error: budget.stopReason() ?? describePgError(error) };
+    return {
+      reached: true,
+      latencyMs,
+      values: { CONNECTED: connected, RESPONSE_TIME: latencyMs },
+      error: budget.stopReason() ?? describePgError(error),
+    };
   } finally {
     if (client !== null) await closeClient(client, budget.signal.aborted);
     budget.end();
@@ -77,7 +95,10 @@ async function runProbeQuery(client: pg.Client, text: string): Promise<ObservedV
     const result = await client.query(config);
     const first = result.rows[0];
     // As pg does for row objects: of two columns with one name, the last wins.
-    const row = first === undefined ? null : Object.fromEntries(result.fields.map((field, index) => [field.name, first[index] as unknown]));
+    const row =
+      first === undefined
+        ? null
+        : Object.fromEntries(result.fields.map((field, index) => [field.name, first[index] as unknown]));
     return { RESULT: (first?.[0] as unknown) ?? null, ROW: row, ROWS: result.rows.length, QUERY_ERROR: null };
   } catch (error) {
     if (!(error instanceof pg.DatabaseError)) throw error;
@@ -104,7 +125,10 @@ async function readConnections(client: pg.Client): Promise<ObservedValues> {
 
 /** `idle in transaction (aborted)` → `idle_in_transaction_aborted`: a key conditions can name. */
 function snakeCase(state: string): string {
-  return state.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return state
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
 /** The server's own message (`password authentication failed for user "x"`), without the SQLSTATE describeError would add. */

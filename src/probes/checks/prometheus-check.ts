@@ -18,7 +18,10 @@ const maxBodyBytes = 16 * 1024 * 1024;
  * (`bad_data: parse error: …`) or a range vector (`a probe query must return an instant vector
  * or a scalar`) are `reached: true`, with `error` set and no series.
  */
-export async function runPrometheusCheck(target: PrometheusTarget & { url: string }, options: CheckOptions): Promise<PrometheusObservation> {
+export async function runPrometheusCheck(
+  target: PrometheusTarget & { url: string },
+  options: CheckOptions,
+): Promise<PrometheusObservation> {
   const budget = startBudget(options);
   try {
     return await queryPrometheus(target, budget);
@@ -31,7 +34,10 @@ export async function runPrometheusCheck(target: PrometheusTarget & { url: strin
   }
 }
 
-async function queryPrometheus(target: PrometheusTarget & { url: string }, budget: CheckBudget): Promise<PrometheusObservation> {
+async function queryPrometheus(
+  target: PrometheusTarget & { url: string },
+  budget: CheckBudget,
+): Promise<PrometheusObservation> {
   const response = await fetch(buildQueryUrl(target.url, target.query), {
     headers: { Accept: 'application/json', 'User-Agent': userAgent, ...target.secretHeaders },
     signal: budget.signal,
@@ -41,7 +47,11 @@ async function queryPrometheus(target: PrometheusTarget & { url: string }, budge
   const body = await readBody(response);
   const answer = body === null ? null : parsePrometheusAnswer(body);
   const latencyMs = budget.elapsedMs();
-  const observe = (connected: boolean, error: string | null, series: PrometheusObservation['series'] = []): PrometheusObservation => ({
+  const observe = (
+    connected: boolean,
+    error: string | null,
+    series: PrometheusObservation['series'] = [],
+  ): PrometheusObservation => ({
     reached: true,
     latencyMs,
     values: { CONNECTED: connected, RESPONSE_TIME: latencyMs, SERIES: series.length },

@@ -50,13 +50,23 @@ export async function runRedisCheck(target: RedisTarget, options: CheckOptions):
     answered = true;
     const info = parseRedisInfo(await untilAborted(redis.info('all'), budget.signal));
     const latencyMs = budget.elapsedMs();
-    return { reached: true, latencyMs, values: { CONNECTED: true, RESPONSE_TIME: latencyMs, PING: pong, INFO: info }, error: null };
+    return {
+      reached: true,
+      latencyMs,
+      values: { CONNECTED: true, RESPONSE_TIME: latencyMs, PING: pong, INFO: info },
+      error: null,
+    };
   } catch (error) {
     const cause = setupError ?? error;
     // An error reply (`NOAUTH Authentication required.`, `WRONGPASS …`, `LOADING …`) means the server answered.
     if (!answered && !(cause instanceof ReplyError)) return unreachedObservation(budget, cause);
     const latencyMs = budget.elapsedMs();
-    return { reached: true, latencyMs, values: { CONNECTED: answered, RESPONSE_TIME: latencyMs }, error: budget.stopReason() ?? describeError(cause) };
+    return {
+      reached: true,
+      latencyMs,
+      values: { CONNECTED: answered, RESPONSE_TIME: latencyMs },
+      error: budget.stopReason() ?? describeError(cause),
+    };
   } finally {
     if (redis !== null) await closeConnection(redis, budget.signal.aborted);
     budget.end();

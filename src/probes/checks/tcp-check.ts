@@ -14,7 +14,12 @@ export async function runTcpCheck(target: TcpTarget, options: CheckOptions): Pro
   try {
     await waitForSocket(socket, 'connect', budget.signal);
     const latencyMs = budget.elapsedMs();
-    return { reached: true, latencyMs, values: { CONNECTED: true, RESPONSE_TIME: latencyMs, IP: socket.remoteAddress ?? null }, error: null };
+    return {
+      reached: true,
+      latencyMs,
+      values: { CONNECTED: true, RESPONSE_TIME: latencyMs, IP: socket.remoteAddress ?? null },
+      error: null,
+    };
   } catch (error) {
     return unreachedObservation(budget, error);
   } finally {

@@ -41,7 +41,9 @@ export async function runTlsCheck(target: TlsTarget, options: CheckOptions): Pro
     handshakeDone = true;
     const latencyMs = budget.elapsedMs();
     const facts = readCertificateFacts(socket.getPeerCertificate());
-    const certificateError = socket.authorized ? null : describeCertificateError(socket.authorizationError, identityError);
+    const certificateError = socket.authorized
+      ? null
+      : describeCertificateError(socket.authorizationError, identityError);
     return {
       reached: true,
       latencyMs,

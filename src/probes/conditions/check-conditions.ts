@@ -3,7 +3,12 @@
  * its kind fills (`kindPlaceholders`), so a typo such as `[STAUTS]` is refused then, rather
  * than failing every check later. Issues carry JSON-pointer paths, as request validation does.
  */
-import { ConditionSyntaxError, maxConditions, type ConditionExpression, type ParsedCondition } from './condition-syntax.js';
+import {
+  ConditionSyntaxError,
+  maxConditions,
+  type ConditionExpression,
+  type ParsedCondition,
+} from './condition-syntax.js';
 import { parseCondition } from './parse-condition.js';
 
 /** One thing wrong with a probe's conditions: where (`/conditions/2`) and what. */
@@ -40,7 +45,10 @@ export function checkConditions(
   const conditions: ParsedCondition[] = [];
   const issues: ConditionIssue[] = [];
   if (texts.length > maxConditions) {
-    issues.push({ path: '/conditions', message: `a probe has at most ${maxConditions} conditions (this one has ${texts.length})` });
+    issues.push({
+      path: '/conditions',
+      message: `a probe has at most ${maxConditions} conditions (this one has ${texts.length})`,
+    });
   }
   const allowed = new Set(allowedPlaceholders);
   const known = allowedPlaceholders.map((name) => `[${name}]`).join(', ');
@@ -60,7 +68,8 @@ export function checkConditions(
       continue;
     }
     const unknown = conditionPlaceholders(condition).filter((name) => !allowed.has(name));
-    for (const name of unknown) issues.push({ path, message: `unknown placeholder [${name}] for this kind; known: ${known}` });
+    for (const name of unknown)
+      issues.push({ path, message: `unknown placeholder [${name}] for this kind; known: ${known}` });
     if (unknown.length === 0) conditions.push(condition);
   }
   return { conditions, issues };

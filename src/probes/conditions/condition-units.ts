@@ -15,7 +15,15 @@ export const durationUnits = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_40
  * that each spelling means one thing.
  */
 export const sizeUnits = {
-  B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
+  B: 1,
+  KB: 1e3,
+  MB: 1e6,
+  GB: 1e9,
+  TB: 1e12,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
 } as const;
 
 export type ConditionUnit = keyof typeof durationUnits | keyof typeof sizeUnits | '%';

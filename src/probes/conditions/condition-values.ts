@@ -58,7 +58,18 @@ function readMember(value: unknown, segment: PathSegment): unknown {
 
 /** `[NAME].a[0]`, for messages. */
 export function describePath(name: string, path: readonly PathSegment[]): string {
-  return `[${name}]` + path.map((segment) => (typeof segment === 'number' ? `[${segment}]` : /^[\p{L}\p{N}_-]+$/u.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`)).join('');
+  return (
+    `[${name}]` +
+    path
+      .map((segment) =>
+        typeof segment === 'number'
+          ? `[${segment}]`
+          : /^[\p{L}\p{N}_-]+$/u.test(segment)
+            ? `.${segment}`
+            : `[${JSON.stringify(segment)}]`,
+      )
+      .join('')
+  );
 }
 
 /** Null and absent (undefined) are the same to conditions: both equal only `null`. */
@@ -120,7 +131,8 @@ export function patternSubject(value: unknown): string | null {
 export function formatValue(value: unknown, note?: string): string {
   if (value === undefined) return note === undefined ? 'absent' : `absent: ${note}`;
   if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'string') return cut(JSON.stringify(value.length > 100 ? value.slice(0, 100) : value), value.length > 100);
+  if (typeof value === 'string')
+    return cut(JSON.stringify(value.length > 100 ? value.slice(0, 100) : value), value.length > 100);
   if (typeof value === 'object' && value !== null) {
     const json = textOf(value);
     return cut(json.slice(0, 100), json.length > 100);

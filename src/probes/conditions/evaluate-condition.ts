@@ -8,7 +8,15 @@
 import type { ObservedValues } from '../probe-model.js';
 import type { ConditionComparison, ConditionExpression, ParsedCondition } from './condition-syntax.js';
 import {
-  containsValue, formatNumber, formatValue, isAbsent, patternSubject, resolvePlaceholder, textOf, toNumber, valuesEqual,
+  containsValue,
+  formatNumber,
+  formatValue,
+  isAbsent,
+  patternSubject,
+  resolvePlaceholder,
+  textOf,
+  toNumber,
+  valuesEqual,
 } from './condition-values.js';
 
 /** Whether a condition held, and a one-line account of it. */
@@ -26,7 +34,10 @@ export function evaluateCondition(condition: ParsedCondition, values: ObservedVa
     return evaluateParsed(condition, values);
   } catch (error) {
     // Nothing above should throw; a getter in observed values might. A probe run must go on.
-    return { passed: false, detail: `${condition.text}: evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      passed: false,
+      detail: `${condition.text}: evaluation failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -37,7 +48,10 @@ function evaluateParsed(condition: ParsedCondition, values: ObservedValues): Con
   if (comparison === null) {
     if (!leftOutcome.ok) return { passed: false, detail: `${leftText}: ${leftOutcome.reason}` };
     const passed = leftOutcome.value === true;
-    const why = typeof leftOutcome.value === 'boolean' ? '' : ': a condition without an operator holds only when its value is true';
+    const why =
+      typeof leftOutcome.value === 'boolean'
+        ? ''
+        : ': a condition without an operator holds only when its value is true';
     return { passed, detail: leftText + why };
   }
   const rightOutcome = evaluateExpression(condition.text, comparison.right, values);
@@ -50,7 +64,12 @@ function evaluateParsed(condition: ParsedCondition, values: ObservedValues): Con
   return { passed: decision.passed, detail: decision.reason === undefined ? detail : `${detail}: ${decision.reason}` };
 }
 
-function compareValues(text: string, comparison: ConditionComparison, left: unknown, right: unknown): { passed: boolean; reason?: string } {
+function compareValues(
+  text: string,
+  comparison: ConditionComparison,
+  left: unknown,
+  right: unknown,
+): { passed: boolean; reason?: string } {
   switch (comparison.operator) {
     case '==':
       return { passed: valuesEqual(left, right) };
@@ -60,7 +79,8 @@ function compareValues(text: string, comparison: ConditionComparison, left: unkn
     case '!contains': {
       // A number literal is looked for as written: `[BODY] contains 1.50` looks for "1.50".
       const { right: side } = comparison;
-      const needle = side.kind === 'literal' && typeof side.value === 'number' ? text.slice(side.start, side.end) : textOf(right);
+      const needle =
+        side.kind === 'literal' && typeof side.value === 'number' ? text.slice(side.start, side.end) : textOf(right);
       const found = containsValue(left, right, needle);
       return { passed: comparison.operator === 'contains' ? found : !found };
     }
@@ -74,7 +94,10 @@ function compareValues(text: string, comparison: ConditionComparison, left: unkn
       const [a, b] = [toNumber(left), toNumber(right)];
       if (a === null || b === null) {
         const [side, value] = a === null ? ['left', left] : ['right', right];
-        return { passed: false, reason: `the ${side} side is ${isAbsent(value) ? (value === null ? 'null' : 'absent') : 'not a number'}` };
+        return {
+          passed: false,
+          reason: `the ${side} side is ${isAbsent(value) ? (value === null ? 'null' : 'absent') : 'not a number'}`,
+        };
       }
       const passed = { '<': a < b, '<=': a <= b, '>': a > b, '>=': a >= b }[comparison.operator];
       return { passed };
@@ -111,9 +134,12 @@ function evaluateExpression(text: string, node: ConditionExpression, values: Obs
         numbers.push(number);
       }
       const [a, b] = numbers as [number, number];
-      if (node.operator === '/' && b === 0) return { ok: false, reason: `division by zero (${sliceOf(text, node.right)} is 0)` };
+      if (node.operator === '/' && b === 0)
+        return { ok: false, reason: `division by zero (${sliceOf(text, node.right)} is 0)` };
       const value = { '+': a + b, '-': a - b, '*': a * b, '/': a / b }[node.operator];
-      return Number.isFinite(value) ? { ok: true, value } : { ok: false, reason: `${sliceOf(text, node)} is too large` };
+      return Number.isFinite(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `${sliceOf(text, node)} is too large` };
     }
   }
 }
@@ -124,7 +150,9 @@ function describeSide(text: string, node: ConditionExpression, outcome: Outcome)
   if (!outcome.ok) return `${written} (not computed)`;
   if (node.kind === 'literal') {
     // `48h` shows its milliseconds, to compare with the placeholder's value beside it.
-    return typeof node.value === 'number' && written !== formatNumber(node.value) ? `${written} (${formatNumber(node.value)})` : written;
+    return typeof node.value === 'number' && written !== formatNumber(node.value)
+      ? `${written} (${formatNumber(node.value)})`
+      : written;
   }
   return `${written} (${formatValue(outcome.value, outcome.note)})`;
 }

@@ -9,8 +9,13 @@
  * See tokenize-condition.ts for placeholders, words, numbers and strings.
  */
 import {
-  maxConditionLength, orderingOperators, patternOperators, syntaxErrorAt,
-  type ConditionComparison, type ConditionExpression, type ParsedCondition,
+  maxConditionLength,
+  orderingOperators,
+  patternOperators,
+  syntaxErrorAt,
+  type ConditionComparison,
+  type ConditionExpression,
+  type ParsedCondition,
 } from './condition-syntax.js';
 import { conditionUnits, unknownUnitOf } from './condition-units.js';
 import { tokenizeCondition, type ConditionToken } from './tokenize-condition.js';
@@ -19,7 +24,10 @@ import { backtrackingRisk } from '../../core/backtracking-risk.js';
 /** Parses a condition, or throws ConditionSyntaxError saying what is wrong and at which column. */
 export function parseCondition(text: string): ParsedCondition {
   if (text.length > maxConditionLength) {
-    throw syntaxErrorAt(`a condition has at most ${maxConditionLength} characters (this one has ${text.length})`, maxConditionLength);
+    throw syntaxErrorAt(
+      `a condition has at most ${maxConditionLength} characters (this one has ${text.length})`,
+      maxConditionLength,
+    );
   }
   if (text.trim() === '') throw syntaxErrorAt('empty condition', 0);
   return new ConditionParser(text, tokenizeCondition(text)).parse();
@@ -40,20 +48,28 @@ class ConditionParser {
     if (token.kind !== 'comparison') throw this.unexpected(token);
     const right = this.parseSum();
     const after = this.take();
-    if (after.kind === 'comparison') throw syntaxErrorAt(`a condition has one comparison: unexpected '${after.operator}'`, after.start);
+    if (after.kind === 'comparison')
+      throw syntaxErrorAt(`a condition has one comparison: unexpected '${after.operator}'`, after.start);
     if (after.kind !== 'end') throw this.unexpected(after);
     return { text: this.text, left, comparison: this.compare(token.operator, left, right) };
   }
 
   /** The comparison, its pattern compiled now so that a bad one is refused when the probe is saved. */
-  private compare(operator: ConditionComparison['operator'], left: ConditionExpression, right: ConditionExpression): ConditionComparison {
+  private compare(
+    operator: ConditionComparison['operator'],
+    left: ConditionExpression,
+    right: ConditionExpression,
+  ): ConditionComparison {
     if ((orderingOperators as readonly string[]).includes(operator)) {
       this.refuseUnknownUnit(left);
       this.refuseUnknownUnit(right);
     }
     if (operator !== '=~' && operator !== '!~') return { operator, right };
     if (right.kind !== 'literal') {
-      throw syntaxErrorAt(`the right side of ${patternOperators.join(' and ')} must be a pattern ("…" or a bare word)`, right.start);
+      throw syntaxErrorAt(
+        `the right side of ${patternOperators.join(' and ')} must be a pattern ("…" or a bare word)`,
+        right.start,
+      );
     }
     const source = typeof right.value === 'string' ? right.value : this.text.slice(right.start, right.end);
     let pattern: RegExp;
@@ -65,13 +81,18 @@ class ConditionParser {
       throw syntaxErrorAt(`invalid regular expression ${JSON.stringify(source)}: ${why}`, right.start);
     }
     const risk = backtrackingRisk(source);
-    if (risk !== null) throw syntaxErrorAt(`regular expression ${JSON.stringify(source)} refused: ${risk}`, right.start);
+    if (risk !== null)
+      throw syntaxErrorAt(`regular expression ${JSON.stringify(source)} refused: ${risk}`, right.start);
     return { operator, right, pattern };
   }
 
   private parseSum(): ConditionExpression {
     let left = this.parseTerm();
-    for (let token = this.peek(); token.kind === 'arithmetic' && (token.operator === '+' || token.operator === '-'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.kind === 'arithmetic' && (token.operator === '+' || token.operator === '-');
+      token = this.peek()
+    ) {
       this.index += 1;
       left = this.combine(token.operator, left, this.parseTerm());
     }
@@ -80,14 +101,22 @@ class ConditionParser {
 
   private parseTerm(): ConditionExpression {
     let left = this.parseAtom();
-    for (let token = this.peek(); token.kind === 'arithmetic' && (token.operator === '*' || token.operator === '/'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.kind === 'arithmetic' && (token.operator === '*' || token.operator === '/');
+      token = this.peek()
+    ) {
       this.index += 1;
       left = this.combine(token.operator, left, this.parseAtom());
     }
     return left;
   }
 
-  private combine(operator: '+' | '-' | '*' | '/', left: ConditionExpression, right: ConditionExpression): ConditionExpression {
+  private combine(
+    operator: '+' | '-' | '*' | '/',
+    left: ConditionExpression,
+    right: ConditionExpression,
+  ): ConditionExpression {
     this.refuseUnknownUnit(left);
     this.refuseUnknownUnit(right);
     return { kind: 'arithmetic', operator, left, right, start: left.start, end: right.end };
@@ -134,7 +163,11 @@ class ConditionParser {
   private refuseUnknownUnit(side: ConditionExpression): void {
     if (side.kind !== 'literal' || typeof side.value !== 'string' || this.text[side.start] === '"') return;
     const unit = unknownUnitOf(side.value);
-    if (unit !== null) throw syntaxErrorAt(`unknown unit '${unit}' in '${side.value}' (units: ${conditionUnits.join(', ')})`, side.start);
+    if (unit !== null)
+      throw syntaxErrorAt(
+        `unknown unit '${unit}' in '${side.value}' (units: ${conditionUnits.join(', ')})`,
+        side.start,
+      );
   }
 
   private unexpected(token: ConditionToken): Error {

@@ -6,8 +6,13 @@
  * `= ! < > ~` always end a word, so `[STATUS]==200` needs no spaces.
  */
 import {
-  ConditionSyntaxError, comparisonOperators, syntaxErrorAt,
-  type ArithmeticOperator, type ComparisonOperator, type LiteralValue, type PathSegment,
+  ConditionSyntaxError,
+  comparisonOperators,
+  syntaxErrorAt,
+  type ArithmeticOperator,
+  type ComparisonOperator,
+  type LiteralValue,
+  type PathSegment,
 } from './condition-syntax.js';
 import { parseNumberWord } from './condition-units.js';
 
@@ -57,7 +62,8 @@ function readValue(text: string, at: number): ConditionToken {
   if (character === '(') return { kind: 'open', start: at, end: at + 1 };
   if (character === ')') return { kind: 'close', start: at, end: at + 1 };
   if (character === ']') throw syntaxErrorAt("unexpected ']'", at);
-  if (operatorCharacter.test(character)) throw syntaxErrorAt(`expected a value, found '${readRun(text, at, operatorCharacter)}'`, at);
+  if (operatorCharacter.test(character))
+    throw syntaxErrorAt(`expected a value, found '${readRun(text, at, operatorCharacter)}'`, at);
   let end = at;
   while (end < text.length && !wordEnd.test(text[end]!)) end += 1;
   const word = text.slice(at, end);
@@ -141,7 +147,10 @@ function readPlaceholderPath(text: string, name: string, start: number, from: nu
     }
   }
   if (at < text.length && nameCharacter.test(text[at]!)) {
-    throw syntaxErrorAt(`unexpected '${text[at]}' after ${text.slice(start, at)} (a path goes on with .name or [index])`, at);
+    throw syntaxErrorAt(
+      `unexpected '${text[at]}' after ${text.slice(start, at)} (a path goes on with .name or [index])`,
+      at,
+    );
   }
   return { kind: 'placeholder', name, path, start, end: at };
 }

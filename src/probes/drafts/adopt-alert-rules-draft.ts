@@ -20,9 +20,23 @@ const maxQueryLength = 10_000;
 export const AdoptAlertRulesDraftInput = Type.Object(
   {
     draftId: Type.String({ format: 'uuid' }),
-    prometheusUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2000, description: 'the Prometheus the probes query; default: the server\'s ASTREINTE_PROMETHEUS_URL' })),
-    serviceId: Type.Optional(Type.String({ minLength: 1, description: 'the service the probes check: their alerts go to it' })),
-    severity: Type.Optional(Type.Enum(severities, { description: 'for every probe; default: each rule\'s written severity (critical → P1, high → P2, warning → P3), else P2' })),
+    prometheusUrl: Type.Optional(
+      Type.String({
+        format: 'uri',
+        pattern: '^https?://',
+        maxLength: 2000,
+        description: "the Prometheus the probes query; default: the server's ASTREINTE_PROMETHEUS_URL",
+      }),
+    ),
+    serviceId: Type.Optional(
+      Type.String({ minLength: 1, description: 'the service the probes check: their alerts go to it' }),
+    ),
+    severity: Type.Optional(
+      Type.Enum(severities, {
+        description:
+          "for every probe; default: each rule's written severity (critical → P1, high → P2, warning → P3), else P2",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -71,45 +85,89 @@ async function runbookOfDraft(db: Queryable, draft: { title: string; source_id: 
  * 404 for an unknown draft or one of another kind, 409 for a dismissed one; the draft is marked
  * adopted when at least one probe was created.
  */
-export async function adoptAlertRulesDraft({ ctx, input, environment }: { ctx: Ctx; input: AdoptAlertRulesDraftInput; environment: ProbeEnvironment }): Promise<AdoptedAlertRules> {
+export async function adoptAlertRulesDraft({
+  ctx,
+  input,
+  environment,
+}: {
+  ctx: Ctx;
+  input: AdoptAlertRulesDraftInput;
+  environment: ProbeEnvironment;
+}): Promise<AdoptedAlertRules> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ kind: string; title: string; data: AlertRulesData; status: string; source_id: string }>(
-      'SELECT kind, title, data, status, source_id FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [input.draftId],
-    );
+    const { rows } = await tx.db.query<{
+      kind: string;
+      title: string;
+      data: AlertRulesData;
+      status: string;
+      source_id: string;
+    }>('SELECT kind, title, data, status, source_id FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [
+      input.draftId,
+    ]);
     const draft = rows[0];
     if (draft === undefined || draft.kind !== 'alert-rules') throw notFound('alert rules draft', input.draftId);
     if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
     const readings = draft.data.rules.map((rule) => ({ rule, reading: readPromql(rule.expression) }));
-    if (readings.some(({ reading }) => reading.promql) && input.prometheusUrl === undefined && environment.prometheusUrl === null) {
-      throw validationError('no Prometheus to query', [{ path: '/prometheusUrl', message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)' }]);
+    if (
+      readings.some(({ reading }) => reading.promql) &&
+      input.prometheusUrl === undefined &&
+      environment.prometheusUrl === null
+    ) {
+      throw validationError('no Prometheus to query', [
+        {
+          path: '/prometheusUrl',
+          message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)',
+        },
+      ]);
     }
     const runbookId = await runbookOfDraft(tx.db, draft);
     const taken = new Set((await tx.db.query<{ name: string }>('SELECT name FROM probes')).rows.map((row) => row.name));
     const adopted: AdoptedAlertRules = { created: [], skipped: [] };
     for (const { rule, reading } of readings) {
       if (!reading.promql || (rule.expression ?? '').length > maxQueryLength) {
-        const reason = reading.promql ? `longer than a probe's query may be (${maxQueryLength} characters)` : reading.reason;
+        const reason = reading.promql
+          ? `longer than a probe's query may be (${maxQueryLength} characters)`
+          : reading.reason;
         adopted.skipped.push({ expression: rule.expression ?? rule.raw, reason });
         continue;
       }
-      const probe = probeOfRule(rule, claimProbeName(composeProbeName(draft.title, rule.name), taken), input, runbookId);
+      const probe = probeOfRule(
+        rule,
+        claimProbeName(composeProbeName(draft.title, rule.name), taken),
+        input,
+        runbookId,
+      );
       adopted.created.push(await createProbe({ ctx: tx, input: probe, environment }));
     }
     if (adopted.created.length > 0) {
       await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
-      await recordAudit(tx, { action: 'runbook_draft.adopt', targetType: 'runbook_draft', targetId: input.draftId, details: { probeIds: adopted.created.map((probe) => probe.id) } });
+      await recordAudit(tx, {
+        action: 'runbook_draft.adopt',
+        targetType: 'runbook_draft',
+        targetId: input.draftId,
+        details: { probeIds: adopted.created.map((probe) => probe.id) },
+      });
     }
     return adopted;
   });
 }
 
 /** The probe of one PromQL rule: the expression as its query, no condition (every series returned is active). */
-function probeOfRule(rule: AlertRule, name: string, input: AdoptAlertRulesDraftInput, runbookId: string | null): CreateProbeInput {
+function probeOfRule(
+  rule: AlertRule,
+  name: string,
+  input: AdoptAlertRulesDraftInput,
+  runbookId: string | null,
+): CreateProbeInput {
   const severity = input.severity ?? severityOf(rule.severity);
   return {
     name,
-    target: { kind: 'prometheus', query: (rule.expression ?? '').trim(), ...(input.prometheusUrl === undefined ? {} : { url: input.prometheusUrl }) },
+    target: {
+      kind: 'prometheus',
+      query: (rule.expression ?? '').trim(),
+      ...(input.prometheusUrl === undefined ? {} : { url: input.prometheusUrl }),
+    },
     conditions: [],
     ...(severity === null ? {} : { severity }),
     ...(input.serviceId === undefined ? {} : { serviceId: input.serviceId }),

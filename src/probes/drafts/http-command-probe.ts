@@ -21,7 +21,12 @@ export function curlProbe(args: readonly string[], context: CommandContext): Com
   const notes = [...request.notes];
   const url = placeUrl(request.url, context, notes);
   const parsed = context.hasParameter(url) ? null : new URL(url);
-  if (parsed !== null && parsed.pathname.endsWith(queryPath) && parsed.searchParams.get('query') !== null && request.method === 'GET') {
+  if (
+    parsed !== null &&
+    parsed.pathname.endsWith(queryPath) &&
+    parsed.searchParams.get('query') !== null &&
+    request.method === 'GET'
+  ) {
     return { ...prometheusProbe(parsed, request.needs, notes), withheld: request.withheld };
   }
   const target: HttpTarget = { kind: 'http', url };
@@ -30,11 +35,20 @@ export function curlProbe(args: readonly string[], context: CommandContext): Com
   if (Object.keys(request.secretHeaders).length > 0) target.secretHeaders = request.secretHeaders;
   if (request.body !== null) target.body = request.body;
   if (request.insecure) target.tls = { insecure: true };
-  const probe: CommandProbe = { target, conditions: [...defaultConditions.http], label: urlLabel(url, parsed), needs: request.needs, notes, withheld: request.withheld };
+  const probe: CommandProbe = {
+    target,
+    conditions: [...defaultConditions.http],
+    label: urlLabel(url, parsed),
+    needs: request.needs,
+    notes,
+    withheld: request.withheld,
+  };
   if (request.timeoutMs !== null) probe.timeoutMs = request.timeoutMs;
   if (!safeMethods.has(request.method)) {
     probe.enabled = false;
-    notes.push(`sends ${request.method} on every check: proposed disabled, enable it once sure the request changes nothing`);
+    notes.push(
+      `sends ${request.method} on every check: proposed disabled, enable it once sure the request changes nothing`,
+    );
   }
   return probe;
 }
@@ -64,7 +78,11 @@ function prometheusProbe(url: URL, needs: string[], notes: string[]): CommandPro
   const query = url.searchParams.get('query') ?? '';
   const base = `${url.origin}${url.pathname.slice(0, -queryPath.length)}`;
   const probe: CommandProbe = {
-    target: { kind: 'prometheus', url: base, query }, conditions: [], label: `prometheus ${query}`, needs: [...needs], notes,
+    target: { kind: 'prometheus', url: base, query },
+    conditions: [],
+    label: `prometheus ${query}`,
+    needs: [...needs],
+    notes,
   };
   if (hasPromqlComparison(query)) return probe;
   if (/^\s*up\s*(\{[^}]*\})?\s*$/.test(query)) {
@@ -73,6 +91,8 @@ function prometheusProbe(url: URL, needs: string[], notes: string[]): CommandPro
     return probe;
   }
   probe.needs.push('condition');
-  notes.push('the query has no comparison: as in a Prometheus rule every series it returns would fire; add one, or a condition on [VALUE]');
+  notes.push(
+    'the query has no comparison: as in a Prometheus rule every series it returns would fire; add one, or a condition on [VALUE]',
+  );
   return probe;
 }

@@ -1,7 +1,11 @@
 /** The longest probe name (`CreateProbeInput.name`). */
 export const maxProbeNameLength = 200;
 
-const flat = (text: string): string => text.replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+const flat = (text: string): string =>
+  text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 
 /** Cuts a text to `max` code points, marking the cut with `…`. */
 function cut(text: string, max: number): string {

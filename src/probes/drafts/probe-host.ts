@@ -26,7 +26,9 @@ export function placeHost(host: string | null, context: CommandContext, notes: s
   if (!local) return host;
   const { place } = context;
   if (place !== null) {
-    notes.push(`the runbook runs this in ${place.shown}: "${place.name}" stands for it, if that name reaches it from the Astreinte server`);
+    notes.push(
+      `the runbook runs this in ${place.shown}: "${place.name}" stands for it, if that name reaches it from the Astreinte server`,
+    );
     return place.name;
   }
   const shown = host ?? 'localhost';

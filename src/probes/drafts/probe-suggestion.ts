@@ -32,18 +32,21 @@ export type ProbeSuggestion = Omit<CreateProbeInput, 'target'> & {
  * The answer's schema. Targets are loose on purpose: an incomplete suggestion keeps its
  * placeholders (`http://{{ host }}/health` is not a URI yet), and it is the creation that checks.
  */
-export const ProbeSuggestionSchema = Type.Object({
-  name: Type.String(),
-  target: Type.Object({ kind: Type.Enum(probeKinds) }, { additionalProperties: true }),
-  conditions: Type.Optional(Type.Array(Type.String())),
-  severity: Type.Optional(Type.String()),
-  labels: Type.Optional(Type.Record(Type.String(), Type.String())),
-  timeoutMs: Type.Optional(Type.Integer()),
-  enabled: Type.Optional(Type.Boolean()),
-  source: SuggestionSourceSchema,
-  needs: Type.Array(Type.String()),
-  notes: Type.Array(Type.String()),
-}, { title: 'ProbeSuggestion' });
+export const ProbeSuggestionSchema = Type.Object(
+  {
+    name: Type.String(),
+    target: Type.Object({ kind: Type.Enum(probeKinds) }, { additionalProperties: true }),
+    conditions: Type.Optional(Type.Array(Type.String())),
+    severity: Type.Optional(Type.String()),
+    labels: Type.Optional(Type.Record(Type.String(), Type.String())),
+    timeoutMs: Type.Optional(Type.Integer()),
+    enabled: Type.Optional(Type.Boolean()),
+    source: SuggestionSourceSchema,
+    needs: Type.Array(Type.String()),
+    notes: Type.Array(Type.String()),
+  },
+  { title: 'ProbeSuggestion' },
+);
 
 export const ProbeSuggestionsSchema = Type.Object({
   runbookId: Type.String(),

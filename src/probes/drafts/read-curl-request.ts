@@ -21,11 +21,63 @@ export interface CurlRequest {
 
 const valueShort = 'AbcCdDeEFHKmoPQrTuUwxXyYz';
 const valueLong = [
-  'data', 'data-raw', 'data-binary', 'data-ascii', 'data-urlencode', 'json', 'header', 'request', 'user', 'user-agent', 'cookie', 'cookie-jar',
-  'output', 'max-time', 'connect-timeout', 'retry', 'retry-delay', 'retry-max-time', 'write-out', 'proxy', 'proxy-user', 'resolve', 'cacert',
-  'capath', 'cert', 'cert-type', 'key', 'key-type', 'url', 'referer', 'form', 'form-string', 'limit-rate', 'interface', 'dns-servers', 'connect-to',
-  'oauth2-bearer', 'config', 'dump-header', 'range', 'upload-file', 'ciphers', 'max-redirs', 'unix-socket', 'noproxy', 'time-cond', 'aws-sigv4',
-  'variable', 'stderr', 'trace', 'trace-ascii', 'output-dir', 'pinnedpubkey', 'expect100-timeout', 'speed-limit', 'speed-time', 'continue-at',
+  'data',
+  'data-raw',
+  'data-binary',
+  'data-ascii',
+  'data-urlencode',
+  'json',
+  'header',
+  'request',
+  'user',
+  'user-agent',
+  'cookie',
+  'cookie-jar',
+  'output',
+  'max-time',
+  'connect-timeout',
+  'retry',
+  'retry-delay',
+  'retry-max-time',
+  'write-out',
+  'proxy',
+  'proxy-user',
+  'resolve',
+  'cacert',
+  'capath',
+  'cert',
+  'cert-type',
+  'key',
+  'key-type',
+  'url',
+  'referer',
+  'form',
+  'form-string',
+  'limit-rate',
+  'interface',
+  'dns-servers',
+  'connect-to',
+  'oauth2-bearer',
+  'config',
+  'dump-header',
+  'range',
+  'upload-file',
+  'ciphers',
+  'max-redirs',
+  'unix-socket',
+  'noproxy',
+  'time-cond',
+  'aws-sigv4',
+  'variable',
+  'stderr',
+  'trace',
+  'trace-ascii',
+  'output-dir',
+  'pinnedpubkey',
+  'expect100-timeout',
+  'speed-limit',
+  'speed-time',
+  'continue-at',
 ] as const;
 const methods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const headerName = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
@@ -43,22 +95,38 @@ export function readCurlRequest(args: readonly string[], context: CommandContext
   const written = lastValue(read, 'url') ?? read.positionals[0] ?? null;
   const url = written === null ? null : normalizeUrl(written, context);
   if (url === null) return null;
-  const request: CurlRequest = { url, method: 'GET', headers: {}, secretHeaders: {}, body: null, insecure: hasAnyFlag(read, 'k', 'insecure'), timeoutMs: null, needs: [], notes: [], withheld: [] };
+  const request: CurlRequest = {
+    url,
+    method: 'GET',
+    headers: {},
+    secretHeaders: {},
+    body: null,
+    insecure: hasAnyFlag(read, 'k', 'insecure'),
+    timeoutMs: null,
+    needs: [],
+    notes: [],
+    withheld: [],
+  };
   for (const header of allValues(read, 'H', 'header')) addHeader(request, header, context);
   const agent = lastValue(read, 'A', 'user-agent');
   if (agent !== null) request.headers['User-Agent'] = agent;
   const cookie = lastValue(read, 'b', 'cookie');
   if (cookie !== null) addHeader(request, `Cookie: ${cookie}`, context);
   const credentials = lastValue(read, 'u', 'user', 'oauth2-bearer');
-  if (credentials !== null) leaveOut(request, 'Authorization', 'the step authenticates with -u or --oauth2-bearer', credentials);
+  if (credentials !== null)
+    leaveOut(request, 'Authorization', 'the step authenticates with -u or --oauth2-bearer', credentials);
   const sendsData = readBody(request, read);
-  if (lastValue(read, 'json') !== null) request.headers = { 'Content-Type': 'application/json', Accept: 'application/json', ...request.headers };
-  const method = (lastValue(read, 'X', 'request') ?? (sendsData ? 'POST' : hasAnyFlag(read, 'I', 'head') ? 'HEAD' : 'GET')).toUpperCase();
+  if (lastValue(read, 'json') !== null)
+    request.headers = { 'Content-Type': 'application/json', Accept: 'application/json', ...request.headers };
+  const method = (
+    lastValue(read, 'X', 'request') ?? (sendsData ? 'POST' : hasAnyFlag(read, 'I', 'head') ? 'HEAD' : 'GET')
+  ).toUpperCase();
   const known = methods.find((candidate) => candidate === method);
   if (known === undefined) return null;
   request.method = known;
   const maxTime = Number(lastValue(read, 'm', 'max-time') ?? Number.NaN);
-  if (Number.isFinite(maxTime) && maxTime > 0) request.timeoutMs = Math.min(60_000, Math.max(100, Math.round(maxTime * 1000)));
+  if (Number.isFinite(maxTime) && maxTime > 0)
+    request.timeoutMs = Math.min(60_000, Math.max(100, Math.round(maxTime * 1000)));
   const cacert = lastValue(read, 'cacert');
   if (cacert !== null) request.notes.push(`the step trusts the certificates of ${cacert}: paste them as tls.ca`);
   return request;
@@ -74,7 +142,10 @@ function normalizeUrl(written: string, context: CommandContext): string | null {
     const url = new URL(text);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     // What curl sends as is but a URI may not hold (`?query=up{job='x'}`), percent-encoded.
-    return url.href.replace(/[{}|^`"<> ]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return url.href.replace(
+      /[{}|^`"<> ]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+    );
   } catch {
     return null;
   }
@@ -108,7 +179,8 @@ function readBody(request: CurlRequest, read: ReadOptions): boolean {
   for (const [name, value] of read.values) {
     if (!['d', 'data', 'data-raw', 'data-binary', 'data-ascii', 'json'].includes(name)) continue;
     sends = true;
-    if (value.startsWith('@') && name !== 'data-raw') request.notes.push(`the step sends the file ${value.slice(1)} as its body: not carried over`);
+    if (value.startsWith('@') && name !== 'data-raw')
+      request.notes.push(`the step sends the file ${value.slice(1)} as its body: not carried over`);
     else parts.push(value);
   }
   if (allValues(read, 'data-urlencode', 'F', 'form', 'form-string').length > 0) {

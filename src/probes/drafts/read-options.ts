@@ -30,7 +30,10 @@ export function readOptions(args: readonly string[], spec: OptionSpec): ReadOpti
       read.positionals.push(...args.slice(index + 1));
       break;
     }
-    const long = spec.singleDash === true ? /^-([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(arg) : /^--([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(arg);
+    const long =
+      spec.singleDash === true
+        ? /^-([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(arg)
+        : /^--([A-Za-z][\w-]*)(?:=(.*))?$/s.exec(arg);
     if (long !== null) {
       const name = long[1] ?? '';
       if (long[2] !== undefined) add(name, long[2]);

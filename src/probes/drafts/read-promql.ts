@@ -2,7 +2,10 @@
 export type PromqlReading = { promql: true } | { promql: false; reason: string };
 
 type Token =
-  | { kind: 'name' | 'number' | 'duration' | 'string' | 'selector' | 'range' | 'operator' | 'open' | 'close' | 'comma'; text: string }
+  | {
+      kind: 'name' | 'number' | 'duration' | 'string' | 'selector' | 'range' | 'operator' | 'open' | 'close' | 'comma';
+      text: string;
+    }
   | { kind: 'error'; text: string; why: string };
 
 const comparisons = new Set(['==', '!=', '>=', '<=', '>', '<']);
@@ -18,15 +21,23 @@ const patterns: [Token['kind'], RegExp][] = [
   ['number', /^(?:0x[0-9a-f]+|(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)/i],
   ['name', /^[A-Za-z_:][\w:]*/],
   ['operator', /^(?:==|!=|>=|<=|[-+*/%^<>@])/],
-  ['open', /^\(/], ['close', /^\)/], ['comma', /^,/],
+  ['open', /^\(/],
+  ['close', /^\)/],
+  ['comma', /^,/],
 ];
 
 function tokenize(expression: string): Token[] {
   const tokens: Token[] = [];
   let rest = expression.trim();
   while (rest !== '') {
-    const found = patterns.map(([kind, pattern]) => [kind, pattern.exec(rest)?.[0]] as const).find(([, text]) => text !== undefined);
-    if (found === undefined) return [...tokens, { kind: 'error', text: rest.slice(0, 12), why: `"${[...rest][0] ?? ''}" has no place in a query` }];
+    const found = patterns
+      .map(([kind, pattern]) => [kind, pattern.exec(rest)?.[0]] as const)
+      .find(([, text]) => text !== undefined);
+    if (found === undefined)
+      return [
+        ...tokens,
+        { kind: 'error', text: rest.slice(0, 12), why: `"${[...rest][0] ?? ''}" has no place in a query` },
+      ];
     const [kind, text = ''] = found;
     tokens.push({ kind, text } as Token);
     rest = rest.slice(text.length).trimStart();
@@ -58,7 +69,11 @@ export function readPromql(expression: string | null): PromqlReading {
     const token = tokens[index]!;
     const next = tokens[index + 1];
     if (token.kind === 'error') return notPromql(token.why);
-    if (token.kind === 'name' && (modifiers.has(token.text) || token.text === 'bool') && (!expectTerm || afterOperator)) {
+    if (
+      token.kind === 'name' &&
+      (modifiers.has(token.text) || token.text === 'bool') &&
+      (!expectTerm || afterOperator)
+    ) {
       // `sum by (job) (…)`, `a / on(job) group_left b`, `x > bool 0`: modifiers, not terms.
       if (next?.kind === 'open' && token.text !== 'bool') {
         const close = tokens.findIndex((candidate, at) => at > index && candidate.kind === 'close');
@@ -88,7 +103,8 @@ export function readPromql(expression: string | null): PromqlReading {
     }
     if (token.kind === 'close' || token.kind === 'comma') {
       if (depth === 0) return notPromql(`"${token.text}" outside parentheses`);
-      if (expectTerm && !(token.kind === 'close' && tokens[index - 1]?.kind === 'open')) return notPromql(`"${token.text}" follows an operator`);
+      if (expectTerm && !(token.kind === 'close' && tokens[index - 1]?.kind === 'open'))
+        return notPromql(`"${token.text}" follows an operator`);
       if (token.kind === 'close') depth -= 1;
       expectTerm = token.kind === 'comma';
       callable = false;
@@ -97,7 +113,8 @@ export function readPromql(expression: string | null): PromqlReading {
     if (token.kind === 'operator') {
       if (expectTerm && (token.text === '-' || token.text === '+')) continue;
       if (expectTerm) return notPromql(`"${token.text}" has no term before it`);
-      if (next === undefined && token.text === '%') return notPromql('a percentage is prose: PromQL writes 0.85, not 85%');
+      if (next === undefined && token.text === '%')
+        return notPromql('a percentage is prose: PromQL writes 0.85, not 85%');
       expectTerm = true;
       callable = false;
       afterOperator = true;
@@ -107,7 +124,10 @@ export function readPromql(expression: string | null): PromqlReading {
       metric ||= token.kind === 'selector';
       continue;
     }
-    if (!expectTerm) return notPromql(`two terms in a row ("${tokens[index - 1]?.text ?? ''} ${token.text}"): words, or a unit after a number, are prose`);
+    if (!expectTerm)
+      return notPromql(
+        `two terms in a row ("${tokens[index - 1]?.text ?? ''} ${token.text}"): words, or a unit after a number, are prose`,
+      );
     expectTerm = false;
     // PromQL's functions and aggregations are lower case: `Alert (critical)` is not a call.
     callable = token.kind === 'name' && /^[a-z_][a-z0-9_]*$/.test(token.text);
@@ -116,8 +136,10 @@ export function readPromql(expression: string | null): PromqlReading {
   }
   if (expectTerm) return notPromql('it ends with an operator');
   if (depth !== 0) return notPromql('a parenthesis is not closed');
-  if (!hasPromqlComparison(expression)) return { promql: false, reason: 'no comparison: as a Prometheus rule, every series the query returns would fire' };
-  if (!metric) return { promql: false, reason: 'no metric selector, function call or metric_name: the words read as prose' };
+  if (!hasPromqlComparison(expression))
+    return { promql: false, reason: 'no comparison: as a Prometheus rule, every series the query returns would fire' };
+  if (!metric)
+    return { promql: false, reason: 'no metric selector, function call or metric_name: the words read as prose' };
   return { promql: true };
 }
 

@@ -16,30 +16,57 @@ const none: Connection = { host: null, port: null, database: null, user: null, p
 
 function readConnection(text: string | null): Connection {
   if (text === null) return none;
-  const uri = /^(?:postgres(?:ql)?|rediss?):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]+\]|[^:/?]*)(?::([^/?]*))?(?:\/([^?]*))?/.exec(text);
+  const uri =
+    /^(?:postgres(?:ql)?|rediss?):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]+\]|[^:/?]*)(?::([^/?]*))?(?:\/([^?]*))?/.exec(
+      text,
+    );
   if (uri !== null) {
     const [, user, password, host, port, database] = uri.map((part) => (part === '' ? undefined : part));
-    return { user: user ?? null, password: password ?? null, host: host?.replace(/^\[|\]$/g, '') ?? null, port: port ?? null, database: database ?? null };
+    return {
+      user: user ?? null,
+      password: password ?? null,
+      host: host?.replace(/^\[|\]$/g, '') ?? null,
+      port: port ?? null,
+      database: database ?? null,
+    };
   }
   const pairs = new Map([...text.matchAll(/(\w+)\s*=\s*(\S+)/g)].map((match) => [match[1] ?? '', match[2] ?? '']));
   return { ...none, host: pairs.get('host') ?? null, port: pairs.get('port') ?? null };
 }
 
 /** A TCP probe on the PostgreSQL server (no credentials are guessed); null for a Unix socket or an unreadable port. */
-function postgresTcpProbe(host: string | null, port: string | null, context: CommandContext, notes: string[]): CommandProbe | null {
+function postgresTcpProbe(
+  host: string | null,
+  port: string | null,
+  context: CommandContext,
+  notes: string[],
+): CommandProbe | null {
   if (host?.startsWith('/') === true) return null;
   const placed = placeHost(host, context, notes);
   const number = port === null ? 5432 : readPort(port, context);
   if (number === null) return null;
-  return { target: { kind: 'tcp', host: placed, port: number }, conditions: [...defaultConditions.tcp], label: `tcp ${hostPortLabel(placed, number)}`, needs: [], notes };
+  return {
+    target: { kind: 'tcp', host: placed, port: number },
+    conditions: [...defaultConditions.tcp],
+    label: `tcp ${hostPortLabel(placed, number)}`,
+    needs: [],
+    notes,
+  };
 }
 
 /** `pg_isready [-h H] [-p P]`: whether the server accepts connections, which a TCP probe tells without credentials. */
 export function pgIsReadyProbe(args: readonly string[], context: CommandContext): CommandProbe | null {
   const read = readOptions(args, { valueShort: 'hpdUt', valueLong: ['host', 'port', 'dbname', 'username', 'timeout'] });
   const connection = readConnection(lastValue(read, 'd', 'dbname'));
-  const notes = ['pg_isready only asks whether the server takes connections: a tcp probe does the same; a postgres probe (its URL given as a secret) can also run a query'];
-  const probe = postgresTcpProbe(lastValue(read, 'h', 'host') ?? connection.host, lastValue(read, 'p', 'port') ?? connection.port, context, notes);
+  const notes = [
+    'pg_isready only asks whether the server takes connections: a tcp probe does the same; a postgres probe (its URL given as a secret) can also run a query',
+  ];
+  const probe = postgresTcpProbe(
+    lastValue(read, 'h', 'host') ?? connection.host,
+    lastValue(read, 'p', 'port') ?? connection.port,
+    context,
+    notes,
+  );
   if (probe !== null && connection.password !== null) probe.withheld = [connection.password];
   const timeout = Number(lastValue(read, 't', 'timeout') ?? Number.NaN);
   if (probe !== null && Number.isInteger(timeout) && timeout > 0) probe.timeoutMs = Math.min(60_000, timeout * 1000);
@@ -48,20 +75,40 @@ export function pgIsReadyProbe(args: readonly string[], context: CommandContext)
 
 /** `psql -h H … -c "SELECT …"`: a TCP probe on H (a query with credentials is the user's to give); nothing without a host. */
 export function psqlProbe(args: readonly string[], context: CommandContext): CommandProbe | null {
-  const read = readOptions(args, { valueShort: 'hpUdcfvoPT', valueLong: ['host', 'port', 'username', 'dbname', 'command', 'file', 'set', 'variable', 'output', 'pset'] });
+  const read = readOptions(args, {
+    valueShort: 'hpUdcfvoPT',
+    valueLong: ['host', 'port', 'username', 'dbname', 'command', 'file', 'set', 'variable', 'output', 'pset'],
+  });
   const select = allValues(read, 'c', 'command').find((sql) => /^\s*select\b/i.test(sql));
   if (select === undefined) return null;
-  const written = lastValue(read, 'd', 'dbname') ?? read.positionals.find((word) => /^postgres(ql)?:\/\/|=/.test(word)) ?? null;
+  const written =
+    lastValue(read, 'd', 'dbname') ?? read.positionals.find((word) => /^postgres(ql)?:\/\/|=/.test(word)) ?? null;
   const connection = readConnection(written);
   const host = lastValue(read, 'h', 'host') ?? connection.host;
   if (host === null) return null;
-  const notes = [`the step runs \`${select.trim()}\`: a postgres probe can run it too, given a connection URL as a secret (credentials are not taken from runbooks)`];
+  const notes = [
+    `the step runs \`${select.trim()}\`: a postgres probe can run it too, given a connection URL as a secret (credentials are not taken from runbooks)`,
+  ];
   const probe = postgresTcpProbe(host, lastValue(read, 'p', 'port') ?? connection.port, context, notes);
   if (probe !== null && connection.password !== null) probe.withheld = [connection.password];
   return probe;
 }
 
-const redisValueLong = ['user', 'pass', 'sni', 'cacert', 'cacertdir', 'cert', 'key', 'pattern', 'count', 'tls-ciphers', 'tls-ciphersuites', 'eval', 'rdb'];
+const redisValueLong = [
+  'user',
+  'pass',
+  'sni',
+  'cacert',
+  'cacertdir',
+  'cert',
+  'key',
+  'pattern',
+  'count',
+  'tls-ciphers',
+  'tls-ciphersuites',
+  'eval',
+  'rdb',
+];
 
 /**
  * `redis-cli [-h H] [-p P] [-a PASS] ping` (or `info …`): a Redis probe on `redis://H:P`, PING
@@ -86,7 +133,9 @@ export function redisCliProbe(args: readonly string[], context: CommandContext):
   if (password !== null && !context.hasParameter(password)) {
     withheld.push(password);
     needs.push('password');
-    notes.push('the step writes its Redis password out: not copied from the runbook; put it in the URL (redis://:PASSWORD@host:port), which is sealed');
+    notes.push(
+      'the step writes its Redis password out: not copied from the runbook; put it in the URL (redis://:PASSWORD@host:port), which is sealed',
+    );
     password = null;
   }
   const auth = password === null ? '' : `${user ?? ''}:${password}@`;
@@ -94,9 +143,18 @@ export function redisCliProbe(args: readonly string[], context: CommandContext):
   const url = `${scheme}://${auth}${hostPortLabel(host, port)}${database === null || database === '' ? '' : `/${database}`}`;
   if (command === 'info') {
     const section = read.positionals[1]?.toLowerCase() ?? 'all';
-    notes.push(section === 'memory'
-      ? 'the step reads INFO memory: a condition such as `[INFO].used_memory / [INFO].maxmemory < 85%` needs maxmemory set (0 means no limit) and a threshold the runbook does not give'
-      : `the step reads INFO ${section}: its fields are in [INFO] for conditions`);
+    notes.push(
+      section === 'memory'
+        ? 'the step reads INFO memory: a condition such as `[INFO].used_memory / [INFO].maxmemory < 85%` needs maxmemory set (0 means no limit) and a threshold the runbook does not give'
+        : `the step reads INFO ${section}: its fields are in [INFO] for conditions`,
+    );
   }
-  return { target: { kind: 'redis', url }, conditions: [...defaultConditions.redis], label: `redis ${hostPortLabel(host, port)}`, needs, notes, withheld };
+  return {
+    target: { kind: 'redis', url },
+    conditions: [...defaultConditions.redis],
+    label: `redis ${hostPortLabel(host, port)}`,
+    needs,
+    notes,
+    withheld,
+  };
 }

@@ -15,7 +15,10 @@ import type { CommandProbe, ProbeSuggestion, ProbeSuggestions, SuggestionSource 
 import { pgIsReadyProbe, psqlProbe, redisCliProbe } from './service-command-probes.js';
 import { unwrapCarriers } from './unwrap-carriers.js';
 
-export const SuggestProbesInput = Type.Object({ runbookId: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export const SuggestProbesInput = Type.Object(
+  { runbookId: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
 export type SuggestProbesInput = Static<typeof SuggestProbesInput>;
 
 /** Longer commands (a heredoc, a long pipeline) are cut in `source.code`: the step holds them whole. */
@@ -25,8 +28,17 @@ type CommandReader = (args: readonly string[], context: CommandContext) => Comma
 
 /** The programs whose checks a probe can take over, by name (a Map: a command named `constructor` is no reader). */
 const readers: ReadonlyMap<string, CommandReader> = new Map([
-  ['curl', curlProbe], ['pg_isready', pgIsReadyProbe], ['psql', psqlProbe], ['redis-cli', redisCliProbe], ['openssl', opensslProbe],
-  ['nc', netcatProbe], ['ncat', netcatProbe], ['netcat', netcatProbe], ['telnet', telnetProbe], ['dig', digProbe], ['nslookup', nslookupProbe],
+  ['curl', curlProbe],
+  ['pg_isready', pgIsReadyProbe],
+  ['psql', psqlProbe],
+  ['redis-cli', redisCliProbe],
+  ['openssl', opensslProbe],
+  ['nc', netcatProbe],
+  ['ncat', netcatProbe],
+  ['netcat', netcatProbe],
+  ['telnet', telnetProbe],
+  ['dig', digProbe],
+  ['nslookup', nslookupProbe],
 ]);
 
 /** One check found in a step, before it is named. */
@@ -43,7 +55,13 @@ interface Found {
  * Nothing is saved. A check repeated in several steps is proposed once, where it first appears.
  * A suggestion using a step's placeholders keeps them as written and names them in `needs`.
  */
-export async function suggestProbes({ ctx, input }: { ctx: Ctx; input: SuggestProbesInput }): Promise<ProbeSuggestions> {
+export async function suggestProbes({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: SuggestProbesInput;
+}): Promise<ProbeSuggestions> {
   requireRole(ctx, 'viewer');
   const runbook = await loadRunbookVersion(ctx.db, input.runbookId);
   if (runbook.deleted_at !== null) throw notFound('runbook', input.runbookId);
@@ -54,7 +72,8 @@ export async function suggestProbes({ ctx, input }: { ctx: Ctx; input: SuggestPr
       for (const item of await checksOfStep(step, shell)) {
         const key = JSON.stringify([item.probe.target, item.probe.conditions, item.probe.enabled ?? true]);
         const first = found.get(key);
-        if (first === undefined) found.set(key, { probe: item.probe, source: { section: section.title, ...item.source } });
+        if (first === undefined)
+          found.set(key, { probe: item.probe, source: { section: section.title, ...item.source } });
         else mergeInto(first.probe, item.probe);
       }
     }
@@ -77,24 +96,42 @@ export async function suggestProbes({ ctx, input }: { ctx: Ctx; input: SuggestPr
 }
 
 /** The checks of one step, in order, with their line and command; `section` is filled by the caller. */
-async function checksOfStep(step: Step, shell: ShellParser | null): Promise<{ probe: CommandProbe; source: Omit<SuggestionSource, 'section'> }[]> {
+async function checksOfStep(
+  step: Step,
+  shell: ShellParser | null,
+): Promise<{ probe: CommandProbe; source: Omit<SuggestionSource, 'section'> }[]> {
   if (step.kind !== 'command') return [];
   const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body });
   if (analysis.kind !== 'shell') return [];
-  const tokens = analysis.parameters.flatMap((parameter) => parameter.occurrences.map((occurrence) => ({ name: parameter.name, raw: occurrence.raw })));
+  const tokens = analysis.parameters.flatMap((parameter) =>
+    parameter.occurrences.map((occurrence) => ({ name: parameter.name, raw: occurrence.raw })),
+  );
   const hasParameter = (text: string): boolean => tokens.some((token) => text.includes(token.raw));
   const checks: { probe: CommandProbe; source: Omit<SuggestionSource, 'section'> }[] = [];
   for (const command of analysis.groups.flatMap((group) => group.commands)) {
     for (const call of command.calls) {
       for (const placed of unwrapCarriers(call.argv, shell)) {
-        const probe = readers.get(programName(placed.argv[0] ?? ''))?.(placed.argv.slice(1), { place: placed.place, hasParameter }) ?? null;
+        const probe =
+          readers.get(programName(placed.argv[0] ?? ''))?.(placed.argv.slice(1), {
+            place: placed.place,
+            hasParameter,
+          }) ?? null;
         if (probe === null) continue;
         const texts = textsOf(probe.target);
-        const used = tokens.filter((token) => texts.some((text) => text.includes(token.raw))).map((token) => token.name);
+        const used = tokens
+          .filter((token) => texts.some((text) => text.includes(token.raw)))
+          .map((token) => token.name);
         probe.needs = [...new Set([...used, ...probe.needs])];
         const code = maskWithheld(command.text.trim(), probe.withheld ?? []);
         delete probe.withheld;
-        checks.push({ probe, source: { step: step.id, line: sourceLine(step, command.line), code: code.length > maxCodeLength ? `${code.slice(0, maxCodeLength - 1)}…` : code } });
+        checks.push({
+          probe,
+          source: {
+            step: step.id,
+            line: sourceLine(step, command.line),
+            code: code.length > maxCodeLength ? `${code.slice(0, maxCodeLength - 1)}…` : code,
+          },
+        });
       }
     }
   }

@@ -24,7 +24,12 @@ export function unwrapCarriers(argv: readonly string[], shell: ShellParser | nul
   return unwrap(argv, null, shell, 0);
 }
 
-function unwrap(words: readonly string[], place: CommandPlace | null, shell: ShellParser | null, depth: number): PlacedCommand[] {
+function unwrap(
+  words: readonly string[],
+  place: CommandPlace | null,
+  shell: ShellParser | null,
+  depth: number,
+): PlacedCommand[] {
   const argv = words.slice(unwrapCommand(words).index);
   if (argv.length === 0) return [];
   const canonical = canonicalArgv(argv);
@@ -32,7 +37,9 @@ function unwrap(words: readonly string[], place: CommandPlace | null, shell: She
   if (inner === null || inner.kind === 'sql' || inner.kind === 'replay') return [{ argv: canonical, place }];
   const target = inner.via.split(' ').pop() ?? '';
   if (inner.kind === 'shell') {
-    const where = inner.via.startsWith('ssh ') ? { name: target.replace(/^.*@/, ''), shown: `the host ${target.replace(/^.*@/, '')} (over ssh)` } : place;
+    const where = inner.via.startsWith('ssh ')
+      ? { name: target.replace(/^.*@/, ''), shown: `the host ${target.replace(/^.*@/, '')} (over ssh)` }
+      : place;
     return readCalls(inner.text, shell).flatMap((call) => unwrap(call, where, shell, depth + 1));
   }
   // `find -exec` and `bash script.sh` run something, but nothing this reads as a check.

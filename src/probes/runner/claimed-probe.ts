@@ -46,9 +46,23 @@ const claimDueProbes = `
             p.lease_until, p.state`;
 
 type ClaimRow = {
-  id: string; name: string; kind: ProbeKind; service_id: string | null; target: ProbeTarget; conditions: string[]; severity: string;
-  labels: Labels; interval_seconds: number; retry_interval_seconds: number; timeout_ms: number; retries: number; for_seconds: number;
-  keep_firing_for_seconds: number; next_run_at: Date; lease_until: Date; state: StoredProbeState;
+  id: string;
+  name: string;
+  kind: ProbeKind;
+  service_id: string | null;
+  target: ProbeTarget;
+  conditions: string[];
+  severity: string;
+  labels: Labels;
+  interval_seconds: number;
+  retry_interval_seconds: number;
+  timeout_ms: number;
+  retries: number;
+  for_seconds: number;
+  keep_firing_for_seconds: number;
+  next_run_at: Date;
+  lease_until: Date;
+  state: StoredProbeState;
 };
 
 /** Beyond its timeout, how long a claimed probe stays with its node (writing the result takes time too). */
@@ -58,16 +72,32 @@ export const leaseMarginMs = 30_000;
 export async function claimProbes(db: Database | Queryable, now: Date, limit: number): Promise<ClaimedProbe[]> {
   const { rows } = await db.query<ClaimRow>(claimDueProbes, [now, limit, leaseMarginMs]);
   return rows.map((row) => ({
-    id: row.id, name: row.name, kind: row.kind, serviceId: row.service_id, target: row.target, conditions: row.conditions,
-    severity: row.severity, labels: row.labels, intervalSeconds: row.interval_seconds, retryIntervalSeconds: row.retry_interval_seconds,
-    timeoutMs: row.timeout_ms, retries: row.retries, forSeconds: row.for_seconds, keepFiringForSeconds: row.keep_firing_for_seconds,
-    scheduledAt: row.next_run_at, leaseUntil: row.lease_until, state: row.state,
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    serviceId: row.service_id,
+    target: row.target,
+    conditions: row.conditions,
+    severity: row.severity,
+    labels: row.labels,
+    intervalSeconds: row.interval_seconds,
+    retryIntervalSeconds: row.retry_interval_seconds,
+    timeoutMs: row.timeout_ms,
+    retries: row.retries,
+    forSeconds: row.for_seconds,
+    keepFiringForSeconds: row.keep_firing_for_seconds,
+    scheduledAt: row.next_run_at,
+    leaseUntil: row.lease_until,
+    state: row.state,
   }));
 }
 
 /** Gives claimed probes back untouched (a stopping node), so that another node checks them now rather than after the lease. */
 export async function releaseProbes(db: Queryable, probes: readonly ClaimedProbe[]): Promise<void> {
   if (probes.length === 0) return;
-  await db.query(`UPDATE probes p SET lease_until = NULL FROM json_to_recordset($1::json) AS r(id uuid, lease_until timestamptz)
-                   WHERE p.id = r.id AND p.lease_until = r.lease_until`, [JSON.stringify(probes.map((probe) => ({ id: probe.id, lease_until: probe.leaseUntil })))]);
+  await db.query(
+    `UPDATE probes p SET lease_until = NULL FROM json_to_recordset($1::json) AS r(id uuid, lease_until timestamptz)
+                   WHERE p.id = r.id AND p.lease_until = r.lease_until`,
+    [JSON.stringify(probes.map((probe) => ({ id: probe.id, lease_until: probe.leaseUntil })))],
+  );
 }

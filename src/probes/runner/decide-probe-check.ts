@@ -25,15 +25,32 @@ export interface CheckDecision {
  * the probe's own alert (fires per the state machine) and, for a Prometheus probe, one alert per
  * failing series, each with its own `for`/`keep_firing_for` clock (no flap detection, as in Prometheus).
  */
-export function decideProbeCheck(probe: ClaimedProbe, verdict: ProbeVerdict, startedAt: Date, now: Date): CheckDecision {
-  const settings: StateSettings = { retries: probe.retries, forSeconds: probe.forSeconds, keepFiringForSeconds: probe.keepFiringForSeconds };
+export function decideProbeCheck(
+  probe: ClaimedProbe,
+  verdict: ProbeVerdict,
+  startedAt: Date,
+  now: Date,
+): CheckDecision {
+  const settings: StateSettings = {
+    retries: probe.retries,
+    forSeconds: probe.forSeconds,
+    keepFiringForSeconds: probe.keepFiringForSeconds,
+  };
   const own = advanceProbeState(readProbeState(probe.state), verdict.passed, startedAt, settings);
   const alerts: IncomingAlert[] = [];
   const detail = verdict.detail ?? 'all conditions hold';
   const ownLabels = probeAlertLabels(probe);
   if (own.alert !== null) {
     const why = own.state.flapping ? `flapping (${detail})` : detail;
-    alerts.push(probeAlert(ownLabels, own.alert === 'fire' ? 'trigger' : 'resolve', startedAt, why, own.state.failingSince === null ? null : new Date(own.state.failingSince)));
+    alerts.push(
+      probeAlert(
+        ownLabels,
+        own.alert === 'fire' ? 'trigger' : 'resolve',
+        startedAt,
+        why,
+        own.state.failingSince === null ? null : new Date(own.state.failingSince),
+      ),
+    );
   }
   let status = own.status;
   const state: StoredProbeState = { ...own.state };
@@ -47,10 +64,24 @@ export function decideProbeCheck(probe: ClaimedProbe, verdict: ProbeVerdict, sta
       const previous = probe.state.series?.[key];
       const labels = returned?.labels ?? previous!.labels;
       const passed = returned?.passed ?? true;
-      const step = advanceProbeState(readProbeState(previous?.state), passed, startedAt, { ...settings, retries: 0 }, false);
+      const step = advanceProbeState(
+        readProbeState(previous?.state),
+        passed,
+        startedAt,
+        { ...settings, retries: 0 },
+        false,
+      );
       if (step.alert !== null) {
         const since = step.state.failingSince === null ? null : new Date(step.state.failingSince);
-        alerts.push(probeAlert(probeAlertLabels(probe, labels), step.alert === 'fire' ? 'trigger' : 'resolve', startedAt, returned?.detail ?? 'no longer returned', since));
+        alerts.push(
+          probeAlert(
+            probeAlertLabels(probe, labels),
+            step.alert === 'fire' ? 'trigger' : 'resolve',
+            startedAt,
+            returned?.detail ?? 'no longer returned',
+            since,
+          ),
+        );
       }
       // A series that passes and does not fire is forgotten: the map holds what is failing or firing.
       if (step.state.firing || step.state.failures > 0) series[key] = { labels, state: step.state };
@@ -64,9 +95,19 @@ export function decideProbeCheck(probe: ClaimedProbe, verdict: ProbeVerdict, sta
   const failingWithRetriesLeft = !verdict.passed && own.state.failures <= probe.retries;
   const every = failingWithRetriesLeft ? probe.retryIntervalSeconds : probe.intervalSeconds;
   return {
-    probe, startedAt, verdict, state, status, alerts, flapping: own.flapping,
+    probe,
+    startedAt,
+    verdict,
+    state,
+    status,
+    alerts,
+    flapping: own.flapping,
     nextRunAt: nextRunAt(probe.scheduledAt, every, now),
-    lastResult: { success: verdict.passed && status !== 'down' && status !== 'pending', latencyMs: Math.round(verdict.latencyMs), detail: verdict.detail ?? seriesDetail(verdict) },
+    lastResult: {
+      success: verdict.passed && status !== 'down' && status !== 'pending',
+      latencyMs: Math.round(verdict.latencyMs),
+      detail: verdict.detail ?? seriesDetail(verdict),
+    },
   };
 }
 

@@ -25,13 +25,27 @@ export interface AlertingProbe {
  * failing series is an alert of its own, as in Prometheus.
  */
 export function probeAlertLabels(probe: AlertingProbe, series: Labels = {}): Labels {
-  const labels: Labels = { ...series, ...probe.labels, alertname: probe.name, probe: probe.name, probe_id: probe.id, probe_kind: probe.kind, severity: probe.severity.toLowerCase() };
+  const labels: Labels = {
+    ...series,
+    ...probe.labels,
+    alertname: probe.name,
+    probe: probe.name,
+    probe_id: probe.id,
+    probe_kind: probe.kind,
+    severity: probe.severity.toLowerCase(),
+  };
   if (probe.serviceId !== null) labels['service'] = probe.serviceId;
   return labels;
 }
 
 /** A probe's alert firing or resolving at `at`; `detail` says what failed (the failed conditions, the error). */
-export function probeAlert(labels: Labels, action: 'trigger' | 'resolve', at: Date, detail: string, since: Date | null): IncomingAlert {
+export function probeAlert(
+  labels: Labels,
+  action: 'trigger' | 'resolve',
+  at: Date,
+  detail: string,
+  since: Date | null,
+): IncomingAlert {
   const title = `${labels['alertname']}: ${detail}`.slice(0, 300);
   return {
     fingerprint: labelsFingerprint(labels),

@@ -41,26 +41,57 @@ const hourOf = (at: Date): string => new Date(Math.floor(at.getTime() / 3_600_00
  * alerts that fire or resolve, through the alert pipeline (silences, grouping, incidents).
  * Returns the decisions that were still this node's to write.
  */
-export async function recordProbeChecks(ctx: Ctx, decisions: readonly CheckDecision[], catalogue: RunbookCatalogue): Promise<CheckDecision[]> {
+export async function recordProbeChecks(
+  ctx: Ctx,
+  decisions: readonly CheckDecision[],
+  catalogue: RunbookCatalogue,
+): Promise<CheckDecision[]> {
   if (decisions.length === 0) return [];
   return ctx.db.transaction(async (db) => {
     const tx: Ctx = { ...ctx, db };
-    const { rows } = await db.query<{ id: string }>(saveStates, [JSON.stringify(decisions.map((decision) => ({
-      id: decision.probe.id, lease_until: decision.probe.leaseUntil, state: decision.state, status: decision.status,
-      next_run_at: decision.nextRunAt, started_at: decision.startedAt, last_result: decision.lastResult,
-    })))]);
+    const { rows } = await db.query<{ id: string }>(saveStates, [
+      JSON.stringify(
+        decisions.map((decision) => ({
+          id: decision.probe.id,
+          lease_until: decision.probe.leaseUntil,
+          state: decision.state,
+          status: decision.status,
+          next_run_at: decision.nextRunAt,
+          started_at: decision.startedAt,
+          last_result: decision.lastResult,
+        })),
+      ),
+    ]);
     const ours = new Set(rows.map((row) => row.id));
     const written = decisions.filter((decision) => ours.has(decision.probe.id));
     if (written.length === 0) return [];
-    await db.query(insertResults, [JSON.stringify(written.map((decision) => ({
-      probe_id: decision.probe.id, scheduled_at: decision.probe.scheduledAt, started_at: decision.startedAt, success: decision.lastResult.success,
-      latency_ms: decision.lastResult.latencyMs, detail: decision.lastResult.detail,
-    })))]);
-    const hourly = new Map<string, { probe_id: string; hour: string; checks: number; failures: number; latency_sum: number; latency_max: number }>();
+    await db.query(insertResults, [
+      JSON.stringify(
+        written.map((decision) => ({
+          probe_id: decision.probe.id,
+          scheduled_at: decision.probe.scheduledAt,
+          started_at: decision.startedAt,
+          success: decision.lastResult.success,
+          latency_ms: decision.lastResult.latencyMs,
+          detail: decision.lastResult.detail,
+        })),
+      ),
+    ]);
+    const hourly = new Map<
+      string,
+      { probe_id: string; hour: string; checks: number; failures: number; latency_sum: number; latency_max: number }
+    >();
     for (const decision of written) {
       const hour = hourOf(decision.startedAt);
       const key = `${decision.probe.id}/${hour}`;
-      const entry = hourly.get(key) ?? { probe_id: decision.probe.id, hour, checks: 0, failures: 0, latency_sum: 0, latency_max: 0 };
+      const entry = hourly.get(key) ?? {
+        probe_id: decision.probe.id,
+        hour,
+        checks: 0,
+        failures: 0,
+        latency_sum: 0,
+        latency_max: 0,
+      };
       entry.checks += 1;
       entry.failures += decision.lastResult.success ? 0 : 1;
       entry.latency_sum += decision.lastResult.latencyMs;

@@ -17,5 +17,9 @@ export async function resolveProbeAlerts(ctx: Ctx, probeIds: readonly string[], 
   const integration = await loadProbeIntegration(ctx.db);
   const at = ctx.now();
   // Resolving attaches no runbook: an empty catalogue is enough.
-  await ingestAlerts(ctx, [{ integration, alerts: rows.map((row) => probeAlert(row.labels, 'resolve', at, reason, null)) }], new RunbookCatalogue());
+  await ingestAlerts(
+    ctx,
+    [{ integration, alerts: rows.map((row) => probeAlert(row.labels, 'resolve', at, reason, null)) }],
+    new RunbookCatalogue(),
+  );
 }

@@ -12,7 +12,12 @@ export function firstRunAt(now: Date, intervalSeconds: number, random: () => num
  * check durations); if the node was away for longer than one period, the missed slots are not
  * caught up but the next one lands at a random point of the coming period (no herd at restart).
  */
-export function nextRunAt(scheduledAt: Date, everySeconds: number, now: Date, random: () => number = Math.random): Date {
+export function nextRunAt(
+  scheduledAt: Date,
+  everySeconds: number,
+  now: Date,
+  random: () => number = Math.random,
+): Date {
   const next = scheduledAt.getTime() + everySeconds * 1000;
   if (next > now.getTime()) return new Date(next);
   return firstRunAt(now, everySeconds, random);

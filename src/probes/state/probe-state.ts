@@ -49,7 +49,15 @@ export const flapStartChanges = 6;
 export const flapStopChanges = 2;
 
 export function initialProbeState(): ProbeState {
-  return { failures: 0, successes: 0, failingSince: null, firing: false, passingSince: null, outcomes: [], flapping: false };
+  return {
+    failures: 0,
+    successes: 0,
+    failingSince: null,
+    firing: false,
+    passingSince: null,
+    outcomes: [],
+    flapping: false,
+  };
 }
 
 /** Reads a stored state, tolerating rows written before a field existed. */
@@ -72,7 +80,13 @@ const seconds = (from: string, to: Date): number => (to.getTime() - Date.parse(f
  * `flapStartChanges` times in the last `outcomeWindow` checks is flapping: its alert fires once
  * and stays firing (no page per bounce) until the outcomes settle and the checks pass.
  */
-export function advanceProbeState(previous: ProbeState, passed: boolean, at: Date, settings: StateSettings, detectFlapping = true): StateStep {
+export function advanceProbeState(
+  previous: ProbeState,
+  passed: boolean,
+  at: Date,
+  settings: StateSettings,
+  detectFlapping = true,
+): StateStep {
   const state: ProbeState = { ...previous, outcomes: [...previous.outcomes, passed].slice(-outcomeWindow) };
   if (passed) {
     state.successes += 1;
@@ -92,7 +106,8 @@ export function advanceProbeState(previous: ProbeState, passed: boolean, at: Dat
   }
 
   let alert: AlertDecision = null;
-  const failing = !passed && state.failures > settings.retries && seconds(state.failingSince!, at) >= settings.forSeconds;
+  const failing =
+    !passed && state.failures > settings.retries && seconds(state.failingSince!, at) >= settings.forSeconds;
   if (!state.firing && (failing || state.flapping)) {
     state.firing = true;
     state.passingSince = null;

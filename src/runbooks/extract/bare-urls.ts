@@ -35,5 +35,9 @@ export function isLinkOnly(paragraph: Paragraph): boolean {
   const [only, ...others] = paragraph.children;
   if (only === undefined || others.length > 0) return false;
   if (only.type === 'link') return true;
-  return only.type === 'text' && /^\S+$/.test(only.value) && bareUrlsIn(only.value)[0] === only.value.replace(/^www\./i, 'http://www.');
+  return (
+    only.type === 'text' &&
+    /^\S+$/.test(only.value) &&
+    bareUrlsIn(only.value)[0] === only.value.replace(/^www\./i, 'http://www.')
+  );
 }

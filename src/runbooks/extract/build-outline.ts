@@ -44,7 +44,7 @@ export function buildOutline(root: Root, isLabel: (title: string) => boolean): O
   const current = (): OutlineNode => stack[stack.length - 1]!;
   for (const block of root.children) {
     if (block.type === 'heading') {
-      const depth = (block).depth;
+      const depth = block.depth;
       while (stack.length > 1 && current().depth >= depth) stack.pop();
       const child = node(cleanTitle(toString(block)), 'heading', depth, current(), block);
       current().children.push(child);
@@ -66,13 +66,32 @@ export function buildOutline(root: Root, isLabel: (title: string) => boolean): O
   return top;
 }
 
-function node(title: string, origin: OutlineNode['origin'], depth: number, parent: OutlineNode | null, opener: Heading | Paragraph | null): OutlineNode {
+function node(
+  title: string,
+  origin: OutlineNode['origin'],
+  depth: number,
+  parent: OutlineNode | null,
+  opener: Heading | Paragraph | null,
+): OutlineNode {
   const line = opener === null ? 1 : lineOf(opener);
-  return { title, origin, depth, inlineText: null, opener, blocks: [], children: [], parent, lines: { start: line, end: line } };
+  return {
+    title,
+    origin,
+    depth,
+    inlineText: null,
+    opener,
+    blocks: [],
+    children: [],
+    parent,
+    lines: { start: line, end: line },
+  };
 }
 
 /** `**Title**`, `**Title**:`, `**Title :**` or `**Title** : rest of the line`. */
-function readLabel(paragraph: Paragraph, isLabel: (title: string) => boolean): { title: string; rest: string | null } | null {
+function readLabel(
+  paragraph: Paragraph,
+  isLabel: (title: string) => boolean,
+): { title: string; rest: string | null } | null {
   const [first, ...others] = paragraph.children;
   if (first?.type !== 'strong') return null;
   const title = cleanTitle(toString(first));

@@ -19,13 +19,23 @@ export function runbookLines(found: RunbookNode): RunbookStructure['lines'] {
 }
 
 /** Reads one runbook (incident or procedure) from its part of the outline. */
-export async function buildRunbook(text: string, found: RunbookNode, title: string, frontMatter: Record<string, unknown>): Promise<RunbookStructure> {
+export async function buildRunbook(
+  text: string,
+  found: RunbookNode,
+  title: string,
+  frontMatter: Record<string, unknown>,
+): Promise<RunbookStructure> {
   const { node } = found;
   const reading: SectionReading = { sections: [], symptoms: [] };
   if (found.structured) {
-    const preamble = node.blocks.filter((block) => !isMetadataParagraph(block, sourceOf(text, block)) && block.type !== 'thematicBreak' && block.type !== 'html');
-    if (preamble.length > 0 || node.inlineText !== null) readSection(text, { ...node, title: 'Overview' }, 'overview', reading, { withChildren: false });
-    for (const child of node.children) readSection(text, child, markerOf(child)?.sectionKind ?? incidentSectionKind(child.title), reading);
+    const preamble = node.blocks.filter(
+      (block) =>
+        !isMetadataParagraph(block, sourceOf(text, block)) && block.type !== 'thematicBreak' && block.type !== 'html',
+    );
+    if (preamble.length > 0 || node.inlineText !== null)
+      readSection(text, { ...node, title: 'Overview' }, 'overview', reading, { withChildren: false });
+    for (const child of node.children)
+      readSection(text, child, markerOf(child)?.sectionKind ?? incidentSectionKind(child.title), reading);
   } else {
     readSection(text, node, procedureKind(node), reading, { withChildren: !found.ownBlocksOnly });
   }
@@ -34,7 +44,13 @@ export async function buildRunbook(text: string, found: RunbookNode, title: stri
   for (const draft of reading.sections) {
     const steps = await finishSteps(draft.steps, next);
     next += steps.length;
-    sections.push({ kind: draft.kind, title: draft.title, text: draft.text.join('\n\n').trim(), steps, lines: draft.lines });
+    sections.push({
+      kind: draft.kind,
+      title: draft.title,
+      text: draft.text.join('\n\n').trim(),
+      steps,
+      lines: draft.lines,
+    });
   }
   const pairs = collectMetadata(text, node, found.ownBlocksOnly);
   const metadata = foldMetadata(pairs, frontMatter);
@@ -43,9 +59,15 @@ export async function buildRunbook(text: string, found: RunbookNode, title: stri
     title,
     kind: found.kind,
     language: detectLanguage(sourceLines(text, node.lines)),
-    metadata: { ...metadata, reference, services: [...new Set([...metadata.services, ...servicesNamedInSteps(sections)])] },
+    metadata: {
+      ...metadata,
+      reference,
+      services: [...new Set([...metadata.services, ...servicesNamedInSteps(sections)])],
+    },
     symptoms: reading.symptoms,
-    sections: sections.filter((section) => section.text !== '' || section.steps.length > 0 || section.kind !== 'overview'),
+    sections: sections.filter(
+      (section) => section.text !== '' || section.steps.length > 0 || section.kind !== 'overview',
+    ),
     lines: runbookLines(found),
   };
 }

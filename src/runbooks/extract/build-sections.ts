@@ -45,7 +45,8 @@ export function readSection(
   reading.sections.push(section);
   if (node.inlineText !== null) {
     if (symptomKinds.has(kind)) {
-      for (const part of splitInlineSymptoms(node.inlineText)) reading.symptoms.push(readSymptom(part, node.lines.start));
+      for (const part of splitInlineSymptoms(node.inlineText))
+        reading.symptoms.push(readSymptom(part, node.lines.start));
     } else {
       section.text.push(node.inlineText);
     }
@@ -62,13 +63,20 @@ export function readSection(
     }
     // The sub-heading stays in the prose only when prose follows it; otherwise it lives on as
     // the title of the steps under it.
-    if (section.text.length > before) section.text.splice(before, 0, `${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
+    if (section.text.length > before)
+      section.text.splice(before, 0, `${'#'.repeat(Math.min(6, Math.max(3, child.depth)))} ${child.title}`);
     child.children.forEach(visit);
   };
   if (options.withChildren) node.children.forEach(visit);
 }
 
-function readBlocks(text: string, blocks: readonly RootContent[], heading: string | null, section: SectionDraft, reading: SectionReading): void {
+function readBlocks(
+  text: string,
+  blocks: readonly RootContent[],
+  heading: string | null,
+  section: SectionDraft,
+  reading: SectionReading,
+): void {
   blocks.forEach((block, index) => {
     const source = sourceOf(text, block);
     if (block.type === 'code') {
@@ -99,7 +107,13 @@ function leadInOf(block: RootContent): string | null {
   return plain.replace(/\s*:$/, '').trim();
 }
 
-function readCode(block: Code, title: string | null, phase: Step['phase'], section: SectionDraft, reading: SectionReading): void {
+function readCode(
+  block: Code,
+  title: string | null,
+  phase: Step['phase'],
+  section: SectionDraft,
+  reading: SectionReading,
+): void {
   // A fence without a language in a detection or symptoms part describes the alert, not a command.
   if (symptomKinds.has(section.kind) && (block.lang ?? '') === '') {
     const line = block.position?.start.line ?? 1;
@@ -111,14 +125,22 @@ function readCode(block: Code, title: string | null, phase: Step['phase'], secti
   section.steps.push(codeStep(block, title, phase));
 }
 
-function readList(text: string, list: List, heading: string | null, section: SectionDraft, reading: SectionReading): void {
+function readList(
+  text: string,
+  list: List,
+  heading: string | null,
+  section: SectionDraft,
+  reading: SectionReading,
+): void {
   for (const item of list.children) {
     const label = itemLabel(item);
     const codes = collectCode(item);
     const source = sourceOf(text, item);
     if (symptomKinds.has(section.kind) && codes.length === 0) {
       // The Markdown source, not the plain text: code spans mark the terms worth matching.
-      reading.symptoms.push(readSymptom(item.children[0] === undefined ? '' : sourceOf(text, item.children[0]), linesOf(item).start));
+      reading.symptoms.push(
+        readSymptom(item.children[0] === undefined ? '' : sourceOf(text, item.children[0]), linesOf(item).start),
+      );
       continue;
     }
     if (item.checked === true || item.checked === false) {
@@ -127,7 +149,11 @@ function readList(text: string, list: List, heading: string | null, section: Sec
     }
     if (codes.length > 0) {
       // The item's first paragraph titles its code; anything else it holds (a nested list) is prose.
-      const prose = item.children.slice(1).filter((child) => child.type !== 'code').map((child) => sourceOf(text, child)).join('\n');
+      const prose = item.children
+        .slice(1)
+        .filter((child) => child.type !== 'code')
+        .map((child) => sourceOf(text, child))
+        .join('\n');
       if (prose.trim() !== '') section.text.push(prose);
       for (const code of codes) readCode(code, label ?? heading, phaseOf(label ?? ''), section, reading);
     } else if (list.ordered === true || actionKinds.has(section.kind)) {
@@ -162,11 +188,19 @@ function itemLabel(item: ListItem): string | null {
   const strong = first.children[0];
   const whole = toString(first).trim();
   if (strong?.type === 'strong') {
-    const rest = whole.slice(toString(strong).length).replace(/^\s*:?\s*/, '').trim();
-    const label = toString(strong).replace(/\s*:\s*$/, '').trim();
+    const rest = whole
+      .slice(toString(strong).length)
+      .replace(/^\s*:?\s*/, '')
+      .trim();
+    const label = toString(strong)
+      .replace(/\s*:\s*$/, '')
+      .trim();
     return rest === '' ? label : `${label}: ${rest}`.replace(/\s*:\s*$/, '');
   }
-  return whole.replace(/\s*:\s*$/, '').split(/(?<=[.!?])\s/)[0]!.slice(0, 200);
+  return whole
+    .replace(/\s*:\s*$/, '')
+    .split(/(?<=[.!?])\s/)[0]!
+    .slice(0, 200);
 }
 
 function collectCode(node: RootContent | ListItem): Code[] {

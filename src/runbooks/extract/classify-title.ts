@@ -9,15 +9,30 @@ import { normalizeTitle } from './normalize-title.js';
 const sectionRules: [SectionKind, RegExp][] = [
   ['symptoms', /^(symptom|signes?\b|signs?\b|manifestations?\b|what you see)/],
   ['detection', /^(detection|detecte|detect\b|alerte automatique|alerting\b)/],
-  ['mitigation', /^(mitigation|mitigate|attenuation|contournement|workaround|mode degrade|degraded mode|actions? de mitigation|scaling d urgence|emergency scaling)/],
-  ['diagnosis', /^(diagnos|investigat|analy[sz]|troubleshoot|depannage|verifier l etat|verification de l etat|check the state|identifi|triage|commandes de diagnostic|first checks|premieres verifications)/],
+  [
+    'mitigation',
+    /^(mitigation|mitigate|attenuation|contournement|workaround|mode degrade|degraded mode|actions? de mitigation|scaling d urgence|emergency scaling)/,
+  ],
+  [
+    'diagnosis',
+    /^(diagnos|investigat|analy[sz]|troubleshoot|depannage|verifier l etat|verification de l etat|check the state|identifi|triage|commandes de diagnostic|first checks|premieres verifications)/,
+  ],
   ['causes', /^(causes?\b|cause racine|root cause|origines?\b|pourquoi)/],
-  ['recovery', /^(recuperation|recovery|recover\b|restaur|restore|reprise|disaster|plan de reprise|rollback|retour arriere|roll back)/],
-  ['verification', /^(verification|verifier|verify|validation|valider|validate|tests?\b|tester\b|controle|confirm|post checks?|smoke)/],
+  [
+    'recovery',
+    /^(recuperation|recovery|recover\b|restaur|restore|reprise|disaster|plan de reprise|rollback|retour arriere|roll back)/,
+  ],
+  [
+    'verification',
+    /^(verification|verifier|verify|validation|valider|validate|tests?\b|tester\b|controle|confirm|post checks?|smoke)/,
+  ],
   ['prevention', /^(prevention|prevenir|prevent|eviter|avoid|monitoring|surveillance|suivi\b|follow up|hardening)/],
   ['escalation', /^(escalad|escalat)/],
   ['communication', /^(communication|canal de communication|templates? de communication|status updates?)/],
-  ['resolution', /^(solutions?\b|resolution|resoudre|resolve|fix(es)?\b|correcti|remediation|reparation|repair|actions?\b|steps\b|etapes\b|procedure\b|si\b|if\b|when\b|quand\b|en cas\b|in case\b|redemarr|restart)/],
+  [
+    'resolution',
+    /^(solutions?\b|resolution|resoudre|resolve|fix(es)?\b|correcti|remediation|reparation|repair|actions?\b|steps\b|etapes\b|procedure\b|si\b|if\b|when\b|quand\b|en cas\b|in case\b|redemarr|restart)/,
+  ],
   ['overview', /^(vue d ensemble|overview|contexte|context|description|introduction|resume|summary|a propos|about)/],
 ];
 
@@ -27,8 +42,14 @@ const runbookMarker = /^(?:runbook|playbook)\s*:|^inc[-_ ]?\d+\b|^incident\s*#?\
 const draftRules: [DraftKind, RegExp][] = [
   ['postmortem-template', /^(post ?mortem|retex|retour d experience|rca template|incident review)/],
   ['checklist', /^(checklists?\b|check list|liste de controle|liste de verification)/],
-  ['communication-template', /^((templates?|modeles?) (de |d )?(communication|message|email|mail|notification)|communication templates?|email template)/],
-  ['severity-classes', /^(classification|severit|niveaux? de (gravite|severite|priorite)|priorit|severity (levels|classes)|incident (levels|classes|severity))/],
+  [
+    'communication-template',
+    /^((templates?|modeles?) (de |d )?(communication|message|email|mail|notification)|communication templates?|email template)/,
+  ],
+  [
+    'severity-classes',
+    /^(classification|severit|niveaux? de (gravite|severite|priorite)|priorit|severity (levels|classes)|incident (levels|classes|severity))/,
+  ],
   ['escalation-policy', /^(escalad|escalat|matrice d escalade)/],
   ['contacts', /^(contacts?\b|annuaire|on ?call contacts|points? de contact|vendors|fournisseurs)/],
   ['alert-rules', /^(alert|metriques|metrics|monitoring|seuils|thresholds|sla\b|slo\b)/],

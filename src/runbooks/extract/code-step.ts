@@ -15,7 +15,15 @@ export interface PendingStep {
 }
 
 export function codeStep(block: Code, title: string | null, phase: Step['phase']): PendingStep {
-  return { kind: 'code', language: block.lang ?? null, meta: block.meta ?? null, body: block.value, title, phase, lines: linesOf(block) };
+  return {
+    kind: 'code',
+    language: block.lang ?? null,
+    meta: block.meta ?? null,
+    body: block.value,
+    title,
+    phase,
+    lines: linesOf(block),
+  };
 }
 
 export function manualStep(item: ListItem, body: string, title: string | null, phase: Step['phase']): PendingStep {
@@ -32,8 +40,19 @@ export async function finishSteps(pending: readonly PendingStep[], firstIndex: n
       const id = `s${firstIndex + offset}`;
       if (step.kind === 'manual') {
         return {
-          id, kind: 'manual', title: step.title, language: null, body: step.body, attributes: {}, parameters: [],
-          risk: 'read-only', riskReasons: [], phase: step.phase, inlineSecrets: [], parseError: null, lines: step.lines,
+          id,
+          kind: 'manual',
+          title: step.title,
+          language: null,
+          body: step.body,
+          attributes: {},
+          parameters: [],
+          risk: 'read-only',
+          riskReasons: [],
+          phase: step.phase,
+          inlineSecrets: [],
+          parseError: null,
+          lines: step.lines,
         };
       }
       const analysis = await analyzeCodeBlock({ lang: step.language, code: step.body, meta: step.meta });
@@ -46,7 +65,11 @@ export async function finishSteps(pending: readonly PendingStep[], firstIndex: n
         body: step.body,
         attributes: analysis.attributes,
         parameters: analysis.parameters.map((parameter) => ({
-          name: parameter.name, form: parameter.form, secret: parameter.secret, token: parameter.token, description: null,
+          name: parameter.name,
+          form: parameter.form,
+          secret: parameter.secret,
+          token: parameter.token,
+          description: null,
         })),
         risk: analysis.risk,
         riskReasons: analysis.reasons,

@@ -1,4 +1,5 @@
-const frenchWords = /\b(le|la|les|des|du|de|et|est|une?|pour|avec|sur|dans|vérifier|redémarrer|si|pas|cache|erreurs?|données|à)\b/gi;
+const frenchWords =
+  /\b(le|la|les|des|du|de|et|est|une?|pour|avec|sur|dans|vérifier|redémarrer|si|pas|cache|erreurs?|données|à)\b/gi;
 const englishWords = /\b(the|and|is|are|a|an|for|with|on|in|check|restart|if|not|errors?|data|to|of)\b/gi;
 
 /** French or English, by counting common words (the seeds are French, the defaults English). */

@@ -31,7 +31,8 @@ export async function extractRunbooks(text: string, options: ExtractOptions): Pr
   const found = findRunbookNodes(outline);
   const titles = runbookTitles(found, frontMatter, options.filename);
   const runbooks: RunbookStructure[] = [];
-  for (const [index, item] of found.entries()) runbooks.push(await buildRunbook(text, item, titles[index]!, frontMatter));
+  for (const [index, item] of found.entries())
+    runbooks.push(await buildRunbook(text, item, titles[index]!, frontMatter));
   const drafts = extractDrafts(outline, text);
   const covered: LineRange[] = [...found.map(runbookLines), ...drafts.map((draft) => draft.lines)];
   return { runbooks, drafts, leftovers: findLeftovers(text, outline, covered) };
@@ -47,7 +48,9 @@ function readFrontMatter(root: Root): Record<string, unknown> {
   if (first?.type !== 'yaml') return {};
   try {
     const parsed: unknown = parseYaml(first.value);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -58,15 +61,27 @@ function readFrontMatter(root: Root): Record<string, unknown> {
  * under both Web and Mobile) is prefixed with its parent's; a file that is one runbook without a
  * heading takes its front-matter title or file name.
  */
-function runbookTitles(found: readonly RunbookNode[], frontMatter: Record<string, unknown>, filename: string): string[] {
+function runbookTitles(
+  found: readonly RunbookNode[],
+  frontMatter: Record<string, unknown>,
+  filename: string,
+): string[] {
   const base = found.map(({ node }) => {
     if (node.origin === 'root') {
       const title = frontMatter['title'];
-      return typeof title === 'string' && title.trim() !== '' ? title.trim() : cleanTitle(filename.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
+      return typeof title === 'string' && title.trim() !== ''
+        ? title.trim()
+        : cleanTitle(filename.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' '));
     }
     // `# Redis full` / `## Resolution` (code): the procedure is the part, its title the parent's.
     const parent = node.parent;
-    if (isBareSectionTitle(node.title) && parent !== null && parent.origin === 'heading' && parent.children.length === 1) return parent.title;
+    if (
+      isBareSectionTitle(node.title) &&
+      parent !== null &&
+      parent.origin === 'heading' &&
+      parent.children.length === 1
+    )
+      return parent.title;
     return node.title.replace(/^(?:runbook|playbook)\s*:\s*/i, '').trim();
   });
   return base.map((title, index) => {

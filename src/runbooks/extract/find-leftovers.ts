@@ -12,7 +12,8 @@ import { sourceOf } from './source-text.js';
  */
 export function findLeftovers(text: string, outline: OutlineNode, covered: readonly LineRange[]): Leftover[] {
   const leftovers: Leftover[] = [];
-  const isCovered = (start: number, end: number): boolean => covered.some((range) => range.start <= start && end <= range.end);
+  const isCovered = (start: number, end: number): boolean =>
+    covered.some((range) => range.start <= start && end <= range.end);
   const visit = (node: OutlineNode): void => {
     for (const block of node.blocks) {
       if (block.type === 'yaml' || block.type === 'thematicBreak' || block.type === 'html') continue;
@@ -27,7 +28,12 @@ export function findLeftovers(text: string, outline: OutlineNode, covered: reado
       });
     }
     if (node.origin === 'label' && node.inlineText !== null && !isCovered(node.lines.start, node.lines.start)) {
-      leftovers.push({ lines: { start: node.lines.start, end: node.lines.start }, heading: node.title, reason: 'labelled text outside any runbook', excerpt: node.inlineText.slice(0, 160) });
+      leftovers.push({
+        lines: { start: node.lines.start, end: node.lines.start },
+        heading: node.title,
+        reason: 'labelled text outside any runbook',
+        excerpt: node.inlineText.slice(0, 160),
+      });
     }
     node.children.forEach(visit);
   };
@@ -36,9 +42,14 @@ export function findLeftovers(text: string, outline: OutlineNode, covered: reado
 }
 
 function reasonFor(node: OutlineNode, block: RootContent): string {
-  if (block.type === 'list' && block.children.every((item) => firstLinkOf(item)?.startsWith('#') === true)) return 'table of contents';
-  if (node.origin === 'root' || sectionKindOf(node.title) === 'overview') return 'introduction text, kept in the source only';
-  if (block.type === 'list' && block.children.every((item) => firstLinkOf(item) !== null || /https?:\/\//.test(toString(item)))) {
+  if (block.type === 'list' && block.children.every((item) => firstLinkOf(item)?.startsWith('#') === true))
+    return 'table of contents';
+  if (node.origin === 'root' || sectionKindOf(node.title) === 'overview')
+    return 'introduction text, kept in the source only';
+  if (
+    block.type === 'list' &&
+    block.children.every((item) => firstLinkOf(item) !== null || /https?:\/\//.test(toString(item)))
+  ) {
     return 'list of links, kept in the source only';
   }
   return 'not recognised as a runbook, a step or an incident-process draft';

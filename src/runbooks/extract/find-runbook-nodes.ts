@@ -6,7 +6,16 @@ import type { OutlineNode } from './build-outline.js';
 import { draftKindOf, hasRunbookMarker, sectionKindOf } from './classify-title.js';
 
 /** Section kinds that only a runbook has; communication or prevention alone do not make one. */
-const coreKinds: ReadonlySet<SectionKind> = new Set(['symptoms', 'detection', 'diagnosis', 'causes', 'resolution', 'mitigation', 'recovery', 'verification']);
+const coreKinds: ReadonlySet<SectionKind> = new Set([
+  'symptoms',
+  'detection',
+  'diagnosis',
+  'causes',
+  'resolution',
+  'mitigation',
+  'recovery',
+  'verification',
+]);
 
 export interface RunbookNode {
   node: OutlineNode;
@@ -44,7 +53,8 @@ function readsAsIncident(node: OutlineNode): boolean {
 }
 
 const isStepBlock = (block: RootContent): boolean =>
-  block.type === 'code' || (block.type === 'list' && ((block.ordered === true && !isListOfLinks(block)) || hasCode(block)));
+  block.type === 'code' ||
+  (block.type === 'list' && ((block.ordered === true && !isListOfLinks(block)) || hasCode(block)));
 
 /** A numbered table of contents (`1. [Contacts](#contacts)`) or list of addresses is not a list of steps. */
 function isListOfLinks(list: List): boolean {
@@ -74,7 +84,12 @@ export function findRunbookNodes(outline: OutlineNode): RunbookNode[] {
       return;
     }
     if (isIncidentRunbook(node)) {
-      found.push({ node, kind: readsAsIncident(node) ? 'incident' : 'procedure', ownBlocksOnly: false, structured: true });
+      found.push({
+        node,
+        kind: readsAsIncident(node) ? 'incident' : 'procedure',
+        ownBlocksOnly: false,
+        structured: true,
+      });
       return;
     }
     const draft = node.origin === 'root' ? null : draftKindOf(node.title);

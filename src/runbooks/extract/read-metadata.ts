@@ -63,7 +63,9 @@ export function foldMetadata(pairs: readonly MetadataLine[], frontMatter: Record
   const services = [
     ...(Array.isArray(frontMatter['services']) ? frontMatter['services'].map(String) : []),
     ...(fromFront('service') === null ? [] : [fromFront('service')!]),
-    ...pairs.filter((pair) => pair.key === 'services').flatMap((pair) => pair.value.split(/[,;]/).map((s) => s.trim().replace(/`/g, ''))),
+    ...pairs
+      .filter((pair) => pair.key === 'services')
+      .flatMap((pair) => pair.value.split(/[,;]/).map((s) => s.trim().replace(/`/g, ''))),
   ].filter((name) => name !== '');
   return {
     severity: severity === null ? null : { raw: severity, level: severityLevelOf(severity) },

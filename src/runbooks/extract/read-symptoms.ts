@@ -15,13 +15,17 @@ export function readSymptom(markdown: string, line: number): Symptom {
   const terms = new Set<string>();
   for (const match of text.matchAll(/`([^`]+)`/g)) terms.add(match[1]!.trim());
   for (const match of text.matchAll(/["“«]\s*([^"”»]{3,}?)\s*["”»]/g)) terms.add(match[1]!.trim());
-  for (const match of text.matchAll(/\b(E[A-Z]{4,}|ERR_[A-Z_]+|[A-Z][a-z]+(?:Error|Exception))\b/g)) terms.add(match[1]!);
+  for (const match of text.matchAll(/\b(E[A-Z]{4,}|ERR_[A-Z_]+|[A-Z][a-z]+(?:Error|Exception))\b/g))
+    terms.add(match[1]!);
   for (const match of text.matchAll(/\b(?:HTTP\s*)?([45]\d\d|5xx|4xx)\b/gi)) terms.add(match[1]!.toLowerCase());
   return { text, kind: kindOf(text, [...terms]), terms: [...terms], line };
 }
 
 function kindOf(text: string, terms: string[]): Symptom['kind'] {
-  if (terms.some((term) => /[a-z_]+\{[^}]*\}|\b(rate|sum|avg|histogram_quantile)\(|\s(==|!=|>=|<=|>|<)\s*\d/.test(term))) return 'metric';
+  if (
+    terms.some((term) => /[a-z_]+\{[^}]*\}|\b(rate|sum|avg|histogram_quantile)\(|\s(==|!=|>=|<=|>|<)\s*\d/.test(term))
+  )
+    return 'metric';
   if (/\b(logs?|message|journal)\b/i.test(text) && /["“«`]/.test(text)) return 'log';
   if (terms.some((term) => /^(E[A-Z]{4,}|ERR_|.*(Error|Exception)$)/.test(term))) return 'error';
   if (/\b(HTTP\s*)?[45]\d\d\b|\b[45]xx\b/i.test(text)) return 'http';

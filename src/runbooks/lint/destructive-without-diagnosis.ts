@@ -6,7 +6,8 @@ import { stepLabel, stepsOf } from './lint-model.js';
 const diagnosisSections = new Set<Section['kind']>(['diagnosis', 'detection', 'symptoms']);
 
 /** A manual step that says it looks at something ("Check the logs", "Vérifier le dashboard"). */
-const lookingWords = /\b(?:check|look|inspect|confirm|identify|find|v[ée]rifi|regard|consult|contr[ôo]l|identifi|observ)/i;
+const lookingWords =
+  /\b(?:check|look|inspect|confirm|identify|find|v[ée]rifi|regard|consult|contr[ôo]l|identifi|observ)/i;
 
 /**
  * `destructive-without-diagnosis` (error): a destructive step (deletes, restarts, flushes …) with

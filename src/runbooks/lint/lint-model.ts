@@ -2,7 +2,12 @@ import { Type, type Static } from 'typebox';
 import type { RunbookStructure, Section, Step } from '../runbook-model.js';
 
 export const lintRules = [
-  'no-verification', 'destructive-without-diagnosis', 'parameter-unexplained', 'inline-secret', 'placeholder-contact', 'unknown-service',
+  'no-verification',
+  'destructive-without-diagnosis',
+  'parameter-unexplained',
+  'inline-secret',
+  'placeholder-contact',
+  'unknown-service',
 ] as const;
 
 export const LintFindingSchema = Type.Object(

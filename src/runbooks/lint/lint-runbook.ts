@@ -10,7 +10,12 @@ import { unknownService } from './unknown-service.js';
 
 /** Every rule over one runbook, in the order findings are listed for one line. */
 export const runbookRules: readonly RunbookRule[] = [
-  inlineSecret, destructiveWithoutDiagnosis, noVerification, parameterUnexplained, placeholderContact, unknownService,
+  inlineSecret,
+  destructiveWithoutDiagnosis,
+  noVerification,
+  parameterUnexplained,
+  placeholderContact,
+  unknownService,
 ];
 
 /** The findings of every rule on one runbook, by line; `runbookId` tags each finding. */
@@ -23,7 +28,11 @@ export function lintRunbook(runbook: RunbookStructure, context: LintContext, run
  * The findings on everything one file gave: each runbook (tagged with its id — by default the
  * slug it would be imported under) and the file's drafts, once.
  */
-export function lintExtraction(extraction: Extraction, context: LintContext, runbookIds?: readonly string[]): LintFinding[] {
+export function lintExtraction(
+  extraction: Extraction,
+  context: LintContext,
+  runbookIds?: readonly string[],
+): LintFinding[] {
   const ids = runbookIds ?? assignSlugs(extraction.runbooks.map((runbook) => runbook.title));
   const findings = extraction.runbooks.flatMap((runbook, index) => lintRunbook(runbook, context, ids[index]));
   return byLine([...findings, ...placeholderContactDrafts(extraction.drafts)]);
@@ -31,7 +40,9 @@ export function lintExtraction(extraction: Extraction, context: LintContext, run
 
 /** Errors first on one line; otherwise source order (stable). */
 function byLine(findings: LintFinding[]): LintFinding[] {
-  return [...findings].sort((a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return [...findings].sort(
+    (a, b) => a.line - b.line || (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),
+  );
 }
 
 /** Whether any finding fails the lint (exit status 1 of `astreinte runbook lint`). */

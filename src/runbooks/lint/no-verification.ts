@@ -15,10 +15,12 @@ export const noVerification: RunbookRule = (runbook) => {
     runbook.sections.some((section) => section.kind === 'verification' || verificationWords.test(section.title)) ||
     steps.some(({ step }) => step.title !== null && verificationWords.test(step.title));
   if (verifies) return [];
-  return [{
-    rule: 'no-verification',
-    severity: 'warning',
-    line: runbook.lines.start,
-    message: `"${runbook.title}" has ${steps.length} step(s) but no verification section or step: say how to check that it worked`,
-  }];
+  return [
+    {
+      rule: 'no-verification',
+      severity: 'warning',
+      line: runbook.lines.start,
+      message: `"${runbook.title}" has ${steps.length} step(s) but no verification section or step: say how to check that it worked`,
+    },
+  ];
 };

@@ -5,11 +5,13 @@ import type { RuleFinding, RunbookRule } from './lint-model.js';
  * A phone number with `X` for digits (`+41 21 XXX XX XX`, `+33 X XX XX XX XX`, `06 XX XX XX XX`):
  * groups of digits or X, at least eight of them, at least one X, not inside a word.
  */
-const maskedNumber = /(?<![\p{L}\p{N}_])(?:\+\d{1,3}[ .-]?)?(?:\(?[\dXx]{1,4}\)?[ .-]){2,}[\dXx]{1,4}(?![\p{L}\p{N}_])/gu;
+const maskedNumber =
+  /(?<![\p{L}\p{N}_])(?:\+\d{1,3}[ .-]?)?(?:\(?[\dXx]{1,4}\)?[ .-]){2,}[\dXx]{1,4}(?![\p{L}\p{N}_])/gu;
 
 /** A bracketed stand-in for a contact (`[Numéro support]`, `<phone number>`), not a Markdown link. */
 const bracketed = /\[([^\]\n]{1,80})\](?![([:])|<([^>\n]{1,80})>/g;
-const contactWords = /num[ée]ro|number|phone|t[ée]l[ée]phone|\btel\b|t[ée]l\.|portable|mobile|e-?mail|courriel|contact/i;
+const contactWords =
+  /num[ée]ro|number|phone|t[ée]l[ée]phone|\btel\b|t[ée]l\.|portable|mobile|e-?mail|courriel|contact/i;
 
 /** The placeholders found in one text, as written. */
 export function findContactPlaceholders(text: string): string[] {

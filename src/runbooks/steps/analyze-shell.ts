@@ -20,7 +20,12 @@ export interface ShellCodeAnalysis {
  * parser could not be loaded: `shell` null) and classifies every simple command of every line.
  * `masked` has placeholders replaced by same-length words; texts are taken from `original`.
  */
-export function analyzeShellCode(shell: ShellParser | null, masked: string, original: string, positions: TextPositions): ShellCodeAnalysis {
+export function analyzeShellCode(
+  shell: ShellParser | null,
+  masked: string,
+  original: string,
+  positions: TextPositions,
+): ShellCodeAnalysis {
   let facts: ShellFacts;
   let parseError: string | null = null;
   try {
@@ -49,10 +54,16 @@ export function innerShellReader(shell: ShellParser | null): InnerShellReader {
   };
 }
 
-function toCommand(statement: StatementFact, original: string, positions: TextPositions, readInner: InnerShellReader): StepCommand {
+function toCommand(
+  statement: StatementFact,
+  original: string,
+  positions: TextPositions,
+  readInner: InnerShellReader,
+): StepCommand {
   const classified = statement.calls.map((call) => classifyCall(call, readInner));
   const reasons: RiskFinding[] = classified.flatMap(({ findings }) => findings);
-  for (const file of statement.writes) reasons.push({ command: `> ${file}`, level: 'changing', reason: `writes output to ${file}` });
+  for (const file of statement.writes)
+    reasons.push({ command: `> ${file}`, level: 'changing', reason: `writes output to ${file}` });
   // The command a human would name the line after: not one inside `$( )`.
   const mainIndex = statement.calls.findIndex((call) => !call.nested);
   const main = classified[mainIndex === -1 ? 0 : mainIndex]?.call;

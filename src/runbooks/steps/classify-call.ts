@@ -44,14 +44,25 @@ export function classifyCall(input: CallInput, readInner: InnerShellReader): Cla
   const { call, findings } = classifyDeep(input, readInner, 0);
   return {
     call,
-    findings: findings.map(({ command, level, reason, via }) => ({ command, level, reason: via.length === 0 ? reason : `${reason} (via ${via.join(' in ')})` })),
+    findings: findings.map(({ command, level, reason, via }) => ({
+      command,
+      level,
+      reason: via.length === 0 ? reason : `${reason} (via ${via.join(' in ')})`,
+    })),
   };
 }
 
-function classifyDeep(input: CallInput, readInner: InnerShellReader, depth: number): { call: SimpleCall; findings: Found[] } {
+function classifyDeep(
+  input: CallInput,
+  readInner: InnerShellReader,
+  depth: number,
+): { call: SimpleCall; findings: Found[] } {
   if (input.argv.length === 0) {
     const command = input.assigns.map((name) => `${name}=…`).join(' ');
-    return { call: { argv0: '', argv: [], wrappers: [] }, findings: [{ command, level: 'read-only', reason: 'only sets shell variables', via: [] }] };
+    return {
+      call: { argv0: '', argv: [], wrappers: [] },
+      findings: [{ command, level: 'read-only', reason: 'only sets shell variables', via: [] }],
+    };
   }
   const { wrappers, index } = unwrapCommand(input.argv);
   const argv = input.argv.slice(index);
@@ -66,7 +77,12 @@ function classifyDeep(input: CallInput, readInner: InnerShellReader, depth: numb
   const canonical = canonicalArgv(argv);
   const typedSql = /^[A-Z]+$/.test(argv[0] ?? '') && sqlVerbRules[argv[0] ?? ''] !== undefined;
   if (typedSql) {
-    const findings = classifySql(raw.join(' ')).map((verdict) => ({ command: shown, level: verdict.level, reason: `${verdict.reason} (SQL typed at a prompt)`, via: [] }));
+    const findings = classifySql(raw.join(' ')).map((verdict) => ({
+      command: shown,
+      level: verdict.level,
+      reason: `${verdict.reason} (SQL typed at a prompt)`,
+      via: [],
+    }));
     if (findings.length > 0) return { call, findings };
   }
   const inner = depth < maxDepth ? innerCommandOf(canonical, input.stdin) : null;
@@ -101,7 +117,12 @@ function classifyInner(inner: InnerCommand, carrier: Carrier, readInner: InnerSh
   if (inner.kind === 'sql') {
     // The statement is what the reason is about; the carrier's text is in the command line anyway.
     return inner.sql.flatMap((sql) =>
-      classifySql(sql).map(({ start, end, level, reason }) => ({ command: show([sql.slice(start, end)]), level, reason, via: [inner.via] })),
+      classifySql(sql).map(({ start, end, level, reason }) => ({
+        command: show([sql.slice(start, end)]),
+        level,
+        reason,
+        via: [inner.via],
+      })),
     );
   }
   return [{ command: carrier.shown, ...replayVerdict(carrier.canonical[0] ?? '', inner.source), via: [] }];
@@ -118,12 +139,17 @@ function replayVerdict(program: string, source: string): Verdict {
 
 function bareWrapper(wrapper: string): Verdict {
   if (wrapper === 'env') return { level: 'read-only', reason: 'env without a command prints the environment' };
-  if (wrapper === 'sudo' || wrapper === 'doas') return { level: 'changing', reason: `${wrapper} without a command opens a root shell` };
+  if (wrapper === 'sudo' || wrapper === 'doas')
+    return { level: 'changing', reason: `${wrapper} without a command opens a root shell` };
   return { level: 'changing', reason: `${wrapper} without a command (unknown effect)` };
 }
 
 /** The words as written, on one line and not too long to read. */
 function show(raw: readonly string[]): string {
-  const text = raw.join(' ').replace(/\\\n\s*/g, '').replace(/\s*\n\s*/g, ' ').trim();
+  const text = raw
+    .join(' ')
+    .replace(/\\\n\s*/g, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   return text.length > maxShown ? `${text.slice(0, maxShown - 1)}…` : text;
 }

@@ -5,10 +5,50 @@ import type { TextPositions } from './text-positions.js';
 
 // Set by the shell or the login environment: never something the runbook author wants filled in.
 const shellInternal = new Set([
-  'PWD', 'OLDPWD', 'HOME', 'PATH', 'USER', 'LOGNAME', 'SHELL', 'HOSTNAME', 'HOSTTYPE', 'OSTYPE', 'MACHTYPE', 'RANDOM', 'SRANDOM',
-  'LINENO', 'UID', 'EUID', 'PPID', 'GROUPS', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'IFS', 'TERM', 'LANG', 'LC_ALL', 'TMPDIR',
-  'EDITOR', 'PS1', 'PS2', 'PS4', 'REPLY', 'OPTARG', 'OPTIND', 'PIPESTATUS', 'BASH', 'BASH_SOURCE', 'BASH_VERSION', 'BASHPID',
-  'FUNCNAME', 'HISTFILE', 'MAIL', 'COLUMNS', 'LINES', 'SHLVL',
+  'PWD',
+  'OLDPWD',
+  'HOME',
+  'PATH',
+  'USER',
+  'LOGNAME',
+  'SHELL',
+  'HOSTNAME',
+  'HOSTTYPE',
+  'OSTYPE',
+  'MACHTYPE',
+  'RANDOM',
+  'SRANDOM',
+  'LINENO',
+  'UID',
+  'EUID',
+  'PPID',
+  'GROUPS',
+  'SECONDS',
+  'EPOCHSECONDS',
+  'EPOCHREALTIME',
+  'IFS',
+  'TERM',
+  'LANG',
+  'LC_ALL',
+  'TMPDIR',
+  'EDITOR',
+  'PS1',
+  'PS2',
+  'PS4',
+  'REPLY',
+  'OPTARG',
+  'OPTIND',
+  'PIPESTATUS',
+  'BASH',
+  'BASH_SOURCE',
+  'BASH_VERSION',
+  'BASHPID',
+  'FUNCNAME',
+  'HISTFILE',
+  'MAIL',
+  'COLUMNS',
+  'LINES',
+  'SHLVL',
 ]);
 
 /**
@@ -23,7 +63,13 @@ export function envPlaceholders(facts: Pick<ShellFacts, 'envRefs' | 'assignments
       seen.add(ref.start);
       return !facts.assignments.some((assignment) => assignment.name === ref.name && assignment.offset < ref.start);
     })
-    .map((ref) => ({ start: ref.start, end: ref.end, raw: code.slice(ref.start, ref.end), name: ref.name, form: 'env' as const }));
+    .map((ref) => ({
+      start: ref.start,
+      end: ref.end,
+      raw: code.slice(ref.start, ref.end),
+      name: ref.name,
+      form: 'env' as const,
+    }));
 }
 
 /** `${NAME}` interpolations of config snippets (docker-compose, Helm values …). */
@@ -44,10 +90,23 @@ export function collectParameters(matches: readonly PlaceholderMatch[], position
   for (const match of [...matches].sort((a, b) => a.start - b.start)) {
     const name = normalizeParameterName(match.name);
     const key = name.toLowerCase();
-    const occurrence = { start: match.start, end: match.end, raw: match.raw, form: match.form, line: positions.lineAt(match.start) };
+    const occurrence = {
+      start: match.start,
+      end: match.end,
+      raw: match.raw,
+      form: match.form,
+      line: positions.lineAt(match.start),
+    };
     const existing = byName.get(key);
     // Names equal but for case are secret or not alike, so the first occurrence decides.
-    if (existing === undefined) byName.set(key, { name, form: match.form, secret: isSecretName(name), token: match.raw, occurrences: [occurrence] });
+    if (existing === undefined)
+      byName.set(key, {
+        name,
+        form: match.form,
+        secret: isSecretName(name),
+        token: match.raw,
+        occurrences: [occurrence],
+      });
     else existing.occurrences.push(occurrence);
   }
   return [...byName.values()];

@@ -20,7 +20,11 @@ export const sqlComment = /^\s*--\s*(.*)$/;
  * comment followed by a blank line titles nothing (it is usually an expected output or a manual
  * instruction). Lines inside a command (continuations, heredoc bodies) are never titles.
  */
-export function groupByComments<T extends LocatedCommand>(lines: readonly string[], commands: readonly T[], comment: RegExp): Grouped<T>[] {
+export function groupByComments<T extends LocatedCommand>(
+  lines: readonly string[],
+  commands: readonly T[],
+  comment: RegExp,
+): Grouped<T>[] {
   const starts = new Map<number, T[]>();
   const covered = new Set<number>();
   for (const command of commands) {

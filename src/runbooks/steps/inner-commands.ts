@@ -28,7 +28,11 @@ export function innerCommandOf(argv: readonly string[], stdin: StdinSource | nul
   if (program === 'docker' && (sub[0] === 'exec' || (sub[0] === 'compose' && sub[1] === 'exec'))) {
     const execAt = (sub[0] === 'exec' ? positionals[0] : positionals[1])?.index ?? 0;
     const target = skipOptions(argv, execAt + 1, execFlags);
-    return innerArgv(`${sub[0] === 'exec' ? 'docker exec' : 'docker compose exec'} ${argv[target] ?? ''}`, target + 1, argv.length);
+    return innerArgv(
+      `${sub[0] === 'exec' ? 'docker exec' : 'docker compose exec'} ${argv[target] ?? ''}`,
+      target + 1,
+      argv.length,
+    );
   }
   if (program === 'kubectl' && sub[0] === 'exec') {
     const dashes = argv.indexOf('--');
@@ -58,14 +62,22 @@ function innerArgv(via: string, from: number, to: number): InnerCommand | null {
 
 /** `bash -c 'cmd'`, `bash -lc 'cmd'`, `su - postgres -c 'cmd'`; `bash script.sh` runs the script. */
 function shellString(argv: readonly string[], program: string): InnerCommand | null {
-  const option = argv.findIndex((arg, index) => index > 0 && (arg === '-c' || (/^-[A-Za-z]+$/.test(arg) && arg.includes('c') && program !== 'su')));
+  const option = argv.findIndex(
+    (arg, index) => index > 0 && (arg === '-c' || (/^-[A-Za-z]+$/.test(arg) && arg.includes('c') && program !== 'su')),
+  );
   if (option !== -1) return { kind: 'shell', via: `${program} -c`, text: argv[option + 1] ?? '' };
   if (program === 'su') return null;
   const script = skipOptions(argv, 1, ['-o', '-O', '--rcfile', '--init-file']);
   return script < argv.length ? { kind: 'argv', via: program, from: script, to: argv.length, transparent: true } : null;
 }
 
-function sqlOf(argv: readonly string[], stdin: StdinSource | null, commandFlags: string[], fileFlags: string[], via: string): InnerCommand | null {
+function sqlOf(
+  argv: readonly string[],
+  stdin: StdinSource | null,
+  commandFlags: string[],
+  fileFlags: string[],
+  via: string,
+): InnerCommand | null {
   const args = argv.slice(1);
   const sql = optionValues(args, commandFlags);
   if (sql.length > 0) return { kind: 'sql', via: `${via} ${commandFlags[0] ?? ''}`, sql };
@@ -73,6 +85,7 @@ function sqlOf(argv: readonly string[], stdin: StdinSource | null, commandFlags:
   if (files.length > 0) return { kind: 'replay', via: `${via} -f`, source: files.join(' ') };
   if (hasFlag(args, '--list') || hasFlag(args, '-l')) return null;
   if (stdin === null) return null;
-  if (stdin.kind === 'heredoc' || stdin.kind === 'herestring') return { kind: 'sql', via: `${via} <<EOF`, sql: [stdin.text] };
+  if (stdin.kind === 'heredoc' || stdin.kind === 'herestring')
+    return { kind: 'sql', via: `${via} <<EOF`, sql: [stdin.text] };
   return { kind: 'replay', via: stdin.kind === 'file' ? `${via} < file` : `${via} reading a pipe`, source: stdin.text };
 }

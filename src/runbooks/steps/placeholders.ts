@@ -18,9 +18,53 @@ const bracketPattern = /(?<![\w\][$])\[([A-Z][A-Z0-9]*(?:[_-][A-Z0-9]+)*)\](?![\
 
 // Only in non-executable blocks: the usual suspects of HTML/XML embedded in YAML or JSON.
 const htmlTags = new Set([
-  'a', 'abbr', 'b', 'body', 'br', 'code', 'div', 'em', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'head', 'header',
-  'hr', 'html', 'i', 'img', 'input', 'li', 'link', 'main', 'meta', 'nav', 'ol', 'p', 'pre', 'script', 'section',
-  'small', 'span', 'strong', 'style', 'sub', 'sup', 'svg', 'table', 'tbody', 'td', 'th', 'thead', 'title', 'tr', 'u', 'ul',
+  'a',
+  'abbr',
+  'b',
+  'body',
+  'br',
+  'code',
+  'div',
+  'em',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'head',
+  'header',
+  'hr',
+  'html',
+  'i',
+  'img',
+  'input',
+  'li',
+  'link',
+  'main',
+  'meta',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'script',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'style',
+  'sub',
+  'sup',
+  'svg',
+  'table',
+  'tbody',
+  'td',
+  'th',
+  'thead',
+  'title',
+  'tr',
+  'u',
+  'ul',
 ]);
 
 /**
@@ -42,7 +86,11 @@ export function findTemplatePlaceholders(code: string, kind: BlockKind): Placeho
     // `[A-Z]` is a character class, and one letter (`[X]`) is more often a checkbox than a value.
     if (name.length < 2 || /^[A-Z0-9]-[A-Z0-9]$/.test(name)) continue;
     // In YAML/JSON an unquoted `key: [PROD]` or `- [PROD]` is a list, not a placeholder.
-    if (kind === 'config' && /(?:[:,[]|^\s*-)\s*$/.test(code.slice(code.lastIndexOf('\n', match.index - 1) + 1, match.index))) continue;
+    if (
+      kind === 'config' &&
+      /(?:[:,[]|^\s*-)\s*$/.test(code.slice(code.lastIndexOf('\n', match.index - 1) + 1, match.index))
+    )
+      continue;
     found.push(toMatch(match, name, 'bracket'));
   }
   return dropOverlaps(found);

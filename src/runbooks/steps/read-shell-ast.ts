@@ -2,7 +2,15 @@ import type { Node } from 'web-tree-sitter';
 import { unquoteWord, type ShellFacts, type StdinSource } from './shell-facts.js';
 import { ShellSyntaxError, type ShellParser } from './shell-parser.js';
 import { syntaxErrorIn } from './shell-syntax-error.js';
-import { callWords, leadingKeywords, misplacedWord, pipelineParts, splitAssignments, statementTypes, testWords } from './shell-tree.js';
+import {
+  callWords,
+  leadingKeywords,
+  misplacedWord,
+  pipelineParts,
+  splitAssignments,
+  statementTypes,
+  testWords,
+} from './shell-tree.js';
 import { ShellWordReader } from './shell-word-reader.js';
 
 /**
@@ -41,7 +49,8 @@ class TreeReader extends ShellWordReader {
 
   /** tree-sitter takes `;;` for a separator anywhere; the shell only allows it in `case`. */
   private separator(token: Node): void {
-    if (token.type === ';;' || token.type === ';&' || token.type === ';;&') throw new ShellSyntaxError(token.startPosition.row + 1, `${token.type} can only be used in a case clause`);
+    if (token.type === ';;' || token.type === ';&' || token.type === ';;&')
+      throw new ShellSyntaxError(token.startPosition.row + 1, `${token.type} can only be used in a case clause`);
   }
 
   protected statement(node: Node, stdin: StdinSource | null, nested: boolean): void {
@@ -57,7 +66,11 @@ class TreeReader extends ShellWordReader {
         return this.declaration(node, node.type === 'unset_command' ? stdin : null, nested);
       case 'variable_assignment':
       case 'variable_assignments': {
-        const { assignments, words } = splitAssignments(node.type === 'variable_assignment' ? [node] : node.namedChildren.filter((child) => child.type === 'variable_assignment'));
+        const { assignments, words } = splitAssignments(
+          node.type === 'variable_assignment'
+            ? [node]
+            : node.namedChildren.filter((child) => child.type === 'variable_assignment'),
+        );
         const assigns = assignments.map((assignment) => this.assign(assignment));
         const raw = words.map((word) => this.word(word));
         this.current.calls.push({ argv: raw.map(unquoteWord), raw, assigns, stdin, nested });
@@ -68,7 +81,12 @@ class TreeReader extends ShellWordReader {
       case 'case_statement':
         return this.caseClause(node, stdin, nested);
       case 'test_command':
-        return this.keywordCall(node, stdin, nested, node.firstChild?.type === '[' ? ['[', ...testWords(node).map((word) => this.word(word)), ']'] : ['[[']);
+        return this.keywordCall(
+          node,
+          stdin,
+          nested,
+          node.firstChild?.type === '[' ? ['[', ...testWords(node).map((word) => this.word(word)), ']'] : ['[['],
+        );
       case 'compound_statement':
         if (node.firstChild?.type === '((') return this.keywordCall(node, stdin, nested, ['((']);
         return this.block(node, stdin, nested);
@@ -89,7 +107,8 @@ class TreeReader extends ShellWordReader {
     if (node === null) return;
     for (const child of node.children) {
       if (!child.isNamed || child.type === 'comment') this.separator(child);
-      else if (statementTypes.has(child.type) || child.type.endsWith('_clause') || child.type === 'do_group') this.statement(child, stdin, nested);
+      else if (statementTypes.has(child.type) || child.type.endsWith('_clause') || child.type === 'do_group')
+        this.statement(child, stdin, nested);
       else this.expansions(child);
     }
   }
@@ -99,10 +118,18 @@ class TreeReader extends ShellWordReader {
    * `firstEnd`: where the text piped into the first part ends, when something before `parts` pipes
    * into it; `redirects` belong to the last part.
    */
-  private pipeline(parts: Node[], stdin: StdinSource | null, nested: boolean, start: number, firstEnd: number | null = null, redirects: Node[] = []): void {
+  private pipeline(
+    parts: Node[],
+    stdin: StdinSource | null,
+    nested: boolean,
+    start: number,
+    firstEnd: number | null = null,
+    redirects: Node[] = [],
+  ): void {
     parts.forEach((part, index) => {
       const end = index === 0 ? firstEnd : (parts[index - 1]?.endIndex ?? null);
-      const input: StdinSource | null = end === null ? stdin : { kind: 'pipe', text: this.original.slice(start, end).trimEnd() };
+      const input: StdinSource | null =
+        end === null ? stdin : { kind: 'pipe', text: this.original.slice(start, end).trimEnd() };
       if (index === parts.length - 1 && redirects.length > 0) this.withRedirects(part, redirects, input, nested);
       else this.statement(part, input, nested);
     });
@@ -132,9 +159,14 @@ class TreeReader extends ShellWordReader {
    */
   private withRedirects(body: Node | null, redirects: Node[], stdin: StdinSource | null, nested: boolean): void {
     if (body?.type === 'pipeline' || body?.type === 'list') {
-      const parts = body.type === 'pipeline' ? pipelineParts(body) : body.namedChildren.filter((child) => child.type !== 'comment');
+      const parts =
+        body.type === 'pipeline' ? pipelineParts(body) : body.namedChildren.filter((child) => child.type !== 'comment');
       if (body.type === 'pipeline') return this.pipeline(parts, stdin, nested, body.startIndex, null, redirects);
-      parts.forEach((part, index) => (index === parts.length - 1 ? this.withRedirects(part, redirects, stdin, nested) : this.statement(part, stdin, nested)));
+      parts.forEach((part, index) =>
+        index === parts.length - 1
+          ? this.withRedirects(part, redirects, stdin, nested)
+          : this.statement(part, stdin, nested),
+      );
       return;
     }
     let input = stdin;
@@ -172,7 +204,8 @@ class TreeReader extends ShellWordReader {
     if (raw[0] === 'read') {
       raw.forEach((word, index) => {
         const arg = kept[index];
-        if (index > 0 && arg !== undefined && /^[A-Za-z_]\w*$/.test(word)) this.facts.assignments.push({ name: word, offset: arg.startIndex });
+        if (index > 0 && arg !== undefined && /^[A-Za-z_]\w*$/.test(word))
+          this.facts.assignments.push({ name: word, offset: arg.startIndex });
       });
     }
   }

@@ -1,4 +1,12 @@
-import { heredocBody, isWrittenFile, unquoteWord, type CallFact, type ShellFacts, type StatementFact, type StdinSource } from './shell-facts.js';
+import {
+  heredocBody,
+  isWrittenFile,
+  unquoteWord,
+  type CallFact,
+  type ShellFacts,
+  type StatementFact,
+  type StdinSource,
+} from './shell-facts.js';
 
 interface Token {
   kind: 'word' | 'op';
@@ -73,7 +81,8 @@ function readStatement(
     if (token.kind === 'word') words.push(token);
     else if (/^\d*(>>?|&>>?|>\|)$/.test(token.text) || /^\d*[<>]&$/.test(token.text)) {
       const target = tokens[++i];
-      if (target !== undefined && isWrittenFile(unquoteWord(target.text))) statement.writes.push(unquoteWord(target.text));
+      if (target !== undefined && isWrittenFile(unquoteWord(target.text)))
+        statement.writes.push(unquoteWord(target.text));
     } else if (/^\d*<$/.test(token.text)) {
       const target = tokens[++i];
       stdin = { kind: 'file', text: unquoteWord(target?.text ?? '') };
@@ -118,7 +127,9 @@ function tokenize(text: string, start: number, end: number): Token[] {
       continue;
     }
     if (char === '#') break;
-    const op = /^(?:\d*(?:<<<|<<-?|>>|>\||[<>]&|[<>])|&>>?|\|\||\|&|&&|[|;&])/.exec(text.slice(i, Math.min(end, i + 4)))?.[0];
+    const op = /^(?:\d*(?:<<<|<<-?|>>|>\||[<>]&|[<>])|&>>?|\|\||\|&|&&|[|;&])/.exec(
+      text.slice(i, Math.min(end, i + 4)),
+    )?.[0];
     if (op !== undefined) {
       tokens.push({ kind: 'op', start: i, end: i + op.length, text: op });
       i += op.length;

@@ -64,11 +64,18 @@ export function unquoteWord(raw: string): string {
       i = close === -1 ? raw.length : close + 1;
     } else if (char === '$' && raw[i + 1] === "'") {
       const close = findClosing(raw, i + 2, "'");
-      out += raw.slice(i + 2, close).replace(/\\n/g, '\n').replace(/\\t/g, '\t').replace(/\\(.)/g, '$1');
+      out += raw
+        .slice(i + 2, close)
+        .replace(/\\n/g, '\n')
+        .replace(/\\t/g, '\t')
+        .replace(/\\(.)/g, '$1');
       i = close + 1;
     } else if (char === '"') {
       const close = findClosing(raw, i + 1, '"');
-      out += raw.slice(i + 1, close).replace(/\\([$`"\\])/g, '$1').replace(/\\\n/g, '');
+      out += raw
+        .slice(i + 1, close)
+        .replace(/\\([$`"\\])/g, '$1')
+        .replace(/\\\n/g, '');
       i = close + 1;
     } else {
       out += char;

@@ -3,8 +3,24 @@ import { ShellSyntaxError } from './shell-parser.js';
 
 /** What closes each construct that can be left open, by its opening token. */
 const closers: ReadonlyMap<string, string> = new Map([
-  ['if', 'fi'], ['case', 'esac'], ['while', 'done'], ['until', 'done'], ['for', 'done'], ['select', 'done'], ['do', 'done'],
-  ['{', '}'], ['[[', ']]'], ['[', ']'], ['(', ')'], ['$(', ')'], ['<(', ')'], ['>(', ')'], ['${', '}'], ['$((', '))'], ['((', '))'], ['$[', ']'],
+  ['if', 'fi'],
+  ['case', 'esac'],
+  ['while', 'done'],
+  ['until', 'done'],
+  ['for', 'done'],
+  ['select', 'done'],
+  ['do', 'done'],
+  ['{', '}'],
+  ['[[', ']]'],
+  ['[', ']'],
+  ['(', ')'],
+  ['$(', ')'],
+  ['<(', ')'],
+  ['>(', ')'],
+  ['${', '}'],
+  ['$((', '))'],
+  ['((', '))'],
+  ['$[', ']'],
 ]);
 const quotes = new Set(["'", '"', '`']);
 const chainOperators = new Set(['&&', '||', '|', '|&']);
@@ -46,7 +62,10 @@ function describeMissing(node: Node): ShellSyntaxError {
   if (previous !== null && chainOperators.has(previous.type)) {
     return new ShellSyntaxError(line(previous), `${previous.type} must be followed by a statement`);
   }
-  return new ShellSyntaxError(line(node), node.isNamed ? `syntax error: expected a ${type.replace(/_/g, ' ')}` : `syntax error: missing ${show(type)}`);
+  return new ShellSyntaxError(
+    line(node),
+    node.isNamed ? `syntax error: expected a ${type.replace(/_/g, ' ')}` : `syntax error: missing ${show(type)}`,
+  );
 }
 
 /** Code the parser skipped: an unclosed quote, heredoc or block when it runs to the end, else the token it choked on. */
@@ -63,7 +82,8 @@ function describeError(node: Node, codeEnd: number): ShellSyntaxError {
     return new ShellSyntaxError(line(leaf), `unclosed here-document '${delimiter}'`);
   }
   const closer = closers.get(token);
-  if (toEnd && closer !== undefined) return new ShellSyntaxError(line(leaf), `reached EOF without matching ${show(token)} with ${show(closer)}`);
+  if (toEnd && closer !== undefined)
+    return new ShellSyntaxError(line(leaf), `reached EOF without matching ${show(token)} with ${show(closer)}`);
   return new ShellSyntaxError(line(leaf), `syntax error near unexpected token ${show(token)}`);
 }
 

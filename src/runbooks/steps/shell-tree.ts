@@ -10,9 +10,24 @@ import { ShellSyntaxError } from './shell-parser.js';
 
 /** Node types that are statements (the `_statement` supertype of the grammar). */
 export const statementTypes: ReadonlySet<string> = new Set([
-  'command', 'redirected_statement', 'pipeline', 'list', 'subshell', 'compound_statement', 'negated_command', 'test_command',
-  'declaration_command', 'unset_command', 'variable_assignment', 'variable_assignments', 'function_definition',
-  'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement',
+  'command',
+  'redirected_statement',
+  'pipeline',
+  'list',
+  'subshell',
+  'compound_statement',
+  'negated_command',
+  'test_command',
+  'declaration_command',
+  'unset_command',
+  'variable_assignment',
+  'variable_assignments',
+  'function_definition',
+  'if_statement',
+  'while_statement',
+  'for_statement',
+  'c_style_for_statement',
+  'case_statement',
 ]);
 
 /** The parts of a `command` node, in source order. */
@@ -51,7 +66,9 @@ export function leadingKeywords(words: readonly Node[], code: string): number {
 
 /** The commands of a pipeline; the grammar nests the rest of `<<EOF | a | b` as a pipeline in a pipeline. */
 export function pipelineParts(pipeline: Node): Node[] {
-  return pipeline.namedChildren.flatMap((child) => (child.type === 'pipeline' ? pipelineParts(child) : child.type === 'comment' ? [] : [child]));
+  return pipeline.namedChildren.flatMap((child) =>
+    child.type === 'pipeline' ? pipelineParts(child) : child.type === 'comment' ? [] : [child],
+  );
 }
 
 /**
@@ -59,8 +76,12 @@ export function pipelineParts(pipeline: Node): Node[] {
  * accepts any letter, bash only ASCII, and runs `éè=1` as a command.
  */
 export function splitAssignments(nodes: readonly Node[]): { assignments: Node[]; words: Node[] } {
-  const invalid = nodes.findIndex((node) => !/^[A-Za-z_]\w*$/.test(node.childForFieldName('name')?.text.replace(/\[.*$/s, '') ?? ''));
-  return invalid === -1 ? { assignments: [...nodes], words: [] } : { assignments: nodes.slice(0, invalid), words: nodes.slice(invalid) };
+  const invalid = nodes.findIndex(
+    (node) => !/^[A-Za-z_]\w*$/.test(node.childForFieldName('name')?.text.replace(/\[.*$/s, '') ?? ''),
+  );
+  return invalid === -1
+    ? { assignments: [...nodes], words: [] }
+    : { assignments: nodes.slice(0, invalid), words: nodes.slice(invalid) };
 }
 
 /** The parts of a redirection. `extra`: words tree-sitter hangs on it that are really the command's arguments. */
@@ -76,18 +97,32 @@ export interface RedirectParts {
 export function redirectParts(node: Node): RedirectParts {
   if (node.type === 'heredoc_redirect') {
     const target = node.namedChildren.find((child) => child.type === 'heredoc_start') ?? null;
-    return { operator: node.firstChild?.type ?? '<<', target, extra: node.childrenForFieldName('argument'), nested: node.childrenForFieldName('redirect') };
+    return {
+      operator: node.firstChild?.type ?? '<<',
+      target,
+      extra: node.childrenForFieldName('argument'),
+      nested: node.childrenForFieldName('redirect'),
+    };
   }
   const operator = node.children.find((child) => !child.isNamed)?.type ?? '';
   // `grep x > out.txt file.txt`: the grammar reads `out.txt file.txt` as the destination.
-  const words = node.type === 'file_redirect' ? node.childrenForFieldName('destination') : node.namedChildren.filter((child) => child.type !== 'file_descriptor' && child.type !== 'comment');
+  const words =
+    node.type === 'file_redirect'
+      ? node.childrenForFieldName('destination')
+      : node.namedChildren.filter((child) => child.type !== 'file_descriptor' && child.type !== 'comment');
   return { operator, target: words[0] ?? null, extra: words.slice(1), nested: [] };
 }
 
 /** The words of `[ … ]` between the brackets: the grammar parses them as an expression; the shell splits them. */
 export function testWords(test: Node): Node[] {
-  const flatten = (node: Node): Node[] => (/^(?:binary|unary|parenthesized|postfix|ternary)_expression$/.test(node.type) ? node.children.flatMap(flatten) : [node]);
-  return test.children.slice(1, -1).filter((child) => child.type !== 'comment').flatMap(flatten);
+  const flatten = (node: Node): Node[] =>
+    /^(?:binary|unary|parenthesized|postfix|ternary)_expression$/.test(node.type)
+      ? node.children.flatMap(flatten)
+      : [node];
+  return test.children
+    .slice(1, -1)
+    .filter((child) => child.type !== 'comment')
+    .flatMap(flatten);
 }
 
 // Operators right after the name that compute something from the value: slices and replacements.
@@ -113,8 +148,14 @@ export function readExpansion(node: Node): EnvRef | null {
 
 // Reserved words tree-sitter accepts as command names where the shell refuses them.
 const misplacedKeywords: ReadonlyMap<string, string> = new Map([
-  ['then', 'can only be used in an if'], ['elif', 'can only be used in an if'], ['else', 'can only be used in an if'], ['fi', 'can only be used to end an if'],
-  ['do', 'can only be used in a loop'], ['done', 'can only be used to end a loop'], ['esac', 'can only be used to end a case'], ['}', 'can only be used to close a block'],
+  ['then', 'can only be used in an if'],
+  ['elif', 'can only be used in an if'],
+  ['else', 'can only be used in an if'],
+  ['fi', 'can only be used to end an if'],
+  ['do', 'can only be used in a loop'],
+  ['done', 'can only be used to end a loop'],
+  ['esac', 'can only be used to end a case'],
+  ['}', 'can only be used to close a block'],
 ]);
 
 /** A keyword where a command name should be (`fi` with no `if`), as the shell would report it. */

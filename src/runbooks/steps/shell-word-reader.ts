@@ -1,5 +1,12 @@
 import type { Node } from 'web-tree-sitter';
-import { heredocBody, isWrittenFile, unquoteWord, type ShellFacts, type StatementFact, type StdinSource } from './shell-facts.js';
+import {
+  heredocBody,
+  isWrittenFile,
+  unquoteWord,
+  type ShellFacts,
+  type StatementFact,
+  type StdinSource,
+} from './shell-facts.js';
 import { readExpansion, redirectParts, statementTypes } from './shell-tree.js';
 
 /**

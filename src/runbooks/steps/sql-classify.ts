@@ -14,8 +14,30 @@ export interface SqlStatementVerdict extends Verdict {
 
 // Words that belong in a reason's label: `DELETE FROM missions`, `DROP TABLE IF EXISTS x`.
 const labelWords = new Set([
-  'FROM', 'INTO', 'TABLE', 'ONLY', 'IF', 'EXISTS', 'DATABASE', 'INDEX', 'SCHEMA', 'VIEW', 'MATERIALIZED', 'SEQUENCE',
-  'FUNCTION', 'ROLE', 'USER', 'EXTENSION', 'TRIGGER', 'TYPE', 'CONCURRENTLY', 'FULL', 'VERBOSE', 'ANALYZE', 'COLUMN', 'CONSTRAINT',
+  'FROM',
+  'INTO',
+  'TABLE',
+  'ONLY',
+  'IF',
+  'EXISTS',
+  'DATABASE',
+  'INDEX',
+  'SCHEMA',
+  'VIEW',
+  'MATERIALIZED',
+  'SEQUENCE',
+  'FUNCTION',
+  'ROLE',
+  'USER',
+  'EXTENSION',
+  'TRIGGER',
+  'TYPE',
+  'CONCURRENTLY',
+  'FULL',
+  'VERBOSE',
+  'ANALYZE',
+  'COLUMN',
+  'CONSTRAINT',
 ]);
 // `ON DELETE CASCADE`, `FOR UPDATE`, `FOR NO KEY UPDATE` are clauses, not statements.
 const clausePrefixes = new Set(['ON', 'FOR', 'KEY', 'OF']);
@@ -51,7 +73,13 @@ export function analyzeSqlCode(masked: string, original: string, positions: Text
       wrappers: [],
       calls: [],
       level: statement.level,
-      reasons: [{ command: shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown, level: statement.level, reason: statement.reason }],
+      reasons: [
+        {
+          command: shown.length > maxShown ? `${shown.slice(0, maxShown - 1)}…` : shown,
+          level: statement.level,
+          reason: statement.reason,
+        },
+      ],
     };
   });
 }
@@ -67,8 +95,15 @@ export function classifySqlTokens(tokens: readonly SqlToken[]): Verdict {
   const keyword = first.text.toUpperCase();
   const findings: Verdict[] = [];
   const firstRule = sqlVerbRules[keyword];
-  if (firstRule !== undefined) findings.push(finding(keyword === 'COPY' ? copyRule(tokens) : firstRule, firstRule.anywhere === true ? label(tokens, 0) : keyword));
-  const explainOnly = keyword === 'EXPLAIN' && !tokens.some((token) => token.kind === 'word' && token.text.toUpperCase() === 'ANALYZE');
+  if (firstRule !== undefined)
+    findings.push(
+      finding(
+        keyword === 'COPY' ? copyRule(tokens) : firstRule,
+        firstRule.anywhere === true ? label(tokens, 0) : keyword,
+      ),
+    );
+  const explainOnly =
+    keyword === 'EXPLAIN' && !tokens.some((token) => token.kind === 'word' && token.text.toUpperCase() === 'ANALYZE');
   if (!firstWordOnly.has(keyword) && !explainOnly) {
     tokens.forEach((token, index) => {
       if (token.kind !== 'word' || index === 0) return;
@@ -78,7 +113,8 @@ export function classifySqlTokens(tokens: readonly SqlToken[]): Verdict {
       if (verb?.anywhere === true && !clausePrefixes.has(previous)) findings.push(finding(verb, label(tokens, index)));
       const call = sqlFunctionRules[token.text.toLowerCase()];
       if (call !== undefined && tokens[index + 1]?.text === '(') findings.push(finding(call, `${token.text}()`));
-      if (keyword === 'SELECT' && word === 'INTO' && depthAt(tokens, index) === 0) findings.push({ level: 'changing', reason: 'SELECT … INTO creates a table' });
+      if (keyword === 'SELECT' && word === 'INTO' && depthAt(tokens, index) === 0)
+        findings.push({ level: 'changing', reason: 'SELECT … INTO creates a table' });
     });
   }
   let best: Verdict | null = null;
@@ -92,14 +128,19 @@ function finding(rule: SqlRule, what: string): Verdict {
 
 /** `COPY t FROM …` loads rows; `COPY (SELECT …) TO stdout` only exports them. */
 function copyRule(tokens: readonly SqlToken[]): SqlRule {
-  const direction = tokens.find((token, index) => token.kind === 'word' && /^(FROM|TO)$/i.test(token.text) && depthAt(tokens, index) === 0);
-  return direction?.text.toUpperCase() === 'TO' ? { level: 'read-only', does: 'only exports rows' } : { level: 'changing', does: 'loads rows' };
+  const direction = tokens.find(
+    (token, index) => token.kind === 'word' && /^(FROM|TO)$/i.test(token.text) && depthAt(tokens, index) === 0,
+  );
+  return direction?.text.toUpperCase() === 'TO'
+    ? { level: 'read-only', does: 'only exports rows' }
+    : { level: 'changing', does: 'loads rows' };
 }
 
 /** psql meta-commands: `\i` runs a file, `\!` a shell command, `\copy … from` loads; the rest describe. */
 function classifyMeta(text: string): Verdict {
   const command = text.split(/\s/)[0] ?? text;
-  if (/^\\(i|ir|include|include_relative)$/.test(command)) return { level: 'changing', reason: `${command} runs a SQL file (not analysed)` };
+  if (/^\\(i|ir|include|include_relative)$/.test(command))
+    return { level: 'changing', reason: `${command} runs a SQL file (not analysed)` };
   if (command === '\\!') return { level: 'changing', reason: '\\! runs a shell command' };
   if (command === '\\copy' && /\bfrom\b/i.test(text)) return { level: 'changing', reason: '\\copy … from loads rows' };
   return { level: 'read-only', reason: `${command} only describes` };
@@ -108,9 +149,14 @@ function classifyMeta(text: string): Verdict {
 function label(tokens: readonly SqlToken[], index: number): string {
   const parts = [tokens[index]?.text.toUpperCase() ?? ''];
   let i = index + 1;
-  while (tokens[i]?.kind === 'word' && labelWords.has(tokens[i]?.text.toUpperCase() ?? '')) parts.push((tokens[i++] as SqlToken).text.toUpperCase());
+  while (tokens[i]?.kind === 'word' && labelWords.has(tokens[i]?.text.toUpperCase() ?? ''))
+    parts.push((tokens[i++] as SqlToken).text.toUpperCase());
   const name = tokens[i];
-  if (name !== undefined && (name.kind === 'word' || name.kind === 'quoted') && sqlVerbRules[name.text.toUpperCase()] === undefined) {
+  if (
+    name !== undefined &&
+    (name.kind === 'word' || name.kind === 'quoted') &&
+    sqlVerbRules[name.text.toUpperCase()] === undefined
+  ) {
     let qualified = name.text;
     while (tokens[i + 1]?.text === '.' && tokens[i + 2] !== undefined) {
       qualified += `.${tokens[i + 2]?.text ?? ''}`;

@@ -31,7 +31,13 @@ const alternativeChars: Record<MojibakeCodepage, readonly (readonly [number, num
   'windows-1252': [],
   'windows-1254': [],
   'iso-8859-1': [],
-  macintosh: [[0xf8ff, 0xf0], [0x20ac, 0xdb], [0x03a9, 0xbd], [0x0394, 0xc6], [0x03bc, 0xb5]],
+  macintosh: [
+    [0xf8ff, 0xf0],
+    [0x20ac, 0xdb],
+    [0x03a9, 0xbd],
+    [0x0394, 0xc6],
+    [0x03bc, 0xb5],
+  ],
 };
 
 const tables = new Map<MojibakeCodepage, CodepageTable>();

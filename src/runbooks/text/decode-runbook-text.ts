@@ -1,9 +1,8 @@
 import { decodeTextBytes, type TextEncoding } from './detect-encoding.js';
 import { repairMojibake, type MojibakeRepairs } from './repair-mojibake.js';
 
-;
 export type { TextEncoding } from './detect-encoding.js';
-export type { MojibakeRepairs,  } from './repair-mojibake.js';
+export type { MojibakeRepairs } from './repair-mojibake.js';
 
 /** How a text ended its lines before normalisation; `mixed` when it used more than one convention. */
 export type LineEndings = 'lf' | 'crlf' | 'cr' | 'mixed';

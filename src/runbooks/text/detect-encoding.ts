@@ -67,7 +67,10 @@ export function decodeTextBytes(bytes: Uint8Array): { text: string; encoding: Te
   for (const encoding of ['utf-16le', 'utf-16be'] as const) {
     if (!startsWith(bytes, encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff])) continue;
     const text = decodeStrictly(encoding, bytes.subarray(2));
-    if (text === null) throw notText(`it starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`);
+    if (text === null)
+      throw notText(
+        `it starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}`,
+      );
     if (text.includes('\0')) throw notText('it contains NUL characters');
     return { text, encoding };
   }

@@ -50,7 +50,8 @@ export function repairDamagedRun(
   const bytes = runBytes(text, run.start, run.end, table);
   if (bytes === null) return null;
   const previous = run.start > 0 ? (text.codePointAt(run.start - 1) ?? -1) : -1;
-  const believable = (guess: GuessedRun | null): guess is GuessedRun => guess !== null && guess.score > 0 && isAcceptableRepair(guess.text);
+  const believable = (guess: GuessedRun | null): guess is GuessedRun =>
+    guess !== null && guess.score > 0 && isAcceptableRepair(guess.text);
 
   let best: DamagedRunRepair | null = null;
   let bestScore = 0;

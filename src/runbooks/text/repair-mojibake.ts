@@ -107,7 +107,9 @@ export function repairMojibake(text: string): { text: string; repairs: MojibakeR
   const repairs: MojibakeRepairs = { codepage: null, count: 0, examples: [], unrepaired: 0 };
   if (runs.length === 0) return { text, repairs };
   // sort is stable: on a tie the declaration order decides (Windows-1252 first, the most common).
-  const readings = mojibakeCodepages.map((name) => readAs(name, text, runs)).sort((a, b) => b.repairable - a.repairable);
+  const readings = mojibakeCodepages
+    .map((name) => readAs(name, text, runs))
+    .sort((a, b) => b.repairable - a.repairable);
   const dominant = readings[0];
   if (dominant === undefined || dominant.repairable === 0) return { text, repairs };
   const damagedThroughout = isDamagedThroughout(text, runs, dominant);

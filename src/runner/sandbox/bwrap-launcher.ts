@@ -33,7 +33,15 @@ export function bwrapArguments(paths: SandboxPaths, cwd: string): string[] {
     if (statSync(path).isDirectory()) args.push('--tmpfs', path);
     else args.push('--ro-bind', '/dev/null', path);
   }
-  args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try', '--die-with-parent', '--cap-drop', 'ALL');
+  args.push(
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--unshare-cgroup-try',
+    '--die-with-parent',
+    '--cap-drop',
+    'ALL',
+  );
   args.push('--chdir', existsSync(cwd) ? cwd : '/');
   return args;
 }

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareCodePoints, labelsFingerprint } from '../../../src/alerts/ingest/alert-fingerprint.js';
 import { parsePrometheusAlerts } from '../../../src/alerts/ingest/parse-prometheus-alerts.js';
-import { alertmanagerMissingReason, startAlertmanager, type AlertmanagerProcess } from '../../support/alertmanager-process.js';
+import {
+  alertmanagerMissingReason,
+  startAlertmanager,
+  type AlertmanagerProcess,
+} from '../../support/alertmanager-process.js';
 
 /** The definition, slowly: FNV-1a 64 with BigInt over Buffer's UTF-8, names sorted by bytes. */
 function referenceFingerprint(labels: Record<string, string>): string {
@@ -21,7 +25,25 @@ function referenceFingerprint(labels: Record<string, string>): string {
 
 /** A small deterministic generator, so a failing case can be replayed. */
 function randomText(next: () => number, maxLength: number): string {
-  const pool = ['a', 'Z', '_', '0', ' ', '"', '\n', 'é', 'ß', '中', '\u{1F680}', '\uE000', '\uFFFF', '\uD800', '\u00FF', '~', '/'];
+  const pool = [
+    'a',
+    'Z',
+    '_',
+    '0',
+    ' ',
+    '"',
+    '\n',
+    'é',
+    'ß',
+    '中',
+    '\u{1F680}',
+    '\uE000',
+    '\uFFFF',
+    '\uD800',
+    '\u00FF',
+    '~',
+    '/',
+  ];
   let text = '';
   const length = Math.floor(next() * (maxLength + 1));
   for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
@@ -39,9 +61,19 @@ function seeded(seed: number): () => number {
 /** Label sets to compare with Alertmanager; `case` tells them apart in its answer. */
 const labelSets: Record<string, string>[] = [
   { case: 'osrm', alertname: 'OSRMDown', job: 'osrm', severity: 'critical', instance: '127.0.0.1:5000' },
-  { case: 'unicode', alertname: 'Ünïcödé', city: 'Zürich', note: '中文 テスト', rocket: '\u{1F680} launch', quote: 'say "hi"\nbye' },
+  {
+    case: 'unicode',
+    alertname: 'Ünïcödé',
+    city: 'Zürich',
+    note: '中文 テスト',
+    rocket: '\u{1F680} launch',
+    quote: 'say "hi"\nbye',
+  },
   { case: 'order', a: '1', A: '2', _: '3', a_b: '4', ab: '5', B: '6', z9: '7' },
-  { case: 'many', ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`label_${i}`, `value ${i} ${'x'.repeat(i)}`])) },
+  {
+    case: 'many',
+    ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`label_${i}`, `value ${i} ${'x'.repeat(i)}`])),
+  },
   { case: 'long', alertname: 'Long', description: 'ü'.repeat(5000) },
 ];
 
@@ -56,7 +88,9 @@ describe('labelsFingerprint', () => {
   });
 
   it('does not depend on the order the labels were written in', () => {
-    expect(labelsFingerprint({ job: 'osrm', alertname: 'OSRMDown' })).toBe(labelsFingerprint({ alertname: 'OSRMDown', job: 'osrm' }));
+    expect(labelsFingerprint({ job: 'osrm', alertname: 'OSRMDown' })).toBe(
+      labelsFingerprint({ alertname: 'OSRMDown', job: 'osrm' }),
+    );
   });
 
   it('tells apart sets that only a separator-less hash would confuse', () => {
@@ -98,14 +132,20 @@ describe.skipIf(missing !== null)('labelsFingerprint compared with a real Alertm
 
   beforeAll(async () => {
     alertmanager = await startAlertmanager();
-    const posted = [...labelSets.map((labels) => ({ labels })), { labels: { case: 'empty-value', alertname: 'Dropped', gone: '' } }];
+    const posted = [
+      ...labelSets.map((labels) => ({ labels })),
+      { labels: { case: 'empty-value', alertname: 'Dropped', gone: '' } },
+    ];
     const response = await fetch(`${alertmanager.url}/api/v2/alerts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(posted),
     });
     expect(response.status, await response.text()).toBe(200);
-    const listed = (await (await fetch(`${alertmanager.url}/api/v2/alerts`)).json()) as { fingerprint: string; labels: Record<string, string> }[];
+    const listed = (await (await fetch(`${alertmanager.url}/api/v2/alerts`)).json()) as {
+      fingerprint: string;
+      labels: Record<string, string>;
+    }[];
     reported = new Map(listed.map((alert) => [alert.labels['case'] ?? '', alert]));
   });
 
@@ -114,16 +154,22 @@ describe.skipIf(missing !== null)('labelsFingerprint compared with a real Alertm
     await (alertmanager as AlertmanagerProcess | undefined)?.stop();
   });
 
-  it.each(labelSets.map((labels) => [labels['case'], labels] as const))('matches Alertmanager on the %s label set', (name, labels) => {
-    const alert = reported.get(name ?? '');
-    expect(alert?.labels).toEqual(labels);
-    expect(labelsFingerprint(labels)).toBe(alert?.fingerprint);
-  });
+  it.each(labelSets.map((labels) => [labels['case'], labels] as const))(
+    'matches Alertmanager on the %s label set',
+    (name, labels) => {
+      const alert = reported.get(name ?? '');
+      expect(alert?.labels).toEqual(labels);
+      expect(labelsFingerprint(labels)).toBe(alert?.fingerprint);
+    },
+  );
 
   it('matches Alertmanager through the Prometheus parser, which drops empty labels as Alertmanager does', () => {
     const alert = reported.get('empty-value');
     expect(alert?.labels).toEqual({ case: 'empty-value', alertname: 'Dropped' });
-    const [parsed] = parsePrometheusAlerts([{ labels: { case: 'empty-value', alertname: 'Dropped', gone: '' } }], new Date());
+    const [parsed] = parsePrometheusAlerts(
+      [{ labels: { case: 'empty-value', alertname: 'Dropped', gone: '' } }],
+      new Date(),
+    );
     expect(parsed?.fingerprint).toBe(alert?.fingerprint);
   });
 });

@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelsFingerprint } from '../../../src/alerts/ingest/alert-fingerprint.js';
 import { parseAlertmanagerWebhook } from '../../../src/alerts/ingest/parse-alertmanager-webhook.js';
-import { alertmanagerMissingReason, startAlertmanager, type AlertmanagerProcess } from '../../support/alertmanager-process.js';
+import {
+  alertmanagerMissingReason,
+  startAlertmanager,
+  type AlertmanagerProcess,
+} from '../../support/alertmanager-process.js';
 
 /**
  * Lets a real Alertmanager deliver to a local webhook, then parses what it sent: the payload shape
@@ -80,7 +84,12 @@ describe.skipIf(missing !== null)('parseAlertmanagerWebhook on payloads a real A
 
   it('reads the firing notification, then the resolved one, as one alert firing then resolving', async () => {
     const startsAt = new Date(Date.now() - 60_000).toISOString();
-    await postAlert({ labels, annotations: { summary: 'OSRM service unavailable' }, startsAt, generatorURL: 'http://prometheus:9090/graph' });
+    await postAlert({
+      labels,
+      annotations: { summary: 'OSRM service unavailable' },
+      startsAt,
+      generatorURL: 'http://prometheus:9090/graph',
+    });
     await payloadsArrived(1);
     const [fired] = parseAlertmanagerWebhook(received[0], new Date());
     expect(fired).toMatchObject({
@@ -95,7 +104,13 @@ describe.skipIf(missing !== null)('parseAlertmanagerWebhook on payloads a real A
     });
 
     const endsAt = new Date(Date.now() - 1000).toISOString();
-    await postAlert({ labels, annotations: { summary: 'OSRM service unavailable' }, startsAt, endsAt, generatorURL: 'http://prometheus:9090/graph' });
+    await postAlert({
+      labels,
+      annotations: { summary: 'OSRM service unavailable' },
+      startsAt,
+      endsAt,
+      generatorURL: 'http://prometheus:9090/graph',
+    });
     await payloadsArrived(2);
     const [resolved] = parseAlertmanagerWebhook(received[1], new Date());
     expect(resolved).toMatchObject({ fingerprint: fired?.fingerprint, action: 'resolve', endsAt: new Date(endsAt) });

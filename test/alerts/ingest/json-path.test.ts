@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { jsonPathPointer, JsonPathSyntaxError, parseJsonPath, readJsonPath } from '../../../src/alerts/ingest/json-path.js';
+import {
+  jsonPathPointer,
+  JsonPathSyntaxError,
+  parseJsonPath,
+  readJsonPath,
+} from '../../../src/alerts/ingest/json-path.js';
 
 const grafana = {
   status: 'firing',
@@ -66,7 +71,16 @@ describe('readJsonPath', () => {
   });
 
   it('gives undefined for anything missing, without throwing', () => {
-    for (const path of ['$.nope', '$.alerts[5]', '$.alerts[1].values.B', '$.status.length', '$.alerts.length', '$.status[0]', "$.alerts['0']", '$.alerts[0][0]']) {
+    for (const path of [
+      '$.nope',
+      '$.alerts[5]',
+      '$.alerts[1].values.B',
+      '$.status.length',
+      '$.alerts.length',
+      '$.status[0]',
+      "$.alerts['0']",
+      '$.alerts[0][0]',
+    ]) {
       expect(readJsonPath(grafana, parseJsonPath(path)), path).toBeUndefined();
     }
     expect(readJsonPath(null, parseJsonPath('$.a'))).toBeUndefined();

@@ -51,7 +51,13 @@ describe('parseAlertmanagerWebhook', () => {
   });
 
   it("takes each alert's action from its own status, not the group's", () => {
-    const resolved = { ...firing, status: 'resolved', endsAt: '2024-05-01T12:05:00Z', labels: { ...osrmLabels, instance: '10.0.0.2:5000' }, fingerprint: undefined };
+    const resolved = {
+      ...firing,
+      status: 'resolved',
+      endsAt: '2024-05-01T12:05:00Z',
+      labels: { ...osrmLabels, instance: '10.0.0.2:5000' },
+      fingerprint: undefined,
+    };
     const alerts = parseAlertmanagerWebhook(webhookPayload([firing, resolved], 'firing'), now);
     expect(alerts.map((alert) => [alert.action, alert.endsAt])).toEqual([
       ['trigger', null],
@@ -63,7 +69,9 @@ describe('parseAlertmanagerWebhook', () => {
     const given = { ...firing, fingerprint: 'ABCDEF0123456789' };
     const absent = { ...firing, fingerprint: undefined };
     const blank = { ...firing, fingerprint: '' };
-    const fingerprints = parseAlertmanagerWebhook(webhookPayload([given, absent, blank]), now).map((alert) => alert.fingerprint);
+    const fingerprints = parseAlertmanagerWebhook(webhookPayload([given, absent, blank]), now).map(
+      (alert) => alert.fingerprint,
+    );
     expect(fingerprints).toEqual(['abcdef0123456789', labelsFingerprint(osrmLabels), labelsFingerprint(osrmLabels)]);
   });
 
@@ -87,13 +95,28 @@ describe('parseAlertmanagerWebhook', () => {
   });
 
   it('refuses missing or malformed alerts', () => {
-    expect(thrownIssues(() => parseAlertmanagerWebhook({ version: '4' }, now))).toEqual([{ path: '/alerts', message: 'is required: an array of alerts' }]);
+    expect(thrownIssues(() => parseAlertmanagerWebhook({ version: '4' }, now))).toEqual([
+      { path: '/alerts', message: 'is required: an array of alerts' },
+    ]);
     expect(thrownPaths(() => parseAlertmanagerWebhook({ version: '4', alerts: {} }, now))).toEqual(['/alerts']);
   });
 
   it('refuses group fields of the wrong type, each at its path', () => {
-    const payload = { ...webhookPayload([firing]), status: 'burning', receiver: 3, groupLabels: [], commonLabels: { job: 1 }, truncatedAlerts: -1 };
-    expect(thrownPaths(() => parseAlertmanagerWebhook(payload, now))).toEqual(['/receiver', '/status', '/groupLabels', '/commonLabels/job', '/truncatedAlerts']);
+    const payload = {
+      ...webhookPayload([firing]),
+      status: 'burning',
+      receiver: 3,
+      groupLabels: [],
+      commonLabels: { job: 1 },
+      truncatedAlerts: -1,
+    };
+    expect(thrownPaths(() => parseAlertmanagerWebhook(payload, now))).toEqual([
+      '/receiver',
+      '/status',
+      '/groupLabels',
+      '/commonLabels/job',
+      '/truncatedAlerts',
+    ]);
   });
 
   it.each([
@@ -109,12 +132,20 @@ describe('parseAlertmanagerWebhook', () => {
     ['a bad generatorURL', { ...firing, generatorURL: ['x'] }, ['/alerts/2/generatorURL']],
     ['an alert that is not an object', 'firing', ['/alerts/2']],
   ])('refuses the payload for %s in one alert, at its path', (_name, bad, paths) => {
-    expect(thrownPaths(() => parseAlertmanagerWebhook(webhookPayload([firing, firing, bad as Record<string, unknown>]), now))).toEqual(paths);
+    expect(
+      thrownPaths(() =>
+        parseAlertmanagerWebhook(webhookPayload([firing, firing, bad as Record<string, unknown>]), now),
+      ),
+    ).toEqual(paths);
   });
 
   it('lists every bad field of every alert at once', () => {
     const payload = webhookPayload([{ ...firing, status: 'up' }, firing, { ...firing, startsAt: 'x', labels: {} }]);
-    expect(thrownPaths(() => parseAlertmanagerWebhook(payload, now))).toEqual(['/alerts/0/status', '/alerts/2/labels', '/alerts/2/startsAt']);
+    expect(thrownPaths(() => parseAlertmanagerWebhook(payload, now))).toEqual([
+      '/alerts/0/status',
+      '/alerts/2/labels',
+      '/alerts/2/startsAt',
+    ]);
   });
 
   it(`refuses more than ${maxAlertsPerBatch} alerts as too large`, () => {

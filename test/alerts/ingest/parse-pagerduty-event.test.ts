@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { pagerDutyErrorBody, pagerDutyFieldName, parsePagerDutyEvent } from '../../../src/alerts/ingest/parse-pagerduty-event.js';
+import {
+  pagerDutyErrorBody,
+  pagerDutyFieldName,
+  parsePagerDutyEvent,
+} from '../../../src/alerts/ingest/parse-pagerduty-event.js';
 import { AppError } from '../../../src/core/app-error.js';
 import { thrownError, thrownIssues, thrownPaths } from './thrown-issues.js';
 
@@ -35,7 +39,13 @@ describe('parsePagerDutyEvent', () => {
       alert: {
         fingerprint: 'osrm-down-127.0.0.1:5000',
         action: 'trigger',
-        labels: { source: '127.0.0.1:5000', component: 'osrm', group: 'routing', class: 'availability', severity: 'critical' },
+        labels: {
+          source: '127.0.0.1:5000',
+          component: 'osrm',
+          group: 'routing',
+          class: 'availability',
+          severity: 'critical',
+        },
         annotations: { summary: 'OSRM service unavailable', details: '{"ping_time":"1500ms","load_avg":0.75}' },
         title: 'OSRM service unavailable',
         severity: 'critical',
@@ -47,8 +57,20 @@ describe('parsePagerDutyEvent', () => {
   });
 
   it('reads a minimal trigger: summary, source and severity', () => {
-    const { alert } = parsePagerDutyEvent({ routing_key: routingKey, event_action: 'trigger', payload: { summary: 'Disk full', source: 'db-1', severity: 'warning' } }, now);
-    expect(alert).toMatchObject({ labels: { source: 'db-1', severity: 'warning' }, annotations: { summary: 'Disk full' }, startsAt: null, sourceUrl: null });
+    const { alert } = parsePagerDutyEvent(
+      {
+        routing_key: routingKey,
+        event_action: 'trigger',
+        payload: { summary: 'Disk full', source: 'db-1', severity: 'warning' },
+      },
+      now,
+    );
+    expect(alert).toMatchObject({
+      labels: { source: 'db-1', severity: 'warning' },
+      annotations: { summary: 'Disk full' },
+      startsAt: null,
+      sourceUrl: null,
+    });
   });
 
   it('generates a random dedup key for a trigger without one, and reports it', () => {
@@ -61,7 +83,10 @@ describe('parsePagerDutyEvent', () => {
   });
 
   it('keeps custom details given as text as they are', () => {
-    const { alert } = parsePagerDutyEvent({ ...trigger, payload: { ...trigger.payload, custom_details: 'free text' } }, now);
+    const { alert } = parsePagerDutyEvent(
+      { ...trigger, payload: { ...trigger.payload, custom_details: 'free text' } },
+      now,
+    );
     expect(alert.annotations['details']).toBe('free text');
   });
 
@@ -73,12 +98,23 @@ describe('parsePagerDutyEvent', () => {
   it('reads acknowledge and resolve by dedup key alone, without a payload', () => {
     for (const action of ['acknowledge', 'resolve'] as const) {
       const event = parsePagerDutyEvent({ routing_key: routingKey, event_action: action, dedup_key: 'osrm-down' }, now);
-      expect(event).toMatchObject({ dedupKey: 'osrm-down', alert: { fingerprint: 'osrm-down', action, title: 'osrm-down', labels: {}, severity: null } });
+      expect(event).toMatchObject({
+        dedupKey: 'osrm-down',
+        alert: { fingerprint: 'osrm-down', action, title: 'osrm-down', labels: {}, severity: null },
+      });
     }
   });
 
   it('ignores the payload of a resolve, as PagerDuty does, but uses its summary as title', () => {
-    const event = parsePagerDutyEvent({ routing_key: routingKey, event_action: 'resolve', dedup_key: 'k', payload: { summary: 'OSRM is back', severity: 'bogus' } }, now);
+    const event = parsePagerDutyEvent(
+      {
+        routing_key: routingKey,
+        event_action: 'resolve',
+        dedup_key: 'k',
+        payload: { summary: 'OSRM is back', severity: 'bogus' },
+      },
+      now,
+    );
     expect(event.alert).toMatchObject({ action: 'resolve', title: 'OSRM is back', severity: null });
   });
 
@@ -97,11 +133,19 @@ describe('parsePagerDutyEvent', () => {
     ['a trigger without payload', { ...trigger, payload: undefined }, ['/payload']],
     ['a payload that is a string', { ...trigger, payload: 'down' }, ['/payload']],
     ['no summary', { ...trigger, payload: { ...trigger.payload, summary: undefined } }, ['/payload/summary']],
-    ['a summary over 1024 characters', { ...trigger, payload: { ...trigger.payload, summary: 's'.repeat(1025) } }, ['/payload/summary']],
+    [
+      'a summary over 1024 characters',
+      { ...trigger, payload: { ...trigger.payload, summary: 's'.repeat(1025) } },
+      ['/payload/summary'],
+    ],
     ['no source', { ...trigger, payload: { ...trigger.payload, source: '' } }, ['/payload/source']],
     ['no severity', { ...trigger, payload: { ...trigger.payload, severity: undefined } }, ['/payload/severity']],
     ['an unknown severity', { ...trigger, payload: { ...trigger.payload, severity: 'P1' } }, ['/payload/severity']],
-    ['a bad timestamp', { ...trigger, payload: { ...trigger.payload, timestamp: 'last night' } }, ['/payload/timestamp']],
+    [
+      'a bad timestamp',
+      { ...trigger, payload: { ...trigger.payload, timestamp: 'last night' } },
+      ['/payload/timestamp'],
+    ],
     ['a numeric component', { ...trigger, payload: { ...trigger.payload, component: 3 } }, ['/payload/component']],
     ['links that are not an array', { ...trigger, links: { href: 'x' } }, ['/links']],
     ['a link without href', { ...trigger, links: [{ text: 'dashboard' }] }, ['/links/0/href']],
@@ -112,19 +156,35 @@ describe('parsePagerDutyEvent', () => {
   });
 
   it('needs a dedup key to acknowledge or resolve', () => {
-    expect(thrownIssues(() => parsePagerDutyEvent({ routing_key: routingKey, event_action: 'resolve' }, now))).toEqual([{ path: '/dedup_key', message: 'is required to resolve' }]);
-    expect(thrownPaths(() => parsePagerDutyEvent({ routing_key: routingKey, event_action: 'acknowledge', dedup_key: '' }, now))).toEqual(['/dedup_key']);
+    expect(thrownIssues(() => parsePagerDutyEvent({ routing_key: routingKey, event_action: 'resolve' }, now))).toEqual([
+      { path: '/dedup_key', message: 'is required to resolve' },
+    ]);
+    expect(
+      thrownPaths(() =>
+        parsePagerDutyEvent({ routing_key: routingKey, event_action: 'acknowledge', dedup_key: '' }, now),
+      ),
+    ).toEqual(['/dedup_key']);
   });
 
   it('lists every bad field at once, the payload included when the action is wrong', () => {
     const event = { event_action: 'trigge', payload: { summary: '', source: 'x', severity: 'high' } };
-    expect(thrownPaths(() => parsePagerDutyEvent(event, now))).toEqual(['/routing_key', '/event_action', '/payload/summary', '/payload/severity']);
+    expect(thrownPaths(() => parsePagerDutyEvent(event, now))).toEqual([
+      '/routing_key',
+      '/event_action',
+      '/payload/summary',
+      '/payload/severity',
+    ]);
   });
 });
 
 describe('pagerDutyErrorBody', () => {
   it("answers a bad event in PagerDuty's words, one sentence per field", () => {
-    const error = thrownError(() => parsePagerDutyEvent({ routing_key: routingKey, event_action: 'trigger', payload: { source: 'x', severity: 'bad' }, links: [{}] }, now));
+    const error = thrownError(() =>
+      parsePagerDutyEvent(
+        { routing_key: routingKey, event_action: 'trigger', payload: { source: 'x', severity: 'bad' }, links: [{}] },
+        now,
+      ),
+    );
     expect(pagerDutyErrorBody(error)).toEqual({
       status: 'invalid event',
       message: 'Event object is invalid',
@@ -137,7 +197,9 @@ describe('pagerDutyErrorBody', () => {
   });
 
   it('gives the message of an error without field issues', () => {
-    expect(pagerDutyErrorBody(new AppError('validation_failed', 'the body is not valid JSON')).errors).toEqual(['the body is not valid JSON']);
+    expect(pagerDutyErrorBody(new AppError('validation_failed', 'the body is not valid JSON')).errors).toEqual([
+      'the body is not valid JSON',
+    ]);
   });
 
   it('names fields as PagerDuty does', () => {

@@ -10,7 +10,10 @@ const osrmLabels = { alertname: 'OSRMDown', job: 'osrm', severity: 'critical', i
 /** What Prometheus 2.x posts for a firing alert: endsAt a few evaluation intervals ahead. */
 const firingOsrm = {
   labels: osrmLabels,
-  annotations: { summary: 'OSRM service unavailable', description: 'OSRM on 127.0.0.1:5000 has been down for 2 minutes.' },
+  annotations: {
+    summary: 'OSRM service unavailable',
+    description: 'OSRM on 127.0.0.1:5000 has been down for 2 minutes.',
+  },
   startsAt: '2024-05-01T11:58:00.123Z',
   endsAt: '2024-05-01T12:04:00Z',
   generatorURL: 'http://prometheus:9090/graph?g0.expr=up%7Bjob%3D%22osrm%22%7D+%3D%3D+0&g0.tab=1',
@@ -46,18 +49,37 @@ describe('parsePrometheusAlerts', () => {
   });
 
   it('gives firing and resolved messages of one alert the same fingerprint', () => {
-    const [firing, resolved] = parsePrometheusAlerts([firingOsrm, { ...firingOsrm, endsAt: '2024-05-01T11:59:30Z' }], now);
+    const [firing, resolved] = parsePrometheusAlerts(
+      [firingOsrm, { ...firingOsrm, endsAt: '2024-05-01T11:59:30Z' }],
+      now,
+    );
     expect(resolved?.fingerprint).toBe(firing?.fingerprint);
   });
 
   it('fires an alert with only labels, saying nothing of times, annotations or source', () => {
     const [alert] = parsePrometheusAlerts([{ labels: { alertname: 'Watchdog' } }], now);
-    expect(alert).toMatchObject({ action: 'trigger', annotations: {}, title: 'Watchdog', severity: null, startsAt: null, endsAt: null, sourceUrl: null });
+    expect(alert).toMatchObject({
+      action: 'trigger',
+      annotations: {},
+      title: 'Watchdog',
+      severity: null,
+      startsAt: null,
+      endsAt: null,
+      sourceUrl: null,
+    });
   });
 
   it('reads JSON nulls, Go zero times and an empty generatorURL as not said', () => {
     const [alert] = parsePrometheusAlerts(
-      [{ labels: { alertname: 'A' }, annotations: null, startsAt: '0001-01-01T00:00:00Z', endsAt: null, generatorURL: '' }],
+      [
+        {
+          labels: { alertname: 'A' },
+          annotations: null,
+          startsAt: '0001-01-01T00:00:00Z',
+          endsAt: null,
+          generatorURL: '',
+        },
+      ],
       now,
     );
     expect(alert).toMatchObject({ action: 'trigger', annotations: {}, startsAt: null, endsAt: null, sourceUrl: null });
@@ -82,7 +104,9 @@ describe('parsePrometheusAlerts', () => {
   });
 
   it('ignores fields Alertmanager does not know', () => {
-    expect(parsePrometheusAlerts([{ labels: { alertname: 'A' }, status: 'firing', extra: { x: 1 } }], now)).toHaveLength(1);
+    expect(
+      parsePrometheusAlerts([{ labels: { alertname: 'A' }, status: 'firing', extra: { x: 1 } }], now),
+    ).toHaveLength(1);
   });
 
   it('accepts an empty batch', () => {
@@ -90,7 +114,9 @@ describe('parsePrometheusAlerts', () => {
   });
 
   it('refuses a body that is not an array', () => {
-    expect(thrownIssues(() => parsePrometheusAlerts({ labels: osrmLabels }, now))).toEqual([{ path: '/', message: 'must be a JSON array of alerts' }]);
+    expect(thrownIssues(() => parsePrometheusAlerts({ labels: osrmLabels }, now))).toEqual([
+      { path: '/', message: 'must be a JSON array of alerts' },
+    ]);
   });
 
   it.each([
@@ -105,11 +131,23 @@ describe('parsePrometheusAlerts', () => {
     ['a number as label value', { labels: { alertname: 5 } }, ['/0/labels/alertname']],
     ['a null label value', { labels: { alertname: null, job: 'x' } }, ['/0/labels/alertname']],
     ['annotations as a string', { labels: { a: 'x' }, annotations: 'down' }, ['/0/annotations']],
-    ['an annotation name with a dash', { labels: { a: 'x' }, annotations: { 'run-book': 'x' } }, ['/0/annotations/run-book']],
-    ['an annotation value as an object', { labels: { a: 'x' }, annotations: { summary: { text: 'x' } } }, ['/0/annotations/summary']],
+    [
+      'an annotation name with a dash',
+      { labels: { a: 'x' }, annotations: { 'run-book': 'x' } },
+      ['/0/annotations/run-book'],
+    ],
+    [
+      'an annotation value as an object',
+      { labels: { a: 'x' }, annotations: { summary: { text: 'x' } } },
+      ['/0/annotations/summary'],
+    ],
     ['startsAt not a date', { labels: { a: 'x' }, startsAt: 'yesterday' }, ['/0/startsAt']],
     ['endsAt as a number', { labels: { a: 'x' }, endsAt: 1714564800 }, ['/0/endsAt']],
-    ['endsAt before startsAt', { labels: { a: 'x' }, startsAt: '2024-05-01T12:00:00Z', endsAt: '2024-05-01T11:00:00Z' }, ['/0/endsAt']],
+    [
+      'endsAt before startsAt',
+      { labels: { a: 'x' }, startsAt: '2024-05-01T12:00:00Z', endsAt: '2024-05-01T11:00:00Z' },
+      ['/0/endsAt'],
+    ],
     ['generatorURL as a number', { labels: { a: 'x' }, generatorURL: 5 }, ['/0/generatorURL']],
     ['a relative generatorURL', { labels: { a: 'x' }, generatorURL: 'graph' }, ['/0/generatorURL']],
   ])('refuses %s, with the issue at its path', (_name, alert, paths) => {
@@ -136,11 +174,15 @@ describe('parsePrometheusAlerts', () => {
   });
 
   it('names the issues in the error message too, for logs', () => {
-    expect(thrownError(() => parsePrometheusAlerts([{}], now)).message).toBe('invalid Prometheus alerts: /0/labels is required: at least one label');
+    expect(thrownError(() => parsePrometheusAlerts([{}], now)).message).toBe(
+      'invalid Prometheus alerts: /0/labels is required: at least one label',
+    );
   });
 
   it(`accepts ${maxAlertsPerBatch} alerts and refuses one more as too large`, () => {
-    const batch = Array.from({ length: maxAlertsPerBatch }, (_, i) => ({ labels: { alertname: 'Load', instance: `host-${i}` } }));
+    const batch = Array.from({ length: maxAlertsPerBatch }, (_, i) => ({
+      labels: { alertname: 'Load', instance: `host-${i}` },
+    }));
     expect(parsePrometheusAlerts(batch, now)).toHaveLength(maxAlertsPerBatch);
     const error = thrownError(() => parsePrometheusAlerts([...batch, batch[0]], now));
     expect(error.code).toBe('payload_too_large');
@@ -150,6 +192,8 @@ describe('parsePrometheusAlerts', () => {
   it('keeps a label named __proto__ as a label', () => {
     const [alert] = parsePrometheusAlerts(JSON.parse('[{"labels":{"__proto__":"x","alertname":"A"}}]'), now);
     expect(Object.keys(alert?.labels ?? {})).toEqual(['__proto__', 'alertname']);
-    expect(alert?.fingerprint).toBe(labelsFingerprint(JSON.parse('{"__proto__":"x","alertname":"A"}') as Record<string, string>));
+    expect(alert?.fingerprint).toBe(
+      labelsFingerprint(JSON.parse('{"__proto__":"x","alertname":"A"}') as Record<string, string>),
+    );
   });
 });

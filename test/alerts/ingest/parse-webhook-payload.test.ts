@@ -37,7 +37,10 @@ const grafanaPayload = {
   receiver: 'astreinte',
   status: 'firing',
   orgId: 1,
-  alerts: [grafanaAlert('firing', '57c6d9296de2ad39', 'p99 latency above 2s'), grafanaAlert('resolved', '0f8e9a1b2c3d4e5f', 'p99 latency back to normal')],
+  alerts: [
+    grafanaAlert('firing', '57c6d9296de2ad39', 'p99 latency above 2s'),
+    grafanaAlert('resolved', '0f8e9a1b2c3d4e5f', 'p99 latency back to normal'),
+  ],
   groupLabels: { alertname: 'HighLatency' },
   version: '1',
 };
@@ -71,7 +74,11 @@ describe('parseWebhookPayload', () => {
         endsAt: null,
         sourceUrl: 'https://grafana.example.com/alerting/grafana/ddlx/view',
       },
-      expect.objectContaining({ fingerprint: '0f8e9a1b2c3d4e5f', action: 'resolve', title: 'p99 latency back to normal' }),
+      expect.objectContaining({
+        fingerprint: '0f8e9a1b2c3d4e5f',
+        action: 'resolve',
+        title: 'p99 latency back to normal',
+      }),
     ]);
   });
 
@@ -95,7 +102,11 @@ describe('parseWebhookPayload', () => {
 
   it('gives firing and recovery messages of one alert the same default dedup key', () => {
     const [down] = parseWebhookPayload(monitorPayload, monitorMapping, now);
-    const [up] = parseWebhookPayload({ ...monitorPayload, check: { ...monitorPayload.check, state: 'ok' } }, monitorMapping, now);
+    const [up] = parseWebhookPayload(
+      { ...monitorPayload, check: { ...monitorPayload.check, state: 'ok' } },
+      monitorMapping,
+      now,
+    );
     expect(up?.action).toBe('resolve');
     expect(up?.fingerprint).toBe(down?.fingerprint);
     const [elsewhere] = parseWebhookPayload({ ...monitorPayload, 'probe location': 'us-east' }, monitorMapping, now);
@@ -103,7 +114,13 @@ describe('parseWebhookPayload', () => {
   });
 
   it('falls back to the default dedup key when the mapped one is absent or blank', () => {
-    const payload = { ...grafanaPayload, alerts: [{ ...grafanaAlert('firing', '', 'Latency'), fingerprint: undefined }, grafanaAlert('firing', ' ', 'Latency')] };
+    const payload = {
+      ...grafanaPayload,
+      alerts: [
+        { ...grafanaAlert('firing', '', 'Latency'), fingerprint: undefined },
+        grafanaAlert('firing', ' ', 'Latency'),
+      ],
+    };
     const keys = parseWebhookPayload(payload, grafanaMapping, now).map((alert) => alert.fingerprint);
     expect(keys).toEqual([labelsFingerprint({ title: 'Latency', alertname: 'HighLatency', team: 'routing' }), keys[0]]);
   });
@@ -120,13 +137,24 @@ describe('parseWebhookPayload', () => {
     ['DOWN', 'trigger'],
     ['', 'trigger'],
   ])('reads the status %j as %s with the default words', (state, action) => {
-    const [alert] = parseWebhookPayload({ ...monitorPayload, check: { ...monitorPayload.check, state } }, monitorMapping, now);
+    const [alert] = parseWebhookPayload(
+      { ...monitorPayload, check: { ...monitorPayload.check, state } },
+      monitorMapping,
+      now,
+    );
     expect(alert?.action).toBe(action);
   });
 
   it('reads the status words the mapping gives instead of the defaults', () => {
-    const mapping = parseWebhookMapping({ title: '$.name', status: '$.up', resolvedValues: ['true'], acknowledgedValues: ['muted'] });
-    const actions = [true, false, 'muted', null].map((up) => parseWebhookPayload({ name: 'API', up }, mapping, now)[0]?.action);
+    const mapping = parseWebhookMapping({
+      title: '$.name',
+      status: '$.up',
+      resolvedValues: ['true'],
+      acknowledgedValues: ['muted'],
+    });
+    const actions = [true, false, 'muted', null].map(
+      (up) => parseWebhookPayload({ name: 'API', up }, mapping, now)[0]?.action,
+    );
     expect(actions).toEqual(['resolve', 'trigger', 'acknowledge', 'trigger']);
     expect(parseWebhookPayload({ name: 'API', up: 'ok' }, mapping, now)[0]?.action).toBe('trigger');
   });
@@ -140,13 +168,23 @@ describe('parseWebhookPayload', () => {
     expect(thrownIssues(() => parseWebhookPayload({ check: { id: 1 } }, monitorMapping, now))).toEqual([
       { path: '/check/name', message: 'is missing or blank: the mapping takes the title from $.check.name' },
     ]);
-    expect(thrownPaths(() => parseWebhookPayload({ check: { name: '  ' } }, monitorMapping, now))).toEqual(['/check/name']);
+    expect(thrownPaths(() => parseWebhookPayload({ check: { name: '  ' } }, monitorMapping, now))).toEqual([
+      '/check/name',
+    ]);
     expect(thrownPaths(() => parseWebhookPayload('text', monitorMapping, now))).toEqual(['/check/name']);
   });
 
   it('refuses a whole batch for the items without title, each at its own path', () => {
-    const alerts = [grafanaAlert('firing', 'a', 'ok'), { ...grafanaAlert('firing', 'b', ''), annotations: {} }, grafanaAlert('firing', 'c', 'ok'), { status: 'firing' }];
-    expect(thrownPaths(() => parseWebhookPayload({ alerts }, grafanaMapping, now))).toEqual(['/alerts/1/annotations/summary', '/alerts/3/annotations/summary']);
+    const alerts = [
+      grafanaAlert('firing', 'a', 'ok'),
+      { ...grafanaAlert('firing', 'b', ''), annotations: {} },
+      grafanaAlert('firing', 'c', 'ok'),
+      { status: 'firing' },
+    ];
+    expect(thrownPaths(() => parseWebhookPayload({ alerts }, grafanaMapping, now))).toEqual([
+      '/alerts/1/annotations/summary',
+      '/alerts/3/annotations/summary',
+    ]);
   });
 
   it('refuses a batch payload whose alerts path is not an array', () => {

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePrometheusAlerts } from '../../../src/alerts/ingest/parse-prometheus-alerts.js';
 import { AppError } from '../../../src/core/app-error.js';
-import { alertmanagerMissingReason, startAlertmanager, type AlertmanagerProcess } from '../../support/alertmanager-process.js';
+import {
+  alertmanagerMissingReason,
+  startAlertmanager,
+  type AlertmanagerProcess,
+} from '../../support/alertmanager-process.js';
 
 /**
  * Posts the same bodies to a real Alertmanager and to the parser: what one refuses, the other must
@@ -9,8 +13,22 @@ import { alertmanagerMissingReason, startAlertmanager, type AlertmanagerProcess 
  */
 const cases: [name: string, body: unknown][] = [
   ['a plain alert', [{ labels: { alertname: 'A', job: 'x' } }]],
-  ['an alert with every field', [{ labels: { alertname: 'A' }, annotations: { summary: 's' }, startsAt: '2024-01-01T00:00:00.123456789Z', endsAt: '2024-01-01T01:00:00+01:00', generatorURL: 'http://prometheus:9090/graph' }]],
-  ['nulls for optional fields', [{ labels: { a: 'x' }, startsAt: null, endsAt: null, annotations: null, generatorURL: null }]],
+  [
+    'an alert with every field',
+    [
+      {
+        labels: { alertname: 'A' },
+        annotations: { summary: 's' },
+        startsAt: '2024-01-01T00:00:00.123456789Z',
+        endsAt: '2024-01-01T01:00:00+01:00',
+        generatorURL: 'http://prometheus:9090/graph',
+      },
+    ],
+  ],
+  [
+    'nulls for optional fields',
+    [{ labels: { a: 'x' }, startsAt: null, endsAt: null, annotations: null, generatorURL: null }],
+  ],
   ['an empty label value beside others', [{ labels: { a: 'x', b: '' } }]],
   ['an empty annotation value', [{ labels: { a: 'x' }, annotations: { s: '' } }]],
   ['an unknown field', [{ labels: { a: 'x' }, extra: 1 }]],
@@ -33,7 +51,10 @@ const cases: [name: string, body: unknown][] = [
   ['a date with lower-case t and z', [{ labels: { a: 'x' }, startsAt: '2024-01-01t00:00:00z' }]],
   ['February 30th', [{ labels: { a: 'x' }, startsAt: '2024-02-30T00:00:00Z' }]],
   ['a leap second', [{ labels: { a: 'x' }, startsAt: '2024-01-01T23:59:60Z' }]],
-  ['an end before the start', [{ labels: { a: 'x' }, startsAt: '2024-01-01T00:00:00Z', endsAt: '2023-01-01T00:00:00Z' }]],
+  [
+    'an end before the start',
+    [{ labels: { a: 'x' }, startsAt: '2024-01-01T00:00:00Z', endsAt: '2023-01-01T00:00:00Z' }],
+  ],
   ['a relative generatorURL', [{ labels: { a: 'x' }, generatorURL: 'x' }]],
   ['a generatorURL with a space in the host', [{ labels: { a: 'x' }, generatorURL: 'http://a b/graph' }]],
   ['a generatorURL with an unclosed IPv6 host', [{ labels: { a: 'x' }, generatorURL: 'http://[::1/graph' }]],
@@ -51,7 +72,8 @@ function parserAccepts(body: unknown): boolean {
 }
 
 const missing = alertmanagerMissingReason();
-if (missing !== null) console.warn(`SKIPPING the Prometheus validation comparison with a real Alertmanager: ${missing}`);
+if (missing !== null)
+  console.warn(`SKIPPING the Prometheus validation comparison with a real Alertmanager: ${missing}`);
 
 describe.skipIf(missing !== null)('parsePrometheusAlerts compared with a real Alertmanager', () => {
   let alertmanager: AlertmanagerProcess;

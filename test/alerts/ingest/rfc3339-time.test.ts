@@ -39,7 +39,9 @@ describe('parseRfc3339', () => {
   });
 
   it('accepts offsets without a colon only when asked, for PagerDuty', () => {
-    expect(parseRfc3339('2015-07-17T08:42:58.315+0000', { offsetWithoutColon: true })?.toISOString()).toBe('2015-07-17T08:42:58.315Z');
+    expect(parseRfc3339('2015-07-17T08:42:58.315+0000', { offsetWithoutColon: true })?.toISOString()).toBe(
+      '2015-07-17T08:42:58.315Z',
+    );
   });
 
   it('agrees with Date on random instants written back as ISO text', () => {

@@ -14,7 +14,8 @@ export function thrownError(call: () => unknown): AppError {
 /** The field issues of the validation error a call throws. */
 export function thrownIssues(call: () => unknown): FieldIssue[] {
   const error = thrownError(call);
-  if (error.code !== 'validation_failed') throw new Error(`expected validation_failed, got ${error.code}: ${error.message}`);
+  if (error.code !== 'validation_failed')
+    throw new Error(`expected validation_failed, got ${error.code}: ${error.message}`);
   return error.details['issues'] as FieldIssue[];
 }
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import { parseJsonPath } from '../../../src/alerts/ingest/json-path.js';
-import { defaultAcknowledgedValues, defaultResolvedValues, parseWebhookMapping, WebhookMappingSchema } from '../../../src/alerts/ingest/webhook-mapping.js';
+import {
+  defaultAcknowledgedValues,
+  defaultResolvedValues,
+  parseWebhookMapping,
+  WebhookMappingSchema,
+} from '../../../src/alerts/ingest/webhook-mapping.js';
 import { thrownError, thrownIssues, thrownPaths } from './thrown-issues.js';
 
 describe('parseWebhookMapping', () => {
@@ -56,21 +61,41 @@ describe('parseWebhookMapping', () => {
   });
 
   it('refuses unknown fields and bad label names, each at its path', () => {
-    expect(thrownIssues(() => parseWebhookMapping({ title: '$.t', priority: '$.p', labels: { 'team-name': '$.team', ok: '$.ok' } }))).toEqual([
+    expect(
+      thrownIssues(() =>
+        parseWebhookMapping({ title: '$.t', priority: '$.p', labels: { 'team-name': '$.team', ok: '$.ok' } }),
+      ),
+    ).toEqual([
       { path: '/priority', message: 'is not a mapping field' },
       { path: '/labels/team-name', message: 'is not a valid name: it must match ^[a-zA-Z_][a-zA-Z0-9_]*$' },
     ]);
   });
 
   it('refuses values of the wrong type, each at its path', () => {
-    const paths = thrownPaths(() => parseWebhookMapping({ title: 5, resolvedValues: 'ok', acknowledgedValues: ['ack', 3], annotations: { note: {} } }));
+    const paths = thrownPaths(() =>
+      parseWebhookMapping({
+        title: 5,
+        resolvedValues: 'ok',
+        acknowledgedValues: ['ack', 3],
+        annotations: { note: {} },
+      }),
+    );
     expect(paths.sort()).toEqual(['/acknowledgedValues/1', '/annotations/note', '/resolvedValues', '/title']);
   });
 
   it('refuses every path that does not parse, saying why', () => {
-    const issues = thrownIssues(() => parseWebhookMapping({ alerts: 'alerts', title: '$..title', labels: { team: '$.labels[team]', ok: '$.ok' }, sourceUrl: '$.url' }));
+    const issues = thrownIssues(() =>
+      parseWebhookMapping({
+        alerts: 'alerts',
+        title: '$..title',
+        labels: { team: '$.labels[team]', ok: '$.ok' },
+        sourceUrl: '$.url',
+      }),
+    );
     expect(issues.map((issue) => issue.path)).toEqual(['/alerts', '/title', '/labels/team']);
-    expect(issues[1]?.message).toBe(`bad JSONPath "$..title" at character 3: expected a name after '.' (write ['…'] for other names)`);
+    expect(issues[1]?.message).toBe(
+      `bad JSONPath "$..title" at character 3: expected a name after '.' (write ['…'] for other names)`,
+    );
   });
 
   it('throws a validation error whose message names the fields', () => {

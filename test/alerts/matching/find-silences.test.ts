@@ -18,8 +18,13 @@ describe('findSilences', () => {
       silence('staging', [{ name: 'env', operator: '=', value: 'staging' }]),
       silence('redis-prod', [...redisDown, { name: 'env', operator: '=~', value: 'prod|production' }]),
     ];
-    expect(findSilences(silences, { alertname: 'RedisDown', env: 'prod' }, new Date('2025-03-01T11:00:00Z'))).toEqual(['redis', 'redis-prod']);
-    expect(findSilences(silences, { alertname: 'OSRMDown', env: 'prod' }, new Date('2025-03-01T11:00:00Z'))).toEqual([]);
+    expect(findSilences(silences, { alertname: 'RedisDown', env: 'prod' }, new Date('2025-03-01T11:00:00Z'))).toEqual([
+      'redis',
+      'redis-prod',
+    ]);
+    expect(findSilences(silences, { alertname: 'OSRMDown', env: 'prod' }, new Date('2025-03-01T11:00:00Z'))).toEqual(
+      [],
+    );
   });
 
   it('mutes from startsAt included to endsAt excluded', () => {
@@ -63,7 +68,9 @@ describe('findSilences', () => {
       throw new Error('expected a validation error');
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
-      expect((error as AppError).details['issues']).toEqual([{ path: '/silences/1/matchers/0/value', message: expect.any(String) }]);
+      expect((error as AppError).details['issues']).toEqual([
+        { path: '/silences/1/matchers/0/value', message: expect.any(String) },
+      ]);
     }
   });
 });

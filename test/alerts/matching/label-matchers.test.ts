@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/app-error.js';
-import { compileMatchers, parseMatcher, regexProblem, type LabelMatcher } from '../../../src/alerts/matching/label-matchers.js';
+import {
+  compileMatchers,
+  parseMatcher,
+  regexProblem,
+  type LabelMatcher,
+} from '../../../src/alerts/matching/label-matchers.js';
 
 /** The issues of the validation error `run` throws. */
 function issuesOf(run: () => unknown): unknown {
@@ -14,12 +19,17 @@ function issuesOf(run: () => unknown): unknown {
   throw new Error('expected a validation error');
 }
 
-const matches = (matchers: LabelMatcher[], labels: Record<string, string>): boolean => compileMatchers(matchers)(labels);
+const matches = (matchers: LabelMatcher[], labels: Record<string, string>): boolean =>
+  compileMatchers(matchers)(labels);
 
 describe('parseMatcher', () => {
   it('reads the four operators with quoted values', () => {
     expect(parseMatcher('alertname="RedisDown"')).toEqual({ name: 'alertname', operator: '=', value: 'RedisDown' });
-    expect(parseMatcher('severity=~"critical|warning"')).toEqual({ name: 'severity', operator: '=~', value: 'critical|warning' });
+    expect(parseMatcher('severity=~"critical|warning"')).toEqual({
+      name: 'severity',
+      operator: '=~',
+      value: 'critical|warning',
+    });
     expect(parseMatcher('job!~"test.*"')).toEqual({ name: 'job', operator: '!~', value: 'test.*' });
     expect(parseMatcher('env != "staging"')).toEqual({ name: 'env', operator: '!=', value: 'staging' });
   });
@@ -42,15 +52,23 @@ describe('parseMatcher', () => {
   });
 
   it('refuses text that is not a matcher, at the path the caller gives', () => {
-    expect(issuesOf(() => parseMatcher('just words', '/matchers/0'))).toEqual([{ path: '/matchers/0', message: expect.any(String) }]);
-    expect(issuesOf(() => parseMatcher('=value', '/matchers/1'))).toEqual([{ path: '/matchers/1', message: expect.any(String) }]);
-    expect(issuesOf(() => parseMatcher('a="unterminated', '/m'))).toEqual([{ path: '/m', message: 'missing closing "' }]);
+    expect(issuesOf(() => parseMatcher('just words', '/matchers/0'))).toEqual([
+      { path: '/matchers/0', message: expect.any(String) },
+    ]);
+    expect(issuesOf(() => parseMatcher('=value', '/matchers/1'))).toEqual([
+      { path: '/matchers/1', message: expect.any(String) },
+    ]);
+    expect(issuesOf(() => parseMatcher('a="unterminated', '/m'))).toEqual([
+      { path: '/m', message: 'missing closing "' },
+    ]);
     expect(issuesOf(() => parseMatcher('a="in"side"', '/m'))).toHaveLength(1);
     expect(issuesOf(() => parseMatcher('a=in"side', '/m'))).toHaveLength(1);
   });
 
   it('refuses an invalid regex when it reads the matcher', () => {
-    expect(issuesOf(() => parseMatcher('job=~"(unclosed"', '/matchers/3'))).toEqual([{ path: '/matchers/3', message: expect.any(String) }]);
+    expect(issuesOf(() => parseMatcher('job=~"(unclosed"', '/matchers/3'))).toEqual([
+      { path: '/matchers/3', message: expect.any(String) },
+    ]);
   });
 });
 
@@ -86,7 +104,8 @@ describe('compileMatchers', () => {
     const job = (value: string): boolean => matches([{ name: 'job', operator: '=~', value: 'test.*' }], { job: value });
     expect(job('test-api')).toBe(true);
     expect(job('api-test')).toBe(false);
-    const alternation = (value: string): boolean => matches([{ name: 'sev', operator: '=~', value: 'critical|warning' }], { sev: value });
+    const alternation = (value: string): boolean =>
+      matches([{ name: 'sev', operator: '=~', value: 'critical|warning' }], { sev: value });
     expect(alternation('warning')).toBe(true);
     // Without the group, `^critical|warning$` would accept this.
     expect(alternation('critical-ish')).toBe(false);
@@ -99,7 +118,8 @@ describe('compileMatchers', () => {
   });
 
   it('accepts RE2 syntax JavaScript writes differently', () => {
-    const regex = (value: string, label: string): boolean => matches([{ name: 'l', operator: '=~', value }], { l: label });
+    const regex = (value: string, label: string): boolean =>
+      matches([{ name: 'l', operator: '=~', value }], { l: label });
     expect(regex('(?i)critical', 'CRITICAL')).toBe(true);
     expect(regex('db\\-[0-9]+', 'db-12')).toBe(true);
     expect(regex('a{,2}', 'a{,2}')).toBe(true);
@@ -143,7 +163,9 @@ describe('compileMatchers', () => {
   });
 
   it('says why a regex does not compile without repeating the anchors it added', () => {
-    const [issue] = issuesOf(() => compileMatchers([{ name: 'c', operator: '=~', value: '(unclosed' }], '/m')) as { message: string }[];
+    const [issue] = issuesOf(() => compileMatchers([{ name: 'c', operator: '=~', value: '(unclosed' }], '/m')) as {
+      message: string;
+    }[];
     expect(issue!.message).not.toContain('^(?:');
     expect(issue!.message.length).toBeGreaterThan(0);
   });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { matchRunbooks, type AlertForMatching, type RunbookCandidate } from '../../../src/alerts/matching/match-runbooks.js';
+import {
+  matchRunbooks,
+  type AlertForMatching,
+  type RunbookCandidate,
+} from '../../../src/alerts/matching/match-runbooks.js';
 import { matchWeights, scoreOf } from '../../../src/alerts/matching/match-weights.js';
 import { readSymptom } from '../../../src/runbooks/extract/read-symptoms.js';
 
 /** A candidate whose symptoms are read from Markdown lines, as the importer reads them. */
-function runbook(id: string, fields: { title?: string; symptoms?: string[]; services?: string[]; alertNames?: string[] }): RunbookCandidate {
+function runbook(
+  id: string,
+  fields: { title?: string; symptoms?: string[]; services?: string[]; alertNames?: string[] },
+): RunbookCandidate {
   return {
     id,
     title: fields.title ?? id,
@@ -31,32 +38,67 @@ describe('matchRunbooks: explicit links', () => {
   const all = [osrm, queue, rollback, rollbackApp];
 
   it('puts a runbook the runbook_url annotation points to first, with score 1, above better text evidence', () => {
-    const result = matchRunbooks(alert({ alertname: 'OSRMDown' }, { summary: 'OSRM service unavailable', runbook_url: 'https://astreinte.example.com/runbooks/queue-celery-saturee' }), all);
-    expect(result[0]).toEqual({ runbookId: 'queue-celery-saturee', score: 1, matched: ['https://astreinte.example.com/runbooks/queue-celery-saturee'], explicit: true });
+    const result = matchRunbooks(
+      alert(
+        { alertname: 'OSRMDown' },
+        {
+          summary: 'OSRM service unavailable',
+          runbook_url: 'https://astreinte.example.com/runbooks/queue-celery-saturee',
+        },
+      ),
+      all,
+    );
+    expect(result[0]).toEqual({
+      runbookId: 'queue-celery-saturee',
+      score: 1,
+      matched: ['https://astreinte.example.com/runbooks/queue-celery-saturee'],
+      explicit: true,
+    });
     expect(result[1]).toMatchObject({ runbookId: 'osrm-en-panne', explicit: false });
     expect(result[1]!.score).toBeLessThan(1);
   });
 
   it('reads a runbook_id label equal to the id, and a runbook label holding it in a URL', () => {
-    expect(matchRunbooks(alert({ alertname: 'X', runbook_id: 'osrm-en-panne' }), all)[0]).toMatchObject({ runbookId: 'osrm-en-panne', explicit: true });
-    expect(matchRunbooks(alert({ alertname: 'X', runbook: 'https://wiki.example.com/ops.md#queue-celery-saturee' }), all)[0]).toMatchObject({
+    expect(matchRunbooks(alert({ alertname: 'X', runbook_id: 'osrm-en-panne' }), all)[0]).toMatchObject({
+      runbookId: 'osrm-en-panne',
+      explicit: true,
+    });
+    expect(
+      matchRunbooks(alert({ alertname: 'X', runbook: 'https://wiki.example.com/ops.md#queue-celery-saturee' }), all)[0],
+    ).toMatchObject({
       runbookId: 'queue-celery-saturee',
       explicit: true,
     });
   });
 
   it('accepts a path with an extension, a trailing slash, a query or different case', () => {
-    for (const url of ['/runbooks/rollback.md', 'https://x/runbooks/rollback/', 'https://x/runbooks/rollback?tab=steps', 'https://x/RUNBOOKS/Rollback']) {
-      expect(matchRunbooks(alert({}, { runbook_url: url }), all)[0]).toMatchObject({ runbookId: 'rollback', explicit: true });
+    for (const url of [
+      '/runbooks/rollback.md',
+      'https://x/runbooks/rollback/',
+      'https://x/runbooks/rollback?tab=steps',
+      'https://x/RUNBOOKS/Rollback',
+    ]) {
+      expect(matchRunbooks(alert({}, { runbook_url: url }), all)[0]).toMatchObject({
+        runbookId: 'rollback',
+        explicit: true,
+      });
     }
   });
 
   it('reads the longest id a URL holds, not a shorter id inside it', () => {
-    expect(matchRunbooks(alert({}, { runbook_url: 'https://wiki.example.com/rollback-applicatif.html' }), all)[0]!.runbookId).toBe('rollback-applicatif');
+    expect(
+      matchRunbooks(alert({}, { runbook_url: 'https://wiki.example.com/rollback-applicatif.html' }), all)[0]!.runbookId,
+    ).toBe('rollback-applicatif');
   });
 
   it('ignores a link to no candidate and ranks on evidence instead', () => {
-    const result = matchRunbooks(alert({ alertname: 'OSRMDown' }, { summary: 'OSRM service unavailable', runbook_url: 'https://wiki.example.com/runbooks/unknown' }), all);
+    const result = matchRunbooks(
+      alert(
+        { alertname: 'OSRMDown' },
+        { summary: 'OSRM service unavailable', runbook_url: 'https://wiki.example.com/runbooks/unknown' },
+      ),
+      all,
+    );
     expect(result.map((match) => [match.runbookId, match.explicit])).toEqual([['osrm-en-panne', false]]);
   });
 });
@@ -64,23 +106,44 @@ describe('matchRunbooks: explicit links', () => {
 describe('matchRunbooks: evidence', () => {
   it('weighs a quoted log message found in the summary as a strong term', () => {
     const osrm = runbook('osrm', { title: 'Routage', symptoms: ['Logs: "OSRM service unavailable"'] });
-    const [match] = matchRunbooks(alert({ alertname: 'RoutingBroken' }, { summary: 'OSRM service unavailable since 10:02' }), [osrm, filler]);
-    expect(match).toEqual({ runbookId: 'osrm', score: rounded(matchWeights.strongTerm), matched: ['OSRM service unavailable'], explicit: false });
+    const [match] = matchRunbooks(
+      alert({ alertname: 'RoutingBroken' }, { summary: 'OSRM service unavailable since 10:02' }),
+      [osrm, filler],
+    );
+    expect(match).toEqual({
+      runbookId: 'osrm',
+      score: rounded(matchWeights.strongTerm),
+      matched: ['OSRM service unavailable'],
+      explicit: false,
+    });
   });
 
   it('finds an error name in the description, whatever its case', () => {
     const db = runbook('db', { title: 'Base', symptoms: ['Erreur "ECONNREFUSED" ou timeout'] });
-    const [match] = matchRunbooks(alert({ alertname: 'ApiDown' }, { description: 'connect econnrefused 10.0.0.4:5432' }), [db, filler]);
+    const [match] = matchRunbooks(
+      alert({ alertname: 'ApiDown' }, { description: 'connect econnrefused 10.0.0.4:5432' }),
+      [db, filler],
+    );
     expect(match!.matched).toContain('ECONNREFUSED');
     expect(match!.score).toBeGreaterThanOrEqual(rounded(matchWeights.strongTerm));
   });
 
   it('finds a metric name of a PromQL symptom quoted by the alert, as a whole identifier', () => {
-    const redis = runbook('redis', { title: 'Cache', symptoms: ['Monitor: `redis_memory_used_bytes / redis_memory_max_bytes > 0.9`'] });
-    const quoted = matchRunbooks(alert({ alertname: 'StoreFull' }, { description: 'redis_memory_used_bytes is at 95% of max' }), [redis, filler]);
+    const redis = runbook('redis', {
+      title: 'Cache',
+      symptoms: ['Monitor: `redis_memory_used_bytes / redis_memory_max_bytes > 0.9`'],
+    });
+    const quoted = matchRunbooks(
+      alert({ alertname: 'StoreFull' }, { description: 'redis_memory_used_bytes is at 95% of max' }),
+      [redis, filler],
+    );
     expect(quoted[0]!.matched).toContain('redis_memory_used_bytes');
     // The same words in prose are only words of the symptom: weaker, and capped.
-    const prose = matchRunbooks(alert({ alertname: 'StoreFull' }, { description: 'redis memory used bytes are high' }), [redis, filler], { minimumScore: 0 });
+    const prose = matchRunbooks(
+      alert({ alertname: 'StoreFull' }, { description: 'redis memory used bytes are high' }),
+      [redis, filler],
+      { minimumScore: 0 },
+    );
     expect(prose[0]!.matched).not.toContain('redis_memory_used_bytes');
     expect(prose[0]!.score).toBeLessThanOrEqual(rounded(matchWeights.proseCap));
     expect(prose[0]!.score).toBeLessThan(quoted[0]!.score);
@@ -94,9 +157,13 @@ describe('matchRunbooks: evidence', () => {
   });
 
   it('counts an HTTP status only when the alert reports it as one', () => {
-    const api = runbook('api', { title: 'Passerelle', symptoms: ['Erreurs 502 sur le proxy', 'Logs: "upstream prematurely closed"'] });
+    const api = runbook('api', {
+      title: 'Passerelle',
+      symptoms: ['Erreurs 502 sur le proxy', 'Logs: "upstream prematurely closed"'],
+    });
     const both = (summary: string, labels: Record<string, string> = {}): string[] =>
-      matchRunbooks(alert({ alertname: 'ProxyErrors', ...labels }, { summary }), [api, filler], { minimumScore: 0 })[0]?.matched ?? [];
+      matchRunbooks(alert({ alertname: 'ProxyErrors', ...labels }, { summary }), [api, filler], { minimumScore: 0 })[0]
+        ?.matched ?? [];
     expect(both('HTTP 502 on the proxy')).toContain('502');
     expect(both('proxy errors', { code: '502' })).toContain('502');
     expect(both('502 errors on the proxy')).toContain('502');
@@ -129,21 +196,39 @@ describe('matchRunbooks: evidence', () => {
 
   it('does not count stop words or generic incident words as evidence', () => {
     const procedure = runbook('procedure', { title: "Procédure de l'incident pour les services" });
-    expect(matchRunbooks(alert({ alertname: 'Incident' }, { summary: 'An incident for the service of the team' }), [procedure, filler], { minimumScore: 0.01 })).toEqual([]);
+    expect(
+      matchRunbooks(
+        alert({ alertname: 'Incident' }, { summary: 'An incident for the service of the team' }),
+        [procedure, filler],
+        { minimumScore: 0.01 },
+      ),
+    ).toEqual([]);
   });
 
   it('counts a word shared by several candidates for less', () => {
     const alone = [runbook('redis', { title: 'Redis' }), filler];
-    const shared = [runbook('redis', { title: 'Redis' }), runbook('redis-2', { title: 'Redis lent' }), runbook('redis-3', { title: 'Redis plein' })];
+    const shared = [
+      runbook('redis', { title: 'Redis' }),
+      runbook('redis-2', { title: 'Redis lent' }),
+      runbook('redis-3', { title: 'Redis plein' }),
+    ];
     const redisAlert = alert({ alertname: 'RedisFlapping' });
-    const scoreIn = (candidates: RunbookCandidate[]): number => matchRunbooks(redisAlert, candidates, { minimumScore: 0 }).find((m) => m.runbookId === 'redis')!.score;
+    const scoreIn = (candidates: RunbookCandidate[]): number =>
+      matchRunbooks(redisAlert, candidates, { minimumScore: 0 }).find((m) => m.runbookId === 'redis')!.score;
     expect(scoreIn(alone)).toBe(rounded(matchWeights.titleWord + matchWeights.completeTitleWord));
     expect(scoreIn(shared)).toBe(rounded(matchWeights.titleWord / 3 + matchWeights.completeTitleWord));
   });
 
   it('weighs words of the symptoms prose less than title words, up to a cap', () => {
-    const prose = runbook('prose', { title: 'Divers', symptoms: ['Réservations non assignées', 'Chauffeurs absents', 'Véhicules immobilisés', 'Trajets annulés'] });
-    const [match] = matchRunbooks(alert({ alertname: 'Fleet' }, { summary: 'reservations chauffeurs vehicules trajets' }), [prose, filler], { minimumScore: 0 });
+    const prose = runbook('prose', {
+      title: 'Divers',
+      symptoms: ['Réservations non assignées', 'Chauffeurs absents', 'Véhicules immobilisés', 'Trajets annulés'],
+    });
+    const [match] = matchRunbooks(
+      alert({ alertname: 'Fleet' }, { summary: 'reservations chauffeurs vehicules trajets' }),
+      [prose, filler],
+      { minimumScore: 0 },
+    );
     expect(match!.score).toBe(rounded(matchWeights.proseCap));
   });
 
@@ -154,7 +239,10 @@ describe('matchRunbooks: evidence', () => {
       { runbookId: 'rag', score: rounded(matchWeights.service), matched: ['rag-api'], explicit: false },
     ]);
     const shared = matchRunbooks(alert({ alertname: 'Down', service: 'Postgres' }), [k8s, db], { minimumScore: 0 });
-    expect(shared.map((match) => match.score)).toEqual([rounded(matchWeights.service / 2), rounded(matchWeights.service / 2)]);
+    expect(shared.map((match) => match.score)).toEqual([
+      rounded(matchWeights.service / 2),
+      rounded(matchWeights.service / 2),
+    ]);
   });
 
   it('does not count the words of a term it found a second time', () => {
@@ -174,7 +262,10 @@ describe('matchRunbooks: ranking', () => {
   ];
 
   it('orders by score, best first, and stops at the limit', () => {
-    const redisDown = alert({ alertname: 'RedisCacheDown' }, { summary: 'Redis cache down: ECONNREFUSED', description: 'Callers log "OSRM service unavailable"' });
+    const redisDown = alert(
+      { alertname: 'RedisCacheDown' },
+      { summary: 'Redis cache down: ECONNREFUSED', description: 'Callers log "OSRM service unavailable"' },
+    );
     const result = matchRunbooks(redisDown, candidates);
     expect(result.map((match) => match.runbookId)).toEqual(['redis', 'osrm']);
     expect(matchRunbooks(redisDown, candidates, { limit: 1 }).map((match) => match.runbookId)).toEqual(['redis']);
@@ -183,17 +274,27 @@ describe('matchRunbooks: ranking', () => {
   it('leaves out runbooks under the minimum score', () => {
     const summary = { summary: 'Celery queue full' };
     expect(matchRunbooks(alert({ alertname: 'Q' }, summary), candidates, { minimumScore: 0.99 })).toEqual([]);
-    expect(matchRunbooks(alert({ alertname: 'Q' }, summary), candidates).map((match) => match.runbookId)).toEqual(['celery']);
+    expect(matchRunbooks(alert({ alertname: 'Q' }, summary), candidates).map((match) => match.runbookId)).toEqual([
+      'celery',
+    ]);
   });
 
   it('suggests nothing for an alert that matches nothing', () => {
-    expect(matchRunbooks(alert({ alertname: 'Watchdog', severity: 'none' }, { summary: 'Always firing, to prove the pipeline works' }), candidates)).toEqual([]);
+    expect(
+      matchRunbooks(
+        alert({ alertname: 'Watchdog', severity: 'none' }, { summary: 'Always firing, to prove the pipeline works' }),
+        candidates,
+      ),
+    ).toEqual([]);
   });
 
   it('never scores evidence 1, which only an explicit link gets', () => {
     const everything = alert(
       { alertname: 'OSRMDown' },
-      { summary: 'OSRM service unavailable', description: 'OSRM en panne: OSRM service unavailable, Celery queue full, Redis ECONNREFUSED' },
+      {
+        summary: 'OSRM service unavailable',
+        description: 'OSRM en panne: OSRM service unavailable, Celery queue full, Redis ECONNREFUSED',
+      },
     );
     for (const match of matchRunbooks(everything, candidates)) expect(match.score).toBeLessThan(1);
   });

@@ -27,15 +27,27 @@ export async function loadSeedCandidates(): Promise<SeedCandidate[]> {
       const slug = prepared.runbookIds[index]!;
       const id = candidates.some((candidate) => candidate.id === slug) ? `${slug}-${seed}` : slug;
       const alertNames = alertNamesOf(runbook, prepared.extraction.drafts);
-      candidates.push({ id, seed, title: runbook.title, symptoms: runbook.symptoms, services: runbook.metadata.services, alertNames });
+      candidates.push({
+        id,
+        seed,
+        title: runbook.title,
+        symptoms: runbook.symptoms,
+        services: runbook.metadata.services,
+        alertNames,
+      });
     });
   }
   return candidates;
 }
 
 function alertNamesOf(runbook: RunbookStructure, drafts: readonly Draft[]): string[] {
-  const inside = drafts.filter((draft) => draft.kind === 'alert-rules' && draft.lines.start >= runbook.lines.start && draft.lines.end <= runbook.lines.end);
-  const names = inside.flatMap((draft) => (draft.data as unknown as AlertRulesData).rules.flatMap((rule) => [rule.name, rule.expression ?? '']));
+  const inside = drafts.filter(
+    (draft) =>
+      draft.kind === 'alert-rules' && draft.lines.start >= runbook.lines.start && draft.lines.end <= runbook.lines.end,
+  );
+  const names = inside.flatMap((draft) =>
+    (draft.data as unknown as AlertRulesData).rules.flatMap((rule) => [rule.name, rule.expression ?? '']),
+  );
   return [...new Set(names.filter((name) => name !== ''))];
 }
 

@@ -29,7 +29,11 @@ describe('tokenize', () => {
 
 describe('contentWords', () => {
   it('drops French and English stop words, generic incident words, numbers and single letters', () => {
-    expect(contentWords(tokenize("Taux d'assignation très faible pour l'incident 42"))).toEqual(['rate', 'assignation', 'low']);
+    expect(contentWords(tokenize("Taux d'assignation très faible pour l'incident 42"))).toEqual([
+      'rate',
+      'assignation',
+      'low',
+    ]);
     expect(contentWords(tokenize('The service is down for all the users'))).toEqual(['down', 'user']);
   });
 

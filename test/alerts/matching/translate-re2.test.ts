@@ -3,7 +3,8 @@ import { compileMatchers } from '../../../src/alerts/matching/label-matchers.js'
 import { translateRe2 } from '../../../src/alerts/matching/translate-re2.js';
 
 /** Whether the label value matches the RE2 regex, anchored as Alertmanager anchors it. */
-const fullMatch = (regex: string, value: string): boolean => compileMatchers([{ name: 'l', operator: '=~', value: regex }])({ l: value });
+const fullMatch = (regex: string, value: string): boolean =>
+  compileMatchers([{ name: 'l', operator: '=~', value: regex }])({ l: value });
 
 describe('translateRe2', () => {
   it('turns leading inline flags into JavaScript flags', () => {

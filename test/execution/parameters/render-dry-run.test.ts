@@ -4,7 +4,12 @@ import { placeholderForms, runBash, stepWith, type PlaceholderForm } from './ste
 
 const [envForm, , angle] = placeholderForms as [PlaceholderForm, PlaceholderForm, PlaceholderForm];
 const token: PlaceholderForm = { label: '$API_TOKEN', token: '$API_TOKEN', name: 'API_TOKEN', form: 'env' };
-const render = (template: string, values: Record<string, string | undefined>, second?: PlaceholderForm, secrets: string[] = []) => {
+const render = (
+  template: string,
+  values: Record<string, string | undefined>,
+  second?: PlaceholderForm,
+  secrets: string[] = [],
+) => {
   const { code, parameters } = stepWith(template, angle, second);
   return renderDryRun(code, parameters, values, secrets);
 };
@@ -29,18 +34,29 @@ describe('renderDryRun', () => {
   });
 
   it('masks secrets wherever they stand', () => {
-    const shown = render('curl -H "Authorization: Bearer @Q@" -u @Q@ x/@P@', { task_id: '42', API_TOKEN: 'tk_live_123' }, token, ['API_TOKEN']);
+    const shown = render(
+      'curl -H "Authorization: Bearer @Q@" -u @Q@ x/@P@',
+      { task_id: '42', API_TOKEN: 'tk_live_123' },
+      token,
+      ['API_TOKEN'],
+    );
     expect(shown).toBe(`curl -H "Authorization: Bearer ••••••" -u '••••••' x/'42'`);
   });
 
   it('keeps an unset $X, its default and placeholders in comments as written', () => {
     const region: PlaceholderForm = { label: '${R:-d}', token: '${REGION:-eu-west-1}', name: 'REGION', form: 'env' };
-    expect(render('# for @P@\naws --region @Q@ echo $TASK', { task_id: '1' }, region)).toBe('# for <task_id>\naws --region ${REGION:-eu-west-1} echo $TASK');
-    expect(renderDryRun('echo $TASK_ID', stepWith('echo @P@', envForm).parameters, { TASK_ID: 'v' }, [])).toBe(`echo 'v'`);
+    expect(render('# for @P@\naws --region @Q@ echo $TASK', { task_id: '1' }, region)).toBe(
+      '# for <task_id>\naws --region ${REGION:-eu-west-1} echo $TASK',
+    );
+    expect(renderDryRun('echo $TASK_ID', stepWith('echo @P@', envForm).parameters, { TASK_ID: 'v' }, [])).toBe(
+      `echo 'v'`,
+    );
   });
 
   it('shows what the remote shell of ssh receives', () => {
-    expect(render('ssh bastion "systemctl restart @P@"', { task_id: 'a b; c' })).toBe(`ssh bastion "systemctl restart 'a b; c'"`);
+    expect(render('ssh bastion "systemctl restart @P@"', { task_id: 'a b; c' })).toBe(
+      `ssh bastion "systemctl restart 'a b; c'"`,
+    );
   });
 
   it('refuses, like the run, a step whose placeholders cannot be passed safely', () => {

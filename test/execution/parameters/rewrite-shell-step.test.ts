@@ -31,7 +31,9 @@ describe('rewriteShellStep', () => {
   });
 
   it('renames $X and ${X} in place and quotes them only where they were unquoted', () => {
-    expect(rewrite(`curl -H "Bearer @P@" x @P@`, envForm)).toBe(`curl -H "Bearer \${ASTREINTE_P_TASK_ID}" x "\${ASTREINTE_P_TASK_ID}"`);
+    expect(rewrite(`curl -H "Bearer @P@" x @P@`, envForm)).toBe(
+      `curl -H "Bearer \${ASTREINTE_P_TASK_ID}" x "\${ASTREINTE_P_TASK_ID}"`,
+    );
     const region: PlaceholderForm = { label: '${R:-d}', token: '${REGION:-eu-west-1}', name: 'REGION', form: 'env' };
     expect(rewrite('aws --region @P@ s3 ls', region)).toBe('aws --region "${ASTREINTE_P_REGION:-eu-west-1}" s3 ls');
   });
@@ -61,14 +63,22 @@ describe('rewriteShellStep', () => {
   });
 
   it('quotes values for the remote shell of ssh with printf %q', () => {
-    expect(rewrite('ssh bastion "sudo systemctl restart @P@"', service)).toBe('ssh bastion "sudo systemctl restart $(printf %q "${ASTREINTE_P_service}")"');
-    expect(rewrite('ssh -i key bastion sudo systemctl restart @P@', service)).toBe('ssh -i key bastion sudo systemctl restart "$(printf %q "${ASTREINTE_P_service}")"');
-    expect(rewrite(`ssh bastion "grep '@P@' /var/log/app.log"`, service)).toBe(`ssh bastion "grep ''$(printf %q "\${ASTREINTE_P_service}")'' /var/log/app.log"`);
+    expect(rewrite('ssh bastion "sudo systemctl restart @P@"', service)).toBe(
+      'ssh bastion "sudo systemctl restart $(printf %q "${ASTREINTE_P_service}")"',
+    );
+    expect(rewrite('ssh -i key bastion sudo systemctl restart @P@', service)).toBe(
+      'ssh -i key bastion sudo systemctl restart "$(printf %q "${ASTREINTE_P_service}")"',
+    );
+    expect(rewrite(`ssh bastion "grep '@P@' /var/log/app.log"`, service)).toBe(
+      `ssh bastion "grep ''$(printf %q "\${ASTREINTE_P_service}")'' /var/log/app.log"`,
+    );
   });
 
   it('treats the arguments after a bash -c script as plain arguments', () => {
     expect(rewrite(`bash -c 'echo "$1"' _ @P@`)).toBe(`bash -c 'echo "$1"' _ "\${ASTREINTE_P_task_id}"`);
-    expect(rewrite('kubectl exec -it pod -c @P@ -- redis-cli get k')).toBe('kubectl exec -it pod -c "${ASTREINTE_P_task_id}" -- redis-cli get k');
+    expect(rewrite('kubectl exec -it pod -c @P@ -- redis-cli get k')).toBe(
+      'kubectl exec -it pod -c "${ASTREINTE_P_task_id}" -- redis-cli get k',
+    );
   });
 
   it('refuses what another shell would parse in a way it cannot quote for', () => {
@@ -78,10 +88,16 @@ describe('rewriteShellStep', () => {
   });
 
   it('refuses a value whose command pipes its output into a shell that runs it', () => {
-    expect(refusal('echo "kill @P@" | sudo -u app bash').message).toMatch(/task_id \(line 1\).*bash \(through a pipe\)/);
+    expect(refusal('echo "kill @P@" | sudo -u app bash').message).toMatch(
+      /task_id \(line 1\).*bash \(through a pipe\)/,
+    );
     expect(refusal('cat <<EOF | ssh bastion\nrestart @P@\nEOF').message).toMatch(/ssh \(through a pipe\)/);
-    expect(rewrite('echo @P@ | ssh bastion "sudo tee /etc/app/id"')).toBe('echo "${ASTREINTE_P_task_id}" | ssh bastion "sudo tee /etc/app/id"');
-    expect(rewrite(`echo @P@ | bash -c 'read -r id; echo "$id"' || bash fallback.sh`)).toMatch(/^echo "\$\{ASTREINTE_P_task_id\}"/);
+    expect(rewrite('echo @P@ | ssh bastion "sudo tee /etc/app/id"')).toBe(
+      'echo "${ASTREINTE_P_task_id}" | ssh bastion "sudo tee /etc/app/id"',
+    );
+    expect(rewrite(`echo @P@ | bash -c 'read -r id; echo "$id"' || bash fallback.sh`)).toMatch(
+      /^echo "\$\{ASTREINTE_P_task_id\}"/,
+    );
   });
 
   it('guards arithmetic uses so that only integers reach them', async () => {
@@ -104,12 +120,17 @@ describe('rewriteShellStep', () => {
 
   it('rejects occurrences that do not describe the code', () => {
     const occurrence = { start: 5, end: 14, raw: '<task_id>', form: 'angle' as const, line: 1 };
-    expect(() => rewriteShellStep('echo <other>', [{ name: 'task_id', occurrences: [occurrence] }])).toThrow(/does not match/);
-    expect(() => rewriteShellStep('echo <task_id>', [{ name: 'bad name', occurrences: [occurrence] }])).toThrow(/not a shell identifier/);
+    expect(() => rewriteShellStep('echo <other>', [{ name: 'task_id', occurrences: [occurrence] }])).toThrow(
+      /does not match/,
+    );
+    expect(() => rewriteShellStep('echo <task_id>', [{ name: 'bad name', occurrences: [occurrence] }])).toThrow(
+      /not a shell identifier/,
+    );
   });
 
   it('rewrites what analyzeCodeBlock finds in a runbook step', async () => {
-    const code = '# Redémarrer le worker\ncurl -fsS -H "Authorization: Bearer $API_TOKEN" "http://x/tasks/<task-id>" \\\n  -d \'{"agent": "{{ agent_id }}"}\'';
+    const code =
+      '# Redémarrer le worker\ncurl -fsS -H "Authorization: Bearer $API_TOKEN" "http://x/tasks/<task-id>" \\\n  -d \'{"agent": "{{ agent_id }}"}\'';
     const { parameters } = await analyzeCodeBlock({ lang: 'bash', code });
     expect(parameters.map((parameter) => parameter.name).sort()).toEqual(['API_TOKEN', 'agent_id', 'task_id']);
     expect(rewriteShellStep(code, parameters)).toBe(

@@ -19,7 +19,10 @@ describe('rewriteSqlStep', () => {
   });
 
   it('turns a literal that is only a placeholder into a plain parameter', () => {
-    expect(rewrite("DELETE FROM jobs WHERE id = '@P@'")).toEqual({ text: 'DELETE FROM jobs WHERE id = $1', order: ['id'] });
+    expect(rewrite("DELETE FROM jobs WHERE id = '@P@'")).toEqual({
+      text: 'DELETE FROM jobs WHERE id = $1',
+      order: ['id'],
+    });
   });
 
   it('turns a placeholder inside a longer literal into a concatenation, never text', () => {
@@ -59,7 +62,9 @@ describe('rewritten SQL run by PostgreSQL', () => {
 
   beforeAll(async () => {
     db = await PGlite.create();
-    await db.exec("CREATE TABLE tasks (id integer PRIMARY KEY, label text); INSERT INTO tasks VALUES (1, 'one'), (2, 'two')");
+    await db.exec(
+      "CREATE TABLE tasks (id integer PRIMARY KEY, label text); INSERT INTO tasks VALUES (1, 'one'), (2, 'two')",
+    );
   });
 
   afterAll(async () => {
@@ -68,7 +73,10 @@ describe('rewritten SQL run by PostgreSQL', () => {
 
   it('keeps a hostile value as data in code, whole literals and concatenations', async () => {
     const rewritten = rewrite("SELECT @P@ AS a, '@P@' AS b, 'pre-@P@-post' AS c", { ...id, form: 'mustache' });
-    const result = await db.query<{ a: string; b: string; c: string }>(rewritten.text, sqlBindValues(rewritten.order, { id: hostile }));
+    const result = await db.query<{ a: string; b: string; c: string }>(
+      rewritten.text,
+      sqlBindValues(rewritten.order, { id: hostile }),
+    );
     expect(result.rows).toEqual([{ a: hostile, b: hostile, c: `pre-${hostile}-post` }]);
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tasks')).rows).toEqual([{ n: 2 }]);
   });

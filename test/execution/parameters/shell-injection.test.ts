@@ -34,18 +34,45 @@ const oneArgument = (value: string) => `ARG:${value}:END\n`;
 
 const contexts: QuotingContext[] = [
   { label: 'unquoted', template: `printf 'ARG:%s:END\\n' @P@`, expected: oneArgument },
-  { label: 'inside double quotes', template: `printf 'ARG:%s:END\\n' "pre @P@ post"`, expected: (v) => oneArgument(`pre ${v} post`) },
-  { label: 'inside single quotes', template: `printf 'ARG:%s:END\\n' 'pre @P@ post'`, expected: (v) => oneArgument(`pre ${v} post`), templateFormsOnly: true },
-  { label: `inside $'…'`, template: `printf 'ARG:%s:END\\n' $'pre @P@ post'`, expected: (v) => oneArgument(`pre ${v} post`), templateFormsOnly: true },
+  {
+    label: 'inside double quotes',
+    template: `printf 'ARG:%s:END\\n' "pre @P@ post"`,
+    expected: (v) => oneArgument(`pre ${v} post`),
+  },
+  {
+    label: 'inside single quotes',
+    template: `printf 'ARG:%s:END\\n' 'pre @P@ post'`,
+    expected: (v) => oneArgument(`pre ${v} post`),
+    templateFormsOnly: true,
+  },
+  {
+    label: `inside $'…'`,
+    template: `printf 'ARG:%s:END\\n' $'pre @P@ post'`,
+    expected: (v) => oneArgument(`pre ${v} post`),
+    templateFormsOnly: true,
+  },
   { label: 'in an unquoted heredoc', template: 'cat <<EOF\npre @P@ post\nEOF', expected: (v) => `pre ${v} post\n` },
   { label: 'inside $( )', template: `printf 'ARG:%s:END\\n' "$(printf '%s' @P@)"`, expected: oneArgument },
   { label: 'inside backquotes', template: "printf 'ARG:%s:END\\n' \"`printf '%s' @P@`\"", expected: oneArgument },
   { label: 'as a ${X:-default}', template: `printf 'ARG:%s:END\\n' \${UNSET_VARIABLE:-@P@}`, expected: oneArgument },
   { label: 'in the script of bash -c "…"', template: `bash -c "printf 'ARG:%s:END\\n' @P@"`, expected: oneArgument },
-  { label: `in the script of bash -c '…'`, template: `bash -c 'printf "ARG:%s:END\\n" @P@'`, expected: oneArgument, templateFormsOnly: true },
-  { label: 'inside single quotes of a bash -c "…" script', template: `bash -c "printf 'ARG:%s:END\\n' 'pre @P@ post'"`, expected: (v) => oneArgument(`pre ${v} post`) },
+  {
+    label: `in the script of bash -c '…'`,
+    template: `bash -c 'printf "ARG:%s:END\\n" @P@'`,
+    expected: oneArgument,
+    templateFormsOnly: true,
+  },
+  {
+    label: 'inside single quotes of a bash -c "…" script',
+    template: `bash -c "printf 'ARG:%s:END\\n' 'pre @P@ post'"`,
+    expected: (v) => oneArgument(`pre ${v} post`),
+  },
   { label: 'in an eval', template: `eval "printf 'ARG:%s:END\\n' @P@"`, expected: oneArgument },
-  { label: 'in a heredoc read by bash', template: `bash <<EOF\nprintf 'ARG:%s:END\\n' @P@\nEOF`, expected: oneArgument },
+  {
+    label: 'in a heredoc read by bash',
+    template: `bash <<EOF\nprintf 'ARG:%s:END\\n' @P@\nEOF`,
+    expected: oneArgument,
+  },
 ];
 
 describe('rewritten shell steps run hostile values as plain data', () => {
@@ -69,7 +96,11 @@ describe('rewritten shell steps run hostile values as plain data', () => {
       const results = await Promise.all(hostileValues.map((value) => runBash(rewritten, { [form.name]: value })));
       results.forEach((result, index) => {
         const value = hostileValues[index] ?? '';
-        expect({ value, stdout: result.stdout, stderr: result.stderr }).toEqual({ value, stdout: context.expected(value), stderr: '' });
+        expect({ value, stdout: result.stdout, stderr: result.stderr }).toEqual({
+          value,
+          stdout: context.expected(value),
+          stderr: '',
+        });
       });
       expect(existsSync(canary)).toBe(false);
     });

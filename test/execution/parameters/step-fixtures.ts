@@ -25,7 +25,11 @@ export const placeholderForms: PlaceholderForm[] = [
  * Builds a step from a template where `@P@` marks each place of the placeholder (and `@Q@` those
  * of a second one), with the occurrences the analyzer would report.
  */
-export function stepWith(template: string, first: PlaceholderForm, second?: PlaceholderForm): { code: string; parameters: ParameterInput[] } {
+export function stepWith(
+  template: string,
+  first: PlaceholderForm,
+  second?: PlaceholderForm,
+): { code: string; parameters: ParameterInput[] } {
   let code = '';
   const found = new Map<string, ParameterInput & { occurrences: ParameterInput['occurrences'][number][] }>();
   const parts = template.split(/(@[PQ]@)/);
@@ -38,7 +42,13 @@ export function stepWith(template: string, first: PlaceholderForm, second?: Plac
     const parameter = found.get(form.name) ?? { name: form.name, occurrences: [] };
     found.set(form.name, parameter);
     const line = code.split('\n').length;
-    parameter.occurrences.push({ start: code.length, end: code.length + form.token.length, raw: form.token, form: form.form, line });
+    parameter.occurrences.push({
+      start: code.length,
+      end: code.length + form.token.length,
+      raw: form.token,
+      form: form.form,
+      line,
+    });
     code += form.token;
   }
   return { code, parameters: [...found.values()] };
@@ -48,10 +58,17 @@ export function stepWith(template: string, first: PlaceholderForm, second?: Plac
  * Runs code with real bash and only PATH plus the parameter variables in its environment. `--norc`:
  * Node's stdio pipes are sockets, which bash takes for an ssh session and then reads ~/.bashrc.
  */
-export function runBash(code: string, values: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number | null }> {
+export function runBash(
+  code: string,
+  values: Record<string, string>,
+): Promise<{ stdout: string; stderr: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...parameterEnvironment(values) };
-    const child = spawn('/bin/bash', ['--noprofile', '--norc', '-c', code], { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000 });
+    const child = spawn('/bin/bash', ['--noprofile', '--norc', '-c', code], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10_000,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));

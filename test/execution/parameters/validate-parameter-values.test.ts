@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parameterEnvironment, parameterEnvName } from '../../../src/execution/parameters/parameter-environment.js';
-import { validateParameterValues, type ParameterSpec } from '../../../src/execution/parameters/validate-parameter-values.js';
+import {
+  validateParameterValues,
+  type ParameterSpec,
+} from '../../../src/execution/parameters/validate-parameter-values.js';
 
 const specs: ParameterSpec[] = [
   { name: 'task_id', required: true, pattern: '[0-9a-f]{8}', secret: false },
@@ -31,7 +34,9 @@ describe('validateParameterValues', () => {
   });
 
   it('checks allowed values and lists them', () => {
-    expect(validateParameterValues(specs, { ...valid, env: 'prod' })).toEqual([{ path: '/parameters/env', message: 'must be one of: staging, production' }]);
+    expect(validateParameterValues(specs, { ...valid, env: 'prod' })).toEqual([
+      { path: '/parameters/env', message: 'must be one of: staging, production' },
+    ]);
   });
 
   it('never repeats a secret value or its pattern in a message', () => {
@@ -51,15 +56,18 @@ describe('validateParameterValues', () => {
   });
 
   it('reports an invalid pattern of the runbook instead of throwing', () => {
-    expect(validateParameterValues([{ name: 'x', required: true, pattern: '([a-z', secret: false }], { x: 'a' })).toEqual([
-      { path: '/parameters/x', message: 'cannot be checked: the runbook gives an invalid pattern' },
-    ]);
+    expect(
+      validateParameterValues([{ name: 'x', required: true, pattern: '([a-z', secret: false }], { x: 'a' }),
+    ).toEqual([{ path: '/parameters/x', message: 'cannot be checked: the runbook gives an invalid pattern' }]);
   });
 });
 
 describe('parameterEnvironment', () => {
   it('maps each value to an ASTREINTE_P_ variable and leaves missing ones unset', () => {
-    expect(parameterEnvironment({ task_id: 'x; rm', TOKEN: '', note: undefined })).toEqual({ ASTREINTE_P_task_id: 'x; rm', ASTREINTE_P_TOKEN: '' });
+    expect(parameterEnvironment({ task_id: 'x; rm', TOKEN: '', note: undefined })).toEqual({
+      ASTREINTE_P_task_id: 'x; rm',
+      ASTREINTE_P_TOKEN: '',
+    });
   });
 
   it('refuses names that are not shell identifiers and values a variable cannot carry', () => {

@@ -41,6 +41,10 @@ export function chunkLog() {
   return {
     chunks,
     onOutput: (chunk: OutputChunk) => void chunks.push(chunk),
-    text: (stream: OutputChunk['stream']) => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join(''),
+    text: (stream: OutputChunk['stream']) =>
+      chunks
+        .filter((chunk) => chunk.stream === stream)
+        .map((chunk) => chunk.text)
+        .join(''),
   };
 }

@@ -4,7 +4,14 @@ import { chunkLog, groupMembers, isAlive, sleep } from './process-probes.js';
 
 const run = (script: string, extra: Partial<RunShellProcessInput> = {}) => {
   const log = chunkLog();
-  const done = runShellProcess({ script, timeoutMs: 10_000, maxOutputBytes: 1_000_000, onOutput: log.onOutput, killGraceMs: 500, ...extra });
+  const done = runShellProcess({
+    script,
+    timeoutMs: 10_000,
+    maxOutputBytes: 1_000_000,
+    onOutput: log.onOutput,
+    killGraceMs: 500,
+    ...extra,
+  });
   return { log, done };
 };
 
@@ -26,7 +33,11 @@ describe('runShellProcess', () => {
   it('delivers chunks of both streams in the order they arrive', async () => {
     const { log, done } = run('echo a; sleep 0.2; echo b >&2; sleep 0.2; echo c');
     await done;
-    expect(log.chunks.map(({ stream, text }) => [stream, text])).toEqual([['stdout', 'a\n'], ['stderr', 'b\n'], ['stdout', 'c\n']]);
+    expect(log.chunks.map(({ stream, text }) => [stream, text])).toEqual([
+      ['stdout', 'a\n'],
+      ['stderr', 'b\n'],
+      ['stdout', 'c\n'],
+    ]);
   });
 
   it('delivers the output of a slow step as it comes, not at the end', async () => {
@@ -57,10 +68,11 @@ describe('runShellProcess', () => {
     let members: number[] = [];
     const { done } = run('sleep 100 & sleep 100 | cat', {
       signal: controller.signal,
-      onStart: ({ pid }) => void sleep(400).then(() => {
-        members = groupMembers(pid);
-        controller.abort();
-      }),
+      onStart: ({ pid }) =>
+        void sleep(400).then(() => {
+          members = groupMembers(pid);
+          controller.abort();
+        }),
     });
     expect(await done).toMatchObject({ outcome: 'cancelled', signal: 'SIGTERM' });
     expect(members.length).toBeGreaterThanOrEqual(4);
@@ -78,7 +90,11 @@ describe('runShellProcess', () => {
 
   it('sends SIGKILL after the grace period to a step that ignores SIGTERM', async () => {
     let members: number[] = [];
-    const { done } = run("trap '' TERM; sleep 100 & sleep 100", { timeoutMs: 300, killGraceMs: 300, onStart: ({ pid }) => void sleep(150).then(() => (members = groupMembers(pid))) });
+    const { done } = run("trap '' TERM; sleep 100 & sleep 100", {
+      timeoutMs: 300,
+      killGraceMs: 300,
+      onStart: ({ pid }) => void sleep(150).then(() => (members = groupMembers(pid))),
+    });
     expect(await done).toMatchObject({ outcome: 'timed-out', signal: 'SIGKILL' });
     await sleep(200);
     expect(members.filter(isAlive)).toEqual([]);
@@ -120,11 +136,17 @@ describe('runShellProcess', () => {
 
     it('gives the step a minimal environment, not the server one', async () => {
       process.env['ASTREINTE_TEST_LEAK'] = '1';
-      const { log, done } = run('echo "${ASTREINTE_TEST_LEAK-unset} $TERM $ASTREINTE_P_x"; env | cut -d= -f1 | sort', { env: { ASTREINTE_P_x: 'v' } });
+      const { log, done } = run('echo "${ASTREINTE_TEST_LEAK-unset} $TERM $ASTREINTE_P_x"; env | cut -d= -f1 | sort', {
+        env: { ASTREINTE_P_x: 'v' },
+      });
       await done;
       const [first, ...names] = log.text('stdout').trim().split('\n');
       expect(first).toBe('unset dumb v');
-      expect(names.filter((name) => !['PATH', 'HOME', 'LANG', 'TERM', 'ASTREINTE_P_x', 'PWD', 'SHLVL', '_', 'OLDPWD'].includes(name))).toEqual([]);
+      expect(
+        names.filter(
+          (name) => !['PATH', 'HOME', 'LANG', 'TERM', 'ASTREINTE_P_x', 'PWD', 'SHLVL', '_', 'OLDPWD'].includes(name),
+        ),
+      ).toEqual([]);
     });
 
     it('keeps secret values out of the command line of every process of the step', async () => {

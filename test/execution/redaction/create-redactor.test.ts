@@ -1,6 +1,10 @@
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
-import { createRedactor, minSecretLength, UnsafeSecretError } from '../../../src/execution/redaction/create-redactor.js';
+import {
+  createRedactor,
+  minSecretLength,
+  UnsafeSecretError,
+} from '../../../src/execution/redaction/create-redactor.js';
 
 const token = { name: 'api_token', value: 'tok_9f8e7d6c' };
 const password = { name: 'db_password', value: 'p@ss word/é&x' };
@@ -38,7 +42,11 @@ describe('createRedactor', () => {
   it('replaces base64 of the value, standard and url-safe, with and without padding', () => {
     const redactor = createRedactor([{ name: 'key', value: 'k?>~k?>~zz' }]);
     const bytes = Buffer.from('k?>~k?>~zz');
-    for (const encoded of [bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('base64').replace(/=+$/, '')]) {
+    for (const encoded of [
+      bytes.toString('base64'),
+      bytes.toString('base64url'),
+      bytes.toString('base64').replace(/=+$/, ''),
+    ]) {
       expect(redactor.redact(`data: ${encoded}\n`)).toBe('data: [REDACTED:key]\n');
     }
     expect(bytes.toString('base64')).not.toBe(bytes.toString('base64url'));

@@ -8,7 +8,8 @@ function expectedMatches(text: string, patterns: readonly string[]): [number, nu
   for (let end = 1; end <= text.length; end += 1) {
     let best = -1;
     patterns.forEach((pattern, index) => {
-      if (text.slice(0, end).endsWith(pattern) && (best === -1 || pattern.length > patterns[best]!.length)) best = index;
+      if (text.slice(0, end).endsWith(pattern) && (best === -1 || pattern.length > patterns[best]!.length))
+        best = index;
     });
     if (best !== -1) found.push([end, best]);
   }
@@ -23,7 +24,9 @@ describe('the pattern automaton', () => {
     it(`reports the longest pattern ending at each position, with ${denseCells} dense cells`, () => {
       for (let seed = 1; seed <= 300; seed += 1) {
         const random = seededRandom(seed);
-        const patterns = Array.from({ length: int(random, 1, 8) }, () => randomText(random, alphabet, int(random, 1, 6)));
+        const patterns = Array.from({ length: int(random, 1, 8) }, () =>
+          randomText(random, alphabet, int(random, 1, 6)),
+        );
         const text = randomText(random, alphabet, int(random, 0, 60));
         const found: [number, number][] = [];
         buildPatternAutomaton(patterns, denseCells).scan(text, 0, 0, (end, pattern) => found.push([end, pattern]));
@@ -34,13 +37,17 @@ describe('the pattern automaton', () => {
     it(`knows after each character how long a tail could still become a pattern, with ${denseCells} dense cells`, () => {
       for (let seed = 1; seed <= 200; seed += 1) {
         const random = seededRandom(seed);
-        const patterns = Array.from({ length: int(random, 1, 8) }, () => randomText(random, alphabet, int(random, 1, 6)));
+        const patterns = Array.from({ length: int(random, 1, 8) }, () =>
+          randomText(random, alphabet, int(random, 1, 6)),
+        );
         const automaton = buildPatternAutomaton(patterns, denseCells);
         const text = randomText(random, alphabet, int(random, 0, 40));
         let state = 0;
         for (let i = 0; i < text.length; i += 1) {
           state = automaton.scan(text.slice(0, i + 1), i, state, () => undefined);
-          expect(automaton.heldLength(state), `seed ${seed} at ${i}`).toBe(expectedHeld(text.slice(0, i + 1), patterns));
+          expect(automaton.heldLength(state), `seed ${seed} at ${i}`).toBe(
+            expectedHeld(text.slice(0, i + 1), patterns),
+          );
         }
       }
     });

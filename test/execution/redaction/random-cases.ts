@@ -64,13 +64,26 @@ export function randomOutput(random: Random, secrets: readonly NamedSecret[]): s
     const secret = pick(random, secrets).value;
     const form = pick(random, secretForms(secret));
     switch (int(random, 0, 6)) {
-      case 0: pieces.push(secret); break;
-      case 1: pieces.push(form); break;
-      case 2: pieces.push(`Basic ${Buffer.from(`${'u'.repeat(int(random, 0, 5))}:${secret}`).toString('base64')}`); break;
-      case 3: pieces.push(form + form.slice(0, int(random, 0, form.length))); break;
-      case 4: pieces.push(form.slice(0, int(random, 1, form.length - 1))); break;
-      case 5: pieces.push(overlapJoin(secret, pick(random, secrets).value)); break;
-      default: break;
+      case 0:
+        pieces.push(secret);
+        break;
+      case 1:
+        pieces.push(form);
+        break;
+      case 2:
+        pieces.push(`Basic ${Buffer.from(`${'u'.repeat(int(random, 0, 5))}:${secret}`).toString('base64')}`);
+        break;
+      case 3:
+        pieces.push(form + form.slice(0, int(random, 0, form.length)));
+        break;
+      case 4:
+        pieces.push(form.slice(0, int(random, 1, form.length - 1)));
+        break;
+      case 5:
+        pieces.push(overlapJoin(secret, pick(random, secrets).value));
+        break;
+      default:
+        break;
     }
   }
   return pieces.join('');
@@ -95,7 +108,11 @@ export function randomChunks(random: Random, text: string, max: number): string[
 
 /** Length of the longest tail of `text` that is a proper prefix of one of `forms` (brute force). */
 export function expectedHeld(text: string, forms: readonly string[]): number {
-  for (let length = Math.min(text.length, Math.max(0, ...forms.map((form) => form.length - 1))); length > 0; length -= 1) {
+  for (
+    let length = Math.min(text.length, Math.max(0, ...forms.map((form) => form.length - 1)));
+    length > 0;
+    length -= 1
+  ) {
     const tail = text.slice(text.length - length);
     if (forms.some((form) => form.length > length && form.startsWith(tail))) return length;
   }

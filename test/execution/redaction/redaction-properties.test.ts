@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { createRedactor } from '../../../src/execution/redaction/create-redactor.js';
 import { createStreamRedactor } from '../../../src/execution/redaction/create-stream-redactor.js';
 import { secretForms } from '../../../src/execution/redaction/secret-forms.js';
-import { expectedHeld, int, randomChunks, randomOutput, randomSecrets, referenceRedact, seededRandom } from './random-cases.js';
+import {
+  expectedHeld,
+  int,
+  randomChunks,
+  randomOutput,
+  randomSecrets,
+  referenceRedact,
+  seededRandom,
+} from './random-cases.js';
 
 const caseCount = 400;
 const seeds = Array.from({ length: caseCount }, (_, i) => 1000 + i);
@@ -35,7 +43,8 @@ describe('redaction of random output with random secrets', () => {
       const secrets = randomSecrets(random);
       const out = createRedactor(secrets).redact(randomOutput(random, secrets));
       for (const secret of secrets) {
-        for (const form of secretForms(secret.value)) expect(out.includes(form), `seed ${seed}: ${JSON.stringify(form)}`).toBe(false);
+        for (const form of secretForms(secret.value))
+          expect(out.includes(form), `seed ${seed}: ${JSON.stringify(form)}`).toBe(false);
       }
     }
   });
@@ -51,7 +60,9 @@ describe('redaction of random output with random secrets', () => {
       for (const chunk of randomChunks(random, randomOutput(random, secrets), 25)) {
         stream.push(chunk);
         seen += chunk;
-        expect(stream.heldBack, `seed ${seed} after ${JSON.stringify(seen.slice(-20))}`).toBe(expectedHeld(seen, forms));
+        expect(stream.heldBack, `seed ${seed} after ${JSON.stringify(seen.slice(-20))}`).toBe(
+          expectedHeld(seen, forms),
+        );
         expect(stream.heldBack).toBeLessThanOrEqual(redactor.maxMatchLength - 1);
       }
     }

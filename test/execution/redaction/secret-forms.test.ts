@@ -14,12 +14,12 @@ describe('secretForms', () => {
     const value = "a b/é!'";
     expect(secretForms(value)).toEqual(
       expect.arrayContaining([
-        'a%20b%2F%C3%A9!\'',
-        'a+b%2F%C3%A9!\'',
+        "a%20b%2F%C3%A9!'",
+        "a+b%2F%C3%A9!'",
         'a+b%2F%C3%A9%21%27',
-        'a%20b%2f%c3%a9!\'',
-        'a%20b/%C3%A9!\'',
-        'a b/\\u00e9!\'',
+        "a%20b%2f%c3%a9!'",
+        "a%20b/%C3%A9!'",
+        "a b/\\u00e9!'",
         Buffer.from(value).toString('base64'),
         Buffer.from(value).toString('base64url'),
       ]),
@@ -33,8 +33,14 @@ describe('secretForms', () => {
       const prefix = randomText(random, [...'user:'], int(random, 0, 8));
       const suffix = randomText(random, [...'xyz'], int(random, 0, 3));
       const forms = secretForms(value);
-      for (const encoded of [Buffer.from(prefix + value + suffix).toString('base64'), Buffer.from(prefix + value + suffix).toString('base64url')]) {
-        expect(forms.some((form) => encoded.includes(form)), `seed ${seed}`).toBe(true);
+      for (const encoded of [
+        Buffer.from(prefix + value + suffix).toString('base64'),
+        Buffer.from(prefix + value + suffix).toString('base64url'),
+      ]) {
+        expect(
+          forms.some((form) => encoded.includes(form)),
+          `seed ${seed}`,
+        ).toBe(true);
       }
     }
   });
@@ -43,7 +49,8 @@ describe('secretForms', () => {
     for (let seed = 1; seed <= 200; seed += 1) {
       const random = seededRandom(seed);
       const value = randomText(random, [...'aZ9 %+/é€😀\u0000'], 4);
-      for (const form of secretForms(value)) expect(form.length, `seed ${seed}: ${JSON.stringify(value)}`).toBeGreaterThanOrEqual(4);
+      for (const form of secretForms(value))
+        expect(form.length, `seed ${seed}: ${JSON.stringify(value)}`).toBeGreaterThanOrEqual(4);
     }
   });
 

@@ -54,14 +54,17 @@ describe('encryptSecret and decryptSecret', () => {
 
   it('refuse a value whose nonce, ciphertext or tag was altered', () => {
     const sealed = encryptSecret('s3cr3t value', key, 'name');
-    for (const index of [1, 2, 3]) expect(failure(() => decryptSecret(alter(sealed, index), key, 'name'))).toBe('authentication_failed');
+    for (const index of [1, 2, 3])
+      expect(failure(() => decryptSecret(alter(sealed, index), key, 'name'))).toBe('authentication_failed');
   });
 
   it('refuse a value moved to another name, or opened without its name', () => {
     const sealed = encryptSecret('s3cr3t', key, 'readonly_token');
     expect(failure(() => decryptSecret(sealed, key, 'admin_token'))).toBe('authentication_failed');
     expect(failure(() => decryptSecret(sealed, key))).toBe('authentication_failed');
-    expect(failure(() => decryptSecret(encryptSecret('s3cr3t', key), key, 'admin_token'))).toBe('authentication_failed');
+    expect(failure(() => decryptSecret(encryptSecret('s3cr3t', key), key, 'admin_token'))).toBe(
+      'authentication_failed',
+    );
   });
 
   it('refuse a value sealed under another key, and say so without echoing anything', () => {
@@ -118,7 +121,10 @@ describe('parseSecretKey', () => {
       `${key.toString('base64').slice(0, 20)}*${key.toString('base64').slice(21)}`,
     ];
     for (const text of wrong) {
-      expect(failure(() => parseSecretKey(text)), JSON.stringify(text)).toBe('invalid_key');
+      expect(
+        failure(() => parseSecretKey(text)),
+        JSON.stringify(text),
+      ).toBe('invalid_key');
     }
     expect(() => parseSecretKey('not-a-key-at-all')).toThrow(/64 hexadecimal digits or 44 base64 characters/);
     expect(() => parseSecretKey('not-a-key-at-all')).not.toThrow(/not-a-key/);

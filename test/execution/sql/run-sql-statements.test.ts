@@ -23,9 +23,19 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
   async function run(statements: RunSqlStatementsInput['statements'], options: Partial<RunSqlStatementsInput> = {}) {
     const chunks: OutputChunk[] = [];
     const result = await runSqlStatements({
-      connectionString: url, statements, readOnly: false, timeoutMs: 10_000, maxOutputBytes: 64 * 1024, onOutput: (chunk) => chunks.push(chunk), ...options,
+      connectionString: url,
+      statements,
+      readOnly: false,
+      timeoutMs: 10_000,
+      maxOutputBytes: 64 * 1024,
+      onOutput: (chunk) => chunks.push(chunk),
+      ...options,
     });
-    const text = (stream: 'stdout' | 'stderr') => chunks.filter((chunk) => chunk.stream === stream).map((chunk) => chunk.text).join('');
+    const text = (stream: 'stdout' | 'stderr') =>
+      chunks
+        .filter((chunk) => chunk.stream === stream)
+        .map((chunk) => chunk.text)
+        .join('');
     return { result, stdout: text('stdout'), stderr: text('stderr'), chunks };
   }
 
@@ -41,41 +51,57 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
 
   /** Whether some backend is still running a query that contains `marker`. */
   async function stillRunning(marker: string): Promise<boolean> {
-    const count = await scalar(`SELECT count(*)::int FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()`, [marker]);
+    const count = await scalar(
+      `SELECT count(*)::int FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%' || $1 || '%' AND pid <> pg_backend_pid()`,
+      [marker],
+    );
     return count !== 0;
   }
 
   it('prints tables, row counts and command tags as psql does, and exits 0', async () => {
     const table = `t_${randomBytes(4).toString('hex')}`;
     const { result, stdout, stderr } = await run([
-      ...sql(`CREATE TABLE ${table} (id int, name text)`, `INSERT INTO ${table} VALUES (1, 'alice'), (22, NULL)`, `SELECT id, name FROM ${table} ORDER BY id`),
+      ...sql(
+        `CREATE TABLE ${table} (id int, name text)`,
+        `INSERT INTO ${table} VALUES (1, 'alice'), (22, NULL)`,
+        `SELECT id, name FROM ${table} ORDER BY id`,
+      ),
       { text: `UPDATE ${table} SET name = $1 WHERE id = $2`, values: ["x'; DROP TABLE t; --", '22'] },
       ...sql(`SELECT E'a\\nbb' AS x, 1 AS y`, `SELECT 1 AS n WHERE false`),
     ]);
     expect(stderr).toBe('');
-    expect(stdout).toBe([
-      'CREATE TABLE',
-      'INSERT 0 2',
-      ' id | name  ',
-      '----+-------',
-      '  1 | alice',
-      ' 22 | ',
-      '(2 rows)',
-      '',
-      'UPDATE 1',
-      ' x  | y ',
-      '----+---',
-      ' a +| 1',
-      ' bb | ',
-      '(1 row)',
-      '',
-      ' n ',
-      '---',
-      '(0 rows)',
-      '',
-      '',
-    ].join('\n'));
-    expect(result).toMatchObject({ outcome: 'exited', exitCode: 0, signal: null, error: null, truncatedBytes: 0, stderrBytes: 0 });
+    expect(stdout).toBe(
+      [
+        'CREATE TABLE',
+        'INSERT 0 2',
+        ' id | name  ',
+        '----+-------',
+        '  1 | alice',
+        ' 22 | ',
+        '(2 rows)',
+        '',
+        'UPDATE 1',
+        ' x  | y ',
+        '----+---',
+        ' a +| 1',
+        ' bb | ',
+        '(1 row)',
+        '',
+        ' n ',
+        '---',
+        '(0 rows)',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(result).toMatchObject({
+      outcome: 'exited',
+      exitCode: 0,
+      signal: null,
+      error: null,
+      truncatedBytes: 0,
+      stderrBytes: 0,
+    });
     expect(result.stdoutBytes).toBe(Buffer.byteLength(stdout));
     expect(await scalar(`SELECT name FROM ${table} WHERE id = 22`)).toBe("x'; DROP TABLE t; --");
   });
@@ -83,7 +109,9 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
   it('stops at the first error with exit 1 and prints it on stderr with its position, the earlier statements committed', async () => {
     const table = `t_${randomBytes(4).toString('hex')}`;
     await run(sql(`CREATE TABLE ${table} (id int)`));
-    const { result, stdout, stderr } = await run(sql(`INSERT INTO ${table} VALUES (1)`, `SELECT nope FROM ${table}`, `INSERT INTO ${table} VALUES (2)`));
+    const { result, stdout, stderr } = await run(
+      sql(`INSERT INTO ${table} VALUES (1)`, `SELECT nope FROM ${table}`, `INSERT INTO ${table} VALUES (2)`),
+    );
     expect(result).toMatchObject({ outcome: 'exited', exitCode: 1 });
     expect(stdout).toBe('INSERT 0 1\n');
     expect(stderr).toBe(`ERROR:  column "nope" does not exist\nLINE 1: SELECT nope FROM ${table}\n               ^\n`);
@@ -92,7 +120,9 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
 
   it('prints notices on stderr and warns that a transaction left open is rolled back', async () => {
     const table = `t_${randomBytes(4).toString('hex')}`;
-    const { result, stdout, stderr } = await run(sql(`DO $$ BEGIN RAISE NOTICE 'checked % rows', 3; END $$`, 'BEGIN', `CREATE TABLE ${table} (id int)`));
+    const { result, stdout, stderr } = await run(
+      sql(`DO $$ BEGIN RAISE NOTICE 'checked % rows', 3; END $$`, 'BEGIN', `CREATE TABLE ${table} (id int)`),
+    );
     expect(result.exitCode).toBe(0);
     expect(stdout).toBe('DO\nBEGIN\nCREATE TABLE\n');
     expect(stderr).toMatch(/^NOTICE: {2}checked 3 rows\nWARNING: {2}the step left a transaction open/);
@@ -121,7 +151,9 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
 
   it('ends a query that outlives the timeout as timed-out, cancelled on the server', async () => {
     const marker = `sleep_${randomBytes(4).toString('hex')}`;
-    const { result, stderr } = await run(sql(`SELECT 1`, `SELECT pg_sleep(30) /* ${marker} */`, 'SELECT 2'), { timeoutMs: 1000 });
+    const { result, stderr } = await run(sql(`SELECT 1`, `SELECT pg_sleep(30) /* ${marker} */`, 'SELECT 2'), {
+      timeoutMs: 1000,
+    });
     expect(result).toMatchObject({ outcome: 'timed-out', exitCode: null });
     expect(result.durationMs).toBeGreaterThanOrEqual(900);
     expect(result.durationMs).toBeLessThan(4000);
@@ -145,7 +177,11 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
     const marker = `sleep_${randomBytes(4).toString('hex')}`;
     const started = Date.now();
     const done = runSqlStatements({
-      connectionString: url, statements: sql('SELECT 1', `SELECT pg_sleep(30) /* ${marker} */`), readOnly: false, timeoutMs: 10_000, maxOutputBytes: 1024,
+      connectionString: url,
+      statements: sql('SELECT 1', `SELECT pg_sleep(30) /* ${marker} */`),
+      readOnly: false,
+      timeoutMs: 10_000,
+      maxOutputBytes: 1024,
       onOutput: () => {
         throw new Error('consumer broke');
       },
@@ -158,7 +194,14 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
   it('reports failed-to-start when the server cannot be reached or refuses the login, without the password', async () => {
     const unreachable = new URL(url);
     unreachable.port = '1';
-    const refused = await runSqlStatements({ connectionString: unreachable.toString(), statements: sql('SELECT 1'), readOnly: false, timeoutMs: 5000, maxOutputBytes: 1024, onOutput: () => undefined });
+    const refused = await runSqlStatements({
+      connectionString: unreachable.toString(),
+      statements: sql('SELECT 1'),
+      readOnly: false,
+      timeoutMs: 5000,
+      maxOutputBytes: 1024,
+      onOutput: () => undefined,
+    });
     expect(refused).toMatchObject({ outcome: 'failed-to-start', exitCode: null });
     expect(refused.error).toMatch(/^cannot connect to the database: .*ECONNREFUSED/);
     // A role that does not exist is refused under any authentication method (CI's server trusts
@@ -166,13 +209,22 @@ describe.skipIf(!available)('runSqlStatements on PostgreSQL', () => {
     const wrong = new URL(url);
     wrong.username = 'astreinte_no_such_role';
     wrong.password = 'not-the-password-9f3';
-    const denied = await runSqlStatements({ connectionString: wrong.toString(), statements: sql('SELECT 1'), readOnly: false, timeoutMs: 5000, maxOutputBytes: 1024, onOutput: () => undefined });
+    const denied = await runSqlStatements({
+      connectionString: wrong.toString(),
+      statements: sql('SELECT 1'),
+      readOnly: false,
+      timeoutMs: 5000,
+      maxOutputBytes: 1024,
+      onOutput: () => undefined,
+    });
     expect(denied.outcome).toBe('failed-to-start');
     expect(denied.error).not.toContain('not-the-password-9f3');
   });
 
   it('cuts the output at the cap with the marker, counting the rest, without keeping every row in memory', async () => {
-    const { result, stdout } = await run(sql(`SELECT g, repeat('x', 50) AS pad FROM generate_series(1, 200000) g`), { maxOutputBytes: 4096 });
+    const { result, stdout } = await run(sql(`SELECT g, repeat('x', 50) AS pad FROM generate_series(1, 200000) g`), {
+      maxOutputBytes: 4096,
+    });
     expect(result).toMatchObject({ outcome: 'exited', exitCode: 0 });
     expect(stdout).toMatch(/\[output truncated after 4096 bytes\]$/);
     expect(Buffer.byteLength(stdout.replace(/\[output truncated after 4096 bytes\]$/, ''))).toBe(4096);

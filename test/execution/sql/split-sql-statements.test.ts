@@ -5,7 +5,11 @@ const texts = (sql: string): string[] => splitSqlStatements(sql).map((statement)
 
 describe('splitSqlStatements', () => {
   it('splits at top-level semicolons and keeps a last statement that has none', () => {
-    expect(texts('SELECT 1;\nUPDATE t SET x = 2;\n\nDELETE FROM t WHERE x = 3')).toEqual(['SELECT 1', 'UPDATE t SET x = 2', 'DELETE FROM t WHERE x = 3']);
+    expect(texts('SELECT 1;\nUPDATE t SET x = 2;\n\nDELETE FROM t WHERE x = 3')).toEqual([
+      'SELECT 1',
+      'UPDATE t SET x = 2',
+      'DELETE FROM t WHERE x = 3',
+    ]);
   });
 
   it('gives offsets into the original text, so each statement is sql.slice(start, end)', () => {
@@ -19,7 +23,10 @@ describe('splitSqlStatements', () => {
   });
 
   it('does not split inside strings, doubled quotes included', () => {
-    expect(texts("SELECT 'a;b', 'it''s; fine' FROM t; SELECT 2")).toEqual(["SELECT 'a;b', 'it''s; fine' FROM t", 'SELECT 2']);
+    expect(texts("SELECT 'a;b', 'it''s; fine' FROM t; SELECT 2")).toEqual([
+      "SELECT 'a;b', 'it''s; fine' FROM t",
+      'SELECT 2',
+    ]);
   });
 
   it("reads backslash escapes in E-strings, so E'\\'' does not end the string early", () => {
@@ -33,12 +40,19 @@ describe('splitSqlStatements', () => {
   });
 
   it('does not split inside line comments or nested block comments', () => {
-    expect(texts('SELECT 1 -- not; here\n; SELECT /* a; /* nested; */ still; */ 2')).toEqual(['SELECT 1 -- not; here', 'SELECT /* a; /* nested; */ still; */ 2']);
+    expect(texts('SELECT 1 -- not; here\n; SELECT /* a; /* nested; */ still; */ 2')).toEqual([
+      'SELECT 1 -- not; here',
+      'SELECT /* a; /* nested; */ still; */ 2',
+    ]);
   });
 
   it('does not split inside dollar-quoted bodies, tagged or not', () => {
-    const fn = "CREATE FUNCTION f() RETURNS int AS $body$ BEGIN PERFORM 1; RETURN 2; END $body$ LANGUAGE plpgsql";
-    expect(texts(`${fn};\nDO $$ BEGIN RAISE NOTICE 'x;y'; END $$;SELECT 3`)).toEqual([fn, "DO $$ BEGIN RAISE NOTICE 'x;y'; END $$", 'SELECT 3']);
+    const fn = 'CREATE FUNCTION f() RETURNS int AS $body$ BEGIN PERFORM 1; RETURN 2; END $body$ LANGUAGE plpgsql';
+    expect(texts(`${fn};\nDO $$ BEGIN RAISE NOTICE 'x;y'; END $$;SELECT 3`)).toEqual([
+      fn,
+      "DO $$ BEGIN RAISE NOTICE 'x;y'; END $$",
+      'SELECT 3',
+    ]);
     // `$1` and identifiers with `$` do not open a dollar quote.
     expect(texts('SELECT $1, a$b$c; SELECT 2')).toEqual(['SELECT $1, a$b$c', 'SELECT 2']);
   });
@@ -49,6 +63,9 @@ describe('splitSqlStatements', () => {
   });
 
   it('keeps an unterminated block comment, so PostgreSQL reports it rather than the step skipping it', () => {
-    expect(texts('SELECT 1; /* forgot to close; UPDATE t SET x = 1;')).toEqual(['SELECT 1', '/* forgot to close; UPDATE t SET x = 1;']);
+    expect(texts('SELECT 1; /* forgot to close; UPDATE t SET x = 1;')).toEqual([
+      'SELECT 1',
+      '/* forgot to close; UPDATE t SET x = 1;',
+    ]);
   });
 });

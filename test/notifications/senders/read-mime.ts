@@ -50,7 +50,8 @@ function splitPart(raw: string): { headers: Map<string, string>; body: string } 
 
 function decodeBody(body: string, encoding: string): string {
   const trimmed = body.replace(/\r?\n$/, '');
-  if (/base64/i.test(encoding)) return Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
+  if (/base64/i.test(encoding))
+    return Buffer.from(trimmed.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
   if (/quoted-printable/i.test(encoding)) return decodeQuotedPrintable(trimmed.replace(/=\r?\n/g, ''));
   return trimmed.replace(/\r\n/g, '\n');
 }
@@ -72,6 +73,8 @@ function decodeWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?)/g, '$1')
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_match, _charset: string, kind: string, text: string) =>
-      kind.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
     );
 }

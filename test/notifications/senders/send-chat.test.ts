@@ -19,7 +19,11 @@ const lastBody = (): Record<string, unknown> => JSON.parse(server.requests.at(-1
 describe('sendSlack', () => {
   it('posts text for notifications plus a header and an mrkdwn section', async () => {
     const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'slack', vars: fullVars });
-    const result = await sendSlack({ ...base, config: { kind: 'slack', url: `${server.url}/services/T000/B000/XXXX` }, message });
+    const result = await sendSlack({
+      ...base,
+      config: { kind: 'slack', url: `${server.url}/services/T000/B000/XXXX` },
+      message,
+    });
     expect(result).toEqual({ outcome: 'sent', retryable: false, status: 200 });
     const received = server.requests.at(-1)!;
     expect(received.url).toBe('/services/T000/B000/XXXX');
@@ -46,7 +50,11 @@ describe('sendSlack', () => {
 describe('sendMattermost', () => {
   it('posts the subject as text and the body as a coloured attachment (Mattermost renders no blocks)', async () => {
     const message = renderNotification({ kind: 'resolved', locale: 'fr', channel: 'mattermost', vars: fullVars });
-    const result = await sendMattermost({ ...base, config: { kind: 'mattermost', url: `${server.url}/hooks/abc123` }, message });
+    const result = await sendMattermost({
+      ...base,
+      config: { kind: 'mattermost', url: `${server.url}/hooks/abc123` },
+      message,
+    });
     expect(result.outcome).toBe('sent');
     expect(server.requests.at(-1)!.url).toBe('/hooks/abc123');
     expect(lastBody()).toEqual({
@@ -58,7 +66,13 @@ describe('sendMattermost', () => {
   });
 
   it('passes the channel, username and icon overrides the admin configured', async () => {
-    const config = { kind: 'mattermost' as const, url: server.url, channel: '@alice', username: 'astreinte', iconUrl: 'https://astreinte.example.com/icon.png' };
+    const config = {
+      kind: 'mattermost' as const,
+      url: server.url,
+      channel: '@alice',
+      username: 'astreinte',
+      iconUrl: 'https://astreinte.example.com/icon.png',
+    };
     await sendMattermost({ ...base, config, message: { ...sampleMessage, severity: undefined } });
     expect(lastBody()).toEqual({
       text: sampleMessage.subject,
@@ -74,9 +88,16 @@ describe('sendTeams', () => {
   it('posts an Adaptive Card in the message + attachments shape of Teams Workflows webhooks', async () => {
     server.replyNext({ status: 202, body: '' });
     const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'teams', vars: fullVars });
-    const result = await sendTeams({ ...base, config: { kind: 'teams', url: `${server.url}/workflows/abc/triggers/manual/paths/invoke?sig=s3cr3t` }, message });
+    const result = await sendTeams({
+      ...base,
+      config: { kind: 'teams', url: `${server.url}/workflows/abc/triggers/manual/paths/invoke?sig=s3cr3t` },
+      message,
+    });
     expect(result).toEqual({ outcome: 'sent', retryable: false, status: 202 });
-    const body = lastBody() as { type: string; attachments: Array<{ contentType: string; contentUrl: null; content: Record<string, unknown> }> };
+    const body = lastBody() as {
+      type: string;
+      attachments: Array<{ contentType: string; contentUrl: null; content: Record<string, unknown> }>;
+    };
     expect(body.type).toBe('message');
     expect(body.attachments).toHaveLength(1);
     const [attachment] = body.attachments;
@@ -85,19 +106,25 @@ describe('sendTeams', () => {
     const card = attachment!.content as { type: string; version: string; body: Array<Record<string, unknown>> };
     expect(card.type).toBe('AdaptiveCard');
     expect(card.version).toBe('1.4');
-    expect(card.body[0]).toEqual({ type: 'TextBlock', text: message.subject, weight: 'Bolder', size: 'Medium', wrap: true, color: 'Attention' });
+    expect(card.body[0]).toEqual({
+      type: 'TextBlock',
+      text: message.subject,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+      color: 'Attention',
+    });
     const texts = card.body.slice(1).map((block) => block['text']);
     expect(texts).toEqual(toTextBlocks(message.text));
     expect(card.body.every((block) => block['type'] === 'TextBlock' && block['wrap'] === true)).toBe(true);
   });
 
   it('splits Markdown into one TextBlock per paragraph, list items joined by \\r', () => {
-    expect(toTextBlocks('**Title**\n\nLine one\nLine two\n\n- a\n- b\n\nRunbooks:\n- [x](https://x)\n- [y](https://y)\n\n\n')).toEqual([
-      '**Title**',
-      'Line one\n\nLine two',
-      '- a\r- b',
-      'Runbooks:\n\n- [x](https://x)\r- [y](https://y)',
-    ]);
+    expect(
+      toTextBlocks(
+        '**Title**\n\nLine one\nLine two\n\n- a\n- b\n\nRunbooks:\n- [x](https://x)\n- [y](https://y)\n\n\n',
+      ),
+    ).toEqual(['**Title**', 'Line one\n\nLine two', '- a\r- b', 'Runbooks:\n\n- [x](https://x)\r- [y](https://y)']);
   });
 });
 
@@ -109,7 +136,12 @@ const senders: Array<{ name: string; send: ChatSender; kind: string }> = [
 ];
 
 describe.each(senders)('$name classifies what the chat server answers', ({ send, kind }) => {
-  const request = (url: string, timeoutMs?: number) => ({ ...base, config: { kind: kind as never, url }, message: sampleMessage, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  const request = (url: string, timeoutMs?: number) => ({
+    ...base,
+    config: { kind: kind as never, url },
+    message: sampleMessage,
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
 
   it.each([
     { status: 200, outcome: 'sent', retryable: false },
@@ -130,6 +162,10 @@ describe.each(senders)('$name classifies what the chat server answers', ({ send,
 
   it('no answer within the timeout: retryable', async () => {
     server.replyNext('hang');
-    expect(await send(request(server.url, 200))).toEqual({ outcome: 'failed', retryable: true, error: 'timed out after 200 ms' });
+    expect(await send(request(server.url, 200))).toEqual({
+      outcome: 'failed',
+      retryable: true,
+      error: 'timed out after 200 ms',
+    });
   });
 });

@@ -15,7 +15,9 @@ interface Received {
 }
 
 /** A real SMTP server on 127.0.0.1, plain text (no STARTTLS), recording what it accepts. */
-async function startSmtp(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
+async function startSmtp(
+  options: Partial<SMTPServerOptions> = {},
+): Promise<{ port: number; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -90,10 +92,20 @@ describe('sendEmail', () => {
     });
     try {
       const message = renderNotification({ kind: 'resolved', locale: 'en', channel: 'email', vars: fullVars });
-      const good = await sendEmail({ config: channel(auth.port, { auth: { user: 'astreinte', password: 'smtp-pass' } }), message, recipient, deliveryId: 'dlv-auth-1' });
+      const good = await sendEmail({
+        config: channel(auth.port, { auth: { user: 'astreinte', password: 'smtp-pass' } }),
+        message,
+        recipient,
+        deliveryId: 'dlv-auth-1',
+      });
       expect(good.outcome).toBe('sent');
       expect(readMime(auth.received.at(-1)!.raw).headers.get('subject')).toBe(message.subject);
-      const bad = await sendEmail({ config: channel(auth.port, { auth: { user: 'astreinte', password: 'wrong' } }), message, recipient, deliveryId: 'dlv-auth-2' });
+      const bad = await sendEmail({
+        config: channel(auth.port, { auth: { user: 'astreinte', password: 'wrong' } }),
+        message,
+        recipient,
+        deliveryId: 'dlv-auth-2',
+      });
       expect(bad).toMatchObject({ outcome: 'failed', retryable: false, status: 535 });
     } finally {
       await auth.close();
@@ -109,11 +121,21 @@ describe('sendEmail', () => {
     const rejecting = await startSmtp(
       where === 'recipient'
         ? { onRcptTo: (_address, _session, callback) => callback(smtpError('mailbox says no', code)) }
-        : { onData: (stream, _session, callback) => { stream.resume(); stream.on('end', () => callback(smtpError('content says no', code))); } },
+        : {
+            onData: (stream, _session, callback) => {
+              stream.resume();
+              stream.on('end', () => callback(smtpError('content says no', code)));
+            },
+          },
     );
     try {
       const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars });
-      const result = await sendEmail({ config: channel(rejecting.port), message, recipient, deliveryId: `dlv-${code}` });
+      const result = await sendEmail({
+        config: channel(rejecting.port),
+        message,
+        recipient,
+        deliveryId: `dlv-${code}`,
+      });
       expect(result).toMatchObject({ outcome: 'failed', retryable, status: code });
       expect(result.error).toContain(String(code));
     } finally {
@@ -124,7 +146,10 @@ describe('sendEmail', () => {
   it('reports a refused connection as retryable', async () => {
     const port = Number(new URL(await refusedUrl()).port);
     const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars });
-    expect(await sendEmail({ config: channel(port), message, recipient, deliveryId: 'dlv-refused' })).toMatchObject({ outcome: 'failed', retryable: true });
+    expect(await sendEmail({ config: channel(port), message, recipient, deliveryId: 'dlv-refused' })).toMatchObject({
+      outcome: 'failed',
+      retryable: true,
+    });
   });
 
   it('gives up on a relay that never greets, as retryable', async () => {
@@ -135,7 +160,13 @@ describe('sendEmail', () => {
       const { port } = silent.address() as AddressInfo;
       const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars });
       const started = Date.now();
-      const result = await sendEmail({ config: channel(port), message, recipient, deliveryId: 'dlv-silent', timeoutMs: 300 });
+      const result = await sendEmail({
+        config: channel(port),
+        message,
+        recipient,
+        deliveryId: 'dlv-silent',
+        timeoutMs: 300,
+      });
       expect(Date.now() - started).toBeLessThan(5000);
       expect(result).toEqual({ outcome: 'failed', retryable: true, error: 'timed out after 300 ms' });
     } finally {
@@ -147,7 +178,9 @@ describe('sendEmail', () => {
   it('fails without retry, and without connecting, when the recipient has no address', async () => {
     const before = smtp.received.length;
     const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars });
-    expect(await sendEmail({ config: channel(smtp.port), message, recipient: { userId: 'u-9' }, deliveryId: 'dlv-none' })).toEqual({
+    expect(
+      await sendEmail({ config: channel(smtp.port), message, recipient: { userId: 'u-9' }, deliveryId: 'dlv-none' }),
+    ).toEqual({
       outcome: 'failed',
       retryable: false,
       error: 'the recipient has no e-mail address',
@@ -166,6 +199,9 @@ describe('classifySmtpError', () => {
     { error: { code: 'ETLS', message: 'certificate expired' }, retryable: false },
     { error: { code: 'EAUTH', message: 'no mechanism' }, retryable: false },
   ])('$error.code $error.responseCode → retryable: $retryable', ({ error, retryable }) => {
-    expect(classifySmtpError(Object.assign(new Error(error.message), error))).toMatchObject({ outcome: 'failed', retryable });
+    expect(classifySmtpError(Object.assign(new Error(error.message), error))).toMatchObject({
+      outcome: 'failed',
+      retryable,
+    });
   });
 });

@@ -32,7 +32,12 @@ describe('sendSms', () => {
 
   it("posts To, From and Body form-encoded to the account's Messages.json with Basic auth", async () => {
     const result = await sendSms(request());
-    expect(result).toEqual({ outcome: 'sent', retryable: false, status: 201, providerId: 'SM0123456789abcdef0123456789abcdef' });
+    expect(result).toEqual({
+      outcome: 'sent',
+      retryable: false,
+      status: 201,
+      providerId: 'SM0123456789abcdef0123456789abcdef',
+    });
     const received = server.requests.at(-1)!;
     expect(received.method).toBe('POST');
     expect(received.url).toBe(`/2010-04-01/Accounts/${sid}/Messages.json`);
@@ -52,7 +57,10 @@ describe('sendSms', () => {
   });
 
   it('sends no idempotency key (the API has none) and keeps Twilio error words', async () => {
-    server.replyNext({ status: 400, body: JSON.stringify({ code: 21211, message: "The 'To' number +330 is not a valid phone number.", status: 400 }) });
+    server.replyNext({
+      status: 400,
+      body: JSON.stringify({ code: 21211, message: "The 'To' number +330 is not a valid phone number.", status: 400 }),
+    });
     const result = await sendSms(request());
     expect(result).toEqual({
       outcome: 'failed',
@@ -74,14 +82,25 @@ describe('sendSms', () => {
   });
 
   it('reports a refused connection and a timeout as retryable', async () => {
-    expect(await sendSms(request({ config: { ...config, baseUrl: await refusedUrl() } }))).toMatchObject({ outcome: 'failed', retryable: true });
+    expect(await sendSms(request({ config: { ...config, baseUrl: await refusedUrl() } }))).toMatchObject({
+      outcome: 'failed',
+      retryable: true,
+    });
     server.replyNext('hang');
-    expect(await sendSms(request({ timeoutMs: 200 }))).toEqual({ outcome: 'failed', retryable: true, error: 'timed out after 200 ms' });
+    expect(await sendSms(request({ timeoutMs: 200 }))).toEqual({
+      outcome: 'failed',
+      retryable: true,
+      error: 'timed out after 200 ms',
+    });
   });
 
   it('fails without retry, and without a request, when the recipient has no phone number', async () => {
     const before = server.requests.length;
-    expect(await sendSms(request({ recipient: { userId: 'u-2' } }))).toEqual({ outcome: 'failed', retryable: false, error: 'the recipient has no phone number' });
+    expect(await sendSms(request({ recipient: { userId: 'u-2' } }))).toEqual({
+      outcome: 'failed',
+      retryable: false,
+      error: 'the recipient has no phone number',
+    });
     expect(server.requests.length).toBe(before);
   });
 });

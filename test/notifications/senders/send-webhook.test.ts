@@ -23,7 +23,12 @@ describe('sendWebhook', () => {
 
   beforeAll(async () => {
     server = await startRecordingServer();
-    config = { kind: 'webhook', url: `${server.url}/hooks/astreinte?team=sre`, secret, headers: { Authorization: 'Bearer receiver-token', 'X-Astreinte-Event': 'forged', 'Content-Type': 'text/plain' } };
+    config = {
+      kind: 'webhook',
+      url: `${server.url}/hooks/astreinte?team=sre`,
+      secret,
+      headers: { Authorization: 'Bearer receiver-token', 'X-Astreinte-Event': 'forged', 'Content-Type': 'text/plain' },
+    };
   });
   afterAll(() => server.close());
 
@@ -70,15 +75,33 @@ describe('sendWebhook', () => {
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(signature).toBe(signWebhookBody(secret, Number(timestamp), received.body));
     const check = (body: string | Uint8Array, overrides: Partial<Parameters<typeof verifyWebhookSignature>[0]> = {}) =>
-      verifyWebhookSignature({ secret, body, timestamp, signature, now: new Date(sentAt.getTime() + 60_000), ...overrides });
+      verifyWebhookSignature({
+        secret,
+        body,
+        timestamp,
+        signature,
+        now: new Date(sentAt.getTime() + 60_000),
+        ...overrides,
+      });
     expect(check(received.body)).toEqual({ valid: true });
     expect(check(Buffer.from(received.body, 'utf8'))).toEqual({ valid: true });
     expect(check(received.body.replace('"P1"', '"P4"'))).toEqual({ valid: false, reason: 'bad_signature' });
     expect(check(received.body, { secret: 'another-secret-of-16' })).toEqual({ valid: false, reason: 'bad_signature' });
-    expect(check(received.body, { timestamp: String(Number(timestamp) + 1) })).toEqual({ valid: false, reason: 'bad_signature' });
-    expect(check(received.body, { now: new Date(sentAt.getTime() + 301_000) })).toEqual({ valid: false, reason: 'stale' });
-    expect(check(received.body, { now: new Date(sentAt.getTime() - 301_000) })).toEqual({ valid: false, reason: 'stale' });
-    expect(check(received.body, { now: new Date(sentAt.getTime() + 3_600_000), toleranceSeconds: 7200 })).toEqual({ valid: true });
+    expect(check(received.body, { timestamp: String(Number(timestamp) + 1) })).toEqual({
+      valid: false,
+      reason: 'bad_signature',
+    });
+    expect(check(received.body, { now: new Date(sentAt.getTime() + 301_000) })).toEqual({
+      valid: false,
+      reason: 'stale',
+    });
+    expect(check(received.body, { now: new Date(sentAt.getTime() - 301_000) })).toEqual({
+      valid: false,
+      reason: 'stale',
+    });
+    expect(check(received.body, { now: new Date(sentAt.getTime() + 3_600_000), toleranceSeconds: 7200 })).toEqual({
+      valid: true,
+    });
     expect(check(received.body, { signature: signature.slice(7) })).toEqual({ valid: false, reason: 'malformed' });
     expect(check(received.body, { signature: undefined })).toEqual({ valid: false, reason: 'malformed' });
     expect(check(received.body, { timestamp: 'yesterday' })).toEqual({ valid: false, reason: 'malformed' });
@@ -101,7 +124,14 @@ describe('sendWebhook', () => {
     delete vars.silentMinutes;
     await sendWebhook(request({ recipient: {}, event: { kind: 'triggered', vars } }));
     const body = JSON.parse(server.requests.at(-1)!.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ event: 'incident.triggered', recipient: null, level: null, actor: null, ackUrl: null, runbooks: [] });
+    expect(body).toMatchObject({
+      event: 'incident.triggered',
+      recipient: null,
+      level: null,
+      actor: null,
+      ackUrl: null,
+      runbooks: [],
+    });
   });
 
   it.each([
@@ -116,7 +146,11 @@ describe('sendWebhook', () => {
     { status: 503, outcome: 'failed', retryable: true },
     { status: 302, outcome: 'failed', retryable: false },
   ] as const)('classifies HTTP $status as $outcome (retryable: $retryable)', async ({ status, outcome, retryable }) => {
-    server.replyNext({ status, body: status >= 400 ? 'receiver says no' : '', headers: status === 302 ? { location: 'http://127.0.0.1:1/elsewhere' } : {} });
+    server.replyNext({
+      status,
+      body: status >= 400 ? 'receiver says no' : '',
+      headers: status === 302 ? { location: 'http://127.0.0.1:1/elsewhere' } : {},
+    });
     const before = server.requests.length;
     const result = await sendWebhook(request());
     expect(result).toMatchObject({ outcome, retryable, status });
@@ -126,7 +160,12 @@ describe('sendWebhook', () => {
 
   it('passes on Retry-After of a 429', async () => {
     server.replyNext({ status: 429, body: 'slow down', headers: { 'retry-after': '120' } });
-    expect(await sendWebhook(request())).toMatchObject({ outcome: 'failed', retryable: true, status: 429, retryAfterMs: 120_000 });
+    expect(await sendWebhook(request())).toMatchObject({
+      outcome: 'failed',
+      retryable: true,
+      status: 429,
+      retryAfterMs: 120_000,
+    });
   });
 
   it('reports a refused connection as retryable, without the URL', async () => {
@@ -149,12 +188,19 @@ describe('sendWebhook', () => {
     server.replyNext('hang');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect(await sendWebhook(request({ signal: controller.signal }))).toEqual({ outcome: 'failed', retryable: true, error: 'aborted by the caller' });
+    expect(await sendWebhook(request({ signal: controller.signal }))).toEqual({
+      outcome: 'failed',
+      retryable: true,
+      error: 'aborted by the caller',
+    });
   });
 
   it('refuses a delivery id that is not a plain token, without sending', async () => {
     const before = server.requests.length;
-    expect(await sendWebhook(request({ deliveryId: 'a b\r\nX-Injected: 1' }))).toMatchObject({ outcome: 'failed', retryable: false });
+    expect(await sendWebhook(request({ deliveryId: 'a b\r\nX-Injected: 1' }))).toMatchObject({
+      outcome: 'failed',
+      retryable: false,
+    });
     expect(server.requests.length).toBe(before);
   });
 });

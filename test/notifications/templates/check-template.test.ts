@@ -18,18 +18,30 @@ function issuesOf(override: TemplateOverride, path?: string): FieldIssue[] {
 
 describe('checkTemplate', () => {
   it('accepts every default template, so that admins can start from one', () => {
-    for (const locale of notificationLocales) for (const kind of notificationKinds) expect(issuesOf(defaultTemplates[locale][kind])).toEqual([]);
+    for (const locale of notificationLocales)
+      for (const kind of notificationKinds) expect(issuesOf(defaultTemplates[locale][kind])).toEqual([]);
   });
 
   it('refuses an unknown variable, naming the part, the line and the known names', () => {
-    const issues = issuesOf({ subject: '{{incidentId}} {{titel}}', markdown: 'ok {{title}}\n\n{{#runbooks}}{{title}}{{/runbooks}}\n{{serverity}}' });
+    const issues = issuesOf({
+      subject: '{{incidentId}} {{titel}}',
+      markdown: 'ok {{title}}\n\n{{#runbooks}}{{title}}{{/runbooks}}\n{{serverity}}',
+    });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toEqual({ path: '/subject', message: expect.stringMatching(/^line 1: unknown variable "titel" \(known: .*incidentId.*title/) as string });
-    expect(issues[1]).toMatchObject({ path: '/markdown', message: expect.stringMatching(/^line 4: unknown variable "serverity"/) as string });
+    expect(issues[0]).toEqual({
+      path: '/subject',
+      message: expect.stringMatching(/^line 1: unknown variable "titel" \(known: .*incidentId.*title/) as string,
+    });
+    expect(issues[1]).toMatchObject({
+      path: '/markdown',
+      message: expect.stringMatching(/^line 4: unknown variable "serverity"/) as string,
+    });
   });
 
   it('prefixes paths for an override nested in a larger body', () => {
-    expect(issuesOf({ short: '{{nope}}' }, '/templates/triggered/fr')).toEqual([{ path: '/templates/triggered/fr/short', message: expect.stringContaining('"nope"') as string }]);
+    expect(issuesOf({ short: '{{nope}}' }, '/templates/triggered/fr')).toEqual([
+      { path: '/templates/triggered/fr/short', message: expect.stringContaining('"nope"') as string },
+    ]);
   });
 
   it('refuses unknown names in sections and inverted sections too', () => {
@@ -37,7 +49,7 @@ describe('checkTemplate', () => {
     expect(issuesOf({ text: '{{^ack}}x{{/ack}}' })[0]?.message).toContain('"ack"');
   });
 
-  it('knows a runbook\'s url only inside the runbooks section', () => {
+  it("knows a runbook's url only inside the runbooks section", () => {
     expect(issuesOf({ markdown: '{{#runbooks}}- [{{title}}]({{url}}){{/runbooks}}' })).toEqual([]);
     expect(issuesOf({ markdown: '{{url}}' })[0]?.message).toContain('"url"');
     expect(issuesOf({ markdown: '{{#services}}{{.}}{{/services}}' })).toEqual([]);
@@ -46,7 +58,9 @@ describe('checkTemplate', () => {
 
   it('refuses a template that does not parse', () => {
     const issues = issuesOf({ html: '<p>{{#summary}}{{summary}}</p>' });
-    expect(issues).toEqual([{ path: '/html', message: expect.stringMatching(/^does not parse: Unclosed section "summary"/) as string }]);
+    expect(issues).toEqual([
+      { path: '/html', message: expect.stringMatching(/^does not parse: Unclosed section "summary"/) as string },
+    ]);
     expect(issuesOf({ text: '{{#a}}{{/b}}' })[0]?.message).toMatch(/does not parse/);
   });
 
@@ -56,7 +70,10 @@ describe('checkTemplate', () => {
   });
 
   it('refuses unescaped insertion in the HTML part only', () => {
-    expect(issuesOf({ html: '<p>{{{title}}}</p>' })[0]).toEqual({ path: '/html', message: expect.stringContaining('without HTML escaping') as string });
+    expect(issuesOf({ html: '<p>{{{title}}}</p>' })[0]).toEqual({
+      path: '/html',
+      message: expect.stringContaining('without HTML escaping') as string,
+    });
     expect(issuesOf({ html: '<p>{{&summary}}</p>' })[0]?.message).toContain('without HTML escaping');
     expect(issuesOf({ text: '{{{title}}}', markdown: '{{&title}}' })).toEqual([]);
   });

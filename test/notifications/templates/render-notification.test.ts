@@ -41,18 +41,25 @@ describe.each(notificationLocales)('the %s default templates', (locale) => {
       expect(email.html).toContain('Error rate jumped after the 14:00 deploy.<br>\nRollback started.');
     });
 
-    it(pages.has(kind) ? 'offers the acknowledge link and the runbooks' : 'offers neither acknowledge link nor runbooks', () => {
-      for (const body of [email.text, chat.text, email.html!]) {
-        expect(body.includes(fullVars.ackUrl!)).toBe(pages.has(kind));
-        expect(body.includes('Roll back checkout')).toBe(pages.has(kind));
-        expect(body.includes('https://astreinte.example.com/runbooks/drain')).toBe(pages.has(kind));
-      }
-      if (pages.has(kind)) {
-        expect(chat.text).toContain('- [Roll back checkout](https://astreinte.example.com/runbooks/rollback?step=1&dry=0)');
-        expect(email.html).toContain('<a href="https://astreinte.example.com/runbooks/rollback?step=1&amp;dry=0">Roll back checkout</a>');
-        expect(sms.text).toContain(fullVars.ackUrl);
-      }
-    });
+    it(
+      pages.has(kind) ? 'offers the acknowledge link and the runbooks' : 'offers neither acknowledge link nor runbooks',
+      () => {
+        for (const body of [email.text, chat.text, email.html!]) {
+          expect(body.includes(fullVars.ackUrl!)).toBe(pages.has(kind));
+          expect(body.includes('Roll back checkout')).toBe(pages.has(kind));
+          expect(body.includes('https://astreinte.example.com/runbooks/drain')).toBe(pages.has(kind));
+        }
+        if (pages.has(kind)) {
+          expect(chat.text).toContain(
+            '- [Roll back checkout](https://astreinte.example.com/runbooks/rollback?step=1&dry=0)',
+          );
+          expect(email.html).toContain(
+            '<a href="https://astreinte.example.com/runbooks/rollback?step=1&amp;dry=0">Roll back checkout</a>',
+          );
+          expect(sms.text).toContain(fullVars.ackUrl);
+        }
+      },
+    );
 
     it('escapes HTML in the HTML part only', () => {
       expect(email.html).toContain('Checkout API errors &gt; 20% &amp; &lt;rising&gt;');
@@ -111,9 +118,14 @@ describe('renderNotification', () => {
   });
 
   it('renders the French escalation SMS exactly', () => {
-    expect(renderNotification({ kind: 'escalated', locale: 'fr', channel: 'sms', vars: { ...fullVars, title: 'Checkout en erreur' } }).text).toBe(
-      `P1 INC-42 escaladé niveau 2 : Checkout en erreur. Acquitter : ${fullVars.ackUrl}`,
-    );
+    expect(
+      renderNotification({
+        kind: 'escalated',
+        locale: 'fr',
+        channel: 'sms',
+        vars: { ...fullVars, title: 'Checkout en erreur' },
+      }).text,
+    ).toBe(`P1 INC-42 escaladé niveau 2 : Checkout en erreur. Acquitter : ${fullVars.ackUrl}`);
   });
 
   it('writes Slack mrkdwn: single-star bold, <url|label> links, & < > escaped', () => {
@@ -126,7 +138,12 @@ describe('renderNotification', () => {
   });
 
   it('does not take Markdown inside a title for Slack syntax', () => {
-    const text = renderNotification({ kind: 'resolved', locale: 'en', channel: 'slack', vars: { ...fullVars, title: '[fake](https://evil.example) **x**' } }).text;
+    const text = renderNotification({
+      kind: 'resolved',
+      locale: 'en',
+      channel: 'slack',
+      vars: { ...fullVars, title: '[fake](https://evil.example) **x**' },
+    }).text;
     expect(text).toContain('[fake](https://evil.example) **x**');
   });
 
@@ -138,26 +155,44 @@ describe('renderNotification', () => {
   });
 
   it('shortens a long title so that the SMS fits in 160 characters', () => {
-    const title = 'Payment provider timeouts on every checkout attempt in eu-west-1 and eu-central-1 since the network change';
-    const text = renderNotification({ kind: 'triggered', locale: 'en', channel: 'sms', vars: { ...fullVars, title } }).text;
+    const title =
+      'Payment provider timeouts on every checkout attempt in eu-west-1 and eu-central-1 since the network change';
+    const text = renderNotification({
+      kind: 'triggered',
+      locale: 'en',
+      channel: 'sms',
+      vars: { ...fullVars, title },
+    }).text;
     expect(text).toHaveLength(smsMaxLength);
     expect(text).toMatch(/^P1 INC-42: Payment provider timeouts .*\.\.\.\. Ack: https:/);
     expect(text.endsWith(fullVars.ackUrl!)).toBe(true);
   });
 
   it("uses an admin's override for the parts it gives and the defaults for the rest", () => {
-    const override = { subject: 'PAGE {{severity}} {{incidentId}}', short: '{{incidentId}} {{title}} → {{ackUrl}}', html: '<h1>{{title}}</h1>' };
+    const override = {
+      subject: 'PAGE {{severity}} {{incidentId}}',
+      short: '{{incidentId}} {{title}} → {{ackUrl}}',
+      html: '<h1>{{title}}</h1>',
+    };
     const email = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars, override });
     expect(email.subject).toBe('PAGE P1 INC-42');
     expect(email.short).toBe(`INC-42 ${fullVars.title} → ${fullVars.ackUrl}`);
     expect(email.html).toContain('<h1>Checkout API errors &gt; 20% &amp; &lt;rising&gt;</h1>');
-    expect(email.text).toBe(renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars }).text);
+    expect(email.text).toBe(
+      renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars }).text,
+    );
     const sms = renderNotification({ kind: 'triggered', locale: 'en', channel: 'sms', vars: fullVars, override });
     expect(sms.text).toBe(email.short);
   });
 
   it('falls back to the default for an override part that does not render', () => {
-    const message = renderNotification({ kind: 'resolved', locale: 'fr', channel: 'email', vars: fullVars, override: { subject: '{{#title}}unclosed' } });
+    const message = renderNotification({
+      kind: 'resolved',
+      locale: 'fr',
+      channel: 'email',
+      vars: fullVars,
+      override: { subject: '{{#title}}unclosed' },
+    });
     expect(message.subject).toBe('[P1] INC-42 résolu : Checkout API errors > 20% & <rising>');
   });
 });

@@ -23,7 +23,9 @@ describe('layers', () => {
   });
 
   it('leave a gap with nobody where no layer has anyone', () => {
-    const schedule = scheduleOf(zone, [layerOf({ id: 'days', participants: ['dora'], restrictions: [{ from: '09:00', to: '18:00' }] })]);
+    const schedule = scheduleOf(zone, [
+      layerOf({ id: 'days', participants: ['dora'], restrictions: [{ from: '09:00', to: '18:00' }] }),
+    ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-03T00:00'), at('2026-03-04T00:00')), zone)).toEqual([
       '03-03 00:00 → 03-03 09:00 - 9h',
       '03-03 09:00 → 03-03 18:00 dora days 9h',
@@ -40,13 +42,18 @@ describe('layers', () => {
     expect(base?.name).toBe('Base');
     expect(describeShifts(base?.shifts ?? [], zone)).toEqual(['03-03 00:00 → 03-04 00:00 alice 24h']);
     expect(nights?.name).toBe('Nights');
-    expect(describeShifts(nights?.shifts ?? [], zone)).toEqual(['03-03 00:00 → 03-03 08:00 nina 8h', '03-03 20:00 → 03-04 00:00 nina 4h']);
+    expect(describeShifts(nights?.shifts ?? [], zone)).toEqual([
+      '03-03 00:00 → 03-03 08:00 nina 8h',
+      '03-03 20:00 → 03-04 00:00 nina 4h',
+    ]);
   });
 });
 
 describe('restrictions', () => {
   it('keep a nights-only layer on call from 19:00 to 07:00, past midnight, the window belonging to the day it starts', () => {
-    const schedule = scheduleOf(zone, [layerOf({ id: 'n', participants: ['alice', 'bob'], restrictions: [{ from: '19:00', to: '07:00' }] })]);
+    const schedule = scheduleOf(zone, [
+      layerOf({ id: 'n', participants: ['alice', 'bob'], restrictions: [{ from: '19:00', to: '07:00' }] }),
+    ]);
     // The 09:00 handoffs fall outside the windows: the night starting on the 2nd lies in alice's shift, the 3rd's in bob's.
     expect(describeShifts(computeShifts(schedule, at('2026-03-03T00:00'), at('2026-03-05T00:00')), zone)).toEqual([
       '03-03 00:00 → 03-03 07:00 alice n 7h',
@@ -58,7 +65,9 @@ describe('restrictions', () => {
   });
 
   it('cut a shift at the window edges when the handoff falls inside a window', () => {
-    const schedule = scheduleOf(zone, [layerOf({ id: 'r', participants: ['alice', 'bob'], restrictions: [{ from: '08:00', to: '10:00' }] })]);
+    const schedule = scheduleOf(zone, [
+      layerOf({ id: 'r', participants: ['alice', 'bob'], restrictions: [{ from: '08:00', to: '10:00' }] }),
+    ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-03T07:00'), at('2026-03-03T11:00')), zone)).toEqual([
       '03-03 07:00 → 03-03 08:00 - 1h',
       '03-03 08:00 → 03-03 09:00 alice r 1h',
@@ -69,7 +78,12 @@ describe('restrictions', () => {
 
   it('keep a weekdays-only layer (00:00 to 00:00, Monday to Friday) off over the weekend, one piece per week', () => {
     const schedule = scheduleOf(zone, [
-      layerOf({ id: 'wd', participants: ['alice', 'bob'], rotation: weekly, restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '00:00', to: '00:00' }] }),
+      layerOf({
+        id: 'wd',
+        participants: ['alice', 'bob'],
+        rotation: weekly,
+        restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '00:00', to: '00:00' }],
+      }),
     ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-06T00:00'), at('2026-03-17T00:00')), zone)).toEqual([
       '03-06 00:00 → 03-07 00:00 alice wd 24h',
@@ -83,7 +97,9 @@ describe('restrictions', () => {
   });
 
   it('read weekdays as the day a window starts: a Friday night window runs into Saturday', () => {
-    const schedule = scheduleOf(zone, [layerOf({ id: 'fri', participants: ['fred'], restrictions: [{ weekdays: [5], from: '22:00', to: '06:00' }] })]);
+    const schedule = scheduleOf(zone, [
+      layerOf({ id: 'fri', participants: ['fred'], restrictions: [{ weekdays: [5], from: '22:00', to: '06:00' }] }),
+    ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-05T12:00'), at('2026-03-08T12:00')), zone)).toEqual([
       '03-05 12:00 → 03-06 22:00 - 34h',
       '03-06 22:00 → 03-07 06:00 fred fri 8h',
@@ -92,7 +108,9 @@ describe('restrictions', () => {
   });
 
   it('include a window that started before the asked window and runs past midnight into it', () => {
-    const schedule = scheduleOf(zone, [layerOf({ id: 'n', participants: ['nina'], restrictions: [{ weekdays: [2], from: '22:00', to: '06:00' }] })]);
+    const schedule = scheduleOf(zone, [
+      layerOf({ id: 'n', participants: ['nina'], restrictions: [{ weekdays: [2], from: '22:00', to: '06:00' }] }),
+    ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-04T02:00'), at('2026-03-04T08:00')), zone)).toEqual([
       '03-04 02:00 → 03-04 06:00 nina n 4h',
       '03-04 06:00 → 03-04 08:00 - 2h',
@@ -101,7 +119,15 @@ describe('restrictions', () => {
 
   it('combine as a union: overlapping and touching windows make one piece', () => {
     const schedule = scheduleOf(zone, [
-      layerOf({ id: 'u', participants: ['ursula'], restrictions: [{ from: '08:00', to: '12:00' }, { from: '11:00', to: '14:00' }, { from: '14:00', to: '15:00' }] }),
+      layerOf({
+        id: 'u',
+        participants: ['ursula'],
+        restrictions: [
+          { from: '08:00', to: '12:00' },
+          { from: '11:00', to: '14:00' },
+          { from: '14:00', to: '15:00' },
+        ],
+      }),
     ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-03T10:00'), at('2026-03-03T16:00')), zone)).toEqual([
       '03-03 10:00 → 03-03 15:00 ursula u 5h',

@@ -10,8 +10,18 @@ const layers = [
   layerOf({ id: 'base', participants: ['alice', 'bob'] }),
   layerOf({ id: 'days', participants: ['dora'], restrictions: [{ from: '12:00', to: '14:00' }] }),
 ];
-const override = (id: string, userId: string, startsAt: string, endsAt: string, extra: Partial<Override> = {}): Override => ({
-  id, userId, startsAt: `${startsAt}:00+01:00`, endsAt: `${endsAt}:00+01:00`, ...extra,
+const override = (
+  id: string,
+  userId: string,
+  startsAt: string,
+  endsAt: string,
+  extra: Partial<Override> = {},
+): Override => ({
+  id,
+  userId,
+  startsAt: `${startsAt}:00+01:00`,
+  endsAt: `${endsAt}:00+01:00`,
+  ...extra,
 });
 
 describe('overrides', () => {
@@ -60,7 +70,10 @@ describe('overrides', () => {
   });
 
   it('outside the asked window change nothing, and one running at its start is cut to it', () => {
-    const schedule = scheduleOf(zone, layers, [override('old', 'oscar', '2026-03-01T00:00', '2026-03-02T00:00'), override('o1', 'olga', '2026-03-02T20:00', '2026-03-03T02:00')]);
+    const schedule = scheduleOf(zone, layers, [
+      override('old', 'oscar', '2026-03-01T00:00', '2026-03-02T00:00'),
+      override('o1', 'olga', '2026-03-02T20:00', '2026-03-03T02:00'),
+    ]);
     expect(describeShifts(computeShifts(schedule, at('2026-03-03T00:00'), at('2026-03-03T03:00')), zone)).toEqual([
       '03-03 00:00 → 03-03 02:00 olga o1 2h',
       '03-03 02:00 → 03-03 03:00 alice base 1h',
@@ -70,12 +83,21 @@ describe('overrides', () => {
 
 describe('a shift swap', () => {
   // bob gives his shift of the 3rd (09:00 to 09:00) to alice, who gives hers of the 4th to bob.
-  const schedule = scheduleOf(zone, [layers[0]!], [
-    override('swap-1', 'alice', '2026-03-03T09:00', '2026-03-04T09:00', { swap: { requestedBy: 'bob', takenBy: 'alice' }, reason: 'dentist' }),
-    override('swap-2', 'bob', '2026-03-04T09:00', '2026-03-05T09:00', { swap: { requestedBy: 'alice', takenBy: 'bob' } }),
-  ]);
+  const schedule = scheduleOf(
+    zone,
+    [layers[0]!],
+    [
+      override('swap-1', 'alice', '2026-03-03T09:00', '2026-03-04T09:00', {
+        swap: { requestedBy: 'bob', takenBy: 'alice' },
+        reason: 'dentist',
+      }),
+      override('swap-2', 'bob', '2026-03-04T09:00', '2026-03-05T09:00', {
+        swap: { requestedBy: 'alice', takenBy: 'bob' },
+      }),
+    ],
+  );
 
-  it('puts the taker on call for the requester\'s shift and back', () => {
+  it("puts the taker on call for the requester's shift and back", () => {
     expect(describeShifts(computeShifts(schedule, at('2026-03-02T09:00'), at('2026-03-06T09:00')), zone)).toEqual([
       '03-02 09:00 → 03-03 09:00 alice base 24h',
       '03-03 09:00 → 03-04 09:00 alice swap-1 24h',
@@ -84,17 +106,21 @@ describe('a shift swap', () => {
     ]);
   });
 
-  it('shows in each person\'s own shifts, the swapped ones as overrides', () => {
-    expect(describeShifts(nextShiftsOf(schedule, 'alice', at('2026-03-02T09:00'), at('2026-03-08T09:00')), zone)).toEqual([
+  it("shows in each person's own shifts, the swapped ones as overrides", () => {
+    expect(
+      describeShifts(nextShiftsOf(schedule, 'alice', at('2026-03-02T09:00'), at('2026-03-08T09:00')), zone),
+    ).toEqual([
       '03-02 09:00 → 03-03 09:00 alice base 24h',
       '03-03 09:00 → 03-04 09:00 alice swap-1 24h',
       '03-06 09:00 → 03-07 09:00 alice base 24h',
     ]);
-    expect(describeShifts(nextShiftsOf(schedule, 'bob', at('2026-03-02T09:00'), at('2026-03-08T09:00')), zone)).toEqual([
-      '03-04 09:00 → 03-05 09:00 bob swap-2 24h',
-      '03-05 09:00 → 03-06 09:00 bob base 24h',
-      '03-07 09:00 → 03-08 09:00 bob base 24h',
-    ]);
+    expect(describeShifts(nextShiftsOf(schedule, 'bob', at('2026-03-02T09:00'), at('2026-03-08T09:00')), zone)).toEqual(
+      [
+        '03-04 09:00 → 03-05 09:00 bob swap-2 24h',
+        '03-05 09:00 → 03-06 09:00 bob base 24h',
+        '03-07 09:00 → 03-08 09:00 bob base 24h',
+      ],
+    );
     expect(nextShiftsOf(schedule, 'nobody', at('2026-03-02T09:00'), at('2026-03-08T09:00'))).toEqual([]);
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleToICalendar, userShiftsToICalendar, type ICalendarOptions } from '../../../src/oncall/schedules/schedule-icalendar.js';
+import {
+  scheduleToICalendar,
+  userShiftsToICalendar,
+  type ICalendarOptions,
+} from '../../../src/oncall/schedules/schedule-icalendar.js';
 import type { Override } from '../../../src/oncall/schedules/schedule-model.js';
 import { layerOf, scheduleOf } from './schedule-test-kit.js';
 
@@ -9,7 +13,10 @@ interface ParsedEvent {
 
 /** Unfolds RFC 5545 lines and reads each VEVENT's properties (parameters dropped). */
 function parseEvents(text: string): ParsedEvent[] {
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '');
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((line) => line !== '');
   const events: ParsedEvent[] = [];
   let current: ParsedEvent | null = null;
   for (const line of lines) {
@@ -26,13 +33,24 @@ function parseEvents(text: string): ParsedEvent[] {
 }
 
 const swap: Override = {
-  id: 'swap-1', userId: 'bob', startsAt: '2026-03-04T09:00:00+01:00', endsAt: '2026-03-05T09:00:00+01:00',
-  reason: 'school play', swap: { requestedBy: 'alice', takenBy: 'bob' },
+  id: 'swap-1',
+  userId: 'bob',
+  startsAt: '2026-03-04T09:00:00+01:00',
+  endsAt: '2026-03-05T09:00:00+01:00',
+  reason: 'school play',
+  swap: { requestedBy: 'alice', takenBy: 'bob' },
 };
-const schedule = scheduleOf('Europe/Paris', [layerOf({ id: 'primary', name: 'Primary', participants: ['alice', 'bob'] })], [swap]);
+const schedule = scheduleOf(
+  'Europe/Paris',
+  [layerOf({ id: 'primary', name: 'Primary', participants: ['alice', 'bob'] })],
+  [swap],
+);
 const options: ICalendarOptions = {
   name: 'Payments on call',
-  users: new Map([['alice', { name: 'Alice Martin', email: 'alice@example.org' }], ['bob', { name: 'Bob, Jr.', email: 'bob@example.org' }]]),
+  users: new Map([
+    ['alice', { name: 'Alice Martin', email: 'alice@example.org' }],
+    ['bob', { name: 'Bob, Jr.', email: 'bob@example.org' }],
+  ]),
   from: new Date('2026-03-03T00:00:00Z'),
   to: new Date('2026-03-06T00:00:00Z'),
   scheduleId: 'sch_1',
@@ -56,7 +74,9 @@ describe('scheduleToICalendar', () => {
   });
 
   it('describes who and why, and keeps on-call time out of free/busy', () => {
-    expect(events[2]!.DESCRIPTION).toBe('On call: Bob\\, Jr. <bob@example.org>\\nSchedule: Payments on call\\nOverride\\nSwap: takes the shift of Alice Martin\\nReason: school play');
+    expect(events[2]!.DESCRIPTION).toBe(
+      'On call: Bob\\, Jr. <bob@example.org>\\nSchedule: Payments on call\\nOverride\\nSwap: takes the shift of Alice Martin\\nReason: school play',
+    );
     expect(events.every((e) => e.TRANSP === 'TRANSPARENT')).toBe(true);
   });
 
@@ -65,7 +85,13 @@ describe('scheduleToICalendar', () => {
     const uids = events.map((e) => e.UID);
     expect(new Set(uids).size).toBe(4);
     expect(uids.every((uid) => /^[0-9a-f]{32}@astreinte$/.test(uid ?? ''))).toBe(true);
-    const later = parseEvents(scheduleToICalendar(schedule, { ...options, from: new Date('2026-03-04T12:00:00Z'), to: new Date('2026-03-10T00:00:00Z') }));
+    const later = parseEvents(
+      scheduleToICalendar(schedule, {
+        ...options,
+        from: new Date('2026-03-04T12:00:00Z'),
+        to: new Date('2026-03-10T00:00:00Z'),
+      }),
+    );
     expect(later[0]).toMatchObject({ UID: events[2]!.UID, DTSTART: '20260304T080000Z', DTEND: '20260305T080000Z' });
     expect(later[1]!.UID).toBe(events[3]!.UID);
   });
@@ -77,7 +103,9 @@ describe('scheduleToICalendar', () => {
   });
 
   it('puts the schedule id and the stamp where asked: other UIDs for another schedule, DTSTAMP from the option', () => {
-    const other = parseEvents(scheduleToICalendar(schedule, { ...options, scheduleId: 'sch_2', stamp: new Date('2026-02-01T10:00:00Z') }));
+    const other = parseEvents(
+      scheduleToICalendar(schedule, { ...options, scheduleId: 'sch_2', stamp: new Date('2026-02-01T10:00:00Z') }),
+    );
     expect(other.map((e) => e.UID).filter((uid) => events.some((e) => e.UID === uid))).toEqual([]);
     expect(new Set(other.map((e) => e.DTSTAMP))).toEqual(new Set(['20260201T100000Z']));
     expect(new Set(events.map((e) => e.DTSTAMP))).toEqual(new Set(['20260303T000000Z']));
@@ -93,7 +121,7 @@ describe('scheduleToICalendar', () => {
 });
 
 describe('userShiftsToICalendar', () => {
-  it('writes only that user\'s shifts, named after the schedule, with the same UIDs as the schedule calendar', () => {
+  it("writes only that user's shifts, named after the schedule, with the same UIDs as the schedule calendar", () => {
     const all = parseEvents(scheduleToICalendar(schedule, options));
     const bob = parseEvents(userShiftsToICalendar(schedule, 'bob', options));
     expect(bob.map((e) => `${e.DTSTART} ${e.SUMMARY}`)).toEqual([

@@ -6,12 +6,28 @@ import { layerOf, scheduleOf } from './schedule-test-kit.js';
 const schedule = scheduleOf(
   'Europe/Paris',
   [
-    layerOf({ id: 'base', participants: ['a1', 'a2', 'a3', 'a4'], rotation: { kind: 'weekly', handoffTime: '10:00', handoffWeekday: 1 } }),
-    layerOf({ id: 'nights', participants: ['b1', 'b2', 'b3'], restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '19:00', to: '08:00' }] }),
-    layerOf({ id: 'weekend', participants: ['c1', 'c2'], rotation: { kind: 'custom', lengthMinutes: 720, handoffTime: '08:00' }, restrictions: [{ weekdays: [6, 7], from: '00:00', to: '00:00' }] }),
+    layerOf({
+      id: 'base',
+      participants: ['a1', 'a2', 'a3', 'a4'],
+      rotation: { kind: 'weekly', handoffTime: '10:00', handoffWeekday: 1 },
+    }),
+    layerOf({
+      id: 'nights',
+      participants: ['b1', 'b2', 'b3'],
+      restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '19:00', to: '08:00' }],
+    }),
+    layerOf({
+      id: 'weekend',
+      participants: ['c1', 'c2'],
+      rotation: { kind: 'custom', lengthMinutes: 720, handoffTime: '08:00' },
+      restrictions: [{ weekdays: [6, 7], from: '00:00', to: '00:00' }],
+    }),
   ],
   Array.from({ length: 40 }, (_, i) => ({
-    id: `o${i}`, userId: `o${i % 5}`, startsAt: new Date(Date.UTC(2026, 2, 1 + (i % 30), 1)).toISOString(), endsAt: new Date(Date.UTC(2026, 2, 1 + (i % 30), 5)).toISOString(),
+    id: `o${i}`,
+    userId: `o${i % 5}`,
+    startsAt: new Date(Date.UTC(2026, 2, 1 + (i % 30), 1)).toISOString(),
+    endsAt: new Date(Date.UTC(2026, 2, 1 + (i % 30), 5)).toISOString(),
   })),
 );
 

@@ -12,7 +12,12 @@ type LayerFields = Partial<Layer> & Pick<Layer, 'id' | 'participants'>;
 
 /** A layer with defaults: a daily 09:00 handoff anchored on 2026-03-02 (a Monday) at midnight UTC. */
 export function layerOf(fields: LayerFields): Layer {
-  return { name: fields.id, rotation: { kind: 'daily', handoffTime: '09:00' }, startsAt: '2026-03-02T00:00:00Z', ...fields };
+  return {
+    name: fields.id,
+    rotation: { kind: 'daily', handoffTime: '09:00' },
+    startsAt: '2026-03-02T00:00:00Z',
+    ...fields,
+  };
 }
 
 /** A schedule, checked, so that every fixture is one the API would accept. */
@@ -39,9 +44,17 @@ export function hoursOf(shift: { start: Date; end: Date }): number {
 }
 
 /** One line per piece: local start → local end, who (or `-`), source, length. */
-export function describeShifts(shifts: Array<Pick<Shift, 'start' | 'end' | 'userId'> & Partial<Shift>>, zone: string): string[] {
+export function describeShifts(
+  shifts: Array<Pick<Shift, 'start' | 'end' | 'userId'> & Partial<Shift>>,
+  zone: string,
+): string[] {
   return shifts.map((s) => {
     const source = s.overrideId ?? s.layerId ?? null;
-    return [`${localText(s.start, zone)} → ${localText(s.end, zone)}`, s.userId ?? '-', ...(source === null ? [] : [source]), `${hoursOf(s)}h`].join(' ');
+    return [
+      `${localText(s.start, zone)} → ${localText(s.end, zone)}`,
+      s.userId ?? '-',
+      ...(source === null ? [] : [source]),
+      `${hoursOf(s)}h`,
+    ].join(' ');
   });
 }

@@ -6,7 +6,10 @@ const zone = 'Europe/Paris';
 const at = (text: string): Date => localInstant(text, zone);
 const schedule = scheduleOf(
   zone,
-  [layerOf({ id: 'base', participants: ['alice', 'bob'] }), layerOf({ id: 'lunch', participants: ['luc'], restrictions: [{ from: '12:00', to: '13:00' }] })],
+  [
+    layerOf({ id: 'base', participants: ['alice', 'bob'] }),
+    layerOf({ id: 'lunch', participants: ['luc'], restrictions: [{ from: '12:00', to: '13:00' }] }),
+  ],
   [{ id: 'o1', userId: 'oscar', startsAt: '2026-03-05T02:00:00+01:00', endsAt: '2026-03-05T06:00:00+01:00' }],
 );
 
@@ -33,18 +36,33 @@ describe('whoIsOnCall', () => {
   });
 
   it('says nobody in a gap and before the first handoff', () => {
-    const days = scheduleOf(zone, [layerOf({ id: 'days', participants: ['dora'], restrictions: [{ from: '09:00', to: '18:00' }] })]);
+    const days = scheduleOf(zone, [
+      layerOf({ id: 'days', participants: ['dora'], restrictions: [{ from: '09:00', to: '18:00' }] }),
+    ]);
     expect(ask('2026-03-03T18:00', days)).toBe('nobody');
     expect(ask('2026-03-03T17:59', days)).toBe('dora days until 03-03 18:00');
     expect(ask('2026-03-02T08:00')).toBe('nobody');
   });
 
   it('looks past merged handoffs for until, and gives no end when a lone participant never hands over', () => {
-    const weekdays = scheduleOf(zone, [layerOf({ id: 'solo', participants: ['sam'], restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '00:00', to: '00:00' }] })]);
+    const weekdays = scheduleOf(zone, [
+      layerOf({
+        id: 'solo',
+        participants: ['sam'],
+        restrictions: [{ weekdays: [1, 2, 3, 4, 5], from: '00:00', to: '00:00' }],
+      }),
+    ]);
     expect(ask('2026-03-03T10:00', weekdays)).toBe('sam solo until 03-07 00:00');
     const forever = scheduleOf(zone, [layerOf({ id: 'solo', participants: ['sam'] })]);
-    expect(whoIsOnCall(forever, at('2026-03-03T10:00'))).toEqual({ userId: 'sam', layerId: 'solo', overrideId: null, until: null });
-    const ending = scheduleOf(zone, [layerOf({ id: 'solo', participants: ['sam'], endsAt: '2026-06-01T00:00:00+02:00' })]);
+    expect(whoIsOnCall(forever, at('2026-03-03T10:00'))).toEqual({
+      userId: 'sam',
+      layerId: 'solo',
+      overrideId: null,
+      until: null,
+    });
+    const ending = scheduleOf(zone, [
+      layerOf({ id: 'solo', participants: ['sam'], endsAt: '2026-06-01T00:00:00+02:00' }),
+    ]);
     expect(ask('2026-03-03T10:00', ending)).toBe('sam solo until 06-01 00:00');
   });
 });

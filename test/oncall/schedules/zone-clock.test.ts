@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { isKnownTimeZone, isoWeekdayOf, zoneClock } from '../../../src/oncall/schedules/zone-clock.js';
 
 const hour = 3_600_000;
-const zones = ['Europe/Paris', 'Europe/Zurich', 'Africa/Algiers', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'Africa/Casablanca', 'UTC'];
+const zones = [
+  'Europe/Paris',
+  'Europe/Zurich',
+  'Africa/Algiers',
+  'America/New_York',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Apia',
+  'Africa/Casablanca',
+  'UTC',
+];
 
 /** A repeatable pseudo-random sequence (mulberry32), so a failure can be replayed. */
 function randomSource(seed: number): () => number {
@@ -29,27 +39,30 @@ describe('the cached zone clock', () => {
     }
   });
 
-  it.each(zones)('maps the wall-clock times of transition days from 2018 to 2030 to the first instant showing them, or past the gap, in %s', (name) => {
-    const zone = IANAZone.create(name);
-    const clock = zoneClock(name);
-    const offsetOf = (instant: number): number => Math.round(zone.offset(instant) * 60_000);
-    let checked = 0;
-    for (let day = Date.UTC(2018, 0, 1), next = offsetOf(day); day < Date.UTC(2031, 0, 1); day += 86_400_000) {
-      const current = next;
-      next = offsetOf(day + 86_400_000);
-      if (current === next) continue;
-      // Every half hour of the local day of the change, through the gap or the repeated hour.
-      for (let local = day - 12 * hour; local < day + 36 * hour; local += hour / 2) {
-        const offsets = new Set([-26, -14, 0, 14, 26].map((h) => offsetOf(local + h * hour)));
-        const matches = [...offsets].map((o) => local - o).filter((u) => offsetOf(u) === local - u);
-        const instant = clock.toInstant(local);
-        if (matches.length > 0) expect(instant, new Date(local).toISOString()).toBe(Math.min(...matches));
-        else expect(clock.toLocal(instant) - local, new Date(local).toISOString()).toBeGreaterThan(0);
-        checked += 1;
+  it.each(zones)(
+    'maps the wall-clock times of transition days from 2018 to 2030 to the first instant showing them, or past the gap, in %s',
+    (name) => {
+      const zone = IANAZone.create(name);
+      const clock = zoneClock(name);
+      const offsetOf = (instant: number): number => Math.round(zone.offset(instant) * 60_000);
+      let checked = 0;
+      for (let day = Date.UTC(2018, 0, 1), next = offsetOf(day); day < Date.UTC(2031, 0, 1); day += 86_400_000) {
+        const current = next;
+        next = offsetOf(day + 86_400_000);
+        if (current === next) continue;
+        // Every half hour of the local day of the change, through the gap or the repeated hour.
+        for (let local = day - 12 * hour; local < day + 36 * hour; local += hour / 2) {
+          const offsets = new Set([-26, -14, 0, 14, 26].map((h) => offsetOf(local + h * hour)));
+          const matches = [...offsets].map((o) => local - o).filter((u) => offsetOf(u) === local - u);
+          const instant = clock.toInstant(local);
+          if (matches.length > 0) expect(instant, new Date(local).toISOString()).toBe(Math.min(...matches));
+          else expect(clock.toLocal(instant) - local, new Date(local).toISOString()).toBeGreaterThan(0);
+          checked += 1;
+        }
       }
-    }
-    expect(checked > 0).toBe(!['Africa/Algiers', 'Asia/Kathmandu', 'UTC'].includes(name));
-  });
+      expect(checked > 0).toBe(!['Africa/Algiers', 'Asia/Kathmandu', 'UTC'].includes(name));
+    },
+  );
 
   it('knows IANA names and refuses others', () => {
     expect(isKnownTimeZone('Europe/Paris')).toBe(true);

@@ -14,7 +14,10 @@ describe('the DNS check', () => {
       'api.astreinte.test': { A: ['10.0.0.12', '10.0.0.2', '10.0.0.9'], AAAA: ['2001:db8::1'] },
       'www.astreinte.test': { CNAME: 'api.astreinte.test' },
       'astreinte.test': {
-        MX: [{ priority: 20, exchange: 'backup.mail.astreinte.test' }, { priority: 10, exchange: 'mail.astreinte.test' }],
+        MX: [
+          { priority: 20, exchange: 'backup.mail.astreinte.test' },
+          { priority: 10, exchange: 'mail.astreinte.test' },
+        ],
         TXT: [['v=spf1 ', 'include:mail.astreinte.test ', '-all'], ['verification=42']],
         NS: ['ns1.astreinte.test'],
       },
@@ -36,7 +39,12 @@ describe('the DNS check', () => {
     expect(observation).toMatchObject({
       reached: true,
       error: null,
-      values: { CONNECTED: true, DNS_RCODE: 'NOERROR', DNS_ANSWERS: ['10.0.0.2', '10.0.0.9', '10.0.0.12'], BODY: '10.0.0.2, 10.0.0.9, 10.0.0.12' },
+      values: {
+        CONNECTED: true,
+        DNS_RCODE: 'NOERROR',
+        DNS_ANSWERS: ['10.0.0.2', '10.0.0.9', '10.0.0.12'],
+        BODY: '10.0.0.2, 10.0.0.9, 10.0.0.12',
+      },
     });
     expect(observation.values['RESPONSE_TIME']).toBe(observation.latencyMs);
     expect(responder.questions).toContain('api.astreinte.test A');
@@ -44,13 +52,18 @@ describe('the DNS check', () => {
 
   it('reads AAAA, CNAME and NS records as addresses and names', async () => {
     expect((await check('api.astreinte.test', { recordType: 'AAAA' })).values['DNS_ANSWERS']).toEqual(['2001:db8::1']);
-    expect((await check('www.astreinte.test', { recordType: 'CNAME' })).values['DNS_ANSWERS']).toEqual(['api.astreinte.test']);
+    expect((await check('www.astreinte.test', { recordType: 'CNAME' })).values['DNS_ANSWERS']).toEqual([
+      'api.astreinte.test',
+    ]);
     expect((await check('astreinte.test', { recordType: 'NS' })).values['DNS_ANSWERS']).toEqual(['ns1.astreinte.test']);
   });
 
   it('writes MX records as "priority exchange", SRV as "priority weight port name", and joins TXT chunks', async () => {
     const mx = await check('astreinte.test', { recordType: 'MX' });
-    expect(mx.values).toMatchObject({ DNS_ANSWERS: ['10 mail.astreinte.test', '20 backup.mail.astreinte.test'], BODY: '10 mail.astreinte.test, 20 backup.mail.astreinte.test' });
+    expect(mx.values).toMatchObject({
+      DNS_ANSWERS: ['10 mail.astreinte.test', '20 backup.mail.astreinte.test'],
+      BODY: '10 mail.astreinte.test, 20 backup.mail.astreinte.test',
+    });
     const srv = await check('_sip._tcp.astreinte.test', { recordType: 'SRV' });
     expect(srv.values['DNS_ANSWERS']).toEqual(['10 60 5060 sip.astreinte.test']);
     const txt = await check('astreinte.test', { recordType: 'TXT' });
@@ -59,7 +72,11 @@ describe('the DNS check', () => {
 
   it('reports NXDOMAIN for an unknown name as an answer of the server', async () => {
     const observation = await check('nowhere.astreinte.test');
-    expect(observation).toMatchObject({ reached: true, error: null, values: { CONNECTED: true, DNS_RCODE: 'NXDOMAIN', DNS_ANSWERS: [], BODY: '' } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: null,
+      values: { CONNECTED: true, DNS_RCODE: 'NXDOMAIN', DNS_ANSWERS: [], BODY: '' },
+    });
   });
 
   it('reports NOERROR without answers for a name that has no record of the type', async () => {
@@ -73,7 +90,11 @@ describe('the DNS check', () => {
 
   it('gives up after timeoutMs on a server that never answers', async () => {
     const observation = await check('api.astreinte.test', { server: silent.server }, { timeoutMs: 600 });
-    expect(observation).toMatchObject({ reached: false, error: 'timeout after 600 ms', values: { CONNECTED: false, DNS_RCODE: 'TIMEOUT' } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: 'timeout after 600 ms',
+      values: { CONNECTED: false, DNS_RCODE: 'TIMEOUT' },
+    });
     expect(observation.latencyMs).toBeLessThan(2000);
     expect(silent.questions.length).toBeGreaterThan(0);
   });
@@ -81,7 +102,11 @@ describe('the DNS check', () => {
   it('ends promptly as cancelled when the signal aborts', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const observation = await check('api.astreinte.test', { server: silent.server }, { timeoutMs: 10_000, signal: controller.signal });
+    const observation = await check(
+      'api.astreinte.test',
+      { server: silent.server },
+      { timeoutMs: 10_000, signal: controller.signal },
+    );
     expect(observation).toMatchObject({ reached: false, error: 'cancelled', values: { DNS_RCODE: 'CANCELLED' } });
     expect(observation.latencyMs).toBeLessThan(2000);
   });

@@ -16,10 +16,12 @@ function route(request: IncomingMessage, response: ServerResponse, body: string,
   };
   if (path === '/health') return send(200, 'ok', { 'X-Build-Id': 'abc123' });
   if (path === '/teapot') return send(418, "I'm a teapot");
-  if (path === '/json') return send(200, JSON.stringify({ database: 'up', replicas: 2 }), { 'content-type': 'application/json' });
+  if (path === '/json')
+    return send(200, JSON.stringify({ database: 'up', replicas: 2 }), { 'content-type': 'application/json' });
   if (path === '/echo') return send(200, JSON.stringify({ method: request.method, headers: request.headers, body }));
   if (path === '/moved/relative') return send(302, '', { location: '../echo' });
-  if (path === '/moved/absolute') return send(301, '', { location: `http://127.0.0.1:${request.socket.localPort}/json` });
+  if (path === '/moved/absolute')
+    return send(301, '', { location: `http://127.0.0.1:${request.socket.localPort}/json` });
   if (path === '/moved/see-other') return send(303, '', { location: '/echo' });
   if (path === '/moved/temporary') return send(307, '', { location: '/echo' });
   if (path === '/moved/elsewhere') return send(302, '', { location: `${otherOrigin}/echo` });
@@ -38,7 +40,9 @@ describe('the HTTP check', () => {
   const paths: string[] = [];
 
   beforeAll(async () => {
-    other = await listenOnLoopback(createServer((request, response) => response.end(JSON.stringify({ headers: request.headers }))));
+    other = await listenOnLoopback(
+      createServer((request, response) => response.end(JSON.stringify({ headers: request.headers }))),
+    );
     service = await listenOnLoopback(
       createServer((request, response) => {
         const chunks: Buffer[] = [];
@@ -87,24 +91,36 @@ describe('the HTTP check', () => {
       headers: { 'Content-Type': 'application/json', 'X-Team': 'sre' },
       secretHeaders: { Authorization: 'Bearer s3cret' },
     });
-    const echoed = JSON.parse(observation.values['BODY'] as string) as { method: string; headers: Record<string, string>; body: string };
+    const echoed = JSON.parse(observation.values['BODY'] as string) as {
+      method: string;
+      headers: Record<string, string>;
+      body: string;
+    };
     expect(echoed).toMatchObject({ method: 'POST', body: '{"ping":"é"}' });
     expect(echoed.headers).toMatchObject({
-      'content-type': 'application/json', 'x-team': 'sre', authorization: 'Bearer s3cret',
-      'user-agent': 'Astreinte-Probe/1', 'content-length': String(Buffer.byteLength('{"ping":"é"}')),
+      'content-type': 'application/json',
+      'x-team': 'sre',
+      authorization: 'Bearer s3cret',
+      'user-agent': 'Astreinte-Probe/1',
+      'content-length': String(Buffer.byteLength('{"ping":"é"}')),
     });
   });
 
   it('lets the target replace the default user agent, whatever the case of the header name', async () => {
     const observation = await check('/echo', { headers: { 'USER-AGENT': 'custom/2' } });
-    expect((JSON.parse(observation.values['BODY'] as string) as { headers: Record<string, string> }).headers['user-agent']).toBe('custom/2');
+    expect(
+      (JSON.parse(observation.values['BODY'] as string) as { headers: Record<string, string> }).headers['user-agent'],
+    ).toBe('custom/2');
   });
 
   it('follows a relative redirect, resolved against the current URL', async () => {
     const observation = await check('/moved/relative', { secretHeaders: { Authorization: 'Bearer s3cret' } });
     expect(observation).toMatchObject({ reached: true, error: null, values: { STATUS: 200 } });
     // Same origin: the credentials follow.
-    expect(JSON.parse(observation.values['BODY'] as string)).toMatchObject({ method: 'GET', headers: { authorization: 'Bearer s3cret' } });
+    expect(JSON.parse(observation.values['BODY'] as string)).toMatchObject({
+      method: 'GET',
+      headers: { authorization: 'Bearer s3cret' },
+    });
   });
 
   it('follows an absolute redirect', async () => {
@@ -120,7 +136,10 @@ describe('the HTTP check', () => {
   });
 
   it('does not send the secret headers to another origin a redirect points to', async () => {
-    const observation = await check('/moved/elsewhere', { headers: { 'X-Team': 'sre' }, secretHeaders: { Authorization: 'Bearer s3cret' } });
+    const observation = await check('/moved/elsewhere', {
+      headers: { 'X-Team': 'sre' },
+      secretHeaders: { Authorization: 'Bearer s3cret' },
+    });
     const { headers } = JSON.parse(observation.values['BODY'] as string) as { headers: Record<string, string> };
     expect(headers['x-team']).toBe('sre');
     expect(headers).not.toHaveProperty('authorization');
@@ -138,7 +157,11 @@ describe('the HTTP check', () => {
   it('stops at maxRedirects and observes the last redirect, the first one with 0', async () => {
     paths.length = 0;
     const observation = await check('/loop/0', { maxRedirects: 2 });
-    expect(observation).toMatchObject({ reached: true, error: null, values: { STATUS: 302, HEADERS: { location: '/loop/3' } } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: null,
+      values: { STATUS: 302, HEADERS: { location: '/loop/3' } },
+    });
     expect(paths).toEqual(['/loop/0', '/loop/1', '/loop/2']);
     expect((await check('/moved/absolute', { maxRedirects: 0 })).values['STATUS']).toBe(301);
   });
@@ -168,7 +191,11 @@ describe('the HTTP check', () => {
   it('reports a refused connection with its address', async () => {
     const port = await closedLoopbackPort();
     const observation = await runHttpCheck({ kind: 'http', url: `http://127.0.0.1:${port}/health` }, options);
-    expect(observation).toMatchObject({ reached: false, error: `ECONNREFUSED 127.0.0.1:${port}`, values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: `ECONNREFUSED 127.0.0.1:${port}`,
+      values: { CONNECTED: false },
+    });
   });
 
   it('ends promptly as cancelled when the signal aborts, and at once when it already has', async () => {

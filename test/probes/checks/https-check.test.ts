@@ -3,13 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHttpCheck } from '../../../src/probes/checks/http-check.js';
 import type { TlsOptions } from '../../../src/probes/probe-model.js';
 import { listenOnLoopback, type LoopbackServer } from '../../support/loopback-servers.js';
-import { issueCertificate, makeCertificateAuthority, makeSelfSignedCertificate, type CertificatePair } from '../../support/tls-certificates.js';
+import {
+  issueCertificate,
+  makeCertificateAuthority,
+  makeSelfSignedCertificate,
+  type CertificatePair,
+} from '../../support/tls-certificates.js';
 
 const hour = 3_600_000;
 const options = { timeoutMs: 5000 };
 
 async function startHttpsServer(pair: CertificatePair): Promise<LoopbackServer> {
-  return listenOnLoopback(createServer({ key: pair.key, cert: pair.cert }, (_request, response) => response.end('secure ok')));
+  return listenOnLoopback(
+    createServer({ key: pair.key, cert: pair.cert }, (_request, response) => response.end('secure ok')),
+  );
 }
 
 describe('the HTTP check over https', () => {
@@ -21,7 +28,10 @@ describe('the HTTP check over https', () => {
   beforeAll(async () => {
     selfSigned = makeSelfSignedCertificate({ days: 2, commonName: 'localhost' });
     authority = makeCertificateAuthority();
-    const expiredLeaf = issueCertificate(authority, { notBefore: new Date('2020-01-01T00:00:00Z'), notAfter: new Date('2020-02-01T00:00:00Z') });
+    const expiredLeaf = issueCertificate(authority, {
+      notBefore: new Date('2020-01-01T00:00:00Z'),
+      notAfter: new Date('2020-02-01T00:00:00Z'),
+    });
     fresh = await startHttpsServer(selfSigned);
     expired = await startHttpsServer(expiredLeaf);
   });
@@ -31,11 +41,18 @@ describe('the HTTP check over https', () => {
   });
 
   const check = (server: LoopbackServer, tls?: TlsOptions) =>
-    runHttpCheck({ kind: 'http', url: `https://127.0.0.1:${server.port}/`, ...(tls === undefined ? {} : { tls }) }, options);
+    runHttpCheck(
+      { kind: 'http', url: `https://127.0.0.1:${server.port}/`, ...(tls === undefined ? {} : { tls }) },
+      options,
+    );
 
   it('trusts a certificate through tls.ca and observes the time left before it expires', async () => {
     const observation = await check(fresh, { ca: selfSigned.cert });
-    expect(observation).toMatchObject({ reached: true, error: null, values: { STATUS: 200, BODY: 'secure ok', IP: '127.0.0.1' } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: null,
+      values: { STATUS: 200, BODY: 'secure ok', IP: '127.0.0.1' },
+    });
     const expiration = observation.values['CERTIFICATE_EXPIRATION'] as number;
     expect(expiration).toBeGreaterThan(47 * hour);
     expect(expiration).toBeLessThan(49 * hour);

@@ -12,20 +12,36 @@ const vector = (result: unknown[]): unknown => ({ status: 'success', data: { res
 
 /** Answers as Prometheus's query API would, by query; `hang` never answers. */
 const answers: Record<string, [number, unknown]> = {
-  'up == 0': [200, vector([
-    { metric: { __name__: 'up', job: 'api', instance: 'api-1:9100' }, value: [1700000000.5, '0'] },
-    { metric: { __name__: 'up', job: 'api', instance: 'api-2:9100' }, value: [1700000000.5, '0'] },
-  ])],
-  'rate(errors[5m])': [200, vector([
-    { metric: { job: 'a' }, value: [1700000000, 'NaN'] },
-    { metric: { job: 'b' }, value: [1700000000, '+Inf'] },
-    { metric: { job: 'c' }, value: [1700000000, '-Inf'] },
-  ])],
+  'up == 0': [
+    200,
+    vector([
+      { metric: { __name__: 'up', job: 'api', instance: 'api-1:9100' }, value: [1700000000.5, '0'] },
+      { metric: { __name__: 'up', job: 'api', instance: 'api-2:9100' }, value: [1700000000.5, '0'] },
+    ]),
+  ],
+  'rate(errors[5m])': [
+    200,
+    vector([
+      { metric: { job: 'a' }, value: [1700000000, 'NaN'] },
+      { metric: { job: 'b' }, value: [1700000000, '+Inf'] },
+      { metric: { job: 'c' }, value: [1700000000, '-Inf'] },
+    ]),
+  ],
   'absent(up)': [200, vector([])],
   'scalar(up)': [200, { status: 'success', data: { resultType: 'scalar', result: [1700000000, '3.5'] } }],
-  'up[5m]': [200, { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000000, '1']] }] } }],
+  'up[5m]': [
+    200,
+    { status: 'success', data: { resultType: 'matrix', result: [{ metric: {}, values: [[1700000000, '1']] }] } },
+  ],
   '"text"': [200, { status: 'success', data: { resultType: 'string', result: [1700000000, 'text'] } }],
-  'up ==': [400, { status: 'error', errorType: 'bad_data', error: 'invalid parameter "query": 1:6: parse error: unexpected end of input' }],
+  'up ==': [
+    400,
+    {
+      status: 'error',
+      errorType: 'bad_data',
+      error: 'invalid parameter "query": 1:6: parse error: unexpected end of input',
+    },
+  ],
 };
 
 describe('the Prometheus check', () => {
@@ -52,8 +68,11 @@ describe('the Prometheus check', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const check = (query: string, extra: { url?: string; secretHeaders?: Record<string, string> } = {}, checkOptions = options) =>
-    runPrometheusCheck({ kind: 'prometheus', query, url, ...extra }, checkOptions);
+  const check = (
+    query: string,
+    extra: { url?: string; secretHeaders?: Record<string, string> } = {},
+    checkOptions = options,
+  ) => runPrometheusCheck({ kind: 'prometheus', query, url, ...extra }, checkOptions);
 
   it('returns each series of an instant vector with its labels and value', async () => {
     const observation = await check('up == 0');
@@ -67,12 +86,21 @@ describe('the Prometheus check', () => {
 
   it('keeps NaN as NaN and reads the infinities Prometheus writes as +Inf and -Inf', async () => {
     const observation = await check('rate(errors[5m])');
-    expect(observation.series.map((series) => series.value)).toEqual([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+    expect(observation.series.map((series) => series.value)).toEqual([
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+    ]);
   });
 
   it('answers an empty vector with no series and no error', async () => {
     const observation = await check('absent(up)');
-    expect(observation).toMatchObject({ reached: true, error: null, series: [], values: { CONNECTED: true, SERIES: 0 } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: null,
+      series: [],
+      values: { CONNECTED: true, SERIES: 0 },
+    });
   });
 
   it('returns a scalar as one series without labels', async () => {
@@ -83,7 +111,12 @@ describe('the Prometheus check', () => {
   it('refuses a range vector and a string result', async () => {
     for (const query of ['up[5m]', '"text"']) {
       const observation = await check(query);
-      expect(observation).toMatchObject({ reached: true, error: 'a probe query must return an instant vector or a scalar', series: [], values: { CONNECTED: true } });
+      expect(observation).toMatchObject({
+        reached: true,
+        error: 'a probe query must return an instant vector or a scalar',
+        series: [],
+        values: { CONNECTED: true },
+      });
     }
   });
 
@@ -99,27 +132,47 @@ describe('the Prometheus check', () => {
 
   it('reports an answer that is not Prometheus’s as not reached', async () => {
     const observation = await check('anything else');
-    expect(observation).toMatchObject({ reached: false, error: 'HTTP 500 Internal Server Error: not a Prometheus API answer', series: [], values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: 'HTTP 500 Internal Server Error: not a Prometheus API answer',
+      series: [],
+      values: { CONNECTED: false },
+    });
   });
 
   it('reports a redirect instead of sending the secret headers elsewhere', async () => {
     const observation = await check('moved', { secretHeaders: { Authorization: 'Bearer s3cret' } });
-    expect(observation).toMatchObject({ reached: false, error: 'HTTP 302 Found to http://elsewhere.invalid/: not a Prometheus API answer' });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: 'HTTP 302 Found to http://elsewhere.invalid/: not a Prometheus API answer',
+    });
   });
 
   it('sends the secret headers and keeps a path prefix of the URL', async () => {
     requests.length = 0;
-    await check('absent(up)', { url: `${url}/prometheus/`, secretHeaders: { Authorization: 'Bearer s3cret', 'X-Scope-OrgID': 'team-a' } });
+    await check('absent(up)', {
+      url: `${url}/prometheus/`,
+      secretHeaders: { Authorization: 'Bearer s3cret', 'X-Scope-OrgID': 'team-a' },
+    });
     expect(requests).toHaveLength(1);
     expect(requests[0]?.path).toBe('/prometheus/api/v1/query');
-    expect(requests[0]?.headers).toMatchObject({ authorization: 'Bearer s3cret', 'x-scope-orgid': 'team-a', accept: 'application/json' });
+    expect(requests[0]?.headers).toMatchObject({
+      authorization: 'Bearer s3cret',
+      'x-scope-orgid': 'team-a',
+      accept: 'application/json',
+    });
   });
 
   it('stops at the timeout when Prometheus never answers', async () => {
     const started = performance.now();
     const observation = await check('hang', {}, { timeoutMs: 300 });
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(observation).toMatchObject({ reached: false, error: 'timeout after 300 ms', series: [], values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: 'timeout after 300 ms',
+      series: [],
+      values: { CONNECTED: false },
+    });
   });
 
   it('ends promptly when the runner cancels the check', async () => {
@@ -146,7 +199,9 @@ describe.skipIf(prometheusMissingReason() !== null)('the Prometheus check agains
   let targetAddress: string;
 
   beforeAll(async () => {
-    target = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('probe_test_metric 42\n'));
+    target = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/plain' }).end('probe_test_metric 42\n'),
+    );
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     targetAddress = `127.0.0.1:${(target.address() as AddressInfo).port}`;
     const config = `global:\n  scrape_interval: 1s\nscrape_configs:\n  - job_name: probe-target\n    static_configs:\n      - targets: ['${targetAddress}']\n`;
@@ -161,11 +216,16 @@ describe.skipIf(prometheusMissingReason() !== null)('the Prometheus check agains
 
   it('queries up for a scraped target', async () => {
     const observation = await eventually('the target to be scraped', async () => {
-      const seen = await runPrometheusCheck({ kind: 'prometheus', url: prometheus.url, query: 'up{job="probe-target"}' }, options);
+      const seen = await runPrometheusCheck(
+        { kind: 'prometheus', url: prometheus.url, query: 'up{job="probe-target"}' },
+        options,
+      );
       return seen.series.length > 0 ? seen : null;
     });
     expect(observation).toMatchObject({ reached: true, error: null, values: { CONNECTED: true, SERIES: 1 } });
-    expect(observation.series).toEqual([{ labels: { __name__: 'up', job: 'probe-target', instance: targetAddress }, value: 1 }]);
+    expect(observation.series).toEqual([
+      { labels: { __name__: 'up', job: 'probe-target', instance: targetAddress }, value: 1 },
+    ]);
   });
 
   it('reports a query Prometheus cannot parse as a bad_data error', async () => {

@@ -52,7 +52,11 @@ describe.skipIf(redisServerMissingReason() !== null)('the Redis check', () => {
 
   it('reports NOAUTH when the server requires a password and none is given', async () => {
     const observation = await runRedisCheck(target(locked.url), options);
-    expect(observation).toMatchObject({ reached: true, error: 'NOAUTH Authentication required.', values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: 'NOAUTH Authentication required.',
+      values: { CONNECTED: false },
+    });
   });
 
   it('reports WRONGPASS for a wrong password, and connects with the right one', async () => {
@@ -65,7 +69,11 @@ describe.skipIf(redisServerMissingReason() !== null)('the Redis check', () => {
 
   it('reports a database index the server does not have, instead of observing db 0', async () => {
     const observation = await runRedisCheck(target(`${redis.url}/99`), options);
-    expect(observation).toMatchObject({ reached: true, error: 'ERR DB index is out of range', values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: true,
+      error: 'ERR DB index is out of range',
+      values: { CONNECTED: false },
+    });
   });
 
   it('closes its connection after every check', async () => {
@@ -79,7 +87,11 @@ describe.skipIf(redisServerMissingReason() !== null)('the Redis check', () => {
     const doomed = await startRedisServer();
     await doomed.stop();
     const observation = await runRedisCheck(target(doomed.url), options);
-    expect(observation).toMatchObject({ reached: false, error: `ECONNREFUSED 127.0.0.1:${doomed.port}`, values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: `ECONNREFUSED 127.0.0.1:${doomed.port}`,
+      values: { CONNECTED: false },
+    });
   });
 });
 
@@ -109,7 +121,10 @@ describe('the Redis check against a server that never answers', () => {
     const observation = await runRedisCheck(target(url), { timeoutMs: 300 });
     expect(performance.now() - started).toBeLessThan(1000);
     expect(observation).toMatchObject({ reached: false, error: 'timeout after 300 ms', values: { CONNECTED: false } });
-    const gone = await Promise.race([closed.at(-1)?.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 1000))]);
+    const gone = await Promise.race([
+      closed.at(-1)?.then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 1000)),
+    ]);
     expect(gone).toBe(true);
   });
 

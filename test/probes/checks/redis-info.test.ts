@@ -28,8 +28,19 @@ describe('parseRedisInfo', () => {
   it('reads every key:value line, section headers and blank lines dropped', () => {
     const info = parseRedisInfo(sample);
     expect(Object.keys(info)).toEqual([
-      'redis_version', 'redis_git_sha1', 'run_id', 'executable', 'config_file', 'used_memory', 'used_memory_human',
-      'maxmemory', 'mem_fragmentation_ratio', 'rdb_last_bgsave_status', 'master_repl_offset', 'slave0', 'db0',
+      'redis_version',
+      'redis_git_sha1',
+      'run_id',
+      'executable',
+      'config_file',
+      'used_memory',
+      'used_memory_human',
+      'maxmemory',
+      'mem_fragmentation_ratio',
+      'rdb_last_bgsave_status',
+      'master_repl_offset',
+      'slave0',
+      'db0',
     ]);
   });
 

@@ -31,7 +31,11 @@ describe('the TCP check', () => {
   it('reports a refused connection with its address', async () => {
     const port = await closedLoopbackPort();
     const observation = await runTcpCheck({ kind: 'tcp', host: '127.0.0.1', port }, options);
-    expect(observation).toMatchObject({ reached: false, error: `ECONNREFUSED 127.0.0.1:${port}`, values: { CONNECTED: false } });
+    expect(observation).toMatchObject({
+      reached: false,
+      error: `ECONNREFUSED 127.0.0.1:${port}`,
+      values: { CONNECTED: false },
+    });
   });
 
   it('gives up after timeoutMs when the server never completes the handshake', async () => {
@@ -44,14 +48,20 @@ describe('the TCP check', () => {
   it('ends promptly as cancelled when the signal aborts mid-connect', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const observation = await runTcpCheck({ kind: 'tcp', host: '127.0.0.1', port: full.port }, { timeoutMs: 10_000, signal: controller.signal });
+    const observation = await runTcpCheck(
+      { kind: 'tcp', host: '127.0.0.1', port: full.port },
+      { timeoutMs: 10_000, signal: controller.signal },
+    );
     expect(observation).toMatchObject({ reached: false, error: 'cancelled' });
     expect(observation.latencyMs).toBeLessThan(2000);
   });
 
   it('does not connect at all when the signal has already aborted', async () => {
     const acceptedBefore = accepted;
-    const observation = await runTcpCheck({ kind: 'tcp', host: '127.0.0.1', port: open.port }, { timeoutMs: 5000, signal: AbortSignal.abort() });
+    const observation = await runTcpCheck(
+      { kind: 'tcp', host: '127.0.0.1', port: open.port },
+      { timeoutMs: 5000, signal: AbortSignal.abort() },
+    );
     expect(observation).toMatchObject({ reached: false, error: 'cancelled', values: { CONNECTED: false } });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(accepted).toBe(acceptedBefore);

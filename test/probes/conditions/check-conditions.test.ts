@@ -5,7 +5,10 @@ import { kindPlaceholders } from '../../../src/probes/probe-model.js';
 describe('condition placeholders', () => {
   it('lists each name once, in order of appearance', () => {
     expect(conditionPlaceholders(parseCondition('[INFO].used_memory / [INFO].maxmemory < 0.85'))).toEqual(['INFO']);
-    expect(conditionPlaceholders(parseCondition('[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8'))).toEqual(['CONNECTIONS', 'MAX_CONNECTIONS']);
+    expect(conditionPlaceholders(parseCondition('[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8'))).toEqual([
+      'CONNECTIONS',
+      'MAX_CONNECTIONS',
+    ]);
     expect(conditionPlaceholders(parseCondition('len([ROWS]) == [ROW].count'))).toEqual(['ROWS', 'ROW']);
     expect(conditionPlaceholders(parseCondition('1 == 1'))).toEqual([]);
   });
@@ -18,8 +21,18 @@ describe('condition placeholders', () => {
 describe('checking conditions', () => {
   it('accepts the examples of each kind with its placeholders', () => {
     const examples = {
-      http: ['[STATUS] == 200', '[RESPONSE_TIME] < 300', '[BODY].database == connected', '$.database == "connected"', 'len([BODY].items) > 0',
-        '[BODY] contains "ok"', '[BODY] !contains "error"', '[BODY] =~ "^UP"', '[CERTIFICATE_EXPIRATION] > 48h', '[STATUS] != 503'],
+      http: [
+        '[STATUS] == 200',
+        '[RESPONSE_TIME] < 300',
+        '[BODY].database == connected',
+        '$.database == "connected"',
+        'len([BODY].items) > 0',
+        '[BODY] contains "ok"',
+        '[BODY] !contains "error"',
+        '[BODY] =~ "^UP"',
+        '[CERTIFICATE_EXPIRATION] > 48h',
+        '[STATUS] != 503',
+      ],
       tcp: ['[CONNECTED]', '[RESPONSE_TIME] <= 1.5s'],
       tls: ['[CERTIFICATE_EXPIRATION] > 48h', '[CERTIFICATE_VALID] == true'],
       dns: ['[DNS_ANSWERS] contains 10.0.0.1', '[DNS_RCODE] == NOERROR'],
@@ -36,19 +49,28 @@ describe('checking conditions', () => {
 
   it('reports a placeholder the kind does not fill, with the known ones', () => {
     const { conditions, issues } = checkConditions(['[CONNECTED]', '[STATUS] == 200'], kindPlaceholders.redis);
-    expect(issues).toEqual([{ path: '/conditions/1', message: 'unknown placeholder [STATUS] for this kind; known: [CONNECTED], [RESPONSE_TIME], [PING], [INFO]' }]);
+    expect(issues).toEqual([
+      {
+        path: '/conditions/1',
+        message: 'unknown placeholder [STATUS] for this kind; known: [CONNECTED], [RESPONSE_TIME], [PING], [INFO]',
+      },
+    ]);
     expect(conditions.map((condition) => condition.text)).toEqual(['[CONNECTED]']);
   });
 
   it('reports $ as [BODY] where there is no body', () => {
-    expect(checkConditions(['$.ok == true'], kindPlaceholders.tcp).issues[0]?.message).toMatch(/^unknown placeholder \[BODY\] for this kind/);
+    expect(checkConditions(['$.ok == true'], kindPlaceholders.tcp).issues[0]?.message).toMatch(
+      /^unknown placeholder \[BODY\] for this kind/,
+    );
   });
 
   it('reports each unknown placeholder of a condition', () => {
-    expect(checkConditions(['[A] == [B]'], ['A']).issues).toEqual([{ path: '/conditions/0', message: 'unknown placeholder [B] for this kind; known: [A]' }]);
+    expect(checkConditions(['[A] == [B]'], ['A']).issues).toEqual([
+      { path: '/conditions/0', message: 'unknown placeholder [B] for this kind; known: [A]' },
+    ]);
   });
 
-  it('reports syntax errors with their column at the condition\'s path', () => {
+  it("reports syntax errors with their column at the condition's path", () => {
     const { issues } = checkConditions(['[STATUS] == 200', '[STATUS] => 200', '[BODY] =~ "("'], kindPlaceholders.http);
     expect(issues).toHaveLength(2);
     expect(issues[0]).toEqual({ path: '/conditions/1', message: "unknown operator '=>' at column 10" });
@@ -57,14 +79,24 @@ describe('checking conditions', () => {
   });
 
   it('reports more than 50 conditions at /conditions', () => {
-    const { issues } = checkConditions(Array.from({ length: 51 }, () => '[CONNECTED]'), kindPlaceholders.tcp);
+    const { issues } = checkConditions(
+      Array.from({ length: 51 }, () => '[CONNECTED]'),
+      kindPlaceholders.tcp,
+    );
     expect(issues).toEqual([{ path: '/conditions', message: 'a probe has at most 50 conditions (this one has 51)' }]);
-    expect(checkConditions(Array.from({ length: 50 }, () => '[CONNECTED]'), kindPlaceholders.tcp).issues).toEqual([]);
+    expect(
+      checkConditions(
+        Array.from({ length: 50 }, () => '[CONNECTED]'),
+        kindPlaceholders.tcp,
+      ).issues,
+    ).toEqual([]);
   });
 
   it('reports a condition that is not a string instead of throwing', () => {
     const texts = [42] as unknown as string[];
-    expect(checkConditions(texts, kindPlaceholders.tcp).issues).toEqual([{ path: '/conditions/0', message: 'a condition is a string' }]);
+    expect(checkConditions(texts, kindPlaceholders.tcp).issues).toEqual([
+      { path: '/conditions/0', message: 'a condition is a string' },
+    ]);
   });
 
   it('accepts no conditions', () => {

@@ -48,7 +48,10 @@ describe('equality', () => {
   });
 
   it('treats absent values as equal only to null', () => {
-    expect(check('[BODY].database == connected', { BODY: '{}' })).toEqual({ passed: false, detail: '[BODY].database (absent) == connected' });
+    expect(check('[BODY].database == connected', { BODY: '{}' })).toEqual({
+      passed: false,
+      detail: '[BODY].database (absent) == connected',
+    });
     expect(passes('[BODY].database == null', { BODY: '{}' })).toBe(true);
     expect(passes('[BODY].database == null', { BODY: '{"database":null}' })).toBe(true);
     expect(passes('[BODY].database != null', { BODY: '{"database":"x"}' })).toBe(true);
@@ -65,7 +68,10 @@ describe('equality', () => {
 
 describe('ordering', () => {
   it('compares numbers with <, <=, > and >=', () => {
-    expect(check('[RESPONSE_TIME] < 300', { RESPONSE_TIME: 120 })).toEqual({ passed: true, detail: '[RESPONSE_TIME] (120) < 300' });
+    expect(check('[RESPONSE_TIME] < 300', { RESPONSE_TIME: 120 })).toEqual({
+      passed: true,
+      detail: '[RESPONSE_TIME] (120) < 300',
+    });
     expect(passes('[RESPONSE_TIME] < 300', { RESPONSE_TIME: 300 })).toBe(false);
     expect(passes('[RESPONSE_TIME] <= 300', { RESPONSE_TIME: 300 })).toBe(true);
     expect(passes('[VALUE] > 0.05', { VALUE: 0.05 })).toBe(false);
@@ -80,18 +86,26 @@ describe('ordering', () => {
   });
 
   it('fails, without throwing, on an absent or non-numeric side and says why', () => {
-    expect(check('[BODY].count < 10', { BODY: '{}' })).toEqual({ passed: false, detail: '[BODY].count (absent) < 10: the left side is absent' });
-    expect(check('[BODY].count > 10', { BODY: '{"count":"many"}' })).toEqual({
-      passed: false, detail: '[BODY].count ("many") > 10: the left side is not a number',
+    expect(check('[BODY].count < 10', { BODY: '{}' })).toEqual({
+      passed: false,
+      detail: '[BODY].count (absent) < 10: the left side is absent',
     });
-    expect(check('[A] >= [B]', { A: 1, B: null })).toEqual({ passed: false, detail: '[A] (1) >= [B] (null): the right side is null' });
+    expect(check('[BODY].count > 10', { BODY: '{"count":"many"}' })).toEqual({
+      passed: false,
+      detail: '[BODY].count ("many") > 10: the left side is not a number',
+    });
+    expect(check('[A] >= [B]', { A: 1, B: null })).toEqual({
+      passed: false,
+      detail: '[A] (1) >= [B] (null): the right side is null',
+    });
     expect(check('[A] > abc', { A: 1 }).detail).toBe('[A] (1) > abc: the right side is not a number');
     expect(passes('[A] < 1', { A: true })).toBe(false);
   });
 
   it('reads thresholds with units in the base unit of the placeholder', () => {
     expect(check('[CERTIFICATE_EXPIRATION] > 48h', { CERTIFICATE_EXPIRATION: 3_600_000 })).toEqual({
-      passed: false, detail: '[CERTIFICATE_EXPIRATION] (3600000) > 48h (172800000)',
+      passed: false,
+      detail: '[CERTIFICATE_EXPIRATION] (3600000) > 48h (172800000)',
     });
     expect(passes('[CERTIFICATE_EXPIRATION] > 48h', { CERTIFICATE_EXPIRATION: 30 * 86_400_000 })).toBe(true);
     expect(passes('[RESPONSE_TIME] <= 1.5s', { RESPONSE_TIME: 1500 })).toBe(true);
@@ -103,7 +117,10 @@ describe('ordering', () => {
 
 describe('contains', () => {
   it('finds a substring in a string', () => {
-    expect(check('[BODY] contains "ok"', { BODY: 'status: ok' })).toEqual({ passed: true, detail: '[BODY] ("status: ok") contains "ok"' });
+    expect(check('[BODY] contains "ok"', { BODY: 'status: ok' })).toEqual({
+      passed: true,
+      detail: '[BODY] ("status: ok") contains "ok"',
+    });
     expect(passes('[BODY] contains "OK"', { BODY: 'status: ok' })).toBe(false);
     expect(passes('[BODY] !contains "error"', { BODY: 'status: ok' })).toBe(true);
     expect(passes('[BODY] !contains "error"', { BODY: 'an error' })).toBe(false);
@@ -118,7 +135,9 @@ describe('contains', () => {
 
   it('finds a key in an object', () => {
     expect(passes('[INFO] contains maxmemory', { INFO: { maxmemory: '0' } })).toBe(true);
-    expect(passes('[CONNECTION_STATES] !contains "idle in transaction"', { CONNECTION_STATES: { active: 3 } })).toBe(true);
+    expect(passes('[CONNECTION_STATES] !contains "idle in transaction"', { CONNECTION_STATES: { active: 3 } })).toBe(
+      true,
+    );
     expect(passes('[INFO] contains constructor', { INFO: {} })).toBe(false);
   });
 
@@ -137,7 +156,10 @@ describe('contains', () => {
 
 describe('patterns', () => {
   it('match anywhere unless anchored', () => {
-    expect(check('[BODY] =~ "^UP"', { BODY: 'UP since 3 days' })).toEqual({ passed: true, detail: '[BODY] ("UP since 3 days") =~ "^UP"' });
+    expect(check('[BODY] =~ "^UP"', { BODY: 'UP since 3 days' })).toEqual({
+      passed: true,
+      detail: '[BODY] ("UP since 3 days") =~ "^UP"',
+    });
     expect(passes('[BODY] =~ "^UP"', { BODY: 'NOT UP' })).toBe(false);
     expect(passes('[BODY] =~ UP', { BODY: 'NOT UP' })).toBe(true);
     expect(passes('[BODY] !~ "^DOWN"', { BODY: 'UP' })).toBe(true);
@@ -162,7 +184,10 @@ describe('patterns', () => {
 describe('paths', () => {
   it('read into a JSON body given as text', () => {
     const body = JSON.stringify({ database: 'connected', items: [{ name: 'a' }, { name: 'b' }], 'a.b': 1 });
-    expect(check('[BODY].database == connected', { BODY: body })).toEqual({ passed: true, detail: '[BODY].database ("connected") == connected' });
+    expect(check('[BODY].database == connected', { BODY: body })).toEqual({
+      passed: true,
+      detail: '[BODY].database ("connected") == connected',
+    });
     expect(passes('$.database == "connected"', { BODY: body })).toBe(true);
     expect(passes('$.items[1].name == b', { BODY: body })).toBe(true);
     expect(passes('$.items[2].name == null', { BODY: body })).toBe(true);
@@ -177,7 +202,9 @@ describe('paths', () => {
   });
 
   it('say when a body read with a path is not JSON', () => {
-    expect(check('[BODY].database == connected', { BODY: '<html>' }).detail).toBe('[BODY].database (absent: [BODY] is not JSON) == connected');
+    expect(check('[BODY].database == connected', { BODY: '<html>' }).detail).toBe(
+      '[BODY].database (absent: [BODY] is not JSON) == connected',
+    );
   });
 
   it('do not reach JavaScript internals', () => {
@@ -195,10 +222,12 @@ describe('arithmetic and len', () => {
   it('computes ratios and shows the computed value', () => {
     const info = { INFO: { used_memory: '910', maxmemory: '1000' } };
     expect(check('[INFO].used_memory / [INFO].maxmemory < 0.85', info)).toEqual({
-      passed: false, detail: '[INFO].used_memory / [INFO].maxmemory (0.91) < 0.85',
+      passed: false,
+      detail: '[INFO].used_memory / [INFO].maxmemory (0.91) < 0.85',
     });
     expect(check('[INFO].used_memory / [INFO].maxmemory < 92%', info)).toEqual({
-      passed: true, detail: '[INFO].used_memory / [INFO].maxmemory (0.91) < 92% (0.92)',
+      passed: true,
+      detail: '[INFO].used_memory / [INFO].maxmemory (0.91) < 92% (0.92)',
     });
     expect(passes('[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8', { CONNECTIONS: 50, MAX_CONNECTIONS: 100 })).toBe(true);
   });
@@ -215,7 +244,8 @@ describe('arithmetic and len', () => {
 
   it('fails on division by zero, an absent or a non-numeric operand, and says why', () => {
     expect(check('[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8', { CONNECTIONS: 5, MAX_CONNECTIONS: 0 })).toEqual({
-      passed: false, detail: '[CONNECTIONS] / [MAX_CONNECTIONS] (not computed) < 0.8: division by zero ([MAX_CONNECTIONS] is 0)',
+      passed: false,
+      detail: '[CONNECTIONS] / [MAX_CONNECTIONS] (not computed) < 0.8: division by zero ([MAX_CONNECTIONS] is 0)',
     });
     expect(check('[INFO].used_memory / [INFO].maxmemory < 0.85', { INFO: { used_memory: '1' } }).detail).toBe(
       '[INFO].used_memory / [INFO].maxmemory (not computed) < 0.85: [INFO].maxmemory is absent',
@@ -225,7 +255,10 @@ describe('arithmetic and len', () => {
   });
 
   it('counts with len the characters of a string, the elements of an array and the keys of an object', () => {
-    expect(check('len([BODY].items) > 0', { BODY: '{"items":[1,2]}' })).toEqual({ passed: true, detail: 'len([BODY].items) (2) > 0' });
+    expect(check('len([BODY].items) > 0', { BODY: '{"items":[1,2]}' })).toEqual({
+      passed: true,
+      detail: 'len([BODY].items) (2) > 0',
+    });
     expect(passes('len($.items) == 0', { BODY: '{"items":[]}' })).toBe(true);
     expect(passes('len([BODY]) == 3', { BODY: 'été' })).toBe(true);
     expect(passes('len("😀") == 1')).toBe(true);
@@ -234,7 +267,9 @@ describe('arithmetic and len', () => {
   });
 
   it('fails len of an absent value or a number', () => {
-    expect(check('len($.items) > 0', { BODY: '{}' }).detail).toBe('len($.items) (not computed) > 0: len() of $.items: it is absent');
+    expect(check('len($.items) > 0', { BODY: '{}' }).detail).toBe(
+      'len($.items) (not computed) > 0: len() of $.items: it is absent',
+    );
     expect(check('len([STATUS]) > 0', { STATUS: 200 }).passed).toBe(false);
   });
 });
@@ -245,7 +280,9 @@ describe('a lone operand', () => {
     expect(check('[CONNECTED]', { CONNECTED: false })).toEqual({ passed: false, detail: '[CONNECTED] (false)' });
     expect(passes('[CERTIFICATE_VALID]', { CERTIFICATE_VALID: 'true' })).toBe(false);
     expect(passes('[STATUS]', { STATUS: 1 })).toBe(false);
-    expect(check('[CONNECTED]', {}).detail).toBe('[CONNECTED] (absent): a condition without an operator holds only when its value is true');
+    expect(check('[CONNECTED]', {}).detail).toBe(
+      '[CONNECTED] (absent): a condition without an operator holds only when its value is true',
+    );
     expect(passes('true')).toBe(true);
   });
 });
@@ -253,7 +290,12 @@ describe('a lone operand', () => {
 describe('evaluation', () => {
   it('never throws, even on values that cannot be read', () => {
     const values: Record<string, unknown> = {};
-    Object.defineProperty(values, 'A', { enumerable: true, get: () => { throw new Error('boom'); } });
+    Object.defineProperty(values, 'A', {
+      enumerable: true,
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     expect(check('[A] == 1', values)).toEqual({ passed: false, detail: '[A] == 1: evaluation failed: boom' });
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;

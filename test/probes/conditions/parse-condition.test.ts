@@ -15,11 +15,27 @@ function syntaxError(text: string): ConditionSyntaxError {
 describe('parsing conditions', () => {
   it('parses every example condition of the documentation', () => {
     const examples = [
-      '[STATUS] == 200', '[RESPONSE_TIME] < 300', '[BODY].database == connected', '$.database == "connected"',
-      '[CERTIFICATE_EXPIRATION] > 48h', '[INFO].used_memory / [INFO].maxmemory < 0.85', '[INFO].used_memory / [INFO].maxmemory < 85%',
-      '[CONNECTED] == true', '[CONNECTED]', '[DNS_ANSWERS] contains 10.0.0.1', '[BODY] contains "ok"', '[BODY] !contains "error"',
-      '[BODY] =~ "^UP"', '[PING] == PONG', 'len([BODY].items) > 0', '[ROW].count <= 10', '[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8',
-      '[VALUE] > 0.05', '[LABELS].job == postgres', '[STATUS] != 503', '[RESPONSE_TIME] <= 1.5s',
+      '[STATUS] == 200',
+      '[RESPONSE_TIME] < 300',
+      '[BODY].database == connected',
+      '$.database == "connected"',
+      '[CERTIFICATE_EXPIRATION] > 48h',
+      '[INFO].used_memory / [INFO].maxmemory < 0.85',
+      '[INFO].used_memory / [INFO].maxmemory < 85%',
+      '[CONNECTED] == true',
+      '[CONNECTED]',
+      '[DNS_ANSWERS] contains 10.0.0.1',
+      '[BODY] contains "ok"',
+      '[BODY] !contains "error"',
+      '[BODY] =~ "^UP"',
+      '[PING] == PONG',
+      'len([BODY].items) > 0',
+      '[ROW].count <= 10',
+      '[CONNECTIONS] / [MAX_CONNECTIONS] < 0.8',
+      '[VALUE] > 0.05',
+      '[LABELS].job == postgres',
+      '[STATUS] != 503',
+      '[RESPONSE_TIME] <= 1.5s',
     ];
     for (const text of examples) expect(() => parseCondition(text), text).not.toThrow();
   });
@@ -76,14 +92,27 @@ describe('parsing conditions', () => {
   });
 
   it('reads escapes in quoted strings and keeps other backslashes', () => {
-    expect(parseCondition(String.raw`[A] == "say \"hi\" \\ there"`).comparison?.right).toMatchObject({ value: 'say "hi" \\ there' });
+    expect(parseCondition(String.raw`[A] == "say \"hi\" \\ there"`).comparison?.right).toMatchObject({
+      value: 'say "hi" \\ there',
+    });
     expect(parseCondition(String.raw`[A] =~ "^\d+$"`).comparison?.right).toMatchObject({ value: String.raw`^\d+$` });
   });
 
   it('gives multiplication precedence over addition and reads operators left to right', () => {
-    expect(parseCondition('1 + 2 * 3').left).toMatchObject({ kind: 'arithmetic', operator: '+', right: { operator: '*' } });
-    expect(parseCondition('8 / 2 / 2').left).toMatchObject({ operator: '/', left: { operator: '/' }, right: { value: 2 } });
-    expect(parseCondition('(1 + 2) * 3').left).toMatchObject({ operator: '*', left: { operator: '+', start: 0, end: 7 } });
+    expect(parseCondition('1 + 2 * 3').left).toMatchObject({
+      kind: 'arithmetic',
+      operator: '+',
+      right: { operator: '*' },
+    });
+    expect(parseCondition('8 / 2 / 2').left).toMatchObject({
+      operator: '/',
+      left: { operator: '/' },
+      right: { value: 2 },
+    });
+    expect(parseCondition('(1 + 2) * 3').left).toMatchObject({
+      operator: '*',
+      left: { operator: '+', start: 0, end: 7 },
+    });
   });
 
   it('tells subtraction from a negative number or a word by where the minus stands', () => {
@@ -95,7 +124,9 @@ describe('parsing conditions', () => {
   it('compiles patterns when parsing', () => {
     const condition = parseCondition('[BODY] =~ "^UP"');
     expect(condition.comparison).toMatchObject({ operator: '=~' });
-    expect(condition.comparison && 'pattern' in condition.comparison ? condition.comparison.pattern.flags : '').toBe('u');
+    expect(condition.comparison && 'pattern' in condition.comparison ? condition.comparison.pattern.flags : '').toBe(
+      'u',
+    );
   });
 });
 
@@ -141,7 +172,9 @@ describe('condition syntax errors', () => {
   it('refuse bad placeholders and paths', () => {
     expect(syntaxError('[status] == 1').message).toBe('placeholder names are upper-case: write [STATUS] at column 2');
     expect(syntaxError('[] == 1').column).toBe(2);
-    expect(syntaxError('[ST4TUS] == 1').message).toBe("invalid character '4' in placeholder name (upper-case letters and '_') at column 4");
+    expect(syntaxError('[ST4TUS] == 1').message).toBe(
+      "invalid character '4' in placeholder name (upper-case letters and '_') at column 4",
+    );
     expect(syntaxError('[A]. == 1').column).toBe(5);
     expect(syntaxError('[A][x] == 1').column).toBe(5);
     expect(syntaxError('[A]x == 1').column).toBe(4);
@@ -170,7 +203,9 @@ describe('condition syntax errors', () => {
   });
 
   it('refuse a number with an unknown unit where a number is needed', () => {
-    expect(syntaxError('[CERTIFICATE_EXPIRATION] > 48hr').message).toMatch(/^unknown unit 'hr' in '48hr' \(units: ms, s, m, h, d, .*\) at column 28$/);
+    expect(syntaxError('[CERTIFICATE_EXPIRATION] > 48hr').message).toMatch(
+      /^unknown unit 'hr' in '48hr' \(units: ms, s, m, h, d, .*\) at column 28$/,
+    );
     expect(syntaxError('[A] * 2x > 1').column).toBe(7);
     expect(() => parseCondition('[A] == 48hr')).not.toThrow();
     expect(() => parseCondition('[A] > "48hr"')).not.toThrow();

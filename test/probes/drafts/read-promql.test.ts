@@ -22,7 +22,7 @@ describe('telling PromQL alert rules from prose', () => {
     ['error_rate > 5%', 'a percentage is prose'],
     ['pg_database_size > 50GB', 'two terms in a row ("50 GB")'],
     ["Taux d'assignation < 70%", 'two terms in a row'],
-    ['Temps d\'exécution > 10 secondes', 'two terms in a row'],
+    ["Temps d'exécution > 10 secondes", 'two terms in a row'],
     ['> 50 impayés avec retard > 60 jours', '">" has no term before it'],
     ['memory > 85', 'no metric selector, function call or metric_name'],
     ['up{job="api"}', 'no comparison'],

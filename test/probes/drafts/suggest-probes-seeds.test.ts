@@ -10,7 +10,12 @@ import { seedBytes, seedFiles, seedsAvailable } from '../../support/seeds.js';
 import { openTestDatabase, type TestDatabase } from '../../support/test-database.js';
 
 /** What the API would check when a suggestion is sent back as a probe to create. */
-const validInput = makeValidatorCompiler()({ schema: CreateProbeInput, httpPart: 'body', method: 'POST', url: '/api/v1/probes' });
+const validInput = makeValidatorCompiler()({
+  schema: CreateProbeInput,
+  httpPart: 'body',
+  method: 'POST',
+  url: '/api/v1/probes',
+});
 const asInput = (suggestion: ProbeSuggestion): unknown => {
   const input: Partial<ProbeSuggestion> = { ...suggestion };
   delete input.source;
@@ -22,17 +27,22 @@ const asInput = (suggestion: ProbeSuggestion): unknown => {
 describe.skipIf(!seedsAvailable)('probes suggested from the five seed runbooks', () => {
   let database: TestDatabase;
   let ctx: Ctx;
-  const suggest = async (runbookId: string): Promise<ProbeSuggestion[]> => (await suggestProbes({ ctx, input: { runbookId } })).suggestions;
+  const suggest = async (runbookId: string): Promise<ProbeSuggestion[]> =>
+    (await suggestProbes({ ctx, input: { runbookId } })).suggestions;
   const byName = (suggestions: ProbeSuggestion[], name: string): ProbeSuggestion => {
     const found = suggestions.find((suggestion) => suggestion.name === name);
-    if (found === undefined) throw new Error(`no "${name}" in ${suggestions.map((suggestion) => suggestion.name).join(' | ')}`);
+    if (found === undefined)
+      throw new Error(`no "${name}" in ${suggestions.map((suggestion) => suggestion.name).join(' | ')}`);
     return found;
   };
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
     ctx = { actor: systemActor, requestId: 'test', db: database.db, now: () => new Date() };
-    await importRunbookSources({ ctx, input: { files: seedFiles().map((file) => ({ filename: file, content: seedBytes(file.slice(0, 3)) })) } });
+    await importRunbookSources({
+      ctx,
+      input: { files: seedFiles().map((file) => ({ filename: file, content: seedBytes(file.slice(0, 3)) })) },
+    });
   });
   // Unset when beforeAll failed before opening it.
   afterAll(async () => (database as TestDatabase | undefined)?.close());
@@ -45,18 +55,34 @@ describe.skipIf(!seedsAvailable)('probes suggested from the five seed runbooks',
     ]);
     const [tcp, http] = suggestions;
     expect(tcp).toMatchObject({
-      target: { kind: 'tcp', host: 'postgres', port: 5432 }, conditions: ['[CONNECTED] == true'], severity: 'P1', labels: { runbook: 'base-de-donnees-down' },
-      source: { section: 'Diagnostique Immédiat (0-5 min)', step: 's2', line: 27, code: 'docker exec akig-backend psql -h postgres -U akig_user -d akig -c "SELECT 1"' },
+      target: { kind: 'tcp', host: 'postgres', port: 5432 },
+      conditions: ['[CONNECTED] == true'],
+      severity: 'P1',
+      labels: { runbook: 'base-de-donnees-down' },
+      source: {
+        section: 'Diagnostique Immédiat (0-5 min)',
+        step: 's2',
+        line: 27,
+        code: 'docker exec akig-backend psql -h postgres -U akig_user -d akig -c "SELECT 1"',
+      },
       needs: [],
     });
     expect(tcp!.notes.join(' ')).toContain('SELECT 1');
-    expect(http).toMatchObject({ target: { kind: 'http', url: 'http://localhost:4000/api/health' }, conditions: ['[STATUS] < 400'], source: { step: 's5', line: 51 } });
+    expect(http).toMatchObject({
+      target: { kind: 'http', url: 'http://localhost:4000/api/health' },
+      conditions: ['[STATUS] < 400'],
+      source: { step: 's5', line: 51 },
+    });
     expect(http!.notes.join(' ')).toContain('localhost is the machine');
   });
 
   it('reads `docker exec akig-cache redis-cli ping` as a Redis probe on the container, and notes what `INFO memory` would need', async () => {
     const [redis, ...rest] = await suggest('cache-redis-down');
-    expect(redis).toMatchObject({ target: { kind: 'redis', url: 'redis://akig-cache:6379' }, conditions: ['[PING] == PONG'], source: { step: 's1', line: 168 } });
+    expect(redis).toMatchObject({
+      target: { kind: 'redis', url: 'redis://akig-cache:6379' },
+      conditions: ['[PING] == PONG'],
+      source: { step: 's1', line: 168 },
+    });
     expect(redis!.notes.some((note) => note.includes('container akig-cache'))).toBe(true);
     // `redis-cli INFO memory` checks the same server: merged into the ping, with its note.
     expect(redis!.notes.some((note) => note.includes('INFO memory') && note.includes('maxmemory'))).toBe(true);
@@ -76,24 +102,36 @@ describe.skipIf(!seedsAvailable)('probes suggested from the five seed runbooks',
 
   it('keeps `${REDIS_PASSWORD}` as written in the Redis URL and names it in needs', async () => {
     const [redis] = await suggest('inc-003-redis-cache-indisponible');
-    expect(redis).toMatchObject({ target: { kind: 'redis', url: 'redis://:${REDIS_PASSWORD}@redis:6379' }, needs: ['REDIS_PASSWORD'] });
+    expect(redis).toMatchObject({
+      target: { kind: 'redis', url: 'redis://:${REDIS_PASSWORD}@redis:6379' },
+      needs: ['REDIS_PASSWORD'],
+    });
   });
 
   it('carries `$TOKEN` as a secret header, proposes a POST disabled, and never copies a written-out Authorization header', async () => {
     const osrm = await suggest('osrm-en-panne');
     const post = byName(osrm, 'OSRM en panne — localhost:5000/api/company_dispatch/run');
     expect(post).toMatchObject({
-      target: { kind: 'http', method: 'POST', secretHeaders: { Authorization: 'Bearer $TOKEN' }, body: '{"for_date": "2024-01-15", "mode": "heuristic_only"}' },
-      enabled: false, needs: ['TOKEN'],
+      target: {
+        kind: 'http',
+        method: 'POST',
+        secretHeaders: { Authorization: 'Bearer $TOKEN' },
+        body: '{"for_date": "2024-01-15", "mode": "heuristic_only"}',
+      },
+      enabled: false,
+      needs: ['TOKEN'],
     });
     // The unquoted `;` ends the command there, as the shell reads it.
-    expect(byName(osrm, 'OSRM en panne — localhost:5000/route/v1/driving/6.6323,46.5197').target).toEqual({ kind: 'http', url: 'http://localhost:5000/route/v1/driving/6.6323,46.5197' });
+    expect(byName(osrm, 'OSRM en panne — localhost:5000/route/v1/driving/6.6323,46.5197').target).toEqual({
+      kind: 'http',
+      url: 'http://localhost:5000/route/v1/driving/6.6323,46.5197',
+    });
     const profile = byName(await suggest('connexion'), 'Connexion — api.safargo.com/api/v1/users/profile');
     expect(profile.target).toEqual({ kind: 'http', url: 'https://api.safargo.com/api/v1/users/profile' });
     expect(profile.needs).toEqual(['Authorization']);
   });
 
-  it('reads a query to Prometheus\'s API as a Prometheus probe, `up` checked at 1', async () => {
+  it("reads a query to Prometheus's API as a Prometheus probe, `up` checked at 1", async () => {
     const suggestions = await suggest('procedure-de-reponse-aux-incidents');
     expect(suggestions.map((suggestion) => [suggestion.target, suggestion.conditions])).toEqual([
       [{ kind: 'http', url: 'https://api.rag-system.com/health' }, ['[STATUS] < 400']],

@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { advanceProbeState, initialProbeState, readProbeState, type ProbeState, type StateSettings, type StateStep } from '../../../src/probes/state/probe-state.js';
+import {
+  advanceProbeState,
+  initialProbeState,
+  readProbeState,
+  type ProbeState,
+  type StateSettings,
+  type StateStep,
+} from '../../../src/probes/state/probe-state.js';
 
 const start = Date.parse('2026-12-04T10:00:00Z');
 /** Runs checks every `everySeconds` from `start`; returns each step. */
-function run(outcomes: readonly boolean[], settings: Partial<StateSettings> = {}, everySeconds = 30, from: ProbeState = initialProbeState()): StateStep[] {
+function run(
+  outcomes: readonly boolean[],
+  settings: Partial<StateSettings> = {},
+  everySeconds = 30,
+  from: ProbeState = initialProbeState(),
+): StateStep[] {
   const steps: StateStep[] = [];
   let state = from;
   outcomes.forEach((passed, index) => {
-    const step = advanceProbeState(state, passed, new Date(start + index * everySeconds * 1000), { retries: 0, forSeconds: 0, keepFiringForSeconds: 0, ...settings });
+    const step = advanceProbeState(state, passed, new Date(start + index * everySeconds * 1000), {
+      retries: 0,
+      forSeconds: 0,
+      keepFiringForSeconds: 0,
+      ...settings,
+    });
     steps.push(step);
     state = step.state;
   });
@@ -71,7 +88,13 @@ describe('the probe state machine', () => {
     let state = initialProbeState();
     const decisions: (string | null)[] = [];
     [true, false, true, false, true, false, true, false].forEach((passed, index) => {
-      const step = advanceProbeState(state, passed, new Date(start + index * 30_000), { retries: 0, forSeconds: 0, keepFiringForSeconds: 0 }, false);
+      const step = advanceProbeState(
+        state,
+        passed,
+        new Date(start + index * 30_000),
+        { retries: 0, forSeconds: 0, keepFiringForSeconds: 0 },
+        false,
+      );
       decisions.push(step.alert);
       state = step.state;
     });

@@ -46,9 +46,19 @@ describe('runbooks written in other shapes', () => {
       title: 'Payments webhook backlog',
       kind: 'incident',
       language: 'en',
-      metadata: { severity: { raw: 'high', level: 'P2' }, rto: { raw: '30 minutes', minutes: 30 }, services: expect.arrayContaining(['payments-api', 'queue']) },
+      metadata: {
+        severity: { raw: 'high', level: 'P2' },
+        rto: { raw: '30 minutes', minutes: 30 },
+        services: expect.arrayContaining(['payments-api', 'queue']),
+      },
     });
-    expect(runbook!.sections.map((s) => s.kind)).toEqual(['overview', 'symptoms', 'diagnosis', 'resolution', 'verification']);
+    expect(runbook!.sections.map((s) => s.kind)).toEqual([
+      'overview',
+      'symptoms',
+      'diagnosis',
+      'resolution',
+      'verification',
+    ]);
     expect(runbook!.symptoms.map((s) => s.kind)).toEqual(['metric', 'log', 'http']);
     expect(runbook!.symptoms[1]!.terms).toContain('upstream connect error');
     const diagnosis = runbook!.sections[2]!.steps[0]!;
@@ -71,8 +81,16 @@ describe('runbooks written in other shapes', () => {
 
   it('reads a French runbook damaged as Windows-1252 the same as the intact one', async () => {
     const intact = [
-      '# 🚨 RUNBOOK: Files d’attente saturées', '**Sévérité**: 🔴 CRITIQUE', '**RTO**: < 30 minutes',
-      '## Symptômes', '- ❌ Délai de traitement > 5 min', '## Résolution', '```bash', '# Redémarrer les consommateurs', 'sudo systemctl restart consommateur', '```',
+      '# 🚨 RUNBOOK: Files d’attente saturées',
+      '**Sévérité**: 🔴 CRITIQUE',
+      '**RTO**: < 30 minutes',
+      '## Symptômes',
+      '- ❌ Délai de traitement > 5 min',
+      '## Résolution',
+      '```bash',
+      '# Redémarrer les consommateurs',
+      'sudo systemctl restart consommateur',
+      '```',
     ].join('\n');
     // What an editor does to UTF-8 read as Windows-1252 and saved again as UTF-8.
     const damaged = Buffer.from(iconv.decode(Buffer.from(intact, 'utf8'), 'win1252'), 'utf8');
@@ -80,7 +98,9 @@ describe('runbooks written in other shapes', () => {
     expect(decoded.repairs.codepage).toBe('windows-1252');
     expect(decoded.text).toBe(intact);
     const { runbooks } = await extractRunbooks(decoded.text, { filename: 'damaged.md' });
-    expect(runbooks.map((r) => [r.title, r.metadata.severity?.level, r.metadata.rto?.minutes])).toEqual([['Files d’attente saturées', 'P1', 30]]);
+    expect(runbooks.map((r) => [r.title, r.metadata.severity?.level, r.metadata.rto?.minutes])).toEqual([
+      ['Files d’attente saturées', 'P1', 30],
+    ]);
   });
 
   it('names a headingless runbook after its file', async () => {
@@ -91,8 +111,26 @@ describe('runbooks written in other shapes', () => {
   });
 
   it('splits a file of several runbooks separated by rules', async () => {
-    const text = ['# RUNBOOK: API down', '**Severity**: P1', '## Symptoms', '- 502 everywhere', '## Fix', '```bash', 'kubectl rollout restart deployment/api', '```',
-      '---', '# RUNBOOK: Cache cold', '**Severity**: low', '**RTO**: 2h', '## Symptoms', '- slow pages', '## Fix', '```bash', 'redis-cli ping', '```'].join('\n');
+    const text = [
+      '# RUNBOOK: API down',
+      '**Severity**: P1',
+      '## Symptoms',
+      '- 502 everywhere',
+      '## Fix',
+      '```bash',
+      'kubectl rollout restart deployment/api',
+      '```',
+      '---',
+      '# RUNBOOK: Cache cold',
+      '**Severity**: low',
+      '**RTO**: 2h',
+      '## Symptoms',
+      '- slow pages',
+      '## Fix',
+      '```bash',
+      'redis-cli ping',
+      '```',
+    ].join('\n');
     const { runbooks } = await extractRunbooks(text, { filename: 'many.md' });
     expect(runbooks.map((r) => [r.title, r.metadata.severity?.level, r.metadata.rto?.minutes ?? null])).toEqual([
       ['API down', 'P1', null],
@@ -105,27 +143,37 @@ describe('runbooks written in other shapes', () => {
     const text = '# Team notes\n\nSome context nobody structured.\n\n## Random thoughts\n\nWe should buy more disks.\n';
     const { runbooks, leftovers } = await extractRunbooks(text, { filename: 'notes.md' });
     expect(runbooks).toEqual([]);
-    expect(leftovers.map((l) => [l.heading, l.lines.start])).toEqual([['Team notes', 3], ['Random thoughts', 7]]);
+    expect(leftovers.map((l) => [l.heading, l.lines.start])).toEqual([
+      ['Team notes', 3],
+      ['Random thoughts', 7],
+    ]);
   });
 
   it('takes a numbered list of bare web addresses for links, not for steps', async () => {
     const text = '# Tools\n\n## Useful links\n\n1. https://grafana.example.test\n2. www.status.example.test\n';
     const { runbooks, leftovers } = await extractRunbooks(text, { filename: 'tools.md' });
     expect(runbooks).toEqual([]);
-    expect(leftovers.map((l) => [l.heading, l.reason])).toEqual([['Useful links', 'list of links, kept in the source only']]);
+    expect(leftovers.map((l) => [l.heading, l.reason])).toEqual([
+      ['Useful links', 'list of links, kept in the source only'],
+    ]);
   });
 });
 
 describe('procedures without symptoms', () => {
   it('keeps the sections of a structured procedure', async () => {
-    const text = '# Nginx down\n\n## Diagnosis\n\n```bash\nsystemctl status nginx\n```\n\n## Resolution\n\n```bash\nsudo systemctl restart nginx\n```\n\n## Verification\n\n```bash\ncurl -sf http://127.0.0.1/\n```\n';
+    const text =
+      '# Nginx down\n\n## Diagnosis\n\n```bash\nsystemctl status nginx\n```\n\n## Resolution\n\n```bash\nsudo systemctl restart nginx\n```\n\n## Verification\n\n```bash\ncurl -sf http://127.0.0.1/\n```\n';
     const { runbooks } = await extractRunbooks(text, { filename: 'nginx.md' });
-    expect(runbooks.map((r) => [r.kind, r.title, r.sections.map((s) => s.kind)])).toEqual([['procedure', 'Nginx down', ['diagnosis', 'resolution', 'verification']]]);
+    expect(runbooks.map((r) => [r.kind, r.title, r.sections.map((s) => s.kind)])).toEqual([
+      ['procedure', 'Nginx down', ['diagnosis', 'resolution', 'verification']],
+    ]);
   });
 
   it('names a one-section procedure after its parent heading, not its section word', async () => {
     const text = '# Redis full\n\n## Resolution\n\n```bash\nredis-cli config set maxmemory 2gb\n```\n';
     const { runbooks } = await extractRunbooks(text, { filename: 'redis.md' });
-    expect(runbooks.map((r) => [r.title, r.sections.map((s) => [s.kind, s.title])])).toEqual([['Redis full', [['resolution', 'Resolution']]]]);
+    expect(runbooks.map((r) => [r.title, r.sections.map((s) => [s.kind, s.title])])).toEqual([
+      ['Redis full', [['resolution', 'Resolution']]],
+    ]);
   });
 });

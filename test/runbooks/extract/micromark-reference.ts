@@ -16,6 +16,11 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 export function referenceTree(text: string): Root {
   return fromMarkdown(text, {
     extensions: [gfmTable(), gfmTaskListItem(), gfmStrikethrough(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+    mdastExtensions: [
+      gfmTableFromMarkdown(),
+      gfmTaskListItemFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      frontmatterFromMarkdown(['yaml']),
+    ],
   });
 }

@@ -20,11 +20,18 @@ function outline(node: Nodes, block = true): unknown {
       .filter((key) => key in node && !(key === 'start' && type !== 'list'))
       .map((key) => [key, (node as unknown as Record<string, unknown>)[key] ?? null]),
   );
-  const place = block && type !== 'tableCell' && node.position !== undefined
-    ? `${node.position.start.line}:${node.position.start.column}(${node.position.start.offset})-${node.position.end.line}:${node.position.end.column}(${node.position.end.offset})`
-    : undefined;
+  const place =
+    block && type !== 'tableCell' && node.position !== undefined
+      ? `${node.position.start.line}:${node.position.start.column}(${node.position.start.offset})-${node.position.end.line}:${node.position.end.column}(${node.position.end.offset})`
+      : undefined;
   const children = 'children' in node ? node.children.map((child) => outline(child, containers.has(type))) : undefined;
-  return { type, ...(place === undefined ? {} : { place }), text: toString(node), ...fields, ...(children === undefined ? {} : { children }) };
+  return {
+    type,
+    ...(place === undefined ? {} : { place }),
+    text: toString(node),
+    ...fields,
+    ...(children === undefined ? {} : { children }),
+  };
 }
 
 const shapes = readFileSync(new URL('fixtures/markdown-shapes.md', import.meta.url), 'utf8');
@@ -51,7 +58,11 @@ describe('parseMarkdown', () => {
     const root = parseMarkdown('- [ ] restart the worker\n- [x] drain the queue\n- [ ]no space, no task\n');
     const list = root.children[0];
     if (list?.type !== 'list') throw new Error('expected a list');
-    expect(list.children.map((item) => [item.checked, toString(item)])).toEqual([[false, 'restart the worker'], [true, 'drain the queue'], [null, '[ ]no space, no task']]);
+    expect(list.children.map((item) => [item.checked, toString(item)])).toEqual([
+      [false, 'restart the worker'],
+      [true, 'drain the queue'],
+      [null, '[ ]no space, no task'],
+    ]);
     expect(list.children[0]!.children[0]!.position?.start).toEqual({ line: 1, column: 7, offset: 6 });
   });
 
@@ -64,9 +75,16 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps link reference definitions as nodes, and resolves the links that use them', () => {
-    const root = parseMarkdown('See [the dashboard][grafana].\n\n[grafana]: https://grafana.example.test/d/api "API"\n');
+    const root = parseMarkdown(
+      'See [the dashboard][grafana].\n\n[grafana]: https://grafana.example.test/d/api "API"\n',
+    );
     expect(root.children.map((node) => node.type)).toEqual(['paragraph', 'definition']);
-    expect(root.children[1]).toMatchObject({ url: 'https://grafana.example.test/d/api', title: 'API', label: 'grafana', position: { start: { line: 3, column: 1 } } });
+    expect(root.children[1]).toMatchObject({
+      url: 'https://grafana.example.test/d/api',
+      title: 'API',
+      label: 'grafana',
+      position: { start: { line: 3, column: 1 } },
+    });
     const paragraph = root.children[0];
     if (paragraph?.type !== 'paragraph') throw new Error('expected a paragraph');
     // remark keeps a linkReference here; the resolved link serves every reader of links.
@@ -74,9 +92,12 @@ describe('parseMarkdown', () => {
   });
 
   it('keeps link targets as written, neither percent-encoded nor refused', () => {
-    const paragraph = parseMarkdown('[Grafana](https://grafana.example.test/d/é?var=a b) [x](javascript:alert(1))\n').children[0];
+    const paragraph = parseMarkdown('[Grafana](https://grafana.example.test/d/é?var=a b) [x](javascript:alert(1))\n')
+      .children[0];
     if (paragraph?.type !== 'paragraph') throw new Error('expected a paragraph');
-    expect(paragraph.children.filter((node) => node.type === 'link').map((node) => node.url)).toEqual(['javascript:alert(1)']);
+    expect(paragraph.children.filter((node) => node.type === 'link').map((node) => node.url)).toEqual([
+      'javascript:alert(1)',
+    ]);
     const plain = parseMarkdown('[Grafana](<https://grafana.example.test/d/é?var=a b>)\n').children[0];
     if (plain?.type !== 'paragraph') throw new Error('expected a paragraph');
     expect(plain.children[0]).toMatchObject({ type: 'link', url: 'https://grafana.example.test/d/é?var=a b' });

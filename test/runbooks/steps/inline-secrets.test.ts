@@ -15,7 +15,9 @@ describe('inline secrets', () => {
     ].join('\n');
     const lines = findInlineSecrets(code).map((secret) => secret.line);
     expect(new Set(lines)).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
-    expect(findInlineSecrets(code).find((secret) => secret.line === 1)?.reason).toBe('redis-cli -a passes the Redis password on the command line');
+    expect(findInlineSecrets(code).find((secret) => secret.line === 1)?.reason).toBe(
+      'redis-cli -a passes the Redis password on the command line',
+    );
   });
 
   it('never repeats the secret in the reason', () => {
@@ -40,7 +42,9 @@ describe('inline secrets', () => {
   });
 
   it('flags literal secrets in SQL and in config snippets too', async () => {
-    expect((await analyzeCodeBlock({ lang: 'sql', code: "ALTER ROLE app WITH PASSWORD 'n0tS0Secret';" })).inlineSecrets).toHaveLength(1);
+    expect(
+      (await analyzeCodeBlock({ lang: 'sql', code: "ALTER ROLE app WITH PASSWORD 'n0tS0Secret';" })).inlineSecrets,
+    ).toHaveLength(1);
     const yaml = await analyzeCodeBlock({ lang: 'yaml', code: 'db:\n  password: hunter2\n  token: ${TOKEN}' });
     expect(yaml.inlineSecrets).toEqual([{ line: 2, reason: 'a secret setting with a literal value' }]);
   });

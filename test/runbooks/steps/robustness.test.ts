@@ -30,7 +30,42 @@ function random(seed: number): () => number {
   };
 }
 
-const alphabet = ['a', 'Z', '9', ' ', '\n', '\t', "'", '"', '`', '$', '(', ')', '{', '}', '[', ']', '<', '>', '|', '&', ';', '\\', '#', '*', '=', '-', 'é', '💥', 'EOF', '<<', '$(', '{{', '--', '/*'];
+const alphabet = [
+  'a',
+  'Z',
+  '9',
+  ' ',
+  '\n',
+  '\t',
+  "'",
+  '"',
+  '`',
+  '$',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '<',
+  '>',
+  '|',
+  '&',
+  ';',
+  '\\',
+  '#',
+  '*',
+  '=',
+  '-',
+  'é',
+  '💥',
+  'EOF',
+  '<<',
+  '$(',
+  '{{',
+  '--',
+  '/*',
+];
 
 describe('robustness of the step analysis', () => {
   it('does not load the shell parser until a shell block is analysed, and loads it once', async () => {
@@ -38,25 +73,42 @@ describe('robustness of the step analysis', () => {
     await analyzeCodeBlock({ lang: 'sql', code: 'SELECT 1' });
     await analyzeCodeBlock({ lang: 'yaml', code: 'a: 1' });
     expect(loads).toEqual({ imports: 0, grammars: 0 });
-    await Promise.all([analyzeCodeBlock({ lang: 'bash', code: 'echo 1' }), analyzeCodeBlock({ lang: 'sh', code: 'echo 2' })]);
+    await Promise.all([
+      analyzeCodeBlock({ lang: 'bash', code: 'echo 1' }),
+      analyzeCodeBlock({ lang: 'sh', code: 'echo 2' }),
+    ]);
     await analyzeCodeBlock({ lang: 'console', code: '$ echo 3' });
     expect(loads).toEqual({ imports: 1, grammars: 1 });
   });
 
   it('falls back to a line-based reading of unparsable shell and says why', async () => {
-    const analysis = await analyzeCodeBlock({ lang: 'bash', code: "echo 'unterminated\nrm -rf /tmp/x\ncurl -s http://x | jq ." });
+    const analysis = await analyzeCodeBlock({
+      lang: 'bash',
+      code: "echo 'unterminated\nrm -rf /tmp/x\ncurl -s http://x | jq .",
+    });
     expect(analysis.parseError).toBe("line 1: reached EOF without closing quote '");
     const commands = analysis.groups.flatMap((group) => group.commands);
-    expect(commands.map((command) => [command.line, command.argv0])).toEqual([[1, 'echo'], [2, 'rm'], [3, 'curl']]);
+    expect(commands.map((command) => [command.line, command.argv0])).toEqual([
+      [1, 'echo'],
+      [2, 'rm'],
+      [3, 'curl'],
+    ]);
     expect(analysis.risk).toBe('destructive');
   });
 
   it('still finds parameters and heredocs in the line-based reading', async () => {
-    const analysis = await analyzeCodeBlock({ lang: 'bash', code: 'if then fi (\nredis-cli -a $REDIS_PASSWORD del <key>\npsql <<SQL\nDROP TABLE t;\nSQL' });
+    const analysis = await analyzeCodeBlock({
+      lang: 'bash',
+      code: 'if then fi (\nredis-cli -a $REDIS_PASSWORD del <key>\npsql <<SQL\nDROP TABLE t;\nSQL',
+    });
     expect(analysis.parseError).not.toBeNull();
     expect(analysis.parameters.map((parameter) => parameter.name)).toEqual(['REDIS_PASSWORD', 'key']);
     const commands = analysis.groups.flatMap((group) => group.commands);
-    expect(commands.map((command) => [command.line, command.endLine, command.level])).toEqual([[1, 1, 'changing'], [2, 2, 'destructive'], [3, 5, 'destructive']]);
+    expect(commands.map((command) => [command.line, command.endLine, command.level])).toEqual([
+      [1, 1, 'changing'],
+      [2, 2, 'destructive'],
+      [3, 5, 'destructive'],
+    ]);
   });
 
   it('never throws on random junk in any language', async () => {
@@ -66,8 +118,11 @@ describe('robustness of the step analysis', () => {
       const code = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)] ?? '').join('');
       const lang = ['bash', 'sql', 'console', 'yaml', ''][round % 5] ?? '';
       const analysis = await analyzeCodeBlock({ lang, code, meta: round % 7 === 0 ? code : null });
-      for (const parameter of analysis.parameters) for (const occurrence of parameter.occurrences) expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
-      for (const group of analysis.groups) for (const command of group.commands) expect(code.slice(command.start, command.end)).toBe(command.text);
+      for (const parameter of analysis.parameters)
+        for (const occurrence of parameter.occurrences)
+          expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
+      for (const group of analysis.groups)
+        for (const command of group.commands) expect(code.slice(command.start, command.end)).toBe(command.text);
     }
   });
 

@@ -16,7 +16,9 @@ interface SeedBlock {
 function seedBlocks(): SeedBlock[] {
   const blocks: SeedBlock[] = [];
   if (!seedsAvailable) return blocks;
-  for (const file of readdirSync(seedDir).filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(seedDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     const text = readFileSync(`${seedDir}/${file}`, 'utf8');
     for (const match of text.matchAll(/^( *)```(\S*)([^\n]*)\n([\s\S]*?)^\1```/gm)) {
       const indent = match[1]?.length ?? 0;
@@ -33,7 +35,9 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
   let analyses: StepAnalysis[] = [];
 
   beforeAll(async () => {
-    analyses = await Promise.all(blocks.map((block) => analyzeCodeBlock({ lang: block.lang, code: block.code, meta: block.meta })));
+    analyses = await Promise.all(
+      blocks.map((block) => analyzeCodeBlock({ lang: block.lang, code: block.code, meta: block.meta })),
+    );
   });
 
   const commands = (file?: string): { command: StepCommand; analysis: StepAnalysis; block: SeedBlock }[] =>
@@ -64,8 +68,11 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
   it('keeps command texts and parameter spans exact slices of the code', () => {
     analyses.forEach((analysis, index) => {
       const code = (blocks[index] as SeedBlock).code;
-      for (const group of analysis.groups) for (const command of group.commands) expect(code.slice(command.start, command.end)).toBe(command.text);
-      for (const parameter of analysis.parameters) for (const occurrence of parameter.occurrences) expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
+      for (const group of analysis.groups)
+        for (const command of group.commands) expect(code.slice(command.start, command.end)).toBe(command.text);
+      for (const parameter of analysis.parameters)
+        for (const occurrence of parameter.occurrences)
+          expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
     });
   });
 
@@ -78,7 +85,12 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
     expect(commandStarting('celery -A celery_app inspect active').level).toBe('read-only');
     expect(commandStarting('celery -A celery_app worker').level).toBe('changing');
     const restart = commandStarting('sudo systemctl restart osrm');
-    expect(restart).toMatchObject({ level: 'changing', argv0: 'systemctl', wrappers: ['sudo'], argv: ['systemctl', 'restart', 'osrm'] });
+    expect(restart).toMatchObject({
+      level: 'changing',
+      argv0: 'systemctl',
+      wrappers: ['sudo'],
+      argv: ['systemctl', 'restart', 'osrm'],
+    });
   });
 
   it('gives the revoke command its task_id parameter', () => {
@@ -86,7 +98,13 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
     expect(commandStarting('celery -A celery_app control revoke').level).toBe('destructive');
     expect(analysis.risk).toBe('destructive');
     expect(analysis.parameters).toEqual([
-      expect.objectContaining({ name: 'task_id', form: 'angle', secret: false, token: '<task_id>', occurrences: [expect.objectContaining({ line: 2 })] }),
+      expect.objectContaining({
+        name: 'task_id',
+        form: 'angle',
+        secret: false,
+        token: '<task_id>',
+        occurrences: [expect.objectContaining({ line: 2 })],
+      }),
     ]);
   });
 
@@ -96,7 +114,9 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
     expect(analysisWith('curl -s http://localhost:5000/api/company_dispatch_health/health').risk).toBe('read-only');
     const post = analysisWith('curl -X POST http://localhost:5000/api/company_dispatch/run');
     expect(post.risk).toBe('changing');
-    expect(post.parameters).toEqual([expect.objectContaining({ name: 'TOKEN', form: 'env', secret: true, token: '$TOKEN' })]);
+    expect(post.parameters).toEqual([
+      expect.objectContaining({ name: 'TOKEN', form: 'env', secret: true, token: '$TOKEN' }),
+    ]);
   });
 
   it('notices the unquoted ";" that splits the OSRM URL into a second, harmless command', () => {
@@ -114,7 +134,9 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
   });
 
   it('finds the {{ }} placeholders of the SQL blocks of the AKIG runbook', () => {
-    const sqlBlocks = analyses.filter((analysis, index) => analysis.kind === 'sql' && (blocks[index] as SeedBlock).file.startsWith('001'));
+    const sqlBlocks = analyses.filter(
+      (analysis, index) => analysis.kind === 'sql' && (blocks[index] as SeedBlock).file.startsWith('001'),
+    );
     expect(sqlBlocks).toHaveLength(2);
     const agent = sqlBlocks[1]?.parameters.find((parameter) => parameter.name === 'agent_id');
     expect(agent).toMatchObject({ form: 'mustache', token: '{{ agent_id }}' });
@@ -125,14 +147,24 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
       'Sessions gÃ©olocalisation',
       'Actions du jour',
     ]);
-    const template = analyses.find((analysis) => analysis.parameters.some((parameter) => parameter.name === 'nb_impayes'));
+    const template = analyses.find((analysis) =>
+      analysis.parameters.some((parameter) => parameter.name === 'nb_impayes'),
+    );
     expect(template).toMatchObject({ kind: 'config', executable: false });
-    expect(template?.parameters.map((parameter) => parameter.name)).toEqual(['nb_impayes', 'affected_sites', 'total_montant']);
+    expect(template?.parameters.map((parameter) => parameter.name)).toEqual([
+      'nb_impayes',
+      'affected_sites',
+      'total_montant',
+    ]);
   });
 
   it('looks inside docker exec, heredocs fed to psql, and psql -c', () => {
-    expect(commandStarting('docker exec akig-backend psql -h postgres -U akig_user -d akig <<EOF').level).toBe('read-only');
-    expect(commandStarting('docker exec akig-db psql -U akig_user -c \\\n  "SELECT pg_terminate_backend').level).toBe('destructive');
+    expect(commandStarting('docker exec akig-backend psql -h postgres -U akig_user -d akig <<EOF').level).toBe(
+      'read-only',
+    );
+    expect(commandStarting('docker exec akig-db psql -U akig_user -c \\\n  "SELECT pg_terminate_backend').level).toBe(
+      'destructive',
+    );
     expect(commandStarting('docker exec akig-cache redis-cli FLUSHDB').reasons[0]?.reason).toBe(
       'redis-cli FLUSHDB deletes every key of the database (via docker exec akig-cache)',
     );
@@ -142,20 +174,29 @@ describe.skipIf(!seedsAvailable)('analysing the code blocks of the five seed run
   });
 
   it('classifies the docker compose runbook, with its REDIS_PASSWORD secret', () => {
-    expect(commandStarting('docker compose exec redis redis-cli -a ${REDIS_PASSWORD} FLUSHALL').level).toBe('destructive');
+    expect(commandStarting('docker compose exec redis redis-cli -a ${REDIS_PASSWORD} FLUSHALL').level).toBe(
+      'destructive',
+    );
     const password = analysisWith('docker compose exec redis redis-cli -a ${REDIS_PASSWORD} ping').parameters;
-    expect(password).toEqual([expect.objectContaining({ name: 'REDIS_PASSWORD', form: 'env', secret: true, token: '${REDIS_PASSWORD}' })]);
-    expect(commandStarting('docker compose exec postgres psql -U manchengo -d manchengo_erp \\\n  -c "UPDATE').level).toBe('changing');
+    expect(password).toEqual([
+      expect.objectContaining({ name: 'REDIS_PASSWORD', form: 'env', secret: true, token: '${REDIS_PASSWORD}' }),
+    ]);
+    expect(
+      commandStarting('docker compose exec postgres psql -U manchengo -d manchengo_erp \\\n  -c "UPDATE').level,
+    ).toBe('changing');
     expect(commandStarting('./infra/backup/restore-postgres.sh').level).toBe('destructive');
     expect(commandStarting('./infra/deploy/rollback.sh').level).toBe('destructive');
     expect(analysisWith('git clone <repo-url>').parameters.map((parameter) => parameter.name)).toEqual(['repo_url']);
   });
 
   it('classifies the Kubernetes runbook', () => {
-    expect(commandStarting('kubectl get pods -n rag-production')).toMatchObject({ level: 'read-only', argv0: 'kubectl' });
+    expect(commandStarting('kubectl get pods -n rag-production')).toMatchObject({
+      level: 'read-only',
+      argv0: 'kubectl',
+    });
     expect(commandStarting('kubectl rollout restart deployment/rag-api').level).toBe('changing');
     expect(commandStarting('kubectl exec -it deployment/postgres').level).toBe('read-only');
-    expect(commandStarting('kubectl patch deployment rag-api -n rag-production -p \'{\n').endLine).toBe(20);
+    expect(commandStarting("kubectl patch deployment rag-api -n rag-production -p '{\n").endLine).toBe(20);
   });
 
   it('classifies the SafarGo runbook, rollbacks and restores included', () => {

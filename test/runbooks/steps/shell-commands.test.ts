@@ -17,7 +17,9 @@ describe('shell commands of a step', () => {
   });
 
   it('keeps a pipeline or an && chain as one command and classifies every part', async () => {
-    const [pipeline, chain] = await commandsOf('tail -f /var/log/app.log | grep ERROR\ncd /srv/app && git pull && sudo systemctl restart app || echo failed');
+    const [pipeline, chain] = await commandsOf(
+      'tail -f /var/log/app.log | grep ERROR\ncd /srv/app && git pull && sudo systemctl restart app || echo failed',
+    );
     expect(pipeline?.calls.map((call) => call.argv0)).toEqual(['tail', 'grep']);
     expect(pipeline?.level).toBe('read-only');
     expect(chain?.calls.map((call) => call.argv0)).toEqual(['cd', 'git', 'systemctl', 'echo']);
@@ -26,17 +28,37 @@ describe('shell commands of a step', () => {
   });
 
   it('keeps backslash continuations and heredocs in one command', async () => {
-    const code = 'curl -X POST http://x \\\n  -H "Content-Type: application/json" \\\n  -d \'{"a": 1}\'\npsql -d app <<EOF\nDELETE FROM sessions;\nEOF\necho done';
+    const code =
+      'curl -X POST http://x \\\n  -H "Content-Type: application/json" \\\n  -d \'{"a": 1}\'\npsql -d app <<EOF\nDELETE FROM sessions;\nEOF\necho done';
     const commands = await commandsOf(code);
-    expect(commands.map(({ line, endLine }) => [line, endLine])).toEqual([[1, 3], [4, 6], [7, 7]]);
+    expect(commands.map(({ line, endLine }) => [line, endLine])).toEqual([
+      [1, 3],
+      [4, 6],
+      [7, 7],
+    ]);
     expect(commands[1]?.text).toBe('psql -d app <<EOF\nDELETE FROM sessions;\nEOF');
     expect(commands[1]?.reasons[0]?.reason).toBe('DELETE FROM sessions deletes rows (via psql <<EOF)');
-    expect(commands[0]?.argv).toEqual(['curl', '-X', 'POST', 'http://x', '-H', 'Content-Type: application/json', '-d', '{"a": 1}']);
+    expect(commands[0]?.argv).toEqual([
+      'curl',
+      '-X',
+      'POST',
+      'http://x',
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      '{"a": 1}',
+    ]);
   });
 
   it('unwraps sudo, env, timeout, xargs and nice down to the real program', async () => {
-    const commands = await commandsOf('sudo -u postgres env PGDATABASE=app timeout 30 nice -n 10 psql -c "SELECT 1"\nls /tmp/old | xargs -n 1 rm -f');
-    expect(commands[0]).toMatchObject({ argv0: 'psql', wrappers: ['sudo', 'env', 'timeout', 'nice'], level: 'read-only' });
+    const commands = await commandsOf(
+      'sudo -u postgres env PGDATABASE=app timeout 30 nice -n 10 psql -c "SELECT 1"\nls /tmp/old | xargs -n 1 rm -f',
+    );
+    expect(commands[0]).toMatchObject({
+      argv0: 'psql',
+      wrappers: ['sudo', 'env', 'timeout', 'nice'],
+      level: 'read-only',
+    });
     expect(commands[1]?.calls[1]).toEqual({ argv0: 'rm', argv: ['rm', '-f'], wrappers: ['xargs'] });
     expect(commands[1]?.level).toBe('destructive');
   });
@@ -58,12 +80,24 @@ describe('shell commands of a step', () => {
         'find /tmp -mtime +7 -exec rm {} \\;',
       ].join('\n'),
     );
-    expect(commands.map((command) => command.level)).toEqual(['destructive', 'changing', 'destructive', 'read-only', 'destructive']);
-    expect(commands[2]?.reasons[0]).toEqual({ command: 'TRUNCATE jobs', level: 'destructive', reason: 'TRUNCATE jobs empties tables (via psql -c in kubectl exec api-0)' });
+    expect(commands.map((command) => command.level)).toEqual([
+      'destructive',
+      'changing',
+      'destructive',
+      'read-only',
+      'destructive',
+    ]);
+    expect(commands[2]?.reasons[0]).toEqual({
+      command: 'TRUNCATE jobs',
+      level: 'destructive',
+      reason: 'TRUNCATE jobs empties tables (via psql -c in kubectl exec api-0)',
+    });
   });
 
   it('treats psql fed with a dump as a restore into a live database', async () => {
-    const commands = await commandsOf('psql -d app < backup.sql\ngunzip -c dump.sql.gz | psql -d app\npsql -d app -f migrate.sql');
+    const commands = await commandsOf(
+      'psql -d app < backup.sql\ngunzip -c dump.sql.gz | psql -d app\npsql -d app -f migrate.sql',
+    );
     expect(commands.map((command) => command.level)).toEqual(['destructive', 'destructive', 'changing']);
   });
 
@@ -76,7 +110,7 @@ describe('shell commands of a step', () => {
 
   it('titles groups with the comment line above them until a blank line or the next comment', async () => {
     const analysis = await analyze(
-      '# Vérifier la santé d\'OSRM\ncurl -s http://localhost:5000/health\ncurl -s http://localhost:5000/ready\n# Vérifier les logs\ntail -n 50 app.log\n\nredis-cli ping\n# Doit retourner: PONG\n\n# Étape 1\n# Étape 2\nls',
+      "# Vérifier la santé d'OSRM\ncurl -s http://localhost:5000/health\ncurl -s http://localhost:5000/ready\n# Vérifier les logs\ntail -n 50 app.log\n\nredis-cli ping\n# Doit retourner: PONG\n\n# Étape 1\n# Étape 2\nls",
     );
     expect(analysis.groups.map((group) => [group.title, group.commands.length])).toEqual([
       ["Vérifier la santé d'OSRM", 2],
@@ -93,7 +127,10 @@ describe('shell commands of a step', () => {
   });
 
   it('strips $ prompts and skips the output lines of console blocks', async () => {
-    const commands = await commandsOf('$ kubectl get pods\nNAME    READY\napi-0   1/1\n$ redis-cli ping\nPONG', 'console');
+    const commands = await commandsOf(
+      '$ kubectl get pods\nNAME    READY\napi-0   1/1\n$ redis-cli ping\nPONG',
+      'console',
+    );
     expect(commands.map((command) => command.text)).toEqual(['kubectl get pods', 'redis-cli ping']);
     expect(commands[0]?.start).toBe(2);
     const bash = await commandsOf('$ docker ps');

@@ -25,7 +25,8 @@ vi.mock('web-tree-sitter', async (importOriginal) => {
 
 const { analyzeCodeBlock } = await import('../../../src/runbooks/steps/analyze-code-block.js');
 
-const commandsOf = async (code: string): Promise<StepCommand[]> => (await analyzeCodeBlock({ lang: 'bash', code })).groups.flatMap((group) => group.commands);
+const commandsOf = async (code: string): Promise<StepCommand[]> =>
+  (await analyzeCodeBlock({ lang: 'bash', code })).groups.flatMap((group) => group.commands);
 
 describe('the tree-sitter shell parser', () => {
   it('falls back to the line-based reading when it cannot be loaded, and loads it on a later call', async () => {
@@ -41,23 +42,35 @@ describe('the tree-sitter shell parser', () => {
   });
 
   it('keeps spans exact after accents, emoji and placeholders', async () => {
-    const code = '# Vérifier 💥 la file d\'attente\nredis-cli -a "$MOT_DE_PASSE" llen "file:<queue>" # éè 💥\ncurl -H "X: $TOKEN" http://x/<id>';
+    const code =
+      '# Vérifier 💥 la file d\'attente\nredis-cli -a "$MOT_DE_PASSE" llen "file:<queue>" # éè 💥\ncurl -H "X: $TOKEN" http://x/<id>';
     const analysis = await analyzeCodeBlock({ lang: 'bash', code });
     const commands = analysis.groups.flatMap((group) => group.commands);
     for (const command of commands) expect(code.slice(command.start, command.end)).toBe(command.text);
-    expect(commands.map((command) => command.text)).toEqual(['redis-cli -a "$MOT_DE_PASSE" llen "file:<queue>"', 'curl -H "X: $TOKEN" http://x/<id>']);
+    expect(commands.map((command) => command.text)).toEqual([
+      'redis-cli -a "$MOT_DE_PASSE" llen "file:<queue>"',
+      'curl -H "X: $TOKEN" http://x/<id>',
+    ]);
     expect(analysis.parameters.map((parameter) => parameter.name)).toEqual(['MOT_DE_PASSE', 'queue', 'TOKEN', 'id']);
-    for (const parameter of analysis.parameters) for (const occurrence of parameter.occurrences) expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
+    for (const parameter of analysis.parameters)
+      for (const occurrence of parameter.occurrences)
+        expect(code.slice(occurrence.start, occurrence.end)).toBe(occurrence.raw);
   });
 
   it('gives a trailing redirection of a pipeline or a list to its last command', async () => {
-    const [replay, chain] = await commandsOf('cat notes.txt | psql -d app < backup.sql\ncd /srv && pg_dump app > /tmp/app.sql');
-    expect(replay?.reasons.map((reason) => reason.reason)).toContain('psql replays a dump (backup.sql) into a live database');
+    const [replay, chain] = await commandsOf(
+      'cat notes.txt | psql -d app < backup.sql\ncd /srv && pg_dump app > /tmp/app.sql',
+    );
+    expect(replay?.reasons.map((reason) => reason.reason)).toContain(
+      'psql replays a dump (backup.sql) into a live database',
+    );
     expect(chain?.reasons.map((reason) => reason.reason)).toContain('writes output to /tmp/app.sql');
   });
 
   it('keeps the words written after a redirection as arguments of the command', async () => {
-    const [grep, psql] = await commandsOf('grep -c ERROR > /tmp/count.txt app.log\npsql <<SQL -d app\nDROP TABLE jobs;\nSQL');
+    const [grep, psql] = await commandsOf(
+      'grep -c ERROR > /tmp/count.txt app.log\npsql <<SQL -d app\nDROP TABLE jobs;\nSQL',
+    );
     expect(grep?.argv).toEqual(['grep', '-c', 'ERROR', 'app.log']);
     expect(psql).toMatchObject({ argv: ['psql', '-d', 'app'], level: 'destructive', endLine: 4 });
   });

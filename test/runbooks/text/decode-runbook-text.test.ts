@@ -4,7 +4,8 @@ import { AppError } from '../../../src/core/app-error.js';
 import { decodeRunbookText, normalizeLineEndings } from '../../../src/runbooks/text/decode-runbook-text.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const bytesOf = (...parts: (number[] | Uint8Array)[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
+const bytesOf = (...parts: (number[] | Uint8Array)[]): Uint8Array =>
+  Uint8Array.from(parts.flatMap((part) => [...part]));
 
 function refusalOf(bytes: Uint8Array): AppError {
   try {
@@ -44,8 +45,16 @@ describe('decodeRunbookText', () => {
     const text = 'Données 🚨\r\nà Zürich\r\n';
     const le = bytesOf([0xff, 0xfe], Buffer.from(text, 'utf16le'));
     const be = bytesOf([0xfe, 0xff], Buffer.from(text, 'utf16le').swap16());
-    expect(decodeRunbookText(le)).toMatchObject({ text: 'Données 🚨\nà Zürich\n', encoding: 'utf-16le', lineEndings: 'crlf' });
-    expect(decodeRunbookText(be)).toMatchObject({ text: 'Données 🚨\nà Zürich\n', encoding: 'utf-16be', lineEndings: 'crlf' });
+    expect(decodeRunbookText(le)).toMatchObject({
+      text: 'Données 🚨\nà Zürich\n',
+      encoding: 'utf-16le',
+      lineEndings: 'crlf',
+    });
+    expect(decodeRunbookText(be)).toMatchObject({
+      text: 'Données 🚨\nà Zürich\n',
+      encoding: 'utf-16be',
+      lineEndings: 'crlf',
+    });
   });
 
   it('normalises CRLF, lone CR and mixed line endings to LF and says which it found', () => {
@@ -77,7 +86,10 @@ describe('decodeRunbookText', () => {
   });
 
   it('refuses a PNG image, a ZIP archive and a PDF with a 400 on /content', () => {
-    expectRefused(bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /PNG image/);
+    expectRefused(
+      bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+      /PNG image/,
+    );
     expectRefused(bytesOf([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), /ZIP archive/);
     expectRefused(utf8('%PDF-1.7\n%âãÏÓ\n'), /PDF document/);
   });
@@ -90,7 +102,10 @@ describe('decodeRunbookText', () => {
   it('refuses bytes that are neither UTF-8 nor plausible 8-bit text', () => {
     const noise = Uint8Array.from({ length: 512 }, (_, i) => (i * 167 + 13) % 256).filter((byte) => byte !== 0);
     expectRefused(noise, /neither valid UTF-8 nor a plausible 8-bit text/);
-    const cyrillic = iconv.encode('Перезапустить базу данных, затем проверить журналы сервера и мониторинг.', 'windows-1251');
+    const cyrillic = iconv.encode(
+      'Перезапустить базу данных, затем проверить журналы сервера и мониторинг.',
+      'windows-1251',
+    );
     expectRefused(cyrillic, /neither valid UTF-8 nor a plausible 8-bit text/);
   });
 

@@ -26,7 +26,11 @@ describe.skipIf(!seedsAvailable)('decodeRunbookText on the seed runbooks', () =>
     const bytes = seed(name);
     const decoded = decodeRunbookText(bytes);
     expect(decoded.text).toBe(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    expect(decoded).toMatchObject({ encoding: 'utf-8', lineEndings: 'lf', repairs: { codepage: null, count: 0, unrepaired: 0 } });
+    expect(decoded).toMatchObject({
+      encoding: 'utf-8',
+      lineEndings: 'lf',
+      repairs: { codepage: null, count: 0, unrepaired: 0 },
+    });
   });
 
   it('repairs seed 001, UTF-8 read as Windows-1254, except one emoji that lost a byte', () => {
@@ -43,7 +47,7 @@ describe.skipIf(!seedsAvailable)('decodeRunbookText on the seed runbooks', () =>
       '**Impact**: Performances dégradées (3-5x plus lent)',
       'Escalade juridique pour dettes > 10000€',
       'Tous les runbooks à jour à: `/ops/runbooks/`',
-      '## Récupération D\'Urgence - Corruption BD (10-15 min)',
+      "## Récupération D'Urgence - Corruption BD (10-15 min)",
     ]) {
       expect(text).toContain(phrase);
     }
@@ -53,8 +57,30 @@ describe.skipIf(!seedsAvailable)('decodeRunbookText on the seed runbooks', () =>
   });
 
   it.each([
-    ['003', 84, ['### P1 - Critique (Résolution < 1h)', '- Performance dégradée > 50%', '📅 Détecté: [Date/Heure]', '⏱️ ETA: [Estimation de résolution]', '2. [Action à court terme]', '### Équipe Technique']],
-    ['004', 159, ['# Runbook Opérationnel SafarGo', '## 🚨 Procédures d\'Urgence', '3. **Assessment**: Évaluer l\'impact et la gravité', '## 📞 Contacts et Ressources', '**Dernière mise à jour**: 2024-12-01', '## 🔄 Déploiements']],
+    [
+      '003',
+      84,
+      [
+        '### P1 - Critique (Résolution < 1h)',
+        '- Performance dégradée > 50%',
+        '📅 Détecté: [Date/Heure]',
+        '⏱️ ETA: [Estimation de résolution]',
+        '2. [Action à court terme]',
+        '### Équipe Technique',
+      ],
+    ],
+    [
+      '004',
+      159,
+      [
+        '# Runbook Opérationnel SafarGo',
+        "## 🚨 Procédures d'Urgence",
+        "3. **Assessment**: Évaluer l'impact et la gravité",
+        '## 📞 Contacts et Ressources',
+        '**Dernière mise à jour**: 2024-12-01',
+        '## 🔄 Déploiements',
+      ],
+    ],
   ] as const)('repairs seed %s, UTF-8 read as Mac Roman, completely', (name, count, phrases) => {
     const { text, repairs } = decodeRunbookText(seed(name));
     expect(repairs).toMatchObject({ codepage: 'macintosh', count, unrepaired: 0 });

@@ -12,10 +12,47 @@ function misread(text: string, codepage: string): string {
 
 /** Correct text that must come back untouched, the same string. */
 const correctTexts = [
-  'Données', 'Zürich', 'naïve', '€', '—', '5 € – 10 €', '🚨 ✅ ❌ ⚠️', '👨‍💻', '1️⃣', '日本語のテキスト', '中文',
-  'SÃO PAULO', 'IRMÃ E IRMÃO', 'São Paulo', 'Ãgua', 'café\u00a0»', '«\u00a0Données\u00a0»', 'CAFÉ\u00a0: ÉTÉ\u00a0; NOËL\u00a0!',
-  'Größe', 'Œuvre', 'cœur', '½ × ¾', '°C ±2', '“É”', 'l’été', 'Ça va', 'Привет, мир', 'Ελληνικά', 'ğüşıöç İstanbul',
-  'zażółć gęślą jaźń', 'Ä…', 'â…»', 'ÅÄÖ åäö', '¿Qué?', '¡Olé!', 'ÀÉÈÙ', 'ß«', 'Ã', 'Â', 'ﬁn', 'x\u00a0→\u00a0y',
+  'Données',
+  'Zürich',
+  'naïve',
+  '€',
+  '—',
+  '5 € – 10 €',
+  '🚨 ✅ ❌ ⚠️',
+  '👨‍💻',
+  '1️⃣',
+  '日本語のテキスト',
+  '中文',
+  'SÃO PAULO',
+  'IRMÃ E IRMÃO',
+  'São Paulo',
+  'Ãgua',
+  'café\u00a0»',
+  '«\u00a0Données\u00a0»',
+  'CAFÉ\u00a0: ÉTÉ\u00a0; NOËL\u00a0!',
+  'Größe',
+  'Œuvre',
+  'cœur',
+  '½ × ¾',
+  '°C ±2',
+  '“É”',
+  'l’été',
+  'Ça va',
+  'Привет, мир',
+  'Ελληνικά',
+  'ğüşıöç İstanbul',
+  'zażółć gęślą jaźń',
+  'Ä…',
+  'â…»',
+  'ÅÄÖ åäö',
+  '¿Qué?',
+  '¡Olé!',
+  'ÀÉÈÙ',
+  'ß«',
+  'Ã',
+  'Â',
+  'ﬁn',
+  'x\u00a0→\u00a0y',
 ];
 
 describe('repairMojibake', () => {
@@ -75,7 +112,10 @@ describe('repairMojibake', () => {
   });
 
   it('reports the first twenty repairs with their line numbers', () => {
-    const damaged = misread(Array.from({ length: 30 }, (_, i) => `ligne ${i + 1} : données`).join('\n'), 'windows-1252');
+    const damaged = misread(
+      Array.from({ length: 30 }, (_, i) => `ligne ${i + 1} : données`).join('\n'),
+      'windows-1252',
+    );
     const { repairs } = repairMojibake(damaged);
     expect(repairs.count).toBe(30);
     expect(repairs.examples).toHaveLength(20);
@@ -91,7 +131,10 @@ describe('repairMojibake', () => {
 
   it('leaves correct text untouched in a paragraph of it', () => {
     const paragraph = correctTexts.map((text) => `- ${text} ok`).join('\n');
-    expect(repairMojibake(paragraph)).toEqual({ text: paragraph, repairs: { codepage: null, count: 0, examples: [], unrepaired: 0 } });
+    expect(repairMojibake(paragraph)).toEqual({
+      text: paragraph,
+      repairs: { codepage: null, count: 0, examples: [], unrepaired: 0 },
+    });
   });
 
   it('repairs mojibake next to correct text without touching the correct text', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { completions, decodeUtf8Sequence, missingAtEnd, splitSequences, UNKNOWN_BYTE } from '../../../src/runbooks/text/utf8-sequences.js';
+import {
+  completions,
+  decodeUtf8Sequence,
+  missingAtEnd,
+  splitSequences,
+  UNKNOWN_BYTE,
+} from '../../../src/runbooks/text/utf8-sequences.js';
 
 // ignoreBOM: a lone EF BB BF is U+FEFF here, not a byte-order mark to strip.
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -24,7 +30,8 @@ describe('utf8 sequences', () => {
     for (let b0 = 0x80; b0 <= 0xff; b0 += 1) {
       for (let b1 = 0x00; b1 <= 0xff; b1 += 1) {
         seqs.push([b0, b1]);
-        if (b0 >= 0xe0 && b0 <= 0xef && b1 >= 0x70 && b1 <= 0xcf) for (const b2 of [0x41, 0x7f, 0x80, 0xa0, 0xbf, 0xc0]) seqs.push([b0, b1, b2]);
+        if (b0 >= 0xe0 && b0 <= 0xef && b1 >= 0x70 && b1 <= 0xcf)
+          for (const b2 of [0x41, 0x7f, 0x80, 0xa0, 0xbf, 0xc0]) seqs.push([b0, b1, b2]);
       }
     }
     expect(disagreements(seqs)).toEqual([]);
@@ -34,7 +41,13 @@ describe('utf8 sequences', () => {
     const seqs: number[][] = [];
     for (let b0 = 0xf0; b0 <= 0xf7; b0 += 1) {
       for (let b1 = 0x70; b1 <= 0xcf; b1 += 1) {
-        for (const rest of [[0x80, 0x80], [0xbf, 0xbf], [0x9f, 0x9a], [0x80, 0x41]]) seqs.push([b0, b1, ...rest]);
+        for (const rest of [
+          [0x80, 0x80],
+          [0xbf, 0xbf],
+          [0x9f, 0x9a],
+          [0x80, 0x41],
+        ])
+          seqs.push([b0, b1, ...rest]);
       }
     }
     expect(disagreements(seqs)).toEqual([]);
@@ -59,8 +72,14 @@ describe('utf8 sequences', () => {
 
   it('completes a damaged sequence with each lost byte at each possible position', () => {
     expect(completions([0xe2, 0x8c], true, [0x81, 0x9d, 0xf0])).toEqual([
-      [0xe2, 0x81, 0x8c], [0xe2, 0x9d, 0x8c], [0xe2, 0x8c, 0x81], [0xe2, 0x8c, 0x9d],
+      [0xe2, 0x81, 0x8c],
+      [0xe2, 0x9d, 0x8c],
+      [0xe2, 0x8c, 0x81],
+      [0xe2, 0x8c, 0x9d],
     ]);
-    expect(completions([0xe2, 0x80, UNKNOWN_BYTE], false, [0x81, 0x9d])).toEqual([[0xe2, 0x80, 0x81], [0xe2, 0x80, 0x9d]]);
+    expect(completions([0xe2, 0x80, UNKNOWN_BYTE], false, [0x81, 0x9d])).toEqual([
+      [0xe2, 0x80, 0x81],
+      [0xe2, 0x80, 0x9d],
+    ]);
   });
 });

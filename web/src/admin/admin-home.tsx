@@ -12,11 +12,17 @@ export function AdminHome() {
   const { session } = useSession();
   const sections = useAllowedSections();
   return (
-    <AdminPage minRole="responder" title="admin.home.title" intro={session.user.role === 'admin' ? 'admin.home.intro' : 'admin.home.introResponder'}>
+    <AdminPage
+      minRole="responder"
+      title="admin.home.title"
+      intro={session.user.role === 'admin' ? 'admin.home.intro' : 'admin.home.introResponder'}
+    >
       <ul className="admin-cards" data-testid="admin-home">
         {sections.map((section) => (
           <li key={section.path} className="admin-card">
-            <h2><Link to={section.path}>{t(section.label)}</Link></h2>
+            <h2>
+              <Link to={section.path}>{t(section.label)}</Link>
+            </h2>
             <p>{t(section.intro)}</p>
           </li>
         ))}

@@ -21,10 +21,20 @@ export interface AdminSection {
 export const adminSections: readonly AdminSection[] = [
   { path: '/admin/users', label: 'admin.users.title', intro: 'admin.users.intro', minRole: 'admin' },
   { path: '/admin/tokens', label: 'admin.tokens.title', intro: 'admin.tokens.intro', minRole: 'admin' },
-  { path: '/admin/integrations', label: 'admin.integrations.title', intro: 'admin.integrations.intro', minRole: 'admin' },
+  {
+    path: '/admin/integrations',
+    label: 'admin.integrations.title',
+    intro: 'admin.integrations.intro',
+    minRole: 'admin',
+  },
   { path: '/admin/runners', label: 'runners.title', intro: 'runners.intro', minRole: 'admin' },
   { path: '/admin/silences', label: 'admin.silences.title', intro: 'admin.silences.intro', minRole: 'responder' },
-  { path: '/admin/maintenance', label: 'admin.maintenance.title', intro: 'admin.maintenance.intro', minRole: 'responder' },
+  {
+    path: '/admin/maintenance',
+    label: 'admin.maintenance.title',
+    intro: 'admin.maintenance.intro',
+    minRole: 'responder',
+  },
   { path: '/admin/audit', label: 'admin.audit.title', intro: 'admin.audit.intro', minRole: 'admin' },
 ];
 
@@ -62,7 +72,17 @@ function AdminNav() {
  * The frame of every admin page. Someone whose role is below the page's is told so instead of
  * seeing a page whose every request would be refused (the server refuses them anyway: 403).
  */
-export function AdminPage({ minRole, title, intro, children }: { minRole: Role; title: MessageKey; intro?: MessageKey; children: ReactNode }) {
+export function AdminPage({
+  minRole,
+  title,
+  intro,
+  children,
+}: {
+  minRole: Role;
+  title: MessageKey;
+  intro?: MessageKey;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   if (!hasRole(session.user.role, minRole)) {
@@ -93,7 +113,10 @@ export function LoadError({ error, onRetry }: { error: string | null; onRetry: (
   if (error === null) return null;
   return (
     <div className="error" role="alert">
-      {error} <button type="button" onClick={onRetry}>{t('common.retry')}</button>
+      {error}{' '}
+      <button type="button" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
     </div>
   );
 }

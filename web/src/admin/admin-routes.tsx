@@ -17,7 +17,11 @@ export const adminRoutes: readonly ConsoleRoute[] = [
   { pattern: /^\/admin\/users\/?$/, render: () => <UsersPage /> },
   { pattern: /^\/admin\/tokens\/?$/, render: () => <TokensPage /> },
   { pattern: /^\/admin\/integrations\/?$/, render: () => <IntegrationsPage /> },
-  { pattern: /^\/admin\/silences\/?$/, render: () => <SilencesPage />, nav: { to: '/admin/silences', label: 'admin.nav.muting', minRole: 'responder' } },
+  {
+    pattern: /^\/admin\/silences\/?$/,
+    render: () => <SilencesPage />,
+    nav: { to: '/admin/silences', label: 'admin.nav.muting', minRole: 'responder' },
+  },
   { pattern: /^\/admin\/maintenance\/?$/, render: () => <MaintenancePage /> },
   { pattern: /^\/admin\/audit\/?$/, render: () => <AuditPage /> },
 ];

@@ -12,7 +12,8 @@ export const adminStringsEn = {
   'admin.role.responder': 'Responder',
   'admin.role.admin': 'Admin',
   'admin.role.runner': 'Runner',
-  'admin.roleHint': 'Viewers read; responders work incidents, silences and maintenance; admins also manage people, tokens and integrations.',
+  'admin.roleHint':
+    'Viewers read; responders work incidents, silences and maintenance; admins also manage people, tokens and integrations.',
   'admin.duration.minutes': '{n} min',
   'admin.duration.hours': '{n} h',
   'admin.duration.days': '{n} days',
@@ -56,7 +57,8 @@ export const adminStringsEn = {
   'admin.users.deactivateConfirm': 'Yes, deactivate',
 
   'admin.tokens.title': 'API tokens',
-  'admin.tokens.intro': 'Tokens let scripts, the CLI and tools call the API as someone, with a role no higher than theirs.',
+  'admin.tokens.intro':
+    'Tokens let scripts, the CLI and tools call the API as someone, with a role no higher than theirs.',
   'admin.tokens.create': 'Issue a token',
   'admin.tokens.createSubmit': 'Issue token',
   'admin.tokens.owner': 'Owner',
@@ -75,7 +77,8 @@ export const adminStringsEn = {
   'admin.tokens.until': 'until {time}',
   'admin.tokens.secretTitle': 'Token "{name}" for {owner}',
   'admin.tokens.noOwner': 'None (runner token)',
-  'admin.tokens.runnerHint': 'Runner tokens, owned by nobody, are created on the Runners page with the command that starts a runner.',
+  'admin.tokens.runnerHint':
+    'Runner tokens, owned by nobody, are created on the Runners page with the command that starts a runner.',
   'admin.tokens.revoke': 'Revoke',
   'admin.tokens.revokeQuestion': 'Revoke "{name}"? Whatever uses it stops working at once.',
   'admin.tokens.revokeConfirm': 'Yes, revoke',
@@ -123,7 +126,8 @@ export const adminStringsEn = {
   'admin.silences.create': 'Silence alerts',
   'admin.silences.createSubmit': 'Silence',
   'admin.silences.matchers': 'Matchers',
-  'admin.silences.matchersHint': 'As in Alertmanager: regexes match the whole value. At least one matcher must need a value.',
+  'admin.silences.matchersHint':
+    'As in Alertmanager: regexes match the whole value. At least one matcher must need a value.',
   'admin.silences.label': 'Label {n}',
   'admin.silences.operator': 'Operator',
   'admin.silences.op.=': 'equals',
@@ -150,7 +154,7 @@ export const adminStringsEn = {
   'admin.silences.expireConfirm': 'Yes, expire',
 
   'admin.maintenance.title': 'Maintenance windows',
-  'admin.maintenance.intro': 'During a service\'s maintenance its alerts are stored but do not page.',
+  'admin.maintenance.intro': "During a service's maintenance its alerts are stored but do not page.",
   'admin.maintenance.create': 'Plan a maintenance',
   'admin.maintenance.createSubmit': 'Plan',
   'admin.maintenance.service': 'Service',

@@ -24,7 +24,9 @@ export function AuditPage() {
   const { search } = useLocation();
   const asked = Number.parseInt(search.get('page') ?? '1', 10);
   const page = Number.isFinite(asked) && asked > 0 ? asked : 1;
-  const log = useApiData<Paged<AuditLogEntry>>(withQuery('/api/v1/audit-log', { limit: pageSize, offset: (page - 1) * pageSize }));
+  const log = useApiData<Paged<AuditLogEntry>>(
+    withQuery('/api/v1/audit-log', { limit: pageSize, offset: (page - 1) * pageSize }),
+  );
   const pages = log.data === null ? page : Math.max(1, Math.ceil(log.data.total / pageSize));
   const go = (to: number) => navigate(to === 1 ? '/admin/audit' : `/admin/audit?page=${to}`);
   const now = Date.now();
@@ -51,22 +53,46 @@ export function AuditPage() {
             <tbody>
               {log.data.items.map((entry) => (
                 <tr key={entry.id} data-testid="audit-row">
-                  <td><time dateTime={entry.at}>{formatTime(entry.at, language, now)}</time></td>
-                  <td>{entry.actor.name}{entry.actor.type === 'user' ? '' : ` (${entry.actor.type})`}</td>
-                  <th scope="row"><code>{entry.action}</code></th>
-                  <td>{entry.targetType}{entry.targetId === null ? '' : ` ${entry.targetId}`}</td>
-                  <td className="audit-details"><code>{detailsText(entry.details)}</code></td>
+                  <td>
+                    <time dateTime={entry.at}>{formatTime(entry.at, language, now)}</time>
+                  </td>
+                  <td>
+                    {entry.actor.name}
+                    {entry.actor.type === 'user' ? '' : ` (${entry.actor.type})`}
+                  </td>
+                  <th scope="row">
+                    <code>{entry.action}</code>
+                  </th>
+                  <td>
+                    {entry.targetType}
+                    {entry.targetId === null ? '' : ` ${entry.targetId}`}
+                  </td>
+                  <td className="audit-details">
+                    <code>{detailsText(entry.details)}</code>
+                  </td>
                   <td>{entry.sourceIp ?? t('common.none')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <nav className="pager" aria-label={t('admin.audit.pages')}>
-            <button type="button" className="secondary" disabled={page <= 1} onClick={() => go(page - 1)} data-testid="audit-previous">
+            <button
+              type="button"
+              className="secondary"
+              disabled={page <= 1}
+              onClick={() => go(page - 1)}
+              data-testid="audit-previous"
+            >
               {t('admin.audit.previous')}
             </button>
             <span aria-current="page">{t('admin.audit.page', { page, pages })}</span>
-            <button type="button" className="secondary" disabled={page >= pages} onClick={() => go(page + 1)} data-testid="audit-next">
+            <button
+              type="button"
+              className="secondary"
+              disabled={page >= pages}
+              onClick={() => go(page + 1)}
+              data-testid="audit-next"
+            >
               {t('admin.audit.next')}
             </button>
           </nav>

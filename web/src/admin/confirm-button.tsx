@@ -59,7 +59,9 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, testId
   return (
     // The group is named by the question: moving focus to "Yes" reads it out first.
     <span className="confirm" role="group" aria-labelledby={questionId}>
-      <span className="confirm-question" id={questionId}>{question}</span>
+      <span className="confirm-question" id={questionId}>
+        {question}
+      </span>
       <button
         ref={confirmRef}
         type="button"
@@ -70,10 +72,20 @@ export function ConfirmButton({ label, question, confirmLabel, onConfirm, testId
       >
         {confirmLabel}
       </button>
-      <button type="button" className="secondary" disabled={busy} onClick={() => setAsking(false)} data-testid={`${testId}-cancel`}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy}
+        onClick={() => setAsking(false)}
+        data-testid={`${testId}-cancel`}
+      >
         {t('admin.cancel')}
       </button>
-      {error !== null && <span className="field-error" role="alert">{error}</span>}
+      {error !== null && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

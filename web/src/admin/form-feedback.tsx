@@ -17,8 +17,12 @@ interface Issue {
 }
 
 function isIssue(value: unknown): value is Issue {
-  return typeof value === 'object' && value !== null
-    && typeof (value as Issue).path === 'string' && typeof (value as Issue).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Issue).path === 'string' &&
+    typeof (value as Issue).message === 'string'
+  );
 }
 
 /** The fields an error names: 400s list `details.issues`; 409s on a unique name give `details.field`. */
@@ -27,7 +31,8 @@ function issuesOf(error: ApiError): Issue[] {
   const issues = Array.isArray(listed) ? listed.filter(isIssue) : [];
   const field = error.details['field'];
   // Some conflicts say `username`, others `/name`: both mean the same field.
-  if (typeof field === 'string') issues.push({ path: field.startsWith('/') ? field : `/${field}`, message: error.message });
+  if (typeof field === 'string')
+    issues.push({ path: field.startsWith('/') ? field : `/${field}`, message: error.message });
   return issues;
 }
 
@@ -70,19 +75,28 @@ export function useAdminForm(fields: readonly string[]): AdminForm {
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const fieldsKey = fields.join('\n');
 
-  const submit = useCallback(async (action: () => Promise<void>) => {
-    setBusy(true);
-    setErrors(noErrors);
-    try {
-      await action();
-      return true;
-    } catch (failure) {
-      setErrors(toFormErrors(failure, fieldsKey.split('\n').filter((field) => field !== ''), t));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [fieldsKey, t]);
+  const submit = useCallback(
+    async (action: () => Promise<void>) => {
+      setBusy(true);
+      setErrors(noErrors);
+      try {
+        await action();
+        return true;
+      } catch (failure) {
+        setErrors(
+          toFormErrors(
+            failure,
+            fieldsKey.split('\n').filter((field) => field !== ''),
+            t,
+          ),
+        );
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [fieldsKey, t],
+  );
 
   useEffect(() => {
     // Keyboard and screen-reader users land on the first field to fix, its message read out with it.
@@ -90,9 +104,11 @@ export function useAdminForm(fields: readonly string[]): AdminForm {
   }, [errors]);
 
   const errorId = useCallback((path: string) => `${id}-error${path}`, [id]);
-  const describe = useCallback((path: string) => (
-    errors.fields[path] === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': errorId(path) }
-  ), [errors, errorId]);
+  const describe = useCallback(
+    (path: string) =>
+      errors.fields[path] === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': errorId(path) },
+    [errors, errorId],
+  );
   return { busy, errors, formRef, submit, describe, errorId };
 }
 
@@ -110,5 +126,9 @@ export function FieldError({ form, path }: { form: AdminForm; path: string }) {
 /** What failed without naming a field of this form (403, network, a conflict). */
 export function FormError({ form }: { form: AdminForm }) {
   if (form.errors.general === null) return null;
-  return <p className="error" role="alert" data-testid="form-error">{form.errors.general}</p>;
+  return (
+    <p className="error" role="alert" data-testid="form-error">
+      {form.errors.general}
+    </p>
+  );
 }

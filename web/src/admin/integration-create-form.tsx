@@ -1,7 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { integrationKinds, type Integration, type IntegrationKind, type IntegrationSettings, type Service } from './admin-types';
+import {
+  integrationKinds,
+  type Integration,
+  type IntegrationKind,
+  type IntegrationSettings,
+  type Service,
+} from './admin-types';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
 import { defaultWebhookMapping, secondsOf } from './integration-urls';
 
@@ -18,7 +24,13 @@ export interface IntegrationWithKey {
  * webhook's mapping, a heartbeat's period). The finer settings (grouping, severity map) stay in
  * the API: they are set once, by someone reading the README.
  */
-export function IntegrationCreateForm({ services, onCreated }: { services: readonly Service[]; onCreated: (created: IntegrationWithKey) => void }) {
+export function IntegrationCreateForm({
+  services,
+  onCreated,
+}: {
+  services: readonly Service[];
+  onCreated: (created: IntegrationWithKey) => void;
+}) {
   const { t } = useI18n();
   const form = useAdminForm(fields);
   const [name, setName] = useState('');
@@ -31,7 +43,9 @@ export function IntegrationCreateForm({ services, onCreated }: { services: reado
   const settingsFor = (): IntegrationSettings | undefined => {
     if (kind === 'heartbeat') {
       const graceSeconds = secondsOf(grace);
-      return { heartbeat: { periodSeconds: secondsOf(period) ?? 0, ...(graceSeconds === null ? {} : { graceSeconds }) } };
+      return {
+        heartbeat: { periodSeconds: secondsOf(period) ?? 0, ...(graceSeconds === null ? {} : { graceSeconds }) },
+      };
     }
     if (kind !== 'webhook') return undefined;
     try {
@@ -47,7 +61,10 @@ export function IntegrationCreateForm({ services, onCreated }: { services: reado
     const settings = settingsFor();
     await form.submit(async () => {
       const created = await api<IntegrationWithKey>('POST', '/api/v1/integrations', {
-        name: name.trim(), kind, ...(serviceId === '' ? {} : { serviceId }), ...(settings === undefined ? {} : { settings }),
+        name: name.trim(),
+        kind,
+        ...(serviceId === '' ? {} : { serviceId }),
+        ...(settings === undefined ? {} : { settings }),
       });
       setName('');
       onCreated(created);
@@ -55,26 +72,57 @@ export function IntegrationCreateForm({ services, onCreated }: { services: reado
   };
 
   return (
-    <form ref={form.formRef} className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="integration-create-heading" noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="integration-create-heading"
+      noValidate
+    >
       <h2 id="integration-create-heading">{t('admin.integrations.create')}</h2>
       <div className="form-row">
         <label className="grow">
           <span>{t('admin.integrations.name')}</span>
-          <input required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} data-testid="integration-name" {...form.describe('/name')} />
+          <input
+            required
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            data-testid="integration-name"
+            {...form.describe('/name')}
+          />
           <FieldError form={form} path="/name" />
         </label>
         <label>
           <span>{t('admin.integrations.kind')}</span>
-          <select value={kind} onChange={(event) => setKind(event.target.value as IntegrationKind)} data-testid="integration-kind" {...form.describe('/kind')}>
-            {integrationKinds.map((value) => <option key={value} value={value}>{t(`admin.integrations.kind.${value}`)}</option>)}
+          <select
+            value={kind}
+            onChange={(event) => setKind(event.target.value as IntegrationKind)}
+            data-testid="integration-kind"
+            {...form.describe('/kind')}
+          >
+            {integrationKinds.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.integrations.kind.${value}`)}
+              </option>
+            ))}
           </select>
           <FieldError form={form} path="/kind" />
         </label>
         <label>
           <span>{t('admin.integrations.service')}</span>
-          <select value={serviceId} onChange={(event) => setServiceId(event.target.value)} data-testid="integration-service" {...form.describe('/serviceId')}>
+          <select
+            value={serviceId}
+            onChange={(event) => setServiceId(event.target.value)}
+            data-testid="integration-service"
+            {...form.describe('/serviceId')}
+          >
             <option value="">{t('admin.integrations.noService')}</option>
-            {services.map((service) => <option key={service.id} value={service.id}>{service.name}</option>)}
+            {services.map((service) => (
+              <option key={service.id} value={service.id}>
+                {service.name}
+              </option>
+            ))}
           </select>
           <FieldError form={form} path="/serviceId" />
         </label>
@@ -84,11 +132,25 @@ export function IntegrationCreateForm({ services, onCreated }: { services: reado
           <legend>{t('admin.integrations.heartbeat')}</legend>
           <label>
             <span>{t('admin.integrations.period')}</span>
-            <input type="number" min={10} required value={period} onChange={(event) => setPeriod(event.target.value)} data-testid="integration-period" {...form.describe('/settings/heartbeat')} />
+            <input
+              type="number"
+              min={10}
+              required
+              value={period}
+              onChange={(event) => setPeriod(event.target.value)}
+              data-testid="integration-period"
+              {...form.describe('/settings/heartbeat')}
+            />
           </label>
           <label>
             <span>{t('admin.integrations.grace')}</span>
-            <input type="number" min={0} value={grace} onChange={(event) => setGrace(event.target.value)} data-testid="integration-grace" />
+            <input
+              type="number"
+              min={0}
+              value={grace}
+              onChange={(event) => setGrace(event.target.value)}
+              data-testid="integration-grace"
+            />
           </label>
           <FieldError form={form} path="/settings/heartbeat" />
         </fieldset>
@@ -96,7 +158,14 @@ export function IntegrationCreateForm({ services, onCreated }: { services: reado
       {kind === 'webhook' && (
         <label>
           <span>{t('admin.integrations.mapping')}</span>
-          <textarea rows={6} spellCheck={false} value={mapping} onChange={(event) => setMapping(event.target.value)} data-testid="integration-mapping" {...form.describe('/settings/mapping')} />
+          <textarea
+            rows={6}
+            spellCheck={false}
+            value={mapping}
+            onChange={(event) => setMapping(event.target.value)}
+            data-testid="integration-mapping"
+            {...form.describe('/settings/mapping')}
+          />
           <span className="hint">{t('admin.integrations.mappingHint')}</span>
           <FieldError form={form} path="/settings/mapping" />
         </label>

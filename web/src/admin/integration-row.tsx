@@ -40,9 +40,13 @@ export function IntegrationRow({ integration, serviceName, onChanged, onRotated 
         <code data-testid="integration-row-url">{ingestUrl(integration.kind)}</code>
         <span className="hint">{t(keyUsage[integration.kind])}</span>
       </td>
-      <td><code>{integration.keyHint}</code></td>
+      <td>
+        <code>{integration.keyHint}</code>
+      </td>
       <td>{serviceName ?? t('common.none')}</td>
-      <td data-testid="integration-row-state">{disabled ? t('admin.integrations.disabled') : t('admin.integrations.enabled')}</td>
+      <td data-testid="integration-row-state">
+        {disabled ? t('admin.integrations.disabled') : t('admin.integrations.enabled')}
+      </td>
       <td>
         <div className="row-actions">
           <ConfirmButton
@@ -56,12 +60,7 @@ export function IntegrationRow({ integration, serviceName, onChanged, onRotated 
             testId="integration-row-rotate"
           />
           {disabled ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={enable}
-              data-testid="integration-row-enable"
-            >
+            <button type="button" className="secondary" onClick={enable} data-testid="integration-row-enable">
               {t('admin.integrations.enable')}
             </button>
           ) : (
@@ -76,7 +75,11 @@ export function IntegrationRow({ integration, serviceName, onChanged, onRotated 
               testId="integration-row-disable"
             />
           )}
-          {enableError !== null && <span className="field-error" role="alert">{enableError}</span>}
+          {enableError !== null && (
+            <span className="field-error" role="alert">
+              {enableError}
+            </span>
+          )}
         </div>
       </td>
     </tr>

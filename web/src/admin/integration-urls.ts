@@ -30,7 +30,11 @@ export const keyPlaceholder = 'KEY';
  * The full URL a sender of this kind posts to. Only a heartbeat's holds the key (cron jobs call a
  * URL); the others send it in a header or the body, so their URL is the same for every integration.
  */
-export function ingestUrl(kind: IntegrationKind, key: string | null = null, origin: string = window.location.origin): string {
+export function ingestUrl(
+  kind: IntegrationKind,
+  key: string | null = null,
+  origin: string = window.location.origin,
+): string {
   const path = ingestPaths[kind];
   return kind === 'heartbeat' ? `${origin}${path}${encodeURIComponent(key ?? keyPlaceholder)}` : `${origin}${path}`;
 }

@@ -32,7 +32,11 @@ export function IntegrationsPage() {
         <SecretReveal
           title={t('admin.integrations.keyTitle', { name: revealed.integration.name })}
           secret={revealed.key}
-          extra={{ label: t('admin.integrations.url'), value: ingestUrl(revealed.integration.kind, revealed.key), testId: 'integration-key-url' }}
+          extra={{
+            label: t('admin.integrations.url'),
+            value: ingestUrl(revealed.integration.kind, revealed.key),
+            testId: 'integration-key-url',
+          }}
           testId="integration-key"
           onDone={() => setRevealed(null)}
         />
@@ -67,7 +71,11 @@ export function IntegrationsPage() {
               <IntegrationRow
                 key={`${integration.id}:${integration.disabledAt ?? ''}`}
                 integration={integration}
-                serviceName={integration.serviceId === null ? null : (serviceNames.get(integration.serviceId) ?? integration.serviceId)}
+                serviceName={
+                  integration.serviceId === null
+                    ? null
+                    : (serviceNames.get(integration.serviceId) ?? integration.serviceId)
+                }
                 onChanged={() => void integrations.reload()}
                 onRotated={show}
               />

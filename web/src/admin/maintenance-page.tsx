@@ -25,11 +25,16 @@ export function MaintenancePage() {
   return (
     <AdminPage minRole="responder" title="admin.maintenance.title" intro="admin.maintenance.intro">
       <MaintenanceCreateForm services={services.data?.items ?? []} onCreated={() => void windows.reload()} />
-      <LoadError error={windows.error ?? services.error} onRetry={() => void Promise.all([windows.reload(), services.reload()])} />
+      <LoadError
+        error={windows.error ?? services.error}
+        onRetry={() => void Promise.all([windows.reload(), services.reload()])}
+      />
       {windows.data === null ? (
         windows.error === null && <p>{t('app.loading')}</p>
       ) : windows.data.length === 0 ? (
-        <p className="empty" data-testid="maintenance-empty">{t('admin.maintenance.empty')}</p>
+        <p className="empty" data-testid="maintenance-empty">
+          {t('admin.maintenance.empty')}
+        </p>
       ) : (
         <table className="admin-table" data-testid="maintenance-table">
           <thead>
@@ -57,10 +62,15 @@ export function MaintenancePage() {
                   <div className="row-actions">
                     <ConfirmButton
                       label={t('admin.maintenance.end')}
-                      question={t('admin.maintenance.endQuestion', { service: names.get(planned.serviceId) ?? planned.serviceId })}
+                      question={t('admin.maintenance.endQuestion', {
+                        service: names.get(planned.serviceId) ?? planned.serviceId,
+                      })}
                       confirmLabel={t('admin.maintenance.endConfirm')}
                       onConfirm={async () => {
-                        await api<MaintenanceWindow>('DELETE', `/api/v1/maintenance-windows/${encodeURIComponent(planned.id)}`);
+                        await api<MaintenanceWindow>(
+                          'DELETE',
+                          `/api/v1/maintenance-windows/${encodeURIComponent(planned.id)}`,
+                        );
                         await windows.reload();
                       }}
                       testId="maintenance-row-end"

@@ -41,8 +41,12 @@ export function SecretReveal({ title, secret, extra, testId, onDone, children }:
 
   return (
     <section className="secret-reveal" aria-labelledby={`${testId}-heading`} data-testid={testId}>
-      <h2 id={`${testId}-heading`} ref={headingRef} tabIndex={-1}>{title}</h2>
-      <p className="secret-warning" role="alert">{t('admin.secret.once')}</p>
+      <h2 id={`${testId}-heading`} ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <p className="secret-warning" role="alert">
+        {t('admin.secret.once')}
+      </p>
       {children}
       {extra !== undefined && (
         <label>
@@ -70,7 +74,9 @@ export function SecretReveal({ title, secret, extra, testId, onDone, children }:
           {t('admin.secret.done')}
         </button>
       </div>
-      <p role="status" className="secret-copied">{copied ? t('admin.secret.copied') : ''}</p>
+      <p role="status" className="secret-copied">
+        {copied ? t('admin.secret.copied') : ''}
+      </p>
     </section>
   );
 }

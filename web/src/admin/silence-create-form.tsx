@@ -28,7 +28,9 @@ export function SilenceCreateForm({ onCreated }: { onCreated: (silence: Silence)
     await form.submit(async () => {
       const endsAt = new Date(Date.now() + minutes * 60_000).toISOString();
       const silence = await api<Silence>('POST', '/api/v1/silences', {
-        matchers: matchers.map((matcher) => ({ ...matcher, name: matcher.name.trim() })), endsAt, comment: comment.trim(),
+        matchers: matchers.map((matcher) => ({ ...matcher, name: matcher.name.trim() })),
+        endsAt,
+        comment: comment.trim(),
       });
       setMatchers([blank()]);
       setComment('');
@@ -37,7 +39,13 @@ export function SilenceCreateForm({ onCreated }: { onCreated: (silence: Silence)
   };
 
   return (
-    <form ref={form.formRef} className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="silence-create-heading" noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="silence-create-heading"
+      noValidate
+    >
       <h2 id="silence-create-heading">{t('admin.silences.create')}</h2>
       <fieldset>
         <legend>{t('admin.silences.matchers')}</legend>
@@ -46,27 +54,53 @@ export function SilenceCreateForm({ onCreated }: { onCreated: (silence: Silence)
           <div className="form-row matcher-row" key={index} data-testid="silence-matcher">
             <label>
               <span>{t('admin.silences.label', { n: index + 1 })}</span>
-              <input required value={matcher.name} onChange={(event) => change(index, { name: event.target.value })} data-testid="silence-matcher-name" {...form.describe(`/matchers/${index}`)} />
+              <input
+                required
+                value={matcher.name}
+                onChange={(event) => change(index, { name: event.target.value })}
+                data-testid="silence-matcher-name"
+                {...form.describe(`/matchers/${index}`)}
+              />
             </label>
             <label>
               <span>{t('admin.silences.operator')}</span>
-              <select value={matcher.operator} onChange={(event) => change(index, { operator: event.target.value as MatcherOperator })} data-testid="silence-matcher-operator">
-                {matcherOperators.map((operator) => <option key={operator} value={operator}>{`${operator} ${t(`admin.silences.op.${operator}`)}`}</option>)}
+              <select
+                value={matcher.operator}
+                onChange={(event) => change(index, { operator: event.target.value as MatcherOperator })}
+                data-testid="silence-matcher-operator"
+              >
+                {matcherOperators.map((operator) => (
+                  <option key={operator} value={operator}>{`${operator} ${t(`admin.silences.op.${operator}`)}`}</option>
+                ))}
               </select>
             </label>
             <label className="grow">
               <span>{t('admin.silences.value')}</span>
-              <input value={matcher.value} onChange={(event) => change(index, { value: event.target.value })} data-testid="silence-matcher-value" />
+              <input
+                value={matcher.value}
+                onChange={(event) => change(index, { value: event.target.value })}
+                data-testid="silence-matcher-value"
+              />
             </label>
             {matchers.length > 1 && (
-              <button type="button" className="secondary" onClick={() => setMatchers((current) => current.filter((_, at) => at !== index))} aria-label={t('admin.silences.removeMatcher', { n: index + 1 })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setMatchers((current) => current.filter((_, at) => at !== index))}
+                aria-label={t('admin.silences.removeMatcher', { n: index + 1 })}
+              >
                 {t('admin.silences.remove')}
               </button>
             )}
             <FieldError form={form} path={`/matchers/${index}`} />
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setMatchers((current) => [...current, { ...blank(), name: '' }])} data-testid="silence-add-matcher">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setMatchers((current) => [...current, { ...blank(), name: '' }])}
+          data-testid="silence-add-matcher"
+        >
           {t('admin.silences.addMatcher')}
         </button>
         <FieldError form={form} path="/matchers" />
@@ -74,14 +108,31 @@ export function SilenceCreateForm({ onCreated }: { onCreated: (silence: Silence)
       <div className="form-row">
         <label>
           <span>{t('admin.silences.duration')}</span>
-          <select value={minutes} onChange={(event) => setMinutes(Number(event.target.value))} data-testid="silence-duration" {...form.describe('/endsAt')}>
-            {durations.map((value) => <option key={value} value={value}>{durationLabel(value, t)}</option>)}
+          <select
+            value={minutes}
+            onChange={(event) => setMinutes(Number(event.target.value))}
+            data-testid="silence-duration"
+            {...form.describe('/endsAt')}
+          >
+            {durations.map((value) => (
+              <option key={value} value={value}>
+                {durationLabel(value, t)}
+              </option>
+            ))}
           </select>
           <FieldError form={form} path="/endsAt" />
         </label>
         <label className="grow">
           <span>{t('admin.silences.comment')}</span>
-          <input required maxLength={2000} value={comment} placeholder={t('admin.silences.commentPlaceholder')} onChange={(event) => setComment(event.target.value)} data-testid="silence-comment" {...form.describe('/comment')} />
+          <input
+            required
+            maxLength={2000}
+            value={comment}
+            placeholder={t('admin.silences.commentPlaceholder')}
+            onChange={(event) => setComment(event.target.value)}
+            data-testid="silence-comment"
+            {...form.describe('/comment')}
+          />
           <FieldError form={form} path="/comment" />
         </label>
         <button type="submit" disabled={form.busy} data-testid="silence-create-submit">

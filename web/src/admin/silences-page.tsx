@@ -29,7 +29,9 @@ export function SilencesPage() {
       {silences.data === null ? (
         silences.error === null && <p>{t('app.loading')}</p>
       ) : silences.data.length === 0 ? (
-        <p className="empty" data-testid="silences-empty">{t('admin.silences.empty')}</p>
+        <p className="empty" data-testid="silences-empty">
+          {t('admin.silences.empty')}
+        </p>
       ) : (
         <table className="admin-table" data-testid="silences-table">
           <thead>
@@ -47,16 +49,24 @@ export function SilencesPage() {
               <tr key={silence.id} data-testid="silence-row">
                 <th scope="row">
                   <ul className="matchers">
-                    {silence.matchers.map((matcher, index) => <li key={index}><code>{formatMatcher(matcher)}</code></li>)}
+                    {silence.matchers.map((matcher, index) => (
+                      <li key={index}>
+                        <code>{formatMatcher(matcher)}</code>
+                      </li>
+                    ))}
                   </ul>
                 </th>
                 <td>{silence.comment}</td>
                 <td>{silence.createdBy}</td>
                 <td data-testid="silence-row-state">
                   {t(`admin.silences.state.${silence.state}`)}
-                  {silence.state === 'pending' ? ` (${t('admin.silences.from', { time: formatTime(silence.startsAt, language, now) })})` : ''}
+                  {silence.state === 'pending'
+                    ? ` (${t('admin.silences.from', { time: formatTime(silence.startsAt, language, now) })})`
+                    : ''}
                 </td>
-                <td><time dateTime={silence.endsAt}>{formatTime(silence.endsAt, language, now)}</time></td>
+                <td>
+                  <time dateTime={silence.endsAt}>{formatTime(silence.endsAt, language, now)}</time>
+                </td>
                 <td>
                   <div className="row-actions">
                     <ConfirmButton

@@ -18,7 +18,13 @@ export interface CreatedToken {
  * Issues a token for someone: its owner, a name saying where it is used, a role (never above the
  * owner's: the server says so next to the role), and an optional expiry.
  */
-export function TokenCreateForm({ users, onCreated }: { users: readonly User[]; onCreated: (created: CreatedToken) => void }) {
+export function TokenCreateForm({
+  users,
+  onCreated,
+}: {
+  users: readonly User[];
+  onCreated: (created: CreatedToken) => void;
+}) {
   const { t } = useI18n();
   const form = useAdminForm(fields);
   const [userId, setUserId] = useState('');
@@ -32,7 +38,12 @@ export function TokenCreateForm({ users, onCreated }: { users: readonly User[]; 
     event.preventDefault();
     const expiry = expiresAt === '' ? undefined : (localInputToIso(expiresAt) ?? expiresAt);
     await form.submit(async () => {
-      const created = await api<CreatedToken>('POST', '/api/v1/tokens', { userId: owner, name: name.trim(), role, ...(expiry === undefined ? {} : { expiresAt: expiry }) });
+      const created = await api<CreatedToken>('POST', '/api/v1/tokens', {
+        userId: owner,
+        name: name.trim(),
+        role,
+        ...(expiry === undefined ? {} : { expiresAt: expiry }),
+      });
       setName('');
       setExpiresAt('');
       onCreated(created);
@@ -40,31 +51,70 @@ export function TokenCreateForm({ users, onCreated }: { users: readonly User[]; 
   };
 
   return (
-    <form ref={form.formRef} className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="token-create-heading" noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="token-create-heading"
+      noValidate
+    >
       <h2 id="token-create-heading">{t('admin.tokens.create')}</h2>
       <div className="form-row">
         <label>
           <span>{t('admin.tokens.owner')}</span>
-          <select value={owner} onChange={(event) => setUserId(event.target.value)} data-testid="token-owner" {...form.describe('/userId')}>
-            {active.map((user) => <option key={user.id} value={user.id}>{`${user.name} (${user.username}, ${t(`admin.role.${user.role}`)})`}</option>)}
+          <select
+            value={owner}
+            onChange={(event) => setUserId(event.target.value)}
+            data-testid="token-owner"
+            {...form.describe('/userId')}
+          >
+            {active.map((user) => (
+              <option
+                key={user.id}
+                value={user.id}
+              >{`${user.name} (${user.username}, ${t(`admin.role.${user.role}`)})`}</option>
+            ))}
           </select>
           <FieldError form={form} path="/userId" />
         </label>
         <label className="grow">
           <span>{t('admin.tokens.name')}</span>
-          <input required maxLength={100} value={name} placeholder={t('admin.tokens.namePlaceholder')} onChange={(event) => setName(event.target.value)} data-testid="token-name" {...form.describe('/name')} />
+          <input
+            required
+            maxLength={100}
+            value={name}
+            placeholder={t('admin.tokens.namePlaceholder')}
+            onChange={(event) => setName(event.target.value)}
+            data-testid="token-name"
+            {...form.describe('/name')}
+          />
           <FieldError form={form} path="/name" />
         </label>
         <label>
           <span>{t('admin.tokens.role')}</span>
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="token-role" {...form.describe('/role')}>
-            {roles.map((value) => <option key={value} value={value}>{t(`admin.role.${value}`)}</option>)}
+          <select
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            data-testid="token-role"
+            {...form.describe('/role')}
+          >
+            {roles.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.role.${value}`)}
+              </option>
+            ))}
           </select>
           <FieldError form={form} path="/role" />
         </label>
         <label>
           <span>{t('admin.tokens.expires')}</span>
-          <input type="datetime-local" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} data-testid="token-expires" {...form.describe('/expiresAt')} />
+          <input
+            type="datetime-local"
+            value={expiresAt}
+            onChange={(event) => setExpiresAt(event.target.value)}
+            data-testid="token-expires"
+            {...form.describe('/expiresAt')}
+          />
           <span className="hint">{t('admin.tokens.expiresHint')}</span>
           <FieldError form={form} path="/expiresAt" />
         </label>

@@ -55,7 +55,10 @@ export function TokensPage() {
           void tokens.reload();
         }}
       />
-      <LoadError error={tokens.error ?? users.error} onRetry={() => void Promise.all([tokens.reload(), users.reload()])} />
+      <LoadError
+        error={tokens.error ?? users.error}
+        onRetry={() => void Promise.all([tokens.reload(), users.reload()])}
+      />
       {tokens.data === null ? (
         tokens.error === null && <p>{t('app.loading')}</p>
       ) : (
@@ -74,14 +77,26 @@ export function TokensPage() {
           </thead>
           <tbody>
             {tokens.data.map((token) => (
-              <tr key={token.id} data-testid="token-row" data-name={token.name} className={token.revokedAt === null ? undefined : 'inactive'}>
+              <tr
+                key={token.id}
+                data-testid="token-row"
+                data-name={token.name}
+                className={token.revokedAt === null ? undefined : 'inactive'}
+              >
                 <th scope="row">{token.name}</th>
                 <td>{ownerName(token.userId)}</td>
                 <td>{t(`admin.role.${token.role}`)}</td>
-                <td><code>{token.prefix}…</code></td>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
                 <td>{time(token.createdAt)}</td>
                 <td>{time(token.lastUsedAt)}</td>
-                <td data-testid="token-row-state">{tokenState(token, now, t)}{token.expiresAt !== null && token.revokedAt === null ? ` (${t('admin.tokens.until', { time: time(token.expiresAt) })})` : ''}</td>
+                <td data-testid="token-row-state">
+                  {tokenState(token, now, t)}
+                  {token.expiresAt !== null && token.revokedAt === null
+                    ? ` (${t('admin.tokens.until', { time: time(token.expiresAt) })})`
+                    : ''}
+                </td>
                 <td>
                   <div className="row-actions">
                     {token.revokedAt === null && (

@@ -25,7 +25,12 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
     event.preventDefault();
     setCreated(null);
     await form.submit(async () => {
-      const user = await api<User>('POST', '/api/v1/users', { username: username.trim(), name: name.trim(), email: email.trim(), role });
+      const user = await api<User>('POST', '/api/v1/users', {
+        username: username.trim(),
+        name: name.trim(),
+        email: email.trim(),
+        role,
+      });
       setCreated(user);
       setUsername('');
       setName('');
@@ -35,7 +40,13 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
   };
 
   return (
-    <form ref={form.formRef} className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="user-create-heading" noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="user-create-heading"
+      noValidate
+    >
       <h2 id="user-create-heading">{t('admin.users.create')}</h2>
       <div className="form-row">
         <label>
@@ -53,18 +64,40 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
         </label>
         <label className="grow">
           <span>{t('admin.users.name')}</span>
-          <input required value={name} onChange={(event) => setName(event.target.value)} data-testid="user-name" {...form.describe('/name')} />
+          <input
+            required
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            data-testid="user-name"
+            {...form.describe('/name')}
+          />
           <FieldError form={form} path="/name" />
         </label>
         <label className="grow">
           <span>{t('admin.users.email')}</span>
-          <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} data-testid="user-email" {...form.describe('/email')} />
+          <input
+            type="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            data-testid="user-email"
+            {...form.describe('/email')}
+          />
           <FieldError form={form} path="/email" />
         </label>
         <label>
           <span>{t('admin.users.role')}</span>
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="user-role" {...form.describe('/role')}>
-            {roles.map((value) => <option key={value} value={value}>{t(`admin.role.${value}`)}</option>)}
+          <select
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            data-testid="user-role"
+            {...form.describe('/role')}
+          >
+            {roles.map((value) => (
+              <option key={value} value={value}>
+                {t(`admin.role.${value}`)}
+              </option>
+            ))}
           </select>
           <FieldError form={form} path="/role" />
         </label>
@@ -75,7 +108,9 @@ export function UserCreateForm({ onCreated }: { onCreated: (user: User) => void 
       <p className="hint">{t('admin.roleHint')}</p>
       <FormError form={form} />
       {created !== null && form.errors.general === null && (
-        <p className="success" role="status" data-testid="user-created">{t('admin.users.created', { username: created.username })}</p>
+        <p className="success" role="status" data-testid="user-created">
+          {t('admin.users.created', { username: created.username })}
+        </p>
       )}
     </form>
   );

@@ -11,7 +11,15 @@ const fields = ['/password', '/currentPassword'] as const;
  * typed twice, since nobody can read it back. Their open sessions end on the server. One's own
  * needs the current one too: a console left open must not let a passer-by lock its owner out.
  */
-export function UserPasswordForm({ user, self, onDone }: { user: User; self: boolean; onDone: (changed: boolean) => void }) {
+export function UserPasswordForm({
+  user,
+  self,
+  onDone,
+}: {
+  user: User;
+  self: boolean;
+  onDone: (changed: boolean) => void;
+}) {
   const { t } = useI18n();
   const form = useAdminForm(fields);
   const [password, setPassword] = useState('');
@@ -27,17 +35,37 @@ export function UserPasswordForm({ user, self, onDone }: { user: User; self: boo
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (password !== again) return;
-    const done = await form.submit(() => api<void>('PUT', `/api/v1/users/${encodeURIComponent(user.id)}/password`, self ? { password, currentPassword: current } : { password }));
+    const done = await form.submit(() =>
+      api<void>(
+        'PUT',
+        `/api/v1/users/${encodeURIComponent(user.id)}/password`,
+        self ? { password, currentPassword: current } : { password },
+      ),
+    );
     if (done) onDone(true);
   };
 
   return (
-    <form ref={form.formRef} className="admin-form inline-form" onSubmit={(event) => void submit(event)} aria-label={t('admin.users.passwordFor', { username: user.username })} noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form inline-form"
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('admin.users.passwordFor', { username: user.username })}
+      noValidate
+    >
       <div className="form-row">
         {self && (
           <label>
             <span>{t('admin.users.currentPassword')}</span>
-            <input ref={firstRef} type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} data-testid="user-current-password" {...form.describe('/currentPassword')} />
+            <input
+              ref={firstRef}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(event) => setCurrent(event.target.value)}
+              data-testid="user-current-password"
+              {...form.describe('/currentPassword')}
+            />
             <FieldError form={form} path="/currentPassword" />
           </label>
         )}
@@ -66,12 +94,22 @@ export function UserPasswordForm({ user, self, onDone }: { user: User; self: boo
             aria-describedby={mismatch ? `pw-mismatch-${user.id}` : undefined}
             data-testid="user-password-again"
           />
-          {mismatch && <span className="field-error" id={`pw-mismatch-${user.id}`}>{t('admin.users.passwordMismatch')}</span>}
+          {mismatch && (
+            <span className="field-error" id={`pw-mismatch-${user.id}`}>
+              {t('admin.users.passwordMismatch')}
+            </span>
+          )}
         </label>
-        <button type="submit" disabled={form.busy || password === '' || password !== again} data-testid="user-password-submit">
+        <button
+          type="submit"
+          disabled={form.busy || password === '' || password !== again}
+          data-testid="user-password-submit"
+        >
           {form.busy ? t('admin.saving') : t('admin.users.setPassword')}
         </button>
-        <button type="button" className="secondary" onClick={() => onDone(false)}>{t('admin.cancel')}</button>
+        <button type="button" className="secondary" onClick={() => onDone(false)}>
+          {t('admin.cancel')}
+        </button>
       </div>
       <FormError form={form} />
     </form>

@@ -35,17 +35,40 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
     <>
       <tr data-testid="user-row" data-username={user.username} className={active ? undefined : 'inactive'}>
         <th scope="row">{user.name}</th>
-        <td><code>{user.username}</code></td>
+        <td>
+          <code>{user.username}</code>
+        </td>
         <td>{user.email}</td>
         <td>
           {active && !self ? (
-            <form ref={form.formRef} className="role-form" onSubmit={(event) => { event.preventDefault(); void saveRole(); }}>
-              <label className="visually-hidden" htmlFor={`role-${user.id}`}>{t('admin.users.roleOf', { username: user.username })}</label>
-              <select id={`role-${user.id}`} value={role} onChange={(event) => setRole(event.target.value as Role)} data-testid="user-row-role" {...form.describe('/role')}>
-                {roles.map((value) => <option key={value} value={value}>{t(`admin.role.${value}`)}</option>)}
+            <form
+              ref={form.formRef}
+              className="role-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void saveRole();
+              }}
+            >
+              <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                {t('admin.users.roleOf', { username: user.username })}
+              </label>
+              <select
+                id={`role-${user.id}`}
+                value={role}
+                onChange={(event) => setRole(event.target.value as Role)}
+                data-testid="user-row-role"
+                {...form.describe('/role')}
+              >
+                {roles.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`admin.role.${value}`)}
+                  </option>
+                ))}
               </select>
               {role !== user.role && (
-                <button type="submit" disabled={form.busy} data-testid="user-row-role-save">{t('admin.users.saveRole')}</button>
+                <button type="submit" disabled={form.busy} data-testid="user-row-role-save">
+                  {t('admin.users.saveRole')}
+                </button>
               )}
               <FieldError form={form} path="/role" />
               <FormError form={form} />
@@ -58,7 +81,13 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
         <td>
           <div className="row-actions">
             {active && (
-              <button type="button" className="secondary" aria-expanded={settingPassword} onClick={() => setSettingPassword(!settingPassword)} data-testid="user-row-password">
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={settingPassword}
+                onClick={() => setSettingPassword(!settingPassword)}
+                data-testid="user-row-password"
+              >
                 {t('admin.users.setPassword')}
               </button>
             )}
@@ -75,7 +104,11 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
               />
             )}
             {self && <span className="hint">{t('admin.users.self')}</span>}
-            {passwordSet && <span className="success-inline" role="status" data-testid="user-row-password-done">{t('admin.users.passwordSet')}</span>}
+            {passwordSet && (
+              <span className="success-inline" role="status" data-testid="user-row-password-done">
+                {t('admin.users.passwordSet')}
+              </span>
+            )}
           </div>
         </td>
       </tr>

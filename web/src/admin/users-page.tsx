@@ -40,7 +40,12 @@ export function UsersPage() {
           <tbody>
             {users.data.items.map((user) => (
               // The key holds the role too: a saved role change resets the row's select to the server's value.
-              <UserRow key={`${user.id}:${user.role}:${user.deactivatedAt ?? ''}`} user={user} self={user.id === session.user.id} onChanged={() => void users.reload()} />
+              <UserRow
+                key={`${user.id}:${user.role}:${user.deactivatedAt ?? ''}`}
+                user={user}
+                self={user.id === session.user.id}
+                onChanged={() => void users.reload()}
+              />
             ))}
           </tbody>
         </table>

@@ -18,7 +18,15 @@ interface UserChoice {
  * hand a role to anyone who may respond, or take it themselves in one click; the change is in the
  * timeline like every other.
  */
-export function IncidentRoles({ incident, responder, onChanged }: { incident: Incident; responder: boolean; onChanged: (incident: Incident) => void }) {
+export function IncidentRoles({
+  incident,
+  responder,
+  onChanged,
+}: {
+  incident: Incident;
+  responder: boolean;
+  onChanged: (incident: Incident) => void;
+}) {
   const { t } = useI18n();
   const { session } = useSession();
   const [users, setUsers] = useState<UserChoice[]>([]);
@@ -34,7 +42,11 @@ export function IncidentRoles({ incident, responder, onChanged }: { incident: In
   }, [responder, t]);
 
   const assign = (role: IncidentRole, userId: string | null) =>
-    run(async () => onChanged(await api<Incident>('PUT', `/api/v1/incidents/${encodeURIComponent(incident.id)}/roles/${role}`, { userId })));
+    run(async () =>
+      onChanged(
+        await api<Incident>('PUT', `/api/v1/incidents/${encodeURIComponent(incident.id)}/roles/${role}`, { userId }),
+      ),
+    );
 
   return (
     <section className="incident-roles" aria-labelledby="roles-heading" data-testid="incident-roles">
@@ -56,14 +68,26 @@ export function IncidentRoles({ incident, responder, onChanged }: { incident: In
                   >
                     <option value="">{t('common.none')}</option>
                     {/* The holder stays listed even when the list does not have them (a viewer made commander). */}
-                    {holder !== undefined && !users.some((user) => user.id === holder.userId) && <option value={holder.userId}>{holder.name}</option>}
-                    {users.map((user) => <option key={user.id} value={user.id}>{user.name}</option>)}
+                    {holder !== undefined && !users.some((user) => user.id === holder.userId) && (
+                      <option value={holder.userId}>{holder.name}</option>
+                    )}
+                    {users.map((user) => (
+                      <option key={user.id} value={user.id}>
+                        {user.name}
+                      </option>
+                    ))}
                   </select>
                 ) : (
-                  holder?.name ?? t('common.none')
+                  (holder?.name ?? t('common.none'))
                 )}
                 {responder && holder?.userId !== session.user.id && (
-                  <button type="button" className="secondary" disabled={busy} onClick={() => void assign(role, session.user.id)} data-testid={`role-take-${role}`}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => void assign(role, session.user.id)}
+                    data-testid={`role-take-${role}`}
+                  >
                     {t('tools.takeRole')}
                   </button>
                 )}
@@ -72,7 +96,11 @@ export function IncidentRoles({ incident, responder, onChanged }: { incident: In
           );
         })}
       </dl>
-      {(error ?? loadError) !== null && <p className="error" role="alert">{error ?? loadError}</p>}
+      {(error ?? loadError) !== null && (
+        <p className="error" role="alert">
+          {error ?? loadError}
+        </p>
+      )}
     </section>
   );
 }

@@ -18,25 +18,54 @@ export function SeverityForm({ incident, onChanged }: { incident: Incident; onCh
     event.preventDefault();
     void run(async () => {
       const trimmed = reason.trim();
-      onChanged(await api<Incident>('PATCH', `/api/v1/incidents/${encodeURIComponent(incident.id)}`, trimmed === '' ? { severity } : { severity, reason: trimmed }));
+      onChanged(
+        await api<Incident>(
+          'PATCH',
+          `/api/v1/incidents/${encodeURIComponent(incident.id)}`,
+          trimmed === '' ? { severity } : { severity, reason: trimmed },
+        ),
+      );
       setReason('');
     });
   };
 
   return (
-    <form className="severity-form form-row" onSubmit={(event) => void submit(event)} aria-label={t('tools.changeSeverity')}>
+    <form
+      className="severity-form form-row"
+      onSubmit={(event) => void submit(event)}
+      aria-label={t('tools.changeSeverity')}
+    >
       <label>
         <span>{t('tools.severity')}</span>
-        <select value={severity} onChange={(event) => setSeverity(event.target.value as Severity)} data-testid="severity-select">
-          {severities.map((level) => <option key={level} value={level}>{t(`severity.${level}`)}</option>)}
+        <select
+          value={severity}
+          onChange={(event) => setSeverity(event.target.value as Severity)}
+          data-testid="severity-select"
+        >
+          {severities.map((level) => (
+            <option key={level} value={level}>
+              {t(`severity.${level}`)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="grow">
         <span>{t('tools.severityReason')}</span>
-        <input maxLength={5000} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="severity-reason" />
+        <input
+          maxLength={5000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          data-testid="severity-reason"
+        />
       </label>
-      <button type="submit" disabled={busy || severity === incident.severity} data-testid="severity-submit">{t('tools.changeSeverity')}</button>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      <button type="submit" disabled={busy || severity === incident.severity} data-testid="severity-submit">
+        {t('tools.changeSeverity')}
+      </button>
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

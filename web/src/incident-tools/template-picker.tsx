@@ -21,14 +21,19 @@ export function TemplatePicker({ incident, onPick }: { incident: Incident; onPic
 
   useEffect(() => {
     // Without templates the composer works as before: a failed read only hides the picker.
-    api<Paged<TemplateDraft>>('GET', '/api/v1/runbook-drafts?kind=communication-template&limit=100').then((page) => setTemplates(page.items), () => setTemplates([]));
+    api<Paged<TemplateDraft>>('GET', '/api/v1/runbook-drafts?kind=communication-template&limit=100').then(
+      (page) => setTemplates(page.items),
+      () => setTemplates([]),
+    );
   }, []);
   if (templates.length === 0) return null;
 
   const pick = (id: string) => {
     const template = templates.find((candidate) => candidate.id === id);
     if (template === undefined || typeof template.data.body !== 'string') return;
-    const placeholders = Array.isArray(template.data.placeholders) ? template.data.placeholders.filter((name): name is string => typeof name === 'string') : [];
+    const placeholders = Array.isArray(template.data.placeholders)
+      ? template.data.placeholders.filter((name): name is string => typeof name === 'string')
+      : [];
     onPick(fillTemplate(template.data.body, placeholders, incident, new Date(), language === 'fr' ? 'fr-FR' : 'en-GB'));
   };
 
@@ -37,7 +42,11 @@ export function TemplatePicker({ incident, onPick }: { incident: Incident; onPic
       <span>{t('tools.startFromTemplate')}</span>
       <select value="" onChange={(event) => pick(event.target.value)} data-testid="status-update-template">
         <option value="">{t('common.none')}</option>
-        {templates.map((template) => <option key={template.id} value={template.id}>{template.title}</option>)}
+        {templates.map((template) => (
+          <option key={template.id} value={template.id}>
+            {template.title}
+          </option>
+        ))}
       </select>
     </label>
   );

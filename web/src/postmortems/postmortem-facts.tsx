@@ -29,14 +29,22 @@ export function PostmortemFacts({ postmortem }: { postmortem: Postmortem }) {
           <h3>{t('postmortems.durations')}</h3>
           <table className="pm-table" data-testid="postmortem-durations">
             <thead>
-              <tr><th scope="col">{t('postmortems.measure')}</th><th scope="col">{t('postmortems.duration')}</th><th scope="col">{t('postmortems.target')}</th></tr>
+              <tr>
+                <th scope="col">{t('postmortems.measure')}</th>
+                <th scope="col">{t('postmortems.duration')}</th>
+                <th scope="col">{t('postmortems.target')}</th>
+              </tr>
             </thead>
             <tbody>
               {measures.map((key) => (
                 <tr key={key} data-measure={key}>
                   <th scope="row">{t(`postmortems.measure.${key}`)}</th>
                   <td>{measured(durations[key])}</td>
-                  <td>{key === 'resolve' && durations.resolutionTarget !== null ? `${facts.incident.severity} ${spokenSeconds(durations.resolutionTarget.minutes * 60)} ${verdict(durations.resolutionTarget.met)}` : ''}</td>
+                  <td>
+                    {key === 'resolve' && durations.resolutionTarget !== null
+                      ? `${facts.incident.severity} ${spokenSeconds(durations.resolutionTarget.minutes * 60)} ${verdict(durations.resolutionTarget.met)}`
+                      : ''}
+                  </td>
                 </tr>
               ))}
               {durations.rto.map((rto) => (

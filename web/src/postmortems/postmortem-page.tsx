@@ -30,14 +30,21 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
       </div>
       {loaded.error !== null && (
         <div className="error" role="alert">
-          {loaded.error} <button type="button" onClick={loaded.reload}>{t('common.retry')}</button>
+          {loaded.error}{' '}
+          <button type="button" onClick={loaded.reload}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       {loaded.notFound && (
         <>
           <h1>{incidentId}</h1>
           <p data-testid="postmortem-none">{t('postmortems.none')}</p>
-          {responder ? <PostmortemDraftForm incidentId={incidentId} replace={false} onDrafted={loaded.set} /> : <p className="read-only">{t('postmortems.readOnly')}</p>}
+          {responder ? (
+            <PostmortemDraftForm incidentId={incidentId} replace={false} onDrafted={loaded.set} />
+          ) : (
+            <p className="read-only">{t('postmortems.readOnly')}</p>
+          )}
         </>
       )}
       {postmortem === null ? (
@@ -47,18 +54,39 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
           <header className="pm-header">
             <h1 data-testid="postmortem-title">{postmortem.title}</h1>
             <p>
-              <span className={`pm-status pm-status-${postmortem.status}`} data-testid="postmortem-status">{t(`postmortems.status.${postmortem.status}`)}</span>
+              <span className={`pm-status pm-status-${postmortem.status}`} data-testid="postmortem-status">
+                {t(`postmortems.status.${postmortem.status}`)}
+              </span>
             </p>
             <nav className="pm-exports" aria-label={t('postmortems.exports')}>
-              <a href={`${path}.md`} target="_blank" rel="noopener" data-testid="export-markdown">{t('postmortems.exportMarkdown')}</a>
-              <a href={`${path}.html`} target="_blank" rel="noopener" data-testid="export-html">{t('postmortems.exportHtml')}</a>
+              <a href={`${path}.md`} target="_blank" rel="noopener" data-testid="export-markdown">
+                {t('postmortems.exportMarkdown')}
+              </a>
+              <a href={`${path}.html`} target="_blank" rel="noopener" data-testid="export-html">
+                {t('postmortems.exportHtml')}
+              </a>
             </nav>
           </header>
-          {responder ? <PostmortemReview postmortem={postmortem} onChanged={loaded.set} /> : <p className="read-only" data-testid="read-only">{t('postmortems.readOnly')}</p>}
-          {responder && postmortem.status === 'published' && <p className="pm-muted">{t('postmortems.publishedReadOnly')}</p>}
-          {responder && postmortem.status === 'draft' && <PostmortemDraftForm incidentId={incidentId} replace onDrafted={loaded.set} />}
+          {responder ? (
+            <PostmortemReview postmortem={postmortem} onChanged={loaded.set} />
+          ) : (
+            <p className="read-only" data-testid="read-only">
+              {t('postmortems.readOnly')}
+            </p>
+          )}
+          {responder && postmortem.status === 'published' && (
+            <p className="pm-muted">{t('postmortems.publishedReadOnly')}</p>
+          )}
+          {responder && postmortem.status === 'draft' && (
+            <PostmortemDraftForm incidentId={incidentId} replace onDrafted={loaded.set} />
+          )}
           <PostmortemFacts postmortem={postmortem} />
-          <PostmortemSectionsEditor postmortem={postmortem} editable={responder && postmortem.status !== 'published'} onSaved={loaded.set} onReload={loaded.reload} />
+          <PostmortemSectionsEditor
+            postmortem={postmortem}
+            editable={responder && postmortem.status !== 'published'}
+            onSaved={loaded.set}
+            onReload={loaded.reload}
+          />
           <CorrectiveActions postmortem={postmortem} editable={responder} onChanged={loaded.reload} />
         </>
       )}

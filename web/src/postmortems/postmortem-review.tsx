@@ -5,7 +5,13 @@ import { useI18n } from '../i18n';
 import { postmortemApiPath, type Postmortem } from './postmortem-types';
 
 /** The review buttons: one per state the post-mortem may move to now, as the server says. */
-export function PostmortemReview({ postmortem, onChanged }: { postmortem: Postmortem; onChanged: (changed: Postmortem) => void }) {
+export function PostmortemReview({
+  postmortem,
+  onChanged,
+}: {
+  postmortem: Postmortem;
+  onChanged: (changed: Postmortem) => void;
+}) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +19,12 @@ export function PostmortemReview({ postmortem, onChanged }: { postmortem: Postmo
     setBusy(true);
     setError(null);
     try {
-      onChanged(await api<Postmortem>('POST', `${postmortemApiPath(postmortem.incidentId)}/status`, { status, version: postmortem.version }));
+      onChanged(
+        await api<Postmortem>('POST', `${postmortemApiPath(postmortem.incidentId)}/status`, {
+          status,
+          version: postmortem.version,
+        }),
+      );
     } catch (failure) {
       setError(errorText(failure, t));
     } finally {
@@ -23,12 +34,22 @@ export function PostmortemReview({ postmortem, onChanged }: { postmortem: Postmo
   return (
     <div className="pm-review" role="group" aria-label={t('postmortems.review')}>
       {postmortem.allowedNextStates.map((status) => (
-        <button key={status} type="button" disabled={busy} className={status === 'published' ? undefined : 'secondary'}
-          onClick={() => void move(status)} data-testid={`postmortem-move-${status}`}>
+        <button
+          key={status}
+          type="button"
+          disabled={busy}
+          className={status === 'published' ? undefined : 'secondary'}
+          onClick={() => void move(status)}
+          data-testid={`postmortem-move-${status}`}
+        >
           {t(`postmortems.move.${status}`)}
         </button>
       ))}
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -27,7 +27,9 @@ export function PostmortemSectionsEditor({ postmortem, editable, onSaved, onRelo
     setState((current) => (current === 'stale' ? 'idle' : current));
   }, [postmortem.version, postmortem.sections]);
   const change = (key: string, field: 'title' | 'body', value: string) => {
-    setSections((current) => current.map((section) => (section.key === key ? { ...section, [field]: value } : section)));
+    setSections((current) =>
+      current.map((section) => (section.key === key ? { ...section, [field]: value } : section)),
+    );
     if (state === 'saved') setState('idle');
   };
   const save = async (event: FormEvent) => {
@@ -35,11 +37,15 @@ export function PostmortemSectionsEditor({ postmortem, editable, onSaved, onRelo
     setState('saving');
     setError(null);
     try {
-      const saved = await api<Postmortem>('PATCH', postmortemApiPath(postmortem.incidentId), { version: postmortem.version, sections });
+      const saved = await api<Postmortem>('PATCH', postmortemApiPath(postmortem.incidentId), {
+        version: postmortem.version,
+        sections,
+      });
       setState('saved');
       onSaved(saved);
     } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 409 && typeof failure.details['version'] === 'number') setState('stale');
+      if (failure instanceof ApiError && failure.status === 409 && typeof failure.details['version'] === 'number')
+        setState('stale');
       else {
         setState('idle');
         setError(errorText(failure, t));
@@ -50,17 +56,32 @@ export function PostmortemSectionsEditor({ postmortem, editable, onSaved, onRelo
     <form className="pm-sections" onSubmit={(event) => void save(event)} aria-labelledby="pm-sections-title">
       <h2 id="pm-sections-title">{t('postmortems.sections')}</h2>
       {sections.map((section) => (
-        <fieldset key={section.key} className="pm-section" data-testid="postmortem-section" data-section-kind={section.kind}>
+        <fieldset
+          key={section.key}
+          className="pm-section"
+          data-testid="postmortem-section"
+          data-section-kind={section.kind}
+        >
           <legend className="visually-hidden">{section.title}</legend>
           <label>
             {t('postmortems.sectionTitle')}
-            <input value={section.title} disabled={!editable} maxLength={200} onChange={(event) => change(section.key, 'title', event.target.value)} />
+            <input
+              value={section.title}
+              disabled={!editable}
+              maxLength={200}
+              onChange={(event) => change(section.key, 'title', event.target.value)}
+            />
           </label>
           {generatedKinds.includes(section.kind) && <p className="pm-muted">{t('postmortems.generatedNote')}</p>}
           <label>
             {t('postmortems.sectionBody')}
-            <textarea rows={generatedKinds.includes(section.kind) ? 2 : 5} value={section.body} disabled={!editable}
-              onChange={(event) => change(section.key, 'body', event.target.value)} data-testid={`postmortem-body-${section.key}`} />
+            <textarea
+              rows={generatedKinds.includes(section.kind) ? 2 : 5}
+              value={section.body}
+              disabled={!editable}
+              onChange={(event) => change(section.key, 'body', event.target.value)}
+              data-testid={`postmortem-body-${section.key}`}
+            />
           </label>
         </fieldset>
       ))}
@@ -69,15 +90,26 @@ export function PostmortemSectionsEditor({ postmortem, editable, onSaved, onRelo
           <button type="submit" disabled={state === 'saving' || state === 'stale'} data-testid="postmortem-save">
             {t(state === 'saving' ? 'postmortems.saving' : 'postmortems.save')}
           </button>
-          {state === 'saved' && <p className="success" role="status" data-testid="postmortem-saved">{t('postmortems.saved', { version: postmortem.version })}</p>}
+          {state === 'saved' && (
+            <p className="success" role="status" data-testid="postmortem-saved">
+              {t('postmortems.saved', { version: postmortem.version })}
+            </p>
+          )}
         </div>
       )}
       {state === 'stale' && (
         <div className="error" role="alert" data-testid="postmortem-stale">
-          {t('postmortems.stale')} <button type="button" onClick={onReload}>{t('postmortems.reload')}</button>
+          {t('postmortems.stale')}{' '}
+          <button type="button" onClick={onReload}>
+            {t('postmortems.reload')}
+          </button>
         </div>
       )}
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,6 +1,10 @@
 // Type-only: the console reads the server's own shapes, and no server code reaches the bundle.
 export type {
-  CorrectiveAction,   Measured, Postmortem, PostmortemSection,  PostmortemSummary,
+  CorrectiveAction,
+  Measured,
+  Postmortem,
+  PostmortemSection,
+  PostmortemSummary,
 } from '../../../src/postmortems/postmortem-model.js';
 
 export const actionStatuses = ['open', 'in-progress', 'done', 'cancelled'] as const;

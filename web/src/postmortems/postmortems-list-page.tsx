@@ -18,13 +18,18 @@ export function PostmortemsListPage() {
       <p className="pm-muted">{t('postmortems.intro')}</p>
       {loaded.error !== null && (
         <div className="error" role="alert">
-          {loaded.error} <button type="button" onClick={loaded.reload}>{t('common.retry')}</button>
+          {loaded.error}{' '}
+          <button type="button" onClick={loaded.reload}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : loaded.data.length === 0 ? (
-        <p className="empty" data-testid="postmortems-empty">{t('postmortems.empty')}</p>
+        <p className="empty" data-testid="postmortems-empty">
+          {t('postmortems.empty')}
+        </p>
       ) : (
         <table className="pm-table" data-testid="postmortems-table">
           <caption className="visually-hidden">{t('postmortems.title')}</caption>
@@ -41,14 +46,26 @@ export function PostmortemsListPage() {
             {loaded.data.map((summary) => (
               <tr key={summary.id} data-testid="postmortem-row" data-incident-id={summary.incidentId}>
                 <td>
-                  <span className={`severity severity-${summary.severity.toLowerCase()}`}>{summary.severity}</span> {summary.incidentId}
+                  <span className={`severity severity-${summary.severity.toLowerCase()}`}>{summary.severity}</span>{' '}
+                  {summary.incidentId}
                 </td>
-                <th scope="row"><Link to={postmortemPath(summary.incidentId)}>{summary.title}</Link></th>
-                <td><span className={`pm-status pm-status-${summary.status}`} data-testid="postmortem-status">{t(`postmortems.status.${summary.status}`)}</span></td>
+                <th scope="row">
+                  <Link to={postmortemPath(summary.incidentId)}>{summary.title}</Link>
+                </th>
+                <td>
+                  <span className={`pm-status pm-status-${summary.status}`} data-testid="postmortem-status">
+                    {t(`postmortems.status.${summary.status}`)}
+                  </span>
+                </td>
                 <td data-testid="postmortem-actions">
                   {t('postmortems.actionsCount', { open: summary.actions.open, total: summary.actions.total })}
                   {summary.actions.overdue > 0 && (
-                    <> <span className="overdue" data-testid="postmortem-overdue">{t('postmortems.overdueCount', { count: summary.actions.overdue })}</span></>
+                    <>
+                      {' '}
+                      <span className="overdue" data-testid="postmortem-overdue">
+                        {t('postmortems.overdueCount', { count: summary.actions.overdue })}
+                      </span>
+                    </>
                   )}
                 </td>
                 <td>{formatTime(summary.updatedAt, language)}</td>

@@ -2,7 +2,8 @@
 export const postmortemsStringsEn = {
   'postmortems.nav': 'Post-mortems',
   'postmortems.title': 'Post-mortems',
-  'postmortems.intro': 'Drafted from incident timelines, reviewed, then published. Corrective actions are followed here until done.',
+  'postmortems.intro':
+    'Drafted from incident timelines, reviewed, then published. Corrective actions are followed here until done.',
   'postmortems.empty': 'No post-mortem yet. Draft one from a resolved incident.',
   'postmortems.colIncident': 'Incident',
   'postmortems.colTitle': 'Title',
@@ -33,7 +34,8 @@ export const postmortemsStringsEn = {
   'postmortems.save': 'Save',
   'postmortems.saving': 'Saving…',
   'postmortems.saved': 'Saved (version {version}).',
-  'postmortems.stale': 'Someone saved this post-mortem meanwhile. Reload to see their changes; your text is kept below until you do.',
+  'postmortems.stale':
+    'Someone saved this post-mortem meanwhile. Reload to see their changes; your text is kept below until you do.',
   'postmortems.reload': 'Reload',
   'postmortems.review': 'Review',
   'postmortems.move.draft': 'Back to draft',
@@ -73,7 +75,8 @@ export const postmortemsStringsEn = {
 export const postmortemsStringsFr: Record<keyof typeof postmortemsStringsEn, string> = {
   'postmortems.nav': 'Post-mortems',
   'postmortems.title': 'Post-mortems',
-  'postmortems.intro': 'Rédigés à partir de la chronologie des incidents, relus, puis publiés. Les actions correctives sont suivies ici jusqu’à leur fin.',
+  'postmortems.intro':
+    'Rédigés à partir de la chronologie des incidents, relus, puis publiés. Les actions correctives sont suivies ici jusqu’à leur fin.',
   'postmortems.empty': 'Aucun post-mortem pour l’instant. Rédigez-en un depuis un incident résolu.',
   'postmortems.colIncident': 'Incident',
   'postmortems.colTitle': 'Titre',
@@ -104,7 +107,8 @@ export const postmortemsStringsFr: Record<keyof typeof postmortemsStringsEn, str
   'postmortems.save': 'Enregistrer',
   'postmortems.saving': 'Enregistrement…',
   'postmortems.saved': 'Enregistré (version {version}).',
-  'postmortems.stale': 'Quelqu’un a enregistré ce post-mortem entre-temps. Rechargez pour voir ses modifications ; votre texte reste ci-dessous d’ici là.',
+  'postmortems.stale':
+    'Quelqu’un a enregistré ce post-mortem entre-temps. Rechargez pour voir ses modifications ; votre texte reste ci-dessous d’ici là.',
   'postmortems.reload': 'Recharger',
   'postmortems.review': 'Relecture',
   'postmortems.move.draft': 'Revenir au brouillon',

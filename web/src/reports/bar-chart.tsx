@@ -31,7 +31,11 @@ const left = 8;
  * read, visually hidden, with the legend as its column headers.
  */
 export function BarChart({ title, categories, series, values, stacked = false, format, testId }: BarChartProps) {
-  const totals = values.map((row) => (stacked ? row.reduce<number>((sum, value) => sum + (value ?? 0), 0) : Math.max(0, ...row.map((value) => value ?? 0))));
+  const totals = values.map((row) =>
+    stacked
+      ? row.reduce<number>((sum, value) => sum + (value ?? 0), 0)
+      : Math.max(0, ...row.map((value) => value ?? 0)),
+  );
   const max = Math.max(1e-9, ...totals);
   const slot = Math.max(28, Math.min(72, 640 / Math.max(1, categories.length)));
   const width = left * 2 + slot * categories.length;
@@ -48,7 +52,14 @@ export function BarChart({ title, categories, series, values, stacked = false, f
       const y = top + plot - (stacked ? base : 0) - h;
       if (stacked) base += h;
       bars.push(
-        <rect key={`${category}-${one.key}`} className={`bar ${one.tone}`} x={x} y={y} width={Math.max(1, barWidth - 2)} height={h}>
+        <rect
+          key={`${category}-${one.key}`}
+          className={`bar ${one.tone}`}
+          x={x}
+          y={y}
+          width={Math.max(1, barWidth - 2)}
+          height={h}
+        >
           <title>{`${category} · ${one.label}: ${format(value)}`}</title>
         </rect>,
       );
@@ -59,21 +70,43 @@ export function BarChart({ title, categories, series, values, stacked = false, f
       <figcaption>{title}</figcaption>
       <svg aria-hidden="true" viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="chart">
         <line className="axis" x1={left} x2={width - left} y1={top + plot} y2={top + plot} />
-        <text className="tick" x={left} y={top - 2}>{format(max)}</text>
+        <text className="tick" x={left} y={top - 2}>
+          {format(max)}
+        </text>
         {bars}
         {categories.map((category, c) => (
-          <text key={category} className="tick" x={left + c * slot + slot / 2} y={height - bottom + 16} textAnchor="middle">{category}</text>
+          <text
+            key={category}
+            className="tick"
+            x={left + c * slot + slot / 2}
+            y={height - bottom + 16}
+            textAnchor="middle"
+          >
+            {category}
+          </text>
         ))}
       </svg>
       {series.length > 1 && (
         <ul className="legend" aria-hidden="true">
-          {series.map((one) => <li key={one.key}><span className={`swatch ${one.tone}`} />{one.label}</li>)}
+          {series.map((one) => (
+            <li key={one.key}>
+              <span className={`swatch ${one.tone}`} />
+              {one.label}
+            </li>
+          ))}
         </ul>
       )}
       <table className="visually-hidden" data-testid={`${testId}-table`}>
         <caption>{title}</caption>
         <thead>
-          <tr><td />{series.map((one) => <th key={one.key} scope="col">{one.label}</th>)}</tr>
+          <tr>
+            <td />
+            {series.map((one) => (
+              <th key={one.key} scope="col">
+                {one.label}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {categories.map((category, c) => (

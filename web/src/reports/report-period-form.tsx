@@ -9,11 +9,23 @@ export interface ReportQuery {
   groupBy: 'severity' | 'service' | 'team';
 }
 
-const zones = ['UTC', 'Europe/Paris', 'Europe/London', 'Europe/Zurich', 'America/New_York', 'America/Los_Angeles', 'Asia/Tokyo', 'Australia/Sydney'];
+const zones = [
+  'UTC',
+  'Europe/Paris',
+  'Europe/London',
+  'Europe/Zurich',
+  'America/New_York',
+  'America/Los_Angeles',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+];
 
 /** Today's date in `zone` as YYYY-MM-DD (the Canadian English format is ISO). */
 export function localToday(zone: string): string {
-  const format = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const format = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      new Date(),
+    );
   try {
     return format(zone);
   } catch {
@@ -64,23 +76,63 @@ export function ReportPeriodForm({ query, onApply }: { query: ReportQuery; onApp
     <form className="report-period" onSubmit={submit} data-testid="report-period">
       <div className="presets">
         {[7, 30, 90, 365].map((days) => (
-          <button key={days} type="button" onClick={() => onApply({ ...draft, ...lastDays(days, draft.timeZone) })}>{t('reports.preset', { days })}</button>
+          <button key={days} type="button" onClick={() => onApply({ ...draft, ...lastDays(days, draft.timeZone) })}>
+            {t('reports.preset', { days })}
+          </button>
         ))}
       </div>
-      <label>{t('reports.from')} <input type="date" required value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} data-testid="report-from" /></label>
-      <label>{t('reports.to')} <input type="date" required value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} data-testid="report-to" /></label>
+      <label>
+        {t('reports.from')}{' '}
+        <input
+          type="date"
+          required
+          value={draft.from}
+          onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+          data-testid="report-from"
+        />
+      </label>
+      <label>
+        {t('reports.to')}{' '}
+        <input
+          type="date"
+          required
+          value={draft.to}
+          onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+          data-testid="report-to"
+        />
+      </label>
       <label>
         {t('reports.timeZone')}{' '}
-        <input list="report-zones" required value={draft.timeZone} onChange={(event) => setDraft({ ...draft, timeZone: event.target.value })} data-testid="report-zone" />
-        <datalist id="report-zones">{zones.map((zone) => <option key={zone} value={zone} />)}</datalist>
+        <input
+          list="report-zones"
+          required
+          value={draft.timeZone}
+          onChange={(event) => setDraft({ ...draft, timeZone: event.target.value })}
+          data-testid="report-zone"
+        />
+        <datalist id="report-zones">
+          {zones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
       </label>
       <label>
         {t('reports.groupBy')}{' '}
-        <select value={draft.groupBy} onChange={(event) => setDraft({ ...draft, groupBy: event.target.value as ReportQuery['groupBy'] })} data-testid="report-group-by">
-          {(['severity', 'service', 'team'] as const).map((value) => <option key={value} value={value}>{t(`reports.groupBy.${value}`)}</option>)}
+        <select
+          value={draft.groupBy}
+          onChange={(event) => setDraft({ ...draft, groupBy: event.target.value as ReportQuery['groupBy'] })}
+          data-testid="report-group-by"
+        >
+          {(['severity', 'service', 'team'] as const).map((value) => (
+            <option key={value} value={value}>
+              {t(`reports.groupBy.${value}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" data-testid="report-apply">{t('reports.apply')}</button>
+      <button type="submit" data-testid="report-apply">
+        {t('reports.apply')}
+      </button>
     </form>
   );
 }

@@ -4,13 +4,21 @@ import { errorText } from '../format';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { browserZone, lastDays, ReportPeriodForm, type ReportQuery } from './report-period-form';
-import { AlertNoiseSection, ComplianceSection, HealthTrendsSection, PerWeekSection, ResponseTimesSection, RunbooksSection } from './report-sections';
+import {
+  AlertNoiseSection,
+  ComplianceSection,
+  HealthTrendsSection,
+  PerWeekSection,
+  ResponseTimesSection,
+  RunbooksSection,
+} from './report-sections';
 import type { ReportSet } from './reports-types';
 import './reports.css';
 
 function loadReports(query: ReportQuery): Promise<ReportSet> {
   const period = { from: query.from, to: query.to, timeZone: query.timeZone };
-  const get = <T,>(name: string, extra: Record<string, string> = {}) => api<T>('GET', withQuery(`/api/v1/reports/${name}`, { ...period, ...extra }));
+  const get = <T,>(name: string, extra: Record<string, string> = {}) =>
+    api<T>('GET', withQuery(`/api/v1/reports/${name}`, { ...period, ...extra }));
   return Promise.all([
     get<ReportSet['responseTimes']>('response-times', { groupBy: query.groupBy }),
     get<ReportSet['perWeek']>('incidents-per-week'),
@@ -18,7 +26,14 @@ function loadReports(query: ReportQuery): Promise<ReportSet> {
     get<ReportSet['noise']>('alert-noise'),
     get<ReportSet['runbooks']>('runbook-usage'),
     api<ReportSet['trends']>('GET', withQuery('/api/v1/reports/health-trends', { days: 7, timeZone: query.timeZone })),
-  ]).then(([responseTimes, perWeek, compliance, noise, runbooks, trends]) => ({ responseTimes, perWeek, compliance, noise, runbooks, trends }));
+  ]).then(([responseTimes, perWeek, compliance, noise, runbooks, trends]) => ({
+    responseTimes,
+    perWeek,
+    compliance,
+    noise,
+    runbooks,
+    trends,
+  }));
 }
 
 /** The query in the URL (shareable, kept on reload), else the last 30 days in the browser's zone. */
@@ -50,8 +65,12 @@ export function ReportsPage() {
     const mine = ++generation.current;
     setError(null);
     loadReports(query).then(
-      (value) => { if (mine === generation.current) setData(value); },
-      (failure: unknown) => { if (mine === generation.current) setError(errorText(failure, t)); },
+      (value) => {
+        if (mine === generation.current) setData(value);
+      },
+      (failure: unknown) => {
+        if (mine === generation.current) setError(errorText(failure, t));
+      },
     );
   }, [query, t]);
   useEffect(load, [load]);
@@ -63,13 +82,24 @@ export function ReportsPage() {
       <p className="muted">{t('reports.intro')}</p>
       <ReportPeriodForm key={key} query={query} onApply={apply} />
       {error !== null && (
-        <div className="error" role="alert" data-testid="reports-error">{error} <button type="button" onClick={load}>{t('common.retry')}</button></div>
+        <div className="error" role="alert" data-testid="reports-error">
+          {error}{' '}
+          <button type="button" onClick={load}>
+            {t('common.retry')}
+          </button>
+        </div>
       )}
       {data === null ? (
         error === null && <p>{t('app.loading')}</p>
       ) : (
         <>
-          <p className="muted" data-testid="reports-period">{t('reports.periodShown', { from: data.perWeek.period.from, to: data.perWeek.period.to, zone: data.perWeek.period.timeZone })}</p>
+          <p className="muted" data-testid="reports-period">
+            {t('reports.periodShown', {
+              from: data.perWeek.period.from,
+              to: data.perWeek.period.to,
+              zone: data.perWeek.period.timeZone,
+            })}
+          </p>
           <PerWeekSection report={data.perWeek} />
           <ResponseTimesSection report={data.responseTimes} />
           <ComplianceSection report={data.compliance} />

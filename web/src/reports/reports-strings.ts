@@ -2,7 +2,8 @@
 export const reportsStringsEn = {
   'reports.nav': 'Reports',
   'reports.title': 'Reports',
-  'reports.intro': 'How incidents went over a period: response times, weekly load, targets met, alert noise and runbooks. Days and weeks are cut in the time zone chosen.',
+  'reports.intro':
+    'How incidents went over a period: response times, weekly load, targets met, alert noise and runbooks. Days and weeks are cut in the time zone chosen.',
   'reports.from': 'From',
   'reports.to': 'To (excluded)',
   'reports.timeZone': 'Time zone',
@@ -38,11 +39,13 @@ export const reportsStringsEn = {
   'reports.colNoTarget': 'No target',
   'reports.colShare': 'Share',
   'reports.noise': 'Alert noise',
-  'reports.noiseSummary': '{alerts} alert(s), {events} notification(s), {muted} muted; {without} never led to action ({share}).',
+  'reports.noiseSummary':
+    '{alerts} alert(s), {events} notification(s), {muted} muted; {without} never led to action ({share}).',
   'reports.noiseChart': 'Alerts per week',
   'reports.ledToAction': 'led to action',
   'reports.noAction': 'never led to action',
-  'reports.noiseRule': 'Never led to action: muted, fed no incident, or its incident got no note, step or status update from a person and was either never acknowledged by one or resolved by itself.',
+  'reports.noiseRule':
+    'Never led to action: muted, fed no incident, or its incident got no note, step or status update from a person and was either never acknowledged by one or resolved by itself.',
   'reports.colAlert': 'Alert',
   'reports.colAlerts': 'Alerts',
   'reports.colEvents': 'Notifications',
@@ -68,7 +71,8 @@ export const reportsStringsEn = {
 export const reportsStringsFr: Record<keyof typeof reportsStringsEn, string> = {
   'reports.nav': 'Rapports',
   'reports.title': 'Rapports',
-  'reports.intro': 'Comment se sont passés les incidents sur une période : délais de réponse, charge par semaine, objectifs tenus, bruit des alertes et runbooks. Jours et semaines suivent le fuseau horaire choisi.',
+  'reports.intro':
+    'Comment se sont passés les incidents sur une période : délais de réponse, charge par semaine, objectifs tenus, bruit des alertes et runbooks. Jours et semaines suivent le fuseau horaire choisi.',
   'reports.from': 'Du',
   'reports.to': 'Au (exclu)',
   'reports.timeZone': 'Fuseau horaire',
@@ -104,11 +108,13 @@ export const reportsStringsFr: Record<keyof typeof reportsStringsEn, string> = {
   'reports.colNoTarget': 'Sans objectif',
   'reports.colShare': 'Part',
   'reports.noise': 'Bruit des alertes',
-  'reports.noiseSummary': '{alerts} alerte(s), {events} notification(s), {muted} mise(s) en sourdine ; {without} sans suite ({share}).',
+  'reports.noiseSummary':
+    '{alerts} alerte(s), {events} notification(s), {muted} mise(s) en sourdine ; {without} sans suite ({share}).',
   'reports.noiseChart': 'Alertes par semaine',
   'reports.ledToAction': 'suivies d’une action',
   'reports.noAction': 'sans suite',
-  'reports.noiseRule': 'Sans suite : en sourdine, sans incident, ou dont l’incident n’a reçu d’une personne ni note, ni étape, ni point de situation, et n’a jamais été pris en compte par une personne ou s’est résolu seul.',
+  'reports.noiseRule':
+    'Sans suite : en sourdine, sans incident, ou dont l’incident n’a reçu d’une personne ni note, ni étape, ni point de situation, et n’a jamais été pris en compte par une personne ou s’est résolu seul.',
   'reports.colAlert': 'Alerte',
   'reports.colAlerts': 'Alertes',
   'reports.colEvents': 'Notifications',

@@ -1,8 +1,23 @@
 /** The API's report answers (`src/reports/`), as the console reads them. */
 
-export interface Period { from: string; to: string; timeZone: string }
-export interface Bucket { date: string; start: string; end: string; partial: boolean; hours: number }
-export interface DurationStats { count: number; meanSeconds: number | null; p50Seconds: number | null; p90Seconds: number | null }
+export interface Period {
+  from: string;
+  to: string;
+  timeZone: string;
+}
+export interface Bucket {
+  date: string;
+  start: string;
+  end: string;
+  partial: boolean;
+  hours: number;
+}
+export interface DurationStats {
+  count: number;
+  meanSeconds: number | null;
+  p50Seconds: number | null;
+  p90Seconds: number | null;
+}
 
 export interface ResponseTimesReport {
   period: Period;
@@ -19,7 +34,14 @@ export interface IncidentsPerWeekReport {
   total: number;
 }
 
-export interface ComplianceCounts { incidents: number; withoutTarget: number; withinTarget: number; missedTarget: number; pending: number; withinTargetRatio: number | null }
+export interface ComplianceCounts {
+  incidents: number;
+  withoutTarget: number;
+  withinTarget: number;
+  missedTarget: number;
+  pending: number;
+  withinTargetRatio: number | null;
+}
 
 export interface TargetComplianceReport {
   period: Period;
@@ -30,18 +52,56 @@ export interface TargetComplianceReport {
 
 export interface AlertNoiseReport {
   period: Period;
-  volume: { alerts: number; events: number; suppressed: number; withIncident: number; withoutAction: number; withoutActionRatio: number | null };
+  volume: {
+    alerts: number;
+    events: number;
+    suppressed: number;
+    withIncident: number;
+    withoutAction: number;
+    withoutActionRatio: number | null;
+  };
   weeks: (Bucket & { alerts: number; withoutAction: number })[];
-  noisiest: { name: string; fingerprint: string | null; title: string; alerts: number; events: number; incidents: number; withoutAction: number; withoutActionRatio: number | null; lastSeenAt: string }[];
+  noisiest: {
+    name: string;
+    fingerprint: string | null;
+    title: string;
+    alerts: number;
+    events: number;
+    incidents: number;
+    withoutAction: number;
+    withoutActionRatio: number | null;
+    lastSeenAt: string;
+  }[];
 }
 
 export interface RunbookUsageReport {
   period: Period;
-  runbooks: { runbookId: string; title: string; runs: number; verified: number; failed: number; abandoned: number; active: number; ended: number; successRate: number | null; stepExecutions: number; stepsFailed: number }[];
+  runbooks: {
+    runbookId: string;
+    title: string;
+    runs: number;
+    verified: number;
+    failed: number;
+    abandoned: number;
+    active: number;
+    ended: number;
+    successRate: number | null;
+    stepExecutions: number;
+    stepsFailed: number;
+  }[];
   totalRuns: number;
 }
 
-export interface DayFigures { date: string; incidents: number; resolved: number; mttrSeconds: number | null; alerts: number; checks: number; failures: number; uptimePercent: number | null }
+export interface DayFigures {
+  date: string;
+  incidents: number;
+  resolved: number;
+  mttrSeconds: number | null;
+  alerts: number;
+  checks: number;
+  failures: number;
+  uptimePercent: number | null;
+}
 
 export interface HealthTrendsReport {
   period: Period;

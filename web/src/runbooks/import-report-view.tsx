@@ -31,12 +31,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             ))}
           </ul>
           {decode.repairs.count > decode.repairs.examples.length && (
-            <p className="count">{t('runbooks.repairsMore', { count: decode.repairs.count - decode.repairs.examples.length })}</p>
+            <p className="count">
+              {t('runbooks.repairsMore', { count: decode.repairs.count - decode.repairs.examples.length })}
+            </p>
           )}
         </div>
       )}
       {decode.repairs.unrepaired > 0 && (
-        <p className="step-warning" role="note">{t('runbooks.unrepaired', { count: decode.repairs.unrepaired })}</p>
+        <p className="step-warning" role="note">
+          {t('runbooks.unrepaired', { count: decode.repairs.unrepaired })}
+        </p>
       )}
 
       <div className="report-part">
@@ -47,11 +51,17 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <ul>
             {report.runbooks.map((runbook) => (
               <li key={runbook.id} data-testid="import-runbook" data-status={runbook.status}>
-                <span className={`import-status import-${runbook.status}`}>{t(`runbooks.status.${runbook.status}`)}</span>{' '}
+                <span className={`import-status import-${runbook.status}`}>
+                  {t(`runbooks.status.${runbook.status}`)}
+                </span>{' '}
                 <Link to={runbookPath(runbook.id)}>{runbook.title}</Link>{' '}
                 <span className="count">
                   {t('runbooks.reportRunbookFacts', {
-                    version: runbook.version, steps: runbook.steps, sections: runbook.sections, start: runbook.lines.start, end: runbook.lines.end,
+                    version: runbook.version,
+                    steps: runbook.steps,
+                    sections: runbook.sections,
+                    start: runbook.lines.start,
+                    end: runbook.lines.end,
                   })}
                 </span>
               </li>
@@ -66,8 +76,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <ul>
             {report.drafts.map((draft) => (
               <li key={draft.id}>
-                {draft.title} <span className="count">({t(`runbooks.draft.${draft.kind}`)} · {t('runbooks.lines', { start: draft.lines.start, end: draft.lines.end })}
-                {draft.status === 'existing' ? ` · ${t('runbooks.draftExisting')}` : ''})</span>
+                {draft.title}{' '}
+                <span className="count">
+                  ({t(`runbooks.draft.${draft.kind}`)} ·{' '}
+                  {t('runbooks.lines', { start: draft.lines.start, end: draft.lines.end })}
+                  {draft.status === 'existing' ? ` · ${t('runbooks.draftExisting')}` : ''})
+                </span>
               </li>
             ))}
           </ul>
@@ -91,7 +105,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
 
       <div className="report-part" data-testid="import-lint">
         <h4>{t('runbooks.lint', { count: report.lint.length })}</h4>
-        {report.lint.length === 0 ? <p className="empty">{t('runbooks.lintClean')}</p> : <LintFindings findings={report.lint} />}
+        {report.lint.length === 0 ? (
+          <p className="empty">{t('runbooks.lintClean')}</p>
+        ) : (
+          <LintFindings findings={report.lint} />
+        )}
       </div>
     </article>
   );

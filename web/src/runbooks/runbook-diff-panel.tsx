@@ -10,7 +10,15 @@ import { positiveInt, runbookApiPath, runbookPath, type RunbookDiff, type Runboo
  * The versions of a runbook, newest first, and what changed between two of them. The compared
  * pair lives in the URL (`?from=1&to=2`), so a link to "what changed last night" can be shared.
  */
-export function RunbookDiffPanel({ id, versions, shown }: { id: string; versions: readonly RunbookVersion[]; shown: number }) {
+export function RunbookDiffPanel({
+  id,
+  versions,
+  shown,
+}: {
+  id: string;
+  versions: readonly RunbookVersion[];
+  shown: number;
+}) {
   const { language, t } = useI18n();
   const { pathname, search } = useLocation();
   const urlFrom = positiveInt(search.get('from'));
@@ -50,7 +58,11 @@ export function RunbookDiffPanel({ id, versions, shown }: { id: string; versions
     navigate(`${pathname}?${params.toString()}`);
   };
 
-  const options = versions.map((version) => <option key={version.version} value={version.version}>{version.version}</option>);
+  const options = versions.map((version) => (
+    <option key={version.version} value={version.version}>
+      {version.version}
+    </option>
+  ));
   return (
     <section className="runbook-versions" aria-labelledby="runbook-versions-heading">
       <h2 id="runbook-versions-heading">{t('runbooks.versions')}</h2>
@@ -60,9 +72,12 @@ export function RunbookDiffPanel({ id, versions, shown }: { id: string; versions
             {version.version === shown ? (
               <strong aria-current="page">{t('runbooks.versionNumber', { version: version.version })}</strong>
             ) : (
-              <Link to={runbookPath(id, version.version)}>{t('runbooks.versionNumber', { version: version.version })}</Link>
+              <Link to={runbookPath(id, version.version)}>
+                {t('runbooks.versionNumber', { version: version.version })}
+              </Link>
             )}{' '}
-            <time dateTime={version.createdAt}>{formatTime(version.createdAt, language)}</time> · {version.createdBy} · {version.filename}
+            <time dateTime={version.createdAt}>{formatTime(version.createdAt, language)}</time> · {version.createdBy} ·{' '}
+            {version.filename}
           </li>
         ))}
       </ol>
@@ -70,16 +85,30 @@ export function RunbookDiffPanel({ id, versions, shown }: { id: string; versions
         <form className="form-row diff-form" onSubmit={compare}>
           <label>
             {t('runbooks.diffFrom')}
-            <select value={from} data-testid="runbook-diff-from" onChange={(event) => setFrom(Number(event.target.value))}>{options}</select>
+            <select
+              value={from}
+              data-testid="runbook-diff-from"
+              onChange={(event) => setFrom(Number(event.target.value))}
+            >
+              {options}
+            </select>
           </label>
           <label>
             {t('runbooks.diffTo')}
-            <select value={to} data-testid="runbook-diff-to" onChange={(event) => setTo(Number(event.target.value))}>{options}</select>
+            <select value={to} data-testid="runbook-diff-to" onChange={(event) => setTo(Number(event.target.value))}>
+              {options}
+            </select>
           </label>
-          <button type="submit" data-testid="runbook-diff-show">{t('runbooks.diffShow')}</button>
+          <button type="submit" data-testid="runbook-diff-show">
+            {t('runbooks.diffShow')}
+          </button>
         </form>
       )}
-      {error !== null && <div className="error" role="alert">{error}</div>}
+      {error !== null && (
+        <div className="error" role="alert">
+          {error}
+        </div>
+      )}
       {diff !== null && <RunbookDiffView diff={diff} />}
     </section>
   );

@@ -9,7 +9,11 @@ import type { ImportReport } from './runbook-types';
 import { acceptedFiles, uploadRunbookFiles } from './upload-runbook-files';
 import './runbooks.css';
 
-type Upload = { state: 'idle' } | { state: 'sending' } | { state: 'done'; reports: ImportReport[] } | { state: 'failed'; error: string };
+type Upload =
+  | { state: 'idle' }
+  | { state: 'sending' }
+  | { state: 'done'; reports: ImportReport[] }
+  | { state: 'failed'; error: string };
 
 /**
  * Import runbooks: choose or drop Markdown files, send them, and read what the import made of
@@ -33,7 +37,9 @@ export function RunbookImportPage() {
     return (
       <section className="runbook-import">
         <h1>{t('runbooks.importTitle')}</h1>
-        <p className="read-only" data-testid="runbook-import-forbidden">{t('runbooks.importViewer')}</p>
+        <p className="read-only" data-testid="runbook-import-forbidden">
+          {t('runbooks.importViewer')}
+        </p>
       </section>
     );
   }
@@ -91,30 +97,47 @@ export function RunbookImportPage() {
             }}
           />
         </label>
-        <p className="drop-hint" aria-hidden="true">{t('runbooks.importDrop')}</p>
+        <p className="drop-hint" aria-hidden="true">
+          {t('runbooks.importDrop')}
+        </p>
       </div>
       {files.length > 0 && (
         <div className="chosen-files">
           <ul data-testid="runbook-chosen-files">
             {files.map((file, index) => (
-              <li key={`${file.name}-${index}`}>{file.name} <span className="count">({t('runbooks.bytes', { bytes: file.size })})</span></li>
+              <li key={`${file.name}-${index}`}>
+                {file.name} <span className="count">({t('runbooks.bytes', { bytes: file.size })})</span>
+              </li>
             ))}
           </ul>
-          <button type="button" data-testid="runbook-import-submit" disabled={upload.state === 'sending'} onClick={() => void send()}>
-            {upload.state === 'sending' ? t('runbooks.importSending') : t('runbooks.importSubmit', { count: files.length })}
+          <button
+            type="button"
+            data-testid="runbook-import-submit"
+            disabled={upload.state === 'sending'}
+            onClick={() => void send()}
+          >
+            {upload.state === 'sending'
+              ? t('runbooks.importSending')
+              : t('runbooks.importSubmit', { count: files.length })}
           </button>
         </div>
       )}
       {upload.state === 'failed' && (
         <div className="error" role="alert" data-testid="runbook-import-error">
-          <h2 ref={resultsRef} tabIndex={-1}>{t('runbooks.importFailed')}</h2>
+          <h2 ref={resultsRef} tabIndex={-1}>
+            {t('runbooks.importFailed')}
+          </h2>
           <p>{upload.error}</p>
         </div>
       )}
       {upload.state === 'done' && (
         <div className="import-results" data-testid="runbook-import-results">
-          <h2 ref={resultsRef} tabIndex={-1}>{t('runbooks.importDone', { count: upload.reports.length })}</h2>
-          {upload.reports.map((report, index) => <ImportReportView key={`${report.sourceId}-${index}`} report={report} />)}
+          <h2 ref={resultsRef} tabIndex={-1}>
+            {t('runbooks.importDone', { count: upload.reports.length })}
+          </h2>
+          {upload.reports.map((report, index) => (
+            <ImportReportView key={`${report.sourceId}-${index}`} report={report} />
+          ))}
         </div>
       )}
     </section>

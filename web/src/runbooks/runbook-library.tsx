@@ -43,14 +43,18 @@ export function RunbookLibrary() {
   urlQueryRef.current = urlQuery;
   useEffect(() => {
     const query = settled.trim();
-    if (query !== urlQueryRef.current.trim()) navigate(withQuery('/runbooks', { q: query === '' ? undefined : query }), { replace: true });
+    if (query !== urlQueryRef.current.trim())
+      navigate(withQuery('/runbooks', { q: query === '' ? undefined : query }), { replace: true });
   }, [settled]);
 
   useEffect(() => {
     let current = true; // An answer for an older query must not replace a newer one.
     // The server takes at most 200 characters; a longer paste still searches rather than failing.
     const query = urlQuery.trim().slice(0, maxQueryLength);
-    api<Paged<RunbookSummary>>('GET', withQuery('/api/v1/runbooks', { q: query === '' ? undefined : query, limit: pageSize }))
+    api<Paged<RunbookSummary>>(
+      'GET',
+      withQuery('/api/v1/runbooks', { q: query === '' ? undefined : query, limit: pageSize }),
+    )
       .then((page) => {
         if (!current) return;
         setLoaded({ query, page });
@@ -84,7 +88,9 @@ export function RunbookLibrary() {
       <div className="page-title">
         <h1>{t('runbooks.title')}</h1>
         {canRespond(session.user) && (
-          <Link to="/runbooks/import" data-testid="runbooks-import-link">{t('runbooks.importLink')}</Link>
+          <Link to="/runbooks/import" data-testid="runbooks-import-link">
+            {t('runbooks.importLink')}
+          </Link>
         )}
       </div>
       <form role="search" className="runbook-search" onSubmit={searchNow}>
@@ -102,11 +108,16 @@ export function RunbookLibrary() {
       </form>
       {error !== null && (
         <div className="error" role="alert">
-          {error} <button type="button" onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</button>
+          {error}{' '}
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       <p className="count" role="status" data-testid="runbook-count">
-        {loaded === null ? t('app.loading') : t('runbooks.count', { shown: loaded.page.items.length, total: loaded.page.total })}
+        {loaded === null
+          ? t('app.loading')
+          : t('runbooks.count', { shown: loaded.page.items.length, total: loaded.page.total })}
       </p>
       {loaded !== null && loaded.page.items.length === 0 && (
         <p className="empty" data-testid="runbook-list-empty">

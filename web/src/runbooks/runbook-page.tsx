@@ -7,7 +7,14 @@ import { RunbookDiffPanel } from './runbook-diff-panel';
 import { RunbookLintPanel } from './runbook-lint-panel';
 import { RunbookSource } from './runbook-source';
 import { RunbookStructureView } from './runbook-structure-view';
-import { positiveInt, runbookApiPath, runbookPath, type RunbookDetail, type RunbookLint, type RunbookVersion } from './runbook-types';
+import {
+  positiveInt,
+  runbookApiPath,
+  runbookPath,
+  type RunbookDetail,
+  type RunbookLint,
+  type RunbookVersion,
+} from './runbook-types';
 import { VersionPicker } from './version-picker';
 import './runbooks.css';
 
@@ -29,22 +36,29 @@ export function RunbookPage({ id }: { id: string }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async (wanted: number | undefined, isCurrent: () => boolean) => {
-    const query = wanted === undefined ? '' : `?version=${wanted}`;
-    try {
-      const [detail, versions, lint] = await Promise.all([
-        api<RunbookDetail>('GET', runbookApiPath(id, query)),
-        api<RunbookVersion[]>('GET', runbookApiPath(id, '/versions')),
-        api<RunbookLint>('GET', runbookApiPath(id, `/lint${query}`)),
-      ]);
-      if (!isCurrent()) return;
-      setLoaded({ detail, versions, lint });
-      setError(null);
-    } catch (failure) {
-      if (!isCurrent()) return;
-      setError(failure instanceof ApiError && failure.status === 404 ? t('error.notFound', { what: wanted === undefined ? id : `${id} v${wanted}` }) : errorText(failure, t));
-    }
-  }, [id, t]);
+  const load = useCallback(
+    async (wanted: number | undefined, isCurrent: () => boolean) => {
+      const query = wanted === undefined ? '' : `?version=${wanted}`;
+      try {
+        const [detail, versions, lint] = await Promise.all([
+          api<RunbookDetail>('GET', runbookApiPath(id, query)),
+          api<RunbookVersion[]>('GET', runbookApiPath(id, '/versions')),
+          api<RunbookLint>('GET', runbookApiPath(id, `/lint${query}`)),
+        ]);
+        if (!isCurrent()) return;
+        setLoaded({ detail, versions, lint });
+        setError(null);
+      } catch (failure) {
+        if (!isCurrent()) return;
+        setError(
+          failure instanceof ApiError && failure.status === 404
+            ? t('error.notFound', { what: wanted === undefined ? id : `${id} v${wanted}` })
+            : errorText(failure, t),
+        );
+      }
+    },
+    [id, t],
+  );
 
   useEffect(() => {
     let current = true; // Switching versions quickly: only the last one asked is shown.
@@ -62,7 +76,10 @@ export function RunbookPage({ id }: { id: string }) {
       </div>
       {error !== null && (
         <div className="error" role="alert">
-          {error} <button type="button" onClick={() => void load(version, () => true)}>{t('common.retry')}</button>
+          {error}{' '}
+          <button type="button" onClick={() => void load(version, () => true)}>
+            {t('common.retry')}
+          </button>
         </div>
       )}
       {loaded === null || detail === undefined ? (
@@ -70,18 +87,42 @@ export function RunbookPage({ id }: { id: string }) {
       ) : (
         <>
           <header className="runbook-header">
-            <h1 data-testid="runbook-title" lang={detail.structure.language}>{detail.structure.title}</h1>
+            <h1 data-testid="runbook-title" lang={detail.structure.language}>
+              {detail.structure.title}
+            </h1>
             <dl className="runbook-facts">
-              <div><dt>{t('runbooks.colKind')}</dt><dd>{t(`runbooks.kind.${detail.kind}`)}</dd></div>
-              <div><dt>{t('runbooks.colLanguage')}</dt><dd>{t(`runbooks.language.${detail.structure.language}`)}</dd></div>
-              {detail.severity !== null && <div><dt>{t('runbooks.severity')}</dt><dd>{detail.severity}</dd></div>}
+              <div>
+                <dt>{t('runbooks.colKind')}</dt>
+                <dd>{t(`runbooks.kind.${detail.kind}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('runbooks.colLanguage')}</dt>
+                <dd>{t(`runbooks.language.${detail.structure.language}`)}</dd>
+              </div>
+              {detail.severity !== null && (
+                <div>
+                  <dt>{t('runbooks.severity')}</dt>
+                  <dd>{detail.severity}</dd>
+                </div>
+              )}
               <div>
                 <dt>{t('runbooks.versionOf', { current: detail.currentVersion })}</dt>
-                <dd><VersionPicker versions={loaded.versions} shown={detail.version} onPick={(picked) => navigate(runbookPath(id, picked === detail.currentVersion ? undefined : picked))} /></dd>
+                <dd>
+                  <VersionPicker
+                    versions={loaded.versions}
+                    shown={detail.version}
+                    onPick={(picked) =>
+                      navigate(runbookPath(id, picked === detail.currentVersion ? undefined : picked))
+                    }
+                  />
+                </dd>
               </div>
               <div>
                 <dt>{t('runbooks.importedAt')}</dt>
-                <dd><time dateTime={detail.versionCreatedAt}>{formatTime(detail.versionCreatedAt, language)}</time> · {detail.versionCreatedBy}</dd>
+                <dd>
+                  <time dateTime={detail.versionCreatedAt}>{formatTime(detail.versionCreatedAt, language)}</time> ·{' '}
+                  {detail.versionCreatedBy}
+                </dd>
               </div>
             </dl>
             {detail.version !== detail.currentVersion && (
@@ -91,13 +132,19 @@ export function RunbookPage({ id }: { id: string }) {
               </p>
             )}
             {detail.deletedAt !== null && (
-              <p className="runbook-notice" role="note">{t('runbooks.deleted', { by: detail.deletedBy ?? '?' })}</p>
+              <p className="runbook-notice" role="note">
+                {t('runbooks.deleted', { by: detail.deletedBy ?? '?' })}
+              </p>
             )}
           </header>
           <RunbookLintPanel findings={loaded.lint.findings} />
           <div className="runbook-columns">
             <RunbookStructureView structure={detail.structure} />
-            <RunbookSource markdown={detail.sourceMarkdown} firstLine={detail.structure.lines.start} language={detail.structure.language} />
+            <RunbookSource
+              markdown={detail.sourceMarkdown}
+              firstLine={detail.structure.lines.start}
+              language={detail.structure.language}
+            />
           </div>
           <RunbookDiffPanel id={id} versions={loaded.versions} shown={detail.version} />
         </>

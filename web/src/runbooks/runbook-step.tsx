@@ -19,11 +19,22 @@ export function RunbookStep({ step }: { step: Step }) {
   const { t } = useI18n();
   const manual = step.kind === 'manual';
   return (
-    <li className={`runbook-step step-${step.kind}`} data-testid="runbook-step" data-step-id={step.id} data-risk={step.risk}>
+    <li
+      className={`runbook-step step-${step.kind}`}
+      data-testid="runbook-step"
+      data-step-id={step.id}
+      data-risk={step.risk}
+    >
       <div className="step-head">
         <span className="step-id">{step.id}</span>
         {step.title !== null && <strong className="step-title">{step.title}</strong>}
-        {manual ? <span className="step-manual" data-testid="step-manual">{t('runbooks.manualStep')}</span> : <RiskBadge risk={step.risk} />}
+        {manual ? (
+          <span className="step-manual" data-testid="step-manual">
+            {t('runbooks.manualStep')}
+          </span>
+        ) : (
+          <RiskBadge risk={step.risk} />
+        )}
         {step.phase !== null && <span className="step-phase">{t(`runbooks.phase.${step.phase}`)}</span>}
         <a className="step-lines" href={`#${sourceLineId(step.lines.start)}`}>
           {t('runbooks.lines', { start: step.lines.start, end: step.lines.end })}
@@ -32,7 +43,12 @@ export function RunbookStep({ step }: { step: Step }) {
       {manual ? (
         <p className="step-prose">{step.body}</p>
       ) : (
-        <pre className="step-code" data-testid="step-code" tabIndex={0} aria-label={t('runbooks.stepCode', { id: step.id, language: step.language ?? '?' })}>
+        <pre
+          className="step-code"
+          data-testid="step-code"
+          tabIndex={0}
+          aria-label={t('runbooks.stepCode', { id: step.id, language: step.language ?? '?' })}
+        >
           <code>{step.body}</code>
         </pre>
       )}
@@ -52,7 +68,9 @@ export function RunbookStep({ step }: { step: Step }) {
             <dd key={parameter.token}>
               <code>{parameter.token}</code>
               {parameter.secret && <span className="secret-mark"> {t('runbooks.secret')}</span>}
-              {parameter.description !== null ? ` — ${parameter.description}` : ` — ${t('runbooks.parameterUnexplained')}`}
+              {parameter.description !== null
+                ? ` — ${parameter.description}`
+                : ` — ${t('runbooks.parameterUnexplained')}`}
             </dd>
           ))}
         </dl>
@@ -62,7 +80,11 @@ export function RunbookStep({ step }: { step: Step }) {
           {t('runbooks.inlineSecrets', { lines: step.inlineSecrets.map((secret) => secret.line).join(', ') })}
         </p>
       )}
-      {step.parseError !== null && <p className="step-warning" role="note">{t('runbooks.parseError', { reason: step.parseError })}</p>}
+      {step.parseError !== null && (
+        <p className="step-warning" role="note">
+          {t('runbooks.parseError', { reason: step.parseError })}
+        </p>
+      )}
     </li>
   );
 }

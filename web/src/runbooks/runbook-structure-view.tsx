@@ -24,7 +24,10 @@ export function RunbookStructureView({ structure }: { structure: Structure }) {
       {facts.length > 0 && (
         <dl className="runbook-meta">
           {facts.map(([label, value]) => (
-            <div key={label}><dt>{label}</dt><dd>{value}</dd></div>
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
           ))}
         </dl>
       )}
@@ -36,7 +39,14 @@ export function RunbookStructureView({ structure }: { structure: Structure }) {
               <li key={index}>
                 {symptom.text}
                 {symptom.terms.length > 0 && (
-                  <span className="symptom-terms"> ({t('runbooks.matchedTerms')}: {symptom.terms.map((term) => <code key={term}>{term}</code>)})</span>
+                  <span className="symptom-terms">
+                    {' '}
+                    ({t('runbooks.matchedTerms')}:{' '}
+                    {symptom.terms.map((term) => (
+                      <code key={term}>{term}</code>
+                    ))}
+                    )
+                  </span>
                 )}
               </li>
             ))}
@@ -45,18 +55,29 @@ export function RunbookStructureView({ structure }: { structure: Structure }) {
       )}
       {structure.sections.length === 0 && <p className="empty">{t('runbooks.noSections')}</p>}
       {structure.sections.map((section, index) => (
-        <section key={index} className={`runbook-section section-${section.kind}`} data-testid="runbook-section" data-kind={section.kind} lang={structure.language}>
+        <section
+          key={index}
+          className={`runbook-section section-${section.kind}`}
+          data-testid="runbook-section"
+          data-kind={section.kind}
+          lang={structure.language}
+        >
           <h3>
             {section.title}
             {/* The kind Astreinte read the title as, unless the title already says it. */}
             {section.title.toLowerCase() !== t(`runbooks.section.${section.kind}`).toLowerCase() && (
-              <span className="section-kind" lang={language}> {t(`runbooks.section.${section.kind}`)}</span>
+              <span className="section-kind" lang={language}>
+                {' '}
+                {t(`runbooks.section.${section.kind}`)}
+              </span>
             )}
           </h3>
           {section.text !== '' && <p className="section-text">{section.text}</p>}
           {section.steps.length > 0 && (
             <ol className="runbook-steps">
-              {section.steps.map((step) => <RunbookStep key={step.id} step={step} />)}
+              {section.steps.map((step) => (
+                <RunbookStep key={step.id} step={step} />
+              ))}
             </ol>
           )}
         </section>

@@ -31,7 +31,9 @@ export function RunbookTable({ runbooks }: { runbooks: readonly RunbookSummary[]
             </td>
             <td>{t(`runbooks.kind.${runbook.kind}`)}</td>
             <td>{t(`runbooks.language.${runbook.language}`)}</td>
-            <td className="numeric" data-testid="runbook-version">{runbook.currentVersion}</td>
+            <td className="numeric" data-testid="runbook-version">
+              {runbook.currentVersion}
+            </td>
             <td className="numeric">{runbook.steps}</td>
             <td className="numeric">
               <time dateTime={runbook.updatedAt}>{formatTime(runbook.updatedAt, language)}</time>

@@ -2,11 +2,28 @@
  * The runbook shapes the console reads: the server's own types, imported as types only (erased
  * from the bundle, and the console cannot drift from the schemas the server answers with).
  */
-import type { ImportReport, RunbookDetail, RunbookDiff, RunbookLint, RunbookSummary, RunbookVersion } from '../../../src/runbooks/runbook-api-model.js';
+import type {
+  ImportReport,
+  RunbookDetail,
+  RunbookDiff,
+  RunbookLint,
+  RunbookSummary,
+  RunbookVersion,
+} from '../../../src/runbooks/runbook-api-model.js';
 import type { RiskLevel, Step } from '../../../src/runbooks/runbook-model.js';
 import type { LintFinding } from '../../../src/runbooks/lint/lint-model.js';
 
-export type { ImportReport, LintFinding, RiskLevel, RunbookDetail, RunbookDiff, RunbookLint, RunbookSummary, RunbookVersion,  Step };
+export type {
+  ImportReport,
+  LintFinding,
+  RiskLevel,
+  RunbookDetail,
+  RunbookDiff,
+  RunbookLint,
+  RunbookSummary,
+  RunbookVersion,
+  Step,
+};
 
 /** The console path of a runbook, at one version when given. */
 export function runbookPath(id: string, version?: number): string {
@@ -34,7 +51,9 @@ export function sourceLineId(line: number): string {
  * The repairs of a file with the same change counted once, and the lines it happened on:
  * "Ã© → é" on forty lines reads better as one row than as forty.
  */
-export function groupRepairs(examples: ImportReport['decode']['repairs']['examples']): { from: string; to: string; lines: number[] }[] {
+export function groupRepairs(
+  examples: ImportReport['decode']['repairs']['examples'],
+): { from: string; to: string; lines: number[] }[] {
   const groups = new Map<string, { from: string; to: string; lines: number[] }>();
   for (const { from, to, line } of examples) {
     const key = `${from}\u0000${to}`;

@@ -90,7 +90,8 @@ export const runbooksStringsEn = {
   'runbooks.importLink': 'Import runbooks',
   'runbooks.importTitle': 'Import runbooks',
   'runbooks.importViewer': 'Only responders and administrators can import runbooks.',
-  'runbooks.importHelp': 'Markdown or text files, in French or English, one or many runbooks per file. The same content again changes nothing; changed content makes a new version.',
+  'runbooks.importHelp':
+    'Markdown or text files, in French or English, one or many runbooks per file. The same content again changes nothing; changed content makes a new version.',
   'runbooks.importChoose': 'Choose files',
   'runbooks.importDrop': 'or drop them here',
   'runbooks.bytes': '{bytes} bytes',
@@ -189,7 +190,8 @@ export const runbooksStringsFr: Record<keyof typeof runbooksStringsEn, string> =
   'runbooks.parameters': 'Paramètres',
   'runbooks.secret': '(secret)',
   'runbooks.parameterUnexplained': 'non expliqué dans le runbook',
-  'runbooks.inlineSecrets': 'Un secret est écrit dans le code lui-même (ligne {lines}) : passez-le en paramètre secret.',
+  'runbooks.inlineSecrets':
+    'Un secret est écrit dans le code lui-même (ligne {lines}) : passez-le en paramètre secret.',
   'runbooks.parseError': 'Illisible comme shell ({reason}) : son risque a été évalué ligne par ligne.',
 
   'runbooks.lint': 'Problèmes relevés par le lint ({count})',
@@ -214,7 +216,8 @@ export const runbooksStringsFr: Record<keyof typeof runbooksStringsEn, string> =
   'runbooks.importLink': 'Importer des runbooks',
   'runbooks.importTitle': 'Importer des runbooks',
   'runbooks.importViewer': 'Seuls les intervenants et les administrateurs peuvent importer des runbooks.',
-  'runbooks.importHelp': 'Fichiers Markdown ou texte, en français ou en anglais, un ou plusieurs runbooks par fichier. Le même contenu ne change rien ; un contenu modifié crée une nouvelle version.',
+  'runbooks.importHelp':
+    'Fichiers Markdown ou texte, en français ou en anglais, un ou plusieurs runbooks par fichier. Le même contenu ne change rien ; un contenu modifié crée une nouvelle version.',
   'runbooks.importChoose': 'Choisir des fichiers',
   'runbooks.importDrop': 'ou les déposer ici',
   'runbooks.bytes': '{bytes} octets',
@@ -226,7 +229,8 @@ export const runbooksStringsFr: Record<keyof typeof runbooksStringsEn, string> =
   'runbooks.repairs': 'Encodage réparé à {count} endroits (texte écrit en {codepage})',
   'runbooks.onLines': 'ligne {lines}',
   'runbooks.repairsMore': 'et {count} autres réparations non listées.',
-  'runbooks.unrepaired': '{count} passages semblent abîmés mais ont été laissés tels quels : vérifiez-les dans le fichier.',
+  'runbooks.unrepaired':
+    '{count} passages semblent abîmés mais ont été laissés tels quels : vérifiez-les dans le fichier.',
   'runbooks.reportRunbooks': 'Runbooks ({count})',
   'runbooks.reportNoRunbook': 'Aucun runbook trouvé dans ce fichier.',
   'runbooks.reportRunbookFacts': 'v{version} · {steps} étapes dans {sections} sections · lignes {start}–{end}',

@@ -7,13 +7,28 @@ import type { RunbookVersion } from './runbook-types';
  * Which version of the runbook is shown. A select rather than links: the list can be long, and
  * arrow keys walk through the versions one by one.
  */
-export function VersionPicker({ versions, shown, onPick }: { versions: readonly RunbookVersion[]; shown: number; onPick: (version: number) => void }) {
+export function VersionPicker({
+  versions,
+  shown,
+  onPick,
+}: {
+  versions: readonly RunbookVersion[];
+  shown: number;
+  onPick: (version: number) => void;
+}) {
   const { language, t } = useI18n();
   const id = useId();
   return (
     <>
-      <label htmlFor={id} className="visually-hidden">{t('runbooks.pickVersion')}</label>
-      <select id={id} value={shown} data-testid="runbook-version-picker" onChange={(event) => onPick(Number(event.target.value))}>
+      <label htmlFor={id} className="visually-hidden">
+        {t('runbooks.pickVersion')}
+      </label>
+      <select
+        id={id}
+        value={shown}
+        data-testid="runbook-version-picker"
+        onChange={(event) => onPick(Number(event.target.value))}
+      >
         {versions.map((version) => (
           <option key={version.version} value={version.version}>
             {t('runbooks.versionOption', { version: version.version, date: formatTime(version.createdAt, language) })}

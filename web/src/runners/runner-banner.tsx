@@ -41,7 +41,11 @@ export function RunnerBanner() {
               {problem.kind === 'none-connected' && !admin && ` ${t('runners.banner.askAdmin')}`}
             </p>
           ))}
-          {admin && <Link to="/admin/runners" data-testid="runner-banner-link">{t('runners.banner.manage')}</Link>}
+          {admin && (
+            <Link to="/admin/runners" data-testid="runner-banner-link">
+              {t('runners.banner.manage')}
+            </Link>
+          )}
         </section>
       )}
     </div>

@@ -26,8 +26,19 @@ export function RunnerCard({ runner, now, onChanged }: { runner: Runner; now: nu
       <dl className="runner-facts">
         <div>
           <dt>{t('runners.sandbox')}</dt>
-          <dd data-testid="runner-sandbox" data-sandbox={runner.sandbox} className={runner.sandbox === 'none' ? 'runner-unsandboxed' : undefined}>
-            {runner.sandbox === 'none' ? <><span aria-hidden="true">⚠ </span>{t('runners.sandbox.none')}</> : t('runners.sandbox.bwrap')}
+          <dd
+            data-testid="runner-sandbox"
+            data-sandbox={runner.sandbox}
+            className={runner.sandbox === 'none' ? 'runner-unsandboxed' : undefined}
+          >
+            {runner.sandbox === 'none' ? (
+              <>
+                <span aria-hidden="true">⚠ </span>
+                {t('runners.sandbox.none')}
+              </>
+            ) : (
+              t('runners.sandbox.bwrap')
+            )}
           </dd>
         </div>
         <div>
@@ -37,7 +48,11 @@ export function RunnerCard({ runner, now, onChanged }: { runner: Runner; now: nu
               <span className="muted">{t('runners.noLabels')}</span>
             ) : (
               <ul className="runner-labels" data-testid="runner-labels">
-                {labels.map((label) => <li key={label} className="runner-label"><code>{label}</code></li>)}
+                {labels.map((label) => (
+                  <li key={label} className="runner-label">
+                    <code>{label}</code>
+                  </li>
+                ))}
               </ul>
             )}
           </dd>
@@ -45,7 +60,11 @@ export function RunnerCard({ runner, now, onChanged }: { runner: Runner; now: nu
         <div>
           <dt>{t('runners.lastSeen')}</dt>
           <dd>
-            <time dateTime={runner.lastSeenAt} title={formatTime(runner.lastSeenAt, language, now)} data-testid="runner-last-seen">
+            <time
+              dateTime={runner.lastSeenAt}
+              title={formatTime(runner.lastSeenAt, language, now)}
+              data-testid="runner-last-seen"
+            >
               {t('runners.ago', { age: formatAge(runner.lastSeenAt, now, t) })}
             </time>
           </dd>
@@ -60,7 +79,9 @@ export function RunnerCard({ runner, now, onChanged }: { runner: Runner; now: nu
         </div>
         <div>
           <dt>{t('runners.capacity')}</dt>
-          <dd data-testid="runner-capacity">{runner.capacity === 1 ? t('runners.capacityOne') : t('runners.capacityValue', { n: runner.capacity })}</dd>
+          <dd data-testid="runner-capacity">
+            {runner.capacity === 1 ? t('runners.capacityOne') : t('runners.capacityValue', { n: runner.capacity })}
+          </dd>
         </div>
       </dl>
       {runner.connected && (

@@ -36,8 +36,12 @@ export function RunnerCommand({ command }: { command: string }) {
         />
         <span className="hint">{t('runners.commandHint')}</span>
       </label>
-      <button type="button" onClick={() => void copy()} data-testid="runner-command-copy">{t('runners.copyCommand')}</button>
-      <p role="status" className="secret-copied">{copied ? t('runners.commandCopied') : ''}</p>
+      <button type="button" onClick={() => void copy()} data-testid="runner-command-copy">
+        {t('runners.copyCommand')}
+      </button>
+      <p role="status" className="secret-copied">
+        {copied ? t('runners.commandCopied') : ''}
+      </p>
     </div>
   );
 }

@@ -41,7 +41,13 @@ export function RunnerTokenForm({ onCreated }: { onCreated: (created: NewRunner)
   };
 
   return (
-    <form ref={form.formRef} className="admin-form" onSubmit={(event) => void submit(event)} aria-labelledby="runner-token-heading" noValidate>
+    <form
+      ref={form.formRef}
+      className="admin-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="runner-token-heading"
+      noValidate
+    >
       <h2 id="runner-token-heading">{t('runners.add')}</h2>
       <p className="hint">{t('runners.addIntro')}</p>
       <div className="form-row">
@@ -71,7 +77,9 @@ export function RunnerTokenForm({ onCreated }: { onCreated: (created: NewRunner)
           />
           <span className="hint">{t('runners.labelsHint')}</span>
           {invalid.length > 0 && (
-            <span className="field-error" id={labelsErrorId} data-testid="field-error-labels">{t('runners.labelsInvalid', { parts: invalid.join(' ') })}</span>
+            <span className="field-error" id={labelsErrorId} data-testid="field-error-labels">
+              {t('runners.labelsInvalid', { parts: invalid.join(' ') })}
+            </span>
           )}
         </label>
         <button type="submit" disabled={form.busy} data-testid="runner-token-submit">

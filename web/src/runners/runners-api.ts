@@ -71,8 +71,26 @@ export function shellWord(value: string): string {
  * The command that starts a runner on its host with this token. The secret goes in the
  * environment, never in the arguments, where every user of the host could read it in `ps`.
  */
-export function runnerCommand({ secret, name, labels, origin = window.location.origin }: { secret: string; name: string; labels: readonly string[]; origin?: string }): string {
-  const words = [`ASTREINTE_RUNNER_TOKEN=${shellWord(secret)}`, 'astreinte', 'runner', '--url', shellWord(origin), '--name', shellWord(name)];
+export function runnerCommand({
+  secret,
+  name,
+  labels,
+  origin = window.location.origin,
+}: {
+  secret: string;
+  name: string;
+  labels: readonly string[];
+  origin?: string;
+}): string {
+  const words = [
+    `ASTREINTE_RUNNER_TOKEN=${shellWord(secret)}`,
+    'astreinte',
+    'runner',
+    '--url',
+    shellWord(origin),
+    '--name',
+    shellWord(name),
+  ];
   for (const label of labels) words.push('--label', shellWord(label));
   return words.join(' ');
 }

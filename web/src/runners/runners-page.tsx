@@ -30,7 +30,13 @@ export function RunnersPage() {
           testId="runner-token-secret"
           onDone={() => setAdded(null)}
         >
-          <RunnerCommand command={runnerCommand({ secret: added.created.secret, name: added.created.token.name, labels: added.labels })} />
+          <RunnerCommand
+            command={runnerCommand({
+              secret: added.created.secret,
+              name: added.created.token.name,
+              labels: added.labels,
+            })}
+          />
         </SecretReveal>
       )}
       <section aria-labelledby="runners-list-heading">
@@ -39,12 +45,18 @@ export function RunnersPage() {
         {runners.data === null ? (
           runners.error === null && <p>{t('app.loading')}</p>
         ) : runners.data.length === 0 ? (
-          <p className="empty" data-testid="runners-empty">{t('runners.empty')}</p>
+          <p className="empty" data-testid="runners-empty">
+            {t('runners.empty')}
+          </p>
         ) : (
           <>
-            <p className="count" data-testid="runners-count">{t('runners.count', { connected, total: runners.data.length })}</p>
+            <p className="count" data-testid="runners-count">
+              {t('runners.count', { connected, total: runners.data.length })}
+            </p>
             <ul className="runner-cards" data-testid="runners-list">
-              {runners.data.map((runner) => <RunnerCard key={runner.id} runner={runner} now={now} onChanged={runners.reload} />)}
+              {runners.data.map((runner) => (
+                <RunnerCard key={runner.id} runner={runner} now={now} onChanged={runners.reload} />
+              ))}
             </ul>
           </>
         )}

@@ -8,12 +8,21 @@ import { decideApproval, type StepExecution } from './runs-api';
  * one that will run (parameters filled, secrets masked): the approver approves that, not the step
  * as written. A reason is required either way — it goes to the timeline.
  */
-export function ApprovalForm({ runId, execution, onDecided }: { runId: string; execution: StepExecution; onDecided: (execution: StepExecution) => void }) {
+export function ApprovalForm({
+  runId,
+  execution,
+  onDecided,
+}: {
+  runId: string;
+  execution: StepExecution;
+  onDecided: (execution: StepExecution) => void;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const { busy, error, run } = useAction();
 
-  const decide = (decision: 'approve' | 'refuse') => run(async () => onDecided(await decideApproval(runId, execution.id, decision, reason.trim())));
+  const decide = (decision: 'approve' | 'refuse') =>
+    run(async () => onDecided(await decideApproval(runId, execution.id, decision, reason.trim())));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     void decide('approve');
@@ -24,15 +33,33 @@ export function ApprovalForm({ runId, execution, onDecided }: { runId: string; e
       <p className="approval-title">{t('runs.approvalAsk', { name: execution.requestedBy })}</p>
       <label>
         <span>{t('runs.approvalReason')}</span>
-        <input required maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="approval-reason" />
+        <input
+          required
+          maxLength={2000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          data-testid="approval-reason"
+        />
       </label>
       <div className="form-row">
-        <button type="submit" className="danger" disabled={busy || reason.trim() === ''} data-testid="approval-approve">{t('runs.approve')}</button>
-        <button type="button" className="secondary" disabled={busy || reason.trim() === ''} onClick={() => void decide('refuse')} data-testid="approval-refuse">
+        <button type="submit" className="danger" disabled={busy || reason.trim() === ''} data-testid="approval-approve">
+          {t('runs.approve')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || reason.trim() === ''}
+          onClick={() => void decide('refuse')}
+          data-testid="approval-refuse"
+        >
           {t('runs.refuse')}
         </button>
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

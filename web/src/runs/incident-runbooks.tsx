@@ -4,7 +4,14 @@ import { errorText } from '../format';
 import { useI18n } from '../i18n';
 import { RunView } from './run-view';
 import { RunbookPicker } from './runbook-picker';
-import { listIncidentRuns, listSuggestedRunbooks, startRun, type Run, type StepExecution, type SuggestedRunbook } from './runs-api';
+import {
+  listIncidentRuns,
+  listSuggestedRunbooks,
+  startRun,
+  type Run,
+  type StepExecution,
+  type SuggestedRunbook,
+} from './runs-api';
 
 /** Executions replaced by id, new ones appended: a streamed status never duplicates an attempt. */
 function mergeExecutions(run: Run, changed: readonly StepExecution[]): Run {
@@ -23,7 +30,13 @@ function mergeExecutions(run: Run, changed: readonly StepExecution[]): Run {
  * `changes` moves whenever the incident changed (its timeline grew: a step started, an approval
  * came from someone else): the runs are read again, so every responder's screen stays current.
  */
-export function IncidentRunbooks({ incidentId, open, responder, selfName, changes }: {
+export function IncidentRunbooks({
+  incidentId,
+  open,
+  responder,
+  selfName,
+  changes,
+}: {
   incidentId: string;
   open: boolean;
   responder: boolean;
@@ -38,7 +51,10 @@ export function IncidentRunbooks({ incidentId, open, responder, selfName, change
 
   const refresh = useCallback(async () => {
     try {
-      const [loadedRuns, loadedSuggestions] = await Promise.all([listIncidentRuns(incidentId), listSuggestedRunbooks(incidentId)]);
+      const [loadedRuns, loadedSuggestions] = await Promise.all([
+        listIncidentRuns(incidentId),
+        listSuggestedRunbooks(incidentId),
+      ]);
       setRuns(loadedRuns);
       setSuggested(loadedSuggestions);
     } catch (failure) {
@@ -69,7 +85,11 @@ export function IncidentRunbooks({ incidentId, open, responder, selfName, change
   return (
     <section className="incident-runbooks" aria-labelledby="runbooks-heading" data-testid="incident-runbooks">
       <h2 id="runbooks-heading">{t('runs.title')}</h2>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {suggested.length === 0 ? (
         <p className="muted">{t('runs.noSuggestion')}</p>
       ) : (
@@ -78,10 +98,17 @@ export function IncidentRunbooks({ incidentId, open, responder, selfName, change
             <li key={suggestion.runbookId} data-testid="suggested-runbook">
               <strong>{suggestion.title}</strong>{' '}
               <span className="muted">
-                {suggestion.explicit ? t('runs.namedByAlert') : t('runs.matched', { terms: suggestion.matched.slice(0, 5).join(', ') })}
+                {suggestion.explicit
+                  ? t('runs.namedByAlert')
+                  : t('runs.matched', { terms: suggestion.matched.slice(0, 5).join(', ') })}
               </span>
               {canStart && !activeRunbooks.has(suggestion.runbookId) && (
-                <button type="button" disabled={starting !== null} onClick={() => void start(suggestion.runbookId)} data-testid="start-run">
+                <button
+                  type="button"
+                  disabled={starting !== null}
+                  onClick={() => void start(suggestion.runbookId)}
+                  data-testid="start-run"
+                >
                   {t('runs.start')}
                 </button>
               )}

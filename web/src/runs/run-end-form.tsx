@@ -14,23 +14,40 @@ export function RunEndForm({ run, onEnded }: { run: Run; onEnded: (run: Run) => 
   const [note, setNote] = useState('');
   const { busy, error, run: call } = useAction();
 
-  const end = (outcome: (typeof outcomes)[number]) => call(async () => onEnded(await endRun(run.id, outcome, note.trim())));
+  const end = (outcome: (typeof outcomes)[number]) =>
+    call(async () => onEnded(await endRun(run.id, outcome, note.trim())));
 
   return (
     <details className="run-end">
       <summary>{t('runs.endRun')}</summary>
       <label>
         <span>{t('runs.endNote')}</span>
-        <input maxLength={5000} value={note} onChange={(event) => setNote(event.target.value)} data-testid="run-end-note" />
+        <input
+          maxLength={5000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          data-testid="run-end-note"
+        />
       </label>
       <div className="form-row">
         {outcomes.map((outcome) => (
-          <button key={outcome} type="button" className={outcome === 'verified' ? '' : 'secondary'} disabled={busy} onClick={() => void end(outcome)} data-testid={`run-end-${outcome}`}>
+          <button
+            key={outcome}
+            type="button"
+            className={outcome === 'verified' ? '' : 'secondary'}
+            disabled={busy}
+            onClick={() => void end(outcome)}
+            data-testid={`run-end-${outcome}`}
+          >
             {t(`runs.end.${outcome}`)}
           </button>
         ))}
       </div>
-      {error !== null && <p className="error" role="alert">{error}</p>}
+      {error !== null && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </details>
   );
 }

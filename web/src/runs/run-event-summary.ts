@@ -15,14 +15,20 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
       return `${str(p['title']) ?? str(p['runbookId']) ?? ''} v${payloadText(p['runbookVersion'] ?? '?')}`;
     case 'run_ended': {
       const outcome = p['outcome'];
-      return tail(outcome === 'verified' || outcome === 'failed' || outcome === 'abandoned' ? t(`runs.runStatus.${outcome}`) : payloadText(outcome));
+      return tail(
+        outcome === 'verified' || outcome === 'failed' || outcome === 'abandoned'
+          ? t(`runs.runStatus.${outcome}`)
+          : payloadText(outcome),
+      );
     }
     case 'step_started':
     case 'step_approval_requested':
       return tail(`${step ?? ''} [${riskName(p['risk'], t)}] ${str(p['command']) ?? ''}`.trimEnd());
     case 'step_output': {
       const output = Array.isArray(p['output']) ? p['output'] : [];
-      const lines = output.map((line: unknown) => (typeof line === 'object' && line !== null ? str((line as Record<string, unknown>)['text']) ?? '' : ''));
+      const lines = output.map((line: unknown) =>
+        typeof line === 'object' && line !== null ? (str((line as Record<string, unknown>)['text']) ?? '') : '',
+      );
       return `${step ?? ''}: ${lines.join('')}`.trimEnd();
     }
     case 'step_finished': {
@@ -31,9 +37,12 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
       const parts = [
         `${step ?? ''} ${statusName(status, t)}`,
         runner === null ? null : t('runs.onRunner', { name: runner }),
-        p['exitCode'] === null || p['exitCode'] === undefined ? null : t('runs.exitCode', { code: payloadText(p['exitCode']) }),
+        p['exitCode'] === null || p['exitCode'] === undefined
+          ? null
+          : t('runs.exitCode', { code: payloadText(p['exitCode']) }),
       ];
-      if (typeof p['durationMs'] === 'number') parts.push(t('runs.duration', { seconds: (p['durationMs'] / 1000).toFixed(1) }));
+      if (typeof p['durationMs'] === 'number')
+        parts.push(t('runs.duration', { seconds: (p['durationMs'] / 1000).toFixed(1) }));
       // Why it ended early (no runner took it, its runner stopped): the post-mortem needs it.
       return tail(parts.filter((part) => part !== null).join(' · '));
     }
@@ -52,10 +61,24 @@ export function summarizeRunEvent(type: string, p: Record<string, unknown>, t: T
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 function riskName(value: unknown, t: Translate): string {
-  return value === 'read-only' || value === 'changing' || value === 'destructive' ? t(`runs.risk.${value}`) : payloadText(value);
+  return value === 'read-only' || value === 'changing' || value === 'destructive'
+    ? t(`runs.risk.${value}`)
+    : payloadText(value);
 }
 
-const statuses = ['awaiting-approval', 'refused', 'queued', 'running', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done'] as const;
+const statuses = [
+  'awaiting-approval',
+  'refused',
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'timed-out',
+  'cancelled',
+  'interrupted',
+  'skipped',
+  'done',
+] as const;
 
 function statusName(value: string, t: Translate): string {
   const known = statuses.find((status) => status === value);

@@ -50,17 +50,28 @@ export function RunbookPicker({ disabled, onPick }: { disabled: boolean; onPick:
     <form className="runbook-picker form-row" onSubmit={submit}>
       <label className="grow">
         <span>{t('runs.otherRunbook')}</span>
-        <input type="search" value={query} onChange={(event) => setQuery(event.target.value)} data-testid="runbook-search" />
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          data-testid="runbook-search"
+        />
       </label>
       {matches.length > 0 && (
         <label>
           <span className="visually-hidden">{t('runs.pickRunbook')}</span>
           <select value={chosen} onChange={(event) => setChosen(event.target.value)} data-testid="runbook-choice">
-            {matches.map((match) => <option key={match.id} value={match.id}>{match.title}</option>)}
+            {matches.map((match) => (
+              <option key={match.id} value={match.id}>
+                {match.title}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <button type="submit" disabled={disabled || chosen === '' || matches.length === 0} data-testid="runbook-start">{t('runs.start')}</button>
+      <button type="submit" disabled={disabled || chosen === '' || matches.length === 0} data-testid="runbook-start">
+        {t('runs.start')}
+      </button>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import type { RunbookDetail } from '../../../src/runbooks/runbook-api-model.js';
 import type { Step } from '../../../src/runbooks/runbook-model.js';
 import type { SuggestedRunbook } from '../../../src/alerts/list-incident-runbooks.js';
 
-export type { Run, RunbookDetail,  Step, StepExecution, SuggestedRunbook };
+export type { Run, RunbookDetail, Step, StepExecution, SuggestedRunbook };
 
 /** One chunk of a step's output, as `GET …/output` and the event stream give it. */
 export interface OutputChunk {
@@ -34,7 +34,8 @@ export interface ExecuteRequest {
 
 const runPath = (runId: string): string => `/api/v1/runs/${encodeURIComponent(runId)}`;
 
-export const listIncidentRuns = (incidentId: string): Promise<Run[]> => api<Run[]>('GET', withQuery('/api/v1/runs', { incidentId }));
+export const listIncidentRuns = (incidentId: string): Promise<Run[]> =>
+  api<Run[]>('GET', withQuery('/api/v1/runs', { incidentId }));
 
 export const listSuggestedRunbooks = (incidentId: string): Promise<SuggestedRunbook[]> =>
   api<SuggestedRunbook[]>('GET', `/api/v1/incidents/${encodeURIComponent(incidentId)}/runbooks`);
@@ -42,18 +43,36 @@ export const listSuggestedRunbooks = (incidentId: string): Promise<SuggestedRunb
 export const loadRunbookVersion = (runbookId: string, version: number): Promise<RunbookDetail> =>
   api<RunbookDetail>('GET', withQuery(`/api/v1/runbooks/${encodeURIComponent(runbookId)}`, { version }));
 
-export const startRun = (runbookId: string, incidentId: string): Promise<Run> => api<Run>('POST', '/api/v1/runs', { runbookId, incidentId });
+export const startRun = (runbookId: string, incidentId: string): Promise<Run> =>
+  api<Run>('POST', '/api/v1/runs', { runbookId, incidentId });
 
 export const executeStep = (runId: string, stepId: string, request: ExecuteRequest): Promise<ExecuteResult> =>
   api<ExecuteResult>('POST', `${runPath(runId)}/steps/${encodeURIComponent(stepId)}/execute`, request);
 
-export const runReadOnlySection = (runId: string, section: number, parameters: Record<string, string>): Promise<StepExecution[]> =>
+export const runReadOnlySection = (
+  runId: string,
+  section: number,
+  parameters: Record<string, string>,
+): Promise<StepExecution[]> =>
   api<StepExecution[]>('POST', `${runPath(runId)}/sections/run-read-only`, { section, parameters });
 
-export const decideApproval = (runId: string, executionId: string, decision: 'approve' | 'refuse', reason: string): Promise<StepExecution> =>
-  api<StepExecution>('POST', `${runPath(runId)}/executions/${encodeURIComponent(executionId)}/approval`, { decision, reason });
+export const decideApproval = (
+  runId: string,
+  executionId: string,
+  decision: 'approve' | 'refuse',
+  reason: string,
+): Promise<StepExecution> =>
+  api<StepExecution>('POST', `${runPath(runId)}/executions/${encodeURIComponent(executionId)}/approval`, {
+    decision,
+    reason,
+  });
 
-export const recordOutcome = (runId: string, stepId: string, outcome: 'done' | 'skipped', note: string): Promise<StepExecution> =>
+export const recordOutcome = (
+  runId: string,
+  stepId: string,
+  outcome: 'done' | 'skipped',
+  note: string,
+): Promise<StepExecution> =>
   api<StepExecution>('POST', `${runPath(runId)}/steps/${encodeURIComponent(stepId)}/outcome`, { outcome, note });
 
 export const cancelExecution = (runId: string, executionId: string): Promise<StepExecution> =>
@@ -71,7 +90,14 @@ export const executionEventsUrl = (runId: string, executionId: string): string =
 
 /** Statuses after which an execution changes no more (the server's `finalExecutionStatuses`). */
 export const finalStatuses: ReadonlySet<StepExecution['status']> = new Set([
-  'refused', 'succeeded', 'failed', 'timed-out', 'cancelled', 'interrupted', 'skipped', 'done',
+  'refused',
+  'succeeded',
+  'failed',
+  'timed-out',
+  'cancelled',
+  'interrupted',
+  'skipped',
+  'done',
 ]);
 
 /** Steps the console can run: shell and SQL code (configuration blocks are read, not run). */

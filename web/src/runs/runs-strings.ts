@@ -4,7 +4,7 @@
  */
 export const runsStringsEn = {
   'runs.title': 'Runbooks',
-  'runs.noSuggestion': 'No runbook suggested by this incident\'s alerts.',
+  'runs.noSuggestion': "No runbook suggested by this incident's alerts.",
   'runs.namedByAlert': 'named by the alert',
   'runs.matched': 'matched: {terms}',
   'runs.start': 'Start a run',

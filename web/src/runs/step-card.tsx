@@ -8,7 +8,11 @@ import { StepRunForm } from './step-run-form';
 function RiskBadge({ step }: { step: Step }) {
   const { t } = useI18n();
   const why = step.riskReasons.map((reason) => `${reason.command}: ${reason.reason}`).join('\n');
-  return <span className={`risk risk-${step.risk}`} title={why === '' ? undefined : why} data-testid="step-risk">{t(`runs.risk.${step.risk}`)}</span>;
+  return (
+    <span className={`risk risk-${step.risk}`} title={why === '' ? undefined : why} data-testid="step-risk">
+      {t(`runs.risk.${step.risk}`)}
+    </span>
+  );
 }
 
 /**
@@ -16,7 +20,17 @@ function RiskBadge({ step }: { step: Step }) {
  * first, its output live), and — for responders while the run is active — how to run it, check
  * it off or skip it.
  */
-export function StepCard({ runId, step, executions, active, responder, selfName, values, onValue, onExecution }: {
+export function StepCard({
+  runId,
+  step,
+  executions,
+  active,
+  responder,
+  selfName,
+  values,
+  onValue,
+  onExecution,
+}: {
   runId: string;
   step: Step;
   executions: readonly StepExecution[];
@@ -33,23 +47,48 @@ export function StepCard({ runId, step, executions, active, responder, selfName,
     <li className={`step step-${step.risk}`} data-testid="run-step" data-step-id={step.id}>
       <div className="step-head">
         <h4>{step.title ?? t('runs.untitledStep', { id: step.id })}</h4>
-        {step.kind === 'manual' ? <span className="risk risk-manual">{t('runs.manual')}</span> : <RiskBadge step={step} />}
+        {step.kind === 'manual' ? (
+          <span className="risk risk-manual">{t('runs.manual')}</span>
+        ) : (
+          <RiskBadge step={step} />
+        )}
       </div>
-      {step.kind === 'manual' ? <p className="step-prose">{step.body}</p> : <pre className="step-code"><code>{step.body}</code></pre>}
+      {step.kind === 'manual' ? (
+        <p className="step-prose">{step.body}</p>
+      ) : (
+        <pre className="step-code">
+          <code>{step.body}</code>
+        </pre>
+      )}
       {latest !== undefined && (
-        <ExecutionView runId={runId} execution={latest} responder={responder} selfName={selfName} onChanged={onExecution} />
+        <ExecutionView
+          runId={runId}
+          execution={latest}
+          responder={responder}
+          selfName={selfName}
+          onChanged={onExecution}
+        />
       )}
       {older.length > 0 && (
         <details className="older-executions">
           <summary>{t('runs.olderAttempts', { count: older.length })}</summary>
           {older.map((execution) => (
-            <ExecutionView key={execution.id} runId={runId} execution={execution} responder={responder} selfName={selfName} onChanged={onExecution} />
+            <ExecutionView
+              key={execution.id}
+              runId={runId}
+              execution={execution}
+              responder={responder}
+              selfName={selfName}
+              onChanged={onExecution}
+            />
           ))}
         </details>
       )}
       {responder && active && (
         <div className="step-controls">
-          {isRunnable(step) && <StepRunForm runId={runId} step={step} values={values} onValue={onValue} onStarted={onExecution} />}
+          {isRunnable(step) && (
+            <StepRunForm runId={runId} step={step} values={values} onValue={onValue} onStarted={onExecution} />
+          )}
           {step.kind === 'manual' ? (
             <StepOutcomeForm runId={runId} step={step} onRecorded={onExecution} />
           ) : (

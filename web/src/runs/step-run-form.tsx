@@ -10,7 +10,13 @@ import { executeStep, type StepExecution, type Step } from './runs-api';
  * destructive one — which then waits for a second responder. "Preview" shows the command as it
  * would run, without running it.
  */
-export function StepRunForm({ runId, step, values, onValue, onStarted }: {
+export function StepRunForm({
+  runId,
+  step,
+  values,
+  onValue,
+  onStarted,
+}: {
   runId: string;
   step: Step;
   values: Record<string, string>;
@@ -22,13 +28,16 @@ export function StepRunForm({ runId, step, values, onValue, onStarted }: {
   const [reason, setReason] = useState('');
   const { busy, error, run: call } = useAction();
   const [preview, setPreview] = useState<string | null>(null);
-  const parameters = Object.fromEntries(step.parameters.map((parameter) => [parameter.name, values[parameter.name] ?? '']));
+  const parameters = Object.fromEntries(
+    step.parameters.map((parameter) => [parameter.name, values[parameter.name] ?? '']),
+  );
   const names = [...new Set(step.parameters.map((parameter) => parameter.name))];
 
   const run = (dryRun: boolean) =>
     call(async () => {
       const result = await executeStep(runId, step.id, {
-        parameters, dryRun,
+        parameters,
+        dryRun,
         ...(step.risk === 'changing' ? { confirm } : {}),
         ...(step.risk === 'destructive' ? { confirm: true, reason: reason.trim() } : {}),
       });
@@ -43,7 +52,8 @@ export function StepRunForm({ runId, step, values, onValue, onStarted }: {
     event.preventDefault();
     void run(false);
   };
-  const blocked = busy || (step.risk === 'changing' && !confirm) || (step.risk === 'destructive' && reason.trim() === '');
+  const blocked =
+    busy || (step.risk === 'changing' && !confirm) || (step.risk === 'destructive' && reason.trim() === '');
 
   return (
     <form className="step-run" onSubmit={submit} aria-label={t('runs.runStep', { step: step.title ?? step.id })}>
@@ -51,31 +61,72 @@ export function StepRunForm({ runId, step, values, onValue, onStarted }: {
         const secret = step.parameters.some((parameter) => parameter.name === name && parameter.secret);
         return (
           <label key={name}>
-            <span>{name}{secret && <span className="muted"> — {t('runs.secretHint')}</span>}</span>
-            <input type={secret ? 'password' : 'text'} autoComplete="off" value={values[name] ?? ''} onChange={(event) => onValue(name, event.target.value)} data-testid={`parameter-${name}`} />
+            <span>
+              {name}
+              {secret && <span className="muted"> — {t('runs.secretHint')}</span>}
+            </span>
+            <input
+              type={secret ? 'password' : 'text'}
+              autoComplete="off"
+              value={values[name] ?? ''}
+              onChange={(event) => onValue(name, event.target.value)}
+              data-testid={`parameter-${name}`}
+            />
           </label>
         );
       })}
       {step.risk === 'changing' && (
         <label className="checkbox">
-          <input type="checkbox" checked={confirm} onChange={(event) => setConfirm(event.target.checked)} data-testid="step-confirm" />
+          <input
+            type="checkbox"
+            checked={confirm}
+            onChange={(event) => setConfirm(event.target.checked)}
+            data-testid="step-confirm"
+          />
           <span>{t('runs.confirmChange')}</span>
         </label>
       )}
       {step.risk === 'destructive' && (
         <label>
           <span>{t('runs.destructiveReason')}</span>
-          <input required maxLength={2000} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="step-reason" />
+          <input
+            required
+            maxLength={2000}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            data-testid="step-reason"
+          />
         </label>
       )}
       <div className="form-row">
-        <button type="submit" className={step.risk === 'destructive' ? 'danger' : ''} disabled={blocked} data-testid="step-run">
+        <button
+          type="submit"
+          className={step.risk === 'destructive' ? 'danger' : ''}
+          disabled={blocked}
+          data-testid="step-run"
+        >
           {t(step.risk === 'destructive' ? 'runs.requestApproval' : 'runs.run')}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={() => void run(true)} data-testid="step-preview">{t('runs.preview')}</button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void run(true)}
+          data-testid="step-preview"
+        >
+          {t('runs.preview')}
+        </button>
       </div>
-      {preview !== null && <pre className="command-preview" data-testid="step-preview-text"><code>{preview}</code></pre>}
-      {error !== null && <p className="error" role="alert" data-testid="step-error">{error}</p>}
+      {preview !== null && (
+        <pre className="command-preview" data-testid="step-preview-text">
+          <code>{preview}</code>
+        </pre>
+      )}
+      {error !== null && (
+        <p className="error" role="alert" data-testid="step-error">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

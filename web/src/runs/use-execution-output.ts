@@ -8,7 +8,11 @@ import { executionEventsUrl, finalStatuses, listOutput, type OutputChunk, type S
  * once when it is over. Chunks are keyed by their sequence number, so a stream resumed by the
  * browser (Last-Event-ID) or a read overlapping the stream never shows a line twice.
  */
-export function useExecutionOutput(runId: string, execution: StepExecution, onStatus: (execution: StepExecution) => void): {
+export function useExecutionOutput(
+  runId: string,
+  execution: StepExecution,
+  onStatus: (execution: StepExecution) => void,
+): {
   chunks: OutputChunk[];
   error: string | null;
 } {
@@ -16,7 +20,11 @@ export function useExecutionOutput(runId: string, execution: StepExecution, onSt
   const [chunks, setChunks] = useState<OutputChunk[]>([]);
   const [error, setError] = useState<string | null>(null);
   const final = finalStatuses.has(execution.status);
-  const silent = execution.status === 'awaiting-approval' || execution.status === 'refused' || execution.status === 'skipped' || execution.status === 'done';
+  const silent =
+    execution.status === 'awaiting-approval' ||
+    execution.status === 'refused' ||
+    execution.status === 'skipped' ||
+    execution.status === 'done';
 
   useEffect(() => {
     if (silent) return undefined;
@@ -36,8 +44,12 @@ export function useExecutionOutput(runId: string, execution: StepExecution, onSt
       };
     }
     const source = new EventSource(executionEventsUrl(runId, execution.id));
-    source.addEventListener('output', (event) => add([JSON.parse((event as MessageEvent<string>).data) as OutputChunk]));
-    source.addEventListener('status', (event) => onStatus(JSON.parse((event as MessageEvent<string>).data) as StepExecution));
+    source.addEventListener('output', (event) =>
+      add([JSON.parse((event as MessageEvent<string>).data) as OutputChunk]),
+    );
+    source.addEventListener('status', (event) =>
+      onStatus(JSON.parse((event as MessageEvent<string>).data) as StepExecution),
+    );
     // The server ends the stream after `end`; closing here stops the browser from reconnecting.
     source.addEventListener('end', () => source.close());
     source.addEventListener('error', () => {

@@ -6,7 +6,12 @@ import type { EscalationPolicy, NameDirectory, ScheduleOnCall } from './services
  * An escalation policy's levels as a table: when each pages (minutes from the incident opening,
  * if nobody acknowledges before) and whom, with the person a schedule has on call right now.
  */
-export function EscalationPolicyView({ policy, directory, onCall, headingLevel = 2 }: {
+export function EscalationPolicyView({
+  policy,
+  directory,
+  onCall,
+  headingLevel = 2,
+}: {
   policy: EscalationPolicy;
   directory: NameDirectory;
   onCall: ReadonlyMap<string, ScheduleOnCall>;
@@ -33,7 +38,9 @@ export function EscalationPolicyView({ policy, directory, onCall, headingLevel =
             return (
               <tr key={index} data-testid="escalation-level" data-level={index + 1}>
                 <th scope="row">{t('services.level', { n: index + 1 })}</th>
-                <td data-testid="escalation-level-at">{at === 0 ? t('services.levelAtStart') : t('services.levelAt', { m: at })}</td>
+                <td data-testid="escalation-level-at">
+                  {at === 0 ? t('services.levelAtStart') : t('services.levelAt', { m: at })}
+                </td>
                 <td>
                   <ul className="level-targets">
                     {level.targets.map((target) => {
@@ -42,7 +49,14 @@ export function EscalationPolicyView({ policy, directory, onCall, headingLevel =
                         <li key={`${target.type}:${target.id}`} data-testid="escalation-target">
                           {targetText(target, directory, t)}
                           {target.type === 'schedule' && (
-                            <span className="muted"> ({now === null || now === undefined ? t('services.oncall.gap') : t('services.scheduleNow', { name: now.name })})</span>
+                            <span className="muted">
+                              {' '}
+                              (
+                              {now === null || now === undefined
+                                ? t('services.oncall.gap')
+                                : t('services.scheduleNow', { name: now.name })}
+                              )
+                            </span>
                           )}
                         </li>
                       );
@@ -54,7 +68,9 @@ export function EscalationPolicyView({ policy, directory, onCall, headingLevel =
           })}
         </tbody>
       </table>
-      <p className="muted">{policy.repeat > 0 ? t('services.repeat', { count: policy.repeat }) : t('services.noRepeat')}</p>
+      <p className="muted">
+        {policy.repeat > 0 ? t('services.repeat', { count: policy.repeat }) : t('services.noRepeat')}
+      </p>
     </div>
   );
 }

@@ -24,8 +24,15 @@ export function HealthBadge({ health, large = false }: { health: ServiceHealth; 
   const { t } = useI18n();
   const mark = health === 'operational' ? '✓' : health === 'degraded' ? '!' : '✕';
   return (
-    <span className={`health health-${health}${large ? ' health-large' : ''}`} data-testid="service-health" data-health={health}>
-      <span aria-hidden="true" className="health-mark">{mark}</span> {t(healthKeys[health])}
+    <span
+      className={`health health-${health}${large ? ' health-large' : ''}`}
+      data-testid="service-health"
+      data-health={health}
+    >
+      <span aria-hidden="true" className="health-mark">
+        {mark}
+      </span>{' '}
+      {t(healthKeys[health])}
     </span>
   );
 }
@@ -46,12 +53,22 @@ export function ReasonText({ reason }: { reason: HealthReason }) {
 /** Why a service is not operational: every reason, worst first; "all clear" when there is none. */
 export function HealthReasons({ reasons, limit }: { reasons: readonly HealthReason[]; limit?: number }) {
   const { t } = useI18n();
-  if (reasons.length === 0) return <p className="health-clear" data-testid="health-reasons">{t('services.healthAllClear')}</p>;
+  if (reasons.length === 0)
+    return (
+      <p className="health-clear" data-testid="health-reasons">
+        {t('services.healthAllClear')}
+      </p>
+    );
   const shown = limit === undefined ? reasons : reasons.slice(0, limit);
   return (
     <ul className="health-reasons" data-testid="health-reasons">
       {shown.map((reason) => (
-        <li key={`${reason.kind}:${reason.id}`} data-testid="health-reason" data-kind={reason.kind} data-health={reason.health}>
+        <li
+          key={`${reason.kind}:${reason.id}`}
+          data-testid="health-reason"
+          data-kind={reason.kind}
+          data-health={reason.health}
+        >
           <ReasonText reason={reason} />
         </li>
       ))}

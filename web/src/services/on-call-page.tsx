@@ -17,7 +17,13 @@ async function loadOnCallPage() {
     api<ServiceSummary[]>('GET', '/api/v1/service-summaries'),
     loadNameDirectory(),
   ]);
-  return { schedules, policies, services, directory, bySchedule: new Map(schedules.map((schedule) => [schedule.scheduleId, schedule])) };
+  return {
+    schedules,
+    policies,
+    services,
+    directory,
+    bySchedule: new Map(schedules.map((schedule) => [schedule.scheduleId, schedule])),
+  };
 }
 
 /**
@@ -40,7 +46,11 @@ export function OnCallPage() {
           <ZoneNote />
           <section aria-labelledby="on-call-schedules" className="service-section">
             <h2 id="on-call-schedules">{t('services.oncall.schedules')}</h2>
-            {data.schedules.length === 0 ? <p className="empty">{t('services.oncall.schedulesEmpty')}</p> : <ScheduleTable schedules={data.schedules} />}
+            {data.schedules.length === 0 ? (
+              <p className="empty">{t('services.oncall.schedulesEmpty')}</p>
+            ) : (
+              <ScheduleTable schedules={data.schedules} />
+            )}
           </section>
           <section aria-labelledby="on-call-policies" className="service-section">
             <h2 id="on-call-policies">{t('services.oncall.policies')}</h2>
@@ -49,13 +59,26 @@ export function OnCallPage() {
               const users = data.services.filter((service) => service.escalationPolicyId === policy.id);
               return (
                 <div key={policy.id} className="policy-block">
-                  <EscalationPolicyView policy={policy} directory={data.directory} onCall={data.bySchedule} headingLevel={3} />
+                  <EscalationPolicyView
+                    policy={policy}
+                    directory={data.directory}
+                    onCall={data.bySchedule}
+                    headingLevel={3}
+                  />
                   <p data-testid="policy-services">
-                    {users.length === 0
-                      ? t('services.oncall.unused')
-                      : <>{t('services.oncall.usedBy')} {users.map((service, index) => (
-                          <span key={service.id}>{index > 0 && ', '}<Link to={servicePath(service.id)}>{service.name}</Link></span>
-                        ))}</>}
+                    {users.length === 0 ? (
+                      t('services.oncall.unused')
+                    ) : (
+                      <>
+                        {t('services.oncall.usedBy')}{' '}
+                        {users.map((service, index) => (
+                          <span key={service.id}>
+                            {index > 0 && ', '}
+                            <Link to={servicePath(service.id)}>{service.name}</Link>
+                          </span>
+                        ))}
+                      </>
+                    )}
                   </p>
                 </div>
               );

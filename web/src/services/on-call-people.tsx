@@ -8,7 +8,12 @@ import { Moment } from './service-format';
  */
 export function OnCallPeople({ people }: { people: readonly ServiceOnCall[] }) {
   const { t } = useI18n();
-  if (people.length === 0) return <span className="nobody" data-testid="on-call-nobody">{t('services.nobody')}</span>;
+  if (people.length === 0)
+    return (
+      <span className="nobody" data-testid="on-call-nobody">
+        {t('services.nobody')}
+      </span>
+    );
   return (
     <ul className="on-call-people">
       {people.map((person) => (
@@ -18,7 +23,13 @@ export function OnCallPeople({ people }: { people: readonly ServiceOnCall[] }) {
           {person.via.type === 'schedule' && (
             <span className="muted">
               {' · '}
-              {person.until === null ? t('services.untilFurther') : <>{t('services.until')} <Moment iso={person.until} /></>}
+              {person.until === null ? (
+                t('services.untilFurther')
+              ) : (
+                <>
+                  {t('services.until')} <Moment iso={person.until} />
+                </>
+              )}
             </span>
           )}
         </li>

@@ -31,12 +31,18 @@ export function ScheduleTable({ schedules }: { schedules: readonly ScheduleOnCal
               ) : (
                 <>
                   <strong>{schedule.onCall.name}</strong>
-                  {schedule.onCall.overrideId !== null && <span className="muted"> ({t('services.oncall.override')})</span>}
+                  {schedule.onCall.overrideId !== null && (
+                    <span className="muted"> ({t('services.oncall.override')})</span>
+                  )}
                 </>
               )}
             </td>
             <td data-testid="schedule-on-call-until">
-              {schedule.onCall?.until === null || schedule.onCall === null ? t('services.untilFurther') : <Moment iso={schedule.onCall.until} />}
+              {schedule.onCall?.until === null || schedule.onCall === null ? (
+                t('services.untilFurther')
+              ) : (
+                <Moment iso={schedule.onCall.until} />
+              )}
             </td>
             <td>
               {schedule.next.length === 0 ? (
@@ -46,8 +52,11 @@ export function ScheduleTable({ schedules }: { schedules: readonly ScheduleOnCal
                   {schedule.next.map((shift) => (
                     <li key={shift.start} data-testid="schedule-next-shift">
                       <strong>{shift.name ?? t('services.oncall.gap')}</strong>
-                      {shift.overrideId !== null && <span className="muted"> ({t('services.oncall.override')})</span>}
-                      {' '}<Moment iso={shift.start} /> → {shift.end === null ? t('services.untilFurther') : <Moment iso={shift.end} />}
+                      {shift.overrideId !== null && (
+                        <span className="muted"> ({t('services.oncall.override')})</span>
+                      )}{' '}
+                      <Moment iso={shift.start} /> →{' '}
+                      {shift.end === null ? t('services.untilFurther') : <Moment iso={shift.end} />}
                     </li>
                   ))}
                 </ol>

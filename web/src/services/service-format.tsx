@@ -34,9 +34,12 @@ export function Moment({ iso, testId }: { iso: string; testId?: string }) {
 /** Says once per page which zone the times are in, by its full name. */
 export function ZoneNote() {
   const { t } = useI18n();
-  return <p className="services-zone" data-testid="time-zone-note">{t('services.timesIn', { zone: viewerTimeZone() })}</p>;
+  return (
+    <p className="services-zone" data-testid="time-zone-note">
+      {t('services.timesIn', { zone: viewerTimeZone() })}
+    </p>
+  );
 }
-
 
 /**
  * Minutes as people say them: "45 min", "4 h", "1 h 30"; hours beyond a day stay hours

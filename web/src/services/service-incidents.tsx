@@ -13,7 +13,10 @@ const recentResolved = 10;
 async function loadIncidents(serviceId: string): Promise<{ open: Incident[]; resolved: Incident[] }> {
   const [open, resolved] = await Promise.all([
     api<Paged<Incident>>('GET', withQuery('/api/v1/incidents', { service: serviceId, open: true, limit: 500 })),
-    api<Paged<Incident>>('GET', withQuery('/api/v1/incidents', { service: serviceId, status: ['resolved'], limit: recentResolved })),
+    api<Paged<Incident>>(
+      'GET',
+      withQuery('/api/v1/incidents', { service: serviceId, status: ['resolved'], limit: recentResolved }),
+    ),
   ]);
   const bySeverity = [...open.items].sort((a, b) => a.severity.localeCompare(b.severity));
   return { open: bySeverity, resolved: resolved.items };
@@ -33,15 +36,25 @@ function IncidentRows({ incidents, resolved }: { incidents: readonly Incident[];
       </thead>
       <tbody>
         {incidents.map((incident) => (
-          <tr key={incident.id} data-testid={resolved ? 'service-resolved-incident' : 'service-open-incident'} data-incident-id={incident.id}>
+          <tr
+            key={incident.id}
+            data-testid={resolved ? 'service-resolved-incident' : 'service-open-incident'}
+            data-incident-id={incident.id}
+          >
             <th scope="row">
               <Link to={incidentPath(incident.id)}>
                 <span className="service-id">{incident.id}</span> {incident.title}
               </Link>
             </th>
-            <td><SeverityBadge severity={incident.severity} /></td>
-            <td><StatusLabel status={incident.status} /></td>
-            <td><Moment iso={resolved ? incident.resolvedAt ?? incident.updatedAt : incident.detectedAt} /></td>
+            <td>
+              <SeverityBadge severity={incident.severity} />
+            </td>
+            <td>
+              <StatusLabel status={incident.status} />
+            </td>
+            <td>
+              <Moment iso={resolved ? (incident.resolvedAt ?? incident.updatedAt) : incident.detectedAt} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -62,12 +75,16 @@ export function ServiceIncidents({ serviceId, changes }: { serviceId: string; ch
   return (
     <>
       <section aria-labelledby="open-incidents" className="service-section">
-        <h2 id="open-incidents" tabIndex={-1}>{t('services.openTitle')}</h2>
+        <h2 id="open-incidents" tabIndex={-1}>
+          {t('services.openTitle')}
+        </h2>
         <LoadError loaded={loaded} />
         {loaded.data === null ? (
           loaded.error === null && <p>{t('app.loading')}</p>
         ) : loaded.data.open.length === 0 ? (
-          <p className="empty" data-testid="service-open-empty">{t('services.openEmpty')}</p>
+          <p className="empty" data-testid="service-open-empty">
+            {t('services.openEmpty')}
+          </p>
         ) : (
           <IncidentRows incidents={loaded.data.open} resolved={false} />
         )}

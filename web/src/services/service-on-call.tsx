@@ -12,7 +12,9 @@ async function loadOnCall(policyId: string | null) {
   const [directory, onCall, policy] = await Promise.all([
     loadNameDirectory(),
     loadOnCallBySchedule(),
-    policyId === null ? Promise.resolve(null) : api<EscalationPolicy>('GET', `/api/v1/escalation-policies/${encodeURIComponent(policyId)}`),
+    policyId === null
+      ? Promise.resolve(null)
+      : api<EscalationPolicy>('GET', `/api/v1/escalation-policies/${encodeURIComponent(policyId)}`),
   ]);
   return { directory, onCall, policy };
 }
@@ -23,17 +25,30 @@ async function loadOnCall(policyId: string | null) {
  */
 export function ServiceOnCall({ service }: { service: ServiceSummary }) {
   const { t } = useI18n();
-  const loaded = useLoaded(() => loadOnCall(service.escalationPolicyId), `${service.id}:${service.escalationPolicyId ?? ''}`);
-  const viaSchedules = [...new Set(service.onCall.filter((person) => person.via.type === 'schedule').map((person) => person.via.id))];
+  const loaded = useLoaded(
+    () => loadOnCall(service.escalationPolicyId),
+    `${service.id}:${service.escalationPolicyId ?? ''}`,
+  );
+  const viaSchedules = [
+    ...new Set(service.onCall.filter((person) => person.via.type === 'schedule').map((person) => person.via.id)),
+  ];
   return (
     <>
       <section aria-labelledby="service-on-call" className="service-section">
         <h2 id="service-on-call">{t('services.onCallTitle')}</h2>
-        {service.escalationPolicyId === null && service.onCall.length > 0 && <p className="muted">{t('services.onCallNoPolicy')}</p>}
+        {service.escalationPolicyId === null && service.onCall.length > 0 && (
+          <p className="muted">{t('services.onCallNoPolicy')}</p>
+        )}
         <dl className="on-call-facts">
           <dt>{t('services.onCallNow')}</dt>
           <dd data-testid="service-on-call-now">
-            {service.onCall.length === 0 ? <p className="warning" role="status">{t('services.nobodyOnCall')}</p> : <OnCallPeople people={service.onCall} />}
+            {service.onCall.length === 0 ? (
+              <p className="warning" role="status">
+                {t('services.nobodyOnCall')}
+              </p>
+            ) : (
+              <OnCallPeople people={service.onCall} />
+            )}
           </dd>
           {viaSchedules.length > 0 && (
             <>
@@ -46,9 +61,16 @@ export function ServiceOnCall({ service }: { service: ServiceSummary }) {
                     return (
                       <li key={scheduleId}>
                         {next === undefined ? (
-                          <>{scheduleName}: {t('services.oncall.noNext')}</>
+                          <>
+                            {scheduleName}: {t('services.oncall.noNext')}
+                          </>
                         ) : (
-                          <><strong>{next.name ?? t('services.oncall.gap')}</strong> <span className="muted">{t('services.via', { name: scheduleName })}</span> · <Moment iso={next.start} /> → {next.end === null ? t('services.untilFurther') : <Moment iso={next.end} />}</>
+                          <>
+                            <strong>{next.name ?? t('services.oncall.gap')}</strong>{' '}
+                            <span className="muted">{t('services.via', { name: scheduleName })}</span> ·{' '}
+                            <Moment iso={next.start} /> →{' '}
+                            {next.end === null ? t('services.untilFurther') : <Moment iso={next.end} />}
+                          </>
                         )}
                       </li>
                     );
@@ -60,14 +82,23 @@ export function ServiceOnCall({ service }: { service: ServiceSummary }) {
         </dl>
       </section>
       <section aria-labelledby="service-policy" className="service-section">
-        <h2 id="service-policy" className={service.escalationPolicyId === null ? undefined : 'visually-hidden'}>{t('services.oncall.policies')}</h2>
+        <h2 id="service-policy" className={service.escalationPolicyId === null ? undefined : 'visually-hidden'}>
+          {t('services.oncall.policies')}
+        </h2>
         <LoadError loaded={loaded} />
         {service.escalationPolicyId === null ? (
-          <p className="warning" data-testid="service-no-policy">{t('services.noPolicy')}</p>
+          <p className="warning" data-testid="service-no-policy">
+            {t('services.noPolicy')}
+          </p>
         ) : loaded.data?.policy === null || loaded.data?.policy === undefined ? (
           loaded.error === null && <p>{t('app.loading')}</p>
         ) : (
-          <EscalationPolicyView policy={loaded.data.policy} directory={loaded.data.directory} onCall={loaded.data.onCall} headingLevel={3} />
+          <EscalationPolicyView
+            policy={loaded.data.policy}
+            directory={loaded.data.directory}
+            onCall={loaded.data.onCall}
+            headingLevel={3}
+          />
         )}
       </section>
     </>

@@ -28,7 +28,11 @@ export function ServicePage({ id }: { id: string }) {
     },
     onOpen: noteChange,
   });
-  const loaded = useLoaded(() => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`), id, changes);
+  const loaded = useLoaded(
+    () => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`),
+    id,
+    changes,
+  );
   const service = loaded.data;
   if (service === null) {
     if (loaded.error !== null) {
@@ -49,7 +53,9 @@ export function ServicePage({ id }: { id: string }) {
       </div>
       <LoadError loaded={loaded} />
       <header className="service-header">
-        <h1>{service.name} <span className="service-id">{service.id}</span></h1>
+        <h1>
+          {service.name} <span className="service-id">{service.id}</span>
+        </h1>
         <HealthBadge health={service.health} large />
         {service.description !== '' && <p>{service.description}</p>}
         <div className="health-why">
@@ -57,10 +63,24 @@ export function ServicePage({ id }: { id: string }) {
           <HealthReasons reasons={service.reasons} />
         </div>
         <dl className="service-facts" aria-label={t('services.facts')}>
-          <div><dt>{t('services.rto')}</dt><dd data-testid="service-rto">{formatMinutes(service.rtoMinutes, t)}</dd></div>
-          <div><dt>{t('services.rpo')}</dt><dd data-testid="service-rpo">{formatMinutes(service.rpoMinutes, t)}</dd></div>
-          <div><dt>{t('services.team')}</dt><dd data-testid="service-team">{service.ownerTeamName ?? service.ownerTeamId ?? t('services.noTeam')}</dd></div>
-          {service.tags.length > 0 && <div><dt>{t('services.tags')}</dt><dd>{service.tags.join(', ')}</dd></div>}
+          <div>
+            <dt>{t('services.rto')}</dt>
+            <dd data-testid="service-rto">{formatMinutes(service.rtoMinutes, t)}</dd>
+          </div>
+          <div>
+            <dt>{t('services.rpo')}</dt>
+            <dd data-testid="service-rpo">{formatMinutes(service.rpoMinutes, t)}</dd>
+          </div>
+          <div>
+            <dt>{t('services.team')}</dt>
+            <dd data-testid="service-team">{service.ownerTeamName ?? service.ownerTeamId ?? t('services.noTeam')}</dd>
+          </div>
+          {service.tags.length > 0 && (
+            <div>
+              <dt>{t('services.tags')}</dt>
+              <dd>{service.tags.join(', ')}</dd>
+            </div>
+          )}
         </dl>
       </header>
       <ServiceIncidents serviceId={service.id} changes={changes} />

@@ -18,10 +18,12 @@ const statusKeys: Record<ProbeView['status'], MessageKey> = {
 /** A service's probes, each with its uptime windows. */
 async function loadProbes(serviceId: string): Promise<{ probe: ProbeView; uptime: UptimeWindow[] }[]> {
   const probes = await api<Paged<ProbeView>>('GET', withQuery('/api/v1/probes', { serviceId, limit: 1000 }));
-  return Promise.all(probes.items.map(async (probe) => ({
-    probe,
-    uptime: await api<UptimeWindow[]>('GET', `/api/v1/probes/${encodeURIComponent(probe.id)}/uptime`),
-  })));
+  return Promise.all(
+    probes.items.map(async (probe) => ({
+      probe,
+      uptime: await api<UptimeWindow[]>('GET', `/api/v1/probes/${encodeURIComponent(probe.id)}/uptime`),
+    })),
+  );
 }
 
 /** The probes section of a service's page: each probe's status, last check and uptime. */
@@ -43,24 +45,34 @@ export function ServiceProbes({ serviceId }: { serviceId: string }) {
               <th scope="col">{t('services.colProbe')}</th>
               <th scope="col">{t('services.colProbeStatus')}</th>
               <th scope="col">{t('services.colLastCheck')}</th>
-              {windows.map((window) => <th key={window} scope="col">{t('services.colUptime', { window })}</th>)}
+              {windows.map((window) => (
+                <th key={window} scope="col">
+                  {t('services.colUptime', { window })}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {loaded.data.map(({ probe, uptime }) => (
               <tr key={probe.id} data-testid="service-probe" data-probe-status={probe.status}>
-                <th scope="row">{probe.name} <span className="service-id">{probe.kind}</span></th>
+                <th scope="row">
+                  {probe.name} <span className="service-id">{probe.kind}</span>
+                </th>
                 <td>
                   <span className={`probe-status probe-${probe.status}`}>{t(statusKeys[probe.status])}</span>
                   {!probe.enabled && <span className="muted"> ({t('services.disabled')})</span>}
-                  {probe.lastResult?.detail !== undefined && probe.lastResult.detail !== null && !probe.lastResult.success && (
-                    <div className="probe-detail">{probe.lastResult.detail}</div>
-                  )}
+                  {probe.lastResult?.detail !== undefined &&
+                    probe.lastResult.detail !== null &&
+                    !probe.lastResult.success && <div className="probe-detail">{probe.lastResult.detail}</div>}
                 </td>
                 <td>{probe.lastCheckedAt === null ? t('services.never') : <Moment iso={probe.lastCheckedAt} />}</td>
                 {windows.map((window) => {
                   const figure = uptime.find((item) => item.window === window)?.uptimePercent ?? null;
-                  return <td key={window} className="number">{figure === null ? t('services.noData') : `${figure} %`}</td>;
+                  return (
+                    <td key={window} className="number">
+                      {figure === null ? t('services.noData') : `${figure} %`}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

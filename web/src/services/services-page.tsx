@@ -41,7 +41,9 @@ export function ServicesPage() {
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : services.length === 0 ? (
-        <p className="empty" data-testid="services-empty">{t('services.empty')}</p>
+        <p className="empty" data-testid="services-empty">
+          {t('services.empty')}
+        </p>
       ) : (
         <>
           <table className="services-table" data-testid="services-table">
@@ -71,12 +73,24 @@ export function ServicesPage() {
                     {service.openIncidents === 0 ? (
                       <span className="muted">{t('services.noneOpen')}</span>
                     ) : (
-                      <Link to={`${servicePath(service.id)}#open-incidents`}>{t('services.openCount', { count: service.openIncidents })}</Link>
+                      <Link to={`${servicePath(service.id)}#open-incidents`}>
+                        {t('services.openCount', { count: service.openIncidents })}
+                      </Link>
                     )}
                   </td>
-                  <td data-testid="service-objectives">{formatObjectives(service.rtoMinutes, service.rpoMinutes, t)}</td>
-                  <td>{service.ownerTeamId === null ? <span className="muted">{t('services.noTeam')}</span> : service.ownerTeamName ?? service.ownerTeamId}</td>
-                  <td data-testid="service-on-call"><OnCallPeople people={service.onCall} /></td>
+                  <td data-testid="service-objectives">
+                    {formatObjectives(service.rtoMinutes, service.rpoMinutes, t)}
+                  </td>
+                  <td>
+                    {service.ownerTeamId === null ? (
+                      <span className="muted">{t('services.noTeam')}</span>
+                    ) : (
+                      (service.ownerTeamName ?? service.ownerTeamId)
+                    )}
+                  </td>
+                  <td data-testid="service-on-call">
+                    <OnCallPeople people={service.onCall} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,7 +20,8 @@ export const servicesStringsEn = {
   'services.healthAllClear': 'No open incident, no failing probe.',
   'services.reason.incident': '{severity} incident {id} is {status}: {title}',
   'services.reason.probe': 'Probe “{title}” is {status}',
-  'services.rule': 'Down: an open P1 not yet mitigated, or a probe down. Degraded: any other open incident, or a probe flapping or pending.',
+  'services.rule':
+    'Down: an open P1 not yet mitigated, or a probe down. Degraded: any other open incident, or a probe flapping or pending.',
   'services.minutes': '{m} min',
   'services.objectivesValue': 'RTO {rto} · RPO {rpo}',
   'services.notSet': 'not set',
@@ -61,7 +62,8 @@ export const servicesStringsEn = {
   'services.onCallTitle': 'On call for this service',
   'services.onCallNow': 'Now',
   'services.onCallNext': 'Next',
-  'services.onCallNoPolicy': 'No escalation policy: these are the owning team’s schedules; nobody is paged automatically.',
+  'services.onCallNoPolicy':
+    'No escalation policy: these are the owning team’s schedules; nobody is paged automatically.',
   'services.nobodyOnCall': 'Nobody is on call for this service now: an incident would page no one.',
   'services.policyTitle': 'Escalation policy: {name}',
   'services.noPolicy': 'No escalation policy: incidents of this service page nobody.',
@@ -80,7 +82,8 @@ export const servicesStringsEn = {
   'services.timesIn': 'Times are in your time zone, {zone}.',
   'services.notFound': 'No service {id}.',
   'services.oncall.title': 'On call',
-  'services.oncall.intro': 'Who is on call now for each schedule, the next handoffs, and who each escalation policy pages.',
+  'services.oncall.intro':
+    'Who is on call now for each schedule, the next handoffs, and who each escalation policy pages.',
   'services.oncall.schedules': 'Schedules',
   'services.oncall.schedulesEmpty': 'No schedule yet.',
   'services.oncall.colSchedule': 'Schedule',
@@ -119,7 +122,8 @@ export const servicesStringsFr: Record<keyof typeof servicesStringsEn, string> =
   'services.healthAllClear': 'Aucun incident ouvert, aucune sonde en échec.',
   'services.reason.incident': 'Incident {severity} {id} {status} : {title}',
   'services.reason.probe': 'Sonde « {title} » : {status}',
-  'services.rule': 'En panne : un P1 ouvert pas encore atténué, ou une sonde en panne. Dégradé : tout autre incident ouvert, ou une sonde instable ou en attente.',
+  'services.rule':
+    'En panne : un P1 ouvert pas encore atténué, ou une sonde en panne. Dégradé : tout autre incident ouvert, ou une sonde instable ou en attente.',
   'services.minutes': '{m} min',
   'services.objectivesValue': 'RTO {rto} · RPO {rpo}',
   'services.notSet': 'non défini',
@@ -160,7 +164,8 @@ export const servicesStringsFr: Record<keyof typeof servicesStringsEn, string> =
   'services.onCallTitle': 'D’astreinte pour ce service',
   'services.onCallNow': 'Maintenant',
   'services.onCallNext': 'Ensuite',
-  'services.onCallNoPolicy': 'Pas de politique d’escalade : voici les plannings de l’équipe responsable ; personne n’est appelé automatiquement.',
+  'services.onCallNoPolicy':
+    'Pas de politique d’escalade : voici les plannings de l’équipe responsable ; personne n’est appelé automatiquement.',
   'services.nobodyOnCall': 'Personne n’est d’astreinte pour ce service : un incident n’appellerait personne.',
   'services.policyTitle': 'Politique d’escalade : {name}',
   'services.noPolicy': 'Pas de politique d’escalade : les incidents de ce service n’appellent personne.',
@@ -179,7 +184,8 @@ export const servicesStringsFr: Record<keyof typeof servicesStringsEn, string> =
   'services.timesIn': 'Heures dans votre fuseau horaire, {zone}.',
   'services.notFound': 'Aucun service {id}.',
   'services.oncall.title': 'Astreinte',
-  'services.oncall.intro': 'Qui est d’astreinte maintenant pour chaque planning, les prochaines relèves, et qui chaque politique d’escalade appelle.',
+  'services.oncall.intro':
+    'Qui est d’astreinte maintenant pour chaque planning, les prochaines relèves, et qui chaque politique d’escalade appelle.',
   'services.oncall.schedules': 'Plannings',
   'services.oncall.schedulesEmpty': 'Aucun planning pour l’instant.',
   'services.oncall.colSchedule': 'Planning',

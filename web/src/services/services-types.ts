@@ -3,9 +3,14 @@
  * plain schemas (imported as types only: erased from the bundle); probes' are written here, as
  * their schema lives with their routes.
  */
-export type { HealthReason, ServiceHealth, ServiceOnCall, ServiceSummary } from '../../../src/services/service-summary-model.js';
+export type {
+  HealthReason,
+  ServiceHealth,
+  ServiceOnCall,
+  ServiceSummary,
+} from '../../../src/services/service-summary-model.js';
 export type { ScheduleOnCall } from '../../../src/oncall/schedules-store/list-on-call-now.js';
-export type {  EscalationPolicy, EscalationTarget } from '../../../src/oncall/escalation/escalation-policy-model.js';
+export type { EscalationPolicy, EscalationTarget } from '../../../src/oncall/escalation/escalation-policy-model.js';
 
 /** A probe as `GET /api/v1/probes` lists it (the fields these pages read). */
 export interface ProbeView {

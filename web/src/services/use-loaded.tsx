@@ -58,7 +58,10 @@ export function LoadError({ loaded }: { loaded: Pick<Loaded<unknown>, 'error' | 
   if (loaded.error === null) return null;
   return (
     <div className="error" role="alert">
-      {loaded.error} <button type="button" onClick={loaded.reload}>{t('common.retry')}</button>
+      {loaded.error}{' '}
+      <button type="button" onClick={loaded.reload}>
+        {t('common.retry')}
+      </button>
     </div>
   );
 }

@@ -14,10 +14,13 @@ export interface Condition {
 
 /** `>` but not the arrow of `->` or `=>`, nor a blockquote's marker followed by a space-less word. */
 const operatorPattern = /(?<![-=<>!])(>=|<=|==|!=|≥|≤|>|<)(?![=>])/;
-const unitPattern = /^\s*(-?\d+(?:[.,]\d+)?)\s*(%|ms|secondes?|seconds?|secs?|s|minutes?|mins?|mn|heures?|hours?|hrs?|h|jours?|days?|j|d|[KMGT]i?B|[KMGT]i|[KMGT]o|bytes|octets|B)?(?![\p{L}\d])/iu;
-const forPattern = /\b(?:pendant|for|during|durant|pour|sur|over|depuis)\s*:?\s*(?:plus de\s+|more than\s+)?(\d+(?:[.,]\d+)?\s*(?:h|heures?|hours?|hrs?|m|mn|mins?|minutes?|s|sec\w*|j|jours?|d|days?)\b(?:\s*d'affil[ée]e)?)/i;
+const unitPattern =
+  /^\s*(-?\d+(?:[.,]\d+)?)\s*(%|ms|secondes?|seconds?|secs?|s|minutes?|mins?|mn|heures?|hours?|hrs?|h|jours?|days?|j|d|[KMGT]i?B|[KMGT]i|[KMGT]o|bytes|octets|B)?(?![\p{L}\d])/iu;
+const forPattern =
+  /\b(?:pendant|for|during|durant|pour|sur|over|depuis)\s*:?\s*(?:plus de\s+|more than\s+)?(\d+(?:[.,]\d+)?\s*(?:h|heures?|hours?|hrs?|m|mn|mins?|minutes?|s|sec\w*|j|jours?|d|days?)\b(?:\s*d'affil[ée]e)?)/i;
 /** Words that say "alert on" before the condition, dropped from the metric. */
-const leadingWords = /^(?:(?:alert(?:es|er|e)?|alarm(?:es|e)?|monitor(?:ing)?|surveiller|notifier|page[rz]?)\b)?\s*(?:(?:si|if|when|quand|sur|on|lorsque)\b)?\s*:?\s*/i;
+const leadingWords =
+  /^(?:(?:alert(?:es|er|e)?|alarm(?:es|e)?|monitor(?:ing)?|surveiller|notifier|page[rz]?)\b)?\s*(?:(?:si|if|when|quand|sur|on|lorsque)\b)?\s*:?\s*/i;
 
 /** Whether a text holds a comparison. */
 export function hasComparison(text: string): boolean {
@@ -43,8 +46,13 @@ export function readCondition(text: string, code = false): Condition | null {
   const tail = after.slice(valueEnd);
   const forClause = forPattern.exec(tail);
   // `>1% 5xx`: with nothing on the left, the words after the threshold say what is measured.
-  const trailing = left === '' ? /^\s*([^\s(),;][^(),;]*?)\s*(?=$|[(),;]|\s(?:pendant|for|during|pour|over|depuis)\b|[<>=])/i.exec(tail)?.[1] ?? null : null;
-  let expressionEnd = match.index + match[0].length + valueEnd + (trailing === null ? 0 : tail.indexOf(trailing) + trailing.length);
+  const trailing =
+    left === ''
+      ? (/^\s*([^\s(),;][^(),;]*?)\s*(?=$|[(),;]|\s(?:pendant|for|during|pour|over|depuis)\b|[<>=])/i.exec(tail)?.[1] ??
+        null)
+      : null;
+  let expressionEnd =
+    match.index + match[0].length + valueEnd + (trailing === null ? 0 : tail.indexOf(trailing) + trailing.length);
   // `> 50 impayés avec retard > 60 jours`: a second comparison belongs to the same condition.
   const further = text.slice(expressionEnd);
   if (/^\s*(>=|<=|==|!=|≥|≤|>|<)/.test(further)) {
@@ -86,9 +94,17 @@ function normalizeOperator(operator: string): AlertOperator {
 }
 
 const units: [RegExp, AlertUnit][] = [
-  [/^%$/, '%'], [/^ms$/i, 'ms'], [/^(s|secs?|secondes?|seconds?)$/i, 's'], [/^(mn|mins?|minutes?)$/i, 'min'],
-  [/^(h|hrs?|heures?|hours?)$/i, 'h'], [/^(d|j|jours?|days?)$/i, 'd'], [/^(b|bytes|octets)$/i, 'B'],
-  [/^k(i?b|i|o)$/i, 'KB'], [/^m(i?b|i|o)$/i, 'MB'], [/^g(i?b|i|o)$/i, 'GB'], [/^t(i?b|i|o)$/i, 'TB'],
+  [/^%$/, '%'],
+  [/^ms$/i, 'ms'],
+  [/^(s|secs?|secondes?|seconds?)$/i, 's'],
+  [/^(mn|mins?|minutes?)$/i, 'min'],
+  [/^(h|hrs?|heures?|hours?)$/i, 'h'],
+  [/^(d|j|jours?|days?)$/i, 'd'],
+  [/^(b|bytes|octets)$/i, 'B'],
+  [/^k(i?b|i|o)$/i, 'KB'],
+  [/^m(i?b|i|o)$/i, 'MB'],
+  [/^g(i?b|i|o)$/i, 'GB'],
+  [/^t(i?b|i|o)$/i, 'TB'],
 ];
 
 function normalizeUnit(unit: string): AlertUnit | null {

@@ -26,7 +26,11 @@ const decoration = /^[\p{Extended_Pictographic}\u{FE0F}\u{200D}\s•·]+/u;
 
 /** `Alert: "Impayes Critiques"`: a name whose condition follows on the next line. */
 export function quotedAlertName(text: string): string | null {
-  return /^(?:alert(?:e|es)?|alarm(?:e|es)?)\s*:\s*["“«]\s*([^"”»]+?)\s*["”»]\s*$/i.exec(text.replace(decoration, ''))?.[1] ?? null;
+  return (
+    /^(?:alert(?:e|es)?|alarm(?:e|es)?)\s*:\s*["“«]\s*([^"”»]+?)\s*["”»]\s*$/i.exec(
+      text.replace(decoration, ''),
+    )?.[1] ?? null
+  );
 }
 
 /** Reads one line as an alert rule, or null when, in this mode, it is not one. */
@@ -62,7 +66,7 @@ export function readAlertLine(input: AlertLine, mode: AlertMode, severity: strin
   return {
     name: ruleName,
     expression,
-    metric: condition === null ? null : condition.metric ?? name ?? null,
+    metric: condition === null ? null : (condition.metric ?? name ?? null),
     operator: condition?.operator ?? null,
     threshold: condition?.threshold ?? null,
     unit: condition?.unit ?? null,
@@ -75,6 +79,9 @@ export function readAlertLine(input: AlertLine, mode: AlertMode, severity: strin
 
 /** A severity written on the line itself (`[critical]`, `(P1)`, `severity: warning`). */
 function severityIn(text: string): string | null {
-  const match = /[[(]\s*(critical|critique|warning|avertissement|info|high|low|P[1-4]|SEV[0-4])\s*[\])]|severity\s*[:=]\s*"?(\w+)/i.exec(text);
+  const match =
+    /[[(]\s*(critical|critique|warning|avertissement|info|high|low|P[1-4]|SEV[0-4])\s*[\])]|severity\s*[:=]\s*"?(\w+)/i.exec(
+      text,
+    );
   return match === null ? null : (match[1] ?? match[2]!).toLowerCase();
 }

@@ -23,11 +23,19 @@ export function extractAlertRules(outline: OutlineNode, text: string): Draft[] {
   for (const node of allNodes(outline)) {
     const mode = modeOf(node);
     if (mode === null) continue;
-    const severity = /critique|critical/i.test(node.title) ? 'critical' : /warning|avertissement/i.test(node.title) ? 'warning' : runbookSeverity(node);
+    const severity = /critique|critical/i.test(node.title)
+      ? 'critical'
+      : /warning|avertissement/i.test(node.title)
+        ? 'warning'
+        : runbookSeverity(node);
     const rules: AlertRule[] = [];
     let range: LineRange | null = null;
     if (node.inlineText !== null) {
-      const rule = readAlertLine({ text: node.inlineText, label: null, rest: node.inlineText, codes: [], line: node.lines.start }, mode, severity);
+      const rule = readAlertLine(
+        { text: node.inlineText, label: null, rest: node.inlineText, codes: [], line: node.lines.start },
+        mode,
+        severity,
+      );
       if (rule !== null) {
         rules.push(rule);
         range = { start: node.lines.start, end: node.lines.start };
@@ -41,7 +49,12 @@ export function extractAlertRules(outline: OutlineNode, text: string): Draft[] {
     }
     if (rules.length === 0 || range === null) continue;
     const start = mode === 'prose' ? range.start : node.lines.start;
-    drafts.push({ kind: 'alert-rules', title: draftTitle(node), data: { rules } satisfies AlertRulesData, lines: { start, end: range.end } });
+    drafts.push({
+      kind: 'alert-rules',
+      title: draftTitle(node),
+      data: { rules } satisfies AlertRulesData,
+      lines: { start, end: range.end },
+    });
   }
   return drafts;
 }
@@ -52,10 +65,17 @@ export function extractAlertRules(outline: OutlineNode, text: string): Draft[] {
  */
 function runbookSeverity(node: OutlineNode): string | null {
   for (const ancestor of [node, ...ancestorsOf(node)]) {
-    const label = ancestor.children.find((child) => child.origin === 'label' && metadataKeyOf(child.title) === 'severity');
-    const paragraph = ancestor.blocks.find((block): block is Paragraph => block.type === 'paragraph' && block.children[0]?.type === 'strong' && metadataKeyOf(toString(block.children[0])) === 'severity');
+    const label = ancestor.children.find(
+      (child) => child.origin === 'label' && metadataKeyOf(child.title) === 'severity',
+    );
+    const paragraph = ancestor.blocks.find(
+      (block): block is Paragraph =>
+        block.type === 'paragraph' &&
+        block.children[0]?.type === 'strong' &&
+        metadataKeyOf(toString(block.children[0])) === 'severity',
+    );
     const value = label?.inlineText ?? (paragraph === undefined ? null : toString(paragraph).replace(/^[^:]*:/, ''));
-    const word = value === null ? null : /[\p{L}\p{N}]+/u.exec(value.split('\n')[0] ?? '')?.[0] ?? null;
+    const word = value === null ? null : (/[\p{L}\p{N}]+/u.exec(value.split('\n')[0] ?? '')?.[0] ?? null);
     if (word !== null) return /^p\d$/i.test(word) ? word.toUpperCase() : word.toLowerCase();
   }
   return null;
@@ -67,19 +87,30 @@ function modeOf(node: OutlineNode): AlertMode | null {
   if (titleNames(node.title, 'metrics')) return 'metrics';
   const kind = sectionKindOf(node.title);
   if (kind === 'prevention' || kind === 'detection') return 'prose';
-  if (kind === null && ancestorsOf(node).some((ancestor) => titleNames(ancestor.title, 'alerts') || titleNames(ancestor.title, 'metrics'))) return 'metrics';
+  if (
+    kind === null &&
+    ancestorsOf(node).some((ancestor) => titleNames(ancestor.title, 'alerts') || titleNames(ancestor.title, 'metrics'))
+  )
+    return 'metrics';
   return null;
 }
 
 function rulesIn(block: RootContent, mode: AlertMode, severity: string | null, text: string): AlertRule[] {
   if (block.type === 'list') {
-    return listsOf([block]).flatMap((list) => list.children.flatMap((item) => {
-      const parts = itemParts(item);
-      const rule = readAlertLine({ text: parts.text, label: parts.label, rest: parts.rest, codes: parts.codes, line: parts.line }, mode, severity);
-      return rule === null ? [] : [rule];
-    }));
+    return listsOf([block]).flatMap((list) =>
+      list.children.flatMap((item) => {
+        const parts = itemParts(item);
+        const rule = readAlertLine(
+          { text: parts.text, label: parts.label, rest: parts.rest, codes: parts.codes, line: parts.line },
+          mode,
+          severity,
+        );
+        return rule === null ? [] : [rule];
+      }),
+    );
   }
-  if (block.type === 'code' && alertCodeLanguages.test(block.lang ?? '')) return rulesInCode(block, mode, severity, text);
+  if (block.type === 'code' && alertCodeLanguages.test(block.lang ?? ''))
+    return rulesInCode(block, mode, severity, text);
   return [];
 }
 
@@ -87,7 +118,9 @@ function rulesIn(block: RootContent, mode: AlertMode, severity: string | null, t
 function rulesInCode(code: Code, mode: AlertMode, severity: string | null, text: string): AlertRule[] {
   const fenceLine = lineOf(code);
   // A fenced block's content starts on the line after the fence.
-  const firstLine = /^\s*(```|~~~)/.test(sourceLines(text, { start: fenceLine, end: fenceLine })) ? fenceLine + 1 : fenceLine;
+  const firstLine = /^\s*(```|~~~)/.test(sourceLines(text, { start: fenceLine, end: fenceLine }))
+    ? fenceLine + 1
+    : fenceLine;
   const prometheus = readPrometheusRules(code.value, firstLine);
   if (prometheus !== null) return prometheus;
   const rules: AlertRule[] = [];
@@ -99,7 +132,13 @@ function rulesInCode(code: Code, mode: AlertMode, severity: string | null, text:
     const next = lines[index + 1]?.trim() ?? '';
     if (quoted !== null && next !== '' && quotedAlertName(next) === null) {
       // `Alert: "Impayes Critiques"` then its condition on the next line.
-      const input: AlertLine = { text: `${line}\n${next}`, label: quoted, rest: next, codes: [], line: firstLine + index };
+      const input: AlertLine = {
+        text: `${line}\n${next}`,
+        label: quoted,
+        rest: next,
+        codes: [],
+        line: firstLine + index,
+      };
       const rule = readAlertLine(input, mode === 'prose' ? 'alerts' : mode, severity);
       if (rule !== null) rules.push({ ...rule, raw: input.text });
       index += 1;
@@ -107,7 +146,11 @@ function rulesInCode(code: Code, mode: AlertMode, severity: string | null, text:
     }
     const content = line.replace(/^[-*]\s+/, '');
     const codes = [...content.matchAll(/`([^`]+)`/g)].map((match) => match[1]!);
-    const rule = readAlertLine({ text: content, label: null, rest: content, codes, line: firstLine + index }, mode, severity);
+    const rule = readAlertLine(
+      { text: content, label: null, rest: content, codes, line: firstLine + index },
+      mode,
+      severity,
+    );
     if (rule !== null) rules.push(rule);
   }
   return rules;

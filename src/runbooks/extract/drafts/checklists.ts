@@ -15,9 +15,16 @@ export function extractChecklists(outline: OutlineNode): Draft[] {
   const drafts: Draft[] = [];
   for (const node of allNodes(outline)) {
     // Boxes inside a template belong to the template (a post-mortem's action items).
-    if ([node, ...ancestorsOf(node)].some((part) => titleNames(part.title, 'postmortem') || namesMessageTemplate(part.title))) continue;
+    if (
+      [node, ...ancestorsOf(node)].some(
+        (part) => titleNames(part.title, 'postmortem') || namesMessageTemplate(part.title),
+      )
+    )
+      continue;
     const named = titleNames(node.title, 'checklist');
-    const lists = node.blocks.flatMap((block, index) => (block.type === 'list' && (named || isTaskList(block)) ? [{ list: block, index }] : []));
+    const lists = node.blocks.flatMap((block, index) =>
+      block.type === 'list' && (named || isTaskList(block)) ? [{ list: block, index }] : [],
+    );
     for (const { list, index } of lists) {
       const items = itemsOf(list);
       if (items.length === 0) continue;
@@ -26,8 +33,18 @@ export function extractChecklists(outline: OutlineNode): Draft[] {
       const title = caption !== null && lists.length > 1 ? `${draftTitle(node)} › ${caption}` : draftTitle(node);
       const range = rangeOf([list])!;
       // The first list of a checklist title is read from the title on; others from their own line.
-      const start = named && index === lists[0]!.index ? node.lines.start : caption !== null && before !== undefined ? lineOf(before) : range.start;
-      drafts.push({ kind: 'checklist', title, data: { items } satisfies ChecklistData, lines: { start, end: range.end } });
+      const start =
+        named && index === lists[0]!.index
+          ? node.lines.start
+          : caption !== null && before !== undefined
+            ? lineOf(before)
+            : range.start;
+      drafts.push({
+        kind: 'checklist',
+        title,
+        data: { items } satisfies ChecklistData,
+        lines: { start, end: range.end },
+      });
     }
   }
   return drafts;

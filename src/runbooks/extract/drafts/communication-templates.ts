@@ -8,7 +8,8 @@ import { rangeOf } from './md-blocks.js';
 import { findPlaceholders, formatOf, subjectOf } from './template-text.js';
 
 /** A code block that introduces itself as a template: `📧 Email template (dans Slack AKIG):`. */
-const captionPattern = /^[^\p{L}]*((?:e-?mail|mail|courriel|slack|sms|message|notification|status page|page de statut)\s+(?:template|mod[eè]le)|(?:template|mod[eè]le)\s+(?:d['e]\s*|de\s+|of\s+)?(?:e-?mail|mail|courriel|slack|sms|message|communication|notification))\b.*$/iu;
+const captionPattern =
+  /^[^\p{L}]*((?:e-?mail|mail|courriel|slack|sms|message|notification|status page|page de statut)\s+(?:template|mod[eè]le)|(?:template|mod[eè]le)\s+(?:d['e]\s*|de\s+|of\s+)?(?:e-?mail|mail|courriel|slack|sms|message|communication|notification))\b.*$/iu;
 
 /** Fences a message is written in; a caption in a shell comment is not a template. */
 const messageLanguages = /^(|te?xt|plain\w*|markdown|md|e-?mail|mail|slack|html)$/i;
@@ -32,33 +33,50 @@ export function extractCommunicationTemplates(outline: OutlineNode, text: string
       const match = captionPattern.exec(caption?.trim() ?? '');
       if (match === null) continue;
       const name = match[1]!.replace(/^./, (first) => first.toUpperCase());
-      drafts.push(draft(draftTitle(node, name), rest.join('\n'), block.lang, `${node.title} ${caption}`, rangeOf([block])!));
+      drafts.push(
+        draft(draftTitle(node, name), rest.join('\n'), block.lang, `${node.title} ${caption}`, rangeOf([block])!),
+      );
     }
   }
   return drafts;
 }
 
 function fromTemplateTitle(node: OutlineNode, text: string): Draft[] {
-  const bodies = node.blocks.filter((block): block is Code | Blockquote => block.type === 'code' || block.type === 'blockquote');
+  const bodies = node.blocks.filter(
+    (block): block is Code | Blockquote => block.type === 'code' || block.type === 'blockquote',
+  );
   const title = draftTitle(node);
   if (bodies.length === 0) {
     // The template written as the section's own text.
     const range = rangeOf(node.blocks);
     if (range === null) return [];
-    return [draft(title, sourceLines(text, range), 'markdown', node.title, { start: node.lines.start, end: range.end })];
+    return [
+      draft(title, sourceLines(text, range), 'markdown', node.title, { start: node.lines.start, end: range.end }),
+    ];
   }
   return bodies.map((block, index) => {
     const body = block.type === 'code' ? block.value : sourceLines(text, rangeOf([block])!).replace(/^\s*>\s?/gm, '');
     const range = rangeOf([block])!;
     const numbered = bodies.length > 1 ? `${title} (${index + 1})` : title;
-    return draft(numbered, body, block.type === 'code' ? block.lang : null, node.title, { start: index === 0 ? node.lines.start : range.start, end: range.end });
+    return draft(numbered, body, block.type === 'code' ? block.lang : null, node.title, {
+      start: index === 0 ? node.lines.start : range.start,
+      end: range.end,
+    });
   });
 }
 
-function draft(title: string, rawBody: string, language: string | null | undefined, caption: string, lines: LineRange): Draft {
+function draft(
+  title: string,
+  rawBody: string,
+  language: string | null | undefined,
+  caption: string,
+  lines: LineRange,
+): Draft {
   const subject = subjectOf(rawBody);
   // The subject is kept apart; the body is what follows it.
-  const body = (subject === null ? rawBody : rawBody.replace(/^[\s\S]*?^\s*(?:subject|objet|sujet)\s*:.*$/im, '')).replace(/^\s*\n/, '').trimEnd();
+  const body = (subject === null ? rawBody : rawBody.replace(/^[\s\S]*?^\s*(?:subject|objet|sujet)\s*:.*$/im, ''))
+    .replace(/^\s*\n/, '')
+    .trimEnd();
   const data: CommunicationTemplateData = {
     format: formatOf(body, language),
     body,

@@ -27,7 +27,8 @@ const placeholderPatterns = [
 ];
 
 /** Channel names that say how the value is reached rather than who is reached. */
-export const channelLabel = /^(slack|teams|microsoft teams|discord|mattermost|chat|canal|channel|e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|phone|mobile|portable|sms|pagerduty|opsgenie|astreinte)$/i;
+export const channelLabel =
+  /^(slack|teams|microsoft teams|discord|mattermost|chat|canal|channel|e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|phone|mobile|portable|sms|pagerduty|opsgenie|astreinte)$/i;
 
 /** Reads the addresses in a text; link targets (from Markdown links) count as written. */
 export function readAddresses(text: string, linkUrls: readonly string[] = []): Addresses {
@@ -43,7 +44,8 @@ export function readAddresses(text: string, linkUrls: readonly string[] = []): A
   const phone = findPhone(rest);
   if (phone !== null) rest = rest.replace(phone, ' ');
   const chat = take(chatPattern);
-  const placeholder = placeholderPatterns.some((pattern) => pattern.test(text)) || (phone !== null && /[Xx]/.test(phone));
+  const placeholder =
+    placeholderPatterns.some((pattern) => pattern.test(text)) || (phone !== null && /[Xx]/.test(phone));
   return { email, phone, chat, url, placeholder, rest: rest.replace(/\s+/g, ' ').trim() };
 }
 
@@ -61,7 +63,11 @@ function findPhone(text: string): string | null {
 
 /** Whether some leftover words read as a person's name (`Marie Dupont`), not a phrase. */
 export function looksLikePersonName(text: string): boolean {
-  const words = text.replace(/[,;:()\-–—|/]+/g, ' ').trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .replace(/[,;:()\-–—|/]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   return words.length >= 2 && words.length <= 4 && words.every((word) => /^\p{Lu}[\p{L}'.-]*$/u.test(word));
 }
 

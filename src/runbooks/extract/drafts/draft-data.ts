@@ -14,15 +14,17 @@ export type SeverityLevel = (typeof severityLevels)[number];
 
 /** `severity-classes`: the levels a team sorts incidents into, most severe first. */
 export const SeverityClassesDataSchema = Type.Object({
-  classes: Type.Array(Type.Object({
-    level: Type.Enum(severityLevels),
-    /** `Critique`, `High` … empty when the document gives only the level. */
-    name: Type.String(),
-    criteria: Type.Array(Type.String()),
-    /** Resolution target (`< 4h` → 240), null when the document sets none. */
-    resolutionTargetMinutes: nullable(Type.Number()),
-    raw: Type.String(),
-  })),
+  classes: Type.Array(
+    Type.Object({
+      level: Type.Enum(severityLevels),
+      /** `Critique`, `High` … empty when the document gives only the level. */
+      name: Type.String(),
+      criteria: Type.Array(Type.String()),
+      /** Resolution target (`< 4h` → 240), null when the document sets none. */
+      resolutionTargetMinutes: nullable(Type.Number()),
+      raw: Type.String(),
+    }),
+  ),
 });
 export type SeverityClassesData = Static<typeof SeverityClassesDataSchema>;
 

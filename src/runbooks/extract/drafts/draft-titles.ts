@@ -10,7 +10,8 @@ import { normalizeTitle } from '../normalize-title.js';
 const titleWords = {
   severity: /\b(classification|severit\w*|gravite|criticite|priorit\w*|incident (levels|classes))\b/,
   escalation: /\b(escalad\w*|escalat\w*)\b/,
-  contacts: /\b(contacts?|annuaire|points? de contact|vendors?|fournisseurs?|canal de communication|canaux de communication|communication channels?|who to call|qui appeler)\b/,
+  contacts:
+    /\b(contacts?|annuaire|points? de contact|vendors?|fournisseurs?|canal de communication|canaux de communication|communication channels?|who to call|qui appeler)\b/,
   /** Every item under such a title is an alert, even without a threshold ("Database Down"). */
   alerts: /\b(alert\w*|alarm\w*)\b/,
   /** Items under such a title are alerts only when they state a threshold. */
@@ -47,7 +48,8 @@ export function allNodes(outline: OutlineNode): OutlineNode[] {
 /** The node's ancestors, nearest first (the root excluded). */
 export function ancestorsOf(node: OutlineNode): OutlineNode[] {
   const ancestors: OutlineNode[] = [];
-  for (let parent = node.parent; parent !== null && parent.origin !== 'root'; parent = parent.parent) ancestors.push(parent);
+  for (let parent = node.parent; parent !== null && parent.origin !== 'root'; parent = parent.parent)
+    ancestors.push(parent);
   return ancestors;
 }
 
@@ -58,11 +60,14 @@ export function ancestorsOf(node: OutlineNode): OutlineNode[] {
  */
 export function draftTitle(node: OutlineNode, own?: string): string {
   const title = own ?? node.title;
-  const insideRunbook = node.origin === 'label' || ancestorsOf(node).some((ancestor) => hasRunbookMarker(ancestor.title));
+  const insideRunbook =
+    node.origin === 'label' || ancestorsOf(node).some((ancestor) => hasRunbookMarker(ancestor.title));
   if (!insideRunbook || (own === undefined && sectionKindOf(title) === null)) return title;
   // A title of the draft's own (a code block's caption) is placed under its heading, if telling.
   const candidates = own === undefined ? ancestorsOf(node) : [node, ...ancestorsOf(node)];
-  const context = candidates.find((candidate) => candidate.origin === 'heading' && sectionKindOf(candidate.title) === null);
+  const context = candidates.find(
+    (candidate) => candidate.origin === 'heading' && sectionKindOf(candidate.title) === null,
+  );
   if (context === undefined) return title;
   return `${withoutRunbookPrefix(context.title)} › ${title}`;
 }
@@ -74,5 +79,9 @@ function withoutRunbookPrefix(title: string): string {
 
 /** Plain text of a title for display: Markdown emphasis marks and trailing colons dropped. */
 export function cleanLabel(text: string): string {
-  return text.replace(/[*_`]+/g, '').replace(/\s*:\s*$/, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[*_`]+/g, '')
+    .replace(/\s*:\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -13,9 +13,11 @@ export interface LevelText {
   notes: string | null;
 }
 
-const levelLabel = /^\s*(?:niveau|level|lvl|tier|palier|[ée]tape|step|rang|l|n|t)\s*[-#°:]?\s*(\d+)\b\s*(?:[-–—:/|]\s*)?(.*)$/i;
+const levelLabel =
+  /^\s*(?:niveau|level|lvl|tier|palier|[ée]tape|step|rang|l|n|t)\s*[-#°:]?\s*(\d+)\b\s*(?:[-–—:/|]\s*)?(.*)$/i;
 const responseWords = /\b(sous|within|r[ée]pon\w*|respon\w*|answer\w*|ack\w*|en moins de|prise en charge)\b/i;
-const escalateVerb = /^(?:escalade[rz]?|escalate|escalation|appeler|call|page[rz]?|contacter|contact|notifier|notify|pr[ée]venir)\s+(?:(?:vers|to|à|au|aux)\s+)?/i;
+const escalateVerb =
+  /^(?:escalade[rz]?|escalate|escalation|appeler|call|page[rz]?|contacter|contact|notifier|notify|pr[ée]venir)\s+(?:(?:vers|to|à|au|aux)\s+)?/i;
 
 /** `Niveau 2`, `L1 - Ops`, `Tier 3`: the number and a role name when one follows. */
 export function readLevelLabel(text: string): { level: number; role: string | null } | null {
@@ -39,7 +41,10 @@ export function readLevelText(level: number, role: string | null, text: string):
     return ' ';
   });
   if (windowRaw === null) {
-    const trailing = /(?:\s[-–—]\s|,\s|:\s|\s)((?:apr[eè]s|after|au bout de|sous|within|dans|>|≥|T\+)?\s*\d+(?:[.,]\d+)?\s*(?:(?:-|–|à|to)\s*\d+\s*)?[a-zé]{0,8}\s*\+?)\s*$/i.exec(target);
+    const trailing =
+      /(?:\s[-–—]\s|,\s|:\s|\s)((?:apr[eè]s|after|au bout de|sous|within|dans|>|≥|T\+)?\s*\d+(?:[.,]\d+)?\s*(?:(?:-|–|à|to)\s*\d+\s*)?[a-zé]{0,8}\s*\+?)\s*$/i.exec(
+        target,
+      );
     if (trailing !== null && parseWindow(trailing[1]!) !== null) {
       windowRaw = trailing[1]!.trim();
       target = target.slice(0, trailing.index);
@@ -60,7 +65,10 @@ export function readLevelText(level: number, role: string | null, text: string):
 
 /** `Escalade vers l'équipe de développement` → `l'équipe de développement`. */
 function cleanTarget(text: string): string {
-  const trimmed = text.replace(/\s+/g, ' ').replace(/^[\s:\-–—,]+|[\s:\-–—,.]+$/g, '').trim();
+  const trimmed = text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:\-–—,]+|[\s:\-–—,.]+$/g, '')
+    .trim();
   const withoutVerb = trimmed.replace(escalateVerb, '').trim();
   return withoutVerb === '' ? trimmed : withoutVerb;
 }

@@ -9,7 +9,8 @@ import { columnIndex, itemParts, joinRanges, plain, rangeOf, splitPlainLabel, ta
 import { parseWindow } from './parse-duration.js';
 
 const levelColumnPattern = /niveau|level|tier|palier|etape|step|rang|ordre|order|^\s*(#|n°?|l)\s*$/;
-const whoColumnPattern = /responsable|qui\b|who|contact|personne|person|escalade vers|escalate to|equipe|team|astreinte|on.?call|owner|destinataire/;
+const whoColumnPattern =
+  /responsable|qui\b|who|contact|personne|person|escalade vers|escalate to|equipe|team|astreinte|on.?call|owner|destinataire/;
 const timeColumnPattern = /delai|delay|apres|after|temps|time|quand|when|sla|repon|respon|timeout|duree|duration|ack/;
 const responseColumnPattern = /repon|respon|ack|prise en charge|timeout|sla/;
 
@@ -25,7 +26,8 @@ export function extractEscalationPolicies(outline: OutlineNode): Draft[] {
     const levels: LevelText[] = [];
     let range: LineRange | null = null;
     for (const block of node.blocks) {
-      const found = block.type === 'list' && named ? fromList(block) : block.type === 'table' ? fromTable(block, named) : [];
+      const found =
+        block.type === 'list' && named ? fromList(block) : block.type === 'table' ? fromTable(block, named) : [];
       if (found.length === 0) continue;
       levels.push(...found);
       range = joinRanges(range, rangeOf([block]));
@@ -44,7 +46,12 @@ export function extractEscalationPolicies(outline: OutlineNode): Draft[] {
       })),
       repeat: repeatOf(node.blocks),
     };
-    drafts.push({ kind: 'escalation-policy', title: node.title, data, lines: { start: named ? node.lines.start : range.start, end: range.end } });
+    drafts.push({
+      kind: 'escalation-policy',
+      title: node.title,
+      data,
+      lines: { start: named ? node.lines.start : range.start, end: range.end },
+    });
   }
   return drafts;
 }
@@ -70,20 +77,26 @@ function fromTable(table: Table, named: boolean): LevelText[] {
   const { header, rows } = tableRows(table);
   const levelColumn = columnIndex(header, levelColumnPattern);
   const whoColumn = header.findIndex((cell, index) => index !== levelColumn && whoColumnPattern.test(plain(cell)));
-  const timeColumn = header.findIndex((cell, index) => index !== levelColumn && index !== whoColumn && timeColumnPattern.test(plain(cell)));
+  const timeColumn = header.findIndex(
+    (cell, index) => index !== levelColumn && index !== whoColumn && timeColumnPattern.test(plain(cell)),
+  );
   if (levelColumn < 0 || whoColumn < 0 || (!named && timeColumn < 0)) return [];
   // A table of P1/SEV1 levels with an owner and a delay is a severity table, unless titled otherwise.
   if (!named && rows.some((row) => /^\s*(p|sev)\s*-?\s*\d/i.test(row.cells[levelColumn] ?? ''))) return [];
   const roleColumn = header.findIndex((cell, index) => index !== whoColumn && /^r[oô]le/i.test(cell.trim()));
   const isResponse = timeColumn >= 0 && responseColumnPattern.test(plain(header[timeColumn]!));
   return rows.map((row, index) => {
-    const cell = (column: number): string => (column < 0 ? '' : row.cells[column] ?? '').trim();
+    const cell = (column: number): string => (column < 0 ? '' : (row.cells[column] ?? '')).trim();
     const label = readLevelLabel(cell(levelColumn));
     const time = cell(timeColumn);
     const window = time === '' ? null : parseWindow(time);
     // A range (`0-15 min`) always says when the level starts; a bare delay is read by its column.
     const asResponse = window !== null && isResponse && window.form === 'plain';
-    const level = readLevelText(label?.level ?? index + 1, roleColumn >= 0 ? nonEmpty(cell(roleColumn)) : label?.role ?? null, cell(whoColumn));
+    const level = readLevelText(
+      label?.level ?? index + 1,
+      roleColumn >= 0 ? nonEmpty(cell(roleColumn)) : (label?.role ?? null),
+      cell(whoColumn),
+    );
     return {
       ...level,
       windowRaw: time === '' ? level.windowRaw : time,
@@ -99,7 +112,10 @@ function nonEmpty(text: string): string | null {
 
 /** `Répéter 2 fois`, `repeat 3 times`: how often the whole policy runs again. */
 function repeatOf(blocks: readonly RootContent[]): number | null {
-  const text = blocks.filter((block) => block.type === 'paragraph').map((block) => toString(block)).join('\n');
+  const text = blocks
+    .filter((block) => block.type === 'paragraph')
+    .map((block) => toString(block))
+    .join('\n');
   const match = /\b(?:r[ée]p[ée]t\w*|repeat\w*|relanc\w*)\b[^.\n]*?(\d+)\s*(?:fois|times|x)\b/i.exec(text);
   return match === null ? null : Number(match[1]);
 }

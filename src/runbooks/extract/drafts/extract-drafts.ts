@@ -31,6 +31,8 @@ export function extractDrafts(outline: OutlineNode, text: string): Draft[] {
   const kinds = Object.keys(extractors) as DraftKind[];
   return kinds
     .flatMap((kind, rank) => extractors[kind](outline, text).map((draft) => ({ draft, rank })))
-    .sort((a, b) => (a.draft.lines.start !== b.draft.lines.start ? a.draft.lines.start - b.draft.lines.start : a.rank - b.rank))
+    .sort((a, b) =>
+      a.draft.lines.start !== b.draft.lines.start ? a.draft.lines.start - b.draft.lines.start : a.rank - b.rank,
+    )
     .map(({ draft }) => draft);
 }

@@ -35,7 +35,9 @@ export function itemParts(item: ListItem): ItemParts {
   const codes = children.filter((child) => child.type === 'inlineCode').map((child) => child.value);
   const [first, ...others] = children;
   if (first?.type === 'strong') {
-    const label = toString(first).replace(/\s*:\s*$/, '').trim();
+    const label = toString(first)
+      .replace(/\s*:\s*$/, '')
+      .trim();
     const rest = collapse(others.map((child) => toString(child)).join('')).replace(/^[:\-–—]\s*/, '');
     if (label !== '') return { label, rest, text, codes, line: lineOf(item), item };
   }

@@ -11,7 +11,8 @@ const unitMinutes: [RegExp, number][] = [
   [/^(w|sem|semaines?|weeks?)$/, 10080],
 ];
 
-const unitWord = 'secondes?|seconds?|secs?|s|minutes?|mins?|mn|m|heures?|hours?|hrs?|h|jours?|days?|j|d|semaines?|weeks?|sem|w';
+const unitWord =
+  'secondes?|seconds?|secs?|s|minutes?|mins?|mn|m|heures?|hours?|hrs?|h|jours?|days?|j|d|semaines?|weeks?|sem|w';
 const number = '(\\d+(?:[.,]\\d+)?)';
 /** A number and a time unit not followed by another letter (so `5ms` and `5xx` are not durations). */
 const durationPattern = new RegExp(`${number}\\s*(${unitWord})(?:\\s*(\\d{1,2})(?![\\d\\p{L}]))?(?![\\p{L}])`, 'iu');
@@ -49,8 +50,12 @@ export function hasDuration(text: string): boolean {
  * as `plain`, for the caller to read as an offset or a response delay.
  */
 export function parseWindow(text: string): { startMinutes: number; form: 'range' | 'open' | 'after' | 'plain' } | null {
-  if (/\b(imm[ée]diat\w*|immediate\w*|tout de suite|right away|at once)\b/i.test(text)) return { startMinutes: 0, form: 'after' };
-  const range = new RegExp(`${number}\\s*(${unitWord})?\\s*(?:-|–|—|à|to)\\s*${number}\\s*(${unitWord})(?![\\p{L}])`, 'iu').exec(text);
+  if (/\b(imm[ée]diat\w*|immediate\w*|tout de suite|right away|at once)\b/i.test(text))
+    return { startMinutes: 0, form: 'after' };
+  const range = new RegExp(
+    `${number}\\s*(${unitWord})?\\s*(?:-|–|—|à|to)\\s*${number}\\s*(${unitWord})(?![\\p{L}])`,
+    'iu',
+  ).exec(text);
   if (range !== null) {
     const perUnit = minutesPerUnit(range[2] ?? range[4]!) ?? 1;
     return { startMinutes: round(readNumber(range[1]!) * perUnit), form: 'range' };

@@ -18,10 +18,24 @@ const documentLanguages = /^(|markdown|md|gfm|te?xt|plain\w*)$/i;
 export function extractPostmortemTemplates(outline: OutlineNode, text: string): Draft[] {
   const drafts: Draft[] = [];
   for (const node of allNodes(outline)) {
-    if (!titleNames(node.title, 'postmortem') || ancestorsOf(node).some((ancestor) => titleNames(ancestor.title, 'postmortem'))) continue;
-    const code = node.blocks.find((block): block is Code => block.type === 'code' && documentLanguages.test(block.lang ?? ''));
+    if (
+      !titleNames(node.title, 'postmortem') ||
+      ancestorsOf(node).some((ancestor) => titleNames(ancestor.title, 'postmortem'))
+    )
+      continue;
+    const code = node.blocks.find(
+      (block): block is Code => block.type === 'code' && documentLanguages.test(block.lang ?? ''),
+    );
     if (code !== undefined) {
-      drafts.push(draft(node, code.value, code.lang, { start: node.lines.start, end: rangeOf([code])!.end }, structureOf(code.value)));
+      drafts.push(
+        draft(
+          node,
+          code.value,
+          code.lang,
+          { start: node.lines.start, end: rangeOf([code])!.end },
+          structureOf(code.value),
+        ),
+      );
       continue;
     }
     const written = writtenTemplate(node, text);
@@ -31,7 +45,10 @@ export function extractPostmortemTemplates(outline: OutlineNode, text: string): 
 }
 
 /** The section's own text and sub-sections, when they have the shape of a template. */
-function writtenTemplate(node: OutlineNode, text: string): { body: string; lines: LineRange; structure: TemplateStructure } | null {
+function writtenTemplate(
+  node: OutlineNode,
+  text: string,
+): { body: string; lines: LineRange; structure: TemplateStructure } | null {
   const firstLine = node.lines.start + 1;
   if (firstLine > node.lines.end) return null;
   const raw = sourceLines(text, { start: firstLine, end: node.lines.end });
@@ -46,7 +63,13 @@ function writtenTemplate(node: OutlineNode, text: string): { body: string; lines
   return { body, lines: { start: node.lines.start, end }, structure };
 }
 
-function draft(node: OutlineNode, body: string, language: string | null | undefined, lines: LineRange, structure: TemplateStructure): Draft {
+function draft(
+  node: OutlineNode,
+  body: string,
+  language: string | null | undefined,
+  lines: LineRange,
+  structure: TemplateStructure,
+): Draft {
   const { sections, fields } = structure;
   const data: PostmortemTemplateData = {
     format: formatOf(body, language),

@@ -23,7 +23,9 @@ export function readPrometheusRules(code: string, firstLine: number): AlertRule[
     const expression = String(rule['expr']).trim();
     const condition = readCondition(expression, true);
     const labels = isRecord(rule['labels']) ? rule['labels'] : {};
-    const index = lines.findIndex((line) => new RegExp(`alert\\s*:\\s*["']?${escape(String(rule['alert']))}`).test(line));
+    const index = lines.findIndex((line) =>
+      new RegExp(`alert\\s*:\\s*["']?${escape(String(rule['alert']))}`).test(line),
+    );
     const forValue = rule['for'];
     return {
       name: String(rule['alert']),
@@ -34,7 +36,10 @@ export function readPrometheusRules(code: string, firstLine: number): AlertRule[
       unit: condition?.unit ?? null,
       forMinutes: typeof forValue === 'string' ? parseMinutes(forValue) : null,
       severity: typeof labels['severity'] === 'string' ? labels['severity'] : null,
-      raw: lines.slice(Math.max(index, 0), Math.max(index, 0) + 1).join('\n').trim(),
+      raw: lines
+        .slice(Math.max(index, 0), Math.max(index, 0) + 1)
+        .join('\n')
+        .trim(),
       line: firstLine + Math.max(index, 0),
     };
   });

@@ -4,7 +4,16 @@ import type { Draft, LineRange } from '../../runbook-model.js';
 import type { OutlineNode } from '../build-outline.js';
 import type { SeverityClassesData } from './draft-data.js';
 import { allNodes, titleNames } from './draft-titles.js';
-import { collapse, columnIndex, itemParts, joinRanges, listsOf, rangeOf, splitPlainLabel, tableRows } from './md-blocks.js';
+import {
+  collapse,
+  columnIndex,
+  itemParts,
+  joinRanges,
+  listsOf,
+  rangeOf,
+  splitPlainLabel,
+  tableRows,
+} from './md-blocks.js';
 import { parseMinutes } from './parse-duration.js';
 import { isTargetPhrase, levelsOf, readClassHead, splitCriteria, type ClassHead } from './severity-level.js';
 
@@ -27,7 +36,9 @@ interface Found {
 export function extractSeverityClasses(outline: OutlineNode): Draft[] {
   const drafts: Draft[] = [];
   for (const node of allNodes(outline)) {
-    const levelChildren = node.children.filter((child) => child.origin === 'heading' && readClassHead(child.title)?.number != null);
+    const levelChildren = node.children.filter(
+      (child) => child.origin === 'heading' && readClassHead(child.title)?.number != null,
+    );
     if (!titleNames(node.title, 'severity') && levelChildren.length < 2) continue;
     const found: Found[] = [];
     let range: LineRange | null = null;
@@ -35,10 +46,20 @@ export function extractSeverityClasses(outline: OutlineNode): Draft[] {
       const head = child.origin === 'heading' ? readClassHead(child.title) : null;
       if (head === null) continue;
       found.push({ head, ...criteriaOf(child.blocks, child.inlineText), raw: child.title });
-      range = joinRanges(range, joinRanges({ start: child.lines.start, end: child.lines.start }, rangeOf(child.blocks.filter(isListOrText))));
+      range = joinRanges(
+        range,
+        joinRanges({ start: child.lines.start, end: child.lines.start }, rangeOf(child.blocks.filter(isListOrText))),
+      );
     }
     for (const block of node.blocks) {
-      const classes = block.type === 'list' ? fromList(block) : block.type === 'table' ? fromTable(block) : block.type === 'paragraph' ? fromParagraph(block) : [];
+      const classes =
+        block.type === 'list'
+          ? fromList(block)
+          : block.type === 'table'
+            ? fromTable(block)
+            : block.type === 'paragraph'
+              ? fromParagraph(block)
+              : [];
       found.push(...classes);
       if (classes.length > 0) range = joinRanges(range, rangeOf([block]));
     }
@@ -46,7 +67,15 @@ export function extractSeverityClasses(outline: OutlineNode): Draft[] {
     const classes: SeverityClass[] = found.flatMap((entry, index) => {
       const level = levels[index];
       if (level == null) return [];
-      return [{ level, name: entry.head.name, criteria: entry.criteria, resolutionTargetMinutes: entry.targetMinutes ?? entry.head.targetMinutes, raw: entry.raw }];
+      return [
+        {
+          level,
+          name: entry.head.name,
+          criteria: entry.criteria,
+          resolutionTargetMinutes: entry.targetMinutes ?? entry.head.targetMinutes,
+          raw: entry.raw,
+        },
+      ];
     });
     if (classes.length === 0 || range === null) continue;
     drafts.push({
@@ -64,7 +93,10 @@ function isListOrText(block: RootContent): boolean {
 }
 
 /** Criteria under a level heading: its list items and paragraphs; target phrases set the target. */
-function criteriaOf(blocks: readonly RootContent[], inlineText: string | null): { criteria: string[]; targetMinutes: number | null } {
+function criteriaOf(
+  blocks: readonly RootContent[],
+  inlineText: string | null,
+): { criteria: string[]; targetMinutes: number | null } {
   const phrases = [
     ...(inlineText === null ? [] : splitCriteria(inlineText)),
     ...listsOf(blocks).flatMap((list) => list.children.map((item) => itemParts(item).text)),
@@ -109,19 +141,24 @@ function fromTable(table: Table): Found[] {
   const levelColumn = columnIndex(header, /niveau|level|severit|priorit|gravite|classe|^\s*sev|^\s*p\s*$/);
   if (levelColumn < 0) return [];
   const nameColumn = columnIndex(header, /^(nom|name|libelle|label|intitule)/);
-  const criteriaColumn = columnIndex(header, /descr|criter|exemple|example|impact|definition|quand|when|symptom|condition/);
+  const criteriaColumn = columnIndex(
+    header,
+    /descr|criter|exemple|example|impact|definition|quand|when|symptom|condition/,
+  );
   const resolution = columnIndex(header, /resolution|resolve|restaur/);
   const targetColumn = resolution >= 0 ? resolution : columnIndex(header, /target|objectif|cible|sla|delai|temps|time/);
   return rows.flatMap((row) => {
-    const cell = (index: number): string => (index < 0 ? '' : row.cells[index] ?? '');
+    const cell = (index: number): string => (index < 0 ? '' : (row.cells[index] ?? ''));
     const headText = nameColumn >= 0 ? `${cell(levelColumn)} - ${cell(nameColumn)}` : cell(levelColumn);
     const head = readClassHead(headText);
     if (head === null) return [];
-    return [{
-      head,
-      criteria: splitCriteria(cell(criteriaColumn)),
-      targetMinutes: parseMinutes(cell(targetColumn)),
-      raw: collapse(row.cells.join(' | ')),
-    }];
+    return [
+      {
+        head,
+        criteria: splitCriteria(cell(criteriaColumn)),
+        targetMinutes: parseMinutes(cell(targetColumn)),
+        raw: collapse(row.cells.join(' | ')),
+      },
+    ];
   });
 }

@@ -12,7 +12,8 @@ export interface ClassHead {
   targetMinutes: number | null;
 }
 
-const levelToken = /^\s*(?:p|sev(?:erity)?|s|priorit[eé]|priority|niveau|level|gravit[eé])\s*[-:#]?\s*([0-9])(?![\d.])/i;
+const levelToken =
+  /^\s*(?:p|sev(?:erity)?|s|priorit[eé]|priority|niveau|level|gravit[eé])\s*[-:#]?\s*([0-9])(?![\d.])/i;
 
 /** Names teams give levels when they write no number, most severe first. */
 const namedLevels: [SeverityLevel, RegExp][] = [
@@ -34,9 +35,11 @@ export function readClassHead(text: string): ClassHead | null {
     .replace(/\s+/g, ' ')
     .trim();
   const targets = [...parentheticals, name].filter(hasDuration);
-  const written = hasDuration(name) ? name.replace(/[\s,;-]*\b(r[ée]solution|target|objectif|sla)?\s*[<≤]?\s*\d.*$/i, '').trim() : name;
+  const written = hasDuration(name)
+    ? name.replace(/[\s,;-]*\b(r[ée]solution|target|objectif|sla)?\s*[<≤]?\s*\d.*$/i, '').trim()
+    : name;
   // `SEV1 (Critical)`: the name may stand in the parenthesis.
-  const cleanName = written !== '' ? written : parentheticals.find((inner) => !hasDuration(inner))?.trim() ?? '';
+  const cleanName = written !== '' ? written : (parentheticals.find((inner) => !hasDuration(inner))?.trim() ?? '');
   const named = namedLevelOf(cleanName);
   if (token === null && named === null) return null;
   return {
@@ -49,7 +52,9 @@ export function readClassHead(text: string): ClassHead | null {
 
 /** `Critique` → P1, `Low` → P4 (the first word decides: "High - major outage" is P2). */
 export function namedLevelOf(name: string): SeverityLevel | null {
-  const words = plain(name).replace(/[^a-z ]+/g, ' ').trim();
+  const words = plain(name)
+    .replace(/[^a-z ]+/g, ' ')
+    .trim();
   const first = words.split(' ')[0] ?? '';
   return namedLevels.find(([, pattern]) => pattern.test(words) || pattern.test(first))?.[0] ?? null;
 }
@@ -70,7 +75,12 @@ export function levelsOf(heads: readonly ClassHead[]): (SeverityLevel | null)[] 
 
 /** Whether a phrase sets a time target rather than describing the class (`Résolution < 4h`). */
 export function isTargetPhrase(text: string): boolean {
-  return hasDuration(text) && /\b(r[ée]solution|r[ée]soudre|resolve[ds]?|target|objectif|cible|sla|d[ée]lai|within|sous|en moins de|temps de|time to)\b/i.test(text);
+  return (
+    hasDuration(text) &&
+    /\b(r[ée]solution|r[ée]soudre|resolve[ds]?|target|objectif|cible|sla|d[ée]lai|within|sous|en moins de|temps de|time to)\b/i.test(
+      text,
+    )
+  );
 }
 
 /** Splits a description into criteria on commas and semicolons outside parentheses. */
@@ -87,5 +97,8 @@ export function splitCriteria(text: string): string[] {
     } else current += char;
   }
   parts.push(current);
-  return parts.flatMap((part) => part.split(/<br\s*\/?>/i)).map((part) => part.trim().replace(/\.$/, '')).filter((part) => part !== '');
+  return parts
+    .flatMap((part) => part.split(/<br\s*\/?>/i))
+    .map((part) => part.trim().replace(/\.$/, ''))
+    .filter((part) => part !== '');
 }

@@ -14,18 +14,28 @@ const htmlTags = /^\/?(br|b|i|u|p|a|em|strong|div|span|ul|ol|li|hr|code|pre|smal
  */
 export function findPlaceholders(body: string): string[] {
   const found: { index: number; name: string }[] = [];
-  for (const match of body.matchAll(/\{\{\s*([^{}]+?)\s*\}\}|\$\{([^{}]+)\}/g)) found.push({ index: match.index, name: (match[1] ?? match[2]!).trim() });
+  for (const match of body.matchAll(/\{\{\s*([^{}]+?)\s*\}\}|\$\{([^{}]+)\}/g))
+    found.push({ index: match.index, name: (match[1] ?? match[2]!).trim() });
   for (const match of body.matchAll(/<([^<>\n]{1,60})>/g)) {
-    if (!htmlTags.test(match[1]!) && !/^(https?:|mailto:)/.test(match[1]!)) found.push({ index: match.index, name: match[1]!.trim() });
+    if (!htmlTags.test(match[1]!) && !/^(https?:|mailto:)/.test(match[1]!))
+      found.push({ index: match.index, name: match[1]!.trim() });
   }
   // Not links (`[text](url)`, `[ref]: url`) nor task boxes (`[ ]`, `[x]`).
   for (const match of body.matchAll(/(\p{L}*)\[([^[\]\n]+)\](?![(:])/gu)) {
     const prefix = match[1] ?? '';
     const inner = match[2]!;
     // A bracket around another blank (`[SEV{{ level }}]`) is that blank's decoration.
-    if (inner.trim() === '' || /\{\{|\$\{|<[^>]+>/.test(inner) || (/^[xX]$/.test(inner) && /(^|\n)\s*[-*+]\s$/.test(body.slice(0, match.index)))) continue;
+    if (
+      inner.trim() === '' ||
+      /\{\{|\$\{|<[^>]+>/.test(inner) ||
+      (/^[xX]$/.test(inner) && /(^|\n)\s*[-*+]\s$/.test(body.slice(0, match.index)))
+    )
+      continue;
     const isChoice = prefix !== '' && /^[\d\s,|/–-]+$/.test(inner);
-    found.push({ index: match.index + (isChoice ? 0 : prefix.length), name: isChoice ? `${prefix}[${inner}]` : inner.trim() });
+    found.push({
+      index: match.index + (isChoice ? 0 : prefix.length),
+      name: isChoice ? `${prefix}[${inner}]` : inner.trim(),
+    });
   }
   found.sort((a, b) => a.index - b.index);
   return [...new Set(found.map((entry) => entry.name))];
@@ -60,13 +70,19 @@ export interface TemplateStructure {
 export function structureOfBlocks(blocks: readonly RootContent[]): TemplateStructure {
   const headings = collect<Heading>(blocks, 'heading');
   // Bold words opening a line: `**Date**: [Date]`, one per line of a paragraph.
-  const fields = collect<Paragraph>(blocks, 'paragraph').flatMap((paragraph) => paragraph.children.flatMap((child, index) => {
-    const before = paragraph.children[index - 1];
-    const opensLine = before === undefined || before.type === 'break' || (before.type === 'text' && before.value.endsWith('\n'));
-    return child.type === 'strong' && opensLine ? [cleanTitle(toString(child)).replace(/\s*:$/, '')] : [];
-  }));
+  const fields = collect<Paragraph>(blocks, 'paragraph').flatMap((paragraph) =>
+    paragraph.children.flatMap((child, index) => {
+      const before = paragraph.children[index - 1];
+      const opensLine =
+        before === undefined || before.type === 'break' || (before.type === 'text' && before.value.endsWith('\n'));
+      return child.type === 'strong' && opensLine ? [cleanTitle(toString(child)).replace(/\s*:$/, '')] : [];
+    }),
+  );
   const minDepth = Math.min(...headings.map((heading) => heading.depth));
-  const titleOnly = headings[0] !== undefined && headings.filter((heading) => heading.depth === minDepth).length === 1 && blocks[0] === headings[0];
+  const titleOnly =
+    headings[0] !== undefined &&
+    headings.filter((heading) => heading.depth === minDepth).length === 1 &&
+    blocks[0] === headings[0];
   const sections = (titleOnly ? headings.slice(1) : headings).map((heading) => cleanTitle(toString(heading)));
   return { sections: sections.length > 0 ? sections : unique(fields), fields: unique(fields) };
 }

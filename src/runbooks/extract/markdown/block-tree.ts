@@ -43,7 +43,12 @@ export function blockTree(tokens: readonly Token[], lines: SourceLines, unescape
     while (last > first && lines.isBlank(last, top().quotes)) last -= 1;
     return { start: startAt(first), end: lines.pointAt(last, lines.endOf(last)) };
   };
-  const open = (node: Container & RootContent, token: Token, contentStart: (start: Point) => number | null, quotes = top().quotes): void => {
+  const open = (
+    node: Container & RootContent,
+    token: Token,
+    contentStart: (start: Point) => number | null,
+    quotes = top().quotes,
+  ): void => {
     const line = token.map?.[0] ?? 0;
     const start = startAt(line);
     node.position = { start, end: start };
@@ -60,11 +65,23 @@ export function blockTree(tokens: readonly Token[], lines: SourceLines, unescape
       case 'bullet_list_open':
       case 'ordered_list_open': {
         const ordered = token.type === 'ordered_list_open';
-        open({ type: 'list', ordered, start: ordered ? Number(token.attrGet('start') ?? 1) : null, spread: false, children: [] }, token, (start) => start.offset ?? null);
+        open(
+          {
+            type: 'list',
+            ordered,
+            start: ordered ? Number(token.attrGet('start') ?? 1) : null,
+            spread: false,
+            children: [],
+          },
+          token,
+          (start) => start.offset ?? null,
+        );
         break;
       }
       case 'list_item_open':
-        open({ type: 'listItem', spread: false, checked: null, children: [] }, token, (start) => afterListMarker(lines, start));
+        open({ type: 'listItem', spread: false, checked: null, children: [] }, token, (start) =>
+          afterListMarker(lines, start),
+        );
         break;
       case 'table_open':
         open({ type: 'table', align: [], children: [] }, token, (start) => start.offset ?? null);
@@ -86,7 +103,12 @@ export function blockTree(tokens: readonly Token[], lines: SourceLines, unescape
         index += 2;
         break;
       case 'heading_open':
-        add(top(), { type: 'heading', depth: Number(token.tag.slice(1)) as 1, children: inlineNodes(tokens[index + 1]), position: leafPosition(token.map) });
+        add(top(), {
+          type: 'heading',
+          depth: Number(token.tag.slice(1)) as 1,
+          children: inlineNodes(tokens[index + 1]),
+          position: leafPosition(token.map),
+        });
         index += 2;
         break;
       case 'fence': {
@@ -94,11 +116,23 @@ export function blockTree(tokens: readonly Token[], lines: SourceLines, unescape
         const space = info.search(/\s/);
         const lang = info === '' ? null : space === -1 ? info : info.slice(0, space);
         const meta = space === -1 ? null : info.slice(space).trim() || null;
-        add(top(), { type: 'code', lang, meta, value: withoutFinalNewline(token.content), position: leafPosition(token.map) });
+        add(top(), {
+          type: 'code',
+          lang,
+          meta,
+          value: withoutFinalNewline(token.content),
+          position: leafPosition(token.map),
+        });
         break;
       }
       case 'code_block':
-        add(top(), { type: 'code', lang: null, meta: null, value: withoutFinalNewline(token.content), position: leafPosition(token.map) });
+        add(top(), {
+          type: 'code',
+          lang: null,
+          meta: null,
+          value: withoutFinalNewline(token.content),
+          position: leafPosition(token.map),
+        });
         break;
       case 'html_block':
         add(top(), { type: 'html', value: withoutFinalNewline(token.content), position: leafPosition(token.map) });

@@ -12,7 +12,10 @@ export function splitFrontMatter(text: string): { yaml: Yaml | null; markdown: s
   const yaml: Yaml = {
     type: 'yaml',
     value: match[1] ?? '',
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lastLine, column: end - match[0].lastIndexOf('\n'), offset: end } },
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lastLine, column: end - match[0].lastIndexOf('\n'), offset: end },
+    },
   };
   // Spaces keep every offset and line number of what follows as they are in the text.
   return { yaml, markdown: match[0].replace(/[^\n]/g, ' ') + text.slice(end) };

@@ -10,7 +10,12 @@ export type References = Record<string, { href: string; title?: string }>;
  * lines with the section they stand in. They are found here as the top-level lines no block
  * covers; definitions nested in lists or quotes are not restored (their links still resolve).
  */
-export function addReferenceDefinitions(root: Root, lines: SourceLines, references: References | undefined, normalize: (label: string) => string): void {
+export function addReferenceDefinitions(
+  root: Root,
+  lines: SourceLines,
+  references: References | undefined,
+  normalize: (label: string) => string,
+): void {
   if (references === undefined || Object.keys(references).length === 0) return;
   const blocks = root.children;
   const found: { index: number; node: Definition }[] = [];
@@ -26,7 +31,12 @@ export function addReferenceDefinitions(root: Root, lines: SourceLines, referenc
   for (const { index, node } of found.reverse()) blocks.splice(index, 0, node as RootContent);
 }
 
-function definitionAt(lines: SourceLines, line: number, references: References, normalize: (label: string) => string): Definition | null {
+function definitionAt(
+  lines: SourceLines,
+  line: number,
+  references: References,
+  normalize: (label: string) => string,
+): Definition | null {
   const start = lines.contentStart(line, 0);
   const match = /^\[((?:[^\]\\]|\\.)+)\]:/.exec(lines.text.slice(start, lines.endOf(line)));
   if (match === null) return null;

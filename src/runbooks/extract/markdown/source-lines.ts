@@ -43,7 +43,8 @@ export class SourceLines {
   contentStart(index: number, quotes: number): number {
     const end = this.endOf(index);
     let at = this.skipBlanks(this.startOf(index), end);
-    for (let left = quotes; left > 0 && at < end && this.text.charCodeAt(at) === 0x3e; left -= 1) at = this.skipBlanks(at + 1, end);
+    for (let left = quotes; left > 0 && at < end && this.text.charCodeAt(at) === 0x3e; left -= 1)
+      at = this.skipBlanks(at + 1, end);
     return at;
   }
 

@@ -22,5 +22,8 @@ export function checkTaskItem(item: ListItem, text: string): void {
   item.checked = match[1] !== ' ';
   head.value = head.value.slice(4);
   if (head.value === '') paragraph.children.shift();
-  paragraph.position = { start: { line: start.line, column: start.column + 4, offset: start.offset! + 4 }, end: paragraph.position!.end };
+  paragraph.position = {
+    start: { line: start.line, column: start.column + 4, offset: start.offset! + 4 },
+    end: paragraph.position!.end,
+  };
 }

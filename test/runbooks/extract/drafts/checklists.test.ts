@@ -16,10 +16,14 @@ describe.skipIf(!seedsAvailable)('checklists in the seeds', () => {
     expect(drafts.map((draft) => [draft.title, draft.data.items.length])).toEqual([
       ['Checklist de Déploiement', 12],
       ['Checklist de Maintenance', 6],
-      ['Checklist d\'Incident', 7],
+      ["Checklist d'Incident", 7],
     ]);
     expect(drafts[0]?.data.items[0]?.text).toBe('Tests passent (unit, integration, e2e)');
-    expect(drafts.map((draft) => draft.lines)).toEqual([{ start: 385, end: 397 }, { start: 399, end: 405 }, { start: 407, end: 414 }]);
+    expect(drafts.map((draft) => draft.lines)).toEqual([
+      { start: 385, end: 397 },
+      { start: 399, end: 405 },
+      { start: 407, end: 414 },
+    ]);
   });
 
   it('finds no checklist where there is no task list nor checklist title', () => {
@@ -31,7 +35,10 @@ describe('checklists in other shapes', () => {
   it('reads a plain list under a checklist title', () => {
     const text = '## Checklist\n\n- Acknowledge the page\n- Open an incident channel\n';
     const [draft] = ofKind<ChecklistData>(draftsOf(text), 'checklist');
-    expect(draft?.data.items.map((item) => [item.text, item.checked])).toEqual([['Acknowledge the page', false], ['Open an incident channel', false]]);
+    expect(draft?.data.items.map((item) => [item.text, item.checked])).toEqual([
+      ['Acknowledge the page', false],
+      ['Open an incident channel', false],
+    ]);
   });
 
   it('reads a task list under any heading, keeping what is checked', () => {
@@ -39,7 +46,9 @@ describe('checklists in other shapes', () => {
     const [draft] = ofKind<ChecklistData>(draftsOf(text), 'checklist');
     expect(draft?.title).toBe('Go-live');
     expect(draft?.data.items.map((item) => [item.text, item.checked])).toEqual([
-      ['Tests green', true], ['Changelog written', false], ['Links checked', false],
+      ['Tests green', true],
+      ['Changelog written', false],
+      ['Links checked', false],
     ]);
     expect(draft?.lines).toEqual({ start: 3, end: 5 });
   });

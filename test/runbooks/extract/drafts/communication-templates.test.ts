@@ -4,10 +4,20 @@ import { draftsOf, draftTitled, lineAt, ofKind, seedDrafts, seedsAvailable, seed
 
 describe.skipIf(!seedsAvailable)('communication templates in the seeds', () => {
   it('reads the incident message of seed 003 with its bracketed blanks', () => {
-    const draft = draftTitled<CommunicationTemplateData>(seedDrafts('003'), 'communication-template', 'Template de Communication');
+    const draft = draftTitled<CommunicationTemplateData>(
+      seedDrafts('003'),
+      'communication-template',
+      'Template de Communication',
+    );
     expect(draft.data.format).toBe('text');
     expect(draft.data.placeholders).toEqual([
-      'P[1-3]', 'Titre', 'Date/Heure', "Description de l'impact", "Nombre d'utilisateurs/services", 'Actions en cours', 'Estimation de résolution',
+      'P[1-3]',
+      'Titre',
+      'Date/Heure',
+      "Description de l'impact",
+      "Nombre d'utilisateurs/services",
+      'Actions en cours',
+      'Estimation de résolution',
     ]);
     expect(draft.data.body.split('\n')[0]).toBe('🚨 INCIDENT - P[1-3] - [Titre]');
     expect(draft.data.body).toContain('Status page: https://status.rag-system.com');
@@ -16,7 +26,11 @@ describe.skipIf(!seedsAvailable)('communication templates in the seeds', () => {
   });
 
   it('reads the Markdown status update of seed 004', () => {
-    const draft = draftTitled<CommunicationTemplateData>(seedDrafts('004'), 'communication-template', 'Templates de Communication');
+    const draft = draftTitled<CommunicationTemplateData>(
+      seedDrafts('004'),
+      'communication-template',
+      'Templates de Communication',
+    );
     expect(draft.data.format).toBe('markdown');
     expect(draft.data.body).toContain('**Status**: Investigating');
     expect(draft.data.placeholders).toEqual([]);
@@ -28,7 +42,11 @@ describe.skipIf(!seedsAvailable)('communication templates in the seeds', () => {
     const [draft, ...others] = ofKind<CommunicationTemplateData>(seedDrafts('001'), 'communication-template');
     expect(others).toEqual([]);
     expect(draft?.title).toBe('Impayés Critiques (>60 jours) › Email template');
-    expect(draft?.data).toMatchObject({ channel: 'email', subject: 'URGENT - Impayés Critiques Détectés', format: 'text' });
+    expect(draft?.data).toMatchObject({
+      channel: 'email',
+      subject: 'URGENT - Impayés Critiques Détectés',
+      format: 'text',
+    });
     expect(draft?.data.placeholders).toEqual(['nb_impayes', 'affected_sites', 'total_montant']);
     expect(draft?.data.body.split('\n')[0]).toBe('{{ nb_impayes }} impayés dépasse 60 jours pour {{ affected_sites }}');
     expect(lineAt(text, draft!.lines.start)).toBe('```');
@@ -36,23 +54,29 @@ describe.skipIf(!seedsAvailable)('communication templates in the seeds', () => {
   });
 
   it('does not take SQL with mustache parameters for a template', () => {
-    const bodies = ofKind<CommunicationTemplateData>(seedDrafts('001'), 'communication-template').map((draft) => draft.data.body);
+    const bodies = ofKind<CommunicationTemplateData>(seedDrafts('001'), 'communication-template').map(
+      (draft) => draft.data.body,
+    );
     expect(bodies.join('\n')).not.toContain('agent_id');
   });
 });
 
 describe('communication templates in other shapes', () => {
   it('reads a quoted status page update and names its channel from the title', () => {
-    const text = '## Status page update template\n\n> We are investigating an issue affecting [service]. Next update at [time].\n';
+    const text =
+      '## Status page update template\n\n> We are investigating an issue affecting [service]. Next update at [time].\n';
     const [draft] = ofKind<CommunicationTemplateData>(draftsOf(text), 'communication-template');
     expect(draft?.data).toMatchObject({
-      channel: 'status-page', format: 'text', placeholders: ['service', 'time'],
+      channel: 'status-page',
+      format: 'text',
+      placeholders: ['service', 'time'],
       body: 'We are investigating an issue affecting [service]. Next update at [time].',
     });
   });
 
   it('reads a Slack message with angle and mustache blanks, a decorated blank counted once', () => {
-    const text = '## Slack message template\n\n```\n:rotating_light: [SEV{{ level }}] {{ service }} is degraded\nImpact: <impact>\n```\n';
+    const text =
+      '## Slack message template\n\n```\n:rotating_light: [SEV{{ level }}] {{ service }} is degraded\nImpact: <impact>\n```\n';
     const [draft] = ofKind<CommunicationTemplateData>(draftsOf(text), 'communication-template');
     expect(draft?.data.channel).toBe('slack');
     expect(draft?.data.placeholders).toEqual(['level', 'service', 'impact']);

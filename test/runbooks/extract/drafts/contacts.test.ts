@@ -5,7 +5,9 @@ import { draftsOf, draftTitled, ofKind, seedDrafts, seedsAvailable } from './dra
 describe.skipIf(!seedsAvailable)('contacts in the seeds', () => {
   it('reads the emergency contacts of seed 000 and flags the phone number written with X', () => {
     const draft = draftTitled<ContactsData>(seedDrafts('000'), 'contacts', "Contacts d'urgence");
-    expect(draft.data.contacts.map((contact) => [contact.name, contact.email, contact.phone, contact.placeholder])).toEqual([
+    expect(
+      draft.data.contacts.map((contact) => [contact.name, contact.email, contact.phone, contact.placeholder]),
+    ).toEqual([
       ['Équipe DevOps', 'devops@atmr.com', null, false],
       ['Équipe Backend', 'backend@atmr.com', null, false],
       ['On-call', null, '+41 21 XXX XX XX', true],
@@ -43,12 +45,20 @@ describe.skipIf(!seedsAvailable)('contacts in the seeds', () => {
   it('reads both contact lists of seed 004, with real phone numbers, a Slack channel and support sites', () => {
     const drafts = seedDrafts('004');
     const urgent = draftTitled<ContactsData>(drafts, 'contacts', "Contacts d'Urgence");
-    expect(urgent.data.contacts.map((contact) => contact.name)).toEqual(['On-call Primary', 'On-call Secondary', 'DevOps Lead', 'CTO', 'Slack']);
+    expect(urgent.data.contacts.map((contact) => contact.name)).toEqual([
+      'On-call Primary',
+      'On-call Secondary',
+      'DevOps Lead',
+      'CTO',
+      'Slack',
+    ]);
     expect(urgent.data.contacts[0]).toMatchObject({ phone: '+213 555 123 456', placeholder: false });
     expect(urgent.data.contacts[4]).toMatchObject({ chat: '#safargo-alerts', placeholder: false });
     const resources = draftTitled<ContactsData>(drafts, 'contacts', 'Contacts et Ressources');
     expect(resources.data.contacts).toHaveLength(10);
-    expect(resources.data.contacts.filter((contact) => contact.group === 'Services Externes').map((contact) => contact.url)).toContain('https://support.stripe.com');
+    expect(
+      resources.data.contacts.filter((contact) => contact.group === 'Services Externes').map((contact) => contact.url),
+    ).toContain('https://support.stripe.com');
     expect(resources.data.contacts.every((contact) => !contact.placeholder)).toBe(true);
     // The documentation links after the contacts are not contacts.
     expect(resources.lines).toEqual({ start: 416, end: 430 });
@@ -62,13 +72,23 @@ describe.skipIf(!seedsAvailable)('contacts in the seeds', () => {
 describe('contacts in other shapes', () => {
   it('reads a Name | Role | Phone | Email table', () => {
     const text = [
-      '## On-call contacts', '',
-      '| Name | Role | Phone | Email |', '|---|---|---|---|',
+      '## On-call contacts',
+      '',
+      '| Name | Role | Phone | Email |',
+      '|---|---|---|---|',
       '| Alice Martin | Primary | +1 555 010 2030 | alice@example.com |',
       '| TBD | DBA | +1 555 XXX XXXX | <email> |',
     ].join('\n');
     const [draft] = ofKind<ContactsData>(draftsOf(text), 'contacts');
-    expect(draft?.data.contacts.map((contact) => [contact.name, contact.role, contact.phone, contact.email, contact.placeholder])).toEqual([
+    expect(
+      draft?.data.contacts.map((contact) => [
+        contact.name,
+        contact.role,
+        contact.phone,
+        contact.email,
+        contact.placeholder,
+      ]),
+    ).toEqual([
       ['Alice Martin', 'Primary', '+1 555 010 2030', 'alice@example.com', false],
       ['TBD', 'DBA', '+1 555 XXX XXXX', null, true],
     ]);
@@ -76,7 +96,8 @@ describe('contacts in other shapes', () => {
   });
 
   it('tells a person from the role they hold', () => {
-    const text = '## Contacts\n\n- **DBA**: Jane Doe, +33 6 12 34 56 78\n- **Security**: security@example.org\n- **Incident channel**: #inc-payments\n- Read the wiki first\n';
+    const text =
+      '## Contacts\n\n- **DBA**: Jane Doe, +33 6 12 34 56 78\n- **Security**: security@example.org\n- **Incident channel**: #inc-payments\n- Read the wiki first\n';
     const [draft] = ofKind<ContactsData>(draftsOf(text), 'contacts');
     expect(draft?.data.contacts.map((contact) => [contact.name, contact.role, contact.phone, contact.chat])).toEqual([
       ['Jane Doe', 'DBA', '+33 6 12 34 56 78', null],
@@ -86,10 +107,13 @@ describe('contacts in other shapes', () => {
   });
 
   it('flags TBD and to-be-completed entries as placeholders', () => {
-    const text = '## Contacts\n\n- **Vendor support**: TBD\n- **Network team**: à compléter\n- **NOC**: noc@example.net\n';
+    const text =
+      '## Contacts\n\n- **Vendor support**: TBD\n- **Network team**: à compléter\n- **NOC**: noc@example.net\n';
     const [draft] = ofKind<ContactsData>(draftsOf(text), 'contacts');
     expect(draft?.data.contacts.map((contact) => [contact.name, contact.placeholder])).toEqual([
-      ['Vendor support', true], ['Network team', true], ['NOC', false],
+      ['Vendor support', true],
+      ['Network team', true],
+      ['NOC', false],
     ]);
   });
 
@@ -97,7 +121,8 @@ describe('contacts in other shapes', () => {
     const text = '## Contacts\n\n- **Support Stripe**: www.stripe.example.test/support\n- www.vendor.example.test\n';
     const [draft] = ofKind<ContactsData>(draftsOf(text), 'contacts');
     expect(draft?.data.contacts.map((contact) => [contact.name, contact.url])).toEqual([
-      ['Support Stripe', 'http://www.stripe.example.test/support'], ['www.vendor.example.test', 'http://www.vendor.example.test'],
+      ['Support Stripe', 'http://www.stripe.example.test/support'],
+      ['www.vendor.example.test', 'http://www.vendor.example.test'],
     ]);
   });
 });

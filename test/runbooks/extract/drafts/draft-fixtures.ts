@@ -9,7 +9,10 @@ import { seedText } from '../../../support/seeds.js';
 
 /** The drafts of a Markdown text, outline built as the importer builds it. */
 export function draftsOf(text: string): Draft[] {
-  const outline = buildOutline(parseMarkdown(text), (title) => sectionKindOf(title) !== null || draftKindOf(title) !== null);
+  const outline = buildOutline(
+    parseMarkdown(text),
+    (title) => sectionKindOf(title) !== null || draftKindOf(title) !== null,
+  );
   return extractDrafts(outline, text);
 }
 
@@ -24,7 +27,11 @@ export function ofKind<T>(drafts: readonly Draft[], kind: DraftKind): (Omit<Draf
 }
 
 /** The one draft of a kind with this title; fails loudly when it is missing. */
-export function draftTitled<T>(drafts: readonly Draft[], kind: DraftKind, title: string): Omit<Draft, 'data'> & { data: T } {
+export function draftTitled<T>(
+  drafts: readonly Draft[],
+  kind: DraftKind,
+  title: string,
+): Omit<Draft, 'data'> & { data: T } {
   const found = ofKind<T>(drafts, kind).filter((draft) => draft.title === title);
   if (found.length !== 1) {
     const titles = drafts.map((draft) => `${draft.kind}: ${draft.title}`).join('; ');

@@ -8,7 +8,7 @@ import { draftsOf, seedDrafts, seedsAvailable, seedText } from './draft-fixtures
 function overview(drafts: readonly Draft[]): [string, string, number][] {
   return drafts.map((draft) => {
     const entries = Object.values(draft.data).find(Array.isArray) as unknown[] | undefined;
-    return [draft.kind, draft.title, draft.kind.endsWith('template') ? 1 : entries?.length ?? 0];
+    return [draft.kind, draft.title, draft.kind.endsWith('template') ? 1 : (entries?.length ?? 0)];
   });
 }
 
@@ -92,20 +92,52 @@ describe.skipIf(!seedsAvailable)('drafts of the seeds', () => {
 
 describe('drafts of other documents', () => {
   it('finds nothing in a runbook that is only a procedure', () => {
-    const text = '# Restart the API\n\n## Symptoms\n\n- 502 errors\n\n## Resolution\n\n```bash\nsystemctl restart api\n```\n';
+    const text =
+      '# Restart the API\n\n## Symptoms\n\n- 502 errors\n\n## Resolution\n\n```bash\nsystemctl restart api\n```\n';
     expect(draftsOf(text)).toEqual([]);
   });
 
   it('finds every kind in an English handbook', () => {
     const text = [
-      '# Handbook', '',
-      '## Severity levels', '', '- **P1 - Critical**: outage', '- **P2 - High**: degraded', '',
-      '## Escalation', '', '| Level | Who | After |', '|---|---|---|', '| 1 | Primary | 0 min |', '| 2 | Manager | 15 min |', '',
-      '## On-call contacts', '', '- **Primary**: +1 555 010 2030', '',
-      '## Alerts', '', '- Error rate > 2% for 5 minutes', '',
-      '## Communication template', '', '```', 'Investigating [issue]', '```', '',
-      '## Checklist', '', '- [ ] Page acknowledged', '',
-      '## Postmortem template', '', '```markdown', '## Summary', '## Timeline', '## Action items', '```',
+      '# Handbook',
+      '',
+      '## Severity levels',
+      '',
+      '- **P1 - Critical**: outage',
+      '- **P2 - High**: degraded',
+      '',
+      '## Escalation',
+      '',
+      '| Level | Who | After |',
+      '|---|---|---|',
+      '| 1 | Primary | 0 min |',
+      '| 2 | Manager | 15 min |',
+      '',
+      '## On-call contacts',
+      '',
+      '- **Primary**: +1 555 010 2030',
+      '',
+      '## Alerts',
+      '',
+      '- Error rate > 2% for 5 minutes',
+      '',
+      '## Communication template',
+      '',
+      '```',
+      'Investigating [issue]',
+      '```',
+      '',
+      '## Checklist',
+      '',
+      '- [ ] Page acknowledged',
+      '',
+      '## Postmortem template',
+      '',
+      '```markdown',
+      '## Summary',
+      '## Timeline',
+      '## Action items',
+      '```',
     ].join('\n');
     expect(overview(draftsOf(text))).toEqual([
       ['severity-classes', 'Severity levels', 2],

@@ -5,7 +5,14 @@ import { draftsOf, draftTitled, ofKind, seedDrafts, seedsAvailable } from './dra
 describe.skipIf(!seedsAvailable)('post-mortem templates in the seeds', () => {
   it('reads the seed 002 template, its bold fields as sections', () => {
     const draft = draftTitled<PostmortemTemplateData>(seedDrafts('002'), 'postmortem-template', 'Post-mortem template');
-    expect(draft.data.sections).toEqual(['Date', 'Durée', 'Impact', 'Cause racine', 'Résolution', 'Actions préventives']);
+    expect(draft.data.sections).toEqual([
+      'Date',
+      'Durée',
+      'Impact',
+      'Cause racine',
+      'Résolution',
+      'Actions préventives',
+    ]);
     expect(draft.data.placeholders).toEqual(['Titre']);
     expect(draft.data.format).toBe('markdown');
     expect(draft.data.body.split('\n')[0]).toBe('## Incident: [Titre]');
@@ -17,7 +24,16 @@ describe.skipIf(!seedsAvailable)('post-mortem templates in the seeds', () => {
     expect(draft.data.sections).toEqual(['Résumé', 'Timeline', 'Root Cause', 'Actions Correctives', 'Lessons Learned']);
     expect(draft.data.fields).toEqual(['Date', 'Durée', 'Impact']);
     expect(draft.data.placeholders).toEqual([
-      'ID', 'Date', 'X', 'Description', 'HH:MM', 'Description détaillée', 'Action immédiate', 'Action à court terme', 'Action à long terme', "Points d'amélioration",
+      'ID',
+      'Date',
+      'X',
+      'Description',
+      'HH:MM',
+      'Description détaillée',
+      'Action immédiate',
+      'Action à court terme',
+      'Action à long terme',
+      "Points d'amélioration",
     ]);
     expect(draft.lines).toEqual({ start: 166, end: 192 });
   });
@@ -29,7 +45,8 @@ describe.skipIf(!seedsAvailable)('post-mortem templates in the seeds', () => {
 
 describe('post-mortem templates in other shapes', () => {
   it('reads a template written as the section itself', () => {
-    const text = '## Postmortem template\n\n### Summary\n\nWhat happened.\n\n### Timeline\n\n### Root cause\n\n### Action items\n\n## Next\n';
+    const text =
+      '## Postmortem template\n\n### Summary\n\nWhat happened.\n\n### Timeline\n\n### Root cause\n\n### Action items\n\n## Next\n';
     const [draft] = ofKind<PostmortemTemplateData>(draftsOf(text), 'postmortem-template');
     expect(draft?.data.sections).toEqual(['Summary', 'Timeline', 'Root cause', 'Action items']);
     expect(draft?.lines).toEqual({ start: 1, end: 11 });
