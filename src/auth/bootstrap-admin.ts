@@ -1,5 +1,4 @@
-import { systemActor } from '../core/actor.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import type { Database } from '../storage/database.js';
 import { backendTraits } from '../storage/backend-differences.js';
 import { createApiToken } from './create-api-token.js';
@@ -31,7 +30,7 @@ export async function bootstrapDatabase(
       [JSON.stringify({ at: now().toISOString() })],
     );
     if (marker.rows.length === 0) return { firstStart: false, adminToken: null };
-    const ctx: Ctx = { actor: systemActor, requestId: 'bootstrap', db: tx, now };
+    const ctx: Ctx = systemCtx(tx, now, 'bootstrap');
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO users (username, name, email, role) VALUES ('admin', 'Administrator', 'admin@localhost', 'admin') RETURNING id`,
     );

@@ -3,9 +3,9 @@ import type { ApiToken } from '../auth/api-token-model.js';
 import { createApiToken } from '../auth/create-api-token.js';
 import { listApiTokens } from '../auth/list-api-tokens.js';
 import { revokeApiToken } from '../auth/revoke-api-token.js';
-import { roles, systemActor } from '../core/actor.js';
+import { roles } from '../core/actor.js';
 import { AppError, type FieldIssue } from '../core/app-error.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import type { Queryable } from '../storage/database.js';
 import { migrateDatabase } from '../storage/migrate.js';
 import { uuidPattern } from '../users/user-statements.js';
@@ -119,7 +119,7 @@ export async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ct
   const db = await openCliDatabase(config);
   try {
     await migrateDatabase(db);
-    await work({ actor: systemActor, requestId: 'cli', db, now: () => new Date() });
+    await work(systemCtx(db, () => new Date(), 'cli'));
   } catch (error) {
     if (error instanceof AppError) throw fromAppError(error);
     throw error;

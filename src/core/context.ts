@@ -1,5 +1,5 @@
 import type { Database, Transaction } from '../storage/database.js';
-import type { Actor } from './actor.js';
+import { systemActor, type Actor } from './actor.js';
 
 /** Where a request came from, for the audit log. */
 export interface Origin {
@@ -27,4 +27,12 @@ export interface Ctx {
 export function inTransaction<T>(ctx: Ctx, work: (txCtx: Ctx) => Promise<T>): Promise<T> {
   const at = ctx.now();
   return ctx.db.transaction((tx) => work({ ...ctx, db: tx, now: () => at }));
+}
+
+/**
+ * The context of work Astreinte does on its own (background loops, timers, deliveries,
+ * bootstrap): the system acts, `requestId` names the work in the audit log and the logs.
+ */
+export function systemCtx(db: Database | Transaction, now: () => Date, requestId: string, origin?: Origin): Ctx {
+  return { actor: systemActor, requestId, db, now, ...(origin === undefined ? {} : { origin }) };
 }

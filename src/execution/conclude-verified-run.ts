@@ -1,6 +1,5 @@
 import { recordAudit } from '../audit/record-audit.js';
-import { systemActor } from '../core/actor.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
 import { loadRunbookVersion } from '../runbooks/load-runbook-version.js';
@@ -59,7 +58,7 @@ export async function concludeVerifiedRun(
   return db.transaction(async (tx) => {
     const run = (await tx.query<RunRow>(lockRun, [runId])).rows[0];
     if (run === undefined) return false;
-    const ctx: Ctx = { actor: systemActor, requestId: 'step-runner', db: tx, now };
+    const ctx: Ctx = systemCtx(tx, now, 'step-runner');
     return concludeIfVerified(ctx, run);
   });
 }

@@ -3,8 +3,7 @@ import { drainInbox } from '../alerts/pipeline/alert-inbox.js';
 import { expireStaleAlerts } from '../alerts/pipeline/expire-stale-alerts.js';
 import { ingestAlerts } from '../alerts/pipeline/ingest-alerts.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
-import { systemActor } from '../core/actor.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import type { Database } from '../storage/database.js';
 import { JobLoop, type JobErrorSink } from './job-loop.js';
 
@@ -24,7 +23,7 @@ export function createAlertSweepJob(options: {
   now: () => Date;
   onError: JobErrorSink;
 }): JobLoop {
-  const ctx: Ctx = { actor: systemActor, requestId: 'alert-sweep', db: options.db, now: options.now };
+  const ctx: Ctx = systemCtx(options.db, options.now, 'alert-sweep');
   return new JobLoop(
     'alert-sweep',
     options.intervalMs,

@@ -1,6 +1,5 @@
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
-import { systemActor } from '../core/actor.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import { checkProbe, type ProbeVerdict } from '../probes/check-probe.js';
 import { openProbeTarget } from '../probes/probe-secrets.js';
 import { claimProbes, releaseProbes, type ClaimedProbe } from '../probes/runner/claimed-probe.js';
@@ -44,7 +43,7 @@ export class ProbeRunner {
   private readonly ctx: Ctx;
 
   constructor(private readonly options: ProbeRunnerOptions) {
-    this.ctx = { actor: systemActor, requestId: 'probe-runner', db: options.db, now: options.now };
+    this.ctx = systemCtx(options.db, options.now, 'probe-runner');
     this.loop = new JobLoop('probe-runner', options.tickMs, () => this.tick(), options.onError);
   }
 

@@ -1,5 +1,4 @@
-import { systemActor } from '../core/actor.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import type { StepJobServices } from '../execution/jobs/step-job-services.js';
 import { sweepStepJobs } from '../execution/jobs/sweep-step-jobs.js';
 import type { Database } from '../storage/database.js';
@@ -16,7 +15,7 @@ export function createStepJobSweep(options: {
   jobs: StepJobServices;
   onError: JobErrorSink;
 }): JobLoop {
-  const ctx: Ctx = { actor: systemActor, requestId: 'step-job-sweep', db: options.db, now: options.now };
+  const ctx: Ctx = systemCtx(options.db, options.now, 'step-job-sweep');
   const { jobs } = options;
   return new JobLoop(
     'step-job-sweep',

@@ -3,12 +3,14 @@ import { homedir, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { createApiToken } from '../auth/create-api-token.js';
-import { systemActor } from '../core/actor.js';
 import { projectRoot } from '../core/project-root.js';
 import type { Database } from '../storage/database.js';
+import { systemCtx } from '../core/context.js';
 
 export interface LocalRunnerOptions {
   db: Database;
+  /** The server's clock (token creation and revocation times). */
+  now?: () => Date;
   /** Where the server listens: the runner connects to it like any remote runner. */
   url: string;
   sandbox: 'bwrap' | 'none';
@@ -36,9 +38,10 @@ const revokeToken = `UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND rev
  * dies; if it refuses to start (no sandbox), the reason is logged and it is not restarted.
  */
 export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ stop(): Promise<void> }> {
-  const now = new Date();
+  const clock = options.now ?? (() => new Date());
+  const now = clock();
   await options.db.query(revokeForgotten, [now]);
-  const ctx = { actor: systemActor, requestId: 'local-runner', db: options.db, now: () => new Date() };
+  const ctx = systemCtx(options.db, clock, 'local-runner');
   const { token, secret } = await createApiToken({
     ctx,
     input: { role: 'runner', name: `local runner ${hostname()} ${now.toISOString()}` },
@@ -79,7 +82,7 @@ export async function startLocalRunner(options: LocalRunnerOptions): Promise<{ s
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         if (running.exitCode === null && running.signalCode === null) running.kill('SIGKILL');
       }
-      await options.db.query(revokeToken, [token.id, new Date()]).catch(() => undefined);
+      await options.db.query(revokeToken, [token.id, clock()]).catch(() => undefined);
     },
   };
 }

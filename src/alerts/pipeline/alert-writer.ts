@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/app-error.js';
-import type { Ctx } from '../../core/context.js';
-import { systemActor } from '../../core/actor.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import type { Database } from '../../storage/database.js';
 import { drainInbox, storeInInbox } from './alert-inbox.js';
 import { ingestAlerts, type AlertSubmission } from './ingest-alerts.js';
@@ -162,7 +161,7 @@ export class AlertWriter {
   }
 
   private ctxOn(db: Ctx['db']): Ctx {
-    return { actor: systemActor, requestId: 'alert-writer', db, now: () => this.now() };
+    return systemCtx(db, () => this.now(), 'alert-writer');
   }
 
   private take(): Pending[] {

@@ -8,11 +8,11 @@ import { parseWebhookPayload } from '../../alerts/ingest/parse-webhook-payload.j
 import { parseWebhookMapping } from '../../alerts/ingest/webhook-mapping.js';
 import { endpointOf } from '../../alerts/integration-model.js';
 import type { IngestIntegration } from '../../alerts/integrations/integration-keys.js';
-import { systemActor } from '../../core/actor.js';
 import { AppError } from '../../core/app-error.js';
 import { toAppError } from '../error-mapping.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { integrationKeyOf } from '../integration-key-of.js';
+import { systemCtx } from '../../core/context.js';
 
 /**
  * The ways alerts come in. None takes an API token: each integration has its own key (a wrong or
@@ -78,7 +78,7 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
   // A job's heartbeat: cron jobs call a URL, so the key may be in it (`curl -fsS …/integrations/heartbeat/KEY`).
   const ping = async (request: FastifyRequest<{ Params: { key: string } }>) => {
     const integration = await integrationFor(request.params.key, 'heartbeat');
-    const ctx = { actor: systemActor, requestId: request.id, db: deps.db, now: deps.now };
+    const ctx = systemCtx(deps.db, deps.now, request.id);
     return { status: 'up', ...(await pingHeartbeat({ ctx, integration, catalogue })) };
   };
   app.get('/integrations/heartbeat/:key', { schema: { hide: true } }, ping);

@@ -9,9 +9,8 @@ import { oidcSettingsOf } from '../../auth/oidc/oidc-settings.js';
 import { oidcAttemptCookie, oidcAttemptMs, safeNextPath, startOidcSignIn } from '../../auth/oidc/start-oidc-sign-in.js';
 import { signIn, SignInInput } from '../../auth/sign-in.js';
 import { csrfTokenOf, sessionCookie, sessionMaxMs } from '../../auth/session-secret.js';
-import { systemActor } from '../../core/actor.js';
 import { AppError } from '../../core/app-error.js';
-import type { Ctx } from '../../core/context.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import { SetUserPasswordInput, setUserPassword } from '../../users/set-user-password.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -61,13 +60,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
   const oidc = oidcSettings === null ? null : new OidcClient(oidcSettings, now);
   const anonymousCtx = (request: FastifyRequest): Ctx => {
     const userAgent = request.headers['user-agent'];
-    return {
-      actor: systemActor,
-      requestId: request.id,
-      db,
-      now,
-      origin: { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) },
-    };
+    return systemCtx(db, now, request.id, { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) });
   };
   /** Every failed single sign-on lands on the sign-in page with a reason it can put in words, never a stack trace. */
   const toSignInPage = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
@@ -208,8 +201,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
     { schema: { tags, summary: 'End the session', response: { 204: Type.Null() } } },
     async (request, reply) => {
       const secret = request.cookies[sessionCookie];
-      if (secret !== undefined)
-        await endSession({ actor: systemActor, requestId: request.id, db, now, origin: { ip: request.ip } }, secret);
+      if (secret !== undefined) await endSession(systemCtx(db, now, request.id, { ip: request.ip }), secret);
       reply.clearCookie(sessionCookie, { path: '/' });
       return reply.status(204).send(null);
     },

@@ -10,10 +10,10 @@ import { putTemplate, StoredTemplateSchema } from '../../notifications/store/put
 import { adoptTemplateDraft, AdoptTemplateDraftInput } from '../../notifications/store/adopt-template-draft.js';
 import { ChannelKindSchema, NotificationLocaleSchema } from '../../notifications/channel-model.js';
 import { NotificationKindSchema, TemplateOverrideSchema } from '../../notifications/templates/template-model.js';
-import { systemActor } from '../../core/actor.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
+import { systemCtx } from '../../core/context.js';
 
 const tags = ['notifications'];
 
@@ -130,7 +130,7 @@ export function registerNotificationRoutes(app: App, { db, now, execution }: Htt
     },
     async (request) =>
       acknowledgeByLink({
-        ctx: { actor: systemActor, requestId: request.id, db, now },
+        ctx: systemCtx(db, now, request.id),
         input: request.params,
         secretKey,
       }),

@@ -1,5 +1,4 @@
-import { systemActor } from '../../core/actor.js';
-import type { Ctx } from '../../core/context.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
 import { timerKinds } from '../../jobs/timer-kinds.js';
@@ -47,7 +46,7 @@ export async function handleDeliver(
   const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
   if (delivery === null || !['pending', 'sending'].includes(delivery.status)) return;
   const now = deps.now();
-  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
+  const ctx: Ctx = systemCtx(tx, deps.now, `timer:${timer.id}`);
   if (delivery.message.kind === 'page' && delivery.incident !== null && delivery.incident.status !== 'triggered') {
     await tx.query(setStatus, [
       delivery.id,
@@ -157,7 +156,7 @@ async function recordOutcome(
     // A check took over (this node was too slow): its decision stands.
     if (current === null || current.status !== 'sending' || current.attempts !== attempt) return;
     const now = deps.now();
-    const ctx: Ctx = { actor: systemActor, requestId: `delivery:${delivery.id}`, db: tx, now: deps.now };
+    const ctx: Ctx = systemCtx(tx, deps.now, `delivery:${delivery.id}`);
     const breaker = updateBreaker(current.breaker, result, now);
     if (breaker !== current.breaker) await tx.query(saveBreaker, [delivery.channelId, JSON.stringify(breaker)]);
     const decision = planRetry({ attempt, result, now });
@@ -197,7 +196,7 @@ export async function handleDeliveryCheck(tx: Transaction, timer: DueTimer, deps
   const delivery = await loadDeliveryContext(tx, String(timer.payload['deliveryId']));
   if (delivery === null || delivery.status !== 'sending' || delivery.attempts !== Number(timer.payload['attempt']))
     return;
-  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now: deps.now };
+  const ctx: Ctx = systemCtx(tx, deps.now, `timer:${timer.id}`);
   if (hasIdempotencyKey(delivery.channelConfig.kind)) {
     await scheduleTimer(tx, {
       id: `deliver:${delivery.id}:again${delivery.attempts}`,

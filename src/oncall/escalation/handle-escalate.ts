@@ -1,5 +1,4 @@
-import { systemActor } from '../../core/actor.js';
-import type { Ctx } from '../../core/context.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../../incidents/load-incident.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
@@ -29,7 +28,7 @@ function cycleDelayMinutes(levels: readonly EscalationLevel[]): number {
  */
 export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () => Date): Promise<void> {
   const step = timer.payload as unknown as EscalateStep;
-  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now };
+  const ctx: Ctx = systemCtx(tx, now, `timer:${timer.id}`);
   const incident = await lockIncidentRow(ctx, step.incidentId);
   const { rows } = await tx.query<{
     generation: number;

@@ -1,5 +1,4 @@
-import { systemActor } from '../../core/actor.js';
-import type { Ctx } from '../../core/context.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import type { DueTimer } from '../../jobs/timer-runner.js';
 import { lockIncidentRow } from '../../incidents/load-incident.js';
 import type { Transaction } from '../../storage/database.js';
@@ -22,7 +21,7 @@ const selectServicePolicy = `
  */
 export async function handleIncidentOpened(tx: Transaction, timer: DueTimer, now: () => Date): Promise<void> {
   const incidentId = String(timer.payload['incidentId']);
-  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now };
+  const ctx: Ctx = systemCtx(tx, now, `timer:${timer.id}`);
   const incident = await lockIncidentRow(ctx, incidentId);
   if (incident.status === 'resolved') return;
   // The status-update cadence runs for every open incident, escalated or not.

@@ -1,5 +1,4 @@
-import { systemActor } from '../../core/actor.js';
-import type { Ctx } from '../../core/context.js';
+import { systemCtx, type Ctx } from '../../core/context.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../../incidents/load-incident.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
@@ -53,7 +52,7 @@ export async function statusCadenceMinutes(db: Queryable, severity: string): Pro
  */
 export async function handleStatusReminder(tx: Transaction, timer: DueTimer, now: () => Date): Promise<void> {
   const incidentId = String(timer.payload['incidentId']);
-  const ctx: Ctx = { actor: systemActor, requestId: `timer:${timer.id}`, db: tx, now };
+  const ctx: Ctx = systemCtx(tx, now, `timer:${timer.id}`);
   const incident = await lockIncidentRow(ctx, incidentId);
   if (incident.status === 'resolved') return;
   const cadence = await statusCadenceMinutes(tx, incident.severity);
