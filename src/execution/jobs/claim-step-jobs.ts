@@ -10,9 +10,7 @@ import { afterStepEnded } from './after-step-ended.js';
 import { openSealedValues } from './seal-step-values.js';
 import { toStepJobPayload, type StepJobPayload } from './step-job-payload.js';
 import { rememberRedactor } from './step-job-services.js';
-import { runnerNotRegistered } from './load-active-runner.js';
-import { AppError } from '../../core/app-error.js';
-import { uuidPattern } from '../load-run-step.js';
+import { assertRunnerStanding, runnerParam, type RunnerStanding } from './load-active-runner.js';
 import type { ParameterRules } from '../parameters/parameter-rules.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
 import type { RunnerLabels } from './runner-model.js';
@@ -75,12 +73,7 @@ interface ClaimedRow {
   runner_selector: RunnerLabels;
 }
 
-type ClaimRow = {
-  [column: string]: unknown;
-  runner_name: string;
-  runner_disconnected: boolean;
-  token_revoked: boolean;
-} & (ClaimedRow | { id: null });
+type ClaimRow = { [column: string]: unknown; runner_name: string } & RunnerStanding & (ClaimedRow | { id: null });
 
 /**
  * Claims up to `max` steps for a runner and makes each ready: its values unsealed, its code
@@ -105,16 +98,10 @@ export async function claimStepJobs({
   const { jobs: node } = services;
   const claimed = await inTransaction(ctx, async (tx) => {
     const found = (
-      await tx.db.query<ClaimRow>(lockClaimable, [
-        node.nodeId,
-        input.max,
-        runnerIdOrNull(input.runnerId),
-        runner.tokenId,
-      ])
+      await tx.db.query<ClaimRow>(lockClaimable, [node.nodeId, input.max, runnerParam(input.runnerId), runner.tokenId])
     ).rows;
     const registered = found[0];
-    if (registered?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
-    if (registered === undefined || registered.runner_disconnected) throw runnerNotRegistered(input.runnerId);
+    assertRunnerStanding(registered, input.runnerId);
     const rows = found.filter((row): row is ClaimRow & ClaimedRow => row.id !== null);
     const ready: StepJobPayload[] = [];
     const claimedIds: string[] = [];
@@ -190,11 +177,6 @@ async function locate(
     if (step !== undefined) return { section, step };
   }
   throw new Error(`step ${row.step_id} is not in run ${row.run_id}'s runbook version`);
-}
-
-/** A runner id that is no uuid matches no runner (a 409), rather than failing the statement. */
-function runnerIdOrNull(runnerId: string): string | null {
-  return uuidPattern.test(runnerId) ? runnerId : null;
 }
 
 class ClaimAbandoned extends Error {}

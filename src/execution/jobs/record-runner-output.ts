@@ -8,7 +8,7 @@ import { storeStepOutput, type PendingEvent } from '../record-step-progress.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
 import { loadStepSecrets } from '../secrets/load-step-secrets.js';
 import { uuidPattern } from '../load-run-step.js';
-import { runnerNotRegistered } from './load-active-runner.js';
+import { assertRunnerStanding, runnerParam, type RunnerStanding } from './load-active-runner.js';
 import { rememberRedactor } from './step-job-services.js';
 import { OutputChunkSchema } from './step-job-payload.js';
 
@@ -49,7 +49,7 @@ export interface RunningStepRow {
   runbook_version: number;
 }
 
-type RunnerAndStepRow = { runner_disconnected: boolean; token_revoked: boolean } & ({ id: null } | RunningStepRow);
+type RunnerAndStepRow = RunnerStanding & ({ id: null } | RunningStepRow);
 
 /**
  * The execution, running on this runner, which must speak with the token it registered with (a
@@ -61,17 +61,14 @@ export async function loadRunningStep(
   executionId: string,
   runner: { id: string; tokenId: string },
 ): Promise<RunningStepRow> {
-  const found = uuidPattern.test(runner.id)
-    ? (
-        await db.query<RunnerAndStepRow>(selectRunnerAndStep, [
-          uuidPattern.test(executionId) ? executionId : null,
-          runner.id,
-          runner.tokenId,
-        ])
-      ).rows[0]
-    : undefined;
-  if (found?.token_revoked === true) throw new AppError('unauthenticated', 'this runner token was revoked');
-  if (found === undefined || found.runner_disconnected) throw runnerNotRegistered(runner.id);
+  const found = (
+    await db.query<RunnerAndStepRow>(selectRunnerAndStep, [
+      uuidPattern.test(executionId) ? executionId : null,
+      runnerParam(runner.id),
+      runner.tokenId,
+    ])
+  ).rows[0];
+  assertRunnerStanding(found, runner.id);
   if (found.id === null)
     throw new AppError('not_found', `no step execution ${executionId}`, { entity: 'step execution', id: executionId });
   const row = found as RunningStepRow;
