@@ -3,8 +3,7 @@ import { api } from './api';
 import { errorText } from './format';
 import { useI18n } from './i18n';
 import { incidentPath, Link } from './router';
-import { severities, type Incident, type Severity } from './types';
-import type { ServiceChoice } from './use-services';
+import { severities, type Incident, type ServiceChoice, type Severity } from './types';
 
 /**
  * Declares an incident from a title, a severity and, when known, the service hit — what is known

@@ -1,7 +1,6 @@
 import { useI18n } from './i18n';
 import { toggled, type ListFilter } from './list-filter';
-import { incidentStatuses, severities } from './types';
-import type { ServiceChoice } from './use-services';
+import { incidentStatuses, severities, type ServiceChoice } from './types';
 
 /**
  * Toggle chips for status and severity: real buttons with `aria-pressed`, so they work from the

@@ -9,9 +9,11 @@ import { IncidentTable } from './incident-table';
 import { defaultFilter, filterQuery, upsertIncident, type ListFilter } from './list-filter';
 import { navigate, useLocation } from './router';
 import { useSession } from './session';
-import { useServices } from './use-services';
-import { canRespond, type Incident, type Paged } from './types';
+import { canRespond, type Incident, type Paged, type ServiceChoice } from './types';
 import { useIncidentStream } from './use-incident-stream';
+import { useResource } from './use-resource';
+
+const servicesPath = withQuery('/api/v1/services', { limit: 500 });
 
 interface ListState {
   items: Incident[];
@@ -27,7 +29,9 @@ export function IncidentList() {
   const { session } = useSession();
   const now = useNow();
   const { search } = useLocation();
-  const services = useServices();
+  // For the filter and the declare form's pickers. A failed read leaves the list empty: the
+  // pickers then hide, and everything else on the page keeps working.
+  const services = useResource<Paged<ServiceChoice>>(servicesPath).data?.items ?? [];
   const [filter, setFilter] = useState<ListFilter>(() => ({ ...defaultFilter, service: search.get('service') }));
   // The service is in the URL, so a link (from a service's page) or a reload keeps it.
   const changeFilter = useCallback((next: ListFilter) => {

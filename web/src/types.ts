@@ -62,3 +62,9 @@ export function isOverdue(incident: Incident, now: number): boolean {
   if (incident.resolutionDueAt === null || incident.resolvedAt !== null) return false;
   return now > Date.parse(incident.resolutionDueAt);
 }
+
+/** A service as the pickers offer it (the incidents filter, the declare form): the two fields they read. */
+export interface ServiceChoice {
+  id: string;
+  name: string;
+}

@@ -106,17 +106,3 @@ export function AdminPage({
     </div>
   );
 }
-
-/** A load that failed, with a retry; or nothing. */
-export function LoadError({ error, onRetry }: { error: string | null; onRetry: () => void }) {
-  const { t } = useI18n();
-  if (error === null) return null;
-  return (
-    <div className="error" role="alert">
-      {error}{' '}
-      <button type="button" onClick={onRetry}>
-        {t('common.retry')}
-      </button>
-    </div>
-  );
-}

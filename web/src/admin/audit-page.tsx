@@ -3,9 +3,10 @@ import { formatTime } from '../format';
 import { useI18n } from '../i18n';
 import { navigate, useLocation } from '../router';
 import type { Paged } from '../types';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { AuditLogEntry } from './admin-types';
-import { useApiData } from './use-api-data';
 
 const pageSize = 50;
 
@@ -24,7 +25,7 @@ export function AuditPage() {
   const { search } = useLocation();
   const asked = Number.parseInt(search.get('page') ?? '1', 10);
   const page = Number.isFinite(asked) && asked > 0 ? asked : 1;
-  const log = useApiData<Paged<AuditLogEntry>>(
+  const log = useResource<Paged<AuditLogEntry>>(
     withQuery('/api/v1/audit-log', { limit: pageSize, offset: (page - 1) * pageSize }),
   );
   const pages = log.data === null ? page : Math.max(1, Math.ceil(log.data.total / pageSize));
@@ -33,7 +34,7 @@ export function AuditPage() {
 
   return (
     <AdminPage minRole="admin" title="admin.audit.title" intro="admin.audit.intro">
-      <LoadError error={log.error} onRetry={() => void log.reload()} />
+      <LoadError error={log.error} onRetry={log.reload} />
       {log.data === null ? (
         log.error === null && <p>{t('app.loading')}</p>
       ) : (

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { withQuery } from '../api';
 import { useI18n } from '../i18n';
 import type { Paged } from '../types';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { Integration, Service } from './admin-types';
 import { IntegrationCreateForm, type IntegrationWithKey } from './integration-create-form';
 import { IntegrationRow } from './integration-row';
 import { ingestUrl } from './integration-urls';
 import { SecretReveal } from './secret-reveal';
-import { useApiData } from './use-api-data';
 
 const servicesPath = withQuery('/api/v1/services', { limit: 1000 });
 
@@ -18,8 +19,8 @@ const servicesPath = withQuery('/api/v1/services', { limit: 1000 });
  */
 export function IntegrationsPage() {
   const { t } = useI18n();
-  const integrations = useApiData<Integration[]>('/api/v1/integrations');
-  const services = useApiData<Paged<Service>>(servicesPath);
+  const integrations = useResource<Integration[]>('/api/v1/integrations');
+  const services = useResource<Paged<Service>>(servicesPath);
   const [revealed, setRevealed] = useState<{ integration: Integration; key: string } | null>(null);
   const serviceNames = new Map((services.data?.items ?? []).map((service) => [service.id, service.name]));
   const show = ({ integration, key }: IntegrationWithKey) => {
@@ -48,7 +49,7 @@ export function IntegrationsPage() {
           void integrations.reload();
         }}
       />
-      <LoadError error={integrations.error} onRetry={() => void integrations.reload()} />
+      <LoadError error={integrations.error} onRetry={integrations.reload} />
       {integrations.data === null ? (
         integrations.error === null && <p>{t('app.loading')}</p>
       ) : integrations.data.length === 0 ? (

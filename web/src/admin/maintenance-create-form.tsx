@@ -4,7 +4,7 @@ import { useI18n } from '../i18n';
 import type { MaintenanceWindow, Service } from './admin-types';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
 import { durationLabel } from './silence-create-form';
-import { isoToLocalInput, localInputToIso } from './use-api-data';
+import { isoToLocalInput, localInputToIso } from './local-time';
 
 const fields = ['/serviceId', '/startsAt', '/endsAt', '/reason'] as const;
 const durations = [30, 60, 120, 240, 480, 1440] as const;

@@ -2,11 +2,12 @@ import { api, withQuery } from '../api';
 import { formatTime } from '../format';
 import { useI18n } from '../i18n';
 import type { Paged } from '../types';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { MaintenanceWindow, Service } from './admin-types';
 import { ConfirmButton } from './confirm-button';
 import { MaintenanceCreateForm } from './maintenance-create-form';
-import { useApiData } from './use-api-data';
 
 const servicesPath = withQuery('/api/v1/services', { limit: 1000 });
 
@@ -16,8 +17,8 @@ const servicesPath = withQuery('/api/v1/services', { limit: 1000 });
  */
 export function MaintenancePage() {
   const { t, language } = useI18n();
-  const windows = useApiData<MaintenanceWindow[]>('/api/v1/maintenance-windows');
-  const services = useApiData<Paged<Service>>(servicesPath);
+  const windows = useResource<MaintenanceWindow[]>('/api/v1/maintenance-windows');
+  const services = useResource<Paged<Service>>(servicesPath);
   const names = new Map((services.data?.items ?? []).map((service) => [service.id, service.name]));
   const now = Date.now();
   const time = (iso: string) => <time dateTime={iso}>{formatTime(iso, language, now)}</time>;
@@ -27,7 +28,7 @@ export function MaintenancePage() {
       <MaintenanceCreateForm services={services.data?.items ?? []} onCreated={() => void windows.reload()} />
       <LoadError
         error={windows.error ?? services.error}
-        onRetry={() => void Promise.all([windows.reload(), services.reload()])}
+        onRetry={() => Promise.all([windows.reload(), services.reload()])}
       />
       {windows.data === null ? (
         windows.error === null && <p>{t('app.loading')}</p>

@@ -1,11 +1,12 @@
 import { api } from '../api';
 import { formatTime } from '../format';
 import { useI18n } from '../i18n';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { LabelMatcher, Silence } from './admin-types';
 import { ConfirmButton } from './confirm-button';
 import { SilenceCreateForm } from './silence-create-form';
-import { useApiData } from './use-api-data';
 
 /** A matcher as Alertmanager and amtool write it: `alertname=~"Redis.*"`. */
 export function formatMatcher(matcher: LabelMatcher): string {
@@ -19,13 +20,13 @@ export function formatMatcher(matcher: LabelMatcher): string {
  */
 export function SilencesPage() {
   const { t, language } = useI18n();
-  const silences = useApiData<Silence[]>('/api/v1/silences');
+  const silences = useResource<Silence[]>('/api/v1/silences');
   const now = Date.now();
 
   return (
     <AdminPage minRole="responder" title="admin.silences.title" intro="admin.silences.intro">
       <SilenceCreateForm onCreated={() => void silences.reload()} />
-      <LoadError error={silences.error} onRetry={() => void silences.reload()} />
+      <LoadError error={silences.error} onRetry={silences.reload} />
       {silences.data === null ? (
         silences.error === null && <p>{t('app.loading')}</p>
       ) : silences.data.length === 0 ? (

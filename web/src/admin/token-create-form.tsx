@@ -3,7 +3,7 @@ import { api } from '../api';
 import { useI18n } from '../i18n';
 import { roles, type ApiToken, type User } from './admin-types';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
-import { localInputToIso } from './use-api-data';
+import { localInputToIso } from './local-time';
 
 type Role = (typeof roles)[number];
 const fields = ['/userId', '/name', '/role', '/expiresAt'] as const;

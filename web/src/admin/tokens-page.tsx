@@ -4,12 +4,13 @@ import { formatTime } from '../format';
 import { useI18n, type Translate } from '../i18n';
 import { Link } from '../router';
 import type { Paged } from '../types';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { ApiToken, User } from './admin-types';
 import { ConfirmButton } from './confirm-button';
 import { SecretReveal } from './secret-reveal';
 import { TokenCreateForm, type CreatedToken } from './token-create-form';
-import { useApiData } from './use-api-data';
 
 const usersPath = withQuery('/api/v1/users', { includeDeactivated: true, limit: 500 });
 
@@ -26,8 +27,8 @@ function tokenState(token: ApiToken, now: number, t: Translate): string {
  */
 export function TokensPage() {
   const { t, language } = useI18n();
-  const tokens = useApiData<ApiToken[]>('/api/v1/tokens');
-  const users = useApiData<Paged<User>>(usersPath);
+  const tokens = useResource<ApiToken[]>('/api/v1/tokens');
+  const users = useResource<Paged<User>>(usersPath);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const now = Date.now();
   const owners = new Map((users.data?.items ?? []).map((user) => [user.id, user]));
@@ -55,10 +56,7 @@ export function TokensPage() {
           void tokens.reload();
         }}
       />
-      <LoadError
-        error={tokens.error ?? users.error}
-        onRetry={() => void Promise.all([tokens.reload(), users.reload()])}
-      />
+      <LoadError error={tokens.error ?? users.error} onRetry={() => Promise.all([tokens.reload(), users.reload()])} />
       {tokens.data === null ? (
         tokens.error === null && <p>{t('app.loading')}</p>
       ) : (

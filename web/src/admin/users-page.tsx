@@ -2,11 +2,12 @@ import { withQuery } from '../api';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
 import type { Paged } from '../types';
-import { AdminPage, LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
+import { AdminPage } from './admin-layout';
 import type { User } from './admin-types';
 import { UserCreateForm } from './user-create-form';
 import { UserRow } from './user-row';
-import { useApiData } from './use-api-data';
 
 // Deactivated people stay listed: their names are in timelines and audit rows, and an admin
 // checking who still has access needs to see that they do not.
@@ -16,12 +17,12 @@ const usersPath = withQuery('/api/v1/users', { includeDeactivated: true, limit: 
 export function UsersPage() {
   const { t } = useI18n();
   const { session } = useSession();
-  const users = useApiData<Paged<User>>(usersPath);
+  const users = useResource<Paged<User>>(usersPath);
 
   return (
     <AdminPage minRole="admin" title="admin.users.title" intro="admin.users.intro">
       <UserCreateForm onCreated={() => void users.reload()} />
-      <LoadError error={users.error} onRetry={() => void users.reload()} />
+      <LoadError error={users.error} onRetry={users.reload} />
       {users.data === null ? (
         users.error === null && <p>{t('app.loading')}</p>
       ) : (

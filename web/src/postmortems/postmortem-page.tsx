@@ -1,14 +1,15 @@
 import { useI18n } from '../i18n';
+import { LoadError } from '../load-error';
 import { incidentPath, Link } from '../router';
 import { useSession } from '../session';
 import { canRespond } from '../types';
+import { useResource } from '../use-resource';
 import { CorrectiveActions } from './corrective-actions';
 import { PostmortemDraftForm } from './postmortem-draft-form';
 import { PostmortemFacts } from './postmortem-facts';
 import { PostmortemReview } from './postmortem-review';
 import { PostmortemSectionsEditor } from './postmortem-sections-editor';
 import { postmortemApiPath, type Postmortem } from './postmortem-types';
-import { useLoadedData } from './use-loaded-data';
 import './postmortems.css';
 
 /**
@@ -20,7 +21,7 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
   const { session } = useSession();
   const responder = canRespond(session.user);
   const path = postmortemApiPath(incidentId);
-  const loaded = useLoadedData<Postmortem>(path);
+  const loaded = useResource<Postmortem>(path, { notFoundIsState: true });
   const postmortem = loaded.data;
   return (
     <article className="pm-page">
@@ -28,14 +29,7 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
         <Link to="/postmortems">{t('postmortems.back')}</Link>
         <Link to={incidentPath(incidentId)}>{t('postmortems.incidentLink', { id: incidentId })}</Link>
       </div>
-      {loaded.error !== null && (
-        <div className="error" role="alert">
-          {loaded.error}{' '}
-          <button type="button" onClick={loaded.reload}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.notFound && (
         <>
           <h1>{incidentId}</h1>
@@ -85,9 +79,9 @@ export function PostmortemPage({ incidentId }: { incidentId: string }) {
             postmortem={postmortem}
             editable={responder && postmortem.status !== 'published'}
             onSaved={loaded.set}
-            onReload={loaded.reload}
+            onReload={() => void loaded.reload()}
           />
-          <CorrectiveActions postmortem={postmortem} editable={responder} onChanged={loaded.reload} />
+          <CorrectiveActions postmortem={postmortem} editable={responder} onChanged={() => void loaded.reload()} />
         </>
       )}
     </article>

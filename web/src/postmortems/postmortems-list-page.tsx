@@ -1,8 +1,9 @@
 import { formatTime } from '../format';
 import { useI18n } from '../i18n';
+import { LoadError } from '../load-error';
 import { Link } from '../router';
+import { useResource } from '../use-resource';
 import { postmortemPath, type PostmortemSummary } from './postmortem-types';
-import { useLoadedData } from './use-loaded-data';
 import './postmortems.css';
 
 /**
@@ -11,19 +12,12 @@ import './postmortems.css';
  */
 export function PostmortemsListPage() {
   const { t, language } = useI18n();
-  const loaded = useLoadedData<PostmortemSummary[]>('/api/v1/postmortems');
+  const loaded = useResource<PostmortemSummary[]>('/api/v1/postmortems');
   return (
     <section className="pm-page">
       <h1>{t('postmortems.title')}</h1>
       <p className="pm-muted">{t('postmortems.intro')}</p>
-      {loaded.error !== null && (
-        <div className="error" role="alert">
-          {loaded.error}{' '}
-          <button type="button" onClick={loaded.reload}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : loaded.data.length === 0 ? (

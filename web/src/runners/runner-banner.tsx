@@ -3,7 +3,7 @@ import { hasRole } from '../console-route';
 import { useI18n, type Translate } from '../i18n';
 import { Link } from '../router';
 import { useSession } from '../session';
-import { useLoaded } from '../services/use-loaded';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { listRunners, onRunnersChanged, runnerProblems, type RunnerProblem } from './runners-api';
 import './runners.css';
 
@@ -16,16 +16,16 @@ function problemText(problem: RunnerProblem, t: Translate): string {
 /**
  * Above every page, for everyone signed in: steps cannot run (no runner connected), or run
  * unconfined (a runner without a sandbox). The responder about to press "Run" at 3 a.m. must know
- * before, not find a step queued forever. Read again every minute (`useLoaded`) and as soon as
+ * before, not find a step queued forever. Read again every minute (`pageRefreshMs`) and as soon as
  * the runners page changes a runner. A failed read shows nothing: the banner warns about runners,
  * and a network error is said by whatever page the person is on.
  */
 export function RunnerBanner() {
   const { t } = useI18n();
   const { session } = useSession();
-  const runners = useLoaded(listRunners, 'runners');
+  const runners = useResource({ key: 'runners', load: listRunners }, { refreshMs: pageRefreshMs });
   const { reload } = runners;
-  useEffect(() => onRunnersChanged(reload), [reload]);
+  useEffect(() => onRunnersChanged(() => void reload()), [reload]);
   const problems = runners.data === null ? [] : runnerProblems(runners.data);
   const admin = hasRole(session.user.role, 'admin');
 

@@ -3,7 +3,8 @@ import { AdminPage } from '../admin/admin-layout';
 import { SecretReveal } from '../admin/secret-reveal';
 import { useNow } from '../format';
 import { useI18n } from '../i18n';
-import { LoadError, useLoaded } from '../services/use-loaded';
+import { LoadError } from '../load-error';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { RunnerCard } from './runner-card';
 import { RunnerCommand } from './runner-command';
 import { RunnerTokenForm, type NewRunner } from './runner-token-form';
@@ -16,7 +17,7 @@ import { listRunners, runnerCommand } from './runners-api';
  */
 export function RunnersPage() {
   const { t } = useI18n();
-  const runners = useLoaded(listRunners, 'runners');
+  const runners = useResource({ key: 'runners', load: listRunners }, { refreshMs: pageRefreshMs });
   const [added, setAdded] = useState<NewRunner | null>(null);
   const now = useNow();
   const connected = runners.data?.filter((runner) => runner.connected).length ?? 0;
@@ -41,7 +42,7 @@ export function RunnersPage() {
       )}
       <section aria-labelledby="runners-list-heading">
         <h2 id="runners-list-heading">{t('runners.listHeading')}</h2>
-        <LoadError loaded={runners} />
+        <LoadError error={runners.error} onRetry={runners.reload} />
         {runners.data === null ? (
           runners.error === null && <p>{t('app.loading')}</p>
         ) : runners.data.length === 0 ? (
@@ -55,7 +56,7 @@ export function RunnersPage() {
             </p>
             <ul className="runner-cards" data-testid="runners-list">
               {runners.data.map((runner) => (
-                <RunnerCard key={runner.id} runner={runner} now={now} onChanged={runners.reload} />
+                <RunnerCard key={runner.id} runner={runner} now={now} onChanged={() => void runners.reload()} />
               ))}
             </ul>
           </>

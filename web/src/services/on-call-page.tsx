@@ -1,13 +1,14 @@
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { LoadError } from '../load-error';
 import { Link } from '../router';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { EscalationPolicyView } from './escalation-policy-view';
 import { loadNameDirectory } from './name-directory';
 import { ScheduleTable } from './schedule-table';
 import { servicePath } from './services-page';
 import type { EscalationPolicy, ScheduleOnCall, ServiceSummary } from './services-types';
 import { ZoneNote } from './service-format';
-import { LoadError, useLoaded } from './use-loaded';
 import './services.css';
 
 async function loadOnCallPage() {
@@ -32,13 +33,13 @@ async function loadOnCallPage() {
  */
 export function OnCallPage() {
   const { t } = useI18n();
-  const loaded = useLoaded(loadOnCallPage, 'on-call');
+  const loaded = useResource({ key: 'on-call', load: loadOnCallPage }, { refreshMs: pageRefreshMs });
   const data = loaded.data;
   return (
     <section className="on-call-page">
       <h1>{t('services.oncall.title')}</h1>
       <p className="muted">{t('services.oncall.intro')}</p>
-      <LoadError loaded={loaded} />
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       {data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : (

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { api, withQuery } from '../api';
 import { SeverityBadge, StatusLabel } from '../badges';
 import { useI18n } from '../i18n';
+import { LoadError } from '../load-error';
 import { incidentPath, Link } from '../router';
 import type { Incident, Paged } from '../types';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { Moment } from './service-format';
-import { LoadError, useLoaded } from './use-loaded';
 
 const recentResolved = 10;
 
@@ -65,7 +66,10 @@ function IncidentRows({ incidents, resolved }: { incidents: readonly Incident[];
 /** The incidents sections of a service's page: what is open on it now, then what was lately. */
 export function ServiceIncidents({ serviceId, changes }: { serviceId: string; changes: number }) {
   const { t } = useI18n();
-  const loaded = useLoaded(() => loadIncidents(serviceId), serviceId, changes);
+  const loaded = useResource(
+    { key: serviceId, load: () => loadIncidents(serviceId) },
+    { changes, refreshMs: pageRefreshMs },
+  );
   const ready = loaded.data !== null;
   useEffect(() => {
     // The services list links here with #open-incidents: once they are on screen, go to them
@@ -78,7 +82,7 @@ export function ServiceIncidents({ serviceId, changes }: { serviceId: string; ch
         <h2 id="open-incidents" tabIndex={-1}>
           {t('services.openTitle')}
         </h2>
-        <LoadError loaded={loaded} />
+        <LoadError error={loaded.error} onRetry={loaded.reload} />
         {loaded.data === null ? (
           loaded.error === null && <p>{t('app.loading')}</p>
         ) : loaded.data.open.length === 0 ? (

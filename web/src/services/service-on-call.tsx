@@ -1,11 +1,12 @@
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { LoadError } from '../load-error';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { EscalationPolicyView } from './escalation-policy-view';
 import { loadNameDirectory, loadOnCallBySchedule } from './name-directory';
 import { OnCallPeople } from './on-call-people';
 import type { EscalationPolicy, ServiceSummary } from './services-types';
 import { Moment } from './service-format';
-import { LoadError, useLoaded } from './use-loaded';
 
 /** What the on-call section needs besides the summary: names, every schedule's now and next, the policy. */
 async function loadOnCall(policyId: string | null) {
@@ -25,9 +26,9 @@ async function loadOnCall(policyId: string | null) {
  */
 export function ServiceOnCall({ service }: { service: ServiceSummary }) {
   const { t } = useI18n();
-  const loaded = useLoaded(
-    () => loadOnCall(service.escalationPolicyId),
-    `${service.id}:${service.escalationPolicyId ?? ''}`,
+  const loaded = useResource(
+    { key: `${service.id}:${service.escalationPolicyId ?? ''}`, load: () => loadOnCall(service.escalationPolicyId) },
+    { refreshMs: pageRefreshMs },
   );
   const viaSchedules = [
     ...new Set(service.onCall.filter((person) => person.via.type === 'schedule').map((person) => person.via.id)),
@@ -85,7 +86,7 @@ export function ServiceOnCall({ service }: { service: ServiceSummary }) {
         <h2 id="service-policy" className={service.escalationPolicyId === null ? undefined : 'visually-hidden'}>
           {t('services.oncall.policies')}
         </h2>
-        <LoadError loaded={loaded} />
+        <LoadError error={loaded.error} onRetry={loaded.reload} />
         {service.escalationPolicyId === null ? (
           <p className="warning" data-testid="service-no-policy">
             {t('services.noPolicy')}

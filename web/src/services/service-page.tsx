@@ -1,16 +1,16 @@
-import { api } from '../api';
 import { StreamIndicator } from '../badges';
+import { LoadError } from '../load-error';
 import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { HealthBadge, HealthReasons } from './health-badge';
 import { formatMinutes, ZoneNote } from './service-format';
 import { ServiceIncidents } from './service-incidents';
 import { ServiceOnCall } from './service-on-call';
 import { ServiceProbes } from './service-probes';
 import type { ServiceSummary } from './services-types';
-import { LoadError, useLoaded } from './use-loaded';
 import './services.css';
 
 /**
@@ -28,18 +28,17 @@ export function ServicePage({ id }: { id: string }) {
     },
     onOpen: noteChange,
   });
-  const loaded = useLoaded(
-    () => api<ServiceSummary>('GET', `/api/v1/services/${encodeURIComponent(id)}/summary`),
-    id,
+  const loaded = useResource<ServiceSummary>(`/api/v1/services/${encodeURIComponent(id)}/summary`, {
     changes,
-  );
+    refreshMs: pageRefreshMs,
+  });
   const service = loaded.data;
   if (service === null) {
     if (loaded.error !== null) {
       return (
         <section className="service-page">
           <Link to="/services">{t('services.back')}</Link>
-          <LoadError loaded={loaded} />
+          <LoadError error={loaded.error} onRetry={loaded.reload} />
         </section>
       );
     }
@@ -51,7 +50,7 @@ export function ServicePage({ id }: { id: string }) {
         <Link to="/services">{t('services.back')}</Link>
         <StreamIndicator state={stream} />
       </div>
-      <LoadError loaded={loaded} />
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       <header className="service-header">
         <h1>
           {service.name} <span className="service-id">{service.id}</span>

@@ -1,9 +1,10 @@
 import { api, withQuery } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
+import { LoadError } from '../load-error';
 import type { Paged } from '../types';
+import { pageRefreshMs, useResource } from '../use-resource';
 import type { ProbeView, UptimeWindow } from './services-types';
 import { Moment } from './service-format';
-import { LoadError, useLoaded } from './use-loaded';
 
 const windows = ['24h', '7d', '30d'] as const;
 
@@ -29,11 +30,11 @@ async function loadProbes(serviceId: string): Promise<{ probe: ProbeView; uptime
 /** The probes section of a service's page: each probe's status, last check and uptime. */
 export function ServiceProbes({ serviceId }: { serviceId: string }) {
   const { t } = useI18n();
-  const loaded = useLoaded(() => loadProbes(serviceId), serviceId);
+  const loaded = useResource({ key: serviceId, load: () => loadProbes(serviceId) }, { refreshMs: pageRefreshMs });
   return (
     <section aria-labelledby="service-probes" className="service-section">
       <h2 id="service-probes">{t('services.probesTitle')}</h2>
-      <LoadError loaded={loaded} />
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : loaded.data.length === 0 ? (

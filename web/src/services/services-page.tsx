@@ -1,17 +1,15 @@
-import { api } from '../api';
 import { StreamIndicator } from '../badges';
+import { LoadError } from '../load-error';
 import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { pageRefreshMs, useResource } from '../use-resource';
 import { HealthBadge, HealthReasons } from './health-badge';
 import { OnCallPeople } from './on-call-people';
 import { formatObjectives, ZoneNote } from './service-format';
 import type { ServiceSummary } from './services-types';
-import { LoadError, useLoaded } from './use-loaded';
 import './services.css';
-
-const loadServices = (): Promise<ServiceSummary[]> => api<ServiceSummary[]>('GET', '/api/v1/service-summaries');
 
 /** The console path of a service's page. */
 export function servicePath(id: string): string {
@@ -27,7 +25,7 @@ export function ServicesPage() {
   // Any incident change may move a service's health: read the summaries again at once.
   const { changes, noteChange } = useChangeCounter();
   const stream = useIncidentStream({ onIncident: noteChange, onOpen: noteChange });
-  const loaded = useLoaded(loadServices, 'services', changes);
+  const loaded = useResource<ServiceSummary[]>('/api/v1/service-summaries', { changes, refreshMs: pageRefreshMs });
   const rank = { down: 0, degraded: 1, operational: 2 } as const;
   const services = [...(loaded.data ?? [])].sort((a, b) => rank[a.health] - rank[b.health]);
   return (
@@ -37,7 +35,7 @@ export function ServicesPage() {
         <StreamIndicator state={stream} />
       </div>
       <p className="muted">{t('services.intro')}</p>
-      <LoadError loaded={loaded} />
+      <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
       ) : services.length === 0 ? (
