@@ -1,14 +1,10 @@
-import type { ProbeSettings } from './probe-input.js';
 import type { ProbeKind, ProbeTarget } from './probe-model.js';
 import { redactProbeTarget } from './probe-secrets.js';
+import type { LastProbeResult, Probe } from './probe-view.js';
 import type { ProbeStatus } from './state/probe-state.js';
 
-/** The last check, as stored on the probe and shown. */
-export interface LastProbeResult {
-  success: boolean;
-  latencyMs: number;
-  detail: string | null;
-}
+// The probe operations take the API's shape from here, next to the row it is mapped from.
+export type { LastProbeResult, Probe } from './probe-view.js';
 
 export interface ProbeRow {
   [column: string]: unknown;
@@ -37,19 +33,6 @@ export interface ProbeRow {
 
 export const probeColumns = `id, name, kind, service_id, target, conditions, severity, labels, interval_seconds, retry_interval_seconds,
   timeout_ms, retries, for_seconds, keep_firing_for_seconds, enabled, created_at, updated_at, next_run_at, status, last_checked_at, last_result`;
-
-/** A probe as the API shows it: credentials redacted. */
-export interface Probe extends ProbeSettings {
-  id: string;
-  kind: ProbeKind;
-  target: ProbeTarget;
-  status: ProbeStatus;
-  lastCheckedAt: string | null;
-  lastResult: LastProbeResult | null;
-  nextRunAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toProbe(row: ProbeRow): Probe {
   return {

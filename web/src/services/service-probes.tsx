@@ -3,12 +3,12 @@ import { useI18n, type MessageKey } from '../i18n';
 import { LoadError } from '../load-error';
 import type { Paged } from '../types';
 import { pageRefreshMs, useResource } from '../use-resource';
-import type { ProbeView, UptimeWindow } from './services-types';
+import type { Probe, UptimeWindow } from './services-types';
 import { Moment } from './service-format';
 
 const windows = ['24h', '7d', '30d'] as const;
 
-const statusKeys: Record<ProbeView['status'], MessageKey> = {
+const statusKeys: Record<Probe['status'], MessageKey> = {
   unknown: 'services.probe.unknown',
   up: 'services.probe.up',
   pending: 'services.probe.pending',
@@ -17,8 +17,8 @@ const statusKeys: Record<ProbeView['status'], MessageKey> = {
 };
 
 /** A service's probes, each with its uptime windows. */
-async function loadProbes(serviceId: string): Promise<{ probe: ProbeView; uptime: UptimeWindow[] }[]> {
-  const probes = await api<Paged<ProbeView>>('GET', withQuery('/api/v1/probes', { serviceId, limit: 1000 }));
+async function loadProbes(serviceId: string): Promise<{ probe: Probe; uptime: UptimeWindow[] }[]> {
+  const probes = await api<Paged<Probe>>('GET', withQuery('/api/v1/probes', { serviceId, limit: 1000 }));
   return Promise.all(
     probes.items.map(async (probe) => ({
       probe,
