@@ -1,5 +1,5 @@
 import type { ProbeSettings } from './probe-input.js';
-import type { ProbeKind, ProbeTarget } from './probe-model.js';
+import type { ProbeKind, ProbeTarget } from './probe-kinds.js';
 import { redactProbeTarget } from './probe-secrets.js';
 import type { ProbeStatus } from './state/probe-state.js';
 
