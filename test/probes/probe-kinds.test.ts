@@ -31,7 +31,6 @@ describe('the probe kinds table', () => {
   it('makes the API target schema one member per row, in the table order', () => {
     const members = (ProbeTargetSchema as { anyOf: SchemaNode[] }).anyOf;
     expect(members.map((member) => member.properties?.kind?.const)).toEqual(probeKindNames);
-    expect(probeKindNames).toEqual(['http', 'tcp', 'tls', 'dns', 'postgres', 'redis', 'prometheus']);
   });
 
   it('lists as secret exactly the fields each schema marks secret', () => {
