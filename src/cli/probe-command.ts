@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ProbeVerdict } from '../probes/check-probe.js';
 import type { ProbeResult, UptimeWindow } from '../probes/probe-history.js';
+import { probeKindNames } from '../probes/probe-kinds.js';
 import type { Probe } from '../probes/probe-row.js';
 import { ApiClient, apiTarget } from './api-client.js';
 import { CliError, shortTime, writeJson, writeLines, type CliIo } from './cli-io.js';
@@ -16,6 +17,8 @@ interface ApiFlags {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const pageSize = 1000;
+/** `http, tcp, … or prometheus`: the kinds table's, so that a new kind shows in the help. */
+const kindsListed = `${probeKindNames.slice(0, -1).join(', ')} or ${probeKindNames.at(-1) ?? ''}`;
 
 /** `astreinte probe …`: list probes, add one, check one without saving it, and read a probe's results, over the HTTP API. */
 export function registerProbeCommands(program: Command, io: CliIo): void {
@@ -27,7 +30,7 @@ export function registerProbeCommands(program: Command, io: CliIo): void {
   withApiOptions(probe.command('list'))
     .description('probes by name: kind, status, last check and what it said')
     .option('--status <status>', 'only probes in this status: up, down, pending, flapping or unknown')
-    .option('--kind <kind>', 'only probes of this kind: http, tcp, tls, dns, postgres, redis or prometheus')
+    .option('--kind <kind>', `only probes of this kind: ${kindsListed}`)
     .option('--service <id>', 'only probes of this service')
     .action(async (flags: ApiFlags & { status?: string; kind?: string; service?: string }) => {
       const page = await clientOf(flags).request<{ items: Probe[]; total: number }>('GET', '/api/v1/probes', {

@@ -1,21 +1,20 @@
 import { validationError, type FieldIssue } from '../core/app-error.js';
 import type { Queryable } from '../storage/database.js';
 import { checkConditions } from './conditions/index.js';
-import { kindPlaceholders } from './probe-model.js';
+import type { CheckEnvironment } from './kinds/probe-kind-definition.js';
 import type { ProbeSettings } from './probe-input.js';
+import { probeKindOf, probeKinds } from './probe-kinds.js';
 
 /** What probes need from the server's configuration. */
-export interface ProbeEnvironment {
-  /** Seals the credentials of PostgreSQL and Redis probes and secret headers; null: such probes are refused. */
+export interface ProbeEnvironment extends CheckEnvironment {
+  /** Seals the credentials of targets (`secretFields`: connection URLs, secret headers); null: such probes are refused. */
   secretKey: Uint8Array | null;
-  /** The Prometheus queried by Prometheus probes that name none (`ASTREINTE_PROMETHEUS_URL`). */
-  prometheusUrl: string | null;
 }
 
 /**
  * Checks what the schema cannot: each condition parses and uses only placeholders its kind fills
- * (400 at `/conditions/N`), the service exists, a Prometheus probe has a Prometheus to ask, and
- * the retry interval is not longer than the interval.
+ * (400 at `/conditions/N`), the service exists, what the kind checks of its target (a Prometheus
+ * probe has a Prometheus to ask), and the retry interval is not longer than the interval.
  */
 export async function checkProbeSettings(
   db: Queryable,
@@ -23,19 +22,9 @@ export async function checkProbeSettings(
   environment: ProbeEnvironment,
 ): Promise<void> {
   const issues: FieldIssue[] = [];
-  const placeholders =
-    settings.target.kind === 'prometheus' ? [...kindPlaceholders.prometheus] : kindPlaceholders[settings.target.kind];
-  issues.push(...checkConditions(settings.conditions, placeholders).issues);
-  if (
-    settings.target.kind === 'prometheus' &&
-    settings.target.url === undefined &&
-    environment.prometheusUrl === null
-  ) {
-    issues.push({
-      path: '/target/url',
-      message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)',
-    });
-  }
+  const { target } = settings;
+  issues.push(...checkConditions(settings.conditions, probeKinds[target.kind].placeholders).issues);
+  issues.push(...(probeKindOf(target.kind).checkTarget?.(target, environment) ?? []));
   if (settings.retryIntervalSeconds > settings.intervalSeconds) {
     issues.push({
       path: '/retryIntervalSeconds',

@@ -1,13 +1,7 @@
 import type { Labels } from '../alerts/alert-model.js';
 import { evaluateCondition, parseCondition, type ParsedCondition } from './conditions/index.js';
-import { runDnsCheck } from './checks/dns-check.js';
-import { runHttpCheck } from './checks/http-check.js';
-import { runPostgresCheck } from './checks/postgres-check.js';
-import { runPrometheusCheck } from './checks/prometheus-check.js';
-import { runRedisCheck } from './checks/redis-check.js';
-import { runTcpCheck } from './checks/tcp-check.js';
-import { runTlsCheck } from './checks/tls-check.js';
-import type { CheckOptions, Observation, ObservedValues, ProbeTarget } from './probe-model.js';
+import { probeKindOf, type ProbeTarget } from './probe-kinds.js';
+import type { CheckOptions, ObservedValues } from './probe-model.js';
 
 /** One condition's verdict, for the result shown to operators. */
 export interface ConditionVerdict {
@@ -43,25 +37,6 @@ export interface ProbeCheckSettings {
   prometheusUrl: string | null;
 }
 
-function observe(target: ProbeTarget, prometheusUrl: string | null, options: CheckOptions): Promise<Observation> {
-  switch (target.kind) {
-    case 'http':
-      return runHttpCheck(target, options);
-    case 'tcp':
-      return runTcpCheck(target, options);
-    case 'tls':
-      return runTlsCheck(target, options);
-    case 'dns':
-      return runDnsCheck(target, options);
-    case 'postgres':
-      return runPostgresCheck(target, options);
-    case 'redis':
-      return runRedisCheck(target, options);
-    case 'prometheus':
-      return runPrometheusCheck({ ...target, url: target.url ?? prometheusUrl ?? '' }, options);
-  }
-}
-
 function judge(conditions: readonly ParsedCondition[], values: ObservedValues): ConditionVerdict[] {
   return conditions.map((condition) => ({ condition: condition.text, ...evaluateCondition(condition, values) }));
 }
@@ -73,12 +48,13 @@ const failures = (verdicts: readonly ConditionVerdict[]): string | null => {
 
 /**
  * Runs a probe's check once and judges it: a target that could not be reached (or answered with
- * an error) fails whatever the conditions say; otherwise every condition must hold. A Prometheus
- * probe passes when its query ran, and judges each series it returned on its own.
+ * an error) fails whatever the conditions say; otherwise every condition must hold. A check
+ * returning series (a Prometheus probe) passes when its query ran, and judges each series on its own.
  */
 export async function checkProbe(settings: ProbeCheckSettings, options: CheckOptions): Promise<ProbeVerdict> {
   const conditions = settings.conditions.map((text) => parseCondition(text));
-  const observation = await observe(settings.target, settings.prometheusUrl, options);
+  const { target, prometheusUrl } = settings;
+  const observation = await probeKindOf(target.kind).check(target, options, { prometheusUrl });
   // A check may say more precisely than `reached` whether it is connected (authenticated, say).
   const values: ObservedValues = {
     CONNECTED: observation.reached,
@@ -89,13 +65,13 @@ export async function checkProbe(settings: ProbeCheckSettings, options: CheckOpt
   if (!observation.reached || observation.error !== null) {
     return { ...base, passed: false, detail: observation.error ?? 'unreachable', conditions: [] };
   }
-  if (settings.target.kind === 'prometheus' && 'series' in observation) {
-    const { query } = settings.target;
-    const series = (observation.series as { labels: Labels; value: number }[]).map((one): SeriesVerdict => {
+  if (observation.series !== undefined) {
+    const source = observation.seriesSource ?? 'the query';
+    const series = observation.series.map((one): SeriesVerdict => {
       const verdicts = judge(conditions, { ...values, VALUE: one.value, LABELS: one.labels });
       const failed = failures(verdicts);
       if (conditions.length === 0)
-        return { labels: one.labels, passed: false, detail: `${query} returned ${one.value}` };
+        return { labels: one.labels, passed: false, detail: `${source} returned ${one.value}` };
       return { labels: one.labels, passed: failed === null, detail: failed ?? 'all conditions hold' };
     });
     return { ...base, passed: true, detail: null, conditions: [], series };

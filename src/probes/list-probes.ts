@@ -2,14 +2,14 @@ import { Type, type Static } from 'typebox';
 import { notFound } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
-import { probeKinds } from './probe-model.js';
+import { probeKindNames } from './probe-kinds.js';
 import { probeColumns, toProbe, type Probe, type ProbeRow } from './probe-row.js';
 import { probeStatuses } from './state/probe-state.js';
 
 export const ListProbesQuery = Type.Object(
   {
     serviceId: Type.Optional(Type.String({ minLength: 1 })),
-    kind: Type.Optional(Type.Enum(probeKinds)),
+    kind: Type.Optional(Type.Enum(probeKindNames)),
     status: Type.Optional(Type.Enum(probeStatuses)),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
     offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),

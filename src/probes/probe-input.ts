@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ProbeTargetSchema, type ProbeKind } from './probe-model.js';
+import { probeKinds, ProbeTargetSchema } from './probe-kinds.js';
 
 const severity = Type.Enum(['P1', 'P2', 'P3', 'P4'] as const);
 const labelName = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$', maxLength: 100 });
@@ -73,18 +73,6 @@ export const UpdateProbeInput = Type.Partial(Type.Object(probeFields, { addition
 });
 export type UpdateProbeInput = Static<typeof UpdateProbeInput>;
 
-/** What a probe checks when no condition is given. */
-export const defaultConditions: Readonly<Record<ProbeKind, readonly string[]>> = {
-  http: ['[STATUS] < 400'],
-  tcp: ['[CONNECTED] == true'],
-  tls: ['[CERTIFICATE_VALID] == true', '[CERTIFICATE_EXPIRATION] > 7d'],
-  dns: ['[DNS_RCODE] == NOERROR'],
-  postgres: ['[CONNECTED] == true'],
-  redis: ['[PING] == PONG'],
-  // As in a Prometheus alerting rule: every series the query returns is active.
-  prometheus: [],
-};
-
 /** When a probe is checked and how long it must fail (or pass) before its alert changes. */
 export interface ProbeTiming {
   intervalSeconds: number;
@@ -113,7 +101,7 @@ export function withProbeDefaults(input: CreateProbeInput): ProbeSettings {
     name: input.name,
     serviceId: input.serviceId ?? null,
     target: input.target,
-    conditions: input.conditions ?? [...defaultConditions[input.target.kind]],
+    conditions: input.conditions ?? [...probeKinds[input.target.kind].defaultConditions],
     severity: input.severity ?? 'P2',
     labels: input.labels ?? {},
     intervalSeconds,

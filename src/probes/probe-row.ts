@@ -1,4 +1,4 @@
-import type { ProbeKind, ProbeTarget } from './probe-model.js';
+import type { ProbeKind, ProbeTarget } from './probe-kinds.js';
 import { redactProbeTarget } from './probe-secrets.js';
 import type { LastProbeResult, Probe } from './probe-view.js';
 import type { ProbeStatus } from './state/probe-state.js';

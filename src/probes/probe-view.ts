@@ -1,10 +1,10 @@
 import type { ProbeSettings } from './probe-input.js';
-import type { ProbeKind, ProbeTarget } from './probe-model.js';
+import type { ProbeKind, ProbeTarget } from './probe-kinds.js';
 import type { ProbeStatus } from './state/probe-state.js';
 
 /*
- * A probe as the API shows it, apart from its row mapping (probe-row.ts): that one reaches the
- * secrets' cipher (Node's crypto), and the console imports these types without Node's.
+ * A probe as the API shows it, apart from its row mapping (probe-row.ts), which reaches the
+ * secrets' cipher: the console imports these types and needs none of that.
  */
 
 /** The last check, as stored on the probe and shown. */

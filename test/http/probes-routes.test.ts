@@ -49,6 +49,19 @@ describe.each(testBackends)('probes through the API on $backend', ({ backend, av
     expect((await t.call('GET', `/api/v1/probes/${probe.id}`)).statusCode).toBe(200);
   });
 
+  it.skipIf(!available)('refuses a kind no row of the kinds table defines with a 400 naming the target', async () => {
+    // The database keeps the kind as plain text (migration 016): the API's schema is what refuses it.
+    const refused = await t.call('POST', '/api/v1/probes', {
+      body: { name: 'Unknown kind', target: { kind: 'ftp', host: '127.0.0.1', port: 21 } },
+    });
+    expect(refused.statusCode).toBe(400);
+    const paths = refused.json<{ details: { issues: { path: string }[] } }>().details.issues.map((issue) => issue.path);
+    expect(paths.every((path) => path.startsWith('/target'))).toBe(true);
+    expect(paths).toContain('/target/kind');
+    const listed = await t.call('GET', '/api/v1/probes?kind=ftp');
+    expect(listed.statusCode).toBe(400);
+  });
+
   it.skipIf(!available)(
     'refuses bad conditions, unknown services and placeholders of another kind with the field, storing nothing',
     async () => {

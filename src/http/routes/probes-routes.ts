@@ -8,7 +8,7 @@ import { suggestProbes } from '../../probes/drafts/suggest-probes.js';
 import { getProbeUptime, listProbeResults, ProbeResultsQuery } from '../../probes/probe-history.js';
 import { CreateProbeInput, UpdateProbeInput } from '../../probes/probe-input.js';
 import { getProbe, listProbes, ListProbesQuery } from '../../probes/list-probes.js';
-import { probeKinds } from '../../probes/probe-model.js';
+import { probeKindNames, probeKindsDescribed } from '../../probes/probe-kinds.js';
 import { probeStatuses } from '../../probes/state/probe-state.js';
 import { testProbe } from '../../probes/test-probe.js';
 import { updateProbe } from '../../probes/update-probe.js';
@@ -24,7 +24,7 @@ const ProbeSchema = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
-    kind: Type.Enum(probeKinds),
+    kind: Type.Enum(probeKindNames, { description: probeKindsDescribed }),
     serviceId: nullable(Type.String()),
     target: Type.Object(
       { kind: Type.String() },

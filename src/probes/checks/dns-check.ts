@@ -1,5 +1,6 @@
 import { Resolver } from 'node:dns/promises';
-import type { CheckOptions, DnsTarget, Observation, ObservedValues } from '../probe-model.js';
+import type { DnsTarget } from '../kinds/dns-probe.js';
+import type { CheckOptions, Observation, ObservedValues } from '../probe-model.js';
 import { unreachedObservation } from './check-outcome.js';
 import { startBudget, type CheckBudget } from './check-timing.js';
 

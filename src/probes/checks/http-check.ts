@@ -1,4 +1,5 @@
-import type { CheckOptions, HttpTarget, Observation, ObservedValues } from '../probe-model.js';
+import type { HttpTarget } from '../kinds/http-probe.js';
+import type { CheckOptions, Observation, ObservedValues } from '../probe-model.js';
 import { unreachedObservation } from './check-outcome.js';
 import { startBudget, type CheckBudget } from './check-timing.js';
 import { sendHttpRequest, type HttpExchange, type HttpRequestPlan } from './http-exchange.js';

@@ -1,7 +1,7 @@
 import { request as requestHttp, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as requestHttps, type RequestOptions } from 'node:https';
 import { TLSSocket } from 'node:tls';
-import type { TlsOptions } from '../probe-model.js';
+import type { TlsOptions } from '../kinds/target-fields.js';
 import { readCertificateFacts } from './certificate-facts.js';
 
 /** Bytes of a response body kept: a health page is small; a 2 GB download must not fill memory. */

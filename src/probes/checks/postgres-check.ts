@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { QueryArrayConfig } from 'pg';
-import type { CheckOptions, Observation, ObservedValues, PostgresTarget } from '../probe-model.js';
+import type { PostgresTarget } from '../kinds/postgres-probe.js';
+import type { CheckOptions, Observation, ObservedValues } from '../probe-model.js';
 import { untilAborted } from './abortable-step.js';
 import { describeError, unreachedObservation } from './check-outcome.js';
 import { startBudget } from './check-timing.js';

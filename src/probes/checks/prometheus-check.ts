@@ -1,4 +1,5 @@
-import type { CheckOptions, PrometheusObservation, PrometheusTarget } from '../probe-model.js';
+import type { PrometheusTarget } from '../kinds/prometheus-probe.js';
+import type { CheckOptions, PrometheusObservation } from '../probe-model.js';
 import { unreachedObservation } from './check-outcome.js';
 import { startBudget, type CheckBudget } from './check-timing.js';
 import { parsePrometheusAnswer } from './prometheus-answer.js';

@@ -1,5 +1,6 @@
 import { Redis, ReplyError } from 'ioredis';
-import type { CheckOptions, Observation, RedisTarget } from '../probe-model.js';
+import type { RedisTarget } from '../kinds/redis-probe.js';
+import type { CheckOptions, Observation } from '../probe-model.js';
 import { untilAborted } from './abortable-step.js';
 import { describeError, unreachedObservation } from './check-outcome.js';
 import { startBudget } from './check-timing.js';

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import type { CheckOptions, Observation, TcpTarget } from '../probe-model.js';
+import type { TcpTarget } from '../kinds/tcp-probe.js';
+import type { CheckOptions, Observation } from '../probe-model.js';
 import { unreachedObservation } from './check-outcome.js';
 import { startBudget, waitForSocket } from './check-timing.js';
 

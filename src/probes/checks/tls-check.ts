@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { checkServerIdentity, connect, type PeerCertificate, type TLSSocket } from 'node:tls';
-import type { CheckOptions, Observation, TlsTarget } from '../probe-model.js';
+import type { TlsTarget } from '../kinds/tls-probe.js';
+import type { CheckOptions, Observation } from '../probe-model.js';
 import { describeError, unreachedObservation } from './check-outcome.js';
 import { startBudget, waitForSocket } from './check-timing.js';
 import { describeVerifyError, readCertificateFacts } from './certificate-facts.js';

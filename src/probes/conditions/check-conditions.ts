@@ -1,7 +1,7 @@
 /**
  * Checks a probe's conditions when it is saved: each must parse and use only the placeholders
- * its kind fills (`kindPlaceholders`), so a typo such as `[STAUTS]` is refused then, rather
- * than failing every check later. Issues carry JSON-pointer paths, as request validation does.
+ * its kind fills (its row's `placeholders` in `probeKinds`), so a typo such as `[STAUTS]` is
+ * refused then, rather than failing every check later. Issues carry JSON-pointer paths, as request validation does.
  */
 import {
   ConditionSyntaxError,

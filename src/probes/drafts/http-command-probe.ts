@@ -1,5 +1,5 @@
-import { defaultConditions } from '../probe-input.js';
-import type { HttpTarget } from '../probe-model.js';
+import { probeKinds } from '../probe-kinds.js';
+import type { HttpTarget } from '../kinds/http-probe.js';
 import { placeHost, type CommandContext } from './probe-host.js';
 import type { CommandProbe } from './probe-suggestion.js';
 import { readCurlRequest } from './read-curl-request.js';
@@ -37,7 +37,7 @@ export function curlProbe(args: readonly string[], context: CommandContext): Com
   if (request.insecure) target.tls = { insecure: true };
   const probe: CommandProbe = {
     target,
-    conditions: [...defaultConditions.http],
+    conditions: [...probeKinds.http.defaultConditions],
     label: urlLabel(url, parsed),
     needs: request.needs,
     notes,

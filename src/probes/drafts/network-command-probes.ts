@@ -1,5 +1,5 @@
-import { defaultConditions } from '../probe-input.js';
-import { dnsRecordTypes, type DnsTarget } from '../probe-model.js';
+import { probeKinds } from '../probe-kinds.js';
+import { dnsRecordTypes, type DnsTarget } from '../kinds/dns-probe.js';
 import { hostPortLabel, isHostWord, placeHost, readPort, splitHostPort, type CommandContext } from './probe-host.js';
 import type { CommandProbe } from './probe-suggestion.js';
 import { hasAnyFlag, lastValue, readOptions } from './read-options.js';
@@ -17,7 +17,7 @@ function tcpProbe(
   const placed = placeHost(host, context, notes);
   return {
     target: { kind: 'tcp', host: placed, port: number },
-    conditions: [...defaultConditions.tcp],
+    conditions: [...probeKinds.tcp.defaultConditions],
     label: `tcp ${hostPortLabel(placed, number)}`,
     needs: [],
     notes,
@@ -56,7 +56,7 @@ export function opensslProbe(args: readonly string[], context: CommandContext): 
   if (caFile !== null) notes.push(`the step trusts the certificates of ${caFile}: paste them as tls.ca`);
   return {
     target: { kind: 'tls', host, port, ...(serverName === null || serverName === host ? {} : { tls: { serverName } }) },
-    conditions: [...defaultConditions.tls],
+    conditions: [...probeKinds.tls.defaultConditions],
     label: `tls ${hostPortLabel(host, port)}`,
     needs: [],
     notes,
@@ -121,7 +121,7 @@ function dnsProbe(
     const placed = placeHost(host, context, notes);
     target.server = port === null ? placed : hostPortLabel(placed, port);
   }
-  return { target, conditions: [...defaultConditions.dns], label: `dns ${name}`, needs: [], notes };
+  return { target, conditions: [...probeKinds.dns.defaultConditions], label: `dns ${name}`, needs: [], notes };
 }
 
 /** `dig [@server] [-t TYPE] NAME [TYPE] [+short]`; a reverse lookup (`-x`) is none. */

@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { CreateProbeInput } from '../probe-input.js';
-import { probeKinds, type ProbeTarget } from '../probe-model.js';
+import { probeKindNames, type ProbeTarget } from '../probe-kinds.js';
 
 /** The step a suggestion was read from: section title, step id (`s3`), source line, the command as written. */
 export const SuggestionSourceSchema = Type.Object({
@@ -35,7 +35,7 @@ export type ProbeSuggestion = Omit<CreateProbeInput, 'target'> & {
 export const ProbeSuggestionSchema = Type.Object(
   {
     name: Type.String(),
-    target: Type.Object({ kind: Type.Enum(probeKinds) }, { additionalProperties: true }),
+    target: Type.Object({ kind: Type.Enum(probeKindNames) }, { additionalProperties: true }),
     conditions: Type.Optional(Type.Array(Type.String())),
     severity: Type.Optional(Type.String()),
     labels: Type.Optional(Type.Record(Type.String(), Type.String())),

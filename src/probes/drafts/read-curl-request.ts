@@ -1,5 +1,5 @@
 import { isSecretName } from '../../runbooks/steps/placeholders.js';
-import type { HttpTarget } from '../probe-model.js';
+import type { HttpTarget } from '../kinds/http-probe.js';
 import type { CommandContext } from './probe-host.js';
 import { allValues, hasAnyFlag, lastValue, readOptions, type ReadOptions } from './read-options.js';
 

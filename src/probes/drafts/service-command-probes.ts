@@ -1,4 +1,4 @@
-import { defaultConditions } from '../probe-input.js';
+import { probeKinds } from '../probe-kinds.js';
 import { hostPortLabel, placeHost, readPort, type CommandContext } from './probe-host.js';
 import type { CommandProbe } from './probe-suggestion.js';
 import { allValues, hasAnyFlag, lastValue, readOptions } from './read-options.js';
@@ -47,7 +47,7 @@ function postgresTcpProbe(
   if (number === null) return null;
   return {
     target: { kind: 'tcp', host: placed, port: number },
-    conditions: [...defaultConditions.tcp],
+    conditions: [...probeKinds.tcp.defaultConditions],
     label: `tcp ${hostPortLabel(placed, number)}`,
     needs: [],
     notes,
@@ -151,7 +151,7 @@ export function redisCliProbe(args: readonly string[], context: CommandContext):
   }
   return {
     target: { kind: 'redis', url },
-    conditions: [...defaultConditions.redis],
+    conditions: [...probeKinds.redis.defaultConditions],
     label: `redis ${hostPortLabel(host, port)}`,
     needs,
     notes,

@@ -1,7 +1,7 @@
 import type { Labels } from '../../alerts/alert-model.js';
 import type { Database, Queryable } from '../../storage/database.js';
 import type { ProbeTiming } from '../probe-input.js';
-import type { ProbeKind, ProbeTarget } from '../probe-model.js';
+import type { ProbeKind, ProbeTarget } from '../probe-kinds.js';
 import type { ProbeState } from '../state/probe-state.js';
 
 /** A series of a Prometheus probe and its own state machine. */

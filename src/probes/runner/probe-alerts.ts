@@ -3,7 +3,7 @@ import { labelsFingerprint } from '../../alerts/ingest/alert-fingerprint.js';
 import type { IngestIntegration } from '../../alerts/integrations/integration-keys.js';
 import { loadIngestIntegrations } from '../../alerts/integrations/load-ingest-integrations.js';
 import type { Queryable } from '../../storage/database.js';
-import type { ProbeKind } from '../probe-model.js';
+import type { ProbeKind } from '../probe-kinds.js';
 
 /** The integration probe alerts come in through (created by migration 010). */
 export const probeIntegrationId = '00000000-0000-4000-8000-00000000a57e';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDnsCheck } from '../../../src/probes/checks/dns-check.js';
-import type { CheckOptions, DnsTarget } from '../../../src/probes/probe-model.js';
+import type { DnsTarget } from '../../../src/probes/kinds/dns-probe.js';
+import type { CheckOptions } from '../../../src/probes/probe-model.js';
 import { startDnsResponder, type DnsResponder } from '../../support/dns-responder.js';
 
 const options = { timeoutMs: 5000 };

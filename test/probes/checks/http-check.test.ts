@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHttpCheck } from '../../../src/probes/checks/http-check.js';
-import type { CheckOptions, HttpTarget } from '../../../src/probes/probe-model.js';
+import type { HttpTarget } from '../../../src/probes/kinds/http-probe.js';
+import type { CheckOptions } from '../../../src/probes/probe-model.js';
 import { closedLoopbackPort, listenOnLoopback, type LoopbackServer } from '../../support/loopback-servers.js';
 
 const mebibyte = 1024 * 1024;

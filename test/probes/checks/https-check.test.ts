@@ -1,7 +1,7 @@
 import { createServer } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHttpCheck } from '../../../src/probes/checks/http-check.js';
-import type { TlsOptions } from '../../../src/probes/probe-model.js';
+import type { TlsOptions } from '../../../src/probes/kinds/target-fields.js';
 import { listenOnLoopback, type LoopbackServer } from '../../support/loopback-servers.js';
 import {
   issueCertificate,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPostgresCheck } from '../../../src/probes/checks/postgres-check.js';
-import type { PostgresTarget } from '../../../src/probes/probe-model.js';
+import type { PostgresTarget } from '../../../src/probes/kinds/postgres-probe.js';
 import { eventually } from '../../support/eventually.js';
 import {
   passwordRole,

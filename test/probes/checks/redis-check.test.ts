@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRedisCheck } from '../../../src/probes/checks/redis-check.js';
-import type { CheckOptions, RedisTarget } from '../../../src/probes/probe-model.js';
+import type { RedisTarget } from '../../../src/probes/kinds/redis-probe.js';
+import type { CheckOptions } from '../../../src/probes/probe-model.js';
 import { redisServerMissingReason, startRedisServer, type RedisProcess } from '../../support/redis-process.js';
 
 const options: CheckOptions = { timeoutMs: 5000 };

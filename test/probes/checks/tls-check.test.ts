@@ -1,7 +1,8 @@
 import { createServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTlsCheck } from '../../../src/probes/checks/tls-check.js';
-import type { CheckOptions, TlsOptions } from '../../../src/probes/probe-model.js';
+import type { TlsOptions } from '../../../src/probes/kinds/target-fields.js';
+import type { CheckOptions } from '../../../src/probes/probe-model.js';
 import { eventually } from '../../support/eventually.js';
 import {
   closedLoopbackPort,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkConditions, conditionPlaceholders, parseCondition } from '../../../src/probes/conditions/index.js';
-import { kindPlaceholders } from '../../../src/probes/probe-model.js';
+import { probeKinds } from '../../../src/probes/probe-kinds.js';
 
 describe('condition placeholders', () => {
   it('lists each name once, in order of appearance', () => {
@@ -41,14 +41,14 @@ describe('checking conditions', () => {
       prometheus: ['[VALUE] > 0.05', '[LABELS].job == postgres'],
     } as const;
     for (const [kind, texts] of Object.entries(examples) as [keyof typeof examples, readonly string[]][]) {
-      const { conditions, issues } = checkConditions(texts, kindPlaceholders[kind]);
+      const { conditions, issues } = checkConditions(texts, probeKinds[kind].placeholders);
       expect(issues, kind).toEqual([]);
       expect(conditions.map((condition) => condition.text)).toEqual(texts);
     }
   });
 
   it('reports a placeholder the kind does not fill, with the known ones', () => {
-    const { conditions, issues } = checkConditions(['[CONNECTED]', '[STATUS] == 200'], kindPlaceholders.redis);
+    const { conditions, issues } = checkConditions(['[CONNECTED]', '[STATUS] == 200'], probeKinds.redis.placeholders);
     expect(issues).toEqual([
       {
         path: '/conditions/1',
@@ -59,7 +59,7 @@ describe('checking conditions', () => {
   });
 
   it('reports $ as [BODY] where there is no body', () => {
-    expect(checkConditions(['$.ok == true'], kindPlaceholders.tcp).issues[0]?.message).toMatch(
+    expect(checkConditions(['$.ok == true'], probeKinds.tcp.placeholders).issues[0]?.message).toMatch(
       /^unknown placeholder \[BODY\] for this kind/,
     );
   });
@@ -71,7 +71,10 @@ describe('checking conditions', () => {
   });
 
   it("reports syntax errors with their column at the condition's path", () => {
-    const { issues } = checkConditions(['[STATUS] == 200', '[STATUS] => 200', '[BODY] =~ "("'], kindPlaceholders.http);
+    const { issues } = checkConditions(
+      ['[STATUS] == 200', '[STATUS] => 200', '[BODY] =~ "("'],
+      probeKinds.http.placeholders,
+    );
     expect(issues).toHaveLength(2);
     expect(issues[0]).toEqual({ path: '/conditions/1', message: "unknown operator '=>' at column 10" });
     expect(issues[1]?.path).toBe('/conditions/2');
@@ -81,25 +84,25 @@ describe('checking conditions', () => {
   it('reports more than 50 conditions at /conditions', () => {
     const { issues } = checkConditions(
       Array.from({ length: 51 }, () => '[CONNECTED]'),
-      kindPlaceholders.tcp,
+      probeKinds.tcp.placeholders,
     );
     expect(issues).toEqual([{ path: '/conditions', message: 'a probe has at most 50 conditions (this one has 51)' }]);
     expect(
       checkConditions(
         Array.from({ length: 50 }, () => '[CONNECTED]'),
-        kindPlaceholders.tcp,
+        probeKinds.tcp.placeholders,
       ).issues,
     ).toEqual([]);
   });
 
   it('reports a condition that is not a string instead of throwing', () => {
     const texts = [42] as unknown as string[];
-    expect(checkConditions(texts, kindPlaceholders.tcp).issues).toEqual([
+    expect(checkConditions(texts, probeKinds.tcp.placeholders).issues).toEqual([
       { path: '/conditions/0', message: 'a condition is a string' },
     ]);
   });
 
   it('accepts no conditions', () => {
-    expect(checkConditions([], kindPlaceholders.http)).toEqual({ conditions: [], issues: [] });
+    expect(checkConditions([], probeKinds.http.placeholders)).toEqual({ conditions: [], issues: [] });
   });
 });
