@@ -1,6 +1,5 @@
 import { Type, type Static } from 'typebox';
 import { SeveritySchema, type Severity } from '../incidents/incident-model.js';
-import { integrationKinds, type IntegrationKind } from './alert-model.js';
 
 const LabelNameSchema = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' });
 
@@ -58,25 +57,6 @@ export const IntegrationSettingsSchema = Type.Object(
 );
 export type IntegrationSettings = Static<typeof IntegrationSettingsSchema>;
 
-export const IntegrationKindSchema = Type.Enum(integrationKinds);
-
-export const IntegrationSchema = Type.Object(
-  {
-    id: Type.String({ format: 'uuid' }),
-    name: Type.String(),
-    kind: IntegrationKindSchema,
-    keyHint: Type.String({ description: 'the last characters of the key, to tell keys apart' }),
-    serviceId: Type.Union([Type.String(), Type.Null()]),
-    settings: IntegrationSettingsSchema,
-    endpoint: Type.String({ description: 'where senders post, relative to the server' }),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-    disabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  },
-  { title: 'Integration' },
-);
-export type Integration = Static<typeof IntegrationSchema>;
-
 /** Severity words senders use, and the priority they get unless an integration says otherwise. */
 export const defaultSeverityMap: Readonly<Record<string, Severity>> = {
   critical: 'P1',
@@ -132,20 +112,4 @@ export function effectiveSettings(settings: IntegrationSettings): EffectiveSetti
     serviceLabels: settings.serviceLabels ?? ['service', 'app', 'job'],
     serviceMap: settings.serviceMap ?? {},
   };
-}
-
-/** Where each kind of integration receives its alerts. */
-export function endpointOf(kind: IntegrationKind): string {
-  switch (kind) {
-    case 'prometheus':
-      return '/api/v2/alerts';
-    case 'alertmanager':
-      return '/integrations/alertmanager';
-    case 'pagerduty':
-      return '/v2/enqueue';
-    case 'webhook':
-      return '/integrations/webhook';
-    case 'heartbeat':
-      return '/integrations/heartbeat/{key}';
-  }
 }

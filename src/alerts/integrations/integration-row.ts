@@ -1,5 +1,6 @@
-import type { IntegrationKind } from '../alert-model.js';
-import { endpointOf, type Integration, type IntegrationSettings } from '../integration-model.js';
+import { endpointOf, type IntegrationKind } from '../ingest/ingest-kinds.js';
+import type { IntegrationSettings } from '../integration-model.js';
+import type { Integration } from './integration-schema.js';
 
 export interface IntegrationRow {
   [column: string]: unknown;
