@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { SeveritySchema, type Severity } from '../incidents/incident-model.js';
+import { integrationKindNames, kindSettings } from './ingest/ingest-kind-names.js';
 
 const LabelNameSchema = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' });
 
@@ -56,6 +57,39 @@ export const IntegrationSettingsSchema = Type.Object(
   { additionalProperties: false, title: 'IntegrationSettings' },
 );
 export type IntegrationSettings = Static<typeof IntegrationSettingsSchema>;
+
+/** The kinds, as the API validates and documents them: the keys of the `ingestKinds` table. */
+export const IntegrationKindSchema = Type.Enum(integrationKindNames);
+
+export const IntegrationSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    name: Type.String(),
+    kind: IntegrationKindSchema,
+    keyHint: Type.String({ description: 'the last characters of the key, to tell keys apart' }),
+    serviceId: Type.Union([Type.String(), Type.Null()]),
+    settings: IntegrationSettingsSchema,
+    endpoint: Type.String({ description: 'where senders post, relative to the server' }),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    disabledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { title: 'Integration' },
+);
+export type Integration = Static<typeof IntegrationSchema>;
+
+/** A kind as the console offers it (`GET /api/v1/integrations/kinds`), read from its row. */
+export const IntegrationKindInfoSchema = Type.Object(
+  {
+    kind: IntegrationKindSchema,
+    endpoint: Type.String({ description: 'where senders of this kind call, relative to the server; {key}: the key' }),
+    settings: Type.Array(Type.Enum(kindSettings), {
+      description: 'the settings this kind needs (and only it has): a webhook its mapping, a heartbeat its period',
+    }),
+  },
+  { title: 'IntegrationKindInfo' },
+);
+export type IntegrationKindInfo = Static<typeof IntegrationKindInfoSchema>;
 
 /** Severity words senders use, and the priority they get unless an integration says otherwise. */
 export const defaultSeverityMap: Readonly<Record<string, Severity>> = {

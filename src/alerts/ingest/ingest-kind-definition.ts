@@ -2,6 +2,7 @@ import type { AppError, FieldIssue } from '../../core/app-error.js';
 import type { Ctx } from '../../core/context.js';
 import type { IncomingAlert } from '../alert-model.js';
 import type { IntegrationSettings } from '../integration-model.js';
+import type { KindSetting } from './ingest-kind-names.js';
 import type { SenderIntegration } from '../integrations/integration-keys.js';
 import type { RunbookCatalogue } from '../pipeline/runbook-catalogue.js';
 
@@ -42,10 +43,6 @@ export type KeySource =
   | { in: 'query'; name: string }
   | { in: 'path'; name: string }
   | { in: 'body'; field: string };
-
-/** Settings fields that belong to some kinds only (the others are common to every kind). */
-export const kindSettings = ['mapping', 'heartbeat'] as const;
-export type KindSetting = (typeof kindSettings)[number];
 
 /** What `receive` may do, given by the HTTP layer for one request. */
 export interface IngestTools {

@@ -1,4 +1,5 @@
 import type { IngestKindDefinition } from './ingest-kind-definition.js';
+import type { IntegrationKind } from './ingest-kind-names.js';
 import { alertmanagerKind } from './kinds/alertmanager-kind.js';
 import { heartbeatKind } from './kinds/heartbeat-kind.js';
 import { pagerDutyKind } from './kinds/pagerduty-kind.js';
@@ -7,11 +8,12 @@ import { webhookKind } from './kinds/webhook-kind.js';
 
 /**
  * Every way in for alerts, one row per kind of integration (one file per kind, under `kinds/`).
- * What derives from it: the `IntegrationKind` union and the API's `kind` enum (hence OpenAPI),
+ * Its keys are `integrationKindNames` (`ingest-kind-names.ts`: the console's build may read
+ * that one). What derives from the table: the API's `kind` enum (hence OpenAPI),
  * the ingest routes (`registerAlertIngestRoutes`), each integration's `endpoint`, which settings
  * a kind needs, and the console's list of kinds (`GET /api/v1/integrations/kinds`). The `kind`
  * column has no CHECK (migration 016): the API's enum, read from here, validates every write.
- * Adding a kind: its file, its row here, its strings in the console (docs/CONVENTIONS.md).
+ * Adding a kind: its file, its name and its row, its strings in the console (docs/CONVENTIONS.md).
  */
 export const ingestKinds = {
   prometheus: prometheusKind,
@@ -19,19 +21,7 @@ export const ingestKinds = {
   pagerduty: pagerDutyKind,
   webhook: webhookKind,
   heartbeat: heartbeatKind,
-} as const satisfies Record<string, IngestKindDefinition>;
-
-/** A kind of integration senders use. */
-export type IntegrationKind = keyof typeof ingestKinds;
-
-/** The kinds, in the table's order (the console lists them so). */
-export const integrationKindNames = Object.keys(ingestKinds) as IntegrationKind[];
-
-/**
- * Kinds alerts are ingested under: the table's, and `probe`, the integration Astreinte's own
- * probes report through (migration 010), which no sender can use: it has no row.
- */
-export type IngestKind = IntegrationKind | 'probe';
+} as const satisfies Record<IntegrationKind, IngestKindDefinition>;
 
 /** Where senders of a kind call, as shown to admins: its first route, `{key}` for a path parameter. */
 export function endpointOf(kind: IntegrationKind): string {

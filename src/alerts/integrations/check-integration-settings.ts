@@ -1,7 +1,12 @@
 import { validationError, type FieldIssue } from '../../core/app-error.js';
 import type { Queryable } from '../../storage/database.js';
-import { kindSettings, type KindSetting } from '../ingest/ingest-kind-definition.js';
-import { ingestKinds, integrationKindNames, type IntegrationKind } from '../ingest/ingest-kinds.js';
+import {
+  integrationKindNames,
+  kindSettings,
+  type IntegrationKind,
+  type KindSetting,
+} from '../ingest/ingest-kind-names.js';
+import { ingestKinds } from '../ingest/ingest-kinds.js';
 import type { IntegrationSettings } from '../integration-model.js';
 
 /** How the refusals name each kind's own setting: "needs …", "only … have …". */

@@ -1,6 +1,6 @@
-import { endpointOf, type IntegrationKind } from '../ingest/ingest-kinds.js';
-import type { IntegrationSettings } from '../integration-model.js';
-import type { Integration } from './integration-schema.js';
+import type { IntegrationKind } from '../ingest/ingest-kind-names.js';
+import { endpointOf } from '../ingest/ingest-kinds.js';
+import type { Integration, IntegrationSettings } from '../integration-model.js';
 
 export interface IntegrationRow {
   [column: string]: unknown;

@@ -1,6 +1,6 @@
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import type { Integration } from './integration-schema.js';
+import type { Integration } from '../integration-model.js';
 import { integrationColumns, toIntegration, type IntegrationRow } from './integration-row.js';
 
 const selectIntegrations = `SELECT ${integrationColumns} FROM integrations WHERE kind <> 'probe' ORDER BY name`;

@@ -1,11 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { IngestKindDefinition, IngestTools } from '../../alerts/ingest/ingest-kind-definition.js';
-import {
-  endpointOf,
-  ingestKinds,
-  integrationKindNames,
-  type IntegrationKind,
-} from '../../alerts/ingest/ingest-kinds.js';
+import { integrationKindNames, type IntegrationKind } from '../../alerts/ingest/ingest-kind-names.js';
+import { endpointOf, ingestKinds } from '../../alerts/ingest/ingest-kinds.js';
 import type { SenderIntegration } from '../../alerts/integrations/integration-keys.js';
 import { AppError } from '../../core/app-error.js';
 import { systemCtx } from '../../core/context.js';

@@ -2,8 +2,8 @@ import { Type } from 'typebox';
 import { createIntegration, CreateIntegrationInput } from '../../alerts/integrations/create-integration.js';
 import { listIntegrations } from '../../alerts/integrations/list-integrations.js';
 import { updateIntegration, UpdateIntegrationInput } from '../../alerts/integrations/update-integration.js';
-import { IntegrationSchema } from '../../alerts/integrations/integration-schema.js';
-import { IntegrationKindInfoSchema, listIntegrationKinds } from '../../alerts/integrations/list-integration-kinds.js';
+import { IntegrationKindInfoSchema, IntegrationSchema } from '../../alerts/integration-model.js';
+import { listIntegrationKinds } from '../../alerts/integrations/list-integration-kinds.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -52,7 +52,7 @@ export function registerIntegrationRoutes(app: App, { db, now, alerts }: HttpDep
         response: { 200: Type.Array(IntegrationKindInfoSchema), ...errorResponses },
       },
     },
-    async (request) => listIntegrationKinds({ ctx: ctxOf(request, db, now) }),
+    (request) => listIntegrationKinds({ ctx: ctxOf(request, db, now) }),
   );
 
   app.patch(
