@@ -5,15 +5,9 @@ export type Labels = Record<string, string>;
 export const alertActions = ['trigger', 'acknowledge', 'resolve'] as const;
 export type AlertAction = (typeof alertActions)[number];
 
-/** Which way an alert came in. */
-export const integrationKinds = ['prometheus', 'alertmanager', 'pagerduty', 'webhook', 'heartbeat'] as const;
-export type IntegrationKind = (typeof integrationKinds)[number];
-/** Kinds alerts are ingested under: the above, and Astreinte's own probes (an integration no sender can use). */
-export type IngestKind = IntegrationKind | 'probe';
-
 /**
- * One alert as a sender described it, normalized: every way in (Prometheus push, Alertmanager
- * webhook, PagerDuty Events v2, generic webhook, heartbeat) produces these, and the rest of the
+ * One alert as a sender described it, normalized: every way in (the kinds of
+ * `ingest/ingest-kinds.ts`, and the probes) produces these, and the rest of the
  * pipeline (dedup, grouping, silences, routing, runbook matching) knows nothing of the sender.
  */
 export interface IncomingAlert {

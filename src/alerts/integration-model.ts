@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { SeveritySchema, type Severity } from '../incidents/incident-model.js';
-import { integrationKinds, type IntegrationKind } from './alert-model.js';
+import { integrationKindNames, kindSettings } from './ingest/ingest-kind-names.js';
 
 const LabelNameSchema = Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' });
 
@@ -58,7 +58,8 @@ export const IntegrationSettingsSchema = Type.Object(
 );
 export type IntegrationSettings = Static<typeof IntegrationSettingsSchema>;
 
-export const IntegrationKindSchema = Type.Enum(integrationKinds);
+/** The kinds, as the API validates and documents them: the keys of the `ingestKinds` table. */
+export const IntegrationKindSchema = Type.Enum(integrationKindNames);
 
 export const IntegrationSchema = Type.Object(
   {
@@ -76,6 +77,19 @@ export const IntegrationSchema = Type.Object(
   { title: 'Integration' },
 );
 export type Integration = Static<typeof IntegrationSchema>;
+
+/** A kind as the console offers it (`GET /api/v1/integrations/kinds`), read from its row. */
+export const IntegrationKindInfoSchema = Type.Object(
+  {
+    kind: IntegrationKindSchema,
+    endpoint: Type.String({ description: 'where senders of this kind call, relative to the server; {key}: the key' }),
+    settings: Type.Array(Type.Enum(kindSettings), {
+      description: 'the settings this kind needs (and only it has): a webhook its mapping, a heartbeat its period',
+    }),
+  },
+  { title: 'IntegrationKindInfo' },
+);
+export type IntegrationKindInfo = Static<typeof IntegrationKindInfoSchema>;
 
 /** Severity words senders use, and the priority they get unless an integration says otherwise. */
 export const defaultSeverityMap: Readonly<Record<string, Severity>> = {
@@ -132,20 +146,4 @@ export function effectiveSettings(settings: IntegrationSettings): EffectiveSetti
     serviceLabels: settings.serviceLabels ?? ['service', 'app', 'job'],
     serviceMap: settings.serviceMap ?? {},
   };
-}
-
-/** Where each kind of integration receives its alerts. */
-export function endpointOf(kind: IntegrationKind): string {
-  switch (kind) {
-    case 'prometheus':
-      return '/api/v2/alerts';
-    case 'alertmanager':
-      return '/integrations/alertmanager';
-    case 'pagerduty':
-      return '/v2/enqueue';
-    case 'webhook':
-      return '/integrations/webhook';
-    case 'heartbeat':
-      return '/integrations/heartbeat/{key}';
-  }
 }

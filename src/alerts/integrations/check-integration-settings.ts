@@ -1,13 +1,30 @@
 import { validationError, type FieldIssue } from '../../core/app-error.js';
 import type { Queryable } from '../../storage/database.js';
-import type { IntegrationKind } from '../alert-model.js';
-import { parseWebhookMapping } from '../ingest/webhook-mapping.js';
+import {
+  integrationKindNames,
+  kindSettings,
+  type IntegrationKind,
+  type KindSetting,
+} from '../ingest/ingest-kind-names.js';
+import { ingestKinds } from '../ingest/ingest-kinds.js';
 import type { IntegrationSettings } from '../integration-model.js';
 
+/** How the refusals name each kind's own setting: "needs …", "only … have …". */
+const settingWords: Record<KindSetting, { needs: string; noun: string }> = {
+  mapping: { needs: 'a mapping (at least a title path)', noun: 'a mapping' },
+  heartbeat: { needs: 'its period', noun: 'a period' },
+};
+
+/** The kinds that have a setting, for the refusal of it elsewhere: `webhook`, `webhook and x`. */
+function kindsWith(setting: KindSetting): string {
+  return integrationKindNames.filter((kind) => ingestKinds[kind].settings.includes(setting)).join(' and ');
+}
+
 /**
- * What the schema cannot say of an integration's settings: a webhook needs its mapping (checked
- * here, once, so that ingestion never meets a bad one), a heartbeat its period, and the services
- * named must exist. Throws a 400 naming each bad field under `path`.
+ * What the schema cannot say of an integration's settings: the settings its kind's row needs are
+ * there and no other kind's are, the kind's own check passes (a webhook's mapping is read here,
+ * once, so that ingestion never meets a bad one), and the services named exist. Throws a 400
+ * naming each bad field under `path`.
  */
 export async function checkIntegrationSettings(
   db: Queryable,
@@ -17,29 +34,22 @@ export async function checkIntegrationSettings(
   path = '/settings',
 ): Promise<void> {
   const issues: FieldIssue[] = [];
-  if (kind === 'webhook') {
-    if (settings.mapping === undefined)
+  const definition = ingestKinds[kind];
+  for (const setting of kindSettings) {
+    const needed = definition.settings.includes(setting);
+    const given = settings[setting] !== undefined;
+    if (needed && !given)
       issues.push({
-        path: `${path}/mapping`,
-        message: 'a webhook integration needs a mapping (at least a title path)',
+        path: `${path}/${setting}`,
+        message: `a ${kind} integration needs ${settingWords[setting].needs}`,
       });
-    else {
-      try {
-        parseWebhookMapping(settings.mapping);
-      } catch (error) {
-        const nested = (error as { details?: { issues?: FieldIssue[] } }).details?.issues ?? [
-          { path: '', message: String(error) },
-        ];
-        issues.push(...nested.map((issue) => ({ path: `${path}/mapping${issue.path}`, message: issue.message })));
-      }
-    }
-  } else if (settings.mapping !== undefined) {
-    issues.push({ path: `${path}/mapping`, message: 'only webhook integrations have a mapping' });
+    if (!needed && given)
+      issues.push({
+        path: `${path}/${setting}`,
+        message: `only ${kindsWith(setting)} integrations have ${settingWords[setting].noun}`,
+      });
   }
-  if (kind === 'heartbeat' && settings.heartbeat === undefined)
-    issues.push({ path: `${path}/heartbeat`, message: 'a heartbeat integration needs its period' });
-  if (kind !== 'heartbeat' && settings.heartbeat !== undefined)
-    issues.push({ path: `${path}/heartbeat`, message: 'only heartbeat integrations have a period' });
+  issues.push(...(definition.checkSettings?.(settings, path) ?? []));
   const services = [
     ...new Set([...(serviceId === null ? [] : [serviceId]), ...Object.values(settings.serviceMap ?? {})]),
   ];

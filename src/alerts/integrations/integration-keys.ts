@@ -1,5 +1,5 @@
 import type { Queryable } from '../../storage/database.js';
-import type { IngestKind, IntegrationKind } from '../alert-model.js';
+import type { IngestKind, IntegrationKind } from '../ingest/ingest-kind-names.js';
 import { effectiveSettings, type EffectiveSettings, type IntegrationSettings } from '../integration-model.js';
 import { hashIntegrationKey } from './integration-key.js';
 

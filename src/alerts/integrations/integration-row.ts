@@ -1,5 +1,6 @@
-import type { IntegrationKind } from '../alert-model.js';
-import { endpointOf, type Integration, type IntegrationSettings } from '../integration-model.js';
+import type { IntegrationKind } from '../ingest/ingest-kind-names.js';
+import { endpointOf } from '../ingest/ingest-kinds.js';
+import type { Integration, IntegrationSettings } from '../integration-model.js';
 
 export interface IntegrationRow {
   [column: string]: unknown;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../storage/database.js';
-import type { IngestKind } from '../alert-model.js';
+import type { IngestKind } from '../ingest/ingest-kind-names.js';
 import { effectiveSettings, type IntegrationSettings } from '../integration-model.js';
 import type { IngestIntegration } from './integration-keys.js';
 

@@ -1,27 +1,22 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { IncomingAlert, IntegrationKind } from '../../alerts/alert-model.js';
-import { pingHeartbeat } from '../../alerts/heartbeats/ping-heartbeat.js';
-import { parseAlertmanagerWebhook } from '../../alerts/ingest/parse-alertmanager-webhook.js';
-import { parsePagerDutyEvent, pagerDutyErrorBody } from '../../alerts/ingest/parse-pagerduty-event.js';
-import { parsePrometheusAlerts } from '../../alerts/ingest/parse-prometheus-alerts.js';
-import { parseWebhookPayload } from '../../alerts/ingest/parse-webhook-payload.js';
-import { parseWebhookMapping } from '../../alerts/ingest/webhook-mapping.js';
-import { endpointOf } from '../../alerts/integration-model.js';
-import type { IngestIntegration } from '../../alerts/integrations/integration-keys.js';
+import type { FastifyRequest } from 'fastify';
+import type { IngestKindDefinition, IngestTools } from '../../alerts/ingest/ingest-kind-definition.js';
+import { integrationKindNames, type IntegrationKind } from '../../alerts/ingest/ingest-kind-names.js';
+import { endpointOf, ingestKinds } from '../../alerts/ingest/ingest-kinds.js';
+import type { SenderIntegration } from '../../alerts/integrations/integration-keys.js';
 import { AppError } from '../../core/app-error.js';
+import { systemCtx } from '../../core/context.js';
 import { toAppError } from '../error-mapping.js';
 import type { App, HttpDeps } from '../http-deps.js';
-import { integrationKeyOf } from '../integration-key-of.js';
-import { systemCtx } from '../../core/context.js';
+import { ingestKeyOf } from '../integration-key-of.js';
 
 /**
- * The ways alerts come in. None takes an API token: each integration has its own key (a wrong or
- * disabled key answers 401 and stores nothing). A 2xx answer is sent only once the alerts are
- * committed (see AlertWriter).
+ * The ways alerts come in: every route of every row of `ingestKinds`. None takes an API token:
+ * each integration has its own key (a wrong or disabled key, or one of another kind, answers 401
+ * and stores nothing). A 2xx answer is sent only once the alerts are committed (see AlertWriter).
  */
 export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
   const { keys, writer, catalogue } = deps.alerts;
-  const integrationFor = async (key: string | undefined, kind: IntegrationKind): Promise<IngestIntegration> => {
+  const open = async (key: string | undefined, kind: IntegrationKind): Promise<SenderIntegration> => {
     const integration = key === undefined ? null : await keys.find(key);
     if (integration === null) throw new AppError('unauthenticated', 'unknown or disabled integration key');
     if (integration.kind !== kind) {
@@ -32,55 +27,33 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
     }
     return integration;
   };
-  const store = (integration: IngestIntegration, alerts: IncomingAlert[]) => writer.submit({ integration, alerts });
-
-  // Prometheus's `alerting.alertmanagers` target: the Alertmanager v2 API (answers 200, empty).
-  app.post('/api/v2/alerts', { schema: { hide: true } }, async (request, reply) => {
-    const integration = await integrationFor(integrationKeyOf(request), 'prometheus');
-    await store(integration, parsePrometheusAlerts(request.body, deps.now()));
-    return reply.status(200).send();
+  const toolsFor = (request: FastifyRequest, kind: IntegrationKind, definition: IngestKindDefinition): IngestTools => ({
+    now: deps.now,
+    open: () => open(ingestKeyOf(request, definition.key), kind),
+    store: (integration, alerts) => writer.submit({ integration, alerts }),
+    systemCtx: () => systemCtx(deps.db, deps.now, request.id),
+    catalogue,
   });
 
-  // An Alertmanager `webhook_configs` receiver.
-  app.post('/integrations/alertmanager', { schema: { hide: true } }, async (request, reply) => {
-    const integration = await integrationFor(integrationKeyOf(request), 'alertmanager');
-    const alerts = parseAlertmanagerWebhook(request.body, deps.now());
-    await store(integration, alerts);
-    return reply.status(200).send({ status: 'success', alerts: alerts.length });
-  });
-
-  // PagerDuty Events API v2: the routing key is the integration key; errors in PagerDuty's shape.
-  app.post('/v2/enqueue', { schema: { hide: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
-    try {
-      const event = parsePagerDutyEvent(request.body, deps.now());
-      const integration = await integrationFor(event.routingKey, 'pagerduty');
-      await store(integration, [event.alert]);
-      return await reply.status(202).send({ status: 'success', message: 'Event processed', dedup_key: event.dedupKey });
-    } catch (error) {
-      const appError = toAppError(error);
-      if (appError.code === 'validation_failed') return reply.status(400).send(pagerDutyErrorBody(appError));
-      if (appError.code === 'unauthenticated')
-        return reply
-          .status(401)
-          .send({ status: 'invalid event', message: 'Invalid routing key', errors: [appError.message] });
-      throw error;
+  for (const kind of integrationKindNames) {
+    const definition: IngestKindDefinition = ingestKinds[kind];
+    for (const { method, path } of definition.routes) {
+      app.route({
+        method,
+        url: path,
+        // Senders' formats are their tools' own, documented in the README, not in the API's OpenAPI.
+        schema: { hide: true },
+        handler: async (request, reply) => {
+          try {
+            const answer = await definition.receive(request.body, toolsFor(request, kind, definition));
+            return await reply.status(answer.status).send(answer.body);
+          } catch (error) {
+            const answer = definition.answerError?.(toAppError(error));
+            if (answer === undefined) throw error;
+            return reply.status(answer.status).send(answer.body);
+          }
+        },
+      });
     }
-  });
-
-  // A generic JSON webhook, read with the integration's mapping.
-  app.post('/integrations/webhook', { schema: { hide: true } }, async (request, reply) => {
-    const integration = await integrationFor(integrationKeyOf(request), 'webhook');
-    const alerts = parseWebhookPayload(request.body, parseWebhookMapping(integration.stored.mapping), deps.now());
-    await store(integration, alerts);
-    return reply.status(202).send({ status: 'success', alerts: alerts.length });
-  });
-
-  // A job's heartbeat: cron jobs call a URL, so the key may be in it (`curl -fsS …/integrations/heartbeat/KEY`).
-  const ping = async (request: FastifyRequest<{ Params: { key: string } }>) => {
-    const integration = await integrationFor(request.params.key, 'heartbeat');
-    const ctx = systemCtx(deps.db, deps.now, request.id);
-    return { status: 'up', ...(await pingHeartbeat({ ctx, integration, catalogue })) };
-  };
-  app.get('/integrations/heartbeat/:key', { schema: { hide: true } }, ping);
-  app.post('/integrations/heartbeat/:key', { schema: { hide: true } }, ping);
+  }
 }

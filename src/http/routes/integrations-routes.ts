@@ -2,7 +2,8 @@ import { Type } from 'typebox';
 import { createIntegration, CreateIntegrationInput } from '../../alerts/integrations/create-integration.js';
 import { listIntegrations } from '../../alerts/integrations/list-integrations.js';
 import { updateIntegration, UpdateIntegrationInput } from '../../alerts/integrations/update-integration.js';
-import { IntegrationSchema } from '../../alerts/integration-model.js';
+import { IntegrationKindInfoSchema, IntegrationSchema } from '../../alerts/integration-model.js';
+import { listIntegrationKinds } from '../../alerts/integrations/list-integration-kinds.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -40,6 +41,18 @@ export function registerIntegrationRoutes(app: App, { db, now, alerts }: HttpDep
       },
     },
     async (request) => listIntegrations({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.get(
+    '/api/v1/integrations/kinds',
+    {
+      schema: {
+        tags,
+        summary: 'List the kinds an integration can be, where their senders call and the settings each needs',
+        response: { 200: Type.Array(IntegrationKindInfoSchema), ...errorResponses },
+      },
+    },
+    (request) => listIntegrationKinds({ ctx: ctxOf(request, db, now) }),
   );
 
   app.patch(

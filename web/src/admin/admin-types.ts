@@ -4,8 +4,8 @@
  */
 export type { User } from '../../../src/users/user-model.js';
 export type { ApiToken } from '../../../src/auth/api-token-model.js';
-export type { Integration, IntegrationSettings } from '../../../src/alerts/integration-model.js';
-export type { IntegrationKind } from '../../../src/alerts/alert-model.js';
+export type { Integration, IntegrationKindInfo, IntegrationSettings } from '../../../src/alerts/integration-model.js';
+export type { IntegrationKind } from '../../../src/alerts/ingest/ingest-kind-names.js';
 export type { Silence } from '../../../src/alerts/silences/silence-model.js';
 export type { MaintenanceWindow } from '../../../src/alerts/maintenance/maintenance-window-model.js';
 export type { AuditLogEntry } from '../../../src/audit/list-audit-log.js';
@@ -14,5 +14,4 @@ export type { Service } from '../../../src/services/service-model.js';
 
 /** Written here rather than imported: the console needs the values at run time, not only the type. */
 export const roles = ['viewer', 'responder', 'admin'] as const;
-export const integrationKinds = ['prometheus', 'alertmanager', 'pagerduty', 'webhook', 'heartbeat'] as const;
 export const matcherOperators = ['=', '!=', '=~', '!~'] as const;

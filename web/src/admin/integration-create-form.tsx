@@ -1,15 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import {
-  integrationKinds,
-  type Integration,
-  type IntegrationKind,
-  type IntegrationSettings,
-  type Service,
-} from './admin-types';
+import { LoadError } from './admin-layout';
+import type { Integration, IntegrationKind, IntegrationKindInfo, IntegrationSettings, Service } from './admin-types';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
 import { defaultWebhookMapping, secondsOf } from './integration-urls';
+import { useApiData } from './use-api-data';
 
 const fields = ['/name', '/kind', '/serviceId', '/settings', '/settings/mapping', '/settings/heartbeat'] as const;
 
@@ -21,7 +17,8 @@ export interface IntegrationWithKey {
 
 /**
  * Adds a way in for alerts: its name, kind and default service, plus what its kind needs (a
- * webhook's mapping, a heartbeat's period). The finer settings (grouping, severity map) stay in
+ * webhook's mapping, a heartbeat's period). The kinds, and the settings each needs, are the
+ * server's (`GET /api/v1/integrations/kinds`, read from its table of kinds). The finer settings (grouping, severity map) stay in
  * the API: they are set once, by someone reading the README.
  */
 export function IntegrationCreateForm({
@@ -34,20 +31,24 @@ export function IntegrationCreateForm({
   const { t } = useI18n();
   const form = useAdminForm(fields);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<IntegrationKind>('prometheus');
+  const kinds = useApiData<IntegrationKindInfo[]>('/api/v1/integrations/kinds');
+  // Until one is chosen, the first kind the server lists.
+  const [chosenKind, setKind] = useState<IntegrationKind | null>(null);
+  const kindInfo = kinds.data?.find((info) => info.kind === chosenKind) ?? kinds.data?.[0];
+  const needs = (setting: IntegrationKindInfo['settings'][number]) => kindInfo?.settings.includes(setting) === true;
   const [serviceId, setServiceId] = useState('');
   const [mapping, setMapping] = useState(defaultWebhookMapping);
   const [period, setPeriod] = useState('300');
   const [grace, setGrace] = useState('60');
 
   const settingsFor = (): IntegrationSettings | undefined => {
-    if (kind === 'heartbeat') {
+    if (needs('heartbeat')) {
       const graceSeconds = secondsOf(grace);
       return {
         heartbeat: { periodSeconds: secondsOf(period) ?? 0, ...(graceSeconds === null ? {} : { graceSeconds }) },
       };
     }
-    if (kind !== 'webhook') return undefined;
+    if (!needs('mapping')) return undefined;
     try {
       return { mapping: JSON.parse(mapping) as unknown };
     } catch {
@@ -58,6 +59,8 @@ export function IntegrationCreateForm({
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (kindInfo === undefined) return;
+    const { kind } = kindInfo;
     const settings = settingsFor();
     await form.submit(async () => {
       const created = await api<IntegrationWithKey>('POST', '/api/v1/integrations', {
@@ -96,12 +99,12 @@ export function IntegrationCreateForm({
         <label>
           <span>{t('admin.integrations.kind')}</span>
           <select
-            value={kind}
+            value={kindInfo?.kind ?? ''}
             onChange={(event) => setKind(event.target.value as IntegrationKind)}
             data-testid="integration-kind"
             {...form.describe('/kind')}
           >
-            {integrationKinds.map((value) => (
+            {(kinds.data ?? []).map(({ kind: value }) => (
               <option key={value} value={value}>
                 {t(`admin.integrations.kind.${value}`)}
               </option>
@@ -127,7 +130,7 @@ export function IntegrationCreateForm({
           <FieldError form={form} path="/serviceId" />
         </label>
       </div>
-      {kind === 'heartbeat' && (
+      {needs('heartbeat') && (
         <fieldset className="form-row">
           <legend>{t('admin.integrations.heartbeat')}</legend>
           <label>
@@ -155,7 +158,7 @@ export function IntegrationCreateForm({
           <FieldError form={form} path="/settings/heartbeat" />
         </fieldset>
       )}
-      {kind === 'webhook' && (
+      {needs('mapping') && (
         <label>
           <span>{t('admin.integrations.mapping')}</span>
           <textarea
@@ -172,11 +175,12 @@ export function IntegrationCreateForm({
       )}
       <FieldError form={form} path="/settings" />
       <div>
-        <button type="submit" disabled={form.busy} data-testid="integration-create-submit">
+        <button type="submit" disabled={form.busy || kindInfo === undefined} data-testid="integration-create-submit">
           {form.busy ? t('admin.saving') : t('admin.integrations.createSubmit')}
         </button>
       </div>
       <FormError form={form} />
+      <LoadError error={kinds.error} onRetry={() => void kinds.reload()} />
     </form>
   );
 }

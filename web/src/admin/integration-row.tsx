@@ -37,8 +37,8 @@ export function IntegrationRow({ integration, serviceName, onChanged, onRotated 
       <th scope="row">{integration.name}</th>
       <td>{t(`admin.integrations.kind.${integration.kind}`)}</td>
       <td className="url-cell">
-        <code data-testid="integration-row-url">{ingestUrl(integration.kind)}</code>
-        <span className="hint">{t(keyUsage[integration.kind])}</span>
+        <code data-testid="integration-row-url">{ingestUrl(integration.endpoint)}</code>
+        <span className="hint">{t(keyUsage(integration.kind))}</span>
       </td>
       <td>
         <code>{integration.keyHint}</code>

@@ -1,42 +1,26 @@
 import type { MessageKey } from '../i18n';
 import type { IntegrationKind } from './admin-types';
 
-/**
- * Where each kind of integration sends its alerts on this server (README, "Alerts"), and how it
- * gives its key. The origin is the one the console is served from: the address senders reach
- * too, unless a proxy says otherwise, which the admin then knows better than the page.
- */
-const ingestPaths: Record<IntegrationKind, string> = {
-  prometheus: '/api/v2/alerts',
-  alertmanager: '/integrations/alertmanager',
-  pagerduty: '/v2/enqueue',
-  webhook: '/integrations/webhook',
-  heartbeat: '/integrations/heartbeat/',
-};
-
-/** How the sender presents the key, per kind: a sentence for the page. */
-export const keyUsage: Record<IntegrationKind, MessageKey> = {
-  prometheus: 'admin.integrations.usage.prometheus',
-  alertmanager: 'admin.integrations.usage.alertmanager',
-  pagerduty: 'admin.integrations.usage.pagerduty',
-  webhook: 'admin.integrations.usage.webhook',
-  heartbeat: 'admin.integrations.usage.heartbeat',
-};
+/** How the sender presents the key, per kind: a sentence for the page (one string per kind of the server's table). */
+export function keyUsage(kind: IntegrationKind): MessageKey {
+  return `admin.integrations.usage.${kind}`;
+}
 
 /** The marker standing for the key in a heartbeat URL when the key itself is not known any more. */
 export const keyPlaceholder = 'KEY';
 
 /**
- * The full URL a sender of this kind posts to. Only a heartbeat's holds the key (cron jobs call a
- * URL); the others send it in a header or the body, so their URL is the same for every integration.
+ * The full URL a sender posts to: the server's `endpoint` for its kind (README, "Alerts") on the
+ * origin the console is served from — the address senders reach too, unless a proxy says
+ * otherwise, which the admin then knows better than the page. Only an endpoint with `{key}` (a
+ * heartbeat's: cron jobs call a URL) holds the key; the others are the same for every integration.
  */
 export function ingestUrl(
-  kind: IntegrationKind,
+  endpoint: string,
   key: string | null = null,
   origin: string = window.location.origin,
 ): string {
-  const path = ingestPaths[kind];
-  return kind === 'heartbeat' ? `${origin}${path}${encodeURIComponent(key ?? keyPlaceholder)}` : `${origin}${path}`;
+  return `${origin}${endpoint.replace('{key}', encodeURIComponent(key ?? keyPlaceholder))}`;
 }
 
 /** A starting webhook mapping: the least the server accepts (a title), with the usual extras. */

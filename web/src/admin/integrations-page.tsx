@@ -35,7 +35,7 @@ export function IntegrationsPage() {
           secret={revealed.key}
           extra={{
             label: t('admin.integrations.url'),
-            value: ingestUrl(revealed.integration.kind, revealed.key),
+            value: ingestUrl(revealed.integration.endpoint, revealed.key),
             testId: 'integration-key-url',
           }}
           testId="integration-key"
