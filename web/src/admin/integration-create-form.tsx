@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { LoadError } from './admin-layout';
+import { LoadError } from '../load-error';
+import { useResource } from '../use-resource';
 import type { Integration, IntegrationKind, IntegrationKindInfo, IntegrationSettings, Service } from './admin-types';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
 import { defaultWebhookMapping, secondsOf } from './integration-urls';
-import { useApiData } from './use-api-data';
 
 const fields = ['/name', '/kind', '/serviceId', '/settings', '/settings/mapping', '/settings/heartbeat'] as const;
 
@@ -31,7 +31,7 @@ export function IntegrationCreateForm({
   const { t } = useI18n();
   const form = useAdminForm(fields);
   const [name, setName] = useState('');
-  const kinds = useApiData<IntegrationKindInfo[]>('/api/v1/integrations/kinds');
+  const kinds = useResource<IntegrationKindInfo[]>('/api/v1/integrations/kinds');
   // Until one is chosen, the first kind the server lists.
   const [chosenKind, setKind] = useState<IntegrationKind | null>(null);
   const kindInfo = kinds.data?.find((info) => info.kind === chosenKind) ?? kinds.data?.[0];
@@ -180,7 +180,7 @@ export function IntegrationCreateForm({
         </button>
       </div>
       <FormError form={form} />
-      <LoadError error={kinds.error} onRetry={() => void kinds.reload()} />
+      <LoadError error={kinds.error} onRetry={kinds.reload} />
     </form>
   );
 }
