@@ -74,11 +74,14 @@ export async function attachChecklist({
     ]);
     const checklistId = rows[0]!.id;
     for (const [index, text] of texts.entries()) await tx.db.query(insertItem, [checklistId, index + 1, text]);
-    await appendIncidentEvent(tx, input.id, 'checklist_attached', {
-      checklistId,
-      templateId: input.templateId ?? null,
-      name,
-      items: texts.map((text, index) => ({ position: index + 1, text })),
+    await appendIncidentEvent(tx, input.id, {
+      type: 'checklist_attached',
+      payload: {
+        checklistId,
+        templateId: input.templateId ?? null,
+        name,
+        items: texts.map((text, index) => ({ position: index + 1, text })),
+      },
     });
     await recordAudit(tx, {
       action: 'incident.attach_checklist',

@@ -63,11 +63,14 @@ export async function checkChecklistItem({
       input.checked ? now : null,
       input.checked ? tx.actor.name : null,
     ]);
-    await appendIncidentEvent(tx, input.id, input.checked ? 'checklist_item_checked' : 'checklist_item_unchecked', {
-      checklistId: input.checklistId,
-      position: input.position,
-      text: item.text,
-      ...(input.note === undefined ? {} : { note: input.note }),
+    await appendIncidentEvent(tx, input.id, {
+      type: input.checked ? 'checklist_item_checked' : 'checklist_item_unchecked',
+      payload: {
+        checklistId: input.checklistId,
+        position: input.position,
+        text: item.text,
+        ...(input.note === undefined ? {} : { note: input.note }),
+      },
     });
     await recordAudit(tx, {
       action: input.checked ? 'incident.check_checklist_item' : 'incident.uncheck_checklist_item',

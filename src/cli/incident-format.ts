@@ -78,29 +78,64 @@ export function formatTimeline(events: TimelineEvent[]): string {
   )}`;
 }
 
+/** An optional text as a tail (`: note`, ` — reason`), nothing when absent or empty. */
+const tail = (separator: string, value: string | undefined): string =>
+  value === undefined || value === '' ? '' : `${separator}${value}`;
+
+/** The details of one event; every type is named, the ones with no words of their own as JSON. */
 function describeEvent(event: TimelineEvent): string {
-  const p = event.payload;
-  const text = (key: string): string => (typeof p[key] === 'string' ? p[key] : '');
-  const reason = text('reason') === '' ? '' : ` — ${text('reason')}`;
   switch (event.type) {
-    case 'incident_declared':
-      return `${text('severity')} "${text('title')}"${Array.isArray(p['services']) && p['services'].length > 0 ? ` on ${p['services'].join(', ')}` : ''}`;
+    case 'incident_declared': {
+      const { severity, title, services } = event.payload;
+      return `${severity} "${title}"${services.length > 0 ? ` on ${services.join(', ')}` : ''}`;
+    }
     case 'incident_acknowledged':
     case 'incident_mitigated':
     case 'incident_resolved':
     case 'incident_reopened':
-      return `${text('from')} → ${text('to')}${text('note') === '' ? '' : `: ${text('note')}`}`;
+      return `${event.payload.from} → ${event.payload.to}${tail(': ', event.payload.note)}`;
     case 'severity_changed':
-      return `${text('from')} → ${text('to')}${reason}`;
+      return `${event.payload.from} → ${event.payload.to}${tail(' — ', event.payload.reason)}`;
     case 'note_added':
-      return text('text');
+      return event.payload.text;
     case 'status_update_posted':
-      return `[${text('phase')}${p['public'] === true ? ', public' : ''}] ${text('message')}`;
+      return `[${event.payload.phase}${event.payload.public ? ', public' : ''}] ${event.payload.message}`;
     case 'role_assigned':
-      return `${text('role')}: ${text('name')}`;
+      return `${event.payload.role}: ${event.payload.name}`;
     case 'role_unassigned':
-      return `${text('role')} removed`;
-    default:
-      return JSON.stringify(p);
+      return `${event.payload.role} removed`;
+    case 'incident_updated':
+    case 'services_changed':
+    case 'status_update_due':
+    case 'alert_fired':
+    case 'alert_resolved':
+    case 'alert_acknowledged':
+    case 'runbook_suggested':
+    case 'escalation_started':
+    case 'escalation_level_paged':
+    case 'escalation_stopped':
+    case 'escalation_exhausted':
+    case 'notification_sent':
+    case 'notification_failed':
+    case 'notification_unknown':
+    case 'checklist_attached':
+    case 'checklist_item_checked':
+    case 'checklist_item_unchecked':
+    case 'postmortem_drafted':
+    case 'postmortem_status_changed':
+    case 'postmortem_published':
+    case 'run_started':
+    case 'run_ended':
+    case 'section_run_started':
+    case 'step_started':
+    case 'step_approval_requested':
+    case 'step_approved':
+    case 'step_refused':
+    case 'step_checked':
+    case 'step_skipped':
+    case 'step_output':
+    case 'step_finished':
+    case 'steps_skipped':
+      return JSON.stringify(event.payload);
   }
 }

@@ -32,12 +32,15 @@ export async function concludeIfVerified(tx: Ctx, run: RunRow): Promise<boolean>
   const note = `all ${checks.length} verification step${checks.length === 1 ? '' : 's'} passed`;
   if (run.incident_id !== null) {
     await lockIncidentRow(tx, run.incident_id);
-    await appendIncidentEvent(tx, run.incident_id, 'run_ended', {
-      runId: run.id,
-      runbookId: run.runbook_id,
-      outcome: 'verified',
-      note,
-      automatic: true,
+    await appendIncidentEvent(tx, run.incident_id, {
+      type: 'run_ended',
+      payload: {
+        runId: run.id,
+        runbookId: run.runbook_id,
+        outcome: 'verified',
+        note,
+        automatic: true,
+      },
     });
   }
   await recordAudit(tx, {

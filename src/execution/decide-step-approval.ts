@@ -80,12 +80,15 @@ export async function decideStepApproval({
     ).rows[0]!;
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, approve ? 'step_approved' : 'step_refused', {
-        runId: run.id,
-        executionId: pending.id,
-        stepId: step.id,
-        reason: input.reason,
-        command: pending.command_preview,
+      await appendIncidentEvent(tx, run.incident_id, {
+        type: approve ? 'step_approved' : 'step_refused',
+        payload: {
+          runId: run.id,
+          executionId: pending.id,
+          stepId: step.id,
+          reason: input.reason,
+          command: pending.command_preview,
+        },
       });
     }
     await recordAudit(tx, {

@@ -51,11 +51,14 @@ export async function endRun({ ctx, input }: { ctx: Ctx; input: { runId: string 
     await tx.db.query(finishRun, [run.id, input.outcome, tx.now()]);
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, 'run_ended', {
-        runId: run.id,
-        runbookId: run.runbook_id,
-        outcome: input.outcome,
-        note: input.note ?? null,
+      await appendIncidentEvent(tx, run.incident_id, {
+        type: 'run_ended',
+        payload: {
+          runId: run.id,
+          runbookId: run.runbook_id,
+          outcome: input.outcome,
+          note: input.note ?? null,
+        },
       });
     }
     await recordAudit(tx, {

@@ -129,14 +129,17 @@ export async function executeStep({
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
     if (run.incident_id !== null) {
-      await appendIncidentEvent(tx, run.incident_id, awaitsApproval ? 'step_approval_requested' : 'step_started', {
-        runId: run.id,
-        executionId: execution.id,
-        stepId: step.id,
-        title: step.title,
-        risk: step.risk,
-        command: prepared.preview,
-        ...(input.reason === undefined ? {} : { reason: input.reason }),
+      await appendIncidentEvent(tx, run.incident_id, {
+        type: awaitsApproval ? 'step_approval_requested' : 'step_started',
+        payload: {
+          runId: run.id,
+          executionId: execution.id,
+          stepId: step.id,
+          title: step.title,
+          risk: step.risk,
+          command: prepared.preview,
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+        },
       });
     }
     await recordAudit(tx, {

@@ -56,12 +56,15 @@ export async function recordStepOutcome({
     const execution = rows[0]!;
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, input.outcome === 'done' ? 'step_checked' : 'step_skipped', {
-        runId: run.id,
-        executionId: execution.id,
-        stepId: step.id,
-        title: step.title,
-        note: input.note,
+      await appendIncidentEvent(tx, run.incident_id, {
+        type: input.outcome === 'done' ? 'step_checked' : 'step_skipped',
+        payload: {
+          runId: run.id,
+          executionId: execution.id,
+          stepId: step.id,
+          title: step.title,
+          note: input.note,
+        },
       });
     }
     await recordAudit(tx, {

@@ -1,5 +1,6 @@
 import type { Ctx } from '../core/context.js';
 import { appendIncidentEvent, appendIncidentEvents } from '../incidents/append-incident-event.js';
+import type { NewTimelineEvent } from '../incidents/timeline-events.js';
 import type { Queryable } from '../storage/database.js';
 import type { StepResult } from './jobs/step-job-payload.js';
 import type { ExecutionStatus } from './run-model.js';
@@ -30,11 +31,8 @@ const markFinished = `
          end_reason = $9
    WHERE id = $1 AND status IN ('queued', 'running')`;
 
-/** An event for an incident's timeline, appended with others of the same transaction in one statement. */
-export interface PendingEvent {
-  type: string;
-  payload: Record<string, unknown>;
-}
+/** Output's event for an incident's timeline, appended with others of the same transaction in one statement. */
+export type PendingEvent = Extract<NewTimelineEvent, { type: 'step_output' }>;
 
 /**
  * Stores a batch of output; returns, for a run within an incident, the timeline event that shows
@@ -125,7 +123,7 @@ export async function recordStepFinished(
   ]);
   if (changed.rowCount === 0) return null;
   if (ref.incidentId === null) return status;
-  const finished = {
+  const finished: NewTimelineEvent = {
     type: 'step_finished',
     payload: {
       executionId: ref.executionId,
@@ -157,9 +155,12 @@ export async function skipChained(ctx: Ctx, incidentId: string | null, execution
   if (executionIds.length === 0) return;
   const { rows } = await ctx.db.query<{ id: string; step_id: string }>(markSkipped, [executionIds, ctx.now()]);
   if (incidentId === null || rows.length === 0) return;
-  await appendIncidentEvent(ctx, incidentId, 'steps_skipped', {
-    executionIds: rows.map((row) => row.id),
-    stepIds: rows.map((row) => row.step_id),
-    reason: 'an earlier step did not succeed',
+  await appendIncidentEvent(ctx, incidentId, {
+    type: 'steps_skipped',
+    payload: {
+      executionIds: rows.map((row) => row.id),
+      stepIds: rows.map((row) => row.step_id),
+      reason: 'an earlier step did not succeed',
+    },
   });
 }

@@ -117,11 +117,14 @@ export async function runReadOnlySteps({
     }
     if (run.incident_id !== null) {
       await lockIncidentRow(tx, run.incident_id);
-      await appendIncidentEvent(tx, run.incident_id, 'section_run_started', {
-        runId: run.id,
-        section: section.title,
-        stepIds: steps.map((step) => step.id),
-        continueOnFailure: input.continueOnFailure ?? false,
+      await appendIncidentEvent(tx, run.incident_id, {
+        type: 'section_run_started',
+        payload: {
+          runId: run.id,
+          section: section.title,
+          stepIds: steps.map((step) => step.id),
+          continueOnFailure: input.continueOnFailure ?? false,
+        },
       });
     }
     await recordAudit(tx, {

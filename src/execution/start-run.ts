@@ -56,11 +56,14 @@ export async function startRun({ ctx, input }: { ctx: Ctx; input: StartRunInput 
     ]);
     const run = rows[0]!;
     if (input.incidentId !== undefined) {
-      await appendIncidentEvent(tx, input.incidentId, 'run_started', {
-        runId: run.id,
-        runbookId: runbook.id,
-        runbookVersion: runbook.version,
-        title: runbook.title,
+      await appendIncidentEvent(tx, input.incidentId, {
+        type: 'run_started',
+        payload: {
+          runId: run.id,
+          runbookId: runbook.id,
+          runbookVersion: runbook.version,
+          title: runbook.title,
+        },
       });
     }
     await recordAudit(tx, {

@@ -24,7 +24,7 @@ export async function addIncidentNote({
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     await lockIncidentRow(tx, input.id);
-    const seq = await appendIncidentEvent(tx, input.id, 'note_added', { text: input.text });
+    const seq = await appendIncidentEvent(tx, input.id, { type: 'note_added', payload: { text: input.text } });
     await recordAudit(tx, {
       action: 'incident.add_note',
       targetType: 'incident',

@@ -1,26 +1,30 @@
 import { actorId } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
 import { appendEvent, appendEvents } from './incident-statements.js';
+import type { NewTimelineEvent } from './timeline-events.js';
 
 /**
- * Appends one event to an incident's timeline, in one statement: the seq counter lives on the
- * incident's row, which the statement locks until commit, so events get consecutive numbers with
- * no gap even when writers race. Callers that read the incident first lock it (`lockIncidentRow`).
+ * Appends one event to an incident's timeline, in one statement, and returns its seq. Only the
+ * types and payloads of `TimelinePayloads` are accepted.
+ *
+ * What keeps seq gap-free is that statement alone, not a lock taken before: its
+ * `UPDATE incidents … RETURNING last_event_seq` bumps the counter on the incident's row and holds
+ * that row's lock until the transaction ends. A concurrent append to the same incident waits on
+ * the row, then reads the committed counter; a rolled-back append takes its increment with it.
+ * So a caller need not lock first. It locks first (`lockIncidentRow`) only when what it writes
+ * depends on what it read of the incident (its status, severity, roles), so that what it read
+ * still holds at commit — every such caller does; the others (alerts, runs, notifications) read
+ * nothing of the incident and append straight away.
  */
-export async function appendIncidentEvent(
-  ctx: Ctx,
-  incidentId: string,
-  type: string,
-  payload: Record<string, unknown>,
-): Promise<number> {
+export async function appendIncidentEvent(ctx: Ctx, incidentId: string, event: NewTimelineEvent): Promise<number> {
   const { rows } = await ctx.db.query<{ seq: number }>(appendEvent, [
     incidentId,
-    type,
+    event.type,
     ctx.now(),
     ctx.actor.type,
     actorId(ctx.actor),
     ctx.actor.name,
-    JSON.stringify(payload),
+    JSON.stringify(event.payload),
   ]);
   const seq = rows[0]?.seq;
   if (seq === undefined) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
@@ -28,13 +32,14 @@ export async function appendIncidentEvent(
 }
 
 /**
- * Appends several events of one actor to an incident's timeline, in order, in one statement:
- * alert ingestion writes an event per alert, and fifty alerts of one group arrive together.
+ * Appends several events of one actor to an incident's timeline, in order, in one statement (the
+ * same counter and row lock as `appendIncidentEvent`): alert ingestion writes an event per alert,
+ * and fifty alerts of one group arrive together.
  */
 export async function appendIncidentEvents(
   ctx: Ctx,
   incidentId: string,
-  events: readonly { type: string; payload: Record<string, unknown> }[],
+  events: readonly NewTimelineEvent[],
 ): Promise<void> {
   if (events.length === 0) return;
   const rowsJson = events.map((event) => ({ type: event.type, payload: event.payload }));

@@ -33,16 +33,22 @@ export async function assignIncidentRole({
     if (input.userId === null) {
       if (previous !== null) {
         await tx.db.query(deleteIncidentRole, [input.id, input.role]);
-        await appendIncidentEvent(tx, input.id, 'role_unassigned', { role: input.role, userId: previous });
+        await appendIncidentEvent(tx, input.id, {
+          type: 'role_unassigned',
+          payload: { role: input.role, userId: previous },
+        });
       }
     } else if (input.userId !== previous) {
       const user = await assertActiveUser(tx.db, input.userId, '/userId');
       await tx.db.query(upsertIncidentRole, [input.id, input.role, user.id, tx.now()]);
-      await appendIncidentEvent(tx, input.id, 'role_assigned', {
-        role: input.role,
-        userId: user.id,
-        name: user.name,
-        previous,
+      await appendIncidentEvent(tx, input.id, {
+        type: 'role_assigned',
+        payload: {
+          role: input.role,
+          userId: user.id,
+          name: user.name,
+          previous,
+        },
       });
     }
     await recordAudit(tx, {

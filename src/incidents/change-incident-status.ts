@@ -39,10 +39,13 @@ export async function changeIncidentStatus(
             resolvedAt: action === 'resolve' ? now : row.resolved_at,
           };
     await tx.db.query(updateIncidentStatus, [id, to, times.acknowledgedAt, times.mitigatedAt, times.resolvedAt]);
-    await appendIncidentEvent(tx, id, actionEventTypes[action], {
-      from: row.status,
-      to,
-      ...(input.note === undefined ? {} : { note: input.note }),
+    await appendIncidentEvent(tx, id, {
+      type: actionEventTypes[action],
+      payload: {
+        from: row.status,
+        to,
+        ...(input.note === undefined ? {} : { note: input.note }),
+      },
     });
     await recordAudit(tx, {
       action: `incident.${action}`,

@@ -71,19 +71,25 @@ export async function declareIncident({ ctx, input }: { ctx: Ctx; input: Declare
       now,
     ]);
     for (const service of services) await tx.db.query(insertIncidentService, [id, service]);
-    await appendIncidentEvent(tx, id, 'incident_declared', {
-      ...fields,
-      status: 'triggered',
-      services: [...services].sort(),
-      detectedAt: detectedAt.toISOString(),
+    await appendIncidentEvent(tx, id, {
+      type: 'incident_declared',
+      payload: {
+        ...fields,
+        status: 'triggered',
+        services: [...services].sort(),
+        detectedAt: detectedAt.toISOString(),
+      },
     });
     if (commander !== null) {
       await tx.db.query(upsertIncidentRole, [id, 'commander', commander.id, now]);
-      await appendIncidentEvent(tx, id, 'role_assigned', {
-        role: 'commander',
-        userId: commander.id,
-        name: commander.name,
-        previous: null,
+      await appendIncidentEvent(tx, id, {
+        type: 'role_assigned',
+        payload: {
+          role: 'commander',
+          userId: commander.id,
+          name: commander.name,
+          previous: null,
+        },
       });
     }
     // On-call picks the incident up from here (escalation), on whichever node is free.

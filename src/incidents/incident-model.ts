@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { timelineEventTypes } from './timeline-events.js';
 
 export const severities = ['P1', 'P2', 'P3', 'P4'] as const;
 export type Severity = (typeof severities)[number];
@@ -50,14 +51,19 @@ export const IncidentSchema = Type.Object(
 );
 export type Incident = Static<typeof IncidentSchema>;
 
+/**
+ * A timeline event as the API answers it. The payload stays an open record here on purpose: the
+ * response serializer would otherwise emit a schema's fields in its own order and drop or demand
+ * fields, and stored rows are sent back exactly as written. Its shape by type is `TimelineEvent`.
+ */
 export const TimelineEventSchema = Type.Object(
   {
     seq: Type.Integer(),
-    type: Type.String(),
+    type: Type.Enum(timelineEventTypes),
     occurredAt: Type.String({ format: 'date-time' }),
     actor: ActorViewSchema,
     payload: Type.Record(Type.String(), Type.Unknown()),
   },
   { title: 'TimelineEvent' },
 );
-export type TimelineEvent = Static<typeof TimelineEventSchema>;
+export type { TimelineEvent } from './timeline-events.js';

@@ -12,7 +12,7 @@ export const insertIncidentService = `
 
 export const deleteIncidentService = `DELETE FROM incident_services WHERE incident_id = $1 AND service_id = $2`;
 
-/** Locks the row: concurrent writers to one incident queue here, which keeps seq gap-free. */
+/** Locks the row for a writer that decides from what it reads of the incident: what it read holds until commit. */
 export const lockIncident = `SELECT * FROM incidents WHERE id = $1 FOR UPDATE`;
 
 /**

@@ -1,5 +1,6 @@
 import { AppError } from '../core/app-error.js';
 import type { IncidentStatus } from './incident-model.js';
+import type { TimelineEventType } from './timeline-events.js';
 
 export const lifecycleActions = ['acknowledge', 'mitigate', 'resolve', 'reopen'] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
@@ -17,12 +18,12 @@ export const transitions: Record<IncidentStatus, Partial<Record<LifecycleAction,
 };
 
 /** Event type written to the timeline for each action. */
-export const actionEventTypes: Record<LifecycleAction, string> = {
+export const actionEventTypes = {
   acknowledge: 'incident_acknowledged',
   mitigate: 'incident_mitigated',
   resolve: 'incident_resolved',
   reopen: 'incident_reopened',
-};
+} as const satisfies Record<LifecycleAction, TimelineEventType>;
 
 export function allowedActions(status: IncidentStatus): LifecycleAction[] {
   return Object.keys(transitions[status]) as LifecycleAction[];

@@ -4,6 +4,7 @@ import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
 import type { Queryable } from '../storage/database.js';
 import type { TimelineEvent } from './incident-model.js';
+import type { TimelineEventType, TimelinePayloads } from './timeline-events.js';
 import { selectTimeline } from './incident-statements.js';
 
 export const ListTimelineQuery = Type.Object(
@@ -18,14 +19,19 @@ export type ListTimelineQuery = Static<typeof ListTimelineQuery>;
 interface EventRow {
   [column: string]: unknown;
   seq: number;
-  type: string;
+  type: TimelineEventType;
   occurred_at: Date;
   actor_type: 'user' | 'integration' | 'runner' | 'system';
   actor_id: string | null;
   actor_name: string;
-  payload: Record<string, unknown>;
+  payload: TimelinePayloads[TimelineEventType];
 }
 
+/**
+ * The one place a stored event is taken for its type: every row was written by
+ * `appendIncidentEvent(s)`, which accepts nothing else. Nothing checks an old row against today's
+ * payloads; its fields are sent back as stored.
+ */
 function toEvent(row: EventRow): TimelineEvent {
   return {
     seq: row.seq,
@@ -33,7 +39,7 @@ function toEvent(row: EventRow): TimelineEvent {
     occurredAt: row.occurred_at.toISOString(),
     actor: { type: row.actor_type, id: row.actor_id, name: row.actor_name },
     payload: row.payload,
-  };
+  } as TimelineEvent;
 }
 
 /** Reads an incident's events in order, from `after` on. */

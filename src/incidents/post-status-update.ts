@@ -34,10 +34,13 @@ export async function postStatusUpdate({
   requireRole(ctx, 'responder');
   return inTransaction(ctx, async (tx) => {
     await lockIncidentRow(tx, input.id);
-    const seq = await appendIncidentEvent(tx, input.id, 'status_update_posted', {
-      message: input.message,
-      phase: input.phase ?? 'investigating',
-      public: input.public ?? false,
+    const seq = await appendIncidentEvent(tx, input.id, {
+      type: 'status_update_posted',
+      payload: {
+        message: input.message,
+        phase: input.phase ?? 'investigating',
+        public: input.public ?? false,
+      },
     });
     await recordAudit(tx, {
       action: 'incident.post_status_update',

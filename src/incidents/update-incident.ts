@@ -4,6 +4,7 @@ import { validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { assertServicesExist } from '../services/assert-services-exist.js';
+import type { IncidentChanges } from './timeline-incident-payloads.js';
 import { appendIncidentEvent } from './append-incident-event.js';
 import { LabelsSchema, SeveritySchema, type Incident } from './incident-model.js';
 import { deleteIncidentService, insertIncidentService, updateIncidentFields } from './incident-statements.js';
@@ -44,7 +45,7 @@ export async function updateIncident({
   return inTransaction(ctx, async (tx) => {
     const row = await lockIncidentRow(tx, id);
     const why: Record<string, string> = reason === undefined ? {} : { reason };
-    const textChanges: Record<string, { from: unknown; to: unknown }> = {};
+    const textChanges: IncidentChanges = {};
     for (const field of ['title', 'summary', 'impact'] as const satisfies readonly TextField[]) {
       const to = changes[field];
       if (to !== undefined && to !== row[field]) textChanges[field] = { from: row[field], to };
@@ -53,7 +54,7 @@ export async function updateIncident({
       changes.labels !== undefined &&
       JSON.stringify(sortKeys(changes.labels)) !== JSON.stringify(sortKeys(row.labels))
     ) {
-      textChanges['labels'] = { from: row.labels, to: changes.labels };
+      textChanges.labels = { from: row.labels, to: changes.labels };
     }
     const severity = changes.severity ?? row.severity;
     const changed = Object.keys(textChanges).length > 0 || severity !== row.severity;
@@ -68,9 +69,12 @@ export async function updateIncident({
       ]);
     }
     if (Object.keys(textChanges).length > 0)
-      await appendIncidentEvent(tx, id, 'incident_updated', { changes: textChanges, ...why });
+      await appendIncidentEvent(tx, id, { type: 'incident_updated', payload: { changes: textChanges, ...why } });
     if (severity !== row.severity)
-      await appendIncidentEvent(tx, id, 'severity_changed', { from: row.severity, to: severity, ...why });
+      await appendIncidentEvent(tx, id, {
+        type: 'severity_changed',
+        payload: { from: row.severity, to: severity, ...why },
+      });
     const servicesChanged = changes.services !== undefined && (await changeServices(tx, id, changes.services, why));
     if (changed || servicesChanged) {
       await recordAudit(tx, {
@@ -98,7 +102,10 @@ async function changeServices(ctx: Ctx, id: string, services: string[], why: Rec
   if (added.length === 0 && removed.length === 0) return false;
   for (const service of added) await ctx.db.query(insertIncidentService, [id, service]);
   for (const service of removed) await ctx.db.query(deleteIncidentService, [id, service]);
-  await appendIncidentEvent(ctx, id, 'services_changed', { added, removed, services: [...wanted].sort(), ...why });
+  await appendIncidentEvent(ctx, id, {
+    type: 'services_changed',
+    payload: { added, removed, services: [...wanted].sort(), ...why },
+  });
   return true;
 }
 

@@ -56,7 +56,7 @@ export async function changePostmortemStatus({
     }
     await tx.db.query(setStatus, [row.id, input.status, tx.now()]);
     const type = input.status === 'published' ? 'postmortem_published' : 'postmortem_status_changed';
-    await appendIncidentEvent(tx, input.id, type, { from: row.status, to: input.status });
+    await appendIncidentEvent(tx, input.id, { type: type, payload: { from: row.status, to: input.status } });
     await recordAudit(tx, {
       action: 'postmortem.status',
       targetType: 'incident',

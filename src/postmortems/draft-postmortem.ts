@@ -93,10 +93,13 @@ export async function draftPostmortem({
     if (existing === undefined) await tx.db.query(insertPostmortem, [...values, tx.actor.name]);
     else await tx.db.query(replacePostmortem, values);
     const replaced = existing !== undefined;
-    await appendIncidentEvent(tx, input.id, 'postmortem_drafted', {
-      timeZone,
-      templateDraftId: template?.id ?? null,
-      replaced,
+    await appendIncidentEvent(tx, input.id, {
+      type: 'postmortem_drafted',
+      payload: {
+        timeZone,
+        templateDraftId: template?.id ?? null,
+        replaced,
+      },
     });
     await recordAudit(tx, {
       action: replaced ? 'postmortem.redraft' : 'postmortem.draft',

@@ -1,16 +1,27 @@
 import type { TimelineEvent } from '../../src/incidents/incident-model.js';
+import type { TimelineEventType } from '../../src/incidents/timeline-events.js';
 import type { Postmortem } from '../../src/postmortems/postmortem-model.js';
 import { initialSections } from '../../src/postmortems/postmortem-sections.js';
 
-/** A timeline event at `at`, by a user unless said otherwise. */
+/**
+ * A timeline event at `at`, by a user unless said otherwise. The payload holds only the fields the
+ * test is about (what the reader under test reads), so the whole is taken as typed.
+ */
 export function event(
   seq: number,
-  type: string,
+  type: TimelineEventType,
   at: string,
   payload: Record<string, unknown> = {},
   actor = 'Camille',
 ): TimelineEvent {
-  return { seq, type, occurredAt: new Date(at).toISOString(), actor: { type: 'user', id: null, name: actor }, payload };
+  const stored = {
+    seq,
+    type,
+    occurredAt: new Date(at).toISOString(),
+    actor: { type: 'user', id: null, name: actor },
+    payload,
+  };
+  return stored as TimelineEvent;
 }
 
 /** A post-mortem as the API shows it, around the facts and actions given. */

@@ -1,12 +1,11 @@
 import { isMessageKey, type Translate } from './i18n';
 import { payloadText } from './payload-text';
 import { summarizeRunEvent } from './runs/run-event-summary';
-import { incidentStatuses, statusUpdatePhases, type IncidentStatus, type TimelineEvent } from './types';
+import { incidentStatuses, type IncidentStatus, type TimelineEvent } from './types';
 
 /**
- * One line saying what a timeline event did, from its payload. The known types get a sentence-like
- * summary; any other (runs, steps, notifications — the timeline grows with the server) shows its
- * plain fields, so nothing new is ever hidden.
+ * One line saying what a timeline event did, from its payload: the incident's and runs' events get
+ * a sentence-like summary, the others (notifications, alerts, checklists…) their plain fields.
  */
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -19,8 +18,8 @@ function statusName(value: unknown, t: Translate): string {
 }
 
 /** "with reason" tails: actions take a `note`, edits a `reason`. */
-function withWhy(line: string, payload: Record<string, unknown>): string {
-  const why = text(payload['note']) ?? text(payload['reason']);
+function withWhy(line: string, payload: { note?: string; reason?: string }): string {
+  const why = text(payload.note) ?? text(payload.reason);
   return why === null ? line : `${line} — ${why}`;
 }
 
@@ -30,15 +29,13 @@ export function eventLabel(type: string, t: Translate): string {
   return isMessageKey(key) ? t(key) : type.replaceAll('_', ' ');
 }
 
+/** Every type is named (the compiler rejects a missing one): a new type is a choice of words. */
 export function summarizeEvent(event: TimelineEvent, t: Translate): string {
-  const p = event.payload;
   switch (event.type) {
     case 'incident_declared': {
-      const services = list(p['services']);
-      return [
-        `${payloadText(p['severity'])} · ${payloadText(p['title'])}`,
-        services.length > 0 ? services.join(', ') : null,
-      ]
+      const p = event.payload;
+      const services = list(p.services);
+      return [`${payloadText(p.severity)} · ${payloadText(p.title)}`, services.length > 0 ? services.join(', ') : null]
         .filter((part) => part !== null)
         .join(' · ');
     }
@@ -46,33 +43,57 @@ export function summarizeEvent(event: TimelineEvent, t: Translate): string {
     case 'incident_mitigated':
     case 'incident_resolved':
     case 'incident_reopened':
-      return withWhy(`${statusName(p['from'], t)} → ${statusName(p['to'], t)}`, p);
+      return withWhy(`${statusName(event.payload.from, t)} → ${statusName(event.payload.to, t)}`, event.payload);
     case 'severity_changed':
-      return withWhy(`${String(p['from'])} → ${String(p['to'])}`, p);
+      return withWhy(`${event.payload.from} → ${event.payload.to}`, event.payload);
     case 'services_changed': {
-      const changes = [...list(p['added']).map((s) => `+${s}`), ...list(p['removed']).map((s) => `−${s}`)];
+      const p = event.payload;
+      const changes = [...list(p.added).map((s) => `+${s}`), ...list(p.removed).map((s) => `−${s}`)];
       return withWhy(changes.join(' '), p);
     }
-    case 'incident_updated': {
-      const changes = p['changes'];
-      const fields = typeof changes === 'object' && changes !== null ? Object.keys(changes) : [];
-      return withWhy(fields.join(', '), p);
-    }
+    case 'incident_updated':
+      return withWhy(Object.keys(event.payload.changes).join(', '), event.payload);
     case 'note_added':
-      return text(p['text']) ?? '';
-    case 'status_update_posted': {
-      const phase = p['phase'];
-      const phaseName = statusUpdatePhases.some((known) => known === phase)
-        ? t(`phase.${phase as (typeof statusUpdatePhases)[number]}`)
-        : String(phase);
-      return `[${phaseName}] ${text(p['message']) ?? ''}`;
-    }
+      return text(event.payload.text) ?? '';
+    case 'status_update_posted':
+      return `[${t(`phase.${event.payload.phase}`)}] ${text(event.payload.message) ?? ''}`;
     case 'role_assigned':
-      return `${String(p['role'])}: ${payloadText(p['name'] ?? p['userId'])}`;
+      return `${event.payload.role}: ${payloadText(event.payload.name)}`;
     case 'role_unassigned':
-      return payloadText(p['role']);
-    default:
-      return summarizeRunEvent(event.type, p, t) ?? plainFields(p);
+      return payloadText(event.payload.role);
+    case 'run_started':
+    case 'run_ended':
+    case 'step_started':
+    case 'step_approval_requested':
+    case 'step_output':
+    case 'step_finished':
+    case 'step_approved':
+    case 'step_refused':
+    case 'step_checked':
+    case 'step_skipped':
+    case 'steps_skipped':
+      return summarizeRunEvent(event, t);
+    // No words of their own yet: their plain fields, so nothing is ever hidden.
+    case 'section_run_started':
+    case 'status_update_due':
+    case 'alert_fired':
+    case 'alert_resolved':
+    case 'alert_acknowledged':
+    case 'runbook_suggested':
+    case 'escalation_started':
+    case 'escalation_level_paged':
+    case 'escalation_stopped':
+    case 'escalation_exhausted':
+    case 'notification_sent':
+    case 'notification_failed':
+    case 'notification_unknown':
+    case 'checklist_attached':
+    case 'checklist_item_checked':
+    case 'checklist_item_unchecked':
+    case 'postmortem_drafted':
+    case 'postmortem_status_changed':
+    case 'postmortem_published':
+      return plainFields(event.payload);
   }
 }
 

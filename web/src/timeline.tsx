@@ -38,7 +38,7 @@ export function Timeline({ events }: { events: readonly TimelineEvent[] }) {
                 </time>
                 <strong className="event-type">{eventLabel(event.type, t)}</strong>
                 <span className="event-actor">{t('timeline.by', { name: event.actor.name })}</span>
-                {event.type === 'status_update_posted' && event.payload['public'] === true && (
+                {event.type === 'status_update_posted' && event.payload.public && (
                   <span className="tag-public">{t('update.publicMark')}</span>
                 )}
               </div>

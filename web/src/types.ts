@@ -42,6 +42,7 @@ export interface Session {
 import type { Incident } from '../../src/incidents/incident-model.js';
 
 export type { Incident, TimelineEvent } from '../../src/incidents/incident-model.js';
+export type { TimelineEventOf } from '../../src/incidents/timeline-events.js';
 
 export interface Paged<T> {
   items: T[];

@@ -3,6 +3,7 @@ import type { Ctx } from '../../core/context.js';
 import { appendIncidentEvents } from '../../incidents/append-incident-event.js';
 import { declareIncident } from '../../incidents/declare-incident.js';
 import type { Severity } from '../../incidents/incident-model.js';
+import type { TimelinePayloads } from '../../incidents/timeline-events.js';
 import { updateIncident } from '../../incidents/update-incident.js';
 import { integrationActor } from './integration-actor.js';
 import {
@@ -150,7 +151,7 @@ async function raiseIncident(
   });
 }
 
-function firedPayload({ id, planned }: FiringAlert): Record<string, unknown> {
+function firedPayload({ id, planned }: FiringAlert): TimelinePayloads['alert_fired'] {
   const { alert, integration } = planned;
   return {
     alertId: id,

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import { appendIncidentEvents } from '../../incidents/append-incident-event.js';
+import type { NewTimelineEvent } from '../../incidents/timeline-events.js';
 import { matchRunbooks, type RunbookMatch } from '../matching/match-runbooks.js';
 import type { AttachedIncident } from './attach-alerts-to-incidents.js';
 import { integrationActor } from './integration-actor.js';
@@ -67,7 +68,7 @@ export async function suggestRunbooks(
     const added = new Set(rows.map((row) => row.runbook_id));
     const events = chosen
       .filter((match) => added.has(match.runbookId))
-      .map((match) => ({
+      .map((match): NewTimelineEvent => ({
         type: 'runbook_suggested',
         payload: {
           runbookId: match.runbookId,

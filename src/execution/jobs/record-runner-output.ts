@@ -100,7 +100,7 @@ export async function recordRunnerOutput({
   const row = await inTransaction(ctx, async (tx) => {
     const running = await loadRunningStep(tx.db, input.executionId, { id: input.runnerId, tokenId: runner.tokenId });
     const event = await storeRunnerOutput(tx, services, running, input.chunks);
-    if (event !== null) await appendIncidentEvent(tx, running.incident_id!, event.type, event.payload);
+    if (event !== null) await appendIncidentEvent(tx, running.incident_id!, event);
     return running;
   });
   services.jobs.changes.notify(row.id);

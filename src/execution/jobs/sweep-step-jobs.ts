@@ -64,11 +64,14 @@ export async function sweepStepJobs(
       await tx.db.query(markInterrupted, [row.id, now, reason]);
       if (row.incident_id !== null) {
         await lockIncidentRow(tx, row.incident_id);
-        await appendIncidentEvent(tx, row.incident_id, 'step_finished', {
-          executionId: row.id,
-          stepId: row.step_id,
-          status: 'interrupted',
-          reason,
+        await appendIncidentEvent(tx, row.incident_id, {
+          type: 'step_finished',
+          payload: {
+            executionId: row.id,
+            stepId: row.step_id,
+            status: 'interrupted',
+            reason,
+          },
         });
       }
       next = (await afterStepEnded(tx, chainOf(row), 'interrupted')) || next;

@@ -1,5 +1,7 @@
 import { systemCtx, type Ctx } from '../../core/context.js';
 import { appendIncidentEvent } from '../../incidents/append-incident-event.js';
+import type { NewTimelineEvent } from '../../incidents/timeline-events.js';
+import type { DeliveryRef } from '../../incidents/timeline-response-payloads.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
 import { timerKinds } from '../../jobs/timer-kinds.js';
 import type { DueTimer } from '../../jobs/timer-runner.js';
@@ -62,7 +64,10 @@ export async function handleDeliver(
   }
   if (deps.secretKey === null) {
     await tx.query(setStatus, [delivery.id, 'dead', now, 'no ASTREINTE_SECRET_KEY: channel secrets cannot be opened']);
-    await timeline(ctx, delivery, 'notification_failed', { error: 'no ASTREINTE_SECRET_KEY', deadLetter: true });
+    await timeline(ctx, delivery, {
+      type: 'notification_failed',
+      payload: { ...deliveryRef(delivery), error: 'no ASTREINTE_SECRET_KEY', deadLetter: true },
+    });
     return;
   }
   const breaker = checkBreaker(delivery.breaker, now);
@@ -165,7 +170,7 @@ async function recordOutcome(
         `UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`,
         [delivery.id, now, result.providerId ?? null],
       );
-      await timeline(ctx, delivery, 'notification_sent', { attempt });
+      await timeline(ctx, delivery, { type: 'notification_sent', payload: { ...deliveryRef(delivery), attempt } });
     } else if (decision.action === 'retry') {
       await tx.query(setStatus, [delivery.id, 'pending', now, result.error ?? null]);
       await scheduleTimer(tx, {
@@ -174,18 +179,21 @@ async function recordOutcome(
         dueAt: decision.at,
         payload: { deliveryId: delivery.id },
       });
-      await timeline(ctx, delivery, 'notification_failed', {
-        attempt,
-        error: result.error ?? null,
-        retryAt: decision.at.toISOString(),
+      await timeline(ctx, delivery, {
+        type: 'notification_failed',
+        payload: { ...deliveryRef(delivery), attempt, error: result.error ?? null, retryAt: decision.at.toISOString() },
       });
     } else {
       await tx.query(setStatus, [delivery.id, 'dead', now, result.error ?? decision.reason]);
-      await timeline(ctx, delivery, 'notification_failed', {
-        attempt,
-        error: result.error ?? null,
-        deadLetter: true,
-        reason: decision.reason,
+      await timeline(ctx, delivery, {
+        type: 'notification_failed',
+        payload: {
+          ...deliveryRef(delivery),
+          attempt,
+          error: result.error ?? null,
+          deadLetter: true,
+          reason: decision.reason,
+        },
       });
     }
   });
@@ -216,23 +224,27 @@ async function markUnknown(ctx: Ctx, delivery: DeliveryContext): Promise<void> {
     ctx.now(),
     'the node sending it stopped before recording the outcome',
   ]);
-  await timeline(ctx, delivery, 'notification_unknown', {
-    note: `may or may not have reached ${delivery.recipient.name ?? 'the recipient'}: not sent again (${delivery.channelConfig.kind} has no idempotency key)`,
+  await timeline(ctx, delivery, {
+    type: 'notification_unknown',
+    payload: {
+      ...deliveryRef(delivery),
+      note: `may or may not have reached ${delivery.recipient.name ?? 'the recipient'}: not sent again (${delivery.channelConfig.kind} has no idempotency key)`,
+    },
   });
 }
 
-async function timeline(
-  ctx: Ctx,
-  delivery: DeliveryContext,
-  type: string,
-  payload: Record<string, unknown>,
-): Promise<void> {
-  if (delivery.incident === null) return;
-  await appendIncidentEvent(ctx, delivery.incident.id, type, {
+/** What every notification event says of its delivery (the key order is jsonb's, not this one's). */
+function deliveryRef(delivery: DeliveryContext): DeliveryRef {
+  return {
     deliveryId: delivery.id,
     channel: delivery.channelId,
     kind: delivery.channelConfig.kind,
     recipient: delivery.recipient.name ?? null,
-    ...payload,
-  });
+  };
+}
+
+/** A delivery's events go to its incident's timeline; one of no incident has none. */
+async function timeline(ctx: Ctx, delivery: DeliveryContext, event: NewTimelineEvent): Promise<void> {
+  if (delivery.incident === null) return;
+  await appendIncidentEvent(ctx, delivery.incident.id, event);
 }

@@ -42,9 +42,12 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
   if (escalation === undefined || escalation.generation !== step.generation || escalation.status !== 'active') return;
   if (incident.status !== 'triggered') {
     await tx.query(stopEscalation, [step.incidentId, 'stopped', now(), incident.status]);
-    await appendIncidentEvent(ctx, step.incidentId, 'escalation_stopped', {
-      reason: `incident ${incident.status}`,
-      generation: step.generation,
+    await appendIncidentEvent(ctx, step.incidentId, {
+      type: 'escalation_stopped',
+      payload: {
+        reason: `incident ${incident.status}`,
+        generation: step.generation,
+      },
     });
     return;
   }
@@ -52,14 +55,17 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
   if (level === undefined) return; // the policy lost levels since: nothing left at this one
   const { users, empty } = await resolveEscalationTargets(tx, level.targets, now());
   const pages = await queuePages(ctx, { ...step, users: users.map((user) => user.userId) });
-  await appendIncidentEvent(ctx, step.incidentId, 'escalation_level_paged', {
-    policyId: escalation.policy_id,
-    level: step.level + 1,
-    cycle: step.cycle + 1,
-    generation: step.generation,
-    users: users.map((user) => ({ userId: user.userId, via: user.via })),
-    nobodyOnCall: empty,
-    pages,
+  await appendIncidentEvent(ctx, step.incidentId, {
+    type: 'escalation_level_paged',
+    payload: {
+      policyId: escalation.policy_id,
+      level: step.level + 1,
+      cycle: step.cycle + 1,
+      generation: step.generation,
+      users: users.map((user) => ({ userId: user.userId, via: user.via })),
+      nobodyOnCall: empty,
+      pages,
+    },
   });
   const next: EscalateStep | null =
     step.level + 1 < escalation.levels.length
@@ -69,9 +75,12 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
         : null;
   if (next === null) {
     await tx.query(stopEscalation, [step.incidentId, 'exhausted', now(), 'every level paged']);
-    await appendIncidentEvent(ctx, step.incidentId, 'escalation_exhausted', {
-      generation: step.generation,
-      cycles: step.cycle + 1,
+    await appendIncidentEvent(ctx, step.incidentId, {
+      type: 'escalation_exhausted',
+      payload: {
+        generation: step.generation,
+        cycles: step.cycle + 1,
+      },
     });
     return;
   }

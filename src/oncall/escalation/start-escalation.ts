@@ -33,11 +33,14 @@ export async function startEscalation(
     dueAt: new Date(now.getTime() + policy.levels[0]!.delayMinutes * 60_000),
     payload: { ...step },
   });
-  await appendIncidentEvent(ctx, incidentId, 'escalation_started', {
-    policyId: policy.id,
-    policy: policy.name,
-    generation,
-    reason,
+  await appendIncidentEvent(ctx, incidentId, {
+    type: 'escalation_started',
+    payload: {
+      policyId: policy.id,
+      policy: policy.name,
+      generation,
+      reason,
+    },
   });
   return generation;
 }

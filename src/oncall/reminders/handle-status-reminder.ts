@@ -99,10 +99,13 @@ export async function handleStatusReminder(tx: Transaction, timer: DueTimer, now
       reminded = true;
     }
   }
-  await appendIncidentEvent(ctx, incidentId, 'status_update_due', {
-    silentMinutes,
-    cadenceMinutes: cadence,
-    commanderReminded: reminded,
+  await appendIncidentEvent(ctx, incidentId, {
+    type: 'status_update_due',
+    payload: {
+      silentMinutes,
+      cadenceMinutes: cadence,
+      commanderReminded: reminded,
+    },
   });
   // Counted from now: the next reminder comes a full cadence after this one.
   await scheduleStatusReminder(tx, incidentId, at, cadence);
