@@ -4,18 +4,18 @@
  * and the API can show a configuration without them.
  */
 import type { TSchema } from 'typebox';
-import { channelConfigSchemas, channelKinds, type ChannelConfig, type ChannelKind } from './channel-model.js';
+import { channelKind, channelKindNames, type ChannelConfig, type ChannelKind } from './channel-kinds.js';
 
 /** What a secret is replaced with when shown. */
 export const redactedSecret = '********';
 
 /** JSON pointers of the secret fields of each kind, e.g. `/auth/password` for e-mail. */
 export const channelSecretPaths: Readonly<Record<ChannelKind, readonly string[]>> = byKind((kind) =>
-  findSecretPaths(channelConfigSchemas[kind], ''),
+  findSecretPaths(channelKind(kind).schema, ''),
 );
 
 const urlSecretPaths: Readonly<Record<ChannelKind, ReadonlySet<string>>> = byKind(
-  (kind) => new Set(findSecretPaths(channelConfigSchemas[kind], '', true)),
+  (kind) => new Set(findSecretPaths(channelKind(kind).schema, '', true)),
 );
 
 /**
@@ -70,9 +70,7 @@ function redactValue(value: string, isUrl: boolean): string {
 }
 
 function byKind<T>(value: (kind: ChannelKind) => T): Record<ChannelKind, T> {
-  const entries: Partial<Record<ChannelKind, T>> = {};
-  for (const kind of channelKinds) entries[kind] = value(kind);
-  return entries as Record<ChannelKind, T>;
+  return Object.fromEntries(channelKindNames.map((kind) => [kind, value(kind)])) as Record<ChannelKind, T>;
 }
 
 function findSecretPaths(schema: TSchema, prefix: string, urlsOnly = false): string[] {

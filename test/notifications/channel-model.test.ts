@@ -1,11 +1,8 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { encryptSecret, decryptSecret } from '../../src/execution/secrets/secret-crypto.js';
-import {
-  ChannelConfigSchema,
-  NotificationRecipientSchema,
-  type ChannelConfig,
-} from '../../src/notifications/channel-model.js';
+import { ChannelConfigSchema, type ChannelConfig } from '../../src/notifications/channel-kinds.js';
+import { NotificationRecipientSchema } from '../../src/notifications/channel-model.js';
 import {
   channelSecretPaths,
   mapChannelSecrets,

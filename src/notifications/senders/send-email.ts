@@ -1,6 +1,8 @@
 import nodemailer from 'nodemailer';
 import type { NodemailerError } from 'nodemailer';
-import type { EmailChannelConfig } from '../channel-model.js';
+import { Type, type Static } from 'typebox';
+import { defineChannelKind } from '../channel-kind-definition.js';
+import { secretField } from '../channel-model.js';
 import {
   abortedResult,
   attemptSignal,
@@ -12,6 +14,37 @@ import {
 } from '../delivery-result.js';
 
 export const defaultEmailTimeoutMs = 30_000;
+
+/** The one SMTP relay all e-mail goes through; each user's address is in their `NotificationRecipient`. */
+export const EmailChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('email'),
+    host: Type.String({ minLength: 1, maxLength: 255 }),
+    port: Type.Integer({ minimum: 1, maximum: 65_535, examples: [587, 465] }),
+    secure: Type.Boolean({
+      description: 'TLS from the first byte (port 465); false: plain connection upgraded by STARTTLS when offered',
+    }),
+    requireTls: Type.Optional(
+      Type.Boolean({ description: 'with secure false: refuse to send when the server offers no STARTTLS' }),
+    ),
+    auth: Type.Optional(
+      Type.Object(
+        {
+          user: Type.String({ minLength: 1, maxLength: 320 }),
+          password: Type.String({ ...secretField, minLength: 1, maxLength: 1000 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    from: Type.String({
+      pattern: '^[^\\r\\n]*@[^\\r\\n]*$',
+      maxLength: 400,
+      examples: ['Astreinte <astreinte@example.com>'],
+    }),
+  },
+  { additionalProperties: false, title: 'EmailChannel' },
+);
+export type EmailChannelConfig = Static<typeof EmailChannelSchema>;
 
 // Codes nodemailer gives a connection that failed or dropped, as opposed to a refusal.
 const networkCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
@@ -84,3 +117,13 @@ export function classifySmtpError(error: NodemailerError): DeliveryResult {
   // the configuration or the address is wrong, and will still be on the next attempt.
   return failedResult(false, `SMTP ${code}: ${detail}`);
 }
+
+/** The e-mail row of the channel kinds table: the Message-ID lets a relay and a mailbox see a resend. */
+export const emailChannel = defineChannelKind({
+  schema: EmailChannelSchema,
+  send: sendEmail,
+  format: 'email',
+  idempotent: true,
+  contact: 'email',
+  label: 'E-mail (SMTP)',
+});

@@ -1,5 +1,7 @@
+import { Type, type Static } from 'typebox';
 import type { Severity } from '../../incidents/incident-model.js';
-import type { MattermostChannelConfig } from '../channel-model.js';
+import { defineChannelKind } from '../channel-kind-definition.js';
+import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
 
@@ -10,6 +12,25 @@ export const severityColors: Readonly<Record<Severity, string>> = {
   P3: '#fbc02d',
   P4: '#1976d2',
 };
+
+/** Mattermost honours the overrides only when the server allows them (integration settings). */
+export const MattermostChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('mattermost'),
+    url: Type.String({
+      ...secretField,
+      ...httpUrlField,
+      description: 'Mattermost incoming-webhook URL (…/hooks/<key>)',
+    }),
+    channel: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: 'channel name, or @username for a direct message' }),
+    ),
+    username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    iconUrl: Type.Optional(Type.String(httpUrlField)),
+  },
+  { additionalProperties: false, title: 'MattermostChannel' },
+);
+export type MattermostChannelConfig = Static<typeof MattermostChannelSchema>;
 
 /**
  * Posts to a Mattermost incoming webhook. Mattermost takes Slack's `text` and legacy
@@ -37,3 +58,13 @@ export async function sendMattermost(request: SendRequest<MattermostChannelConfi
     await postHttp(request, { url: config.url, headers: { 'content-type': 'application/json; charset=utf-8' }, body })
   ).result;
 }
+
+/** The Mattermost row of the channel kinds table. */
+export const mattermostChannel = defineChannelKind({
+  schema: MattermostChannelSchema,
+  send: sendMattermost,
+  format: 'markdown',
+  idempotent: false,
+  contact: 'chat',
+  label: 'Mattermost',
+});

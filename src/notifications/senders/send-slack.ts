@@ -1,4 +1,6 @@
-import type { SlackChannelConfig } from '../channel-model.js';
+import { Type, type Static } from 'typebox';
+import { defineChannelKind } from '../channel-kind-definition.js';
+import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { escapeSlackText } from '../templates/chat-dialects.js';
 import { postHttp } from './post-http.js';
@@ -6,6 +8,16 @@ import { postHttp } from './post-http.js';
 // Block Kit limits: a header's plain text, a section's text.
 const headerMax = 150;
 const sectionMax = 3000;
+
+// Chat incoming-webhook URLs carry their own credential (whoever has one can post), so they are secrets.
+export const SlackChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('slack'),
+    url: Type.String({ ...secretField, ...httpUrlField, description: 'Slack incoming-webhook URL' }),
+  },
+  { additionalProperties: false, title: 'SlackChannel' },
+);
+export type SlackChannelConfig = Static<typeof SlackChannelSchema>;
 
 /**
  * Posts to a Slack incoming webhook: `text` (what notifications and old clients show) plus Block
@@ -36,3 +48,13 @@ export async function sendSlack(request: SendRequest<SlackChannelConfig>): Promi
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/** The Slack row of the channel kinds table. */
+export const slackChannel = defineChannelKind({
+  schema: SlackChannelSchema,
+  send: sendSlack,
+  format: 'slack',
+  idempotent: false,
+  contact: 'chat',
+  label: 'Slack',
+});

@@ -1,7 +1,25 @@
 import { Buffer } from 'node:buffer';
-import type { SmsChannelConfig } from '../channel-model.js';
+import { Type, type Static } from 'typebox';
+import { defineChannelKind } from '../channel-kind-definition.js';
+import { httpUrlField, secretField } from '../channel-model.js';
 import { failedResult, type DeliveryResult, type SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
+
+/** An SMS provider speaking Twilio's Messages API (Twilio itself, or a compatible gateway). */
+export const SmsChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('sms'),
+    baseUrl: Type.String({ ...httpUrlField, examples: ['https://api.twilio.com'] }),
+    accountSid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'account SID, also the Basic auth user' }),
+    authToken: Type.String({ ...secretField, minLength: 1, maxLength: 500 }),
+    from: Type.String({
+      pattern: '^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$',
+      description: 'E.164 number, or an alphanumeric sender id',
+    }),
+  },
+  { additionalProperties: false, title: 'SmsChannel' },
+);
+export type SmsChannelConfig = Static<typeof SmsChannelSchema>;
 
 /**
  * Sends `message.text` (render for channel 'sms': the short text, fitted to 160 characters when the
@@ -48,3 +66,13 @@ function parseJson(text: string): Record<string, unknown> | undefined {
     return undefined;
   }
 }
+
+/** The SMS row of the channel kinds table. */
+export const smsChannel = defineChannelKind({
+  schema: SmsChannelSchema,
+  send: sendSms,
+  format: 'sms',
+  idempotent: false,
+  contact: 'phone',
+  label: 'SMS (Twilio-compatible)',
+});

@@ -1,5 +1,7 @@
+import { Type, type Static } from 'typebox';
 import type { Severity } from '../../incidents/incident-model.js';
-import type { TeamsChannelConfig } from '../channel-model.js';
+import { defineChannelKind } from '../channel-kind-definition.js';
+import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
 
@@ -10,6 +12,20 @@ const headerColors: Readonly<Record<Severity, string>> = {
   P4: 'Accent',
 };
 const listItem = /^\s*(-|\d+\.)\s/;
+
+// The flow's URL carries its signature (`sig=`): whoever has it can post, so it is a secret.
+export const TeamsChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('teams'),
+    url: Type.String({
+      ...secretField,
+      ...httpUrlField,
+      description: 'URL of a Teams Workflows "when a Teams webhook request is received" flow',
+    }),
+  },
+  { additionalProperties: false, title: 'TeamsChannel' },
+);
+export type TeamsChannelConfig = Static<typeof TeamsChannelSchema>;
 
 /**
  * Posts an Adaptive Card to a Microsoft Teams webhook, in the shape the Workflows app's "when a
@@ -70,3 +86,13 @@ export function toTextBlocks(markdown: string): string[] {
       }, ''),
     );
 }
+
+/** The Microsoft Teams row of the channel kinds table. */
+export const teamsChannel = defineChannelKind({
+  schema: TeamsChannelSchema,
+  send: sendTeams,
+  format: 'markdown',
+  idempotent: false,
+  contact: 'chat',
+  label: 'Microsoft Teams',
+});

@@ -1,8 +1,37 @@
-import type { WebhookChannelConfig } from '../channel-model.js';
-import type { DeliveryResult, SendRequest } from '../delivery-result.js';
-import type { NotificationKind, NotificationVars } from '../templates/template-model.js';
+import { Type, type Static } from 'typebox';
+import { defineChannelKind, type ChannelSendRequest } from '../channel-kind-definition.js';
+import { httpUrlField, secretField } from '../channel-model.js';
+import type { DeliveryResult } from '../delivery-result.js';
+import type { NotificationKind } from '../templates/template-model.js';
 import { postHttp } from './post-http.js';
 import { signWebhookBody } from './webhook-signature.js';
+
+// An HTTP token (RFC 9110): anything else would be refused by fetch at send time, too late.
+const headerName = Type.String({ pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$" });
+const headerValue = Type.String({ pattern: '^[^\\r\\n\\u0000]*$', maxLength: 4000 });
+
+/** A generic HTTP receiver: JSON body signed with HMAC-SHA256 of `timestamp.body` under `secret`. */
+export const WebhookChannelSchema = Type.Object(
+  {
+    kind: Type.Literal('webhook'),
+    url: Type.String(httpUrlField),
+    secret: Type.String({
+      ...secretField,
+      minLength: 16,
+      maxLength: 500,
+      description: 'HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with',
+    }),
+    headers: Type.Optional(
+      Type.Record(headerName, headerValue, {
+        maxProperties: 20,
+        additionalProperties: false,
+        description: 'sent as well; cannot replace Content-Type or X-Astreinte-*',
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'WebhookChannel' },
+);
+export type WebhookChannelConfig = Static<typeof WebhookChannelSchema>;
 
 /** The `event` field and X-Astreinte-Event header of each kind. */
 export const webhookEventNames: Readonly<Record<NotificationKind, string>> = {
@@ -23,9 +52,8 @@ const reservedHeaders = new Set([
   'expect',
 ]);
 
-export interface WebhookSendRequest extends SendRequest<WebhookChannelConfig> {
-  /** What happened: the receiver gets structured fields, not only the rendered text. */
-  event: { kind: NotificationKind; vars: NotificationVars };
+/** The receiver gets what happened (`event`) as structured fields, not only the rendered text. */
+export interface WebhookSendRequest extends ChannelSendRequest<WebhookChannelConfig> {
   /** Clock of the signature timestamp; default the system clock. */
   now?: () => Date;
 }
@@ -79,3 +107,13 @@ export async function sendWebhook(request: WebhookSendRequest): Promise<Delivery
   };
   return (await postHttp(request, { url: config.url, headers, body })).result;
 }
+
+/** The webhook row of the channel kinds table: receivers deduplicate on X-Astreinte-Delivery. */
+export const webhookChannel = defineChannelKind({
+  schema: WebhookChannelSchema,
+  send: sendWebhook,
+  format: 'markdown',
+  idempotent: true,
+  contact: 'user',
+  label: 'Signed HTTP webhook',
+});

@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { conflict, notFound, validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import { ChannelKindSchema, NotificationLocaleSchema } from '../channel-model.js';
+import { ChannelKindSchema } from '../channel-kinds.js';
+import { NotificationLocaleSchema } from '../channel-model.js';
 import {
   NotificationKindSchema,
   templateVariables,

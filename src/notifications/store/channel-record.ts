@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { BreakerState } from '../circuit-breaker.js';
-import { ChannelConfigSchema, type ChannelConfig, type ChannelKind } from '../channel-model.js';
+import { ChannelConfigSchema, ChannelKindSchema, type ChannelConfig, type ChannelKind } from '../channel-kinds.js';
 import { redactChannelConfig } from '../channel-secrets.js';
 
 export const ChannelIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['smtp', 'ops-slack'] });
@@ -19,7 +19,7 @@ export const ChannelRecordSchema = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
-    kind: Type.String(),
+    kind: ChannelKindSchema,
     config: Type.Record(Type.String(), Type.Unknown(), { description: 'secrets shown as ********' }),
     enabled: Type.Boolean(),
     breaker: Type.Record(Type.String(), Type.Unknown()),

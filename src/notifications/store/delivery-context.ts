@@ -1,7 +1,8 @@
 import type { Queryable } from '../../storage/database.js';
 import type { IncidentStatus, Severity } from '../../incidents/incident-model.js';
 import type { BreakerState } from '../circuit-breaker.js';
-import type { ChannelConfig, NotificationRecipient } from '../channel-model.js';
+import type { ChannelConfig } from '../channel-kinds.js';
+import type { NotificationRecipient } from '../channel-model.js';
 
 /** A delivery with its channel, incident and recipient: what sending it needs. */
 export interface DeliveryContext {

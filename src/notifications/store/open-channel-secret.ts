@@ -1,5 +1,5 @@
 import { decryptSecret } from '../../execution/secrets/secret-crypto.js';
-import type { ChannelConfig } from '../channel-model.js';
+import type { ChannelConfig } from '../channel-kinds.js';
 import { mapChannelSecrets } from '../channel-secrets.js';
 
 /** What a channel's sealed secrets are bound to: a sealed value moved to another channel does not open. */

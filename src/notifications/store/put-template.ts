@@ -3,12 +3,8 @@ import { recordAudit } from '../../audit/record-audit.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import type { Queryable } from '../../storage/database.js';
-import {
-  ChannelKindSchema,
-  NotificationLocaleSchema,
-  type ChannelKind,
-  type NotificationLocale,
-} from '../channel-model.js';
+import { ChannelKindSchema, type ChannelKind } from '../channel-kinds.js';
+import { NotificationLocaleSchema, type NotificationLocale } from '../channel-model.js';
 import { checkTemplate } from '../templates/check-template.js';
 import {
   NotificationKindSchema,

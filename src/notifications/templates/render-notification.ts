@@ -1,5 +1,6 @@
 import Mustache from 'mustache';
-import type { ChannelKind, NotificationLocale } from '../channel-model.js';
+import { channelKind, type ChannelKind } from '../channel-kinds.js';
+import type { NotificationLocale } from '../channel-model.js';
 import type { RenderedMessage } from '../delivery-result.js';
 import { escapeHtml, escapeSlackText, keepText, toSlackTemplate } from './chat-dialects.js';
 import { defaultTemplates } from './default-templates.js';
@@ -25,11 +26,12 @@ export interface RenderNotificationInput {
 }
 
 /**
- * Renders a notification for one channel: subject and short line always; as `text`, the plain
- * e-mail body, the SMS (the short line fitted to 160 characters by shortening the title when that
- * is enough), Slack mrkdwn, or Markdown for Mattermost, Teams and webhooks; `html` for e-mail,
- * the only output whose inserted values are escaped (as HTML; Slack's `&<>` too). An override part
- * that fails to render falls back to the default rather than leaving someone unpaged.
+ * Renders a notification for one channel, in the message format its kind's row names: subject and
+ * short line always; as `text`, the plain e-mail body, the SMS (the short line fitted to 160
+ * characters by shortening the title when that is enough), Slack mrkdwn, or Markdown (Mattermost,
+ * Teams, webhooks); `html` for e-mail, the only output whose inserted values are escaped (as HTML;
+ * Slack's `&<>` too). An override part that fails to render falls back to the default rather than
+ * leaving someone unpaged.
  */
 export function renderNotification(input: RenderNotificationInput): RenderedMessage {
   const { kind, locale, channel, vars } = input;
@@ -43,7 +45,7 @@ export function renderNotification(input: RenderNotificationInput): RenderedMess
   const subject = oneLine(part('subject', keepText));
   const short = oneLine(part('short', keepText));
   const message: RenderedMessage = { subject, short, text: '', severity: vars.severity };
-  switch (channel) {
+  switch (channelKind(channel).format) {
     case 'email':
       return {
         ...message,
@@ -57,9 +59,7 @@ export function renderNotification(input: RenderNotificationInput): RenderedMess
       };
     case 'slack':
       return { ...message, text: tidy(part('markdown', escapeSlackText, toSlackTemplate)) };
-    case 'mattermost':
-    case 'teams':
-    case 'webhook':
+    case 'markdown':
       return { ...message, text: tidy(part('markdown', keepText)) };
   }
 }

@@ -1,13 +1,10 @@
 import type { Ctx } from '../../core/context.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
 import { timerKinds } from '../../jobs/timer-kinds.js';
+import { contactOf } from '../../notifications/channel-kind-definition.js';
+import { channelKind, type ChannelKind } from '../../notifications/channel-kinds.js';
+import type { NotificationRule } from '../people/set-notification-rules.js';
 import type { EscalateStep } from './escalation-timers.js';
-
-/** One way a person wants to be reached, and after how long. */
-export interface NotificationRule {
-  channel: 'email' | 'sms' | 'slack' | 'mattermost' | 'teams' | 'webhook';
-  delayMinutes: number;
-}
 
 type UserRow = {
   id: string;
@@ -24,18 +21,14 @@ const insertDelivery = `
   VALUES ($1, $2, $3, $4, 'page', $5, 'pending', $6, $7, $7)
   ON CONFLICT (id) DO NOTHING`;
 
-function recipientOf(user: UserRow, channel: NotificationRule['channel']): string | null {
-  switch (channel) {
-    case 'email':
-      return user.email;
-    case 'sms':
-      return user.phone;
-    case 'webhook':
-      return user.id;
-    default:
-      // A chat webhook posts in its channel whoever is paged; the handle, when known, names them.
-      return user.chat_handle ?? user.email;
-  }
+/** The person's address for a kind, by the contact field its row of the channel kinds table names. */
+function recipientOf(user: UserRow, channel: ChannelKind): string | null {
+  return contactOf(channelKind(channel).contact, {
+    id: user.id,
+    email: user.email,
+    phone: user.phone,
+    chatHandle: user.chat_handle,
+  });
 }
 
 /**
@@ -48,13 +41,15 @@ export async function queuePages(ctx: Ctx, level: EscalateStep & { users: string
   if (level.users.length === 0) return 0;
   const now = ctx.now();
   const { rows: users } = await ctx.db.query<UserRow>(selectUsers, [level.users]);
-  const { rows: channels } = await ctx.db.query<{ id: string; kind: NotificationRule['channel'] }>(selectChannels);
+  const { rows: channels } = await ctx.db.query<{ id: string; kind: ChannelKind }>(selectChannels);
   let queued = 0;
   for (const user of users) {
     for (const [index, rule] of user.notification_rules.entries()) {
+      // The channel first: a stored rule whose kind no enabled channel has is skipped before its row is read.
       const channel = channels.find((candidate) => candidate.kind === rule.channel);
-      const recipient = recipientOf(user, rule.channel);
-      if (channel === undefined || recipient === null) continue;
+      if (channel === undefined) continue;
+      const recipient = recipientOf(user, channel.kind);
+      if (recipient === null) continue;
       // Letters, digits, dots and dashes: the id travels as an idempotency key (webhook header, Message-ID).
       const id = `page.${level.incidentId}.g${level.generation}.c${level.cycle}.l${level.level}.${user.id}.${index}`;
       const message = { kind: 'page', level: level.level + 1, cycle: level.cycle + 1 };

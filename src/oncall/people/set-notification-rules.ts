@@ -3,20 +3,25 @@ import { recordAudit } from '../../audit/record-audit.js';
 import { notFound } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
+import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
+import { notificationLocales } from '../../notifications/channel-model.js';
+
+/** One way a person wants to be reached (a kind of channel), and after how long. */
+const NotificationRuleSchema = Type.Object(
+  {
+    channel: ChannelKindSchema,
+    delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
+  },
+  { additionalProperties: false },
+);
+export type NotificationRule = Static<typeof NotificationRuleSchema>;
 
 export const NotificationRulesInput = Type.Object(
   {
-    rules: Type.Array(
-      Type.Object(
-        {
-          channel: Type.Enum(['email', 'sms', 'slack', 'mattermost', 'teams', 'webhook']),
-          delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 10 },
+    rules: Type.Array(NotificationRuleSchema, { minItems: 1, maxItems: 10 }),
+    locale: Type.Optional(
+      Type.Enum(notificationLocales, { description: "the language of this person's notifications" }),
     ),
-    locale: Type.Optional(Type.Enum(['en', 'fr'], { description: "the language of this person's notifications" })),
   },
   { additionalProperties: false },
 );

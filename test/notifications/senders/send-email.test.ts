@@ -1,8 +1,11 @@
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmailChannelConfig } from '../../../src/notifications/channel-model.js';
-import { classifySmtpError, sendEmail } from '../../../src/notifications/senders/send-email.js';
+import {
+  classifySmtpError,
+  sendEmail,
+  type EmailChannelConfig,
+} from '../../../src/notifications/senders/send-email.js';
 import { renderNotification } from '../../../src/notifications/templates/render-notification.js';
 import { refusedUrl } from '../../support/recording-server.js';
 import { fullVars } from '../notification-fixtures.js';

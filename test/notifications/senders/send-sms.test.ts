@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SmsChannelConfig } from '../../../src/notifications/channel-model.js';
-import { sendSms } from '../../../src/notifications/senders/send-sms.js';
+import { sendSms, type SmsChannelConfig } from '../../../src/notifications/senders/send-sms.js';
 import { renderNotification } from '../../../src/notifications/templates/render-notification.js';
 import { refusedUrl, startRecordingServer, type RecordingServer } from '../../support/recording-server.js';
 import { fullVars } from '../notification-fixtures.js';

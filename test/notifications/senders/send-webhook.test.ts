@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebhookChannelConfig } from '../../../src/notifications/channel-model.js';
-import { sendWebhook, type WebhookSendRequest } from '../../../src/notifications/senders/send-webhook.js';
+import {
+  sendWebhook,
+  type WebhookChannelConfig,
+  type WebhookSendRequest,
+} from '../../../src/notifications/senders/send-webhook.js';
 import { signWebhookBody, verifyWebhookSignature } from '../../../src/notifications/senders/webhook-signature.js';
 import { refusedUrl, startRecordingServer, type RecordingServer } from '../../support/recording-server.js';
 import { fullVars, sampleMessage } from '../notification-fixtures.js';
