@@ -7,6 +7,7 @@ import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { lockRunStep } from './load-run-step.js';
+import { connectionOf } from './step-programs.js';
 import { loadStepContext, prepareStepJob } from './prepare-step-job.js';
 import { noRunnerColumn } from './run-statements.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
@@ -122,7 +123,7 @@ export async function executeStep({
       input.reason ?? null,
       sealed.sealed,
       timeoutMs,
-      prepared.job.program.kind === 'sql' ? prepared.job.program.connection : null,
+      connectionOf(prepared.job.program),
       JSON.stringify(selector),
       sealed.sealedBy,
     ]);

@@ -1,22 +1,16 @@
 import { validationError } from '../core/app-error.js';
 import type { Section, Step } from '../runbooks/runbook-model.js';
+import { isStepLanguage } from '../runbooks/steps/step-languages.js';
 import type { Queryable } from '../storage/database.js';
 import type { ExecutionServices } from './execute-step.js';
-import { chooseSqlConnection } from './choose-sql-connection.js';
-import { openSqlConnectionUrl } from './connections/open-sql-connection-url.js';
 import { loadStepSettings } from './get-execution-settings.js';
 import type { RunnerLabels } from './jobs/runner-model.js';
 import { mergeParameterRules, readAttributeRules, type ParameterRules } from './parameters/parameter-rules.js';
-import { prepareShellScript } from './prepare-shell-script.js';
 import type { RunRow } from './run-model.js';
 import { loadStepSecrets } from './secrets/load-step-secrets.js';
-import { prepareSqlStatements } from './sql/prepare-sql-statements.js';
 import type { StepJob } from './step-job.js';
-import { minSecretLength } from './redaction/create-redactor.js';
+import { stepPrograms } from './step-programs.js';
 import { readSuccessCondition } from './verification/read-success-condition.js';
-
-/** Languages of the steps that run: bash, and SQL on a named connection. */
-export const runnableLanguages: ReadonlySet<string> = new Set(['shell', 'sql']);
 
 /**
  * What every step of a run is prepared with, read once for a whole section: known secrets, the
@@ -75,55 +69,22 @@ export async function prepareStepJob(
     condition: readSuccessCondition(step, section.kind),
     verifiesRun: section.kind === 'verification',
   };
-  if (step.language === 'shell') {
-    const script = await prepareShellScript(step, values, services.denyPatterns, {
-      ignoreUnknown,
-      secrets,
-      rules,
-      defaults: services.environment,
-    });
-    return {
-      job: {
-        ...base,
-        program: { kind: 'shell', script: script.script, env: { ...services.environment, ...script.env } },
-        secrets: script.secrets,
-        stepSecrets: script.stepSecrets,
-      },
-      preview: script.preview,
-    };
-  }
-  if (step.language === 'sql') {
-    const sql = await prepareSqlStatements(step, values, services.denyPatterns, { ignoreUnknown, secrets, rules });
-    const connection = await chooseSqlConnection(db, step, options.connection);
-    const connectionUrl = await openSqlConnectionUrl(db, connection, services.secretKey);
-    return {
-      job: {
-        ...base,
-        program: {
-          kind: 'sql',
-          connection,
-          connectionUrl,
-          statements: sql.statements,
-          readOnly: step.risk === 'read-only',
-        },
-        secrets: sql.secrets,
-        stepSecrets: [...sql.stepSecrets, ...connectionPassword(connection, connectionUrl)],
-      },
-      preview: `-- on connection ${connection}\n${sql.preview}`,
-    };
-  }
-  throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [
-    { path: '/stepId', message: 'not a runnable step' },
-  ]);
-}
-
-/** A connection's password, to be redacted wherever the step prints it (too short a one cannot be). */
-function connectionPassword(connection: string, url: string): { name: string; value: string }[] {
-  let password: string;
-  try {
-    password = decodeURIComponent(new URL(url).password);
-  } catch {
-    return [];
-  }
-  return [...password].length >= minSecretLength ? [{ name: `connection ${connection}`, value: password }] : [];
+  if (!isStepLanguage(step.language))
+    throw validationError(`step ${step.id} is ${step.language ?? 'plain text'}: only shell and SQL steps run`, [
+      { path: '/stepId', message: 'not a runnable step' },
+    ]);
+  const prepared = await stepPrograms[step.language].prepare({
+    db,
+    step,
+    values,
+    services,
+    ignoreUnknown,
+    secrets,
+    rules,
+    connection: options.connection,
+  });
+  return {
+    job: { ...base, program: prepared.program, secrets: prepared.secrets, stepSecrets: prepared.stepSecrets },
+    preview: prepared.preview,
+  };
 }

@@ -7,9 +7,11 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
 import { lockIncidentRow } from '../incidents/load-incident.js';
+import { isStepLanguage } from '../runbooks/steps/step-languages.js';
 import type { ExecutionServices } from './execute-step.js';
 import { lockActiveRun } from './load-run-step.js';
-import { loadStepContext, prepareStepJob, runnableLanguages } from './prepare-step-job.js';
+import { connectionOf } from './step-programs.js';
+import { loadStepContext, prepareStepJob } from './prepare-step-job.js';
 import { toStepExecution, type StepExecution, type StepExecutionRow } from './run-model.js';
 import { sealStepValues } from './jobs/seal-step-values.js';
 import { stepRunnerSelector } from './jobs/step-runner-selector.js';
@@ -59,7 +61,7 @@ export async function runReadOnlySteps({
     const section = structure.sections[input.section];
     if (section === undefined) throw notFound('section', `${run.runbook_id}#${input.section}`);
     const steps = section.steps.filter(
-      (step) => step.kind === 'command' && runnableLanguages.has(step.language ?? '') && step.risk === 'read-only',
+      (step) => step.kind === 'command' && isStepLanguage(step.language) && step.risk === 'read-only',
     );
     if (steps.length === 0)
       throw validationError(`section "${section.title}" has no read-only step to run`, [
@@ -104,7 +106,7 @@ export async function runReadOnlySteps({
           actorId(tx.actor),
           tx.actor.name,
           services.defaultTimeoutMs,
-          ready.job.program.kind === 'sql' ? ready.job.program.connection : null,
+          connectionOf(ready.job.program),
           JSON.stringify(selector),
           sealed.sealed,
           sealed.sealedBy,

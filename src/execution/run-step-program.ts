@@ -1,7 +1,7 @@
 import type { OutputChunk } from './process/output-collector.js';
-import { runShellProcess, type ShellLauncher, type ShellProcessResult } from './process/run-shell-process.js';
-import { runSqlStatements } from './sql/run-sql-statements.js';
+import type { ShellLauncher, ShellProcessResult } from './process/run-shell-process.js';
 import type { StepProgram } from './step-job.js';
+import { stepProgramOf } from './step-programs.js';
 
 /** What every kind of step program needs to run: limits, cancellation and where output goes. */
 export interface ProgramRunOptions {
@@ -15,22 +15,7 @@ export interface ProgramRunOptions {
   launch?: ShellLauncher;
 }
 
-/** Runs a step's program, bash or SQL, and reports how it ended in the same terms. */
+/** Runs a step's program, bash or SQL, through its language's row of `stepPrograms`. */
 export async function runStepProgram(program: StepProgram, options: ProgramRunOptions): Promise<ShellProcessResult> {
-  const { cwd, launch, ...common } = options;
-  if (program.kind === 'shell') {
-    return runShellProcess({
-      ...common,
-      script: program.script,
-      env: program.env,
-      ...(cwd === undefined ? {} : { cwd }),
-      ...(launch === undefined ? {} : { launch }),
-    });
-  }
-  return runSqlStatements({
-    ...common,
-    connectionString: program.connectionUrl,
-    statements: program.statements,
-    readOnly: program.readOnly,
-  });
+  return stepProgramOf(program).run(program, options);
 }

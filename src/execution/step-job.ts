@@ -1,15 +1,8 @@
+import type { StepProgram } from './step-programs.js';
 import type { SuccessCondition } from './verification/success-condition.js';
 
-/** A bound SQL statement: its text uses `$1…`, values travel apart and are never spliced in. */
-export interface BoundStatement {
-  text: string;
-  values: (string | null)[];
-}
-
-/** What a step runs: a rewritten bash script with its environment, or bound SQL on a named connection. */
-export type StepProgram =
-  | { kind: 'shell'; script: string; env: Record<string, string> }
-  | { kind: 'sql'; connection: string; connectionUrl: string; statements: BoundStatement[]; readOnly: boolean };
+/** What a step runs: a rewritten bash script with its environment, or bound SQL on a named connection (`stepPrograms`). */
+export type { StepProgram };
 
 /**
  * One step execution made ready when a runner claims it. Lives in memory only: it holds parameter

@@ -2,13 +2,13 @@ import { Type, type Static } from 'typebox';
 import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
 import { draftStatuses, type RunbookDraft } from './runbook-api-model.js';
-import { draftKinds } from './runbook-model.js';
+import { draftKindNames } from './extract/drafts/draft-kinds.js';
 import { toRunbookDraft, type RunbookDraftRow } from './runbook-row.js';
 import { selectDraftColumns } from './runbook-statements.js';
 
 export const ListRunbookDraftsQuery = Type.Object(
   {
-    kind: Type.Optional(Type.Enum(draftKinds)),
+    kind: Type.Optional(Type.Enum(draftKindNames)),
     status: Type.Optional(Type.Enum(draftStatuses)),
     sourceId: Type.Optional(Type.String({ format: 'uuid', description: 'only the drafts first found in this source' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { LintFindingSchema } from './lint/lint-model.js';
-import { draftKinds, LeftoverSchema, LineRangeSchema, RunbookStructureSchema } from './runbook-model.js';
+import { draftKindNames } from './extract/drafts/draft-kinds.js';
+import { LeftoverSchema, LineRangeSchema, RunbookStructureSchema } from './runbook-model.js';
 
 export const runbookKinds = ['incident', 'procedure'] as const;
 export const draftStatuses = ['draft', 'adopted', 'dismissed'] as const;
@@ -32,7 +33,7 @@ export type ImportedRunbook = Static<typeof ImportedRunbookSchema>;
 
 export const ImportedDraftSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  kind: Type.Enum(draftKinds),
+  kind: Type.Enum(draftKindNames),
   title: Type.String(),
   lines: LineRangeSchema,
   status: Type.Enum(['created', 'existing']),
@@ -144,7 +145,7 @@ export type RunbookLint = Static<typeof RunbookLintSchema>;
 export const RunbookDraftSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    kind: Type.Enum(draftKinds),
+    kind: Type.Enum(draftKindNames),
     title: Type.String(),
     status: Type.Enum(draftStatuses),
     data: Type.Record(Type.String(), Type.Unknown()),

@@ -1,4 +1,7 @@
 import { Type, type Static } from 'typebox';
+import type { DraftKind } from './extract/drafts/draft-kinds.js';
+
+export type { DraftKind };
 
 /** Where something came from in the repaired source text (1-based, inclusive). */
 export const LineRangeSchema = Type.Object({ start: Type.Integer({ minimum: 1 }), end: Type.Integer({ minimum: 1 }) });
@@ -110,25 +113,13 @@ export const RunbookStructureSchema = Type.Object({
 });
 export type RunbookStructure = Static<typeof RunbookStructureSchema>;
 
-export const draftKinds = [
-  'severity-classes',
-  'escalation-policy',
-  'contacts',
-  'alert-rules',
-  'communication-template',
-  'checklist',
-  'postmortem-template',
-] as const;
-export type DraftKind = (typeof draftKinds)[number];
-
 /** Part of the incident process found around the runbooks, stored as a draft the user can adopt. */
-export const DraftSchema = Type.Object({
-  kind: Type.Enum(draftKinds),
-  title: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown()),
-  lines: LineRangeSchema,
-});
-export type Draft = Static<typeof DraftSchema>;
+export interface Draft {
+  kind: DraftKind;
+  title: string;
+  data: Record<string, unknown>;
+  lines: LineRange;
+}
 
 /** A part of the source the importer did not turn into anything: listed, never silently dropped. */
 export const LeftoverSchema = Type.Object({

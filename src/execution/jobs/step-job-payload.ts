@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { StepJob } from '../step-job.js';
+import { StepProgramSchema } from '../step-programs.js';
 
 const NamedSecretSchema = Type.Object({ name: Type.String(), value: Type.String() });
 
@@ -13,22 +14,7 @@ export const StepJobPayloadSchema = Type.Object(
     executionId: Type.String(),
     runId: Type.String(),
     stepId: Type.String(),
-    program: Type.Union([
-      Type.Object({
-        kind: Type.Literal('shell'),
-        script: Type.String(),
-        env: Type.Record(Type.String(), Type.String()),
-      }),
-      Type.Object({
-        kind: Type.Literal('sql'),
-        connection: Type.String(),
-        connectionUrl: Type.String(),
-        readOnly: Type.Boolean(),
-        statements: Type.Array(
-          Type.Object({ text: Type.String(), values: Type.Array(Type.Union([Type.String(), Type.Null()])) }),
-        ),
-      }),
-    ]),
+    program: StepProgramSchema,
     secrets: Type.Array(NamedSecretSchema, { description: 'the values of the secrets this step uses, to redact' }),
     timeoutMs: Type.Integer(),
     maxOutputBytes: Type.Integer(),

@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { conflict, notFound, validationError } from '../../core/app-error.js';
+import { validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
+import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to-adopt.js';
 import { ChannelKindSchema } from '../channel-kinds.js';
 import { NotificationLocaleSchema } from '../channel-model.js';
 import {
@@ -52,15 +53,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export async function adoptTemplateDraft({ ctx, input }: { ctx: Ctx; input: AdoptTemplateDraftInput }) {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{
-      kind: string;
-      status: string;
-      data: { body: string; subject: string | null; placeholders: string[] };
-    }>('SELECT kind, status, data FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [input.draftId]);
-    const draft = rows[0];
-    if (draft === undefined || draft.kind !== 'communication-template')
-      throw notFound('communication template draft', input.draftId);
-    if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
+    const draft = await lockDraftToAdopt(tx.db, input.draftId, 'communication-template');
     const issues: { path: string; message: string }[] = [];
     const fill = (text: string): string =>
       draft.data.placeholders.reduce((result, blank) => {
@@ -95,7 +88,7 @@ export async function adoptTemplateDraft({ ctx, input }: { ctx: Ctx; input: Adop
       ctx: tx,
       input: { kind: input.kind, locale: input.locale, channel: input.channel, template },
     });
-    await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
+    await markDraftAdopted(tx.db, input.draftId);
     return stored;
   });
 }

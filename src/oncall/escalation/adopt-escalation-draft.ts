@@ -1,9 +1,9 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
-import { conflict, notFound, validationError, type FieldIssue } from '../../core/app-error.js';
+import { validationError, type FieldIssue } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import type { EscalationPolicyData } from '../../runbooks/extract/drafts/draft-data.js';
+import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to-adopt.js';
 import type { Queryable } from '../../storage/database.js';
 import {
   EscalationTargetSchema,
@@ -68,14 +68,7 @@ export async function adoptEscalationDraft({
 }): Promise<EscalationPolicy> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{ kind: string; title: string; data: EscalationPolicyData; status: string }>(
-      'SELECT kind, title, data, status FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE',
-      [input.draftId],
-    );
-    const draft = rows[0];
-    if (draft === undefined || draft.kind !== 'escalation-policy')
-      throw notFound('escalation policy draft', input.draftId);
-    if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
+    const draft = await lockDraftToAdopt(tx.db, input.draftId, 'escalation-policy');
     const issues: FieldIssue[] = [];
     const levels: EscalationLevel[] = [];
     let previousStart = 0;
@@ -105,7 +98,7 @@ export async function adoptEscalationDraft({
         repeat: Math.min(10, Math.max(0, (draft.data.repeat ?? 1) - 1)),
       },
     });
-    await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
+    await markDraftAdopted(tx.db, input.draftId);
     await recordAudit(tx, {
       action: 'runbook_draft.adopt',
       targetType: 'runbook_draft',

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
-import { conflict, notFound, validationError } from '../../core/app-error.js';
+import { validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import type { AlertRule, AlertRulesData } from '../../runbooks/extract/drafts/draft-data.js';
+import type { AlertRule } from '../../runbooks/extract/drafts/draft-data.js';
+import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to-adopt.js';
 import type { Queryable } from '../../storage/database.js';
 import type { ProbeEnvironment } from '../check-probe-settings.js';
 import { createProbe } from '../create-probe.js';
@@ -65,13 +66,13 @@ function severityOf(written: string | null): Severity | null {
  * `Base de Données Down › Monitoring` sits in the runbook of that title (from its import
  * preferably); an untitled one, in the only runbook of its file when the file has one.
  */
-async function runbookOfDraft(db: Queryable, draft: { title: string; source_id: string }): Promise<string | null> {
+async function runbookOfDraft(db: Queryable, draft: { title: string; sourceId: string }): Promise<string | null> {
   const separator = draft.title.indexOf(' › ');
   const { rows } = await db.query<{ id: string }>(
     `SELECT r.id FROM runbooks r JOIN runbook_versions v ON v.runbook_id = r.id AND v.version = r.current_version
       WHERE r.deleted_at IS NULL AND ($1::text IS NULL OR r.title = $1) AND ($1::text IS NOT NULL OR v.source_id = $2::uuid)
       ORDER BY (v.source_id = $2::uuid) DESC, r.id LIMIT 2`,
-    [separator === -1 ? null : draft.title.slice(0, separator), draft.source_id],
+    [separator === -1 ? null : draft.title.slice(0, separator), draft.sourceId],
   );
   // Without a title to go by, only a file of one runbook says which.
   return separator === -1 && rows.length > 1 ? null : (rows[0]?.id ?? null);
@@ -96,18 +97,7 @@ export async function adoptAlertRulesDraft({
 }): Promise<AdoptedAlertRules> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
-    const { rows } = await tx.db.query<{
-      kind: string;
-      title: string;
-      data: AlertRulesData;
-      status: string;
-      source_id: string;
-    }>('SELECT kind, title, data, status, source_id FROM runbook_drafts WHERE id = $1::uuid FOR UPDATE', [
-      input.draftId,
-    ]);
-    const draft = rows[0];
-    if (draft === undefined || draft.kind !== 'alert-rules') throw notFound('alert rules draft', input.draftId);
-    if (draft.status === 'dismissed') throw conflict('this draft was dismissed', { status: draft.status });
+    const draft = await lockDraftToAdopt(tx.db, input.draftId, 'alert-rules');
     const readings = draft.data.rules.map((rule) => ({ rule, reading: readPromql(rule.expression) }));
     if (
       readings.some(({ reading }) => reading.promql) &&
@@ -141,7 +131,7 @@ export async function adoptAlertRulesDraft({
       adopted.created.push(await createProbe({ ctx: tx, input: probe, environment }));
     }
     if (adopted.created.length > 0) {
-      await tx.db.query(`UPDATE runbook_drafts SET status = 'adopted' WHERE id = $1::uuid`, [input.draftId]);
+      await markDraftAdopted(tx.db, input.draftId);
       await recordAudit(tx, {
         action: 'runbook_draft.adopt',
         targetType: 'runbook_draft',

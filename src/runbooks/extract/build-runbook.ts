@@ -2,7 +2,8 @@ import type { RootContent } from 'mdast';
 import type { RunbookStructure, SectionKind } from '../runbook-model.js';
 import type { OutlineNode } from './build-outline.js';
 import { readSection, type SectionReading } from './build-sections.js';
-import { draftKindOf, sectionKindOf } from './classify-title.js';
+import { sectionKindOf } from './classify-title.js';
+import { draftSectionOf } from './drafts/draft-kind-of.js';
 import { finishSteps } from './code-step.js';
 import { detectLanguage } from './detect-language.js';
 import { markerOf, type RunbookNode } from './find-runbook-nodes.js';
@@ -75,11 +76,7 @@ export async function buildRunbook(
 function incidentSectionKind(title: string): SectionKind {
   const kind = sectionKindOf(title);
   if (kind !== null) return kind;
-  const draft = draftKindOf(title);
-  if (draft === 'escalation-policy' || draft === 'contacts') return 'escalation';
-  if (draft === 'communication-template') return 'communication';
-  if (draft === 'alert-rules') return 'prevention';
-  return 'notes';
+  return draftSectionOf(title) ?? 'notes';
 }
 
 /** A procedure's one section: named by its own title, else by what its parents are about. */

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { Section, SectionKind, Step, Symptom } from '../runbook-model.js';
 import type { OutlineNode } from './build-outline.js';
 import { readMarker } from '../runbook-markers.js';
-import { draftKindOf } from './classify-title.js';
+import { isTemplateTitle } from './drafts/draft-kind-of.js';
 import { codeStep, manualStep, type PendingStep } from './code-step.js';
 import { isMetadataParagraph } from './read-metadata.js';
 import { readSymptom, splitInlineSymptoms } from './read-symptoms.js';
@@ -162,12 +162,6 @@ function readList(
       section.text.push(source);
     }
   }
-}
-
-const templateKinds: ReadonlySet<string> = new Set(['communication-template', 'postmortem-template', 'checklist']);
-
-function isTemplateTitle(title: string): boolean {
-  return templateKinds.has(draftKindOf(title) ?? '');
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DraftKind, SectionKind } from '../runbook-model.js';
+import type { SectionKind } from '../runbook-model.js';
 import { normalizeTitle } from './normalize-title.js';
 
 /**
@@ -39,32 +39,10 @@ const sectionRules: [SectionKind, RegExp][] = [
 /** Titles that mark a block as a runbook on their own (`# RUNBOOK: …`, `### INC-003: …`). */
 const runbookMarker = /^(?:runbook|playbook)\s*:|^inc[-_ ]?\d+\b|^incident\s*#?\d+\s*[:-]/i;
 
-const draftRules: [DraftKind, RegExp][] = [
-  ['postmortem-template', /^(post ?mortem|retex|retour d experience|rca template|incident review)/],
-  ['checklist', /^(checklists?\b|check list|liste de controle|liste de verification)/],
-  [
-    'communication-template',
-    /^((templates?|modeles?) (de |d )?(communication|message|email|mail|notification)|communication templates?|email template)/,
-  ],
-  [
-    'severity-classes',
-    /^(classification|severit|niveaux? de (gravite|severite|priorite)|priorit|severity (levels|classes)|incident (levels|classes|severity))/,
-  ],
-  ['escalation-policy', /^(escalad|escalat|matrice d escalade)/],
-  ['contacts', /^(contacts?\b|annuaire|on ?call contacts|points? de contact|vendors|fournisseurs)/],
-  ['alert-rules', /^(alert|metriques|metrics|monitoring|seuils|thresholds|sla\b|slo\b)/],
-];
-
 /** The kind of section a title names, or null. */
 export function sectionKindOf(title: string): SectionKind | null {
   const normalized = normalizeTitle(title);
   return sectionRules.find(([, pattern]) => pattern.test(normalized))?.[0] ?? null;
-}
-
-/** The kind of incident-process draft a title names, or null. */
-export function draftKindOf(title: string): DraftKind | null {
-  const normalized = normalizeTitle(title);
-  return draftRules.find(([, pattern]) => pattern.test(normalized))?.[0] ?? null;
 }
 
 export function hasRunbookMarker(title: string): boolean {

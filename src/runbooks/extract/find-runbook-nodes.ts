@@ -3,7 +3,8 @@ import type { SectionKind } from '../runbook-model.js';
 import { readMarker, type Marker } from '../runbook-markers.js';
 import { isLinkOnly } from './bare-urls.js';
 import type { OutlineNode } from './build-outline.js';
-import { draftKindOf, hasRunbookMarker, sectionKindOf } from './classify-title.js';
+import { hasRunbookMarker, sectionKindOf } from './classify-title.js';
+import { draftKindOf } from './drafts/draft-kind-of.js';
 
 /** Section kinds that only a runbook has; communication or prevention alone do not make one. */
 const coreKinds: ReadonlySet<SectionKind> = new Set([

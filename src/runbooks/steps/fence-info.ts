@@ -1,21 +1,5 @@
+import { isStepLanguage, stepLanguageAliases } from './step-languages.js';
 import type { BlockKind } from './step-types.js';
-
-/** Fence languages that mean "run this in a shell" or "run this in psql"; others are kept as written. */
-const languageAliases: Readonly<Record<string, string>> = {
-  bash: 'shell',
-  sh: 'shell',
-  shell: 'shell',
-  console: 'shell',
-  zsh: 'shell',
-  ksh: 'shell',
-  shellsession: 'shell',
-  'shell-session': 'shell',
-  sql: 'sql',
-  psql: 'sql',
-  pgsql: 'sql',
-  postgresql: 'sql',
-  postgres: 'sql',
-};
 
 /** What the fence info string says about a block. */
 export interface FenceInfo {
@@ -27,16 +11,16 @@ export interface FenceInfo {
   name: string | null;
 }
 
-/** Normalises a fence language: shell dialects → `shell`, `psql` → `sql`, others lowercased as is. */
+/** Normalises a fence language: an alias of `stepLanguageTable` → its language (`bash` → `shell`), others lowercased as is. */
 export function normalizeLanguage(lang: string | null | undefined): string | null {
   const word = (lang ?? '').trim().toLowerCase();
   if (word === '') return null;
-  return languageAliases[word] ?? word;
+  return stepLanguageAliases.get(word) ?? word;
 }
 
-/** Shell and SQL blocks are executable; everything else (YAML, JSON, PromQL, prose …) is config. */
+/** Blocks of the step languages (shell, SQL) are executable; everything else (YAML, JSON, PromQL …) is config. */
 export function blockKindOf(language: string | null): BlockKind {
-  return language === 'shell' || language === 'sql' ? language : 'config';
+  return isStepLanguage(language) ? language : 'config';
 }
 
 /**

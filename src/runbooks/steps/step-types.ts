@@ -1,10 +1,10 @@
 import type { RiskLevel } from '../runbook-model.js';
+import type { StepLanguage } from './step-languages.js';
 
 export type { RiskLevel };
 
-/** How a code block is treated: shell and SQL run, anything else is a snippet to read or paste. */
-export const blockKinds = ['shell', 'sql', 'config'] as const;
-export type BlockKind = (typeof blockKinds)[number];
+/** How a code block is treated: a step language's block runs, anything else is a snippet to read or paste. */
+export type BlockKind = StepLanguage | 'config';
 
 /** How a placeholder was written: `$TOKEN`/`${X}`, `<task_id>`, `{{ agent_id }}`, `[ID]`. */
 export const parameterForms = ['env', 'angle', 'mustache', 'bracket'] as const;

@@ -1,5 +1,4 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import type { DraftKind } from '../../runbook-model.js';
 
 /**
  * The `data` of each draft kind. A draft is what a careful reader found, for a user to review and
@@ -137,14 +136,3 @@ export const PostmortemTemplateDataSchema = Type.Object({
   placeholders: Type.Array(Type.String()),
 });
 export type PostmortemTemplateData = Static<typeof PostmortemTemplateDataSchema>;
-
-/** The schema of each kind's `data`, to validate a draft before it is stored or adopted. */
-export const draftDataSchemas = {
-  'severity-classes': SeverityClassesDataSchema,
-  'escalation-policy': EscalationPolicyDataSchema,
-  contacts: ContactsDataSchema,
-  'alert-rules': AlertRulesDataSchema,
-  'communication-template': CommunicationTemplateDataSchema,
-  checklist: ChecklistDataSchema,
-  'postmortem-template': PostmortemTemplateDataSchema,
-} as const satisfies Record<DraftKind, TSchema>;

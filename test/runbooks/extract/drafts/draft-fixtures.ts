@@ -1,5 +1,6 @@
 import { buildOutline } from '../../../../src/runbooks/extract/build-outline.js';
-import { draftKindOf, sectionKindOf } from '../../../../src/runbooks/extract/classify-title.js';
+import { sectionKindOf } from '../../../../src/runbooks/extract/classify-title.js';
+import { draftKindOf } from '../../../../src/runbooks/extract/drafts/draft-kind-of.js';
 import { extractDrafts } from '../../../../src/runbooks/extract/drafts/extract-drafts.js';
 import { parseMarkdown } from '../../../../src/runbooks/extract/parse-markdown.js';
 import type { Draft, DraftKind } from '../../../../src/runbooks/runbook-model.js';

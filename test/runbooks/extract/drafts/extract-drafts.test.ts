@@ -1,6 +1,6 @@
 import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { draftDataSchemas } from '../../../../src/runbooks/extract/drafts/draft-data.js';
+import { draftKindTable } from '../../../../src/runbooks/extract/drafts/draft-kinds.js';
 import type { Draft } from '../../../../src/runbooks/runbook-model.js';
 import { draftsOf, seedDrafts, seedsAvailable, seedText } from './draft-fixtures.js';
 
@@ -72,7 +72,7 @@ describe.skipIf(!seedsAvailable)('drafts of the seeds', () => {
     for (const seed of ['000', '001', '002', '003', '004']) {
       const lines = seedText(seed).split('\n');
       for (const draft of seedDrafts(seed)) {
-        expect(Value.Check(draftDataSchemas[draft.kind], draft.data), `${seed} ${draft.title}`).toBe(true);
+        expect(Value.Check(draftKindTable[draft.kind].data, draft.data), `${seed} ${draft.title}`).toBe(true);
         expect(draft.lines.start).toBeGreaterThanOrEqual(1);
         expect(draft.lines.end).toBeGreaterThanOrEqual(draft.lines.start);
         expect(draft.lines.end).toBeLessThanOrEqual(lines.length);
