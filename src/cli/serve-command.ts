@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.js';
-import { startServer, type RunningServer } from '../http/start-server.js';
+import { startNode, type RunningNode } from '../node/start-node.js';
 import { assertDataDirFree, describeDatabase, recordRunningServer } from './cli-database.js';
 import { loadCliConfig, type ConfigFlags } from './cli-config.js';
 import { CliError, writeLines, type CliIo } from './cli-io.js';
@@ -36,10 +36,10 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     });
 }
 
-async function start(config: Config, hidden: string[]): Promise<RunningServer> {
+async function start(config: Config, hidden: string[]): Promise<RunningNode> {
   assertDataDirFree(config);
   try {
-    return await startServer(config, { hidden });
+    return await startNode(config, { hidden });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
@@ -59,7 +59,7 @@ async function start(config: Config, hidden: string[]): Promise<RunningServer> {
  * (server.close() bounds this by shutdownTimeoutMs), close the database, exit 0. A second signal
  * while stopping exits at once (1), for an operator who cannot wait.
  */
-function stopOnSignals(server: RunningServer, forget: () => void, io: CliIo): void {
+function stopOnSignals(server: RunningNode, forget: () => void, io: CliIo): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) {

@@ -9,6 +9,8 @@ export interface ProgramRunOptions {
   maxOutputBytes: number;
   signal: AbortSignal;
   onOutput: (chunk: OutputChunk) => void;
+  /** The clock that stamps output (the system clock by default). */
+  now?: () => Date;
   /** Working directory of shell steps (SQL steps have none). */
   cwd?: string;
   /** How shell steps are started: in a sandbox, on a runner that has one. */

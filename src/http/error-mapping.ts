@@ -1,8 +1,8 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type AppErrorCode, type FieldIssue } from '../core/app-error.js';
 
 /** The one table from domain error codes to HTTP statuses. */
-export const httpStatusOf: Record<AppErrorCode, number> = {
+const httpStatusOf: Record<AppErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,
   forbidden: 403,
@@ -68,6 +68,20 @@ export function toAppError(error: unknown): AppError {
   // PostgreSQL's own detail text names columns and values: it stays in the server's logs.
   if (pg !== undefined) return new AppError(pg.code, pg.message, {});
   return new AppError('internal', 'internal error', {});
+}
+
+/**
+ * The app's error handler: every error becomes the JSON error body with its status. A 401 names
+ * the scheme it wants (WWW-Authenticate), as HTTP asks.
+ */
+export async function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const appError = toAppError(error);
+  const status = httpStatusOf[appError.code];
+  // 4xx are the client's doing and only noise in the logs; 5xx are ours.
+  if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
+  const body: ErrorBody = { error: appError.code, message: appError.message, details: appError.details };
+  if (status === 401) reply.header('www-authenticate', 'Bearer');
+  return reply.status(status).send(body);
 }
 
 function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {

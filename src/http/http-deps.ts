@@ -1,4 +1,3 @@
-import type { ProbeRunner } from '../jobs/probe-runner.js';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
@@ -11,21 +10,24 @@ import type { IntegrationKeys } from '../alerts/integrations/integration-keys.js
 import type { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
-import type { JobLoop } from '../jobs/job-loop.js';
 import type { ExecutionServices } from '../execution/execute-step.js';
 import type { Database } from '../storage/database.js';
 
-/** What route modules need from the server. */
+/**
+ * What the app is built from (`buildApp`) and route modules use: services only, no loop. The node
+ * (`src/node/`) or a test assembles them with `createAppDeps` and runs the loops beside the app.
+ */
 export interface HttpDeps {
   db: Database;
   config: Config;
   now: () => Date;
   /** Runs runbook steps on this node, with what step execution needs. */
   execution: ExecutionServices;
-  /** Alert ingestion on this node: integration keys (cached), the group-committing writer, the runbooks alerts are matched with, the timed sweep. */
-  alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue; sweep: JobLoop };
-  /** Runs this node's share of the due probes. */
-  probes: ProbeRunner;
+  /**
+   * Alert ingestion on this node: integration keys (cached), the group-committing writer (the app
+   * stops it when it closes: the alerts it accepted are committed by then), the runbooks alerts are matched with.
+   */
+  alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue };
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */

@@ -14,6 +14,8 @@ export interface StepJobRunOptions {
   signal: AbortSignal;
   /** Called when the step must stop: cancelled by a person, or no longer this runner's. */
   onStop: () => void;
+  /** The runner's clock, stamping output (the system clock by default). */
+  now?: () => Date;
   /** Until when (epoch ms) reports failing on the network may be tried again, besides ten minutes each. */
   retryUntil: () => number;
 }
@@ -39,7 +41,9 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
     },
     options.retryUntil,
   );
+  const now = options.now ?? (() => new Date());
   const result = await runStepProgram(job.program, {
+    now,
     timeoutMs: job.timeoutMs,
     maxOutputBytes: job.maxOutputBytes,
     signal: options.signal,
@@ -52,7 +56,7 @@ export async function runStepJob(job: StepJobPayload, options: StepJobRunOptions
   });
   for (const stream of ['stdout', 'stderr'] as const) {
     const rest = streams[stream].flush();
-    if (rest !== '') sender.push({ stream, text: rest, at: new Date().toISOString() });
+    if (rest !== '') sender.push({ stream, text: rest, at: now().toISOString() });
   }
   const rest = await sender.takeRest();
   if (disowned) return null;

@@ -20,6 +20,8 @@ export interface RunnerOptions {
   log: RunnerLog;
   /** How long one claim waits on the server for a step (a long poll). */
   claimWaitMs?: number;
+  /** The clock that stamps steps' output (the system clock by default). */
+  now?: () => Date;
 }
 
 /**
@@ -129,6 +131,7 @@ export class Runner {
       signal: controller.signal,
       onStop: () => controller.abort(),
       retryUntil: () => this.retryDeadline,
+      ...(this.options.now === undefined ? {} : { now: this.options.now }),
       ...(this.options.launch === undefined ? {} : { launch: this.options.launch }),
       ...(this.options.cwd === undefined ? {} : { cwd: this.options.cwd }),
     })

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import { projectRoot } from '../../src/core/project-root.js';
-import { startServer, type RunningServer } from '../../src/http/start-server.js';
+import { startNode, type RunningNode } from '../../src/node/start-node.js';
 import { testConfig } from '../support/test-app.js';
 
 export interface CliRun {
@@ -39,8 +39,8 @@ export async function tempDir(prefix = 'astreinte-cli-'): Promise<TempDir> {
 }
 
 /** A real server on a free port and an embedded database in `dataDir` (no local runner: these run no step). */
-export function startTestServer(dataDir: string): Promise<RunningServer> {
-  return startServer(testConfig({ port: 0, dataDir }));
+export function startTestServer(dataDir: string): Promise<RunningNode> {
+  return startNode(testConfig({ port: 0, dataDir }));
 }
 
 /** A port nothing listens on (taken, then released). */

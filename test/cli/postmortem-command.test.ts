@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/http/start-server.js';
+import type { RunningNode } from '../../src/node/start-node.js';
 import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte postmortem, against a running server', () => {
-  let server: RunningServer;
+  let server: RunningNode;
   let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
@@ -27,7 +27,7 @@ describe('astreinte postmortem, against a running server', () => {
   });
   afterAll(async () => {
     // afterAll runs even when beforeAll failed before setting them.
-    await (server as RunningServer | undefined)?.close();
+    await (server as RunningNode | undefined)?.close();
     await (dir as TempDir | undefined)?.remove();
   });
 

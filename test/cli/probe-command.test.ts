@@ -1,13 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/http/start-server.js';
+import { startNode, type RunningNode } from '../../src/node/start-node.js';
 import { eventually } from '../support/eventually.js';
 import { testConfig } from '../support/test-app.js';
 import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
 describe('astreinte probe list, add, test and results, against a running server', () => {
-  let server: RunningServer;
+  let server: RunningNode;
   let dir: TempDir;
   let health: Server;
   let healthUrl: string;
@@ -17,7 +17,7 @@ describe('astreinte probe list, add, test and results, against a running server'
 
   beforeAll(async () => {
     dir = await tempDir();
-    server = await startServer(testConfig({ port: 0, dataDir: dir.path, secretKey: 'ab'.repeat(32), probeTickMs: 50 }));
+    server = await startNode(testConfig({ port: 0, dataDir: dir.path, secretKey: 'ab'.repeat(32), probeTickMs: 50 }));
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken! };
     health = createServer((_request, response) =>
       response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body),
@@ -29,7 +29,7 @@ describe('astreinte probe list, add, test and results, against a running server'
     // afterAll runs even when beforeAll failed before setting them.
     const healthServer = health as Server | undefined;
     if (healthServer !== undefined) await new Promise((resolve) => healthServer.close(resolve));
-    await (server as RunningServer | undefined)?.close();
+    await (server as RunningNode | undefined)?.close();
     await (dir as TempDir | undefined)?.remove();
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Run } from '../../src/execution/run-model.js';
 import { runCli } from '../../src/cli/main.js';
-import { startServer, type RunningServer } from '../../src/http/start-server.js';
+import { startNode, type RunningNode } from '../../src/node/start-node.js';
 import { testConfig } from '../support/test-app.js';
 import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
@@ -48,7 +48,7 @@ const runbook = [
 const secretKey = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 
 describe('astreinte run, against a running server', () => {
-  let server: RunningServer;
+  let server: RunningNode;
   let dir: TempDir;
   let env: Record<string, string>;
   let runbookId: string;
@@ -74,7 +74,7 @@ describe('astreinte run, against a running server', () => {
   beforeAll(async () => {
     dir = await tempDir();
     // A secret key: the values of a destructive step stay sealed while it awaits approval.
-    server = await startServer(
+    server = await startNode(
       testConfig({
         port: 0,
         dataDir: join(dir.path, 'data'),
@@ -101,7 +101,7 @@ describe('astreinte run, against a running server', () => {
   });
   afterAll(async () => {
     // afterAll runs even when beforeAll failed before setting them.
-    await (server as RunningServer | undefined)?.close();
+    await (server as RunningNode | undefined)?.close();
     await (dir as TempDir | undefined)?.remove();
     rmSync('/tmp/astreinte-cli-run-dir', { recursive: true, force: true }); // made by step s4
   });

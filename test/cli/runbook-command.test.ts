@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/http/start-server.js';
+import type { RunningNode } from '../../src/node/start-node.js';
 import { runCaptured, startTestServer, tempDir, type TempDir } from './cli-harness.js';
 
 /** A runbook that looks, acts and verifies: lint has no error to report. */
@@ -38,7 +38,7 @@ function riskyRunbook(title: string): string {
 }
 
 describe('astreinte runbook, against a running server', () => {
-  let server: RunningServer;
+  let server: RunningNode;
   let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
@@ -58,7 +58,7 @@ describe('astreinte runbook, against a running server', () => {
   });
   afterAll(async () => {
     // afterAll runs even when beforeAll failed before setting them.
-    await (server as RunningServer | undefined)?.close();
+    await (server as RunningNode | undefined)?.close();
     await (dir as TempDir | undefined)?.remove();
   });
 

@@ -1,26 +1,26 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/http/start-server.js';
+import { startNode, type RunningNode } from '../../src/node/start-node.js';
 import { testConfig } from '../support/test-app.js';
 import { runCaptured, tempDir, type TempDir } from './cli-harness.js';
 
 const secretKey = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 
 describe('astreinte secret, against a running server', () => {
-  let server: RunningServer;
+  let server: RunningNode;
   let dir: TempDir;
   let env: Record<string, string>;
   const cli = (...argv: string[]) => runCaptured(argv, env);
 
   beforeAll(async () => {
     dir = await tempDir();
-    server = await startServer(testConfig({ port: 0, dataDir: join(dir.path, 'data'), secretKey }));
+    server = await startNode(testConfig({ port: 0, dataDir: join(dir.path, 'data'), secretKey }));
     env = { ASTREINTE_URL: server.url, ASTREINTE_TOKEN: server.adminToken!, PW: 'from-the-cli-env' };
   });
   afterAll(async () => {
     // afterAll runs even when beforeAll failed before setting them.
-    await (server as RunningServer | undefined)?.close();
+    await (server as RunningNode | undefined)?.close();
     await (dir as TempDir | undefined)?.remove();
   });
 

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/http/build-app.js';
-import { openPostgresDatabase } from '../../src/storage/postgres-database.js';
+import { startNode } from '../../src/node/start-node.js';
 import { cleanEnv, spawnCli, tempDir } from '../cli/cli-harness.js';
 import { eventually } from '../support/eventually.js';
 import { testConfig } from '../support/test-app.js';
@@ -95,8 +94,11 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
       server.kill('SIGKILL');
       await server.exited;
 
-      const db = await openPostgresDatabase(test.url!, { poolSize: 2 });
-      const app = await buildApp({ db, config: testConfig({ stepHeartbeatMs: 200 }) });
+      // Another node on the same database: its step-job sweep finds the step's runner silent.
+      const node = await startNode(testConfig({ databaseUrl: test.url!, port: 0, stepHeartbeatMs: 200 }), {
+        loops: ['step-jobs'],
+      });
+      const { db } = node;
       try {
         let status = '';
         for (let i = 0; i < 60 && status !== 'interrupted'; i += 1) {
@@ -132,8 +134,7 @@ describe.skipIf(!testBackends[1]!.available)('a node killed while a step runs', 
         // And the local runner itself stopped with its server.
         await eventually('the local runner to exit', () => (alive(runnerPid!) ? null : true), 15_000);
       } finally {
-        await app.close();
-        await db.close();
+        await node.close();
       }
     } finally {
       server.kill('SIGKILL');

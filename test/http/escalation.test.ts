@@ -5,7 +5,7 @@ import { timelineTypes } from '../support/alert-support.js';
 import { eventually } from '../support/eventually.js';
 
 describe.each(testBackends)('escalation of an incident on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available);
+  const t = useTestApp(backend, available, { loops: ['timers'] });
 
   it.skipIf(!available)(
     'pages level 1 (whoever the schedule has on call) at once, level 2 after its delay, then says every level was paged',

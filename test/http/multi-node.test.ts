@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapDatabase } from '../../src/auth/bootstrap-admin.js';
 import { buildApp } from '../../src/http/build-app.js';
+import { createAppDeps } from '../../src/node/create-app-deps.js';
 import type { App } from '../../src/http/http-deps.js';
 import type { Database } from '../../src/storage/database.js';
 import { openPostgresDatabase } from '../../src/storage/postgres-database.js';
@@ -16,7 +17,8 @@ describe.skipIf(!testBackends[1]!.available)('two nodes on one PostgreSQL', () =
     token = (await bootstrapDatabase(test.db)).adminToken!;
     for (let i = 0; i < 2; i += 1) {
       const db = await openPostgresDatabase(test.url!, { poolSize: 4 });
-      nodes.push({ db, app: await buildApp({ db, config: testConfig() }) });
+      // The apps alone: what is shown here (numbering, transitions) needs no loop.
+      nodes.push({ db, app: await buildApp(createAppDeps({ db, config: testConfig() })) });
     }
   });
   afterAll(async () => {

@@ -12,7 +12,10 @@ const secretKey = 'ab'.repeat(32);
 const hookSecret = 'hook-secret-of-32-characters-ok!';
 
 describe.each(testBackends)('pages delivered by e-mail and webhook on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey, publicUrl: 'http://127.0.0.1:8080' } });
+  const t = useTestApp(backend, available, {
+    config: { secretKey, publicUrl: 'http://127.0.0.1:8080' },
+    loops: ['timers'],
+  });
   let hook: RecordingServer;
   const mails: { to: string; raw: string }[] = [];
   const smtp = new SMTPServer({

@@ -19,7 +19,7 @@ describe.each(testBackends)('post-mortems API on $backend', ({ backend, availabl
   const at = (ms: number) => {
     clock = new Date(ms);
   };
-  const t = useTestApp(backend, available, { now: () => clock, runner: true });
+  const t = useTestApp(backend, available, { now: () => clock, runner: true, loops: ['timers'] });
 
   async function declare(title: string, body: Record<string, unknown> = {}): Promise<string> {
     const response = await t.call('POST', '/api/v1/incidents', { body: { title, ...body } });

@@ -311,7 +311,7 @@ afterAll(async () => {
 });
 
 describe.each(testBackends)('probes against real services on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 } });
+  const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 }, loops: ['probes'] });
 
   it.skipIf(!available || postgresMissing !== null)(
     'opens an incident when PostgreSQL stops and resolves it when PostgreSQL is back',

@@ -29,7 +29,7 @@ async function startHealthServer(): Promise<{
 type HealthServer = Awaited<ReturnType<typeof startHealthServer>>;
 
 describe.each(testBackends)('probes through the API on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 } });
+  const t = useTestApp(backend, available, { config: { secretKey, probeTickMs: 50 }, loops: ['probes'] });
   let health: HealthServer;
   beforeAll(async () => {
     health = await startHealthServer();

@@ -9,7 +9,7 @@ import { testBackends } from '../support/test-database.js';
 describe.each(testBackends)(
   'shift swaps, re-assigned escalations and adopted drafts on $backend',
   ({ backend, available }) => {
-    const t = useTestApp(backend, available);
+    const t = useTestApp(backend, available, { loops: ['timers'] });
     const tomorrow = (hour: number) => {
       const day = new Date(Date.now() + 86_400_000);
       return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour)).toISOString();

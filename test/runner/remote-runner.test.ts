@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/http/start-server.js';
+import { startNode, type RunningNode } from '../../src/node/start-node.js';
 import { cleanEnv, spawnCli, tempDir, type CliProcess } from '../cli/cli-harness.js';
 import { eventually } from '../support/eventually.js';
 import { spawnRedisOnPort } from '../support/redis-process.js';
@@ -52,7 +52,7 @@ function processesMentioning(needle: string): number[] {
 }
 
 describe.each(testBackends)('a remote runner process on $backend', ({ backend, available }) => {
-  let server: RunningServer | null = null;
+  let server: RunningNode | null = null;
   let database: TestDatabase | null = null;
   let folder: Awaited<ReturnType<typeof tempDir>> | null = null;
   const runners: CliProcess[] = [];
@@ -162,7 +162,7 @@ describe.each(testBackends)('a remote runner process on $backend', ({ backend, a
     database = backend === 'postgres' ? await openTestDatabase('postgres', { migrate: false }) : null;
     // 500 ms beats: a runner process starved of CPU by a busy machine (the whole suite on 2 cores)
     // must not be taken for dead (2.5 s of silence), while a killed one is found out quickly.
-    server = await startServer(
+    server = await startNode(
       testConfig({
         port: 0,
         dataDir: folder.path,

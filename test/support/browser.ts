@@ -51,12 +51,13 @@ export interface ConsoleHarness {
 }
 
 /**
- * Starts the app on PGlite (the storage is tested on both backends elsewhere; the browser drives
+ * Starts the app, with all its loops, on PGlite (the storage is tested on both backends elsewhere; the browser drives
  * the UI), gives every test user `consolePassword`, and launches headless Chromium.
  */
 export async function startConsole(): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
-  const t = await createTestApp('pglite', { config: { consoleDir }, runner: true });
+  // The console shows what a whole node does (pages sent, probes going down): every loop runs.
+  const t = await createTestApp('pglite', { config: { consoleDir }, runner: true, loops: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   for (const user of Object.values(t.users)) {

@@ -5,6 +5,8 @@ import { createApiToken } from '../../src/auth/create-api-token.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { systemActor, type Role } from '../../src/core/actor.js';
 import { buildApp } from '../../src/http/build-app.js';
+import { createAppDeps } from '../../src/node/create-app-deps.js';
+import { startNodeLoops, type LoopName } from '../../src/node/start-node-loops.js';
 import type { App } from '../../src/http/http-deps.js';
 import type { BackendName, Database } from '../../src/storage/database.js';
 import { openTestDatabase } from './test-database.js';
@@ -37,7 +39,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return loadConfig({ env: {}, overrides: { logLevel: 'silent', localRunner: false, ...overrides } });
 }
 
-/** A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin. */
+/**
+ * A fresh database on `backend`, bootstrapped, with a viewer and a responder besides the admin,
+ * and an app on it. The app runs none of a node's loops unless asked: `loops: true` for all, or
+ * the ones a test needs (`loops: ['timers']`), so that nothing happens behind a test's back.
+ */
 export async function createTestApp(
   backend: BackendName,
   options: {
@@ -45,6 +51,7 @@ export async function createTestApp(
     now?: () => Date;
     env?: Record<string, string>;
     runner?: boolean | TestRunnerOptions;
+    loops?: boolean | readonly LoopName[];
   } = {},
 ): Promise<TestApp> {
   const testDb = await openTestDatabase(backend);
@@ -63,13 +70,18 @@ export async function createTestApp(
     users[role] = { id, token: secret };
   }
   // Tests never hand the runner's environment to steps: only what they set (`env: {}` by default).
-  const app = await buildApp({
+  const deps = createAppDeps({
     db,
     config: testConfig(options.config),
     env: options.env ?? {},
     ...(options.now === undefined ? {} : { now: options.now }),
   });
+  const app = await buildApp(deps);
   await app.ready();
+  const loops =
+    options.loops === undefined || options.loops === false
+      ? null
+      : startNodeLoops(deps, { log: app.log, ...(options.loops === true ? {} : { only: options.loops }) });
   // Steps run on runners only: tests that run steps ask for one (sandboxed, over the runner API).
   const runner =
     options.runner === undefined || options.runner === false
@@ -93,8 +105,10 @@ export async function createTestApp(
       });
     },
     close: async () => {
+      // A node's shutdown order: runner, app, loops, database.
       await runner?.stop({ cancel: true });
       await app.close();
+      await loops?.stop();
       await testDb.close();
     },
   };

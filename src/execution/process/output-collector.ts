@@ -40,6 +40,8 @@ export class OutputCollector {
     private readonly maxBytes: number,
     private readonly deliver: (chunk: OutputChunk) => void,
     private readonly onDeliveryError: (error: unknown) => void = () => undefined,
+    /** The clock that stamps each chunk: the runner's. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The exception `deliver` threw, if it did: the run should reject with it once the program is stopped. */
@@ -97,7 +99,7 @@ export class OutputCollector {
   private emit(stream: OutputStream, text: string): void {
     if (text === '' || this.failure !== null) return;
     try {
-      this.deliver({ stream, seq: this.seq++, text, at: new Date() });
+      this.deliver({ stream, seq: this.seq++, text, at: this.now() });
     } catch (error) {
       this.failure = { error };
       this.onDeliveryError(error);

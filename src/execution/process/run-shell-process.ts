@@ -20,6 +20,8 @@ export interface RunShellProcessInput {
   maxOutputBytes: number;
   signal?: AbortSignal;
   onOutput: (chunk: OutputChunk) => void;
+  /** The clock that stamps output (the system clock by default). */
+  now?: () => Date;
   /** Called once bash runs, with its pid (= its process group id). */
   onStart?: (info: { pid: number }) => void;
   /** Time between SIGTERM and SIGKILL of the process group; 5 s by default. */
@@ -78,9 +80,14 @@ export function runShellProcess(input: RunShellProcessInput): Promise<ShellProce
   const started = performance.now();
   const graceMs = input.killGraceMs ?? defaultGraceMs;
   let child: ChildProcess | null = null;
-  const output = new OutputCollector(input.maxOutputBytes, input.onOutput, () => {
-    if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
-  });
+  const output = new OutputCollector(
+    input.maxOutputBytes,
+    input.onOutput,
+    () => {
+      if (child?.pid !== undefined) terminateProcessGroup(child.pid, graceMs);
+    },
+    input.now,
+  );
   const result = (
     outcome: ShellProcessOutcome,
     exitCode: number | null,

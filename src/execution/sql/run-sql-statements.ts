@@ -19,6 +19,8 @@ export interface RunSqlStatementsInput {
   maxOutputBytes: number;
   signal?: AbortSignal;
   onOutput: (chunk: OutputChunk) => void;
+  /** The clock that stamps output (the system clock by default). */
+  now?: () => Date;
   /** 10 s by default, and never more than the timeout. */
   connectTimeoutMs?: number;
   /** Time a cancelled query has to stop before its backend is terminated; 5 s by default. */
@@ -37,7 +39,7 @@ export interface RunSqlStatementsInput {
 export async function runSqlStatements(input: RunSqlStatementsInput): Promise<ShellProcessResult> {
   const started = performance.now();
   let session: SqlStepSession | null = null;
-  const output = new OutputCollector(input.maxOutputBytes, input.onOutput, () => session?.stop());
+  const output = new OutputCollector(input.maxOutputBytes, input.onOutput, () => session?.stop(), input.now);
   const write = (stream: OutputStream, text: string): void => {
     if (text !== '') output.push(stream, Buffer.from(text, 'utf8'));
   };

@@ -451,7 +451,7 @@ describe.each(testBackends)('the runner protocol on $backend', ({ backend, avail
 });
 
 describe.each(testBackends)('a runner that stops beating on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { stepHeartbeatMs: 100 } });
+  const t = useTestApp(backend, available, { config: { stepHeartbeatMs: 100 }, loops: ['step-jobs'] });
 
   it.skipIf(!available)(
     'has its step declared interrupted by the sweep, once, and its later reports refused with 409',

@@ -185,7 +185,10 @@ describe.each(testBackends)('routing steps to runners by their labels on $backen
 });
 
 describe.each(testBackends)('steps no runner takes in time on $backend', ({ backend, available }) => {
-  const t = useTestApp(backend, available, { config: { stepQueueTimeoutMs: 1000, stepHeartbeatMs: 100 } });
+  const t = useTestApp(backend, available, {
+    config: { stepQueueTimeoutMs: 1000, stepHeartbeatMs: 100 },
+    loops: ['step-jobs'],
+  });
   const needed = 'no runner took it within 1 s (it needs a runner with env=prod)';
 
   it.skipIf(!available)(

@@ -30,6 +30,14 @@ describe('runShellProcess', () => {
     expect(log.chunks.map((chunk) => chunk.seq)).toEqual(log.chunks.map((_, index) => index));
   });
 
+  it('stamps each chunk with the clock it is given, not the system clock', async () => {
+    const at = new Date('2030-01-02T03:04:05Z');
+    const { log, done } = run('echo a; echo b >&2', { now: () => at });
+    await done;
+    expect(log.chunks.length).toBeGreaterThan(0);
+    expect(log.chunks.every((chunk) => chunk.at.getTime() === at.getTime())).toBe(true);
+  });
+
   it('delivers chunks of both streams in the order they arrive', async () => {
     const { log, done } = run('echo a; sleep 0.2; echo b >&2; sleep 0.2; echo c');
     await done;

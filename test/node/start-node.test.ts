@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/http/start-server.js';
+import { startNode } from '../../src/node/start-node.js';
 import { loadMigrations } from '../../src/storage/migrate.js';
 import { testConfig } from '../support/test-app.js';
 
@@ -17,7 +17,7 @@ describe('the server process', () => {
 
   it('finishes a request in flight before it closes, and refuses new connections while closing', async () => {
     const dataDir = tempDir('astreinte-shutdown-');
-    const server = await startServer(testConfig({ port: 0, dataDir }));
+    const server = await startNode(testConfig({ port: 0, dataDir }));
     const token = server.adminToken!;
     // Hold the embedded database for a moment: the request below waits on it, so it is in flight
     // when shutdown starts.
@@ -38,11 +38,11 @@ describe('the server process', () => {
 
   it('keeps its data and never seeds again when restarted on the same folder', async () => {
     const dataDir = tempDir('astreinte-restart-');
-    const first = await startServer(testConfig({ port: 0, dataDir, demo: true }));
+    const first = await startNode(testConfig({ port: 0, dataDir, demo: true }));
     expect(first.adminToken).not.toBeNull();
     expect(first.migrated).toEqual((await loadMigrations()).map((migration) => migration.name));
     await first.close();
-    const second = await startServer(testConfig({ port: 0, dataDir, demo: true }));
+    const second = await startNode(testConfig({ port: 0, dataDir, demo: true }));
     try {
       expect(second.adminToken).toBeNull();
       expect(second.migrated).toEqual([]);

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { authenticateSession } from '../auth/authenticate-session.js';
+import { authenticateToken } from '../auth/authenticate-token.js';
+import { csrfTokenOf, sessionSecretOf } from '../auth/session-secret.js';
+import { TokenTouches } from '../auth/token-touches.js';
+import { AppError } from '../core/app-error.js';
+import type { Queryable } from '../storage/database.js';
+
+export interface AuthPluginOptions {
+  db: Queryable;
+  now: () => Date;
+}
+
+/** Paths under /api/v1 that need no token. */
+const publicApiPaths = new Set(['/api/v1/openapi.json']);
+const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Authenticates every /api/v1 request (other paths — the console, /healthz, /metrics — are not
+ * its business) and sets `request.actor`: a person by session cookie or bearer token, or a runner
+ * by its token. A failure is thrown as an AppError, answered by the app's error handler (401
+ * with WWW-Authenticate, 403). Registered as `await app.register(authPlugin, { db, now })`.
+ */
+export const authPlugin: FastifyPluginAsync<AuthPluginOptions> = (app, { db, now }) => {
+  const tokenTouches = new TokenTouches();
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (!path.startsWith('/api/v1/') || publicApiPaths.has(path)) return;
+    // A runner token can claim and run steps, nothing else: not even read what a viewer reads.
+    const runnerPath = path.startsWith('/api/v1/runner/');
+    const header = request.headers.authorization;
+    const session = header === undefined ? sessionSecretOf(request.headers.cookie) : undefined;
+    if (session !== undefined) {
+      request.actor = await authenticateSession(db, session, now());
+      // The cookie comes with any request the browser makes, even one another site triggers: a
+      // change must also carry the CSRF token, which only the console can read.
+      if (!readMethods.has(request.method) && request.headers['x-csrf-token'] !== csrfTokenOf(session)) {
+        throw new AppError('forbidden', 'a change made with the session cookie needs its X-CSRF-Token header', {
+          required: 'X-CSRF-Token',
+        });
+      }
+      return;
+    }
+    const secret = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
+    request.actor = await authenticateToken(db, secret, now(), tokenTouches);
+    if ((request.actor.type === 'runner') !== runnerPath) {
+      throw new AppError(
+        'forbidden',
+        runnerPath ? 'these routes are for runners: use a runner token' : 'a runner token may only claim and run steps',
+        {},
+      );
+    }
+  });
+  return Promise.resolve();
+};
+
+// Fastify's documented way to let a plugin's hook cover its parent's routes (what the
+// fastify-plugin package sets): without it, the hook would apply to routes inside the plugin only.
+Object.assign(authPlugin, { [Symbol.for('skip-override')]: true });
