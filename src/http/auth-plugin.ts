@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
 import { authenticateSession } from '../auth/authenticate-session.js';
 import { authenticateToken } from '../auth/authenticate-token.js';
 import { csrfTokenOf, sessionSecretOf } from '../auth/session-secret.js';
@@ -21,7 +22,7 @@ const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * by its token. A failure is thrown as an AppError, answered by the app's error handler (401
  * with WWW-Authenticate, 403). Registered as `await app.register(authPlugin, { db, now })`.
  */
-export const authPlugin: FastifyPluginAsync<AuthPluginOptions> = (app, { db, now }) => {
+const authenticate: FastifyPluginAsync<AuthPluginOptions> = (app, { db, now }) => {
   const tokenTouches = new TokenTouches();
   app.addHook('onRequest', async (request) => {
     const path = request.url.split('?')[0] ?? '';
@@ -54,6 +55,6 @@ export const authPlugin: FastifyPluginAsync<AuthPluginOptions> = (app, { db, now
   return Promise.resolve();
 };
 
-// Fastify's documented way to let a plugin's hook cover its parent's routes (what the
-// fastify-plugin package sets): without it, the hook would apply to routes inside the plugin only.
-Object.assign(authPlugin, { [Symbol.for('skip-override')]: true });
+// fastify-plugin lets the hook cover the routes of the app that registers it, not only those
+// registered inside the plugin (Fastify's encapsulation).
+export const authPlugin = fastifyPlugin(authenticate, { name: 'astreinte-auth', fastify: '5.x' });
