@@ -18,10 +18,20 @@ const selectInboxEnds = `
  * accepted faster than they are handled.
  */
 export function registerInboxMetrics(registry: Registry, db: Queryable, now: () => Date = () => new Date()): void {
-  let read: Promise<{ depth: number; ageSeconds: number }> | null = null;
-  // Both gauges are collected in one scrape: they share one query.
-  const ends = (): Promise<{ depth: number; ageSeconds: number }> =>
-    (read ??= readInboxEnds(db, now).finally(() => setImmediate(() => (read = null))));
+  // A scrape collects both gauges: they share one query, made by the first and let go by the
+  // second (not by time: PGlite may answer a whole scrape and the next without a turn of the event loop).
+  let read: Promise<InboxEnds> | null = null;
+  let takers = 0;
+  const ends = (): Promise<InboxEnds> => {
+    if (read === null) {
+      read = readInboxEnds(db, now);
+      takers = 0;
+    }
+    const shared = read;
+    takers += 1;
+    if (takers === 2) read = null;
+    return shared;
+  };
   new Gauge({
     name: 'astreinte_alert_inbox_depth',
     help: 'Requests of alerts accepted and waiting in the inbox to be handled (all nodes)',
@@ -40,7 +50,12 @@ export function registerInboxMetrics(registry: Registry, db: Queryable, now: () 
   });
 }
 
-async function readInboxEnds(db: Queryable, now: () => Date): Promise<{ depth: number; ageSeconds: number }> {
+interface InboxEnds {
+  depth: number;
+  ageSeconds: number;
+}
+
+async function readInboxEnds(db: Queryable, now: () => Date): Promise<InboxEnds> {
   const { rows } = await db.query<{ first_id: number | null; last_id: number | null; oldest: Date | null }>(
     selectInboxEnds,
   );
