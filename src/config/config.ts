@@ -121,6 +121,19 @@ export const ConfigSchema = Type.Object({
     default: 48,
     description: 'how long single probe results are kept (hourly figures are kept 400 days)',
   }),
+  watchdogUrl: Type.Optional(
+    Type.String({
+      pattern: '^https?://',
+      description:
+        "dead man's switch: every node POSTs an always-firing heartbeat here (a healthchecks.io ping, another Astreinte's heartbeat URL)",
+    }),
+  ),
+  watchdogIntervalMs: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 60_000,
+    description: 'how often each node sends the watchdog heartbeat',
+  }),
   consoleDir: Type.Optional(
     Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' }),
   ),
@@ -194,6 +207,8 @@ export const configEnvironment: Record<keyof Config, string> = {
   probeTickMs: 'ASTREINTE_PROBE_TICK_MS',
   probeConcurrency: 'ASTREINTE_PROBE_CONCURRENCY',
   probeHistoryHours: 'ASTREINTE_PROBE_HISTORY_HOURS',
+  watchdogUrl: 'ASTREINTE_WATCHDOG_URL',
+  watchdogIntervalMs: 'ASTREINTE_WATCHDOG_INTERVAL_MS',
   consoleDir: 'ASTREINTE_CONSOLE_DIR',
   oidcIssuer: 'ASTREINTE_OIDC_ISSUER',
   oidcClientId: 'ASTREINTE_OIDC_CLIENT_ID',

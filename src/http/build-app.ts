@@ -41,7 +41,7 @@ export async function buildApp(deps: HttpDeps, options: { logger?: FastifyBaseLo
   // Runs once the server stopped taking requests and those in flight ended: alerts accepted are
   // committed before whoever closes the app closes the database.
   app.addHook('onClose', async () => deps.alerts.writer.stop());
-  const metrics = createHttpMetrics(db);
+  const metrics = createHttpMetrics(db, deps.metrics.registry);
   registerReportMetrics(metrics.registry, db, now);
   registerRunnerMetrics(metrics.registry, jobs.signal);
 

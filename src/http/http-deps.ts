@@ -11,6 +11,7 @@ import type { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
 import type { ExecutionServices } from '../execution/execute-step.js';
+import type { NodeMetrics } from '../node/node-metrics.js';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -28,6 +29,8 @@ export interface HttpDeps {
    * stops it when it closes: the alerts it accepted are committed by then), the runbooks alerts are matched with.
    */
   alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue };
+  /** This node's metrics: its app serves them at /metrics, its routes and loops count into them. */
+  metrics: NodeMetrics;
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */

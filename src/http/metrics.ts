@@ -11,10 +11,10 @@ export interface HttpMetrics {
 
 /**
  * One registry per app (not prom-client's global one), so that several apps in one process —
- * the tests — do not share counters. Open incidents are read at scrape time.
+ * the tests — do not share counters: the node's (`createNodeMetrics`), or a new one. Open
+ * incidents are read at scrape time.
  */
-export function createHttpMetrics(db: Queryable): HttpMetrics {
-  const registry = new Registry();
+export function createHttpMetrics(db: Queryable, registry: Registry = new Registry()): HttpMetrics {
   collectDefaultMetrics({ register: registry, prefix: 'astreinte_' });
   const requests = new Counter({
     name: 'astreinte_http_requests_total',

@@ -1,7 +1,7 @@
 import { sweepHeartbeats } from '../alerts/heartbeats/sweep-heartbeats.js';
 import { drainInbox } from '../alerts/pipeline/alert-inbox.js';
 import { expireStaleAlerts } from '../alerts/pipeline/expire-stale-alerts.js';
-import { ingestAlerts } from '../alerts/pipeline/ingest-alerts.js';
+import { countAlerts, ingestAlerts } from '../alerts/pipeline/ingest-alerts.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import { systemCtx, type Ctx } from '../core/context.js';
 import type { Database } from '../storage/database.js';
@@ -22,6 +22,8 @@ export function createAlertSweepJob(options: {
   intervalMs: number;
   now: () => Date;
   onError: JobErrorSink;
+  /** Told how many alerts of the inbox were handled for good, once committed (metrics). */
+  onProcessed?: (alerts: number) => void;
 }): JobLoop {
   const ctx: Ctx = systemCtx(options.db, options.now, 'alert-sweep');
   return new JobLoop(
@@ -30,14 +32,20 @@ export function createAlertSweepJob(options: {
     async () => {
       // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
       const stale = new Date(options.now().getTime() - staleInboxMs);
-      while (
-        (await drainInbox(
+      for (;;) {
+        let alerts = 0;
+        const taken = await drainInbox(
           options.db,
           8,
-          (tx, submissions) => ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue),
+          (tx, submissions) => {
+            alerts = countAlerts(submissions);
+            return ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue);
+          },
           stale,
-        )) > 0
-      );
+        );
+        if (alerts > 0) options.onProcessed?.(alerts);
+        if (taken === 0) break;
+      }
       await sweepHeartbeats(ctx, options.catalogue);
       await expireStaleAlerts(ctx, options.catalogue);
     },

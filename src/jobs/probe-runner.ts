@@ -22,6 +22,8 @@ export interface ProbeRunnerOptions {
   onError: JobErrorSink;
   /** Told of every check written (tests, metrics). */
   onChecked?: (decisions: readonly CheckDecision[]) => void;
+  /** Told how late each check starts after its slot, in seconds (metrics). */
+  onLate?: (seconds: number) => void;
 }
 
 /** How often old results are pruned (any node; the delete is idempotent). */
@@ -97,6 +99,7 @@ export class ProbeRunner {
   private launch(probe: ClaimedProbe): void {
     const abort = new AbortController();
     const startedAt = this.options.now();
+    this.options.onLate?.(Math.max(0, startedAt.getTime() - probe.scheduledAt.getTime()) / 1000);
     const done = this.check(probe, abort.signal)
       .then((verdict) => {
         if (!abort.signal.aborted) this.finished.push(decideProbeCheck(probe, verdict, startedAt, this.options.now()));

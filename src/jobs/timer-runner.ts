@@ -40,6 +40,8 @@ export interface TimerRunnerOptions {
   leaseMs?: number;
   batchSize?: number;
   onError: JobErrorSink;
+  /** Told how late each timer runs after it was due, in seconds (metrics). */
+  onLag?: (kind: string, seconds: number) => void;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createTimerRunner(options: TimerRunnerOptions): JobLoop & { read
 
 async function runTimer(options: TimerRunnerOptions, timer: DueTimer, now: () => Date): Promise<void> {
   const handler = options.handlers[timer.kind];
+  options.onLag?.(timer.kind, Math.max(0, now().getTime() - timer.dueAt.getTime()) / 1000);
   try {
     if (handler === undefined) throw new Error(`no handler for timers of kind ${timer.kind}`);
     const result = await options.db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { createStepJobServices } from '../execution/jobs/step-job-services.js';
 import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
 import type { HttpDeps } from '../http/http-deps.js';
 import type { Database } from '../storage/database.js';
+import { createNodeMetrics } from './node-metrics.js';
 
 export interface AppDepsOptions {
   db: Database;
@@ -41,11 +42,13 @@ export function createAppDeps(options: AppDepsOptions): HttpDeps {
   });
   const execution = createExecutionServices(config, jobs, options.env ?? process.env);
   const catalogue = new RunbookCatalogue();
+  const metrics = createNodeMetrics(db);
   const writer = new AlertWriter({
     db,
     catalogue,
     now,
+    onProcessed: (alerts) => metrics.alertsProcessed.inc(alerts),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
-  return { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue } };
+  return { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue }, metrics };
 }

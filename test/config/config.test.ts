@@ -35,6 +35,7 @@ describe('configuration', () => {
       probeTickMs: 200,
       probeConcurrency: 500,
       probeHistoryHours: 48,
+      watchdogIntervalMs: 60000,
       stepQueueTimeoutMs: 600000,
       localRunner: true,
       runnerSandbox: 'bwrap',

@@ -4,7 +4,7 @@ import { AppError } from '../../core/app-error.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
 import type { Database } from '../../storage/database.js';
 import { drainInbox, storeInInbox } from './alert-inbox.js';
-import { ingestAlerts, type AlertSubmission } from './ingest-alerts.js';
+import { countAlerts, ingestAlerts, type AlertSubmission } from './ingest-alerts.js';
 import type { RunbookCatalogue } from './suggest-runbooks.js';
 
 /** How long no request must arrive before this node turns to its inbox. */
@@ -25,6 +25,8 @@ export interface AlertWriterOptions {
   maxBatchAlerts?: number;
   /** Requests taken from the inbox per transaction, between two flushes of new ones. */
   inboxChunk?: number;
+  /** Told how many alerts were handled for good, once committed (metrics). */
+  onProcessed?: (alerts: number) => void;
 }
 
 /**
@@ -145,9 +147,12 @@ export class AlertWriter {
   private async drainChunk(): Promise<void> {
     const chunk = this.options.inboxChunk ?? 4;
     try {
-      const taken = await drainInbox(this.options.db, chunk, (db, submissions) =>
-        ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue),
-      );
+      let alerts = 0;
+      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => {
+        alerts = countAlerts(submissions);
+        return ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue);
+      });
+      if (alerts > 0) this.options.onProcessed?.(alerts);
       if (taken < chunk) this.backlog = this.leftovers = false;
     } catch (error) {
       // Left in the inbox for the sweep to retry; this node goes back to answering.
@@ -178,6 +183,7 @@ export class AlertWriter {
 
   private async write(submissions: AlertSubmission[]): Promise<void> {
     await ingestAlerts(this.ctxOn(this.options.db), submissions, this.options.catalogue);
+    this.options.onProcessed?.(countAlerts(submissions));
   }
 
   private fail(pending: Pending, error: unknown): void {

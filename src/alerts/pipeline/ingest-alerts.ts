@@ -21,6 +21,11 @@ export interface AlertSubmission {
   alerts: IncomingAlert[];
 }
 
+/** How many alerts some requests hold. */
+export function countAlerts(submissions: readonly AlertSubmission[]): number {
+  return submissions.reduce((sum, submission) => sum + submission.alerts.length, 0);
+}
+
 type FiringRow = {
   id: string;
   integration_id: string;

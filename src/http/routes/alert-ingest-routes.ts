@@ -13,9 +13,11 @@ import { ingestKeyOf } from '../integration-key-of.js';
  * The ways alerts come in: every route of every row of `ingestKinds`. None takes an API token:
  * each integration has its own key (a wrong or disabled key, or one of another kind, answers 401
  * and stores nothing). A 2xx answer is sent only once the alerts are committed (see AlertWriter).
+ * Alerts committed count as received, a request refused as invalid counts its alerts as invalid.
  */
 export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
   const { keys, writer, catalogue } = deps.alerts;
+  const { alertsReceived, alertsInvalid } = deps.metrics;
   const open = async (key: string | undefined, kind: IntegrationKind): Promise<SenderIntegration> => {
     const integration = key === undefined ? null : await keys.find(key);
     if (integration === null) throw new AppError('unauthenticated', 'unknown or disabled integration key');
@@ -27,10 +29,22 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
     }
     return integration;
   };
-  const toolsFor = (request: FastifyRequest, kind: IntegrationKind, definition: IngestKindDefinition): IngestTools => ({
+  const toolsFor = (
+    request: FastifyRequest,
+    kind: IntegrationKind,
+    definition: IngestKindDefinition,
+    opened: (integration: SenderIntegration) => void,
+  ): IngestTools => ({
     now: deps.now,
-    open: () => open(ingestKeyOf(request, definition.key), kind),
-    store: (integration, alerts) => writer.submit({ integration, alerts }),
+    open: async () => {
+      const integration = await open(ingestKeyOf(request, definition.key), kind);
+      opened(integration);
+      return integration;
+    },
+    store: async (integration, alerts) => {
+      await writer.submit({ integration, alerts });
+      alertsReceived.inc({ integration: integration.name, kind }, alerts.length);
+    },
     systemCtx: () => systemCtx(deps.db, deps.now, request.id),
     catalogue,
   });
@@ -44,11 +58,16 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
         // Senders' formats are their tools' own, documented in the README, not in the API's OpenAPI.
         schema: { hide: true },
         handler: async (request, reply) => {
+          // A kind may read the body before the key (PagerDuty): an invalid one may come from no integration.
+          let integration = '';
           try {
-            const answer = await definition.receive(request.body, toolsFor(request, kind, definition));
+            const tools = toolsFor(request, kind, definition, (opened) => (integration = opened.name));
+            const answer = await definition.receive(request.body, tools);
             return await reply.status(answer.status).send(answer.body);
           } catch (error) {
-            const answer = definition.answerError?.(toAppError(error));
+            const refusal = toAppError(error);
+            if (refusal.code === 'validation_failed') alertsInvalid.inc({ integration, kind }, alertsIn(request.body));
+            const answer = definition.answerError?.(refusal);
             if (answer === undefined) throw error;
             return reply.status(answer.status).send(answer.body);
           }
@@ -56,4 +75,10 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
       });
     }
   }
+}
+
+/** How many alerts a refused body meant to send: a list's (Prometheus) or its `alerts` list's (Alertmanager), else one. */
+function alertsIn(body: unknown): number {
+  const list = Array.isArray(body) ? body : (body as { alerts?: unknown } | null)?.alerts;
+  return Array.isArray(list) && list.length > 0 ? list.length : 1;
 }

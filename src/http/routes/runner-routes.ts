@@ -24,7 +24,7 @@ const ExecutionParams = Type.Object({ runnerId: Type.String(), executionId: Type
  * The runners' side of the API (runner tokens only): register, long-poll for steps, beat, stream
  * output, report the end. And the list of runners, for people.
  */
-export function registerRunnerRoutes(app: App, { db, now, execution }: HttpDeps): void {
+export function registerRunnerRoutes(app: App, { db, now, execution, metrics }: HttpDeps): void {
   app.get(
     '/api/v1/runners',
     {
@@ -154,11 +154,15 @@ export function registerRunnerRoutes(app: App, { db, now, execution }: HttpDeps)
         response: { 200: Type.Object({ status: Type.Union([Type.String(), Type.Null()]) }), ...errorResponses },
       },
     },
-    async (request) =>
-      finishStepJob({
+    async (request) => {
+      const ended = await finishStepJob({
         ctx: ctxOf(request, db, now),
         input: { ...request.params, result: request.body },
         services: execution,
-      }),
+      });
+      // null: the step had already ended another way (cancelled, declared interrupted): nothing ended here.
+      if (ended.status !== null) metrics.stepExecutions.inc({ outcome: ended.status });
+      return ended;
+    },
   );
 }

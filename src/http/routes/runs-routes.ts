@@ -20,7 +20,7 @@ import { errorResponses, IdParams } from '../schemas.js';
 const tags = ['runs'];
 
 /** Runs of runbooks: start one (in an incident or as a rehearsal), show it with its step executions. */
-export function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): void {
+export function registerRunRoutes(app: App, { db, now, execution, metrics }: HttpDeps): void {
   app.post(
     '/api/v1/runs',
     {
@@ -168,13 +168,14 @@ export function registerRunRoutes(app: App, { db, now, execution }: HttpDeps): v
         response: { 201: StepExecutionSchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(
-        await recordStepOutcome({
-          ctx: ctxOf(request, db, now),
-          input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
-        }),
-      ),
+    async (request, reply) => {
+      const execution = await recordStepOutcome({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, runId: request.params.id, stepId: request.params.stepId },
+      });
+      metrics.stepExecutions.inc({ outcome: request.body.outcome });
+      return reply.status(201).send(execution);
+    },
   );
 
   app.post(

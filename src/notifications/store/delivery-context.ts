@@ -21,13 +21,15 @@ export interface DeliveryContext {
     status: IncidentStatus;
     summary: string;
     services: string[];
+    /** When the incident's row was made: where a page's latency is counted from. */
+    openedAt: Date;
   } | null;
   recipient: NotificationRecipient;
 }
 
 const selectDelivery = `
   SELECT d.id, d.status, d.attempts, d.kind, d.message, d.recipient, d.channel_id, c.config, c.breaker,
-         i.id AS incident_id, i.title, i.severity, i.status AS incident_status, i.summary,
+         i.id AS incident_id, i.title, i.severity, i.status AS incident_status, i.summary, i.created_at AS incident_created_at,
          COALESCE((SELECT array_agg(s.service_id ORDER BY s.service_id) FROM incident_services s WHERE s.incident_id = i.id), '{}') AS services,
          u.id AS user_id, u.name, u.email, u.phone, u.time_zone, u.locale
     FROM notification_deliveries d
@@ -53,6 +55,7 @@ type DeliveryRow = {
   incident_status: IncidentStatus;
   summary: string;
   services: string[];
+  incident_created_at: Date;
   user_id: string | null;
   name: string | null;
   email: string | null;
@@ -85,6 +88,7 @@ export async function loadDeliveryContext(db: Queryable, id: string): Promise<De
             status: row.incident_status,
             summary: row.summary,
             services: row.services,
+            openedAt: row.incident_created_at,
           },
     recipient: {
       ...(row.user_id === null ? {} : { userId: row.user_id }),

@@ -23,6 +23,16 @@ export interface DeliveryDeps {
   secretKey: Buffer | null;
   /** Where people reach the server: incident and acknowledge links. */
   baseUrl: string;
+  /** Told of each attempt's outcome once recorded (metrics). */
+  onAttempt?: (attempt: DeliveryAttempt) => void;
+}
+
+/** One attempt recorded: its channel kind, whether it went out, and for a first page its incident's age. */
+export interface DeliveryAttempt {
+  channel: string;
+  sent: boolean;
+  /** Seconds from the incident's opening to a first-level page sent; null for anything else. */
+  pageLatencySeconds: number | null;
 }
 
 /** After this, a delivery still `sending` lost its node: its outcome is unknown. */
@@ -156,10 +166,10 @@ async function recordOutcome(
   attempt: number,
   result: DeliveryResult,
 ): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+  const recordedAt = await deps.db.transaction(async (tx) => {
     const current = await loadDeliveryContext(tx, delivery.id);
     // A check took over (this node was too slow): its decision stands.
-    if (current === null || current.status !== 'sending' || current.attempts !== attempt) return;
+    if (current === null || current.status !== 'sending' || current.attempts !== attempt) return null;
     const now = deps.now();
     const ctx: Ctx = systemCtx(tx, deps.now, `delivery:${delivery.id}`);
     const breaker = updateBreaker(current.breaker, result, now);
@@ -196,7 +206,20 @@ async function recordOutcome(
         },
       });
     }
+    return now;
   });
+  if (recordedAt !== null) deps.onAttempt?.(attemptOf(delivery, result, recordedAt));
+}
+
+function attemptOf(delivery: DeliveryContext, result: DeliveryResult, at: Date): DeliveryAttempt {
+  const sent = result.outcome === 'sent';
+  const firstPage = sent && delivery.message.kind === 'page' && (delivery.message.level ?? 1) === 1;
+  return {
+    channel: delivery.channelConfig.kind,
+    sent,
+    pageLatencySeconds:
+      firstPage && delivery.incident !== null ? (at.getTime() - delivery.incident.openedAt.getTime()) / 1000 : null,
+  };
 }
 
 /** A delivery whose attempt lost its node: resent where the channel dedups, else shown as unknown. */
