@@ -34,9 +34,11 @@ export async function buildApp(deps: HttpDeps, options: { logger?: FastifyBaseLo
 
   const { jobs } = deps.execution;
   // Runners waiting for a step are let go first, so shutdown does not wait out their long polls.
-  app.addHook('preClose', () => {
+  // Live streams end too (clients resume on another node with Last-Event-ID), and the node stops
+  // listening while its database is still open.
+  app.addHook('preClose', async () => {
     jobs.signal.close();
-    return Promise.resolve();
+    await deps.live.stop();
   });
   // Runs once the server stopped taking requests and those in flight ended: alerts accepted are
   // committed before whoever closes the app closes the database.

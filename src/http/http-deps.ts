@@ -11,6 +11,7 @@ import type { AlertWriter } from '../alerts/pipeline/alert-writer.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
 import type { ExecutionServices } from '../execution/execute-step.js';
+import type { LiveChanges } from '../live/live-changes.js';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -28,6 +29,12 @@ export interface HttpDeps {
    * stops it when it closes: the alerts it accepted are committed by then), the runbooks alerts are matched with.
    */
   alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue };
+  /**
+   * What changed in the database, from any node, as this node's one listener hears it: live
+   * streams wait on it instead of polling. Started by the node (or by the first stream); the app
+   * stops it when it closes, which ends the streams.
+   */
+  live: LiveChanges;
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */
