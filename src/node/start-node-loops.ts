@@ -26,7 +26,7 @@ export function startNodeLoops(
   deps: HttpDeps,
   options: { only?: readonly LoopName[]; log: Pick<Logger, 'error'> },
 ): NodeLoops {
-  const { db, config, now, execution, alerts } = deps;
+  const { db, config, now, execution, alerts, live } = deps;
   const wanted = new Set(options.only ?? loopNames);
   // A failed round is logged and its loop goes on.
   const failed =
@@ -58,6 +58,8 @@ export function startNodeLoops(
       db,
       now,
       intervalMs: config.timerPollMs,
+      // Escalations and pages due now run at once, not at the next look.
+      scheduled: (follower) => live.onTimers(follower),
       handlers: oncallTimerHandlers({
         db,
         now,

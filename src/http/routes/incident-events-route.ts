@@ -47,13 +47,20 @@ export function registerIncidentEventsRoute(app: App, { db, now, live }: HttpDep
       request.raw.on('close', () => (closed = true));
       const ended = streamClosed(request, live.closing);
       let quietSince = Date.now();
+      // The first round reads; later ones when notified, or once the safety interval passed.
+      let readAt: number | null = null;
+      let since = live.incidents.generation;
       try {
         while (!closed && !live.isStopped) {
-          // Taken before the read: a change notified while it reads wakes the wait at once.
-          const since = live.incidents.generation;
-          for (const change of await readIncidentChanges(ctx, cursor)) {
-            raw.write(`id: ${change.id}\nevent: incident\ndata: ${JSON.stringify(change.incident)}\n\n`);
-            quietSince = Date.now();
+          const due = readAt === null || Date.now() - readAt >= live.safetyPollMs;
+          if (due || since !== live.incidents.generation) {
+            // Taken before the read: a change notified while it reads wakes the wait at once.
+            since = live.incidents.generation;
+            readAt = Date.now();
+            for (const change of await readIncidentChanges(ctx, cursor)) {
+              raw.write(`id: ${change.id}\nevent: incident\ndata: ${JSON.stringify(change.incident)}\n\n`);
+              quietSince = Date.now();
+            }
           }
           if (Date.now() - quietSince > keepAliveMs) {
             raw.write(': keep-alive\n\n');
