@@ -76,8 +76,8 @@ export class PostgresListener {
       for (const channel of this.handlers.keys()) await client.query(`LISTEN ${channel}`);
       for (const set of this.handlers.values()) for (const handler of set) handler(null);
     } catch {
-      // Still unreachable: the next attempt comes after the same delay.
-      if (this.client === null) setTimeout(() => void this.relisten(), reconnectMs).unref();
+      // Still unreachable: the next attempt comes after the same delay (it gives up if connected meanwhile).
+      setTimeout(() => void this.relisten(), reconnectMs).unref();
     }
   }
 }
