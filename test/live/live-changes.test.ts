@@ -51,3 +51,30 @@ describe.each(testBackends)('database change notifications on $backend', ({ back
     expect(live.isStopped).toBe(true);
   });
 });
+
+describe.skipIf(!testBackends[1]!.available)('the PostgreSQL listening connection', () => {
+  it('tells its followers that notifications may be lost when cut, then hears again', async () => {
+    const test = await openTestDatabase('postgres');
+    try {
+      const heard: (string | null)[] = [];
+      const waiters: (() => void)[] = [];
+      const next = () => new Promise<void>((resolve) => waiters.push(resolve));
+      await test.db.listen(liveChannels.timers, (payload) => {
+        heard.push(payload);
+        waiters.shift()?.();
+      });
+      const cut = next();
+      await test.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      );
+      await cut;
+      const after = next();
+      await scheduleTimer(test.db, { id: 'after-cut', kind: 'test', dueAt: new Date(1000), payload: {} });
+      await after;
+      expect(heard).toEqual([null, '1000']);
+    } finally {
+      await test.close();
+    }
+  });
+});
