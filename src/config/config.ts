@@ -56,6 +56,12 @@ export const ConfigSchema = Type.Object({
     default: 250,
     description: 'how often a node looks for due escalations, pages and retries',
   }),
+  liveSafetyPollMs: Type.Integer({
+    minimum: 100,
+    maximum: 3_600_000,
+    default: 10_000,
+    description: 'how often a live stream reads without being notified of a change (in case a notification was lost)',
+  }),
   alertSweepMs: Type.Integer({
     minimum: 100,
     maximum: 60_000,
@@ -196,6 +202,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   runnerWritablePaths: 'ASTREINTE_RUNNER_WRITABLE',
   alertSweepMs: 'ASTREINTE_ALERT_SWEEP_MS',
   timerPollMs: 'ASTREINTE_TIMER_POLL_MS',
+  liveSafetyPollMs: 'ASTREINTE_LIVE_SAFETY_POLL_MS',
   stepDenyList: 'ASTREINTE_STEP_DENY_LIST',
   stepEnvironment: 'ASTREINTE_STEP_ENV',
   stepSecretEnv: 'ASTREINTE_STEP_SECRET_ENV',

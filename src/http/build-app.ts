@@ -34,13 +34,18 @@ export async function buildApp(deps: HttpDeps, options: { logger?: FastifyBaseLo
 
   const { jobs } = deps.execution;
   // Runners waiting for a step are let go first, so shutdown does not wait out their long polls.
+  // Live streams end too (clients resume on another node with Last-Event-ID).
   app.addHook('preClose', () => {
     jobs.signal.close();
+    deps.live.release();
     return Promise.resolve();
   });
   // Runs once the server stopped taking requests and those in flight ended: alerts accepted are
-  // committed before whoever closes the app closes the database.
-  app.addHook('onClose', async () => deps.alerts.writer.stop());
+  // committed, and the node stops listening, before whoever closes the app closes the database.
+  app.addHook('onClose', async () => {
+    await deps.alerts.writer.stop();
+    await deps.live.stop();
+  });
   const metrics = createHttpMetrics(db, deps.metrics.registry);
   registerReportMetrics(metrics.registry, db, now);
   registerRunnerMetrics(metrics.registry, jobs.signal);

@@ -12,6 +12,7 @@ import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
 import type { ExecutionServices } from '../execution/execute-step.js';
 import type { NodeMetrics } from '../node/node-metrics.js';
+import type { LiveChanges } from '../live/live-changes.js';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -31,6 +32,12 @@ export interface HttpDeps {
   alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue };
   /** This node's metrics: its app serves them at /metrics, its routes and loops count into them. */
   metrics: NodeMetrics;
+  /**
+   * What changed in the database, from any node, as this node's one listener hears it: live
+   * streams wait on it instead of polling. Started by the node (or by the first stream); the app
+   * stops it when it closes, which ends the streams.
+   */
+  live: LiveChanges;
 }
 
 /** The Fastify instance with TypeBox typing, as route modules receive it. */

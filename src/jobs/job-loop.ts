@@ -10,6 +10,8 @@ export class JobLoop {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
+  /** Woken during a round: what woke it may have come too late for that round, so another follows at once. */
+  private again = false;
 
   constructor(
     private readonly name: string,
@@ -31,8 +33,20 @@ export class JobLoop {
       .catch((error: unknown) => this.onError(error, this.name))
       .finally(() => {
         this.running = null;
+        // A round run from outside the loop while its timer waits: the wake-up is honoured now.
+        if (this.again && this.timer !== null) this.schedule();
       });
     await this.running;
+  }
+
+  /**
+   * Runs a round as soon as possible rather than at the next interval (work known to be due):
+   * at once when idle, right after the round in progress otherwise. Nothing once stopped.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    this.again = true;
+    if (this.running === null) this.schedule();
   }
 
   async stop(): Promise<void> {
@@ -44,10 +58,13 @@ export class JobLoop {
 
   private schedule(): void {
     if (this.stopped) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    const delay = this.again ? 0 : this.intervalMs;
+    this.again = false;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.runOnce().then(() => this.schedule());
-    }, this.intervalMs);
+    }, delay);
     // A loop alone must not keep the process alive (the HTTP server does that).
     this.timer.unref();
   }

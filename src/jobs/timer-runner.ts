@@ -39,6 +39,11 @@ export interface TimerRunnerOptions {
   /** How long a node holds a timer it claimed before another may take it over. */
   leaseMs?: number;
   batchSize?: number;
+  /**
+   * Follows timers as they are scheduled (earliest due time, epoch ms, heard at commit): one due
+   * before the next look runs at once, or when due, instead of waiting for the poll.
+   */
+  scheduled?: (follower: (dueAt: number) => void) => () => void;
   onError: JobErrorSink;
   /** Told how late each timer runs after it was due, in seconds (metrics). */
   onLag?: (kind: string, seconds: number) => void;
@@ -76,8 +81,20 @@ export function createTimerRunner(options: TimerRunnerOptions): JobLoop & { read
       if (rows.length < batchSize) return;
     }
   };
-  const loop = new JobLoop('timers', options.intervalMs ?? 200, runDue, options.onError);
-  return Object.assign(loop, { nodeId });
+  const intervalMs = options.intervalMs ?? 200;
+  const loop = new JobLoop('timers', intervalMs, runDue, options.onError);
+  const unfollow = options.scheduled?.((dueAt) => {
+    const inMs = dueAt - now().getTime();
+    if (inMs > intervalMs) return; // the next look finds it in time
+    if (inMs <= 0) loop.wake();
+    else setTimeout(() => loop.wake(), inMs).unref();
+  });
+  const stopLoop = loop.stop.bind(loop);
+  const stop = async (): Promise<void> => {
+    unfollow?.();
+    await stopLoop();
+  };
+  return Object.assign(loop, { nodeId, stop });
 }
 
 async function runTimer(options: TimerRunnerOptions, timer: DueTimer, now: () => Date): Promise<void> {

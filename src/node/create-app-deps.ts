@@ -8,6 +8,7 @@ import { createExecutionServices } from '../execution/create-execution-services.
 import { createStepJobServices } from '../execution/jobs/step-job-services.js';
 import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
 import type { HttpDeps } from '../http/http-deps.js';
+import { LiveChanges } from '../live/live-changes.js';
 import type { Database } from '../storage/database.js';
 import { createNodeMetrics } from './node-metrics.js';
 
@@ -50,5 +51,8 @@ export function createAppDeps(options: AppDepsOptions): HttpDeps {
     onProcessed: (alerts) => metrics.alertsProcessed.inc(alerts),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
-  return { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue }, metrics };
+  const live = new LiveChanges(db, config.liveSafetyPollMs);
+  // Steps recorded on another node wake this node's streams as this node's own records do.
+  live.onSteps((ids) => (ids === 'all' ? jobs.changes.notifyAll() : ids.forEach((id) => jobs.changes.notify(id))));
+  return { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue }, metrics, live };
 }

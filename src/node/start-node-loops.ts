@@ -29,7 +29,7 @@ export function startNodeLoops(
   deps: HttpDeps,
   options: { only?: readonly LoopName[]; log: Pick<Logger, 'error'> },
 ): NodeLoops {
-  const { db, config, now, execution, alerts, metrics } = deps;
+  const { db, config, now, execution, alerts, metrics, live } = deps;
   const wanted = new Set(options.only ?? loopNames);
   // A failed round is logged and its loop goes on.
   const failed =
@@ -62,6 +62,8 @@ export function startNodeLoops(
       db,
       now,
       intervalMs: config.timerPollMs,
+      // Escalations and pages due now run at once, not at the next look.
+      scheduled: (follower) => live.onTimers(follower),
       handlers: oncallTimerHandlers({
         db,
         now,

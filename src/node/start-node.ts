@@ -66,6 +66,8 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     if (boot.firstStart) logger.info({ demo: config.demo }, 'empty database bootstrapped');
     const deps = createAppDeps({ db, config, now, logger, ...(options.env === undefined ? {} : { env: options.env }) });
     app = await buildApp(deps, { logger });
+    // Listening before the first request: a stream opened at once misses nothing.
+    await deps.live.start();
     await app.listen({ host: config.host, port: config.port });
     loops = startNodeLoops(deps, { log: logger, ...(options.loops === undefined ? {} : { only: options.loops }) });
     const url = urlOf(app, config);

@@ -30,8 +30,17 @@ export interface Database extends Queryable, ScriptRunner {
    * Nested calls on the transaction object join the outer transaction.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `handler` with the payload of each notification on `channel` (`NOTIFY`, delivered at
+   * commit) until the returned function is called. `null` means notifications may have been lost
+   * (the listening connection was cut and is back): assume anything changed.
+   */
+  listen(channel: string, handler: ChangeHandler): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** Receives a notification's payload, or `null` when some may have been lost. */
+export type ChangeHandler = (payload: string | null) => void;
 
 export interface Transaction extends Queryable, ScriptRunner {
   readonly backend: BackendName;

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, types, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
-import type { Database, QueryResult, Row, Transaction } from './database.js';
+import type { ChangeHandler, Database, QueryResult, Row, Transaction } from './database.js';
 import { initPgliteDataDir } from './pglite-initdb.js';
 
 /** Both adapters parse int8 (counts, bigserial ids) as numbers: ids never exceed 2^53 here. */
@@ -44,6 +44,12 @@ class PgliteDatabase implements Database {
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     // PGlite serialises transactions on its single connection: a second one waits for the first.
     return this.pglite.transaction((tx) => work(new PgliteTransactionHandle(tx)));
+  }
+
+  /** PGlite's own LISTEN: notifications arrive with the answer to the statement that commits. */
+  async listen(channel: string, handler: ChangeHandler): Promise<() => Promise<void>> {
+    const stop = await this.pglite.listen(channel, handler);
+    return () => stop();
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, QueryResult, Row, Transaction } from './database.js';
+import type { ChangeHandler, Database, QueryResult, Row, Transaction } from './database.js';
+import { PostgresListener } from './postgres-listener.js';
 
 const int8 = 20;
 
@@ -18,7 +19,7 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   await pool.query('SELECT 1');
-  return new PostgresDatabase(pool);
+  return new PostgresDatabase(pool, new PostgresListener(url));
 }
 
 type Client = pg.Pool | pg.PoolClient;
@@ -34,7 +35,10 @@ async function runQuery<T extends Row>(
 
 class PostgresDatabase implements Database {
   readonly backend = 'postgres' as const;
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly listener: PostgresListener,
+  ) {}
 
   query<T extends Row>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
     return runQuery<T>(this.pool, sql, params);
@@ -64,7 +68,13 @@ class PostgresDatabase implements Database {
     }
   }
 
+  /** On the node's one listening connection, opened on the first call. */
+  listen(channel: string, handler: ChangeHandler): Promise<() => Promise<void>> {
+    return this.listener.listen(channel, handler);
+  }
+
   async close(): Promise<void> {
+    await this.listener.close();
     await this.pool.end();
   }
 }

@@ -78,6 +78,8 @@ export async function createTestApp(
   });
   const app = await buildApp(deps);
   await app.ready();
+  // As a node does: listening before the first request, so timers and streams hear every change.
+  await deps.live.start();
   const loops =
     options.loops === undefined || options.loops === false
       ? null

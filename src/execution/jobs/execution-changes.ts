@@ -1,7 +1,8 @@
 /**
  * Tells the event streams of this node that a step execution changed (output stored, ended), so
- * a stream sends it within milliseconds rather than at its next poll. Changes recorded by other
- * nodes are still found by the streams' own periodic reads.
+ * a stream sends it within milliseconds rather than at its next poll. This node's own records
+ * notify it directly; changes recorded on other nodes arrive through the node's live fan-out
+ * (`LiveChanges.onSteps`, from the database's notifications).
  */
 export class ExecutionChanges {
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -13,8 +14,13 @@ export class ExecutionChanges {
     for (const wake of waiting) wake();
   }
 
-  /** Resolves on the next change of `executionId`, or after `ms`. */
-  wait(executionId: string, ms: number): Promise<void> {
+  /** Wakes every waiter: notifications may have been lost, so each stream reads again. */
+  notifyAll(): void {
+    for (const executionId of [...this.waiters.keys()]) this.notify(executionId);
+  }
+
+  /** Resolves on the next change of `executionId`, after `ms`, or when `abort` resolves. */
+  wait(executionId: string, ms: number, abort?: Promise<unknown>): Promise<void> {
     return new Promise((resolve) => {
       const set = this.waiters.get(executionId) ?? new Set<() => void>();
       const wake = (): void => {
@@ -26,6 +32,7 @@ export class ExecutionChanges {
       const timer = setTimeout(wake, ms);
       set.add(wake);
       this.waiters.set(executionId, set);
+      void abort?.then(wake);
     });
   }
 }

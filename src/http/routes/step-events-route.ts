@@ -4,16 +4,17 @@ import { finalExecutionStatuses } from '../../execution/run-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
-
-const pollMs = 200;
+import { streamClosed } from './stream-closed.js';
 
 /**
  * `GET …/executions/{id}/events`: a step's output as Server-Sent Events while it runs —
  * `output` events (id = output seq, so `Last-Event-ID` resumes), `status` on each change, and
  * `end` once the step is over. The output is read from the database, so the stream works on any
- * node, whichever node its runner reports to; this node's own records wake it at once.
+ * node, whichever node its runner reports to: this node's own records wake it at once, other
+ * nodes' through the live fan-out (the database's notifications), and a safety read comes after
+ * `live.safetyPollMs` of silence.
  */
-export function registerStepEventsRoute(app: App, { db, now, execution: { jobs } }: HttpDeps): void {
+export function registerStepEventsRoute(app: App, { db, now, execution: { jobs }, live }: HttpDeps): void {
   app.get(
     '/api/v1/runs/:id/executions/:executionId/events',
     {
@@ -30,8 +31,11 @@ export function registerStepEventsRoute(app: App, { db, now, execution: { jobs }
       let after = Number.isInteger(lastEventId) ? lastEventId : -1;
       const read = () =>
         readStepProgress({ ctx, input: { runId: request.params.id, executionId: request.params.executionId, after } });
+      await live.start().catch((error: unknown) => request.log.warn({ err: error }, 'live changes unavailable'));
+      const ended = streamClosed(request, live.closing);
+      const next = () => jobs.changes.wait(request.params.executionId, live.safetyPollMs, ended);
       // Listening before each read: a change recorded while it reads is not missed.
-      let changed = jobs.changes.wait(request.params.executionId, pollMs);
+      let changed = next();
       let progress = await read(); // 404 before the stream opens
       reply.hijack();
       const raw = reply.raw;
@@ -49,6 +53,7 @@ export function registerStepEventsRoute(app: App, { db, now, execution: { jobs }
       let status = '';
       try {
         while (!closed) {
+          if (live.isStopped) break; // the node is stopping: the client resumes elsewhere
           const { execution, output } = progress;
           for (const chunk of output) {
             send('output', chunk, chunk.seq);
@@ -63,7 +68,7 @@ export function registerStepEventsRoute(app: App, { db, now, execution: { jobs }
             break;
           }
           await changed;
-          changed = jobs.changes.wait(request.params.executionId, pollMs);
+          changed = next();
           progress = await read();
         }
       } catch (error) {
