@@ -95,12 +95,15 @@ describe('inhibitionProbes', () => {
 
   it('keeps a label named __proto__ as a label', () => {
     const rule: InhibitionRule = { ...criticalMutesWarning, equal: ['__proto__'] };
-    const [probe] = inhibitionProbes([rule], [
-      Object.fromEntries([
-        ['__proto__', 'x'],
-        ['severity', 'warning'],
-      ]),
-    ]);
+    const [probe] = inhibitionProbes(
+      [rule],
+      [
+        Object.fromEntries([
+          ['__proto__', 'x'],
+          ['severity', 'warning'],
+        ]),
+      ],
+    );
     expect(JSON.stringify(probe?.contains)).toBe('{"__proto__":"x","severity":"critical"}');
   });
 });
