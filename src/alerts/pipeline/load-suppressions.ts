@@ -22,10 +22,12 @@ export interface Suppressions {
   of(alert: PlannedAlert): Suppression | null;
 }
 
-const selectActiveSilences = `
+// Read once per flush: the partial indexes on the unexpired ones' `ends_at` (migration 005) make
+// each a range scan of those still to end, however many have ended before.
+export const selectActiveSilences = `
   SELECT id, matchers, starts_at, ends_at FROM silences
    WHERE expired_at IS NULL AND starts_at <= $1 AND ends_at > $1`;
-const selectActiveMaintenance = `
+export const selectActiveMaintenance = `
   SELECT id, service_id FROM maintenance_windows
    WHERE cancelled_at IS NULL AND starts_at <= $1 AND ends_at > $1`;
 const selectInhibitRules = `SELECT id, source_matchers, target_matchers, equal_labels FROM inhibit_rules`;

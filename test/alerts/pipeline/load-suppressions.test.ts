@@ -3,7 +3,11 @@ import type { Labels } from '../../../src/alerts/alert-model.js';
 import { effectiveSettings } from '../../../src/alerts/integration-model.js';
 import type { IngestIntegration } from '../../../src/alerts/integrations/integration-keys.js';
 import { selectInhibitionCandidates } from '../../../src/alerts/pipeline/load-inhibition-sources.js';
-import { loadSuppressions } from '../../../src/alerts/pipeline/load-suppressions.js';
+import {
+  loadSuppressions,
+  selectActiveMaintenance,
+  selectActiveSilences,
+} from '../../../src/alerts/pipeline/load-suppressions.js';
 import { planAlert } from '../../../src/alerts/pipeline/plan-alert.js';
 import { systemCtx } from '../../../src/core/context.js';
 import type { Database, Row, Transaction } from '../../../src/storage/database.js';
@@ -155,5 +159,38 @@ describe.each(testBackends)('mute checks with 100k firing alerts on $backend', (
     const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
     expect(plan).toContain('alerts_firing_labels');
     expect(plan).not.toMatch(/Seq Scan on alerts/);
+  });
+
+  it.skipIf(!available)('reads active silences and maintenance windows by index, not past ones', async () => {
+    const { db } = test;
+    await db.query(`INSERT INTO services (id, name) VALUES ('billing', 'Billing')`);
+    // Thousands that ended, one still running: a flush must read the one through the index.
+    await db.query(
+      `INSERT INTO silences (matchers, starts_at, ends_at, comment, created_at, created_by_type, created_by_name)
+       SELECT '[]'::jsonb, $1::timestamptz - make_interval(days => i + 1), $1::timestamptz - make_interval(days => i),
+              'past', $1, 'system', 'test'
+         FROM generate_series(1, 20000) AS i
+       UNION ALL SELECT '[]'::jsonb, $1, $1::timestamptz + interval '1 hour', 'now', $1, 'system', 'test'`,
+      [now],
+    );
+    await db.query(
+      `INSERT INTO maintenance_windows (service_id, starts_at, ends_at, reason, created_at, created_by_type, created_by_name)
+       SELECT 'billing', $1::timestamptz - make_interval(days => i + 1), $1::timestamptz - make_interval(days => i),
+              'past', $1, 'system', 'test'
+         FROM generate_series(0, 20000) AS i`,
+      [now],
+    );
+    await db.query('ANALYZE silences');
+    await db.query('ANALYZE maintenance_windows');
+    for (const [sql, index] of [
+      [selectActiveSilences, 'silences_active'],
+      [selectActiveMaintenance, 'maintenance_windows_active'],
+    ] as const) {
+      const at = `'${now.toISOString()}'::timestamptz`;
+      const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql.replaceAll('$1', at)}`);
+      expect(rows.map((row) => row['QUERY PLAN']).join('\n')).toContain(index);
+    }
+    expect((await db.query(selectActiveSilences, [now])).rows).toHaveLength(1);
+    expect((await db.query(selectActiveMaintenance, [now])).rows).toHaveLength(0);
   });
 });
