@@ -3,6 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/core/project-root.js';
+import type { Database } from '../src/storage/database.js';
+import { migrateDatabase } from '../src/storage/migrate.js';
+import { openPgliteDatabase } from '../src/storage/pglite-database.js';
+import { openPostgresDatabase } from '../src/storage/postgres-database.js';
 
 /**
  * An Astreinte server run by a bench as a child process, as `npm start` runs it (built by
@@ -31,6 +35,8 @@ export interface AstreinteOptions {
   env?: Record<string, string>;
   /** Extra Node options for the server, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Fills the new database (migrated, not bootstrapped) before the server starts: PGlite admits one process at a time. */
+  prepare?: (db: Database) => Promise<void>;
 }
 
 /** Starts the server and waits for its URL and first admin token (so the database must be new). */
@@ -39,6 +45,15 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
   const dataDir = folder === null ? null : join(folder, 'data');
   const database = dataDir === null ? ['--database-url', options.databaseUrl!] : ['--data-dir', dataDir];
   await buildOnce();
+  if (options.prepare !== undefined) {
+    const db = dataDir === null ? await openPostgresDatabase(options.databaseUrl!) : await openPgliteDatabase(dataDir);
+    try {
+      await migrateDatabase(db);
+      await options.prepare(db);
+    } finally {
+      await db.close();
+    }
+  }
   const args = [
     ...(options.nodeArgs ?? []),
     join('bin', 'astreinte.js'),

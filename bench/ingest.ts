@@ -10,8 +10,10 @@
  * Astreinte stored are counted in its database, after the server has stopped.
  *
  * Run: npx tsx bench/ingest.ts [--seconds N] [--warm-up N] [--rounds N] [--database-url postgres://…] [--cpu-prof-dir DIR]
+ *      [--inhibit-rules N] [--firing N]
  * (defaults: 10 s each, 3 s warm-up, 5 rounds; --cpu-prof-dir profiles the Astreinte server: a
- * .cpuprofile is written there when it stops).
+ * .cpuprofile is written there when it stops; --inhibit-rules and --firing put that many
+ * inhibition rules and already firing alerts in its database first, see ingest-mutes.ts).
  * The PostgreSQL database must be new and empty (`CREATE DATABASE …`): the bench needs the first
  * admin token, which the server prints only on the first start of an empty database.
  */
@@ -21,6 +23,7 @@ import { openPgliteDatabase } from '../src/storage/pglite-database.js';
 import { openPostgresDatabase } from '../src/storage/postgres-database.js';
 import { unpackAlerts } from '../src/alerts/pipeline/inbox-packing.js';
 import { startAstreinte } from './astreinte-process.js';
+import { seedMutes, type MuteLoad } from './ingest-mutes.js';
 import { combined, quantile, runLoad, type LoadResult } from './ingest-load.js';
 
 const args = process.argv.slice(2);
@@ -33,6 +36,10 @@ const warmUpSeconds = Number(option('--warm-up') ?? 3);
 const databaseUrl = option('--database-url');
 const profileDir = option('--cpu-prof-dir');
 const rounds = Number(option('--rounds') ?? 5);
+const mutes: MuteLoad = {
+  inhibitRules: Number(option('--inhibit-rules') ?? 0),
+  firing: Number(option('--firing') ?? 0),
+};
 const connections = 8;
 const batchSize = 50;
 
@@ -72,6 +79,7 @@ async function measure(targets: Target[]): Promise<void> {
 const astreinte = await startAstreinte({
   ...(databaseUrl === undefined ? {} : { databaseUrl }),
   ...(profileDir === undefined ? {} : { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] }),
+  ...(mutes.inhibitRules + mutes.firing === 0 ? {} : { prepare: (db: Database) => seedMutes(db, mutes) }),
 });
 const alertmanager = await startAlertmanager().catch(async (error: unknown) => {
   await astreinte.remove();
@@ -105,6 +113,8 @@ try {
   console.log(
     `${connections} connections, ${batchSize} alerts per batch, ${warmUpSeconds} s warm-up, then ${seconds} s each in ${rounds} alternating rounds; the same batches to both`,
   );
+  if (mutes.inhibitRules + mutes.firing > 0)
+    console.log(`Astreinte started with ${mutes.inhibitRules} inhibition rules and ${mutes.firing} alerts firing`);
   console.log(
     `${'target'.padEnd(28)}${'alerts/s'.padStart(10)}${'batches/s'.padStart(11)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}   alerts/s by round`,
   );

@@ -1,7 +1,13 @@
 import type { Ctx } from '../../core/context.js';
-import { findInhibitions, indexInhibitions, type InhibitionIndex } from '../matching/find-inhibitions.js';
+import {
+  findInhibitions,
+  indexInhibitions,
+  type InhibitionIndex,
+  type InhibitionRule,
+} from '../matching/find-inhibitions.js';
 import { findSilences, type SilenceWindow } from '../matching/find-silences.js';
 import type { LabelMatcher } from '../matching/label-matchers.js';
+import { loadInhibitionSources } from './load-inhibition-sources.js';
 import type { PlannedAlert } from './plan-alert.js';
 
 /** Why an alert is stored without paging; null when it pages. */
@@ -16,19 +22,22 @@ export interface Suppressions {
   of(alert: PlannedAlert): Suppression | null;
 }
 
-const selectActiveSilences = `
+// Read once per flush: the partial indexes on the unexpired ones' `ends_at` (migration 005) make
+// each a range scan of those still to end, however many have ended before.
+export const selectActiveSilences = `
   SELECT id, matchers, starts_at, ends_at FROM silences
    WHERE expired_at IS NULL AND starts_at <= $1 AND ends_at > $1`;
-const selectActiveMaintenance = `
+export const selectActiveMaintenance = `
   SELECT id, service_id FROM maintenance_windows
    WHERE cancelled_at IS NULL AND starts_at <= $1 AND ends_at > $1`;
 const selectInhibitRules = `SELECT id, source_matchers, target_matchers, equal_labels FROM inhibit_rules`;
-/** Alerts that may inhibit others: every firing one, muted or not (as in Alertmanager). */
-const selectFiringLabels = `SELECT fingerprint, labels FROM alerts WHERE status = 'firing'`;
 
 /**
- * Reads the active silences, maintenance windows and inhibition rules once per flush. Sources of
- * inhibition are the alerts firing in the database and the triggers of this flush. A muted alert
+ * Reads the active silences, maintenance windows and inhibition rules once per flush (the first
+ * two are few: each read is a range on the partial index of the unexpired ones' `ends_at`).
+ * Sources of inhibition are the alerts firing in the database, muted or not (as in
+ * Alertmanager), and the triggers of this flush; of the stored ones only the candidates sharing
+ * a trigger's `equal` labels are read (`loadInhibitionSources`), never all. A muted alert
  * is stored and visible; it only does not page. (An alert muted by a source that later resolves
  * pages at its next repeat: Prometheus re-sends firing alerts every minute or so.)
  */
@@ -57,21 +66,22 @@ export async function loadSuppressions(ctx: Ctx, now: Date, planned: readonly Pl
   ).rows;
   let inhibitions: InhibitionIndex | null = null;
   if (rules.length > 0) {
-    const stored = (await ctx.db.query<{ fingerprint: string; labels: Record<string, string> }>(selectFiringLabels))
-      .rows;
+    const inhibitRules = rules.map((rule): InhibitionRule => ({
+      id: rule.id,
+      sourceMatchers: rule.source_matchers,
+      targetMatchers: rule.target_matchers,
+      equal: rule.equal_labels,
+    }));
     const incoming = planned.filter((entry) => entry.alert.action === 'trigger');
-    inhibitions = indexInhibitions(
-      rules.map((rule) => ({
-        id: rule.id,
-        sourceMatchers: rule.source_matchers,
-        targetMatchers: rule.target_matchers,
-        equal: rule.equal_labels,
-      })),
-      [
-        ...stored.map((row) => ({ id: row.fingerprint, labels: row.labels })),
-        ...incoming.map((entry) => ({ id: entry.alert.fingerprint, labels: entry.alert.labels })),
-      ],
+    const stored = await loadInhibitionSources(
+      ctx.db,
+      inhibitRules,
+      incoming.map((entry) => entry.alert.labels),
     );
+    inhibitions = indexInhibitions(inhibitRules, [
+      ...stored,
+      ...incoming.map((entry) => ({ id: entry.alert.fingerprint, labels: entry.alert.labels })),
+    ]);
   }
   return {
     of(entry: PlannedAlert): Suppression | null {
