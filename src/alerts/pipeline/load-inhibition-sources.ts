@@ -6,7 +6,7 @@ import { inhibitionProbes } from '../matching/inhibition-probes.js';
 /**
  * The firing alerts each probe could find, in one statement for the whole batch: every probe
  * is a containment lookup on `alerts_firing_labels` (GIN over the labels of firing alerts,
- * migration 017), the empty-or-absent names a filter on the few rows it returns.
+ * migration 018), the empty-or-absent names a filter on the few rows it returns.
  */
 export const selectInhibitionCandidates = `
   SELECT candidate.id, candidate.fingerprint, candidate.labels
