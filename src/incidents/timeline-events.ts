@@ -84,3 +84,12 @@ const typeTable = {
 } as const satisfies Record<TimelineEventType, true>;
 
 export const timelineEventTypes = Object.keys(typeTable) as TimelineEventType[];
+
+/**
+ * Event types written into SQL as a quoted list (`'a', 'b'`), for statements that filter the
+ * timeline by type (reports, reminders, the status page): typed here, so a renamed or removed
+ * type breaks the build instead of silently matching nothing. Only these literals reach the SQL.
+ */
+export function sqlEventTypes(...types: readonly TimelineEventType[]): string {
+  return types.map((type) => `'${type}'`).join(', ');
+}

@@ -3,8 +3,12 @@ import { requireRole } from '../core/authorize.js';
 import type { Ctx } from '../core/context.js';
 import { BucketViewSchema, PeriodViewSchema, ratio } from './report-model.js';
 import { bucketsJson, bucketView, calendarBuckets, periodFields, resolvePeriod } from './report-period.js';
+import { sqlEventTypes, timelineEventTypes } from '../incidents/timeline-events.js';
 
 export const alertNoiseGroupings = ['name', 'fingerprint'] as const;
+
+/** A person running a runbook's steps is working the incident: every run, step and section-run event. */
+const runEventTypes = timelineEventTypes.filter((type) => /^(run|step|section_run)_/.test(type));
 
 export const AlertNoiseInput = Type.Object(
   {
@@ -76,12 +80,12 @@ const classifiedAlertsCte = `
     SELECT i.id,
            EXISTS (SELECT 1 FROM incident_events e
                     WHERE e.incident_id = i.id AND e.actor_type = 'user'
-                      AND (e.type IN ('note_added', 'status_update_posted', 'incident_mitigated')
-                           OR e.type LIKE 'run\\_%' OR e.type LIKE 'step\\_%' OR e.type LIKE 'section\\_run\\_%')) AS worked,
+                      AND (e.type IN (${sqlEventTypes('note_added', 'status_update_posted', 'incident_mitigated')})
+                           OR e.type IN (${sqlEventTypes(...runEventTypes)}))) AS worked,
            EXISTS (SELECT 1 FROM incident_events e
-                    WHERE e.incident_id = i.id AND e.actor_type = 'user' AND e.type = 'incident_acknowledged') AS acked_by_person,
+                    WHERE e.incident_id = i.id AND e.actor_type = 'user' AND e.type = ${sqlEventTypes('incident_acknowledged')}) AS acked_by_person,
            i.status = 'resolved' AND coalesce((SELECT e.actor_type FROM incident_events e
-                                                WHERE e.incident_id = i.id AND e.type = 'incident_resolved'
+                                                WHERE e.incident_id = i.id AND e.type = ${sqlEventTypes('incident_resolved')}
                                                 ORDER BY e.seq DESC LIMIT 1), 'system') <> 'user' AS resolved_by_itself
       FROM incidents i
      WHERE i.id IN (SELECT incident_id FROM scoped WHERE incident_id IS NOT NULL)

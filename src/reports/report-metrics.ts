@@ -2,6 +2,7 @@ import { Gauge, type Registry } from 'prom-client';
 import { severities } from '../incidents/incident-model.js';
 import type { Queryable } from '../storage/database.js';
 import { roundMs } from './report-model.js';
+import { sqlEventTypes } from '../incidents/timeline-events.js';
 
 /** The window the gauges describe: what a Grafana panel over "the last month" expects. */
 const windowMs = 30 * 86_400_000;
@@ -16,7 +17,7 @@ const selectSeverityFigures = `
   WITH scoped AS (
     SELECT i.severity, i.detected_at, i.resolved_at, p.resolution_target_minutes,
            (SELECT min(e.occurred_at) FROM incident_events e
-             WHERE e.incident_id = i.id AND e.type = 'incident_acknowledged') AS first_ack_at
+             WHERE e.incident_id = i.id AND e.type = ${sqlEventTypes('incident_acknowledged')}) AS first_ack_at
       FROM incidents i JOIN severity_policies p ON p.severity = i.severity
      WHERE i.detected_at >= $1 AND i.detected_at < $2
   ),

@@ -1,3 +1,5 @@
+import { sqlEventTypes } from '../incidents/timeline-events.js';
+
 /**
  * SQL shared by the incident reports. An incident belongs to a period by its detection time.
  * `$1` from (included), `$2` to (excluded), `$3` the grouping: `severity`, `service` (an incident
@@ -12,7 +14,7 @@ export const groupedIncidentsCte = `
   WITH scoped AS (
     SELECT i.id, i.severity, i.status, i.detected_at, i.resolved_at, p.resolution_target_minutes,
            (SELECT min(e.occurred_at) FROM incident_events e
-             WHERE e.incident_id = i.id AND e.type = 'incident_acknowledged') AS first_ack_at
+             WHERE e.incident_id = i.id AND e.type = ${sqlEventTypes('incident_acknowledged')}) AS first_ack_at
       FROM incidents i
       JOIN severity_policies p ON p.severity = i.severity
      WHERE i.detected_at >= $1 AND i.detected_at < $2

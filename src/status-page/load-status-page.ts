@@ -7,6 +7,7 @@ import {
   type PublicIncident,
   type StatusPage,
 } from './status-page-model.js';
+import { sqlEventTypes } from '../incidents/timeline-events.js';
 
 const historyDays = 90;
 const dayMs = 86_400_000;
@@ -24,7 +25,7 @@ const selectIncidents = `
 const selectPublicUpdates = `
   SELECT incident_id, occurred_at, payload->>'phase' AS phase, payload->>'message' AS message
     FROM incident_events
-   WHERE incident_id = ANY($1::text[]) AND type = 'status_update_posted' AND (payload->>'public')::boolean
+   WHERE incident_id = ANY($1::text[]) AND type = ${sqlEventTypes('status_update_posted')} AND (payload->>'public')::boolean
    ORDER BY incident_id, seq`;
 
 export type IncidentRow = {

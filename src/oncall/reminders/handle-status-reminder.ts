@@ -5,11 +5,12 @@ import { scheduleTimer } from '../../jobs/schedule-timer.js';
 import { timerKinds } from '../../jobs/timer-kinds.js';
 import type { DueTimer } from '../../jobs/timer-runner.js';
 import type { Queryable, Transaction } from '../../storage/database.js';
+import { sqlEventTypes } from '../../incidents/timeline-events.js';
 
 const selectCadence = `SELECT status_update_minutes FROM severity_policies WHERE severity = $1`;
 /** When the incident last told its audience something: its last status update, or its declaration. */
 const selectLastUpdate = `
-  SELECT max(occurred_at) AS at FROM incident_events WHERE incident_id = $1 AND type IN ('status_update_posted', 'incident_declared')`;
+  SELECT max(occurred_at) AS at FROM incident_events WHERE incident_id = $1 AND type IN (${sqlEventTypes('status_update_posted', 'incident_declared')})`;
 const selectCommander = `
   SELECT r.user_id, u.notification_rules FROM incident_roles r JOIN users u ON u.id = r.user_id
    WHERE r.incident_id = $1 AND r.role = 'commander' AND u.deactivated_at IS NULL`;
