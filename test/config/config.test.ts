@@ -29,6 +29,7 @@ describe('configuration', () => {
       stepHeartbeatMs: 2000,
       alertSweepMs: 5000,
       timerPollMs: 250,
+      liveSafetyPollMs: 10000,
       stepDenyList: expect.stringContaining('mkfs'),
       stepEnvironment: '',
       stepSecretEnv: '',
