@@ -1,6 +1,7 @@
 import { timerKinds } from '../jobs/timer-kinds.js';
 import type { TimerHandler } from '../jobs/timer-runner.js';
-import { handleDeliver, handleDeliveryCheck, type DeliveryDeps } from '../notifications/store/handle-deliver.js';
+import { handleDeliver, type DeliveryDeps } from '../notifications/store/handle-deliver.js';
+import { handleDeliveryCheck } from '../notifications/store/handle-delivery-check.js';
 import { handleEscalate } from './escalation/handle-escalate.js';
 import { handleIncidentOpened } from './escalation/handle-incident-opened.js';
 import { handleStatusReminder } from './reminders/handle-status-reminder.js';
