@@ -69,10 +69,10 @@ export async function openCliDatabase(config: Config): Promise<Database> {
 }
 
 /** Records the running server in its embedded data folder; the returned function removes the record. */
-export function recordRunningServer(config: Config, url: string): () => void {
+export function recordRunningServer(config: Config, url: string, startedAt: Date): () => void {
   if (config.databaseUrl !== undefined) return () => undefined;
   const file = join(resolve(config.dataDir), serverRecordFile);
-  const record: ServerRecord = { pid: process.pid, url, startedAt: new Date().toISOString() };
+  const record: ServerRecord = { pid: process.pid, url, startedAt: startedAt.toISOString() };
   writeFileSync(file, `${JSON.stringify(record)}\n`);
   return () => rmSync(file, { force: true });
 }

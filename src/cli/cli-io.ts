@@ -6,6 +6,8 @@ export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
+  /** The CLI's clock: what "now" is for tokens' states, post-mortems' ages, on-call from today. */
+  now: () => Date;
 }
 
 /** Exit codes: 0 done, 1 the operation failed (API error, unreachable server), 2 bad usage or configuration. */

@@ -13,7 +13,7 @@ export type { CliIo } from './cli-io.js';
  */
 export async function runCli(
   argv: string[],
-  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env, now: () => new Date() },
 ): Promise<number> {
   const program = await buildProgram(io, argv);
   try {

@@ -60,7 +60,7 @@ export function registerOncallCommands(program: Command, io: CliIo): void {
     .option('--to <time>', 'ISO date-time, default 7 days after --from')
     .action(async (id: string, flags: ApiFlags & { from?: string; to?: string }) => {
       const client = clientOf(flags);
-      const from = flags.from === undefined ? new Date() : new Date(flags.from);
+      const from = flags.from === undefined ? io.now() : new Date(flags.from);
       const to = flags.to === undefined ? new Date(from.getTime() + 7 * 86_400_000) : new Date(flags.to);
       const schedule = await client.request<ScheduleRecord>('GET', `/api/v1/schedules/${encode(id)}`);
       const shifts = await client.request<Shift[]>('GET', `/api/v1/schedules/${encode(id)}/shifts`, {

@@ -34,7 +34,7 @@ export function registerPostmortemCommands(program: Command, io: CliIo): void {
       if (flags.json === true) return writeJson(io.stdout, drafted);
       writeLines(
         io.stdout,
-        formatPostmortem(drafted, new Date()),
+        formatPostmortem(drafted, io.now()),
         '',
         `Export: astreinte postmortem show ${drafted.incidentId} --markdown`,
       );
@@ -54,7 +54,7 @@ export function registerPostmortemCommands(program: Command, io: CliIo): void {
       }
       const shown = await clientOf(flags).request<Postmortem>('GET', pathOf(incident));
       if (flags.json === true) return writeJson(io.stdout, shown);
-      writeLines(io.stdout, formatPostmortem(shown, new Date()));
+      writeLines(io.stdout, formatPostmortem(shown, io.now()));
     });
 
   withApiOptions(postmortem.command('actions'))

@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       const config = loadCliConfig(flags, io);
       const configFile = flags.config ?? io.env['ASTREINTE_CONFIG'];
       const server = await start(config, configFile === undefined || configFile === '' ? [] : [configFile]);
-      const forget = recordRunningServer(config, server.url);
+      const forget = recordRunningServer(config, server.url, io.now());
       writeLines(io.stdout, `Astreinte listening on ${server.url}`);
       if (config.publicUrl !== undefined) writeLines(io.stdout, `Public URL: ${config.publicUrl}`);
       if (server.migrated.length > 0) writeLines(io.stdout, `Applied migrations: ${server.migrated.join(', ')}`);

@@ -70,7 +70,7 @@ export function registerTokenCommands(program: Command, io: CliIo): void {
         if (tokens.length === 0) return writeLines(io.stdout, 'No tokens.');
         const { rows } = await ctx.db.query<{ id: string; username: string }>(selectUsernames);
         const usernames = new Map(rows.map((row) => [row.id, row.username]));
-        const now = new Date();
+        const now = io.now();
         writeLines(
           io.stdout,
           formatTable(
@@ -119,7 +119,7 @@ export async function withDatabase(flags: ConfigFlags, io: CliIo, work: (ctx: Ct
   const db = await openCliDatabase(config);
   try {
     await migrateDatabase(db);
-    await work(systemCtx(db, () => new Date(), 'cli'));
+    await work(systemCtx(db, io.now, 'cli'));
   } catch (error) {
     if (error instanceof AppError) throw fromAppError(error);
     throw error;

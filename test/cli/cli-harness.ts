@@ -22,6 +22,7 @@ export async function runCaptured(argv: string[], env: Record<string, string | u
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
     env,
+    now: () => new Date(),
   });
   return { code, stdout, stderr };
 }

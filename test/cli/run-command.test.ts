@@ -139,6 +139,7 @@ describe('astreinte run, against a running server', () => {
       stdout: record('stdout'),
       stderr: record('stderr'),
       env,
+      now: () => new Date(),
     });
     const text = (stream: string) =>
       writes
