@@ -6,7 +6,9 @@ import { startNode } from '../../src/node/start-node.js';
 import { loadMigrations } from '../../src/storage/migrate.js';
 import { testConfig } from '../support/test-app.js';
 
-describe('the server process', () => {
+// Each test starts a whole node on an empty data folder (the embedded database's initdb and every
+// migration): tens of seconds on a busy 2-core machine, so more than the suite's default time.
+describe('the server process', { timeout: 90_000 }, () => {
   const dirs: string[] = [];
   const tempDir = (prefix: string): string => {
     const dir = mkdtempSync(join(tmpdir(), prefix));
