@@ -72,7 +72,8 @@ export const ConfigSchema = Type.Object({
     minimum: 1000,
     maximum: 3_600_000,
     default: 30_000,
-    description: 'alert ingest answers 429 (Retry-After) while the oldest request waiting in the inbox is older than this',
+    description:
+      'alert ingest answers 429 (Retry-After) while the oldest request waiting in the inbox is older than this',
   }),
   alertInboxMaxDepth: Type.Integer({
     minimum: 1,
