@@ -79,9 +79,9 @@ export interface ErrorAnswer {
 }
 
 /**
- * The answer to an AppError. A 401 names the scheme it wants (WWW-Authenticate); a 429 or 503
- * whose details hold `retryAfterSeconds` says when to come back (Retry-After), which senders of
- * alerts (Prometheus, Alertmanager, PagerDuty clients) read to retry rather than drop.
+ * The answer to an AppError. A 401 names the scheme it wants (WWW-Authenticate); an error whose
+ * details hold `retryAfterSeconds` says when to come back (Retry-After): HTTP clients that honour
+ * it wait that long (Alertmanager and Prometheus retry on their own schedule regardless).
  */
 export function errorAnswerOf(appError: AppError): ErrorAnswer {
   const status = httpStatusOf[appError.code];

@@ -54,7 +54,7 @@ export interface IngestTools {
   now: () => Date;
   /** The integration the request's key opens, of this kind; a wrong key throws 401 (`unauthenticated`). */
   open: () => Promise<SenderIntegration>;
-  /** Stores alerts (group commit): resolves once they are committed. */
+  /** Stores alerts (group commit): resolves once they are committed; throws `rate_limited`, storing nothing, while the node cannot keep up. */
   store: (integration: SenderIntegration, alerts: IncomingAlert[]) => Promise<void>;
   /** A context for work done in the request's name by Astreinte itself (a heartbeat's ping). */
   systemCtx: () => Ctx;
