@@ -68,6 +68,19 @@ export const ConfigSchema = Type.Object({
     default: 5000,
     description: 'how often a node looks for missed heartbeats and expired alerts',
   }),
+  alertInboxMaxAgeMs: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: 30_000,
+    description:
+      'alert ingest answers 429 (Retry-After) while the oldest request waiting in the inbox is older than this',
+  }),
+  alertInboxMaxDepth: Type.Integer({
+    minimum: 1,
+    maximum: 10_000_000,
+    default: 20_000,
+    description: 'alert ingest answers 429 (Retry-After) while more requests than this wait to be handled',
+  }),
   stepDenyList: Type.String({
     default:
       String.raw`\brm\s+(-[a-zA-Z]*\s+)*-[a-zA-Z]*[rR][a-zA-Z]*\s+(-[a-zA-Z]*\s+)*/(\s|\*|$)` +
@@ -201,6 +214,8 @@ export const configEnvironment: Record<keyof Config, string> = {
   runnerSandbox: 'ASTREINTE_RUNNER_SANDBOX',
   runnerWritablePaths: 'ASTREINTE_RUNNER_WRITABLE',
   alertSweepMs: 'ASTREINTE_ALERT_SWEEP_MS',
+  alertInboxMaxAgeMs: 'ASTREINTE_ALERT_INBOX_MAX_AGE_MS',
+  alertInboxMaxDepth: 'ASTREINTE_ALERT_INBOX_MAX_DEPTH',
   timerPollMs: 'ASTREINTE_TIMER_POLL_MS',
   liveSafetyPollMs: 'ASTREINTE_LIVE_SAFETY_POLL_MS',
   stepDenyList: 'ASTREINTE_STEP_DENY_LIST',

@@ -11,6 +11,7 @@ export const appErrorCodes = [
   'invalid_transition',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'unavailable',
   'internal',
 ] as const;

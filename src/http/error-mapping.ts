@@ -11,6 +11,7 @@ const httpStatusOf: Record<AppErrorCode, number> = {
   invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };
@@ -70,18 +71,33 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal', 'internal error', {});
 }
 
+/** What an AppError is answered with: its status, the headers HTTP asks for with it, the JSON body. */
+export interface ErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorBody;
+}
+
 /**
- * The app's error handler: every error becomes the JSON error body with its status. A 401 names
- * the scheme it wants (WWW-Authenticate), as HTTP asks.
+ * The answer to an AppError. A 401 names the scheme it wants (WWW-Authenticate); an error whose
+ * details hold `retryAfterSeconds` says when to come back (Retry-After): HTTP clients that honour
+ * it wait that long (Alertmanager and Prometheus retry on their own schedule regardless).
  */
-export async function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-  const appError = toAppError(error);
+export function errorAnswerOf(appError: AppError): ErrorAnswer {
   const status = httpStatusOf[appError.code];
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['www-authenticate'] = 'Bearer';
+  const retryAfter = appError.details['retryAfterSeconds'];
+  if (typeof retryAfter === 'number') headers['retry-after'] = String(Math.max(1, Math.ceil(retryAfter)));
+  return { status, headers, body: { error: appError.code, message: appError.message, details: appError.details } };
+}
+
+/** The app's error handler: every error becomes the JSON error body with its status and headers. */
+export async function answerError(error: unknown, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const answer = errorAnswerOf(toAppError(error));
   // 4xx are the client's doing and only noise in the logs; 5xx are ours.
-  if (status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
-  const body: ErrorBody = { error: appError.code, message: appError.message, details: appError.details };
-  if (status === 401) reply.header('www-authenticate', 'Bearer');
-  return reply.status(status).send(body);
+  if (answer.status >= 500) request.log.error({ err: error, requestId: request.id }, 'request failed');
+  return reply.status(answer.status).headers(answer.headers).send(answer.body);
 }
 
 function toFieldIssue(part: string, issue: AjvIssue): FieldIssue {

@@ -8,6 +8,7 @@ import type {
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
 import type { AlertWriter } from '../alerts/pipeline/alert-writer.js';
+import type { IngestThrottle } from '../alerts/pipeline/ingest-throttle.js';
 import type { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
 import type { ExecutionServices } from '../execution/execute-step.js';
@@ -27,9 +28,10 @@ export interface HttpDeps {
   execution: ExecutionServices;
   /**
    * Alert ingestion on this node: integration keys (cached), the group-committing writer (the app
-   * stops it when it closes: the alerts it accepted are committed by then), the runbooks alerts are matched with.
+   * stops it when it closes: the alerts it accepted are committed by then), the runbooks alerts are matched with,
+   * and the throttle that refuses alerts while the node cannot keep up.
    */
-  alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue };
+  alerts: { keys: IntegrationKeys; writer: AlertWriter; catalogue: RunbookCatalogue; throttle: IngestThrottle };
   /** This node's metrics: its app serves them at /metrics, its routes and loops count into them. */
   metrics: NodeMetrics;
   /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { IntegrationKeys } from '../alerts/integrations/integration-keys.js';
 import { AlertWriter } from '../alerts/pipeline/alert-writer.js';
+import { IngestThrottle, registerThrottleMetric } from '../alerts/pipeline/ingest-throttle.js';
 import { RunbookCatalogue } from '../alerts/pipeline/runbook-catalogue.js';
 import type { Config } from '../config/config.js';
 import { createExecutionServices } from '../execution/create-execution-services.js';
@@ -51,8 +52,25 @@ export function createAppDeps(options: AppDepsOptions): HttpDeps {
     onProcessed: (alerts) => metrics.alertsProcessed.inc(alerts),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  const throttle = new IngestThrottle({
+    db,
+    maxAgeMs: config.alertInboxMaxAgeMs,
+    maxDepth: config.alertInboxMaxDepth,
+    waiting: () => writer.waiting,
+    now,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+  registerThrottleMetric(metrics.registry, throttle);
   const live = new LiveChanges(db, config.liveSafetyPollMs);
   // Steps recorded on another node wake this node's streams as this node's own records do.
   live.onSteps((ids) => (ids === 'all' ? jobs.changes.notifyAll() : ids.forEach((id) => jobs.changes.notify(id))));
-  return { db, config, now, execution, alerts: { keys: new IntegrationKeys(db), writer, catalogue }, metrics, live };
+  return {
+    db,
+    config,
+    now,
+    execution,
+    alerts: { keys: new IntegrationKeys(db), writer, catalogue, throttle },
+    metrics,
+    live,
+  };
 }

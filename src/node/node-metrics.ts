@@ -12,6 +12,7 @@ export interface NodeMetrics {
   registry: Registry;
   alertsReceived: Counter<'integration' | 'kind'>;
   alertsInvalid: Counter<'integration' | 'kind'>;
+  alertsRejected: Counter<'integration' | 'kind' | 'reason'>;
   alertsProcessed: Counter;
   notifications: Counter<'channel'>;
   notificationsFailed: Counter<'channel'>;
@@ -43,6 +44,12 @@ export function createNodeMetrics(db: Queryable): NodeMetrics {
       name: 'astreinte_alerts_invalid_total',
       help: `Alerts refused as invalid (the request answered 400, nothing of it stored), by integration and kind ${thisNode}`,
       labelNames: ['integration', 'kind'] as const,
+      registers,
+    }),
+    alertsRejected: new Counter({
+      name: 'astreinte_alerts_rejected_total',
+      help: `Alerts refused because the node cannot keep up (429 with Retry-After, nothing stored; senders retry), by integration, kind and reason (inbox_age, inbox_depth) ${thisNode}`,
+      labelNames: ['integration', 'kind', 'reason'] as const,
       registers,
     }),
     alertsProcessed: new Counter({

@@ -28,6 +28,8 @@ describe('configuration', () => {
       stepConcurrency: 4,
       stepHeartbeatMs: 2000,
       alertSweepMs: 5000,
+      alertInboxMaxAgeMs: 30000,
+      alertInboxMaxDepth: 20000,
       timerPollMs: 250,
       liveSafetyPollMs: 10000,
       stepDenyList: expect.stringContaining('mkfs'),

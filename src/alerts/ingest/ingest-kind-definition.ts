@@ -25,6 +25,11 @@ export interface IngestKindDefinition {
   receive: (body: unknown, tools: IngestTools) => Promise<IngestAnswer>;
   /** The kind's own answer to a refusal, for senders that expect their tool's shape; undefined: the API's. */
   answerError?: (error: AppError) => IngestAnswer | undefined;
+  /**
+   * The status of a refusal while the node cannot keep up (`rate_limited`), when the kind's
+   * sender drops a 429 instead of retrying it; the body and Retry-After stay the API's. Default 429.
+   */
+  overloadStatus?: 503;
 }
 
 export interface IngestRoute {
@@ -49,7 +54,7 @@ export interface IngestTools {
   now: () => Date;
   /** The integration the request's key opens, of this kind; a wrong key throws 401 (`unauthenticated`). */
   open: () => Promise<SenderIntegration>;
-  /** Stores alerts (group commit): resolves once they are committed. */
+  /** Stores alerts (group commit): resolves once they are committed; throws `rate_limited`, storing nothing, while the node cannot keep up. */
   store: (integration: SenderIntegration, alerts: IncomingAlert[]) => Promise<void>;
   /** A context for work done in the request's name by Astreinte itself (a heartbeat's ping). */
   systemCtx: () => Ctx;

@@ -66,6 +66,11 @@ export class AlertWriter {
     });
   }
 
+  /** Requests waiting in memory for their transaction: the ingest throttle counts them. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   /** Stops taking alerts and waits until everything accepted is committed (or failed). */
   async stop(): Promise<void> {
     this.stopped = true;

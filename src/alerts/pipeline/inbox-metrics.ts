@@ -50,12 +50,14 @@ export function registerInboxMetrics(registry: Registry, db: Queryable, now: () 
   });
 }
 
-interface InboxEnds {
+/** How many requests wait in the inbox and how long the oldest has waited. */
+export interface InboxEnds {
   depth: number;
   ageSeconds: number;
 }
 
-async function readInboxEnds(db: Queryable, now: () => Date): Promise<InboxEnds> {
+/** The inbox's depth and oldest age now, in one statement of two index probes (see `selectInboxEnds`). */
+export async function readInboxEnds(db: Queryable, now: () => Date): Promise<InboxEnds> {
   const { rows } = await db.query<{ first_id: number | null; last_id: number | null; oldest: Date | null }>(
     selectInboxEnds,
   );

@@ -2,10 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { IngestKindDefinition, IngestTools } from '../../alerts/ingest/ingest-kind-definition.js';
 import { integrationKindNames, type IntegrationKind } from '../../alerts/ingest/ingest-kind-names.js';
 import { endpointOf, ingestKinds } from '../../alerts/ingest/ingest-kinds.js';
+import { rateLimited } from '../../alerts/pipeline/ingest-throttle.js';
 import type { SenderIntegration } from '../../alerts/integrations/integration-keys.js';
 import { AppError } from '../../core/app-error.js';
 import { systemCtx } from '../../core/context.js';
-import { toAppError } from '../error-mapping.js';
+import { errorAnswerOf, toAppError } from '../error-mapping.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ingestKeyOf } from '../integration-key-of.js';
 
@@ -16,8 +17,8 @@ import { ingestKeyOf } from '../integration-key-of.js';
  * Alerts committed count as received, a request refused as invalid counts its alerts as invalid.
  */
 export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
-  const { keys, writer, catalogue } = deps.alerts;
-  const { alertsReceived, alertsInvalid } = deps.metrics;
+  const { keys, writer, catalogue, throttle } = deps.alerts;
+  const { alertsReceived, alertsInvalid, alertsRejected } = deps.metrics;
   const open = async (key: string | undefined, kind: IntegrationKind): Promise<SenderIntegration> => {
     const integration = key === undefined ? null : await keys.find(key);
     if (integration === null) throw new AppError('unauthenticated', 'unknown or disabled integration key');
@@ -41,7 +42,15 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
       opened(integration);
       return integration;
     },
+    // Back-pressure: while the node cannot keep up, alerts are refused before anything is stored
+    // (429, or the kind's `overloadStatus`, with Retry-After) and their senders retry. Only what
+    // stores alerts is refused: a heartbeat's ping never comes here.
     store: async (integration, alerts) => {
+      const refusal = await throttle.check();
+      if (refusal !== null) {
+        alertsRejected.inc({ integration: integration.name, kind, reason: refusal.reason }, alerts.length);
+        throw rateLimited(refusal);
+      }
       await writer.submit({ integration, alerts });
       alertsReceived.inc({ integration: integration.name, kind }, alerts.length);
     },
@@ -67,8 +76,14 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
           } catch (error) {
             const refusal = toAppError(error);
             if (refusal.code === 'validation_failed') alertsInvalid.inc({ integration, kind }, alertsIn(request.body));
-            const answer = definition.answerError?.(refusal);
+            const standard = errorAnswerOf(refusal);
+            const answer =
+              refusal.code === 'rate_limited' && definition.overloadStatus !== undefined
+                ? { status: definition.overloadStatus, body: standard.body }
+                : definition.answerError?.(refusal);
             if (answer === undefined) throw error;
+            const retryAfter = standard.headers['retry-after'];
+            if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
             return reply.status(answer.status).send(answer.body);
           }
         },

@@ -6,6 +6,9 @@ export const alertmanagerKind: IngestKindDefinition = {
   routes: [{ method: 'POST', path: '/integrations/alertmanager' }],
   key: [{ in: 'credentials' }],
   settings: [],
+  // Alertmanager's webhook notifier retries 5xx only (its notify.Retrier without RetryCodes): a
+  // 429 would drop the notification for good, a 503 is retried with backoff.
+  overloadStatus: 503,
   receive: async (body, { open, store, now }) => {
     const integration = await open();
     const alerts = parseAlertmanagerWebhook(body, now());

@@ -12,6 +12,8 @@ export const heartbeatKind: IngestKindDefinition = {
   ],
   key: [{ in: 'path', name: 'key' }],
   settings: ['heartbeat'],
+  // Never refused when the node cannot keep up (it does not `store`, where the throttle is): a
+  // ping is one tiny write, and a ping refused during a storm would page people for a job that ran.
   receive: async (_body, { open, systemCtx, catalogue }) => {
     const integration = await open();
     const ping = await pingHeartbeat({ ctx: systemCtx(), integration, catalogue });
