@@ -26,7 +26,7 @@ export interface RoundResult {
   watch: WatchResult;
   /** Alerts processed by the storm's end (Astreinte: its counter; Alertmanager: the alerts it holds). */
   processed: number;
-  /** Astreinte: alerts in its inbox at the storm's end; Alertmanager: none (NaN). */
+  /** Astreinte: requests waiting in its inbox at the storm's end (its inbox depth gauge); Alertmanager: none (NaN). */
   backlog: number;
   /** Acknowledged alerts not stored (Astreinte: in its database after the stop; Alertmanager: not held). */
   lost: number;
