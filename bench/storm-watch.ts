@@ -31,6 +31,8 @@ export function watchServer(pid: number, healthUrl: string): Watch {
   let stopped = false;
   const start = performance.now();
   const firstTicks = cpuTicks(pid);
+  // The last reading while the process lived: a process killed -9 mid-storm has no /proc at the end.
+  let lastTicks = { ticks: 0, at: start };
   const pollHealth = async (): Promise<void> => {
     while (!stopped) {
       const sent = performance.now();
@@ -42,14 +44,18 @@ export function watchServer(pid: number, healthUrl: string): Watch {
   const pollMemory = async (): Promise<void> => {
     while (!stopped) {
       peakRss = Math.max(peakRss, await rssKb(pid));
+      const ticks = await cpuTicks(pid);
+      if (ticks > 0) lastTicks = { ticks, at: performance.now() };
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   };
   const loops = Promise.all([pollHealth(), pollMemory()]);
   return {
     async stop() {
-      const [before, after] = [await firstTicks, await cpuTicks(pid)];
-      const seconds = (performance.now() - start) / 1000;
+      const before = await firstTicks;
+      const ticks = await cpuTicks(pid);
+      const after = ticks > 0 ? { ticks, at: performance.now() } : lastTicks;
+      const seconds = (after.at - start) / 1000;
       stopped = true;
       await loops;
       agent.destroy();
@@ -57,7 +63,7 @@ export function watchServer(pid: number, healthUrl: string): Watch {
         health,
         healthFailures: failures,
         peakRssMb: peakRss / 1024,
-        cpuPercent: ((after - before) / clockTicksPerSecond / seconds) * 100,
+        cpuPercent: seconds > 0 ? ((after.ticks - before) / clockTicksPerSecond / seconds) * 100 : Number.NaN,
       };
     },
   };
