@@ -37,12 +37,20 @@ export interface AstreinteOptions {
   nodeArgs?: string[];
   /** Fills the new database (migrated, not bootstrapped) before the server starts: PGlite admits one process at a time. */
   prepare?: (db: Database) => Promise<void>;
+  /**
+   * Restarts on the database of a server that ran before (its `dataDir`, or `databaseUrl`): no
+   * first admin token is printed then, so `adminToken` is ''; the folder is left to its first owner.
+   */
+  restart?: { dataDir: string | null };
 }
 
 /** Starts the server and waits for its URL and first admin token (so the database must be new). */
 export async function startAstreinte(options: AstreinteOptions = {}): Promise<AstreinteProcess> {
-  const folder = options.databaseUrl === undefined ? await mkdtemp(join(tmpdir(), 'astreinte-bench-')) : null;
-  const dataDir = folder === null ? null : join(folder, 'data');
+  const folder =
+    options.databaseUrl === undefined && options.restart === undefined
+      ? await mkdtemp(join(tmpdir(), 'astreinte-bench-'))
+      : null;
+  const dataDir = options.restart?.dataDir ?? (folder === null ? null : join(folder, 'data'));
   const database = dataDir === null ? ['--database-url', options.databaseUrl!] : ['--data-dir', dataDir];
   await buildOnce();
   if (options.prepare !== undefined) {
@@ -96,6 +104,7 @@ export async function startAstreinte(options: AstreinteOptions = {}): Promise<As
     const url = (
       await printed(child, () => `${output}\n${errors}`, /^Astreinte listening on (http:\/\/\S+)$/m, 60_000)
     )[1]!;
+    if (options.restart !== undefined) return { url, adminToken: '', dataDir, pid: child.pid!, stop, remove };
     // Printed right after the URL, on the first start of an empty database only.
     const token = await printed(child, () => `${output}\n${errors}`, /^First admin token .*: (ast_\S+)$/m, 3_000).catch(
       () => {
