@@ -17,7 +17,7 @@ export class ChangeSignal {
     return this.closed;
   }
 
-  /** How many wait right now (a gauge: streams following live). */
+  /** How many wait right now (gauges: streams following live, runners' claims waiting). */
   get waiting(): number {
     return this.waiters.size;
   }

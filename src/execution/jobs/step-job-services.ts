@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { ChangeSignal } from '../../live/change-signal.js';
 import { RunbookStructures } from '../../runbooks/runbook-structures.js';
 import type { Redactor } from '../redaction/create-redactor.js';
 import { ExecutionChanges } from './execution-changes.js';
-import { StepJobSignal } from './step-job-signal.js';
 
 /** What the server side of step jobs needs on a node: sealing, wake-ups and timing. */
 export interface StepJobServices {
@@ -14,7 +14,13 @@ export interface StepJobServices {
    * (`shared: false`), so only this node can — values are never stored in the clear.
    */
   sealing: { key: Buffer; shared: boolean };
-  signal: StepJobSignal;
+  /**
+   * Wakes the runners' claim requests waiting on this node as soon as a step becomes claimable
+   * here (queued, approved, next in its chain), so a step starts within milliseconds instead of at
+   * the next poll. Steps queued on other nodes are found by the waiters' own periodic look (see
+   * `claimStepJobsWaiting`). Closed at shutdown, which releases every waiter.
+   */
+  signal: ChangeSignal;
   /** Wakes this node's event streams when a step's output or status changes here. */
   changes: ExecutionChanges;
   /** How often runners beat; a runner or step silent for `staleAfterMs` is gone. */
@@ -42,7 +48,7 @@ export function createStepJobServices(options: {
     nodeId: options.nodeId,
     sealing:
       options.secretKey === null ? { key: randomBytes(32), shared: false } : { key: options.secretKey, shared: true },
-    signal: new StepJobSignal(),
+    signal: new ChangeSignal(),
     changes: new ExecutionChanges(),
     heartbeatMs: options.heartbeatMs,
     staleAfterMs: options.heartbeatMs * 5,
