@@ -5,9 +5,7 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { checkProbeSettings, type ProbeEnvironment } from './check-probe-settings.js';
 import { withProbeDefaults, type CreateProbeInput } from './probe-input.js';
-import { probeColumns, toProbe, type Probe, type ProbeRow } from './probe-row.js';
-import { sealProbeTarget } from './probe-secrets.js';
-import { firstRunAt } from './schedule/first-run-at.js';
+import { probeColumns, probeRowValues, toProbe, type Probe, type ProbeRow } from './probe-row.js';
 
 const insertProbe = `
   INSERT INTO probes (id, name, kind, service_id, target, conditions, severity, labels, interval_seconds, retry_interval_seconds,
@@ -36,25 +34,7 @@ export async function createProbe({
     await checkProbeSettings(tx.db, settings, environment);
     const id = randomUUID();
     const now = tx.now();
-    const { rows } = await tx.db.query<ProbeRow>(insertProbe, [
-      id,
-      settings.name,
-      settings.target.kind,
-      settings.serviceId,
-      JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
-      JSON.stringify(settings.conditions),
-      settings.severity,
-      JSON.stringify(settings.labels),
-      settings.intervalSeconds,
-      settings.retryIntervalSeconds,
-      settings.timeoutMs,
-      settings.retries,
-      settings.forSeconds,
-      settings.keepFiringForSeconds,
-      settings.enabled,
-      now,
-      firstRunAt(now, settings.intervalSeconds),
-    ]);
+    const { rows } = await tx.db.query<ProbeRow>(insertProbe, probeRowValues(id, settings, environment.secretKey, now));
     const row = rows[0];
     if (row === undefined) throw conflict(`a probe named ${settings.name} exists`, { field: '/name' });
     await recordAudit(tx, {

@@ -1,5 +1,7 @@
+import type { ProbeSettings } from './probe-input.js';
 import type { ProbeKind, ProbeTarget } from './probe-kinds.js';
-import { redactProbeTarget } from './probe-secrets.js';
+import { redactProbeTarget, sealProbeTarget } from './probe-secrets.js';
+import { firstRunAt } from './schedule/first-run-at.js';
 import type { LastProbeResult, Probe } from './probe-view.js';
 import type { ProbeStatus } from './state/probe-state.js';
 
@@ -58,4 +60,35 @@ export function toProbe(row: ProbeRow): Probe {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/**
+ * The values of a probe's row in `probeColumns`' writable order ($1…$17), its target's secrets
+ * sealed: creating and changing a probe write the same columns.
+ */
+export function probeRowValues(
+  id: string,
+  settings: ProbeSettings,
+  secretKey: Uint8Array | null,
+  now: Date,
+): unknown[] {
+  return [
+    id,
+    settings.name,
+    settings.target.kind,
+    settings.serviceId,
+    JSON.stringify(sealProbeTarget(settings.target, id, secretKey)),
+    JSON.stringify(settings.conditions),
+    settings.severity,
+    JSON.stringify(settings.labels),
+    settings.intervalSeconds,
+    settings.retryIntervalSeconds,
+    settings.timeoutMs,
+    settings.retries,
+    settings.forSeconds,
+    settings.keepFiringForSeconds,
+    settings.enabled,
+    now,
+    firstRunAt(now, settings.intervalSeconds),
+  ];
 }

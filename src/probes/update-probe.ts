@@ -4,9 +4,8 @@ import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { checkProbeSettings, type ProbeEnvironment } from './check-probe-settings.js';
 import { withProbeDefaults, type UpdateProbeInput } from './probe-input.js';
-import { probeColumns, toProbe, type Probe, type ProbeRow } from './probe-row.js';
-import { openProbeTarget, restoreProbeSecrets, sealProbeTarget } from './probe-secrets.js';
-import { firstRunAt } from './schedule/first-run-at.js';
+import { probeColumns, probeRowValues, toProbe, type Probe, type ProbeRow } from './probe-row.js';
+import { openProbeTarget, restoreProbeSecrets } from './probe-secrets.js';
 import { resolveProbeAlerts } from './runner/resolve-probe-alerts.js';
 
 const lockProbe = `SELECT ${probeColumns} FROM probes WHERE id = $1::uuid FOR UPDATE`;
@@ -69,25 +68,10 @@ export async function updateProbe({
       throw conflict(`a probe named ${settings.name} exists`, { field: '/name' });
     const now = tx.now();
     await resolveProbeAlerts(tx, [id], 'the probe was changed');
-    const { rows: saved } = await tx.db.query<ProbeRow>(saveProbe, [
-      id,
-      settings.name,
-      settings.target.kind,
-      settings.serviceId,
-      JSON.stringify(sealProbeTarget(settings.target, id, environment.secretKey)),
-      JSON.stringify(settings.conditions),
-      settings.severity,
-      JSON.stringify(settings.labels),
-      settings.intervalSeconds,
-      settings.retryIntervalSeconds,
-      settings.timeoutMs,
-      settings.retries,
-      settings.forSeconds,
-      settings.keepFiringForSeconds,
-      settings.enabled,
-      now,
-      firstRunAt(now, settings.intervalSeconds),
-    ]);
+    const { rows: saved } = await tx.db.query<ProbeRow>(
+      saveProbe,
+      probeRowValues(id, settings, environment.secretKey, now),
+    );
     await recordAudit(tx, {
       action: 'probe.update',
       targetType: 'probe',
