@@ -66,7 +66,7 @@ function request(index: number): IncomingAlert[] {
 function profiled(db: Database, times: Map<string, { ms: number; n: number }>): void {
   const wrap = (target: Queryable): void => {
     const query = target.query.bind(target);
-    target.query = (async (sql: string, params?: unknown[]) => {
+    target.query = async (sql: string, params?: unknown[]) => {
       const started = performance.now();
       try {
         return await query(sql, params);
@@ -77,7 +77,7 @@ function profiled(db: Database, times: Map<string, { ms: number; n: number }>): 
         entry.n += 1;
         times.set(key, entry);
       }
-    });
+    };
   };
   wrap(db);
   const transaction = db.transaction.bind(db);
@@ -132,7 +132,7 @@ try {
   const started = performance.now();
   let taken = 0;
   for (;;) {
-    const n = await drainInbox(db, chunk, (tx, submissions) =>
+    const n = await drainInbox(db, { limit: chunk }, (tx, submissions) =>
       ingestAlerts(
         systemCtx(tx, () => new Date(), 'bench'),
         submissions,

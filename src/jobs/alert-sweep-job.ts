@@ -34,15 +34,10 @@ export function createAlertSweepJob(options: {
       const stale = new Date(options.now().getTime() - staleInboxMs);
       for (;;) {
         let alerts = 0;
-        const taken = await drainInbox(
-          options.db,
-          8,
-          (tx, submissions) => {
-            alerts = countAlerts(submissions);
-            return ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue);
-          },
-          stale,
-        );
+        const taken = await drainInbox(options.db, { limit: 8, receivedBefore: stale }, (tx, submissions) => {
+          alerts = countAlerts(submissions);
+          return ingestAlerts({ ...ctx, db: tx }, submissions, options.catalogue);
+        });
         if (alerts > 0) options.onProcessed?.(alerts);
         if (taken === 0) break;
       }

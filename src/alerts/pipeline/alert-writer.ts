@@ -1,14 +1,12 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { AppError } from '../../core/app-error.js';
-import { systemCtx, type Ctx } from '../../core/context.js';
+import { systemCtx } from '../../core/context.js';
 import type { Database } from '../../storage/database.js';
-import { drainInbox, storeInInbox } from './alert-inbox.js';
+import { storeInInbox } from './alert-inbox.js';
+import { InboxDrainer } from './inbox-drainer.js';
 import { countAlerts, ingestAlerts, type AlertSubmission } from './ingest-alerts.js';
 import type { RunbookCatalogue } from './suggest-runbooks.js';
-
-/** How long no request must arrive before this node turns to its inbox. */
-const idleMs = 3;
 
 interface Pending {
   submission: AlertSubmission;
@@ -23,8 +21,8 @@ export interface AlertWriterOptions {
   logger?: Pick<Logger, 'error'>;
   /** Alerts per transaction at most; a request is never split. */
   maxBatchAlerts?: number;
-  /** Requests taken from the inbox per transaction, between two flushes of new ones. */
-  inboxChunk?: number;
+  /** How long one transaction of the inbox's backlog should take (see InboxDrainer). */
+  inboxTargetMs?: number;
   /** Told how many alerts were handled for good, once committed (metrics). */
   onProcessed?: (alerts: number) => void;
 }
@@ -33,27 +31,37 @@ export interface AlertWriterOptions {
  * Commits alerts in groups: a request's alerts are acknowledged (its promise resolves) only once
  * the transaction holding them has committed, and requests arriving while a transaction runs
  * share the next one. A lone request is handled at once (once the current turn of the event loop
- * ends); requests arriving together are committed as received into the inbox and handled when
- * the node is idle, in arrival order (see alert-inbox.ts). A failed group is retried request by
- * request, so that one bad request does not fail the others.
+ * ends); requests arriving together are committed as received into the inbox (see alert-inbox.ts)
+ * and handled by a second loop, continuously, new groups first (see InboxDrainer): accepting
+ * never waits for the backlog, and on PostgreSQL both run at once. A failed group is retried
+ * request by request, so that one bad request does not fail the others.
  */
 export class AlertWriter {
   private readonly queue: Pending[] = [];
-  private flushing: Promise<void> | null = null;
+  private accepting: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
   private stopped = false;
-  /** This node put requests in the inbox that it has not seen drained yet: newer ones queue behind them. */
-  private backlog = false;
   /**
-   * At start, the inbox may hold what a node that stopped or died left behind: handled when idle.
-   * (New requests are not held back for them: a crash already broke the order of those alerts.)
+   * The inbox may hold rows for this node: it put some there, or (from `start`) a node that
+   * stopped or died left some behind. Cleared when a step finds nothing; new requests then are
+   * handled at once again (they must not overtake rows still waiting, hence the inbox while set).
    */
-  private leftovers = true;
+  private backlog = false;
+  /** Counts stores into the inbox: a drain step that found nothing may have begun before the last one. */
+  private stores = 0;
   private readonly maxBatchAlerts: number;
-  /** Ends the wait for an idle moment early: set while the inbox waits, called by `submit`. */
-  private wake: (() => void) | null = null;
+  private readonly drainer: InboxDrainer;
 
   constructor(private readonly options: AlertWriterOptions) {
     this.maxBatchAlerts = options.maxBatchAlerts ?? 5_000;
+    this.drainer = new InboxDrainer({
+      db: options.db,
+      catalogue: options.catalogue,
+      now: () => this.now(),
+      logger: options.logger,
+      onProcessed: options.onProcessed,
+      targetMs: options.inboxTargetMs,
+    });
   }
 
   /** Stores one request's alerts; resolves once they are committed. */
@@ -61,8 +69,7 @@ export class AlertWriter {
     if (this.stopped) return Promise.reject(new AppError('unavailable', 'the server is shutting down'));
     return new Promise((resolve, reject) => {
       this.queue.push({ submission, resolve, reject });
-      this.wake?.();
-      this.kick();
+      this.accept();
     });
   }
 
@@ -71,42 +78,46 @@ export class AlertWriter {
     return this.queue.length;
   }
 
+  /** Starts handling what the inbox holds from before this node started. */
+  start(): void {
+    this.drain();
+  }
+
   /** Stops taking alerts and waits until everything accepted is committed (or failed). */
   async stop(): Promise<void> {
     this.stopped = true;
-    while (this.flushing !== null) await this.flushing;
+    while (this.accepting !== null || this.draining !== null) await Promise.all([this.accepting, this.draining]);
   }
 
-  private kick(): void {
-    if (this.flushing !== null) return;
-    this.flushing = this.drain().finally(() => {
-      this.flushing = null;
-      if (this.queue.length > 0) this.kick();
-    });
-  }
-
-  private async drain(): Promise<void> {
-    for (;;) {
+  private accept(): void {
+    if (this.accepting !== null) return;
+    this.accepting = (async () => {
       while (this.queue.length > 0) await this.flushQueue();
-      // The inbox is handled a chunk at a time once no request came for a moment: under load, the
-      // next requests arrive within a millisecond of the answers, and accepting them comes first.
-      if (!(this.backlog || this.leftovers) || this.stopped) return;
-      await this.idle();
-      if (this.queue.length === 0) await this.drainChunk();
-    }
+    })().finally(() => {
+      this.accepting = null;
+      if (this.queue.length > 0) this.accept();
+    });
   }
 
-  /** Waits `idleMs`, or less if a request arrives meanwhile (it must not wait for the inbox). */
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.wake = null;
-        resolve();
-      };
-      const timer = setTimeout(done, idleMs);
-      this.wake = done;
-    });
+  /** Handles the inbox until a step finds nothing (or the node stops: what is left waits there). */
+  private drain(): void {
+    if (this.draining !== null || this.stopped) return;
+    // While the inbox is being handled, new requests queue behind what it holds.
+    this.backlog = true;
+    this.draining = (async () => {
+      while (!this.stopped) {
+        const stores = this.stores;
+        const outcome = await this.drainer.step();
+        // PGlite runs a transaction in microtasks: without a turn of the event loop between two,
+        // no request would be read (nor any timer run) until the whole backlog is handled.
+        await nextTurn();
+        if (outcome === 'taken' || (outcome === 'empty' && this.stores !== stores)) continue;
+        // Empty, or failing (logged; the rows wait for a later store's drain or another node's
+        // sweep): new lone requests are handled at once again.
+        this.backlog = false;
+        return;
+      }
+    })().finally(() => (this.draining = null));
   }
 
   /** Takes the requests waiting now and commits them: handled at once, or into the inbox under load. */
@@ -120,7 +131,7 @@ export class AlertWriter {
     if (batch.length === 0) return;
     try {
       // Under load (requests waiting together, or an inbox not yet drained, which newer alerts
-      // must not overtake) the alerts are committed as received and handled right after.
+      // must not overtake) the alerts are committed as received and handled by the drain loop.
       if (batch.length > 1 || this.backlog) {
         await storeInInbox(
           this.options.db,
@@ -128,6 +139,8 @@ export class AlertWriter {
           this.now(),
         );
         this.backlog = true;
+        this.stores += 1;
+        this.drain();
       } else {
         await this.write(batch.map((pending) => pending.submission));
       }
@@ -143,35 +156,8 @@ export class AlertWriter {
     }
   }
 
-  /** Starts handling what the inbox holds from before this node started, when idle. */
-  start(): void {
-    this.kick();
-  }
-
-  /** Handles the oldest requests of the inbox; notes when it is empty. Errors are logged, the rows stay. */
-  private async drainChunk(): Promise<void> {
-    const chunk = this.options.inboxChunk ?? 4;
-    try {
-      let alerts = 0;
-      const taken = await drainInbox(this.options.db, chunk, (db, submissions) => {
-        alerts = countAlerts(submissions);
-        return ingestAlerts(this.ctxOn(db), submissions, this.options.catalogue);
-      });
-      if (alerts > 0) this.options.onProcessed?.(alerts);
-      if (taken < chunk) this.backlog = this.leftovers = false;
-    } catch (error) {
-      // Left in the inbox for the sweep to retry; this node goes back to answering.
-      this.backlog = this.leftovers = false;
-      this.options.logger?.error({ err: error }, 'handling alerts from the inbox failed');
-    }
-  }
-
   private now(): Date {
     return (this.options.now ?? (() => new Date()))();
-  }
-
-  private ctxOn(db: Ctx['db']): Ctx {
-    return systemCtx(db, () => this.now(), 'alert-writer');
   }
 
   private take(): Pending[] {
@@ -187,7 +173,11 @@ export class AlertWriter {
   }
 
   private async write(submissions: AlertSubmission[]): Promise<void> {
-    await ingestAlerts(this.ctxOn(this.options.db), submissions, this.options.catalogue);
+    await ingestAlerts(
+      systemCtx(this.options.db, () => this.now(), 'alert-writer'),
+      submissions,
+      this.options.catalogue,
+    );
     this.options.onProcessed?.(countAlerts(submissions));
   }
 

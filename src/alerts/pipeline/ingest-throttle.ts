@@ -3,11 +3,15 @@ import { Gauge, type Registry } from 'prom-client';
 import { AppError } from '../../core/app-error.js';
 import type { Queryable } from '../../storage/database.js';
 import { readInboxEnds, type InboxEnds } from './inbox-metrics.js';
+import type { AlertSubmission } from './ingest-alerts.js';
+import { opensNewGroup } from './opens-new-group.js';
 
 /** How long one reading of the inbox serves: at most one query per this on a node, whatever the request rate. */
 const refreshMs = 250;
 /** The most a refusal asks to wait: a longer wait would delay pages more than it spares the node. */
 const maxRetryAfterSeconds = 60;
+/** New groups are let in past the limits while fewer than this many wait (a flood of them is a backlog too). */
+const maxUrgentRows = 1_000;
 
 export type ThrottleReason = 'inbox_age' | 'inbox_depth';
 
@@ -36,7 +40,9 @@ export interface IngestThrottleOptions {
  * not yet handled) is too old or too deep. Ingest then refuses new alerts (429 with Retry-After,
  * nothing stored) rather than let the backlog grow without bound: senders keep them and retry.
  * The inbox is read at most every `refreshMs`, shared by every request in that window (never a
- * query per request); the writer's own queue is read each time, for free.
+ * query per request); the writer's own queue is read each time, for free. A request that opens a
+ * new group (its first alert pages) is still let in, while few such wait: it is handled before
+ * the backlog (see InboxDrainer), so the backlog is no reason to delay it.
  */
 export class IngestThrottle {
   private cached: { at: number; ends: InboxEnds } | null = null;
@@ -44,9 +50,15 @@ export class IngestThrottle {
 
   constructor(private readonly options: IngestThrottleOptions) {}
 
-  /** Null when alerts may come in; else why not. */
-  async check(): Promise<Throttling | null> {
-    const { depth, ageSeconds } = await this.inbox();
+  /** Null when these alerts (or, without any, alerts in general) may come in; else why not. */
+  async check(submission?: AlertSubmission): Promise<Throttling | null> {
+    const ends = await this.inbox();
+    const refusal = this.refusal(ends);
+    if (refusal === null || submission === undefined || ends.urgent >= maxUrgentRows) return refusal;
+    return (await opensNewGroup(this.options.db, submission, this.options.now())) ? null : refusal;
+  }
+
+  private refusal({ depth, ageSeconds }: InboxEnds): Throttling | null {
     const total = depth + this.options.waiting();
     const maxAgeSeconds = this.options.maxAgeMs / 1000;
     if (ageSeconds > maxAgeSeconds) return throttling('inbox_age', ageSeconds - maxAgeSeconds, total, ageSeconds);
@@ -78,7 +90,7 @@ export class IngestThrottle {
     } catch (error) {
       // Not knowing is no reason to refuse: storing will fail on its own if the database is gone.
       this.options.logger?.error({ err: error }, 'reading the alert inbox for the ingest throttle failed');
-      const ends = this.cached?.ends ?? { depth: 0, ageSeconds: 0 };
+      const ends = this.cached?.ends ?? { depth: 0, ageSeconds: 0, urgent: 0 };
       this.cached = { at, ends };
       return ends;
     }

@@ -1,6 +1,7 @@
 import type { Severity } from '../../incidents/incident-model.js';
 import type { IncomingAlert } from '../alert-model.js';
 import type { IngestIntegration } from '../integrations/integration-keys.js';
+import { alertGroupOf } from './alert-group-key.js';
 
 /** An incoming alert with what its integration's settings make of it. */
 export interface PlannedAlert {
@@ -17,8 +18,7 @@ export interface PlannedAlert {
 /**
  * Maps an alert's severity word and labels to a priority, a service and a group. The service is
  * the first of the service labels whose value the catalogue knows (or the service map maps),
- * else the integration's own. An alert carrying none of the group-by labels is a group of its
- * own (a PagerDuty event has no `alertname`: one incident per dedup key, as PagerDuty does).
+ * else the integration's own; the group is `alertGroupOf`'s.
  */
 export function planAlert(
   integration: IngestIntegration,
@@ -38,15 +38,7 @@ export function planAlert(
       break;
     }
   }
-  const groupLabels: Record<string, string> = {};
-  for (const label of settings.groupBy) {
-    const value = alert.labels[label];
-    if (value !== undefined && value !== '') groupLabels[label] = value;
-  }
-  const grouped = settings.groupBy.length === 0 || Object.keys(groupLabels).length > 0;
-  const groupKey = grouped
-    ? JSON.stringify(settings.groupBy.map((label) => groupLabels[label] ?? ''))
-    : `alert:${alert.fingerprint}`;
+  const { groupKey, groupLabels } = alertGroupOf(settings, alert);
   return { integration, alert, severity, serviceId, groupKey, groupLabels };
 }
 

@@ -44,9 +44,10 @@ export function registerAlertIngestRoutes(app: App, deps: HttpDeps): void {
     },
     // Back-pressure: while the node cannot keep up, alerts are refused before anything is stored
     // (429, or the kind's `overloadStatus`, with Retry-After) and their senders retry. Only what
-    // stores alerts is refused: a heartbeat's ping never comes here.
+    // stores alerts is refused: a heartbeat's ping never comes here; nor is a new group's first
+    // alert while few wait (it is handled before the backlog).
     store: async (integration, alerts) => {
-      const refusal = await throttle.check();
+      const refusal = await throttle.check({ integration, alerts });
       if (refusal !== null) {
         alertsRejected.inc({ integration: integration.name, kind, reason: refusal.reason }, alerts.length);
         throw rateLimited(refusal);
