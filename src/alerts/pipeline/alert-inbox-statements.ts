@@ -3,7 +3,7 @@
  */
 
 /** Parameters per row of `insertInbox`, after `$1` (the time received). */
-export const inboxRowParams = 6;
+export const inboxRowParams = 5;
 
 /**
  * The rows of several requests, one statement, in the order given (ids follow arrival). Each
@@ -15,20 +15,20 @@ export const inboxRowParams = 6;
 export function insertInbox(rows: number): string {
   const values = Array.from({ length: rows }, (_, index) => {
     const p = (offset: number): string => `$${index * inboxRowParams + offset + 2}`;
-    return `(${index}, ${p(0)}::uuid, ${p(1)}::text, ${p(2)}::int, ${p(3)}::boolean, ${p(4)}::int, ${p(5)})`;
+    return `(${index}, ${p(0)}::uuid, ${p(1)}::text, ${p(2)}::int, ${p(3)}::boolean, ${p(4)})`;
   });
   return `
-  INSERT INTO alert_inbox (received_at, integration_id, group_key, alert_count, alerts_packed, urgent)
-  SELECT $1::timestamptz, r.integration_id, r.group_key, r.alert_count, r.packed,
+  INSERT INTO alert_inbox (received_at, integration_id, group_key, alerts_packed, urgent)
+  SELECT $1::timestamptz, r.integration_id, r.group_key, r.packed,
          r.has_trigger AND NOT EXISTS (
            SELECT 1 FROM alert_groups g JOIN incidents i ON i.id = g.incident_id
             WHERE g.integration_id = r.integration_id AND g.group_key = r.group_key AND i.status <> 'resolved'
               AND (r.window_minutes IS NULL OR g.opened_at > $1::timestamptz - make_interval(mins => r.window_minutes)))
-    FROM (VALUES ${values.join(', ')}) AS r(n, integration_id, group_key, window_minutes, has_trigger, alert_count, packed)
+    FROM (VALUES ${values.join(', ')}) AS r(n, integration_id, group_key, window_minutes, has_trigger, packed)
    ORDER BY r.n`;
 }
 
-const claimed = `SELECT id, integration_id, alerts, alerts_packed, alert_count FROM alert_inbox`;
+const claimed = `SELECT id, integration_id, alerts, alerts_packed FROM alert_inbox`;
 
 /**
  * The oldest urgent rows, with every older row of their groups (a group's alerts are handled in

@@ -35,7 +35,7 @@ export async function storeInInbox(db: Database, submissions: readonly AlertSubm
     for (const [groupKey, grouped] of groups) {
       const hasTrigger = grouped.some((alert) => alert.action === 'trigger');
       const window = integration.settings.groupWindowMinutes;
-      rows.push([integration.id, groupKey, window, hasTrigger, grouped.length, packAlerts(grouped)]);
+      rows.push([integration.id, groupKey, window, hasTrigger, packAlerts(grouped)]);
     }
   }
   const insert = async (queryable: Queryable, chunk: unknown[][]): Promise<void> => {

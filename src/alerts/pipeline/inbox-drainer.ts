@@ -12,10 +12,10 @@ export interface InboxDrainerOptions {
   logger?: Pick<Logger, 'error'> | undefined;
   /** Told how many alerts were handled for good, once committed (metrics). */
   onProcessed?: ((alerts: number) => void) | undefined;
-  /** How long one transaction of the backlog should take (default 50 ms). */
+  /** How long one transaction of the backlog should take (default 30 ms). */
   targetMs?: number | undefined;
-  /** Rows per transaction at most (default 512). */
-  maxRows?: number | undefined;
+  /** Alerts per transaction at most (default 20,000). */
+  maxAlerts?: number | undefined;
   /** Reads a monotonic clock in ms (default `performance.now`): only for sizing the next chunk. */
   elapsedMs?: (() => number) | undefined;
 }
@@ -28,14 +28,17 @@ export interface InboxDrainerOptions {
  * transaction's few fixed statements cost little per alert. Its size follows the measured rate.
  */
 export class InboxDrainer {
-  private rows = 8;
+  /** Alerts the next transaction of the backlog should hold, from the rate measured. */
+  private budget = 256;
+  /** Alerts per row lately (a request of a group: 1 to thousands), to turn the budget into rows. */
+  private alertsPerRow = 16;
   private readonly targetMs: number;
-  private readonly maxRows: number;
+  private readonly maxAlerts: number;
   private readonly elapsedMs: () => number;
 
   constructor(private readonly options: InboxDrainerOptions) {
-    this.targetMs = options.targetMs ?? 50;
-    this.maxRows = options.maxRows ?? 512;
+    this.targetMs = options.targetMs ?? 30;
+    this.maxAlerts = options.maxAlerts ?? 20_000;
     this.elapsedMs = options.elapsedMs ?? (() => performance.now());
   }
 
@@ -47,14 +50,15 @@ export class InboxDrainer {
     const { db, catalogue, now } = this.options;
     const started = this.elapsedMs();
     let alerts = 0;
+    const limit = Math.max(1, Math.round(this.budget / this.alertsPerRow));
     try {
-      const taken = await drainInbox(db, { limit: this.rows, urgentFirst: true }, (tx, submissions) => {
+      const taken = await drainInbox(db, { limit, urgentFirst: true }, (tx, submissions) => {
         alerts = countAlerts(submissions);
         return ingestAlerts(systemCtx(tx, now, 'alert-inbox'), submissions, catalogue);
       });
       if (alerts > 0) this.options.onProcessed?.(alerts);
       // Sized on full chunks only: an urgent step of one row says little about the backlog's rate.
-      if (taken >= this.rows) this.resize(taken, this.elapsedMs() - started);
+      if (taken >= limit && alerts > 0) this.resize(taken, alerts, this.elapsedMs() - started);
       return taken > 0 ? 'taken' : 'empty';
     } catch (error) {
       this.options.logger?.error({ err: error }, 'handling alerts from the inbox failed');
@@ -62,9 +66,10 @@ export class InboxDrainer {
     }
   }
 
-  private resize(taken: number, ms: number): void {
-    const next = Math.round((taken * this.targetMs) / Math.max(ms, 1));
+  private resize(rows: number, alerts: number, ms: number): void {
+    this.alertsPerRow = alerts / rows;
+    const next = Math.round((alerts * this.targetMs) / Math.max(ms, 1));
     // At most doubled at a time: one fast transaction (a chunk of repeats) is no promise for the next.
-    this.rows = Math.max(1, Math.min(this.maxRows, next, this.rows * 2));
+    this.budget = Math.max(1, Math.min(this.maxAlerts, next, this.budget * 2));
   }
 }

@@ -6,6 +6,5 @@
 -- migration have no group: they are handled with the backlog, oldest first.
 ALTER TABLE alert_inbox ADD COLUMN group_key text;
 ALTER TABLE alert_inbox ADD COLUMN urgent boolean NOT NULL DEFAULT false;
-ALTER TABLE alert_inbox ADD COLUMN alert_count integer;
 CREATE INDEX alert_inbox_urgent ON alert_inbox (id) WHERE urgent;
 CREATE INDEX alert_inbox_group ON alert_inbox (integration_id, group_key, id);
