@@ -15,6 +15,8 @@ export interface RoundOptions {
   rate: number;
   seconds: number;
   drainSeconds: number;
+  /** Profiles the Astreinte server: a .cpuprofile is written there when it stops. */
+  cpuProfDir?: string | undefined;
 }
 
 export interface RoundResult {
@@ -79,7 +81,9 @@ export async function astreinteRound(
   const receiver = await startCanaryReceiver();
   const database = options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl };
   const env = { ASTREINTE_SECRET_KEY: 'ab'.repeat(32) };
-  const first = await startAstreinte({ ...database, env });
+  const profile =
+    options.cpuProfDir === undefined ? {} : { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] };
+  const first = await startAstreinte({ ...database, env, ...profile });
   let server = first;
   const notes: string[] = [];
   try {

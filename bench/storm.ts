@@ -14,6 +14,7 @@
  *
  * Run: npx tsx bench/storm.ts [--rate 5000 --rate 20000] [--seconds 60] [--drain 30]
  *      [--database-url postgres://postgres@127.0.0.1:55432/postgres] [--kill]
+ *      [--cpu-prof-dir DIR] (profiles the Astreinte server) [--skip-alertmanager] (Astreinte alone, to profile)
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     drain: { type: 'string', default: '30' },
     'database-url': { type: 'string' },
     kill: { type: 'boolean', default: false },
+    'cpu-prof-dir': { type: 'string' },
+    'skip-alertmanager': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(values.seconds);
@@ -56,8 +59,8 @@ async function withNewDatabase<T>(run: (url: string) => Promise<T>): Promise<T> 
 
 const rounds: RoundResult[] = [];
 for (const rate of values.rate.map(Number)) {
-  const options = { rate, seconds, drainSeconds, kill: values.kill };
-  if (!values.kill) rounds.push(await alertmanagerRound(options));
+  const options = { rate, seconds, drainSeconds, kill: values.kill, cpuProfDir: values['cpu-prof-dir'] };
+  if (!values.kill && !values['skip-alertmanager']) rounds.push(await alertmanagerRound(options));
   rounds.push(await astreinteRound(options));
   if (serverUrl !== undefined)
     rounds.push(await withNewDatabase((databaseUrl) => astreinteRound({ ...options, databaseUrl })));

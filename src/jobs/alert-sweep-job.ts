@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sweepHeartbeats } from '../alerts/heartbeats/sweep-heartbeats.js';
 import { drainInbox } from '../alerts/pipeline/alert-inbox.js';
 import { expireStaleAlerts } from '../alerts/pipeline/expire-stale-alerts.js';
@@ -24,6 +25,8 @@ export function createAlertSweepJob(options: {
   onError: JobErrorSink;
   /** Told how many alerts of the inbox were handled for good, once committed (metrics). */
   onProcessed?: (alerts: number) => void;
+  /** This node's writer is handling the inbox (new groups first): its stale rows are left to it. */
+  draining?: () => boolean;
 }): JobLoop {
   const ctx: Ctx = systemCtx(options.db, options.now, 'alert-sweep');
   return new JobLoop(
@@ -32,7 +35,7 @@ export function createAlertSweepJob(options: {
     async () => {
       // Only what waited a while: fresh rows are their node's to handle, in the order it took them.
       const stale = new Date(options.now().getTime() - staleInboxMs);
-      for (;;) {
+      while (options.draining?.() !== true) {
         let alerts = 0;
         const taken = await drainInbox(options.db, { limit: 8, receivedBefore: stale }, (tx, submissions) => {
           alerts = countAlerts(submissions);
@@ -40,6 +43,8 @@ export function createAlertSweepJob(options: {
         });
         if (alerts > 0) options.onProcessed?.(alerts);
         if (taken === 0) break;
+        // PGlite runs a transaction in microtasks: requests are read between two, not during a loop of them.
+        await nextTurn();
       }
       await sweepHeartbeats(ctx, options.catalogue);
       await expireStaleAlerts(ctx, options.catalogue);

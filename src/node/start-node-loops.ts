@@ -44,12 +44,13 @@ export function startNodeLoops(
     stops.push(() => sweep.stop());
   }
   if (wanted.has('alerts')) {
-    // The writer's own share: what the inbox holds from before this node started, handled when idle.
+    // The writer's own share: what the inbox holds from before this node started.
     alerts.writer.start();
     const sweep = createAlertSweepJob({
       db,
       catalogue: alerts.catalogue,
       now,
+      draining: () => alerts.writer.draining,
       intervalMs: config.alertSweepMs,
       onError: failed('timed alert work failed'),
       onProcessed: (count) => metrics.alertsProcessed.inc(count),

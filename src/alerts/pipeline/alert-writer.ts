@@ -39,7 +39,7 @@ export interface AlertWriterOptions {
 export class AlertWriter {
   private readonly queue: Pending[] = [];
   private accepting: Promise<void> | null = null;
-  private draining: Promise<void> | null = null;
+  private drainLoop: Promise<void> | null = null;
   private stopped = false;
   /**
    * The inbox may hold rows for this node: it put some there, or (from `start`) a node that
@@ -78,6 +78,11 @@ export class AlertWriter {
     return this.queue.length;
   }
 
+  /** This node is handling the inbox now (new groups first): a sweep of it would only compete. */
+  get draining(): boolean {
+    return this.drainLoop !== null;
+  }
+
   /** Starts handling what the inbox holds from before this node started. */
   start(): void {
     this.drain();
@@ -86,7 +91,7 @@ export class AlertWriter {
   /** Stops taking alerts and waits until everything accepted is committed (or failed). */
   async stop(): Promise<void> {
     this.stopped = true;
-    while (this.accepting !== null || this.draining !== null) await Promise.all([this.accepting, this.draining]);
+    while (this.accepting !== null || this.drainLoop !== null) await Promise.all([this.accepting, this.drainLoop]);
   }
 
   private accept(): void {
@@ -101,10 +106,10 @@ export class AlertWriter {
 
   /** Handles the inbox until a step finds nothing (or the node stops: what is left waits there). */
   private drain(): void {
-    if (this.draining !== null || this.stopped) return;
+    if (this.drainLoop !== null || this.stopped) return;
     // While the inbox is being handled, new requests queue behind what it holds.
     this.backlog = true;
-    this.draining = (async () => {
+    this.drainLoop = (async () => {
       while (!this.stopped) {
         const stores = this.stores;
         const outcome = await this.drainer.step();
@@ -117,7 +122,7 @@ export class AlertWriter {
         this.backlog = false;
         return;
       }
-    })().finally(() => (this.draining = null));
+    })().finally(() => (this.drainLoop = null));
   }
 
   /** Takes the requests waiting now and commits them: handled at once, or into the inbox under load. */
