@@ -79,7 +79,8 @@ export const ConfigSchema = Type.Object({
     minimum: 1,
     maximum: 10_000_000,
     default: 20_000,
-    description: 'alert ingest answers 429 (Retry-After) while more requests than this wait to be handled',
+    description:
+      "alert ingest answers 429 (Retry-After) while more than this wait to be handled (inbox rows: a request's alerts of one group)",
   }),
   stepDenyList: Type.String({
     default:
