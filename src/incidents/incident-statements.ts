@@ -41,6 +41,28 @@ export const appendEvents = `
     FROM bumped b CROSS JOIN events e
   RETURNING seq`;
 
+/**
+ * Appends the events of several incidents in one statement (`$2`: [{incident_id, actor_type,
+ * actor_id, actor_name, events: [{type, payload}]}], each incident once): each incident's counter
+ * moves by its number of events, which take the seqs after it in the order given. The same row
+ * lock as `appendEvent` keeps each timeline gap-free; it returns how many incidents it found.
+ */
+export const appendEventsOfIncidents = `
+  WITH batches AS (
+    SELECT b.incident_id, b.actor_type, b.actor_id, b.actor_name, b.events, jsonb_array_length(b.events) AS added
+      FROM jsonb_to_recordset($2::jsonb) AS b(incident_id text, actor_type text, actor_id text, actor_name text, events jsonb)
+  ), bumped AS (
+    UPDATE incidents i SET last_event_seq = i.last_event_seq + b.added, updated_at = $1
+      FROM batches b WHERE i.id = b.incident_id
+    RETURNING i.id, i.last_event_seq - b.added AS base, b.actor_type, b.actor_id, b.actor_name, b.events
+  ), appended AS (
+    INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
+    SELECT b.id, b.base + e.ordinality, e.type, $1, b.actor_type, b.actor_id, b.actor_name, e.payload
+      FROM bumped b,
+           ROWS FROM (jsonb_to_recordset(b.events) AS (type text, payload jsonb)) WITH ORDINALITY AS e(type, payload, ordinality)
+  )
+  SELECT count(*)::int AS incidents FROM bumped`;
+
 export const updateIncidentStatus = `
   UPDATE incidents SET status = $2, acknowledged_at = $3, mitigated_at = $4, resolved_at = $5 WHERE id = $1`;
 
