@@ -64,7 +64,7 @@ export interface IncidentEvents {
 /**
  * Appends the events of several incidents in one statement (the same counters and row locks as
  * `appendIncidentEvents`): an alert flush writes an event per alert into tens of incidents, and
- * a statement per incident cost more than its rows. Each incident must appear once.
+ * a statement per incident cost more than its rows.
  */
 export async function appendEventsToIncidents(ctx: Ctx, batches: readonly IncidentEvents[]): Promise<void> {
   const given = batches.filter((batch) => batch.events.length > 0);
@@ -81,6 +81,7 @@ export async function appendEventsToIncidents(ctx: Ctx, batches: readonly Incide
       })),
     ),
   ]);
-  if (rows[0]?.incidents !== given.length)
-    throw new Error(`an incident vanished while appending to ${given.length} timelines`);
+  const incidents = new Set(given.map((batch) => batch.incidentId)).size;
+  if (rows[0]?.incidents !== incidents)
+    throw new Error(`an incident vanished while appending to ${incidents} timelines`);
 }
