@@ -70,9 +70,11 @@ export const acknowledgeFiringAlerts = `
   RETURNING a.id, a.integration_id, a.fingerprint, a.incident_id, a.title`;
 
 /**
- * Serialises flushes of the same groups across nodes even before their rows exist (two nodes must
- * not both open an incident for the first alerts of a group). The locks are taken one key after
- * the other in the order given, the function scan's. PostgreSQL only: PGlite has one session.
+ * Serialises flushes of the same groups across nodes, from before they read their firing alerts
+ * until commit: two nodes must not both page one new alert, nor both open an incident for the
+ * first alerts of a group (rows that do not exist yet cannot be locked). The locks are taken one
+ * key after the other in the order given, the function scan's. PostgreSQL only: PGlite has one
+ * session.
  */
 export const lockGroupKeys = `SELECT pg_advisory_xact_lock(hashtextextended(k, 7)) FROM unnest($1::text[]) AS k`;
 
