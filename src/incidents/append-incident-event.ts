@@ -1,6 +1,6 @@
-import { actorId } from '../core/actor.js';
+import { actorId, type Actor } from '../core/actor.js';
 import type { Ctx } from '../core/context.js';
-import { appendEvent, appendEvents } from './incident-statements.js';
+import { appendEvent, appendEvents, appendEventsOfIncidents } from './incident-statements.js';
 import type { NewTimelineEvent } from './timeline-events.js';
 
 /**
@@ -52,4 +52,36 @@ export async function appendIncidentEvents(
     JSON.stringify(rowsJson),
   ]);
   if (rows.length === 0) throw new Error(`incident ${incidentId} vanished while appending to its timeline`);
+}
+
+/** The events one actor appends to one incident, for `appendEventsToIncidents`. */
+export interface IncidentEvents {
+  incidentId: string;
+  actor: Actor;
+  events: readonly NewTimelineEvent[];
+}
+
+/**
+ * Appends the events of several incidents in one statement (the same counters and row locks as
+ * `appendIncidentEvents`): an alert flush writes an event per alert into tens of incidents, and
+ * a statement per incident cost more than its rows.
+ */
+export async function appendEventsToIncidents(ctx: Ctx, batches: readonly IncidentEvents[]): Promise<void> {
+  const given = batches.filter((batch) => batch.events.length > 0);
+  if (given.length === 0) return;
+  const { rows } = await ctx.db.query<{ incidents: number }>(appendEventsOfIncidents, [
+    ctx.now(),
+    JSON.stringify(
+      given.map(({ incidentId, actor, events }) => ({
+        incident_id: incidentId,
+        actor_type: actor.type,
+        actor_id: actorId(actor),
+        actor_name: actor.name,
+        events: events.map((event) => ({ type: event.type, payload: event.payload })),
+      })),
+    ),
+  ]);
+  const incidents = new Set(given.map((batch) => batch.incidentId)).size;
+  if (rows[0]?.incidents !== incidents)
+    throw new Error(`an incident vanished while appending to ${incidents} timelines`);
 }

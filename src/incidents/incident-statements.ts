@@ -41,6 +41,33 @@ export const appendEvents = `
     FROM bumped b CROSS JOIN events e
   RETURNING seq`;
 
+/**
+ * Appends the events of several incidents in one statement (`$2`: [{incident_id, actor_type,
+ * actor_id, actor_name, events: [{type, payload}]}]; an incident may come in several batches):
+ * each incident's counter moves by its number of events, which take the seqs after it in the
+ * order given. The same row lock as `appendEvent` keeps each timeline gap-free. Returns how
+ * many incidents it found.
+ */
+export const appendEventsOfIncidents = `
+  WITH batches AS (
+    SELECT b.incident_id, b.actor_type, b.actor_id, b.actor_name, b.events,
+           sum(jsonb_array_length(b.events)) OVER (PARTITION BY b.incident_id ORDER BY b.n) - jsonb_array_length(b.events) AS offset_in
+      FROM ROWS FROM (jsonb_to_recordset($2::jsonb) AS (incident_id text, actor_type text, actor_id text, actor_name text, events jsonb))
+           WITH ORDINALITY AS b(incident_id, actor_type, actor_id, actor_name, events, n)
+  ), bumped AS (
+    UPDATE incidents i SET last_event_seq = i.last_event_seq + t.added, updated_at = $1
+      FROM (SELECT incident_id, sum(jsonb_array_length(events))::int AS added FROM batches GROUP BY incident_id) AS t
+     WHERE i.id = t.incident_id
+    RETURNING i.id, i.last_event_seq - t.added AS base
+  ), appended AS (
+    INSERT INTO incident_events (incident_id, seq, type, occurred_at, actor_type, actor_id, actor_name, payload)
+    SELECT b.incident_id, s.base + b.offset_in + e.ordinality, e.type, $1, b.actor_type, b.actor_id, b.actor_name, e.payload
+      FROM batches b
+      JOIN bumped s ON s.id = b.incident_id,
+           ROWS FROM (jsonb_to_recordset(b.events) AS (type text, payload jsonb)) WITH ORDINALITY AS e(type, payload, ordinality)
+  )
+  SELECT count(*)::int AS incidents FROM bumped`;
+
 export const updateIncidentStatus = `
   UPDATE incidents SET status = $2, acknowledged_at = $3, mitigated_at = $4, resolved_at = $5 WHERE id = $1`;
 

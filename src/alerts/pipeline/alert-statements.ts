@@ -4,22 +4,55 @@
  * makes a repeat an update.
  */
 
-/** New firing alerts, and repeats of firing ones (count and last seen grow, content is the latest). */
+/**
+ * The firing rows of the flush's triggers ($1 integration ids, $2 fingerprints; `n` is the 1-based
+ * position of the key found): whether each is stored, and in an incident, decides whether it
+ * pages before the upsert writes it. One index look-up per key (a join would hash every firing
+ * alert).
+ */
+export const selectFiringAlerts = `
+  SELECT k.n, a.incident_id
+    FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(integration_id, fingerprint, n),
+         LATERAL (SELECT a.incident_id FROM alerts a
+                   WHERE a.integration_id = k.integration_id AND a.fingerprint = k.fingerprint AND a.status = 'firing'
+                   LIMIT 1) AS a`;
+
+/**
+ * The same, locking the rows in key order (the upsert's; the ordered subquery is the loop's
+ * outer side): with other sessions, a firing row read here cannot be resolved before the upsert
+ * repeats it, so what was read of it holds until commit.
+ */
+export const lockFiringAlerts = `
+  SELECT k.n, a.incident_id
+    FROM (SELECT * FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(integration_id, fingerprint, n)
+           ORDER BY integration_id, fingerprint) AS k,
+         LATERAL (SELECT a.incident_id FROM alerts a
+                   WHERE a.integration_id = k.integration_id AND a.fingerprint = k.fingerprint AND a.status = 'firing'
+                   LIMIT 1 FOR UPDATE) AS a`;
+
+/**
+ * New firing alerts, and repeats of firing ones (count and last seen grow, content is the latest).
+ * A new alert is inserted with its incident (null when it does not page): each is written once.
+ * A repeat keeps the incident it has, or takes the one given when it had none (it pages now).
+ */
 export const upsertFiringAlerts = `
   INSERT INTO alerts (integration_id, fingerprint, status, title, severity, source_severity, service_id, labels, annotations,
-                      source_url, starts_at, ends_at, first_seen_at, last_seen_at, event_count, group_key, suppressed)
+                      source_url, starts_at, ends_at, first_seen_at, last_seen_at, event_count, group_key, suppressed,
+                      incident_id)
   SELECT a.integration_id, a.fingerprint, 'firing', a.title, a.severity, a.source_severity, a.service_id, a.labels, a.annotations,
-         a.source_url, a.starts_at, a.ends_at, $1::timestamptz, $1::timestamptz, a.count, a.group_key, a.suppressed
+         a.source_url, a.starts_at, a.ends_at, $1::timestamptz, $1::timestamptz, a.count, a.group_key, a.suppressed,
+         a.incident_id
     FROM jsonb_to_recordset($2::jsonb) AS a(integration_id uuid, fingerprint text, title text, severity text, source_severity text,
          service_id text, labels jsonb, annotations jsonb, source_url text, starts_at timestamptz, ends_at timestamptz, count int,
-         group_key text, suppressed jsonb)
+         group_key text, suppressed jsonb, incident_id text)
    ORDER BY a.integration_id, a.fingerprint
   ON CONFLICT (integration_id, fingerprint) WHERE status = 'firing' DO UPDATE
      SET title = EXCLUDED.title, severity = EXCLUDED.severity, source_severity = EXCLUDED.source_severity,
          service_id = EXCLUDED.service_id, labels = EXCLUDED.labels, annotations = EXCLUDED.annotations,
          source_url = EXCLUDED.source_url, ends_at = EXCLUDED.ends_at, last_seen_at = EXCLUDED.last_seen_at,
-         event_count = alerts.event_count + EXCLUDED.event_count, suppressed = EXCLUDED.suppressed
-  RETURNING id, integration_id, fingerprint, incident_id, suppressed`;
+         event_count = alerts.event_count + EXCLUDED.event_count, suppressed = EXCLUDED.suppressed,
+         incident_id = COALESCE(alerts.incident_id, EXCLUDED.incident_id)
+  RETURNING id, integration_id, fingerprint, incident_id`;
 
 /** Firing alerts a sender says are over. */
 export const resolveFiringAlerts = `
@@ -36,16 +69,12 @@ export const acknowledgeFiringAlerts = `
    WHERE a.integration_id = r.integration_id AND a.fingerprint = r.fingerprint AND a.status = 'firing'
   RETURNING a.id, a.integration_id, a.fingerprint, a.incident_id, a.title`;
 
-/** Each alert's incident, for the alerts of every group of a flush at once ($1 alert ids, $2 incident ids). */
-export const setAlertsIncidents = `
-  UPDATE alerts a SET incident_id = k.incident_id
-    FROM unnest($1::uuid[], $2::text[]) AS k(id, incident_id)
-   WHERE a.id = k.id AND a.id = ANY($1::uuid[])`;
-
 /**
- * Serialises flushes of the same groups across nodes even before their rows exist (two nodes must
- * not both open an incident for the first alerts of a group). The locks are taken one key after
- * the other in the order given, the function scan's. PostgreSQL only: PGlite has one session.
+ * Serialises flushes of the same groups across nodes, from before they read their firing alerts
+ * until commit: two nodes must not both page one new alert, nor both open an incident for the
+ * first alerts of a group (rows that do not exist yet cannot be locked). The locks are taken one
+ * key after the other in the order given, the function scan's. PostgreSQL only: PGlite has one
+ * session.
  */
 export const lockGroupKeys = `SELECT pg_advisory_xact_lock(hashtextextended(k, 7)) FROM unnest($1::text[]) AS k`;
 

@@ -2,17 +2,15 @@ import { recordAudits } from '../../audit/record-audit.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import type { IncomingAlert } from '../alert-model.js';
 import type { IngestIntegration } from '../integrations/integration-keys.js';
-import {
-  acknowledgeFiringAlerts,
-  resolveFiringAlerts,
-  selectServiceIds,
-  upsertFiringAlerts,
-} from './alert-statements.js';
-import { attachAlertsToIncidents, type FiringAlert } from './attach-alerts-to-incidents.js';
+import { acknowledgeFiringAlerts, resolveFiringAlerts, selectServiceIds } from './alert-statements.js';
+import { claimGroupIncidents } from './claim-group-incidents.js';
 import { recordAcknowledgedAlerts, recordResolvedAlerts, type ClosedAlert } from './close-alerts.js';
+import { findFiringAlerts } from './find-firing-alerts.js';
 import { foldAlertEvents } from './fold-alert-events.js';
 import { planAlert, type PlannedAlert } from './plan-alert.js';
-import { loadSuppressions, type Suppression } from './load-suppressions.js';
+import { loadSuppressions } from './load-suppressions.js';
+import { recordFiredAlerts, type AttachedIncident } from './record-fired-alerts.js';
+import { storeFiringAlerts, type FlushTrigger } from './store-firing-alerts.js';
 import { suggestRunbooks, type RunbookCatalogue } from './suggest-runbooks.js';
 
 /** The alerts of one request, from one integration. */
@@ -26,16 +24,7 @@ export function countAlerts(submissions: readonly AlertSubmission[]): number {
   return submissions.reduce((sum, submission) => sum + submission.alerts.length, 0);
 }
 
-type FiringRow = {
-  id: string;
-  integration_id: string;
-  fingerprint: string;
-  incident_id: string | null;
-  suppressed: Suppression | null;
-};
 type ClosedRow = { id: string; integration_id: string; fingerprint: string; incident_id: string | null; title: string };
-
-const keyOf = (integrationId: string, fingerprint: string): string => `${integrationId}\u0000${fingerprint}`;
 
 /**
  * Stores the alerts of several requests in one transaction (the group commit of `AlertWriter`):
@@ -55,42 +44,26 @@ export async function ingestAlerts(
     );
     const folded = foldAlertEvents(planned);
     const suppressions = await loadSuppressions(tx, now, planned);
-    const triggers = [...folded.values()].flatMap((entry) =>
-      entry.trigger === null ? [] : [{ planned: entry.trigger, count: entry.triggers }],
-    );
-    const byKey = new Map<string, PlannedAlert>(
-      triggers.map(({ planned: entry }) => [keyOf(entry.integration.id, entry.alert.fingerprint), entry]),
-    );
-    const firing =
-      triggers.length === 0
+    const triggers = [...folded.values()].flatMap((entry): FlushTrigger[] =>
+      entry.trigger === null
         ? []
-        : (
-            await tx.db.query<FiringRow>(upsertFiringAlerts, [
-              now,
-              JSON.stringify(
-                triggers.map(({ planned: entry, count }) => ({
-                  integration_id: entry.integration.id,
-                  fingerprint: entry.alert.fingerprint,
-                  title: entry.alert.title,
-                  severity: entry.severity,
-                  source_severity: entry.alert.severity,
-                  service_id: entry.serviceId,
-                  labels: entry.alert.labels,
-                  annotations: entry.alert.annotations,
-                  source_url: entry.alert.sourceUrl,
-                  starts_at: (entry.alert.startsAt ?? now).toISOString(),
-                  ends_at: entry.alert.endsAt?.toISOString() ?? null,
-                  count,
-                  group_key: entry.groupKey,
-                  suppressed: suppressions.of(entry),
-                })),
-              ),
-            ])
-          ).rows;
-    const paging: FiringAlert[] = firing
-      .filter((row) => row.incident_id === null && row.suppressed === null)
-      .map((row) => ({ id: row.id, planned: byKey.get(keyOf(row.integration_id, row.fingerprint))! }));
-    const attached = await attachAlertsToIncidents(tx, paging);
+        : [{ planned: entry.trigger, count: entry.triggers, suppressed: suppressions.of(entry.trigger) }],
+    );
+    let attached: AttachedIncident[] = [];
+    if (triggers.length > 0) {
+      // An alert pages when it is new, or firing in no incident, and not muted now.
+      const states = await findFiringAlerts(
+        tx,
+        triggers.map((trigger) => trigger.planned),
+      );
+      const paging = triggers.flatMap(({ planned, suppressed }, index) => {
+        const state = states[index]!;
+        return suppressed !== null || (state.stored && state.incidentId !== null) ? [] : [planned];
+      });
+      const claimed = await claimGroupIncidents(tx, paging);
+      const storedIds = await storeFiringAlerts(tx, triggers, claimed);
+      attached = await recordFiredAlerts(tx, claimed, storedIds);
+    }
     await suggestRunbooks(tx, attached, catalogue);
 
     const integrations = new Map(planned.map((entry) => [entry.integration.id, entry.integration]));

@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { appendIncidentEvents } from '../../incidents/append-incident-event.js';
 import type { NewTimelineEvent } from '../../incidents/timeline-events.js';
 import { matchRunbooks, type RunbookMatch } from '../matching/match-runbooks.js';
-import type { AttachedIncident } from './attach-alerts-to-incidents.js';
+import type { AttachedIncident } from './record-fired-alerts.js';
 import { integrationActor } from './integration-actor.js';
 import type { RunbookCatalogue } from './runbook-catalogue.js';
 
