@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { DraftAdoptionSchema, type DraftAdoption } from '../runbooks/draft-adoption.js';
 
 /** The error body every failing call answers with (see error-mapping.ts). */
 export const ErrorSchema = Type.Object(
@@ -26,3 +27,9 @@ export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength:
 export function paged<T extends ReturnType<typeof Type.Object>>(item: T) {
   return Type.Object({ items: Type.Array(item), total: Type.Integer() });
 }
+
+/** The answers of the adopt endpoints that report entry by entry (`DraftAdoption`). */
+export const adoptionResponses = { 201: DraftAdoptionSchema, 200: DraftAdoptionSchema, ...errorResponses };
+
+/** 201 when an adoption created or changed something; 200 for a dry run or a draft adopted before. */
+export const adoptionStatus = (adopted: DraftAdoption): 200 | 201 => (adopted.dryRun || adopted.nothingNew ? 200 : 201);

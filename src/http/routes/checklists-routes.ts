@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { adoptChecklistDraft, AdoptChecklistDraftInput } from '../../checklists/adopt-checklist-draft.js';
 import { attachChecklist, AttachChecklistInput } from '../../checklists/attach-checklist.js';
 import { checkChecklistItem, CheckChecklistItemInput } from '../../checklists/check-checklist-item.js';
 import { ChecklistTemplateSchema } from '../../checklists/checklist-template-model.js';
@@ -10,7 +11,7 @@ import { listIncidentChecklists } from '../../checklists/list-incident-checklist
 import { updateChecklistTemplate, UpdateChecklistTemplateInput } from '../../checklists/update-checklist-template.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses, IdParams } from '../schemas.js';
+import { adoptionResponses, adoptionStatus, errorResponses, IdParams } from '../schemas.js';
 
 const tags = ['checklists'];
 
@@ -121,5 +122,22 @@ export function registerChecklistRoutes(app: App, { db, now }: HttpDeps): void {
     },
     async (request) =>
       checkChecklistItem({ ctx: ctxOf(request, db, now), input: { ...request.body, ...request.params } }),
+  );
+
+  app.post(
+    '/api/v1/checklist-templates/adopt',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create a checklist template from a checklist draft found in an imported runbook (admin); dryRun previews',
+        body: AdoptChecklistDraftInput,
+        response: adoptionResponses,
+      },
+    },
+    async (request, reply) => {
+      const adopted = await adoptChecklistDraft({ ctx: ctxOf(request, db, now), input: request.body });
+      return reply.status(adoptionStatus(adopted)).send(adopted);
+    },
   );
 }

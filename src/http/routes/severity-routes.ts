@@ -1,11 +1,13 @@
 import { Type } from 'typebox';
+import { AdoptDraftInput } from '../../runbooks/draft-adoption.js';
+import { adoptSeverityClassesDraft } from '../../severity/adopt-severity-classes-draft.js';
 import { SeveritySchema } from '../../incidents/incident-model.js';
 import { listSeverityPolicies } from '../../severity/list-severity-policies.js';
 import { SeverityPolicySchema } from '../../severity/severity-policy.js';
 import { updateSeverityPolicy, UpdateSeverityPolicyInput } from '../../severity/update-severity-policy.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses } from '../schemas.js';
+import { adoptionResponses, adoptionStatus, errorResponses } from '../schemas.js';
 
 const tags = ['severity'];
 
@@ -39,5 +41,22 @@ export function registerSeverityRoutes(app: App, { db, now }: HttpDeps): void {
         ctx: ctxOf(request, db, now),
         input: { severity: request.params.severity, changes: request.body },
       }),
+  );
+
+  app.post(
+    '/api/v1/severity-policies/adopt',
+    {
+      schema: {
+        tags,
+        summary:
+          'Set the severity policies from the severity classes of a draft found in an imported runbook (admin); dryRun previews',
+        body: AdoptDraftInput,
+        response: adoptionResponses,
+      },
+    },
+    async (request, reply) => {
+      const adopted = await adoptSeverityClassesDraft({ ctx: ctxOf(request, db, now), input: request.body });
+      return reply.status(adoptionStatus(adopted)).send(adopted);
+    },
   );
 }
