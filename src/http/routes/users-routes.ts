@@ -1,3 +1,4 @@
+import { adoptContactsDraft, AdoptContactsDraftInput } from '../../users/adopt-contacts-draft.js';
 import { createUser, CreateUserInput } from '../../users/create-user.js';
 import { deactivateUser } from '../../users/deactivate-user.js';
 import { getCurrentUser } from '../../users/get-current-user.js';
@@ -7,7 +8,7 @@ import { updateUser, UpdateUserInput } from '../../users/update-user.js';
 import { UserSchema } from '../../users/user-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses, IdParams, paged } from '../schemas.js';
+import { adoptionResponses, adoptionStatus, errorResponses, IdParams, paged } from '../schemas.js';
 
 const tags = ['users'];
 
@@ -81,5 +82,22 @@ export function registerUserRoutes(app: App, { db, now }: HttpDeps): void {
       schema: { tags, summary: 'The user the token acts as', response: { 200: UserSchema, ...errorResponses } },
     },
     async (request) => getCurrentUser({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.post(
+    '/api/v1/users/adopt',
+    {
+      schema: {
+        tags,
+        summary:
+          'Add the people of a contacts draft found in an imported runbook as users to invite, sending them nothing (admin); dryRun previews',
+        body: AdoptContactsDraftInput,
+        response: adoptionResponses,
+      },
+    },
+    async (request, reply) => {
+      const adopted = await adoptContactsDraft({ ctx: ctxOf(request, db, now), input: request.body });
+      return reply.status(adoptionStatus(adopted)).send(adopted);
+    },
   );
 }
