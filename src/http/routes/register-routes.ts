@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
 import { registerChecklistRoutes } from './checklists-routes.js';
 import { registerConsoleRoutes } from './console-routes.js';
+import { registerDraftAdoptionRoutes } from './draft-adoption-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
@@ -41,6 +42,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerTeamRoutes,
   registerTokenRoutes,
   registerRunbookRoutes,
+  registerDraftAdoptionRoutes,
   registerRunRoutes,
   registerStepEventsRoute,
   registerRunnerRoutes,
