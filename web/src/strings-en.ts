@@ -6,6 +6,7 @@ import { adminStringsEn } from './admin/admin-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
+import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
@@ -159,6 +160,7 @@ const coreEn = {
 export const en = {
   ...coreEn,
   ...runbooksStringsEn,
+  ...adoptionStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,

@@ -2,6 +2,7 @@ import { adminStringsFr } from './admin/admin-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
+import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
@@ -158,6 +159,7 @@ const coreFr: Record<CoreMessageKey, string> = {
 export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...runbooksStringsFr,
+  ...adoptionStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,

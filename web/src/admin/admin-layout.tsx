@@ -36,6 +36,7 @@ export const adminSections: readonly AdminSection[] = [
     minRole: 'responder',
   },
   { path: '/admin/audit', label: 'admin.audit.title', intro: 'admin.audit.intro', minRole: 'admin' },
+  { path: '/admin/from-runbooks', label: 'runbooks.adopt.title', intro: 'runbooks.adopt.intro', minRole: 'admin' },
 ];
 
 /** The sections the signed-in person's role may use. */

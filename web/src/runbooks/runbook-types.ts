@@ -2,10 +2,13 @@
  * The runbook shapes the console reads: the server's own types, imported as types only (erased
  * from the bundle, and the console cannot drift from the schemas the server answers with).
  */
+import type { DraftAdoption } from '../../../src/runbooks/draft-adoption.js';
+import type { DraftAdoptionPreview } from '../../../src/runbooks/preview-draft-adoption.js';
 import type {
   ImportReport,
   RunbookDetail,
   RunbookDiff,
+  RunbookDraft,
   RunbookLint,
   RunbookSummary,
   RunbookVersion,
@@ -14,11 +17,14 @@ import type { RiskLevel, Step } from '../../../src/runbooks/runbook-model.js';
 import type { LintFinding } from '../../../src/runbooks/lint/lint-model.js';
 
 export type {
+  DraftAdoption,
+  DraftAdoptionPreview,
   ImportReport,
   LintFinding,
   RiskLevel,
   RunbookDetail,
   RunbookDiff,
+  RunbookDraft,
   RunbookLint,
   RunbookSummary,
   RunbookVersion,
