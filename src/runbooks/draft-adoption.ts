@@ -6,7 +6,6 @@ import { markDraftAdopted } from './lock-draft-to-adopt.js';
 
 /** What adopting does to one thing a draft holds: make it, change it, find it already there, or leave it out. */
 export const adoptionActions = ['create', 'update', 'keep', 'skip'] as const;
-export type AdoptionAction = (typeof adoptionActions)[number];
 
 /** The body of the adopt endpoints that need nothing but the draft: `dryRun` answers what would happen. */
 export const AdoptDraftInput = Type.Object(

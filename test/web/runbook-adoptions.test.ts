@@ -6,14 +6,13 @@ import type { TestApp } from '../support/test-app.js';
 
 describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page in Chromium', () => {
   let harness: ConsoleHarness;
-  let t: TestApp;
-  let base: string;
+  // The API of the node the browser drives: drafts to show, templates to look for.
+  const t = (): TestApp => harness.t;
 
   beforeAll(async () => {
     harness = await startConsole();
-    ({ t, base } = harness);
-    const response = await t.call('POST', '/api/v1/runbook-sources', {
-      token: t.users.responder.token,
+    const response = await t().call('POST', '/api/v1/runbook-sources', {
+      token: t().users.responder.token,
       body: { filename: '003.md', contentBase64: seedBytes('003').toString('base64') },
     });
     if (response.statusCode !== 201) throw new Error(`import failed: ${response.statusCode} ${response.body}`);
@@ -26,7 +25,7 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page 
   it("lists seed 003's drafts with what adopting creates, adopts the checklist from the keyboard on a phone, in English and French", async () => {
     const page = await harness.signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${base}/admin`);
+    await page.goto(`${harness.base}/admin`);
     await page.getByTestId('admin-nav-from-runbooks').click();
     const checklist = page.locator('[data-testid="adoption-card"][data-kind="checklist"]');
     await checklist.waitFor();
@@ -55,7 +54,7 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page 
       .toBe('Adopted “Checklist de Résolution”: 1 created or changed.');
     await checklist.getByTestId('adoption-nothing-new').waitFor();
     expect(await checklist.getByTestId('adoption-status').textContent()).toBe('Adopted');
-    expect((await t.call('GET', '/api/v1/checklist-templates/checklist-de-resolution')).statusCode).toBe(200);
+    expect((await t().call('GET', '/api/v1/checklist-templates/checklist-de-resolution')).statusCode).toBe(200);
 
     await page.getByTestId('language-switcher').selectOption('fr');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Depuis vos runbooks');
@@ -70,7 +69,7 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page 
 
   it('tells a responder the page is for admins', async () => {
     const page = await harness.signIn('responder');
-    await page.goto(`${base}/admin/from-runbooks`);
+    await page.goto(`${harness.base}/admin/from-runbooks`);
     await page.getByTestId('admin-forbidden').waitFor();
     expect(await page.getByTestId('adoption-card').count()).toBe(0);
     await page.close();
