@@ -12,6 +12,7 @@ import type { App, HttpDeps } from '../http-deps.js';
 const pages = [
   '/',
   '/sign-in',
+  '/setup',
   '/incidents/*',
   '/runbooks',
   '/runbooks/*',

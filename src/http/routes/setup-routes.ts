@@ -1,0 +1,32 @@
+import { RedeemSetupLinkInput, redeemSetupLink } from '../../auth/redeem-setup-link.js';
+import type { App, HttpDeps } from '../http-deps.js';
+import { anonymousCtxOf } from '../request-context.js';
+import { errorResponses } from '../schemas.js';
+import { answerSignedIn, SessionSchema } from '../session-cookie.js';
+
+/**
+ * The one-time setup link (`/setup?token=…`, printed on first start or by `astreinte user
+ * setup-link`): the console's page posts its token with the chosen password here. No
+ * authentication (the token is the credential, so no CSRF token either); the answer signs the
+ * person in like `/auth/sign-in`. A link unknown, used, replaced or expired answers 400 naming
+ * `/token`, with `details.reason` `unknown`, `used` or `expired`.
+ */
+export function registerSetupRoutes(app: App, { db, now, config }: HttpDeps): void {
+  const secure = config.publicUrl?.startsWith('https://') ?? false;
+  app.post(
+    '/api/v1/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a password with a one-time setup link; signs in (sets the session cookie)',
+        security: [],
+        body: RedeemSetupLinkInput,
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const signedIn = await redeemSetupLink({ ctx: anonymousCtxOf(request, db, now), input: request.body });
+      return answerSignedIn(reply.header('cache-control', 'no-store'), signedIn, secure);
+    },
+  );
+}
