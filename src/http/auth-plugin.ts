@@ -13,7 +13,7 @@ export interface AuthPluginOptions {
 }
 
 /** Paths under /api/v1 that need no token (a setup link's token is its own credential). */
-const publicApiPaths = new Set(['/api/v1/openapi.json', '/api/v1/setup']);
+const publicApiPaths = new Set(['/api/v1/openapi.json', '/api/v1/setup', '/api/v1/setup/check']);
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

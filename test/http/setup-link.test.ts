@@ -104,4 +104,20 @@ describe.each(testBackends)('one-time setup links on $backend', ({ backend, avai
     expect(reasonOf(old)).toBe('used');
     expect((await redeem(newer.token, 'from the newer link')).statusCode).toBe(200);
   });
+
+  it.skipIf(!available)('tells whom a link is for while it works, and why not once used', async () => {
+    const user = await newUserWithLink();
+    const check = () => t.call('POST', '/api/v1/setup/check', { token: null, body: { token: user.token } });
+    const before = await check();
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json()).toEqual({
+      username: user.username,
+      name: `User ${user.username}`,
+      expiresAt: new Date(clock.getTime() + day).toISOString(),
+    });
+    expect((await redeem(user.token, 'the password after checking')).statusCode).toBe(200);
+    const after = await check();
+    expect(after.statusCode).toBe(400);
+    expect(reasonOf(after)).toBe('used');
+  });
 });

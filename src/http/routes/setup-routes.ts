@@ -1,3 +1,4 @@
+import { CheckSetupLinkInput, checkSetupLink, SetupLinkInfoSchema } from '../../auth/check-setup-link.js';
 import { RedeemSetupLinkInput, redeemSetupLink } from '../../auth/redeem-setup-link.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { anonymousCtxOf } from '../request-context.js';
@@ -6,13 +7,27 @@ import { answerSignedIn, SessionSchema } from '../session-cookie.js';
 
 /**
  * The one-time setup link (`/setup?token=…`, printed on first start or by `astreinte user
- * setup-link`): the console's page posts its token with the chosen password here. No
+ * setup-link`): the console's page checks its token (`/check`: for whom, or why not), then posts it
+ * with the chosen password. Tokens travel in request bodies, which are not logged. No
  * authentication (the token is the credential, so no CSRF token either); the answer signs the
  * person in like `/auth/sign-in`. A link unknown, used, replaced or expired answers 400 naming
  * `/token`, with `details.reason` `unknown`, `used` or `expired`.
  */
 export function registerSetupRoutes(app: App, { db, now, config }: HttpDeps): void {
   const secure = config.publicUrl?.startsWith('https://') ?? false;
+  app.post(
+    '/api/v1/setup/check',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whom a setup link is for while it can be used (400 with the reason once it cannot)',
+        security: [],
+        body: CheckSetupLinkInput,
+        response: { 200: SetupLinkInfoSchema, ...errorResponses },
+      },
+    },
+    (request) => checkSetupLink({ ctx: anonymousCtxOf(request, db, now), input: request.body }),
+  );
   app.post(
     '/api/v1/setup',
     {
