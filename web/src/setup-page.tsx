@@ -4,6 +4,7 @@ import type { SetupLinkRefusal } from '../../src/auth/setup-link-model.js';
 import { api, ApiError, setCsrfToken } from './api';
 import { errorText } from './format';
 import { useI18n, type MessageKey } from './i18n';
+import { PasswordField } from './password-field';
 import { navigate, useLocation } from './router';
 import type { Session } from './types';
 
@@ -107,34 +108,24 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: Session) => vo
               <span>{t('signIn.username')}</span>
               <input name="username" autoComplete="username" readOnly value={check.info.username} />
             </label>
-            <label>
-              <span>{t('setup.password')}</span>
-              <input
-                name="password"
-                type="password"
-                autoComplete="new-password"
-                autoFocus
-                required
-                minLength={12}
-                aria-describedby="setup-password-hint"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                data-testid="setup-password"
-              />
-            </label>
+            <PasswordField
+              label={t('setup.password')}
+              autoComplete="new-password"
+              autoFocus
+              minLength={12}
+              describedBy="setup-password-hint"
+              value={password}
+              onChange={setPassword}
+              testId="setup-password"
+            />
             <p id="setup-password-hint">{t('setup.passwordHint')}</p>
-            <label>
-              <span>{t('setup.confirm')}</span>
-              <input
-                name="confirm"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(event) => setConfirm(event.target.value)}
-                data-testid="setup-confirm"
-              />
-            </label>
+            <PasswordField
+              label={t('setup.confirm')}
+              autoComplete="new-password"
+              value={confirm}
+              onChange={setConfirm}
+              testId="setup-confirm"
+            />
             {error !== null && (
               <p id="setup-error" className="error" role="alert" data-testid="setup-error">
                 {error}
