@@ -120,4 +120,17 @@ describe.each(testBackends)('one-time setup links on $backend', ({ backend, avai
     expect(after.statusCode).toBe(400);
     expect(reasonOf(after)).toBe('used');
   });
+
+  it.skipIf(!available)('gives an admin a new link over the API, and refuses it to a responder', async () => {
+    const user = await newUserWithLink();
+    const path = `/api/v1/users/${user.id}/setup-link`;
+    expect((await t.call('POST', path, { token: t.users.responder.token })).statusCode).toBe(403);
+    const made = await t.call('POST', path, { headers: { host: 'oncall.example.test:8080' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const { url } = made.json<{ url: string }>();
+    expect(url).toMatch(/^http:\/\/oncall\.example\.test:8080\/setup\?token=asu_/);
+    expect(reasonOf(await redeem(user.token, 'from the replaced link'))).toBe('used');
+    const token = new URL(url).searchParams.get('token')!;
+    expect((await redeem(token, 'from the link the API made')).statusCode).toBe(200);
+  });
 });
