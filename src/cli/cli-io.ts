@@ -3,7 +3,8 @@
  * whole CLI runs in-process in tests with captured output.
  */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** `isTTY` (as on process.stdout): true when a person reads it in a terminal. */
+  stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: Record<string, string | undefined>;
   /** The CLI's clock: what "now" is for tokens' states, post-mortems' ages, on-call from today. */

@@ -4,6 +4,7 @@ import { startNode, type RunningNode } from '../node/start-node.js';
 import { assertDataDirFree, describeDatabase, recordRunningServer } from './cli-database.js';
 import { loadCliConfig, type ConfigFlags } from './cli-config.js';
 import { CliError, writeLines, type CliIo } from './cli-io.js';
+import { consoleUrlOf, startMessage } from './first-start-message.js';
 
 /** `astreinte serve`: runs the HTTP server until SIGTERM or SIGINT. */
 export function registerServeCommand(program: Command, io: CliIo): void {
@@ -25,12 +26,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       writeLines(io.stdout, `Astreinte listening on ${server.url}`);
       if (config.publicUrl !== undefined) writeLines(io.stdout, `Public URL: ${config.publicUrl}`);
       if (server.migrated.length > 0) writeLines(io.stdout, `Applied migrations: ${server.migrated.join(', ')}`);
-      if (server.adminToken !== null) {
-        writeLines(
-          io.stdout,
-          `First admin token (shown only this once; store it now, it cannot be displayed again): ${server.adminToken}`,
-        );
-      }
+      const consoleUrl = consoleUrlOf(server.url, config.publicUrl);
+      writeLines(io.stdout, ...startMessage({ ...server, consoleUrl }, io.stdout.isTTY === true));
       stopOnSignals(server, forget, io);
       // Returns while the server keeps the process alive; the signal handlers end it.
     });

@@ -12,8 +12,8 @@ export interface AuthPluginOptions {
   now: () => Date;
 }
 
-/** Paths under /api/v1 that need no token. */
-const publicApiPaths = new Set(['/api/v1/openapi.json']);
+/** Paths under /api/v1 that need no token (a setup link's token is its own credential). */
+const publicApiPaths = new Set(['/api/v1/openapi.json', '/api/v1/setup', '/api/v1/setup/check']);
 const readMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../core/actor.js';
 import { AppError } from '../core/app-error.js';
-import type { Ctx } from '../core/context.js';
+import { systemCtx, type Ctx } from '../core/context.js';
 import type { Database } from '../storage/database.js';
 
 declare module 'fastify' {
@@ -22,4 +22,13 @@ export function ctxOf(request: FastifyRequest, db: Database, now: () => Date): C
     now,
     origin: { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) },
   };
+}
+
+/**
+ * The context of a request nobody is authenticated for yet (signing in, opening a setup link):
+ * the system acts, with the request's id and origin for the audit log.
+ */
+export function anonymousCtxOf(request: FastifyRequest, db: Database, now: () => Date): Ctx {
+  const userAgent = request.headers['user-agent'];
+  return systemCtx(db, now, request.id, { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) });
 }

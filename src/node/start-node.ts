@@ -9,6 +9,7 @@ import type { Database } from '../storage/database.js';
 import { migrateDatabase } from '../storage/migrate.js';
 import { openDatabase } from '../storage/open-database.js';
 import { createAppDeps } from './create-app-deps.js';
+import { resolveNodeSecretKey, type SecretKeySource } from './node-secret-key.js';
 import { startNodeLoops, type LoopName, type NodeLoops } from './start-node-loops.js';
 import { startNodeRunner } from './start-node-runner.js';
 import { stopNode } from './stop-node.js';
@@ -21,6 +22,10 @@ export interface RunningNode {
   url: string;
   /** The first admin token, on the first start of an empty database only. */
   adminToken: string | null;
+  /** The first admin's one-time setup link token, on the first start of an empty database only. */
+  setupToken: string | null;
+  /** Where the key sealing secrets came from (a file beside the embedded database unless configured). */
+  secretKey: SecretKeySource;
   /** Migrations this start applied. */
   migrated: string[];
   /** Stops the node in order (see stopNode): runner, app and its requests in flight, loops, database. Safe to call twice. */
@@ -44,7 +49,8 @@ export interface StartNodeOptions {
  * listens, starts the loops, and (unless turned off) the local runner as a child process.
  * Whatever fails on the way is stopped again, in the shutdown order.
  */
-export async function startNode(config: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
+export async function startNode(configured: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
+  let config = configured;
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'astreinte' } });
   const now = options.now ?? (() => new Date());
   const db = await openDatabase({
@@ -62,6 +68,10 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
   try {
     const migrated = await migrateDatabase(db);
     if (migrated.length > 0) logger.info({ migrations: migrated }, 'database migrated');
+    const secretKey = await resolveNodeSecretKey(config, db);
+    if (secretKey.source.from === 'file' && secretKey.source.created)
+      logger.info({ file: secretKey.source.file }, 'secret key created beside the embedded database');
+    config = { ...config, secretKey: secretKey.text };
     const boot = await bootstrapDatabase(db, { now, ...(config.demo ? { seed: seedDemo } : {}) });
     if (boot.firstStart) logger.info({ demo: config.demo }, 'empty database bootstrapped');
     const deps = createAppDeps({ db, config, now, logger, ...(options.env === undefined ? {} : { env: options.env }) });
@@ -73,7 +83,17 @@ export async function startNode(config: Config, options: StartNodeOptions = {}):
     const url = urlOf(app, config);
     runner = await startNodeRunner({ config, db, now, url, logger, hidden: options.hidden ?? [] });
     let closing: Promise<void> | undefined;
-    return { app, db, logger, url, adminToken: boot.adminToken, migrated, close: () => (closing ??= stop()) };
+    return {
+      app,
+      db,
+      logger,
+      url,
+      adminToken: boot.adminToken,
+      setupToken: boot.setupToken,
+      secretKey: secretKey.source,
+      migrated,
+      close: () => (closing ??= stop()),
+    };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

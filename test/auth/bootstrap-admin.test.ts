@@ -2,29 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { TokenTouches } from '../../src/auth/token-touches.js';
 import { authenticateToken } from '../../src/auth/authenticate-token.js';
 import { bootstrapDatabase } from '../../src/auth/bootstrap-admin.js';
+import { hashSetupToken } from '../../src/auth/setup-link-secret.js';
 import { hashTokenSecret } from '../../src/auth/token-secret.js';
 import { openPostgresDatabase } from '../../src/storage/postgres-database.js';
 import { openTestDatabase, testBackends } from '../support/test-database.js';
 
 describe.each(testBackends)('first start on $backend', ({ backend, available }) => {
-  it.skipIf(!available)('creates one admin and a token shown once, stored only as a hash', async () => {
+  it.skipIf(!available)('creates one admin, a token and a setup link shown once, stored only as hashes', async () => {
     const test = await openTestDatabase(backend);
     try {
       const first = await bootstrapDatabase(test.db);
       expect(first.firstStart).toBe(true);
       expect(first.adminToken).toMatch(/^ast_[A-Za-z0-9_-]{43}$/);
       const again = await bootstrapDatabase(test.db);
-      expect(again).toEqual({ firstStart: false, adminToken: null });
+      expect(again).toEqual({ firstStart: false, adminToken: null, setupToken: null });
       const { rows } = await test.db.query<{ token_hash: string; prefix: string }>(
         'SELECT token_hash, prefix FROM api_tokens',
       );
       expect(rows).toHaveLength(1);
       expect(rows[0]!.token_hash).toBe(hashTokenSecret(first.adminToken!));
       expect(JSON.stringify(rows)).not.toContain(first.adminToken!);
+      expect(first.setupToken).toMatch(/^asu_[A-Za-z0-9_-]{43}$/);
+      const links = await test.db.query<{ token_hash: string }>('SELECT token_hash FROM setup_links');
+      expect(links.rows).toEqual([{ token_hash: hashSetupToken(first.setupToken!) }]);
       const actor = await authenticateToken(test.db, first.adminToken!, new Date(), new TokenTouches());
       expect(actor).toMatchObject({ type: 'user', name: 'Administrator', role: 'admin' });
-      const audit = await test.db.query('SELECT actor_type, action FROM audit_log');
-      expect(audit.rows).toEqual([{ actor_type: 'system', action: 'api_token.create' }]);
+      const audit = await test.db.query('SELECT actor_type, action FROM audit_log ORDER BY id');
+      expect(audit.rows).toEqual([
+        { actor_type: 'system', action: 'api_token.create' },
+        { actor_type: 'system', action: 'setup_link.create' },
+      ]);
     } finally {
       await test.close();
     }

@@ -37,12 +37,22 @@ describe('astreinte as a real process', { timeout: 90_000 }, () => {
     expect(cli.stderr()).toContain(`error: cannot connect to Astreinte at ${url}: connection refused`);
   });
 
-  it('serves until SIGTERM, exits 0, and on restart keeps the data without a new admin token', async () => {
+  it('serves until SIGTERM, exits 0, and on restart keeps the data without a new admin token or setup link', async () => {
     const dataDir = join(dir.path, 'serve');
     const args = ['serve', '--data-dir', dataDir, '--port', '0', '--log-level', 'silent'];
     const first = spawnCli(args);
     const [, url] = await first.waitFor(/^Astreinte listening on (http:\/\/\S+)$/m);
     const [, token] = await first.waitFor(/^First admin token \(shown only this once.*\): (ast_\S+)$/m);
+    const [, setupUrl] = await first.waitFor(/^Setup link \(.*works once, for 24 hours\): (http:\/\/\S+)$/m);
+    expect(setupUrl).toBe(`${url!}/setup?token=${new URL(setupUrl!).searchParams.get('token')}`);
+    await first.waitFor(/^Secret key: created (.*)secret\.key /m);
+    expect(first.stdout()).toContain(`Secret key: created ${join(dataDir, 'secret.key')} `);
+    const setUp = await fetch(`${url!}/api/v1/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(setupUrl!).searchParams.get('token'), password: 'chosen at first start' }),
+    });
+    expect(setUp.status).toBe(200);
     expect((await fetch(`${url!}/healthz`)).status).toBe(200);
     const declared = await fetch(`${url!}/api/v1/incidents`, {
       method: 'POST',
@@ -63,7 +73,7 @@ describe('astreinte as a real process', { timeout: 90_000 }, () => {
     second.kill('SIGINT');
     expect(await second.exited).toEqual({ code: 0, signal: null });
     expect(second.stdout()).not.toContain('ast_');
-    expect(second.stdout()).not.toMatch(/admin token/i);
+    expect(second.stdout()).not.toMatch(/admin token|setup link|secret key/i);
     expect(second.stderr()).toBe('');
   }, 120_000);
 

@@ -47,4 +47,28 @@ describe('astreinte user password, directly on the database', () => {
       await server.close();
     }
   });
+
+  it('prints a one-time setup link for the admin that the server then accepts once', async () => {
+    const printed = await runCaptured(['user', 'setup-link', '--data-dir', dataDir, '--json'], {
+      ASTREINTE_PUBLIC_URL: 'https://astreinte.example.test',
+    });
+    expect(printed.code, printed.stderr).toBe(0);
+    const { username, url } = JSON.parse(printed.stdout) as { username: string; url: string };
+    expect(username).toBe('admin');
+    expect(url).toMatch(/^https:\/\/astreinte\.example\.test\/setup\?token=asu_/);
+    const token = new URL(url).searchParams.get('token');
+    const server = await startTestServer(dataDir);
+    try {
+      const redeem = () =>
+        fetch(`${server.url}/api/v1/setup`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token, password: 'a password from the setup link' }),
+        });
+      expect((await redeem()).status).toBe(200);
+      expect((await redeem()).status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { runnersRoutes } from './runners/runners-routes';
 import { servicesRoutes } from './services/services-routes';
 import { navigate, signInPath, useLocation } from './router';
 import { endSession, loadSession, SessionContext, type SessionState } from './session';
+import { SetupPage } from './setup-page';
 import { SignInPage } from './sign-in-page';
 import type { Session } from './types';
 
@@ -34,6 +35,8 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | { state: 'ready'; session: Session | null };
 
 const here = (): string => window.location.pathname + window.location.search;
+/** Pages shown to whoever is not signed in: signing in, and choosing a password with a setup link. */
+const publicPages = new Set(['/sign-in', '/setup']);
 
 /**
  * The console: finds out who is signed in, then shows the page the URL names —
@@ -62,12 +65,12 @@ export function App() {
     // A session can end while the console is open (idle timeout, password changed elsewhere).
     setUnauthenticatedHandler(() => {
       setBoot({ state: 'ready', session: null });
-      if (window.location.pathname !== '/sign-in') navigate(signInPath(here()), { replace: true });
+      if (!publicPages.has(window.location.pathname)) navigate(signInPath(here()), { replace: true });
     });
   }, [check]);
 
   const session = boot.state === 'ready' ? boot.session : null;
-  const needsSignIn = boot.state === 'ready' && session === null && pathname !== '/sign-in';
+  const needsSignIn = boot.state === 'ready' && session === null && !publicPages.has(pathname);
   useEffect(() => {
     if (needsSignIn) navigate(signInPath(here()), { replace: true });
   }, [needsSignIn]);
@@ -96,12 +99,13 @@ export function App() {
       </div>
     );
   }
-  if (pathname === '/sign-in') {
+  if (publicPages.has(pathname)) {
+    const onSignedIn = (signedIn: Session) => setBoot({ state: 'ready', session: signedIn });
     return (
       <>
         <AppHeader session={null} routes={[]} />
         <main id="main" tabIndex={-1}>
-          <SignInPage onSignedIn={(signedIn) => setBoot({ state: 'ready', session: signedIn })} />
+          {pathname === '/setup' ? <SetupPage onSignedIn={onSignedIn} /> : <SignInPage onSignedIn={onSignedIn} />}
         </main>
       </>
     );

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from './api';
 import { errorText } from './format';
 import { isMessageKey, useI18n, type MessageKey } from './i18n';
+import { PasswordField } from './password-field';
 import { navigate, safeNext, useLocation } from './router';
 import { signIn } from './session';
 import type { Session } from './types';
@@ -103,18 +104,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: Session) => v
             data-testid="sign-in-username"
           />
         </label>
-        <label>
-          <span>{t('signIn.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            data-testid="sign-in-password"
-          />
-        </label>
+        <PasswordField
+          label={t('signIn.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          testId="sign-in-password"
+        />
         {error !== null && (
           <p id="sign-in-error" className="error" role="alert" data-testid="sign-in-error">
             {error}

@@ -48,6 +48,21 @@ const coreEn = {
     'Another Astreinte account already has your e-mail address. Ask an administrator to sort it out.',
   'signIn.oidcError.failed': 'Single sign-on failed. Try again, or sign in with a password.',
 
+  'setup.title': 'Choose your password',
+  'setup.intro':
+    'This link is for the user {username}. Choose the password you will sign in with; the link works only once.',
+  'setup.password': 'New password',
+  'setup.passwordHint': 'At least 12 characters. A few unrelated words make a good one.',
+  'setup.confirm': 'The same password again',
+  'setup.mismatch': 'The two passwords differ. Type the same one twice.',
+  'setup.submit': 'Save and sign in',
+  'setup.submitting': 'Saving…',
+  'setup.refused.unknown': 'This setup link is not valid. Check that it was copied whole.',
+  'setup.refused.used': 'This setup link was already used, or a newer one replaced it.',
+  'setup.refused.expired': 'This setup link has expired (a link works for 24 hours).',
+  'setup.newLink': 'An administrator can make a new link on the server with the command: astreinte user setup-link',
+  'setup.toSignIn': 'Go to the sign-in page',
+
   'list.title': 'Incidents',
   'list.filters': 'Filters',
   'list.status': 'Status',

@@ -48,6 +48,22 @@ const coreFr: Record<CoreMessageKey, string> = {
     'Un autre compte Astreinte a déjà votre adresse e-mail. Demandez à un administrateur de régler la situation.',
   'signIn.oidcError.failed': 'La connexion unique a échoué. Réessayez, ou connectez-vous avec un mot de passe.',
 
+  'setup.title': 'Choisissez votre mot de passe',
+  'setup.intro':
+    "Ce lien est pour l'utilisateur {username}. Choisissez le mot de passe avec lequel vous vous connecterez ; le lien ne sert qu'une fois.",
+  'setup.password': 'Nouveau mot de passe',
+  'setup.passwordHint': 'Au moins 12 caractères. Quelques mots sans rapport font un bon mot de passe.',
+  'setup.confirm': 'Le même mot de passe, à nouveau',
+  'setup.mismatch': 'Les deux mots de passe diffèrent. Tapez deux fois le même.',
+  'setup.submit': 'Enregistrer et se connecter',
+  'setup.submitting': 'Enregistrement…',
+  'setup.refused.unknown': "Ce lien d'initialisation n'est pas valide. Vérifiez qu'il a été copié en entier.",
+  'setup.refused.used': "Ce lien d'initialisation a déjà servi, ou un lien plus récent l'a remplacé.",
+  'setup.refused.expired': "Ce lien d'initialisation a expiré (un lien est valable 24 heures).",
+  'setup.newLink':
+    'Un administrateur peut créer un nouveau lien sur le serveur avec la commande : astreinte user setup-link',
+  'setup.toSignIn': 'Aller à la page de connexion',
+
   'list.title': 'Incidents',
   'list.filters': 'Filtres',
   'list.status': 'Statut',

@@ -8,25 +8,16 @@ import { oidcRefusal, oidcRefusalReasonOf } from '../../auth/oidc/oidc-refusal.j
 import { oidcSettingsOf } from '../../auth/oidc/oidc-settings.js';
 import { oidcAttemptCookie, oidcAttemptMs, safeNextPath, startOidcSignIn } from '../../auth/oidc/start-oidc-sign-in.js';
 import { signIn, SignInInput } from '../../auth/sign-in.js';
-import { csrfTokenOf, sessionCookie, sessionMaxMs } from '../../auth/session-secret.js';
+import { csrfTokenOf, sessionCookie } from '../../auth/session-secret.js';
 import { AppError } from '../../core/app-error.js';
 import { systemCtx, type Ctx } from '../../core/context.js';
 import { SetUserPasswordInput, setUserPassword } from '../../users/set-user-password.js';
 import type { App, HttpDeps } from '../http-deps.js';
-import { ctxOf } from '../request-context.js';
+import { anonymousCtxOf, ctxOf } from '../request-context.js';
+import { answerSignedIn, SessionSchema, setSessionCookie } from '../session-cookie.js';
 import { errorResponses } from '../schemas.js';
 
 const tags = ['auth'];
-const SessionSchema = Type.Object({
-  csrfToken: Type.String({ description: 'send as X-CSRF-Token with every change made with the session cookie' }),
-  expiresAt: Type.Optional(Type.String()),
-  user: Type.Object({
-    id: Type.String(),
-    username: Type.Optional(Type.String()),
-    name: Type.String(),
-    role: Type.String(),
-  }),
-});
 const MethodsSchema = Type.Object({
   password: Type.Boolean(),
   oidc: Type.Union(
@@ -58,10 +49,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
   const secure = config.publicUrl?.startsWith('https://') ?? false;
   const oidcSettings = oidcSettingsOf(config);
   const oidc = oidcSettings === null ? null : new OidcClient(oidcSettings, now);
-  const anonymousCtx = (request: FastifyRequest): Ctx => {
-    const userAgent = request.headers['user-agent'];
-    return systemCtx(db, now, request.id, { ip: request.ip, ...(userAgent === undefined ? {} : { userAgent }) });
-  };
+  const anonymousCtx = (request: FastifyRequest): Ctx => anonymousCtxOf(request, db, now);
   /** Every failed single sign-on lands on the sign-in page with a reason it can put in words, never a stack trace. */
   const toSignInPage = (request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply => {
     const reason = oidcRefusalReasonOf(error);
@@ -143,13 +131,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
           client: oidc,
           input: { cookieSecret, query: rawQuery(request) },
         });
-        reply.setCookie(sessionCookie, signedIn.secret, {
-          httpOnly: true,
-          sameSite: 'lax',
-          secure,
-          path: '/',
-          maxAge: sessionMaxMs / 1000,
-        });
+        setSessionCookie(reply, signedIn.secret, secure);
         return await reply.header('cache-control', 'no-store').redirect(signedIn.next, 302);
       } catch (error) {
         return toSignInPage(request, reply, error);
@@ -168,15 +150,7 @@ export async function registerAuthRoutes(app: App, { db, now, config }: HttpDeps
       },
     },
     async (request, reply) => {
-      const signedIn = await signIn({ ctx: anonymousCtx(request), input: request.body });
-      reply.setCookie(sessionCookie, signedIn.secret, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        path: '/',
-        maxAge: sessionMaxMs / 1000,
-      });
-      return { csrfToken: signedIn.csrfToken, expiresAt: signedIn.expiresAt, user: signedIn.user };
+      return answerSignedIn(reply, await signIn({ ctx: anonymousCtx(request), input: request.body }), secure);
     },
   );
 

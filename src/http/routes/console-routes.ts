@@ -12,6 +12,7 @@ import type { App, HttpDeps } from '../http-deps.js';
 const pages = [
   '/',
   '/sign-in',
+  '/setup',
   '/incidents/*',
   '/runbooks',
   '/runbooks/*',
@@ -52,19 +53,25 @@ export async function registerConsoleRoutes(app: App, { config }: HttpDeps): Pro
     });
   }
   for (const path of pages) {
-    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
-      if (!built)
+    // The setup page's URL carries a one-time token: its requests stay out of the info-level logs.
+    const logLevel = path === '/setup' ? 'warn' : undefined;
+    app.get(
+      path,
+      { schema: { hide: true }, ...(logLevel === undefined ? {} : { logLevel }) },
+      async (_request, reply) => {
+        if (!built)
+          return reply
+            .status(503)
+            .type('text/plain; charset=utf-8')
+            .send('The web console is not built: run `npm run build`.');
+        // Read per request (a few KB): a rebuild shows without a restart, as its assets do.
+        const html = await readFile(join(dist, 'index.html'), 'utf8');
         return reply
-          .status(503)
-          .type('text/plain; charset=utf-8')
-          .send('The web console is not built: run `npm run build`.');
-      // Read per request (a few KB): a rebuild shows without a restart, as its assets do.
-      const html = await readFile(join(dist, 'index.html'), 'utf8');
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .header('content-security-policy', contentSecurityPolicy)
-        .send(html);
-    });
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .header('content-security-policy', contentSecurityPolicy)
+          .send(html);
+      },
+    );
   }
 }

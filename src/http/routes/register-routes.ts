@@ -22,6 +22,7 @@ import { registerRunnerRoutes } from './runner-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
+import { registerSetupRoutes } from './setup-routes.js';
 import { registerSeverityRoutes } from './severity-routes.js';
 import { registerSqlConnectionRoutes } from './sql-connections-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
@@ -32,6 +33,7 @@ import { registerUserRoutes } from './users-routes.js';
 const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerHealthRoutes,
   registerAuthRoutes,
+  registerSetupRoutes,
   registerIncidentEventsRoute,
   registerIncidentRoutes,
   registerServiceRoutes,
