@@ -4,7 +4,7 @@ import { AppError } from '../../core/app-error.js';
 import type { Queryable } from '../../storage/database.js';
 import { readInboxEnds, type InboxEnds } from './inbox-metrics.js';
 import type { AlertSubmission } from './ingest-alerts.js';
-import { opensNewGroup } from './opens-new-group.js';
+import { openGroupsAmong, triggerGroupsOf } from './opens-new-group.js';
 
 /** How long one reading of the inbox serves: at most one query per this on a node, whatever the request rate. */
 const refreshMs = 250;
@@ -12,6 +12,8 @@ const refreshMs = 250;
 const maxRetryAfterSeconds = 60;
 /** New groups are let in past the limits while fewer than this many wait (a flood of them is a backlog too). */
 const maxUrgentRows = 1_000;
+/** Open groups remembered at most (all forgotten past it: they are read again). */
+const maxRememberedGroups = 10_000;
 
 export type ThrottleReason = 'inbox_age' | 'inbox_depth';
 
@@ -47,6 +49,8 @@ export interface IngestThrottleOptions {
 export class IngestThrottle {
   private cached: { at: number; ends: InboxEnds } | null = null;
   private reading: Promise<InboxEnds> | null = null;
+  /** Groups found open while refusing, and when: a storm's requests are refused without a read each. */
+  private readonly openGroups = new Map<string, number>();
 
   constructor(private readonly options: IngestThrottleOptions) {}
 
@@ -55,7 +59,23 @@ export class IngestThrottle {
     const ends = await this.inbox();
     const refusal = this.refusal(ends);
     if (refusal === null || submission === undefined || ends.urgent >= maxUrgentRows) return refusal;
-    return (await opensNewGroup(this.options.db, submission, this.options.now())) ? null : refusal;
+    return (await this.opensNewGroup(submission)) ? null : refusal;
+  }
+
+  /** Whether a trigger of the request feeds a group with no incident to join (its first alert pages). */
+  private async opensNewGroup(submission: AlertSubmission): Promise<boolean> {
+    const now = this.options.now();
+    const at = now.getTime();
+    const keyOf = (group: string): string => `${submission.integration.id}\u0000${group}`;
+    const unknown = triggerGroupsOf(submission).filter((group) => {
+      const seen = this.openGroups.get(keyOf(group));
+      return seen === undefined || at < seen || at - seen >= refreshMs;
+    });
+    if (unknown.length === 0) return false;
+    const open = await openGroupsAmong(this.options.db, submission.integration, unknown, now);
+    if (this.openGroups.size > maxRememberedGroups) this.openGroups.clear();
+    for (const group of open) this.openGroups.set(keyOf(group), at);
+    return open.size < unknown.length;
   }
 
   private refusal({ depth, ageSeconds }: InboxEnds): Throttling | null {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { IncomingAlert } from '../../../src/alerts/alert-model.js';
+import type { IngestIntegration } from '../../../src/alerts/integrations/integration-keys.js';
+import { effectiveSettings } from '../../../src/alerts/integration-model.js';
 import { IngestThrottle, rateLimited } from '../../../src/alerts/pipeline/ingest-throttle.js';
 import type { Queryable, QueryResult, Row } from '../../../src/storage/database.js';
 
@@ -74,5 +77,43 @@ describe('the ingest throttle', () => {
     expect(refusal.code).toBe('rate_limited');
     expect(refusal.details).toMatchObject({ retryAfterSeconds: 7, reason: 'inbox_age' });
     expect(refusal.message).toMatch(/received 37 s ago/);
+  });
+
+  it('reads whether a refused request opens a new group once per window and group, and lets new groups in', async () => {
+    const reads: string[][] = [];
+    const db: Queryable = {
+      query: <T extends Row = Row>(sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
+        if (!sql.includes('alert_groups')) {
+          const row = { first_id: 1, last_id: 500, oldest: start, urgent: 0 };
+          return Promise.resolve({ rows: [row as unknown as T], rowCount: 1 });
+        }
+        const groups = params![1] as string[];
+        reads.push(groups);
+        const open = groups.filter((group) => group === '["Storm"]').map((group_key) => ({ group_key }));
+        return Promise.resolve({ rows: open as unknown as T[], rowCount: open.length });
+      },
+    };
+    const clock = { now: start };
+    const throttle = throttleOn(db, clock);
+    const integration = { id: 'i1', settings: effectiveSettings({}) } as IngestIntegration;
+    const alert = (alertname: string): IncomingAlert => ({
+      fingerprint: alertname,
+      action: 'trigger',
+      labels: { alertname },
+      annotations: {},
+      title: alertname,
+      severity: null,
+      startsAt: null,
+      endsAt: null,
+      sourceUrl: null,
+    });
+    for (let n = 0; n < 20; n += 1)
+      expect(await throttle.check({ integration, alerts: [alert('Storm')] })).toMatchObject({ reason: 'inbox_depth' });
+    expect(reads).toEqual([['["Storm"]']]);
+    expect(await throttle.check({ integration, alerts: [alert('Storm'), alert('Canary')] })).toBeNull();
+    expect(reads.at(-1)).toEqual(['["Canary"]']);
+    clock.now = new Date(start.getTime() + 250);
+    await throttle.check({ integration, alerts: [alert('Storm')] });
+    expect(reads).toHaveLength(3);
   });
 });
