@@ -19,7 +19,7 @@ export function printRounds(
     ['sent/s', 8],
     ['accepted', 10],
     ['processed', 10],
-    ['inbox req', 10],
+    ['inbox rows', 11],
     ['lost', 6],
     ['canary p50', 11],
     ['p99', 9],
