@@ -10,6 +10,7 @@ import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
+import { serviceEditStringsEn } from './services/service-edit-strings';
 import { servicesStringsEn } from './services/services-strings';
 
 const coreEn = {
@@ -164,6 +165,7 @@ export const en = {
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,
+  ...serviceEditStringsEn,
   ...adminStringsEn,
   ...runnersStringsEn,
   ...postmortemsStringsEn,

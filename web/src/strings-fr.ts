@@ -6,6 +6,7 @@ import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
+import { serviceEditStringsFr } from './services/service-edit-strings';
 import { servicesStringsFr } from './services/services-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
 
@@ -163,6 +164,7 @@ export const fr: Record<MessageKey, string> = {
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
+  ...serviceEditStringsFr,
   ...adminStringsFr,
   ...runnersStringsFr,
   ...postmortemsStringsFr,

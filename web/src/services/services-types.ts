@@ -19,3 +19,5 @@ export interface NameDirectory {
   schedules: ReadonlyMap<string, string>;
   teams: ReadonlyMap<string, string>;
 }
+export type { Service } from '../../../src/services/service-model.js';
+export type { Team } from '../../../src/teams/team-model.js';
