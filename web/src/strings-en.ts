@@ -12,6 +12,7 @@ import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
 import { serviceEditStringsEn } from './services/service-edit-strings';
 import { servicesStringsEn } from './services/services-strings';
+import { teamsStringsEn } from './teams/teams-strings';
 
 const coreEn = {
   'app.skip': 'Skip to content',
@@ -166,6 +167,7 @@ export const en = {
   ...incidentToolsStringsEn,
   ...servicesStringsEn,
   ...serviceEditStringsEn,
+  ...teamsStringsEn,
   ...adminStringsEn,
   ...runnersStringsEn,
   ...postmortemsStringsEn,

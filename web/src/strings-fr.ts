@@ -8,6 +8,7 @@ import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { serviceEditStringsFr } from './services/service-edit-strings';
 import { servicesStringsFr } from './services/services-strings';
+import { teamsStringsFr } from './teams/teams-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
 
 /** French strings: the type makes a missing or misspelt key a compile error. */
@@ -165,6 +166,7 @@ export const fr: Record<MessageKey, string> = {
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
   ...serviceEditStringsFr,
+  ...teamsStringsFr,
   ...adminStringsFr,
   ...runnersStringsFr,
   ...postmortemsStringsFr,
