@@ -43,8 +43,12 @@ async function loadEditor(id: string | null): Promise<EditorChoices & { service:
 function ServiceEditor({ id }: { id: string | null }) {
   const { t } = useI18n();
   const loaded = useResource({ key: id ?? '', load: () => loadEditor(id) });
+  // The service's name once known: the id until then.
+  const name = loaded.data?.service?.name ?? id ?? '';
   return (
     <>
+      <h1>{id === null ? t('services.edit.new') : t('services.edit.title', { name })}</h1>
+      <p className="muted">{id === null ? t('services.edit.newIntro') : t('services.edit.intro')}</p>
       <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
@@ -65,16 +69,15 @@ export function ServiceEditPage({ id = null }: { id?: string | null }) {
   return (
     <section className="service-edit-page" data-testid="service-edit-page">
       <Link to={id === null ? '/services' : servicePath(id)}>{t('services.back')}</Link>
-      <h1>{id === null ? t('services.edit.new') : t('services.edit.title', { name: id })}</h1>
       {hasRole(session.user.role, 'admin') ? (
-        <>
-          <p className="muted">{id === null ? t('services.edit.newIntro') : t('services.edit.intro')}</p>
-          <ServiceEditor id={id} />
-        </>
+        <ServiceEditor id={id} />
       ) : (
-        <p className="error" role="alert" data-testid="service-edit-forbidden">
-          {t('services.edit.forbidden', { role: session.user.role })}
-        </p>
+        <>
+          <h1>{id === null ? t('services.edit.new') : t('services.edit.title', { name: id })}</h1>
+          <p className="error" role="alert" data-testid="service-edit-forbidden">
+            {t('services.edit.forbidden', { role: session.user.role })}
+          </p>
+        </>
       )}
     </section>
   );

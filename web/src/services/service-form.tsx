@@ -16,6 +16,8 @@ export interface EditorChoices {
 
 // `/policyId` is where PUT /services/{id}/escalation-policy names its field.
 const fields = ['/id', '/name', '/description', '/public', '/rtoMinutes', '/rpoMinutes', '/ownerTeamId', '/policyId'];
+/** The test id of the field at `path`: `service-field-rtoMinutes`. */
+const fieldTestId = (path: string) => `service-field${path.replace('/', '-')}`;
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /**
@@ -57,7 +59,12 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
   const text = (path: string, label: string, value: string, set: (next: string) => void, hint?: string) => (
     <label>
       <span>{label}</span>
-      <input value={value} onChange={(event) => set(event.target.value)} {...form.describe(path)} />
+      <input
+        value={value}
+        onChange={(event) => set(event.target.value)}
+        data-testid={fieldTestId(path)}
+        {...form.describe(path)}
+      />
       {hint !== undefined && <span className="hint">{hint}</span>}
       <FieldError form={form} path={path} />
     </label>
@@ -72,6 +79,7 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
         inputMode="numeric"
         value={value}
         onChange={(event) => set(event.target.value)}
+        data-testid={fieldTestId(path)}
         {...form.describe(path)}
       />
       <span className="hint">{hint}</span>
@@ -95,6 +103,7 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
           rows={3}
           value={description}
           onChange={(event) => setDescription(event.target.value)}
+          data-testid={fieldTestId('/description')}
           {...form.describe('/description')}
         />
         <FieldError form={form} path="/description" />
@@ -105,6 +114,7 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
           checked={isPublic}
           onChange={(event) => setPublic(event.target.checked)}
           aria-describedby="service-public-hint"
+          data-testid="service-field-public"
         />
         <span>{t('services.edit.public')}</span>
       </label>
@@ -118,7 +128,12 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
       </fieldset>
       <label>
         <span>{t('services.edit.team')}</span>
-        <select value={teamId} onChange={(event) => setTeamId(event.target.value)} {...form.describe('/ownerTeamId')}>
+        <select
+          value={teamId}
+          onChange={(event) => setTeamId(event.target.value)}
+          data-testid={fieldTestId('/ownerTeamId')}
+          {...form.describe('/ownerTeamId')}
+        >
           <option value="">{t('services.edit.noTeam')}</option>
           {teams.map((team) => (
             <option key={team.id} value={team.id}>
@@ -130,7 +145,12 @@ export function ServiceForm({ initial, choices }: { initial: ServiceDraft | null
       </label>
       <label>
         <span>{t('services.edit.policy')}</span>
-        <select value={policyId} onChange={(event) => setPolicyId(event.target.value)} {...form.describe('/policyId')}>
+        <select
+          value={policyId}
+          onChange={(event) => setPolicyId(event.target.value)}
+          data-testid={fieldTestId('/policyId')}
+          {...form.describe('/policyId')}
+        >
           <option value="">{t('services.edit.noPolicy')}</option>
           {policies.map((policy) => (
             <option key={policy.id} value={policy.id}>

@@ -21,7 +21,7 @@ export function ServicePolicyPreview({
       {policy === undefined ? (
         <p className="muted">{t('services.edit.noPolicyPreview')}</p>
       ) : (
-        <EscalationPolicyView policy={policy} directory={directory} onCall={onCall} headingLevel={3} />
+        <EscalationPolicyView policy={policy} directory={directory} onCall={onCall} />
       )}
     </section>
   );
