@@ -1,38 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
-import type { TestApp } from '../support/test-app.js';
-
-/** Calls the API as the admin and fails the test, with the answer, on anything but success. */
-async function setUp(t: TestApp, method: string, url: string, body?: unknown): Promise<void> {
-  const answer = await t.call(method, url, body === undefined ? {} : { body });
-  if (answer.statusCode >= 300) throw new Error(`${method} ${url}: ${answer.statusCode} ${answer.body}`);
-}
+import { hasChromium, setUpCall, useConsole } from '../support/browser.js';
 
 describe.skipIf(!hasChromium)('the service editor in Chromium', () => {
-  let harness: ConsoleHarness;
-  let t: TestApp;
-  let base: string;
-
-  beforeAll(async () => {
-    harness = await startConsole();
-    ({ t, base } = harness);
-    await setUp(t, 'POST', '/api/v1/teams', { id: 'payments', name: 'Payments team' });
-    await setUp(t, 'PUT', '/api/v1/escalation-policies/payments-default', {
+  const harness = useConsole(async ({ t }) => {
+    await setUpCall(t, 'POST', '/api/v1/teams', { id: 'payments', name: 'Payments team' });
+    await setUpCall(t, 'PUT', '/api/v1/escalation-policies/payments-default', {
       name: 'Payments default',
       levels: [
         { delayMinutes: 0, targets: [{ type: 'team', id: 'payments' }] },
         { delayMinutes: 15, targets: [{ type: 'user', id: t.users.admin.id }] },
       ],
     });
-  }, 120_000);
-  afterAll(async () => {
-    // Unset when beforeAll failed before starting it.
-    await (harness as ConsoleHarness | undefined)?.close();
   });
 
   it('creates a service from the keyboard on a phone, with its team, objectives and policy previewed, then edits it, in English and French', async () => {
-    const page = await harness.signIn('admin');
+    const { t, base, signIn } = harness();
+    const page = await signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/services`);
     await page.getByTestId('service-new').focus();
@@ -122,7 +106,8 @@ describe.skipIf(!hasChromium)('the service editor in Chromium', () => {
   }, 120_000);
 
   it('offers neither action to a responder, and tells one who opens the editor that it is for admins', async () => {
-    const page = await harness.signIn('responder');
+    const { base, signIn } = harness();
+    const page = await signIn('responder');
     await page.goto(`${base}/services`);
     await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
     expect(await page.getByTestId('service-new').count()).toBe(0);

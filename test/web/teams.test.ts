@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
-import type { TestApp } from '../support/test-app.js';
+import { hasChromium, setUpCall, useConsole } from '../support/browser.js';
 
 describe.skipIf(!hasChromium)('the teams page in Chromium', () => {
-  let harness: ConsoleHarness;
-  let t: TestApp;
-  let base: string;
-
-  beforeAll(async () => {
-    harness = await startConsole();
-    ({ t, base } = harness);
-    // A team that owns a service: deleting it must be refused, and say why.
-    await t.call('POST', '/api/v1/teams', { body: { id: 'payments', name: 'Payments team' } });
-    const service = await t.call('POST', '/api/v1/services', {
-      body: { id: 'checkout', name: 'Checkout', ownerTeamId: 'payments' },
-    });
-    if (service.statusCode !== 201) throw new Error(`creating a service failed: ${service.body}`);
-  }, 120_000);
-  afterAll(async () => {
-    // Unset when beforeAll failed before starting it.
-    await (harness as ConsoleHarness | undefined)?.close();
+  // A team that owns a service: deleting it must be refused, and say why.
+  const harness = useConsole(async ({ t }) => {
+    await setUpCall(t, 'POST', '/api/v1/teams', { id: 'payments', name: 'Payments team' });
+    await setUpCall(t, 'POST', '/api/v1/services', { id: 'checkout', name: 'Checkout', ownerTeamId: 'payments' });
   });
 
   it('creates a team, adds and removes members, renames and deletes it from the keyboard on a phone, in English and French', async () => {
-    const page = await harness.signIn('admin');
+    const { t, base, signIn } = harness();
+    const page = await signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/admin`);
     await page.getByTestId('admin-nav-teams').click();
@@ -105,7 +92,8 @@ describe.skipIf(!hasChromium)('the teams page in Chromium', () => {
   }, 120_000);
 
   it('tells a responder the page is for admins', async () => {
-    const page = await harness.signIn('responder');
+    const { base, signIn } = harness();
+    const page = await signIn('responder');
     await page.goto(`${base}/admin/teams`);
     await page.getByTestId('admin-forbidden').waitFor();
     expect(await page.getByTestId('team-card').count()).toBe(0);

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { ConfirmButton } from '../admin/confirm-button';
 import { api, ApiError } from '../api';
 import { useI18n, type Translate } from '../i18n';
-import { Link } from '../router';
-import { servicePath } from '../services/services-page';
+import { ServiceLinks } from '../services/service-links';
 import { TeamMembers } from './team-members';
 import { TeamRenameForm } from './team-rename-form';
 import type { Service, Team, User } from './teams-types';
@@ -54,12 +53,7 @@ export function TeamCard({
         ) : (
           <>
             <span className="muted">{t('teams.owns')} </span>
-            {owned.map((service, index) => (
-              <span key={service.id}>
-                {index > 0 && ', '}
-                <Link to={servicePath(service.id)}>{service.name}</Link>
-              </span>
-            ))}
+            <ServiceLinks services={owned} />
           </>
         )}
       </p>
