@@ -20,4 +20,3 @@ export interface NameDirectory {
   teams: ReadonlyMap<string, string>;
 }
 export type { Service } from '../../../src/services/service-model.js';
-export type { Team } from '../../../src/teams/team-model.js';
