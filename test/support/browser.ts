@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../src/core/project-root.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
@@ -80,4 +81,30 @@ export async function startConsole(): Promise<ConsoleHarness> {
     await t.close();
   };
   return { t, browser, base, signIn, close };
+}
+
+/**
+ * Registers the hooks that give a describe block one console (started before its tests, then
+ * `prepare` run on it; closed after) and returns a getter for it, valid once the tests start.
+ */
+export function useConsole(prepare: (harness: ConsoleHarness) => Promise<void> = async () => {}): () => ConsoleHarness {
+  let harness: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    harness = await startConsole();
+    await prepare(harness);
+  }, 180_000);
+  afterAll(async () => {
+    // Unset when beforeAll failed before starting it.
+    await harness?.close();
+  });
+  return () => {
+    if (harness === undefined) throw new Error('the console did not start');
+    return harness;
+  };
+}
+
+/** Calls the API as the admin to set a test up; throws, with the answer, on anything but success. */
+export async function setUpCall(t: TestApp, method: string, url: string, body?: unknown): Promise<void> {
+  const answer = await t.call(method, url, body === undefined ? {} : { body });
+  if (answer.statusCode >= 300) throw new Error(`${method} ${url}: ${answer.statusCode} ${answer.body}`);
 }

@@ -13,6 +13,7 @@ import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { RunnerBanner } from './runners/runner-banner';
 import { runnersRoutes } from './runners/runners-routes';
 import { servicesRoutes } from './services/services-routes';
+import { teamsRoutes } from './teams/teams-routes';
 import { navigate, signInPath, useLocation } from './router';
 import { endSession, loadSession, SessionContext, type SessionState } from './session';
 import { SetupPage } from './setup-page';
@@ -29,6 +30,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...postmortemsRoutes,
   ...reportsRoutes,
   ...runnersRoutes,
+  ...teamsRoutes,
   ...adminRoutes,
 ];
 

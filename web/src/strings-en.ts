@@ -10,7 +10,9 @@ import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
+import { serviceEditStringsEn } from './services/service-edit-strings';
 import { servicesStringsEn } from './services/services-strings';
+import { teamsStringsEn } from './teams/teams-strings';
 
 const coreEn = {
   'app.skip': 'Skip to content',
@@ -179,6 +181,8 @@ export const en = {
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,
+  ...serviceEditStringsEn,
+  ...teamsStringsEn,
   ...adminStringsEn,
   ...runnersStringsEn,
   ...postmortemsStringsEn,

@@ -6,7 +6,9 @@ import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
+import { serviceEditStringsFr } from './services/service-edit-strings';
 import { servicesStringsFr } from './services/services-strings';
+import { teamsStringsFr } from './teams/teams-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
 
 /** French strings: the type makes a missing or misspelt key a compile error. */
@@ -179,6 +181,8 @@ export const fr: Record<MessageKey, string> = {
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
+  ...serviceEditStringsFr,
+  ...teamsStringsFr,
   ...adminStringsFr,
   ...runnersStringsFr,
   ...postmortemsStringsFr,

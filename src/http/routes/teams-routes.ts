@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { addTeamMember } from '../../teams/add-team-member.js';
 import { createTeam, CreateTeamInput } from '../../teams/create-team.js';
+import { deleteTeam } from '../../teams/delete-team.js';
 import { getTeam } from '../../teams/get-team.js';
 import { listTeams, ListTeamsQuery } from '../../teams/list-teams.js';
 import { removeTeamMember } from '../../teams/remove-team-member.js';
@@ -17,7 +18,7 @@ const MemberParams = Type.Object({
   userId: Type.String({ minLength: 1, maxLength: 200 }),
 });
 
-/** Teams: create, list, show, rename, and membership. */
+/** Teams: create, list, show, rename, delete, and membership. */
 export function registerTeamRoutes(app: App, { db, now }: HttpDeps): void {
   app.post(
     '/api/v1/teams',
@@ -71,6 +72,23 @@ export function registerTeamRoutes(app: App, { db, now }: HttpDeps): void {
       },
     },
     async (request) => updateTeam({ ctx: ctxOf(request, db, now), input: { ...request.body, id: request.params.id } }),
+  );
+
+  app.delete(
+    '/api/v1/teams/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Delete a team and its memberships (admin); 409 while a service, schedule or escalation policy names it',
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteTeam({ ctx: ctxOf(request, db, now), input: request.params });
+      return reply.status(204).send(null);
+    },
   );
 
   app.put(

@@ -20,6 +20,7 @@ export interface AdminSection {
  */
 export const adminSections: readonly AdminSection[] = [
   { path: '/admin/users', label: 'admin.users.title', intro: 'admin.users.intro', minRole: 'admin' },
+  { path: '/admin/teams', label: 'teams.title', intro: 'teams.intro', minRole: 'admin' },
   { path: '/admin/tokens', label: 'admin.tokens.title', intro: 'admin.tokens.intro', minRole: 'admin' },
   {
     path: '/admin/integrations',

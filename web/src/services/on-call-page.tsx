@@ -1,12 +1,11 @@
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { LoadError } from '../load-error';
-import { Link } from '../router';
 import { pageRefreshMs, useResource } from '../use-resource';
 import { EscalationPolicyView } from './escalation-policy-view';
 import { loadNameDirectory } from './name-directory';
 import { ScheduleTable } from './schedule-table';
-import { servicePath } from './services-page';
+import { ServiceLinks } from './service-links';
 import type { EscalationPolicy, ScheduleOnCall, ServiceSummary } from './services-types';
 import { ZoneNote } from './service-format';
 import './services.css';
@@ -71,13 +70,7 @@ export function OnCallPage() {
                       t('services.oncall.unused')
                     ) : (
                       <>
-                        {t('services.oncall.usedBy')}{' '}
-                        {users.map((service, index) => (
-                          <span key={service.id}>
-                            {index > 0 && ', '}
-                            <Link to={servicePath(service.id)}>{service.name}</Link>
-                          </span>
-                        ))}
+                        {t('services.oncall.usedBy')} <ServiceLinks services={users} />
                       </>
                     )}
                   </p>

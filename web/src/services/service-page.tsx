@@ -1,9 +1,11 @@
 import { StreamIndicator } from '../badges';
+import { hasRole } from '../console-route';
 import { LoadError } from '../load-error';
 import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { useSession } from '../session';
 import { pageRefreshMs, useResource } from '../use-resource';
 import { HealthBadge, HealthReasons } from './health-badge';
 import { formatMinutes, ZoneNote } from './service-format';
@@ -19,6 +21,7 @@ import './services.css';
  */
 export function ServicePage({ id }: { id: string }) {
   const { t } = useI18n();
+  const { session } = useSession();
   // Moves when an incident on this service changes (declared, acknowledged, resolved…): its
   // health and incidents are read again at once, not at the next minute's refresh.
   const { changes, noteChange } = useChangeCounter();
@@ -55,6 +58,16 @@ export function ServicePage({ id }: { id: string }) {
         <h1>
           {service.name} <span className="service-id">{service.id}</span>
         </h1>
+        {hasRole(session.user.role, 'admin') && (
+          <Link
+            className="action-link"
+            to={`/services/${encodeURIComponent(service.id)}/edit`}
+            aria-label={t('services.edit.actionLabel', { name: service.name })}
+            data-testid="service-edit"
+          >
+            {t('services.edit.action')}
+          </Link>
+        )}
         <HealthBadge health={service.health} large />
         {service.description !== '' && <p>{service.description}</p>}
         <div className="health-why">

@@ -1,9 +1,11 @@
 import { StreamIndicator } from '../badges';
+import { hasRole } from '../console-route';
 import { LoadError } from '../load-error';
 import { useChangeCounter } from '../use-change-counter';
 import { useIncidentStream } from '../use-incident-stream';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
+import { useSession } from '../session';
 import { pageRefreshMs, useResource } from '../use-resource';
 import { HealthBadge, HealthReasons } from './health-badge';
 import { OnCallPeople } from './on-call-people';
@@ -22,6 +24,7 @@ export function servicePath(id: string): string {
  */
 export function ServicesPage() {
   const { t } = useI18n();
+  const { session } = useSession();
   // Any incident change may move a service's health: read the summaries again at once.
   const { changes, noteChange } = useChangeCounter();
   const stream = useIncidentStream({ onIncident: noteChange, onOpen: noteChange });
@@ -35,6 +38,13 @@ export function ServicesPage() {
         <StreamIndicator state={stream} />
       </div>
       <p className="muted">{t('services.intro')}</p>
+      {hasRole(session.user.role, 'admin') && (
+        <p>
+          <Link className="action-link" to="/services/new" data-testid="service-new">
+            {t('services.edit.new')}
+          </Link>
+        </p>
+      )}
       <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>

@@ -19,3 +19,4 @@ export interface NameDirectory {
   schedules: ReadonlyMap<string, string>;
   teams: ReadonlyMap<string, string>;
 }
+export type { Service } from '../../../src/services/service-model.js';
