@@ -88,6 +88,8 @@ export async function astreinteRound(
   const notes: string[] = [];
   try {
     const key = await setUpAstreinte(first.url, first.adminToken, receiver.url);
+    // A scrape restarts the event-loop delay reading: what is printed after the storm is the storm's.
+    await readMetric(first.url, 'astreinte_nodejs_eventloop_lag_max_seconds');
     const watch = watchServer(first.pid, `${first.url}/healthz`);
     const abort = new AbortController();
     const killer = options.kill
@@ -108,6 +110,7 @@ export async function astreinteRound(
       notes.push(`killed with SIGKILL after ${storm.seconds.toFixed(1)} s, then restarted`);
       server = await startAstreinte({ ...database, env, restart: { dataDir: first.dataDir } });
     }
+    if (!options.kill) notes.push(await eventLoopFigures(server.url));
     const processed = await readMetric(server.url, 'astreinte_alerts_processed_total');
     const backlog = await readMetric(server.url, 'astreinte_alert_inbox_depth');
     await awaitCanaries(receiver, storm.canariesSent.size, options.drainSeconds * 1000);
@@ -130,4 +133,17 @@ export async function astreinteRound(
     await first.remove();
     await receiver.close();
   }
+}
+
+/** Why `/healthz` may answer late: the server's longest event-loop delay and its garbage collections (prom-client's own metrics). */
+async function eventLoopFigures(url: string): Promise<string> {
+  const gc = 'astreinte_nodejs_gc_duration_seconds';
+  const lagMax = await readMetric(url, 'astreinte_nodejs_eventloop_lag_max_seconds');
+  const count = await readMetric(url, `${gc}_count`);
+  const sum = await readMetric(url, `${gc}_sum`);
+  const overTenth = count - (await readMetric(url, `${gc}_bucket`, 'le="0.1"'));
+  return (
+    `event loop: longest delay ${(lagMax * 1000).toFixed(0)} ms; GC: ${count} pauses, ${(sum * 1000).toFixed(0)} ms ` +
+    `in all, ${overTenth} over 100 ms`
+  );
 }
