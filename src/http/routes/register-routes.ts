@@ -22,6 +22,7 @@ import { registerRunnerRoutes } from './runner-routes.js';
 import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
+import { registerScheduleTimelineRoutes } from './schedule-timeline-routes.js';
 import { registerSeverityRoutes } from './severity-routes.js';
 import { registerSqlConnectionRoutes } from './sql-connections-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
@@ -52,6 +53,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerAlertIngestRoutes,
   registerAlertRoutes,
   registerOncallRoutes,
+  registerScheduleTimelineRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,
   registerPostmortemRoutes,
