@@ -10,6 +10,7 @@ import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
+import { schedulesStringsEn } from './schedules/schedules-strings';
 import { servicesStringsEn } from './services/services-strings';
 
 const coreEn = {
@@ -168,6 +169,7 @@ export const en = {
   ...runnersStringsEn,
   ...postmortemsStringsEn,
   ...reportsStringsEn,
+  ...schedulesStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

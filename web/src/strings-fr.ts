@@ -6,6 +6,7 @@ import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
+import { schedulesStringsFr } from './schedules/schedules-strings';
 import { servicesStringsFr } from './services/services-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
 
@@ -167,4 +168,5 @@ export const fr: Record<MessageKey, string> = {
   ...runnersStringsFr,
   ...postmortemsStringsFr,
   ...reportsStringsFr,
+  ...schedulesStringsFr,
 };

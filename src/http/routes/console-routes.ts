@@ -19,6 +19,7 @@ const pages = [
   '/services/*',
   '/on-call',
   '/on-call/*',
+  '/schedules/*',
   '/postmortems',
   '/postmortems/*',
   '/reports',
