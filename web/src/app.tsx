@@ -12,6 +12,7 @@ import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { RunnerBanner } from './runners/runner-banner';
 import { runnersRoutes } from './runners/runners-routes';
+import { schedulesRoutes } from './schedules/schedules-routes';
 import { servicesRoutes } from './services/services-routes';
 import { navigate, signInPath, useLocation } from './router';
 import { endSession, loadSession, SessionContext, type SessionState } from './session';
@@ -28,6 +29,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...postmortemsRoutes,
   ...reportsRoutes,
   ...runnersRoutes,
+  ...schedulesRoutes,
   ...adminRoutes,
 ];
 
