@@ -5,7 +5,7 @@ import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
 import type { Person } from './schedule-page';
 import { scheduleApi } from './schedule-paths';
 import type { Override, ScheduleRecord } from './schedules-types';
-import { zonedToIso } from './zoned-time';
+import { useWindowState, windowBody, WindowFields } from './window-fields';
 
 const fields = ['/userId', '/startsAt', '/endsAt', '/reason'] as const;
 
@@ -26,26 +26,19 @@ export function OverrideForm({
   const form = useAdminForm(fields);
   const zone = schedule.definition.timeZone;
   const [userId, setUserId] = useState(people[0]?.id ?? '');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [reason, setReason] = useState('');
+  const window = useWindowState();
   const [added, setAdded] = useState<string | null>(null);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAdded(null);
     await form.submit(async () => {
-      // An unreadable field goes as it was typed: the server names it (400 on its path).
       const override = await api<Override>('POST', scheduleApi(schedule.id, '/overrides'), {
         userId,
-        startsAt: zonedToIso(from, zone) ?? from,
-        endsAt: zonedToIso(to, zone) ?? to,
-        ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
+        ...windowBody(window, zone),
       });
       setAdded(people.find((person) => person.id === override.userId)?.name ?? override.userId);
-      setFrom('');
-      setTo('');
-      setReason('');
+      window.set({ from: '', to: '', reason: '' });
       onAdded();
     });
   };
@@ -77,43 +70,7 @@ export function OverrideForm({
           </select>
           <FieldError form={form} path="/userId" />
         </label>
-        <label>
-          <span>{t('schedules.from')}</span>
-          <input
-            type="datetime-local"
-            required
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            data-testid="override-from"
-            {...form.describe('/startsAt')}
-          />
-          <FieldError form={form} path="/startsAt" />
-        </label>
-        <label>
-          <span>{t('schedules.to')}</span>
-          <input
-            type="datetime-local"
-            required
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            data-testid="override-to"
-            {...form.describe('/endsAt')}
-          />
-          <FieldError form={form} path="/endsAt" />
-        </label>
-        <label className="grow">
-          <span>{t('schedules.reason')}</span>
-          <input
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="override-reason"
-            {...form.describe('/reason')}
-          />
-          <FieldError form={form} path="/reason" />
-        </label>
-        <button type="submit" disabled={form.busy} data-testid="override-submit">
-          {form.busy ? t('admin.saving') : t('schedules.overrideSubmit')}
-        </button>
+        <WindowFields window={window} form={form} testId="override" submitLabel={t('schedules.overrideSubmit')} />
       </div>
       <FormError form={form} />
       {added !== null && form.errors.general === null && (

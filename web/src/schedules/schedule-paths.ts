@@ -1,5 +1,4 @@
 /** Where the schedule pages live. */
-export const schedulesPath = '/admin/schedules';
 export const newSchedulePath = '/admin/schedules/new';
 export const schedulePath = (id: string): string => `/schedules/${encodeURIComponent(id)}`;
 export const scheduleEditPath = (id: string): string => `/admin/schedules/${encodeURIComponent(id)}/edit`;

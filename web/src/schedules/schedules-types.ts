@@ -4,5 +4,5 @@
  */
 export type { ScheduleTimeline } from '../../../src/oncall/timeline/schedule-timeline-model.js';
 export type { ScheduleRecord } from '../../../src/oncall/schedules-store/schedule-record.js';
-export type { Layer, Override, Rotation, Schedule } from '../../../src/oncall/schedules/schedule-model.js';
+export type { Layer, Override, Rotation } from '../../../src/oncall/schedules/schedule-model.js';
 export type { ShiftSwap } from '../../../src/oncall/swaps/shift-swap-model.js';

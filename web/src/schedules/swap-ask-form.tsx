@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
+import { FormError, useAdminForm } from '../admin/form-feedback';
 import { scheduleApi } from './schedule-paths';
 import type { ScheduleRecord, ScheduleTimeline } from './schedules-types';
 import { momentIn } from './timeline-format';
-import { isoToZoned, zonedToIso } from './zoned-time';
+import { useWindowState, windowBody, WindowFields } from './window-fields';
+import { isoToZoned } from './zoned-time';
 
 const fields = ['/startsAt', '/endsAt', '/reason'] as const;
 
@@ -25,28 +26,23 @@ export function SwapAskForm({
   const { t, language } = useI18n();
   const form = useAdminForm(fields);
   const zone = schedule.definition.timeZone;
-  const [from, setFrom] = useState(isoToZoned(shifts[0]?.start ?? '', zone));
-  const [to, setTo] = useState(isoToZoned(shifts[0]?.end ?? '', zone));
-  const [reason, setReason] = useState('');
+  const window = useWindowState({
+    from: isoToZoned(shifts[0]?.start ?? '', zone),
+    to: isoToZoned(shifts[0]?.end ?? '', zone),
+  });
   const [asked, setAsked] = useState(false);
 
   const pick = (index: number) => {
     const shift = shifts[index];
-    if (shift === undefined) return;
-    setFrom(isoToZoned(shift.start, zone));
-    setTo(isoToZoned(shift.end, zone));
+    if (shift !== undefined) window.set({ from: isoToZoned(shift.start, zone), to: isoToZoned(shift.end, zone) });
   };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAsked(false);
     await form.submit(async () => {
-      await api('POST', scheduleApi(schedule.id, '/swaps'), {
-        startsAt: zonedToIso(from, zone) ?? from,
-        endsAt: zonedToIso(to, zone) ?? to,
-        ...(reason.trim() === '' ? {} : { reason: reason.trim() }),
-      });
+      await api('POST', scheduleApi(schedule.id, '/swaps'), windowBody(window, zone));
       setAsked(true);
-      setReason('');
+      window.set({ reason: '' });
       onAsked();
     });
   };
@@ -72,41 +68,7 @@ export function SwapAskForm({
             ))}
           </select>
         </label>
-        <label>
-          <span>{t('schedules.from')}</span>
-          <input
-            type="datetime-local"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            data-testid="swap-from"
-            {...form.describe('/startsAt')}
-          />
-          <FieldError form={form} path="/startsAt" />
-        </label>
-        <label>
-          <span>{t('schedules.to')}</span>
-          <input
-            type="datetime-local"
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            data-testid="swap-to"
-            {...form.describe('/endsAt')}
-          />
-          <FieldError form={form} path="/endsAt" />
-        </label>
-        <label className="grow">
-          <span>{t('schedules.reason')}</span>
-          <input
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="swap-reason"
-            {...form.describe('/reason')}
-          />
-          <FieldError form={form} path="/reason" />
-        </label>
-        <button type="submit" disabled={form.busy} data-testid="swap-submit">
-          {form.busy ? t('admin.saving') : t('schedules.swapAskSubmit')}
-        </button>
+        <WindowFields window={window} form={form} testId="swap" submitLabel={t('schedules.swapAskSubmit')} />
       </div>
       <FormError form={form} />
       {asked && form.errors.general === null && (

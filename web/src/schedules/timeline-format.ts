@@ -1,3 +1,4 @@
+import { formatMoment } from '../services/service-format';
 import type { Language } from '../i18n';
 
 /** "Sun 29" for a local date `2026-03-29` (the date is already the schedule zone's). */
@@ -7,17 +8,9 @@ export function dayLabel(date: string, language: Language): string {
   );
 }
 
-/** "Sun 29, 09:00" for an instant, in the schedule's zone. */
+/** "Sun 29 Mar, 09:00 CEST" for an instant, in the schedule's zone (whatever the viewer's is). */
 export function momentIn(iso: string, zone: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: zone,
-  }).format(new Date(iso));
+  return formatMoment(iso, language, zone);
 }
 
 /** Where [start, end) sits in the window, as CSS percentages of the track. */

@@ -33,7 +33,7 @@ function offsetAt(zone: string, instant: number): number {
 }
 
 /** Whether the browser knows `zone` (an IANA name). */
-export function isZone(zone: string): boolean {
+function isZone(zone: string): boolean {
   try {
     formatOf(zone);
     return true;
