@@ -12,6 +12,7 @@ import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { RunnerBanner } from './runners/runner-banner';
 import { runnersRoutes } from './runners/runners-routes';
+import { schedulesRoutes } from './schedules/schedules-routes';
 import { servicesRoutes } from './services/services-routes';
 import { teamsRoutes } from './teams/teams-routes';
 import { navigate, signInPath, useLocation } from './router';
@@ -31,6 +32,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...reportsRoutes,
   ...runnersRoutes,
   ...teamsRoutes,
+  ...schedulesRoutes,
   ...adminRoutes,
 ];
 

@@ -11,6 +11,7 @@ import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
 import { serviceEditStringsEn } from './services/service-edit-strings';
+import { schedulesStringsEn } from './schedules/schedules-strings';
 import { servicesStringsEn } from './services/services-strings';
 import { teamsStringsEn } from './teams/teams-strings';
 
@@ -187,6 +188,7 @@ export const en = {
   ...runnersStringsEn,
   ...postmortemsStringsEn,
   ...reportsStringsEn,
+  ...schedulesStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -7,6 +7,7 @@ import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { serviceEditStringsFr } from './services/service-edit-strings';
+import { schedulesStringsFr } from './schedules/schedules-strings';
 import { servicesStringsFr } from './services/services-strings';
 import { teamsStringsFr } from './teams/teams-strings';
 import type { CoreMessageKey, MessageKey } from './strings-en';
@@ -187,4 +188,5 @@ export const fr: Record<MessageKey, string> = {
   ...runnersStringsFr,
   ...postmortemsStringsFr,
   ...reportsStringsFr,
+  ...schedulesStringsFr,
 };

@@ -20,6 +20,7 @@ const pages = [
   '/services/*',
   '/on-call',
   '/on-call/*',
+  '/schedules/*',
   '/postmortems',
   '/postmortems/*',
   '/reports',

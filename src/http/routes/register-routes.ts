@@ -23,6 +23,7 @@ import { registerSecretRoutes } from './secrets-routes.js';
 import { registerServiceRoutes } from './services-routes.js';
 import { registerStepEventsRoute } from './step-events-route.js';
 import { registerSetupRoutes } from './setup-routes.js';
+import { registerScheduleTimelineRoutes } from './schedule-timeline-routes.js';
 import { registerSeverityRoutes } from './severity-routes.js';
 import { registerSqlConnectionRoutes } from './sql-connections-routes.js';
 import { registerTeamRoutes } from './teams-routes.js';
@@ -54,6 +55,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerAlertIngestRoutes,
   registerAlertRoutes,
   registerOncallRoutes,
+  registerScheduleTimelineRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,
   registerPostmortemRoutes,

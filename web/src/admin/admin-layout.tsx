@@ -36,6 +36,7 @@ export const adminSections: readonly AdminSection[] = [
     intro: 'admin.maintenance.intro',
     minRole: 'responder',
   },
+  { path: '/admin/schedules', label: 'schedules.title', intro: 'schedules.intro', minRole: 'admin' },
   { path: '/admin/audit', label: 'admin.audit.title', intro: 'admin.audit.intro', minRole: 'admin' },
   { path: '/admin/from-runbooks', label: 'runbooks.adopt.title', intro: 'runbooks.adopt.intro', minRole: 'admin' },
 ];

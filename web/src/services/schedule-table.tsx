@@ -1,4 +1,6 @@
 import { useI18n } from '../i18n';
+import { Link } from '../router';
+import { schedulePath } from '../schedules/schedule-paths';
 import type { ScheduleOnCall } from './services-types';
 import { Moment } from './service-format';
 
@@ -22,7 +24,7 @@ export function ScheduleTable({ schedules }: { schedules: readonly ScheduleOnCal
         {schedules.map((schedule) => (
           <tr key={schedule.scheduleId} data-testid="schedule-row" data-schedule-id={schedule.scheduleId}>
             <th scope="row">
-              {schedule.name}
+              <Link to={schedulePath(schedule.scheduleId)}>{schedule.name}</Link>
               <span className="service-id">{t('services.oncall.scheduleZone', { zone: schedule.timeZone })}</span>
             </th>
             <td data-testid="schedule-on-call-now">

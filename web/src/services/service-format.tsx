@@ -7,10 +7,11 @@ export function viewerTimeZone(): string {
 
 /**
  * A moment as a person on call reads it: weekday, day and month, 24-hour time (no a.m./p.m. to
- * misread at night), and the zone's short name, in the viewer's zone.
+ * misread at night), and the zone's short name, in the viewer's zone (or in `timeZone`).
  */
-export function formatMoment(iso: string, language: Language): string {
+export function formatMoment(iso: string, language: Language, timeZone?: string): string {
   return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    ...(timeZone === undefined ? {} : { timeZone }),
     weekday: 'short',
     day: 'numeric',
     month: 'short',
