@@ -7,6 +7,7 @@ import { IncidentList } from './incident-list';
 import { IncidentPage } from './incident-page';
 import { matchRoute, type ConsoleRoute } from './console-route';
 import { adminRoutes } from './admin/admin-routes';
+import { escalationRoutes } from './escalation/escalation-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
 import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
@@ -28,6 +29,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...postmortemsRoutes,
   ...reportsRoutes,
   ...runnersRoutes,
+  ...escalationRoutes,
   ...adminRoutes,
 ];
 

@@ -3,6 +3,7 @@
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
 import { adminStringsEn } from './admin/admin-strings';
+import { escalationStringsEn } from './escalation/escalation-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
@@ -168,6 +169,7 @@ export const en = {
   ...runnersStringsEn,
   ...postmortemsStringsEn,
   ...reportsStringsEn,
+  ...escalationStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

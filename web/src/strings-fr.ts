@@ -1,4 +1,5 @@
 import { adminStringsFr } from './admin/admin-strings';
+import { escalationStringsFr } from './escalation/escalation-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
@@ -167,4 +168,5 @@ export const fr: Record<MessageKey, string> = {
   ...runnersStringsFr,
   ...postmortemsStringsFr,
   ...reportsStringsFr,
+  ...escalationStringsFr,
 };
