@@ -97,6 +97,43 @@ describe.each(testBackends)(
       expect((await t.call('POST', '/api/v1/notification-channels/nothing-here/test')).statusCode).toBe(404);
     });
 
+    it.skipIf(!available)(
+      'keeps a stored webhook secret when an edit sends back ********, as the console does',
+      async () => {
+        expect((await putWebhook('kept-secret')).statusCode).toBe(201);
+        const edit = await t.call('PUT', '/api/v1/notification-channels/kept-secret', {
+          body: {
+            name: 'Renamed',
+            config: { kind: 'webhook', url: `${receiver.url}/kept-secret`, secret: '********' },
+          },
+        });
+        expect(edit.statusCode, edit.body).toBe(200);
+        expect((await t.call('POST', '/api/v1/notification-channels/kept-secret/test')).json()).toMatchObject({
+          outcome: 'sent',
+        });
+        const request = receiver.requests.filter((seen) => seen.url === '/kept-secret').at(-1)!;
+        expect(
+          verifyWebhookSignature({
+            secret: webhookSecret,
+            body: request.body,
+            timestamp: request.headers['x-astreinte-timestamp'] as string,
+            signature: request.headers['x-astreinte-signature'] as string,
+            now: new Date(),
+          }),
+        ).toEqual({ valid: true });
+      },
+    );
+
+    it.skipIf(!available)('refuses ******** for a secret that is not stored, naming the field', async () => {
+      const response = await t.call('PUT', '/api/v1/notification-channels/nothing-kept', {
+        body: { name: 'New', config: { kind: 'webhook', url: `${receiver.url}/x`, secret: '********' } },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().details.issues).toEqual([
+        { path: '/config/secret', message: 'no stored secret to keep: type it' },
+      ]);
+    });
+
     it.skipIf(!available)('deletes a channel nothing was sent through, with an audit row', async () => {
       expect((await putWebhook('to-delete')).statusCode).toBe(201);
       const response = await t.call('DELETE', '/api/v1/notification-channels/to-delete');
