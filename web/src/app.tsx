@@ -7,6 +7,7 @@ import { IncidentList } from './incident-list';
 import { IncidentPage } from './incident-page';
 import { matchRoute, type ConsoleRoute } from './console-route';
 import { adminRoutes } from './admin/admin-routes';
+import { channelsRoutes } from './channels/channels-routes';
 import { escalationRoutes } from './escalation/escalation-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
 import { reportsRoutes } from './reports/reports-routes';
@@ -30,6 +31,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...reportsRoutes,
   ...runnersRoutes,
   ...escalationRoutes,
+  ...channelsRoutes,
   ...adminRoutes,
 ];
 

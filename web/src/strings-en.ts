@@ -3,6 +3,7 @@
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
 import { adminStringsEn } from './admin/admin-strings';
+import { channelsStringsEn } from './channels/channels-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
@@ -170,6 +171,7 @@ export const en = {
   ...postmortemsStringsEn,
   ...reportsStringsEn,
   ...escalationStringsEn,
+  ...channelsStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,4 +1,5 @@
 import { adminStringsFr } from './admin/admin-strings';
+import { channelsStringsFr } from './channels/channels-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
@@ -169,4 +170,5 @@ export const fr: Record<MessageKey, string> = {
   ...postmortemsStringsFr,
   ...reportsStringsFr,
   ...escalationStringsFr,
+  ...channelsStringsFr,
 };
