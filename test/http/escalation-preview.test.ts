@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
-
-const weekly = (participants: string[]) => ({
-  timeZone: 'Europe/Paris',
-  layers: [
-    {
-      id: 'weekly',
-      name: 'Weekly',
-      rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
-      startsAt: '2026-01-05T09:00:00+01:00',
-      participants,
-    },
-  ],
-  overrides: [],
-});
+import { weeklySchedule } from '../support/weekly-schedule.js';
 
 describe.each(testBackends)('the escalation preview on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available);
@@ -26,7 +13,7 @@ describe.each(testBackends)('the escalation preview on $backend', ({ backend, av
       expect(
         (
           await t.call('PUT', '/api/v1/schedules/preview-primary', {
-            body: { name: 'P', definition: weekly([responder.id]) },
+            body: weeklySchedule('P', [responder.id]),
           })
         ).statusCode,
       ).toBe(201);

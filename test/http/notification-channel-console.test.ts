@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelKindNames } from '../../src/notifications/channel-kinds.js';
 import { channelSecretPaths } from '../../src/notifications/channel-secrets.js';
-import { verifyWebhookSignature } from '../../src/notifications/senders/webhook-signature.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { webhookSignedWith } from '../support/webhook-check.js';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
@@ -56,15 +56,7 @@ describe.each(testBackends)(
         const request = receiver.requests.find((seen) => seen.url === '/test-ok')!;
         expect(request.headers['x-astreinte-event']).toBe('channel.test');
         // Signed with the secret as typed: the sealed one was opened for the test.
-        expect(
-          verifyWebhookSignature({
-            secret: webhookSecret,
-            body: request.body,
-            timestamp: request.headers['x-astreinte-timestamp'] as string,
-            signature: request.headers['x-astreinte-signature'] as string,
-            now: new Date(),
-          }),
-        ).toEqual({ valid: true });
+        expect(webhookSignedWith(request, webhookSecret)).toEqual({ valid: true });
         expect(JSON.parse(request.body)).toMatchObject({ event: 'channel.test', incident: { title: 'Hook test-ok' } });
         expect(await auditOf('test-ok')).toEqual([
           expect.objectContaining({ action: 'notification_channel.create' }),
@@ -112,15 +104,7 @@ describe.each(testBackends)(
           outcome: 'sent',
         });
         const request = receiver.requests.filter((seen) => seen.url === '/kept-secret').at(-1)!;
-        expect(
-          verifyWebhookSignature({
-            secret: webhookSecret,
-            body: request.body,
-            timestamp: request.headers['x-astreinte-timestamp'] as string,
-            signature: request.headers['x-astreinte-signature'] as string,
-            now: new Date(),
-          }),
-        ).toEqual({ valid: true });
+        expect(webhookSignedWith(request, webhookSecret)).toEqual({ valid: true });
       },
     );
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
+import { weeklySchedule } from '../support/weekly-schedule.js';
 
 describe.skipIf(!hasChromium)('the escalation policy pages in Chromium', () => {
   let harness: ConsoleHarness;
@@ -12,24 +13,7 @@ describe.skipIf(!hasChromium)('the escalation policy pages in Chromium', () => {
     harness = await startConsole();
     const { responder, admin } = t().users;
     const calls = [
-      t().call('PUT', '/api/v1/schedules/web-primary', {
-        body: {
-          name: 'Web primary',
-          definition: {
-            timeZone: 'Europe/Paris',
-            layers: [
-              {
-                id: 'weekly',
-                name: 'Weekly',
-                rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
-                startsAt: '2026-01-05T09:00:00+01:00',
-                participants: [responder.id],
-              },
-            ],
-            overrides: [],
-          },
-        },
-      }),
+      t().call('PUT', '/api/v1/schedules/web-primary', { body: weeklySchedule('Web primary', [responder.id]) }),
       t().call('POST', '/api/v1/teams', { body: { id: 'web-sre', name: 'Web SRE' } }),
       t().call('POST', '/api/v1/services', { body: { id: 'checkout', name: 'Checkout' } }),
     ];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhookSignature } from '../../src/notifications/senders/webhook-signature.js';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { webhookSignedWith } from '../support/webhook-check.js';
 
 const secret = 'the-webhook-secret-typed-once';
 
@@ -67,15 +67,7 @@ describe.skipIf(!hasChromium)('the notification channels page in Chromium', () =
     await card.getByTestId('channel-test').press('Enter');
     await expect.poll(() => card.getByTestId('channel-test-outcome').textContent()).toBe('Test sent.');
     const again = receiver.requests.at(-1)!;
-    expect(
-      verifyWebhookSignature({
-        secret,
-        body: again.body,
-        timestamp: again.headers['x-astreinte-timestamp'] as string,
-        signature: again.headers['x-astreinte-signature'] as string,
-        now: new Date(),
-      }),
-    ).toEqual({ valid: true });
+    expect(webhookSignedWith(again, secret)).toEqual({ valid: true });
 
     await page.getByTestId('language-switcher').selectOption('fr');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Canaux de notification');

@@ -60,6 +60,12 @@ const OnCallSchema = Type.Object(
   { title: 'OnCall' },
 );
 
+/** `?at=`: a moment other than now. */
+const AtQuery = Type.Object(
+  { at: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
+);
+
 /** Schedules (who is on call when) and escalation policies (who is paged, in which order). */
 export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
   app.put(
@@ -127,10 +133,7 @@ export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
         tags,
         summary: 'Who is on call now, or at `at`',
         params: Type.Object({ id: Type.String() }),
-        querystring: Type.Object(
-          { at: Type.Optional(Type.String({ format: 'date-time' })) },
-          { additionalProperties: false },
-        ),
+        querystring: AtQuery,
         response: { 200: OnCallSchema, ...errorResponses },
       },
     },
@@ -206,10 +209,7 @@ export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
         tags,
         summary: 'Who each level of a policy would page if an incident opened now, or at `at`',
         params: Type.Object({ id: Type.String() }),
-        querystring: Type.Object(
-          { at: Type.Optional(Type.String({ format: 'date-time' })) },
-          { additionalProperties: false },
-        ),
+        querystring: AtQuery,
         response: { 200: EscalationPreviewSchema, ...errorResponses },
       },
     },
