@@ -109,7 +109,7 @@ export function ChannelForm({
           </select>
         </label>
       )}
-      <label className="checkbox-field">
+      <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         <span>{t('channels.enabled')}</span>
       </label>

@@ -48,7 +48,7 @@ export function ConfigFields({
           .join(' ');
         if (field.control === 'boolean')
           return (
-            <label key={field.path} className="checkbox-field">
+            <label key={field.path} className="checkbox">
               <input
                 type="checkbox"
                 checked={value === true}
