@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { projectRoot } from '../../src/core/project-root.js';
+import type { Config } from '../../src/config/config.js';
 import { createTestApp, type TestApp } from './test-app.js';
 
 /** Debian's Chromium, installed by `.ci/run`; browser tests skip where it is missing. */
@@ -53,12 +54,13 @@ export interface ConsoleHarness {
 
 /**
  * Starts the app, with all its loops, on PGlite (the storage is tested on both backends elsewhere; the browser drives
- * the UI), gives every test user `consolePassword`, and launches headless Chromium.
+ * the UI), gives every test user `consolePassword`, and launches headless Chromium. `config` adds to the test
+ * configuration (a `secretKey` for pages that store secrets).
  */
-export async function startConsole(): Promise<ConsoleHarness> {
+export async function startConsole(options: { config?: Partial<Config> } = {}): Promise<ConsoleHarness> {
   await ensureConsoleBuilt();
   // The console shows what a whole node does (pages sent, probes going down): every loop runs.
-  const t = await createTestApp('pglite', { config: { consoleDir }, runner: true, loops: true });
+  const t = await createTestApp('pglite', { config: { ...options.config, consoleDir }, runner: true, loops: true });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   for (const user of Object.values(t.users)) {

@@ -7,6 +7,8 @@ import { IncidentList } from './incident-list';
 import { IncidentPage } from './incident-page';
 import { matchRoute, type ConsoleRoute } from './console-route';
 import { adminRoutes } from './admin/admin-routes';
+import { channelsRoutes } from './channels/channels-routes';
+import { escalationRoutes } from './escalation/escalation-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
 import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
@@ -33,6 +35,8 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...runnersRoutes,
   ...teamsRoutes,
   ...schedulesRoutes,
+  ...escalationRoutes,
+  ...channelsRoutes,
   ...adminRoutes,
 ];
 

@@ -3,6 +3,8 @@
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
 import { adminStringsEn } from './admin/admin-strings';
+import { channelsStringsEn } from './channels/channels-strings';
+import { escalationStringsEn } from './escalation/escalation-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
@@ -189,6 +191,8 @@ export const en = {
   ...postmortemsStringsEn,
   ...reportsStringsEn,
   ...schedulesStringsEn,
+  ...escalationStringsEn,
+  ...channelsStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,4 +1,6 @@
 import { adminStringsFr } from './admin/admin-strings';
+import { channelsStringsFr } from './channels/channels-strings';
+import { escalationStringsFr } from './escalation/escalation-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
@@ -189,4 +191,6 @@ export const fr: Record<MessageKey, string> = {
   ...postmortemsStringsFr,
   ...reportsStringsFr,
   ...schedulesStringsFr,
+  ...escalationStringsFr,
+  ...channelsStringsFr,
 };

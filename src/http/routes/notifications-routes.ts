@@ -3,6 +3,9 @@ import { IncidentSchema } from '../../incidents/incident-model.js';
 import { acknowledgeByLink } from '../../notifications/store/acknowledge-by-link.js';
 import { ChannelIdSchema, ChannelRecordSchema, PutChannelInput } from '../../notifications/store/channel-record.js';
 import { listChannels } from '../../notifications/store/list-channels.js';
+import { deleteChannel } from '../../notifications/store/delete-channel.js';
+import { ChannelTestSchema, testChannel } from '../../notifications/store/test-channel.js';
+import { ChannelKindInfoSchema, listChannelKinds } from '../../notifications/list-channel-kinds.js';
 import { DeliverySchema, listDeliveries, ListDeliveriesInput } from '../../notifications/store/list-deliveries.js';
 import { replayDelivery } from '../../notifications/store/replay-delivery.js';
 import { putChannel } from '../../notifications/store/put-channel.js';
@@ -19,8 +22,9 @@ import { systemCtx } from '../../core/context.js';
 const tags = ['notifications'];
 
 /** Notification channels (admin) and the acknowledge links of pages. */
-export function registerNotificationRoutes(app: App, { db, now, execution }: HttpDeps): void {
+export function registerNotificationRoutes(app: App, { db, now, execution, config }: HttpDeps): void {
   const secretKey = execution.secretKey === null ? null : Buffer.from(execution.secretKey);
+  const baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
 
   app.put(
     '/api/v1/notification-channels/:id',
@@ -53,6 +57,47 @@ export function registerNotificationRoutes(app: App, { db, now, execution }: Htt
       },
     },
     async (request) => listChannels({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.get(
+    '/api/v1/notification-channels/kinds',
+    {
+      schema: {
+        tags,
+        summary: 'List the kinds a notification channel can be, each with its configuration schema (admin)',
+        response: { 200: Type.Array(ChannelKindInfoSchema), ...errorResponses },
+      },
+    },
+    (request) => listChannelKinds({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.delete(
+    '/api/v1/notification-channels/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a notification channel nothing was sent through (admin; 409 otherwise: disable it)',
+        params: Type.Object({ id: Type.String() }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteChannel({ ctx: ctxOf(request, db, now), input: request.params });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/notification-channels/:id/test',
+    {
+      schema: {
+        tags,
+        summary: 'Send a test message through a channel, to yourself, and tell the outcome (admin; audited)',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: ChannelTestSchema, ...errorResponses },
+      },
+    },
+    async (request) => testChannel({ ctx: ctxOf(request, db, now), input: request.params, secretKey, baseUrl }),
   );
 
   app.get(

@@ -9,6 +9,12 @@ import {
 } from '../../oncall/escalation/escalation-policy-model.js';
 import { getEscalationPolicy, listEscalationPolicies } from '../../oncall/escalation/list-escalation-policies.js';
 import { putEscalationPolicy } from '../../oncall/escalation/put-escalation-policy.js';
+import {
+  EscalationPreviewSchema,
+  previewEscalationLevels,
+  PreviewEscalationInput,
+} from '../../oncall/escalation/preview-escalation-levels.js';
+import { previewEscalationPolicy } from '../../oncall/escalation/preview-escalation-policy.js';
 import { NotificationRulesInput, setNotificationRules } from '../../oncall/people/set-notification-rules.js';
 import { listShiftSwaps } from '../../oncall/swaps/list-shift-swaps.js';
 import { requestShiftSwap, RequestShiftSwapInput } from '../../oncall/swaps/request-shift-swap.js';
@@ -52,6 +58,12 @@ const OnCallSchema = Type.Object(
     ]),
   },
   { title: 'OnCall' },
+);
+
+/** `?at=`: a moment other than now. */
+const AtQuery = Type.Object(
+  { at: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
 );
 
 /** Schedules (who is on call when) and escalation policies (who is paged, in which order). */
@@ -121,10 +133,7 @@ export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
         tags,
         summary: 'Who is on call now, or at `at`',
         params: Type.Object({ id: Type.String() }),
-        querystring: Type.Object(
-          { at: Type.Optional(Type.String({ format: 'date-time' })) },
-          { additionalProperties: false },
-        ),
+        querystring: AtQuery,
         response: { 200: OnCallSchema, ...errorResponses },
       },
     },
@@ -191,6 +200,34 @@ export function registerOncallRoutes(app: App, { db, now }: HttpDeps): void {
       },
     },
     async (request) => getEscalationPolicy({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.get(
+    '/api/v1/escalation-policies/:id/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Who each level of a policy would page if an incident opened now, or at `at`',
+        params: Type.Object({ id: Type.String() }),
+        querystring: AtQuery,
+        response: { 200: EscalationPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      previewEscalationPolicy({ ctx: ctxOf(request, db, now), input: { ...request.params, ...request.query } }),
+  );
+
+  app.post(
+    '/api/v1/escalation-policies/preview',
+    {
+      schema: {
+        tags,
+        summary: "Who levels not saved yet would page if an incident opened now, or at `at` (the editor's preview)",
+        body: PreviewEscalationInput,
+        response: { 200: EscalationPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => previewEscalationLevels({ ctx: ctxOf(request, db, now), input: request.body }),
   );
 
   app.put(

@@ -40,6 +40,8 @@ export const webhookEventNames: Readonly<Record<NotificationKind, string>> = {
   acknowledged: 'incident.acknowledged',
   resolved: 'incident.resolved',
   status_reminder: 'incident.status_reminder',
+  // Not about an incident: receivers that act on incident.* events can ignore it.
+  test: 'channel.test',
 };
 
 // Ours are set last, so a configured header cannot replace them; the rest would corrupt the request.

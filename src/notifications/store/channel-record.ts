@@ -1,14 +1,46 @@
 import { Type, type Static } from 'typebox';
 import type { BreakerState } from '../circuit-breaker.js';
 import { ChannelConfigSchema, ChannelKindSchema, type ChannelConfig, type ChannelKind } from '../channel-kinds.js';
-import { redactChannelConfig } from '../channel-secrets.js';
+import { redactChannelConfig, redactedSecret } from '../channel-secrets.js';
 
 export const ChannelIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['smtp', 'ops-slack'] });
+
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  anyOf?: SchemaNode[];
+  description?: string;
+  'x-secret'?: boolean;
+};
+
+/**
+ * Any kind's configuration as a PUT may send it: each credential may also be `********`, "keep the
+ * stored one" (what the API shows instead). Without this, a credential's own rules — the webhook
+ * secret's 16 characters — refuse the redacted value an edit sends back. A plain JSON Schema copy
+ * (the validator and OpenAPI read JSON Schema), typed as the schema it extends.
+ */
+function acceptingRedactedSecrets<S>(schema: S): S {
+  const copy = JSON.parse(JSON.stringify(schema)) as SchemaNode;
+  const visit = (node: SchemaNode): void => {
+    for (const branch of node.anyOf ?? []) visit(branch);
+    for (const [name, property] of Object.entries(node.properties ?? {})) {
+      if (property['x-secret'] === true)
+        node.properties![name] = {
+          writeOnly: true,
+          'x-secret': true,
+          ...(property.description === undefined ? {} : { description: property.description }),
+          anyOf: [property, { type: 'string', const: redactedSecret }],
+        } as SchemaNode;
+      else visit(property);
+    }
+  };
+  visit(copy);
+  return copy as S;
+}
 
 export const PutChannelInput = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    config: ChannelConfigSchema,
+    config: acceptingRedactedSecrets(ChannelConfigSchema),
     enabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

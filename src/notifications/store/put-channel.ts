@@ -1,5 +1,5 @@
 import { recordAudit } from '../../audit/record-audit.js';
-import { conflict } from '../../core/app-error.js';
+import { conflict, validationError, type FieldIssue } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import { encryptSecret } from '../../execution/secrets/secret-crypto.js';
@@ -49,9 +49,14 @@ export async function putChannel({
       const stored = mapChannelSecrets(current[0].config, (value) => openChannelSecret(value, key, aad));
       config = restoreRedactedSecrets(config, stored);
     }
-    const sealed = mapChannelSecrets(config, (value) =>
-      value === redactedSecret ? value : encryptSecret(value, key, aad),
-    );
+    // `********` left after restoring: nothing stored to keep (a new channel, or another kind).
+    const unkept: FieldIssue[] = [];
+    const sealed = mapChannelSecrets(config, (value, path) => {
+      if (value === redactedSecret)
+        unkept.push({ path: `/config${path}`, message: 'no stored secret to keep: type it' });
+      return encryptSecret(value, key, aad);
+    });
+    if (unkept.length > 0) throw validationError('a secret to keep is not stored', unkept);
     const { rows } = await tx.db.query<ChannelRow & { created: boolean }>(upsertChannel, [
       input.id,
       config.kind,

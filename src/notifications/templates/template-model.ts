@@ -1,7 +1,15 @@
 import { Type, type Static } from 'typebox';
 import { IncidentStatusSchema, SeveritySchema } from '../../incidents/incident-model.js';
 
-export const notificationKinds = ['triggered', 'escalated', 'acknowledged', 'resolved', 'status_reminder'] as const;
+/** `test`: the message an admin sends from the console to check that a channel reaches them. */
+export const notificationKinds = [
+  'triggered',
+  'escalated',
+  'acknowledged',
+  'resolved',
+  'status_reminder',
+  'test',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const NotificationKindSchema = Type.Enum(notificationKinds);
 

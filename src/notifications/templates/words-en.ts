@@ -47,5 +47,12 @@ export const englishWords: TemplateWords = {
       intro: 'Stakeholders are waiting for news: post a status update on the incident page.',
       page: false,
     },
+    test: {
+      subject: '[Astreinte] Test message: {{title}}',
+      short: 'Astreinte {{incidentId}}: {{title}}. Test message, nothing to do.',
+      headline: 'Test message: {{title}}',
+      intro: 'Sent from the console to check this channel. Nothing is wrong and nothing needs doing.',
+      page: false,
+    },
   },
 };

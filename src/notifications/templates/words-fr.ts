@@ -49,5 +49,12 @@ export const frenchWords: TemplateWords = {
       intro: "Les parties prenantes attendent des nouvelles : publiez un point de situation sur la page de l'incident.",
       page: false,
     },
+    test: {
+      subject: "[Astreinte] Message d'essai : {{title}}",
+      short: "Astreinte {{incidentId}} : {{title}}. Message d'essai, rien à faire.",
+      headline: "Message d'essai : {{title}}",
+      intro: "Envoyé depuis la console pour vérifier ce canal. Rien ne va mal et il n'y a rien à faire.",
+      page: false,
+    },
   },
 };

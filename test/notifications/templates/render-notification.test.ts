@@ -16,6 +16,7 @@ const kindSpecific: Record<NotificationKind, (text: string) => void> = {
   acknowledged: (text) => expect(text).toContain('Alice Martin'),
   resolved: (text) => expect(text).toContain('Alice Martin'),
   status_reminder: (text) => expect(text).toMatch(/15 min/),
+  test: (text) => expect(text).toMatch(/nothing needs doing|rien à faire/),
 };
 
 describe.each(notificationLocales)('the %s default templates', (locale) => {
