@@ -3,7 +3,7 @@ import { startAstreinte } from './astreinte-process.js';
 import { countStored } from './storm-count.js';
 import { runStorm, type StormResult } from './storm-load.js';
 import { awaitCanaries, startCanaryReceiver, type CanaryReceiver } from './storm-receiver.js';
-import { alertmanagerConfig, readMetric, setUpAstreinte } from './storm-setup.js';
+import { alertmanagerConfig, readMetric, readMetrics, setUpAstreinte, sumMetric } from './storm-setup.js';
 import { pidWithArgument, watchServer, type WatchResult } from './storm-watch.js';
 
 /**
@@ -138,10 +138,11 @@ export async function astreinteRound(
 /** Why `/healthz` may answer late: the server's longest event-loop delay and its garbage collections (prom-client's own metrics). */
 async function eventLoopFigures(url: string): Promise<string> {
   const gc = 'astreinte_nodejs_gc_duration_seconds';
-  const lagMax = await readMetric(url, 'astreinte_nodejs_eventloop_lag_max_seconds');
-  const count = await readMetric(url, `${gc}_count`);
-  const sum = await readMetric(url, `${gc}_sum`);
-  const overTenth = count - (await readMetric(url, `${gc}_bucket`, 'le="0.1"'));
+  const text = await readMetrics(url);
+  const lagMax = sumMetric(text, 'astreinte_nodejs_eventloop_lag_max_seconds');
+  const count = sumMetric(text, `${gc}_count`);
+  const sum = sumMetric(text, `${gc}_sum`);
+  const overTenth = count - sumMetric(text, `${gc}_bucket`, 'le="0.1"');
   return (
     `event loop: longest delay ${(lagMax * 1000).toFixed(0)} ms; GC: ${count} pauses, ${(sum * 1000).toFixed(0)} ms ` +
     `in all, ${overTenth} over 100 ms`

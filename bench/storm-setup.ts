@@ -61,9 +61,18 @@ export function alertmanagerConfig(receiverUrl: string): string {
 
 /** The sum of every series of `name` in the Prometheus text at `url`/metrics (NaN if absent or unreachable). */
 export async function readMetric(url: string, name: string, labelFilter = ''): Promise<number> {
-  const text = await fetch(`${url}/metrics`)
+  return sumMetric(await readMetrics(url), name, labelFilter);
+}
+
+/** The Prometheus text at `url`/metrics ('' if unreachable): several figures read from one scrape agree. */
+export async function readMetrics(url: string): Promise<string> {
+  return fetch(`${url}/metrics`)
     .then((response) => response.text())
     .catch(() => '');
+}
+
+/** The sum of every series of `name` (whose labels contain `labelFilter`) in Prometheus text; NaN if none. */
+export function sumMetric(text: string, name: string, labelFilter = ''): number {
   let sum = Number.NaN;
   for (const line of text.split('\n')) {
     if (!line.startsWith(name) || !line.includes(labelFilter)) continue;
