@@ -1,5 +1,5 @@
-import type { Severity } from '../types';
-import type { IntegrationSettings } from './admin-types';
+import type { Severity } from '../types.js';
+import type { IntegrationSettings } from './admin-types.js';
 
 /** A row of a two-column table being edited (severity words, service values). */
 export interface DraftRow<V extends string> {

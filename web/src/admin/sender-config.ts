@@ -1,5 +1,4 @@
-import type { Integration, IntegrationKind } from './admin-types';
-import { defaultWebhookMapping } from './integration-urls';
+import type { Integration, IntegrationKind } from './admin-types.js';
 
 /** Where the key goes in a snippet: keys are shown once, at creation or rotation, never again. */
 export const keyPlaceholder = 'YOUR_KEY';
@@ -115,7 +114,8 @@ const snippetsByKind: Record<IntegrationKind, (server: Server, integration: Inte
       text: curlAlert(
         server,
         integration.endpoint,
-        sampleFor(integration.settings.mapping ?? JSON.parse(defaultWebhookMapping)),
+        // A webhook always has a mapping (its kind requires one); without, the usual field names.
+        sampleFor(integration.settings.mapping),
         bearer,
       ),
     },
