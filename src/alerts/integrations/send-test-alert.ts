@@ -5,9 +5,9 @@ import { conflict, notFound } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import type { IncomingAlert } from '../alert-model.js';
-import { effectiveSettings } from '../integration-model.js';
 import type { SenderIntegration } from './integration-keys.js';
 import { integrationColumns, type IntegrationRow } from './integration-row.js';
+import { loadIngestIntegrations } from './load-ingest-integrations.js';
 
 export const testAlertOutcomes = ['opened', 'grouped', 'suppressed', 'stored'] as const;
 
@@ -66,15 +66,8 @@ export async function sendTestAlert({
       targetId: row.id,
       details: { fingerprint },
     });
-    const sender: SenderIntegration = {
-      id: row.id,
-      name: row.name,
-      kind: row.kind,
-      serviceId: row.service_id,
-      settings: effectiveSettings(row.settings),
-      stored: row.settings,
-    };
-    return sender;
+    const loaded = (await loadIngestIntegrations(tx.db, [row.id])).get(row.id)!;
+    return { ...loaded, kind: row.kind } satisfies SenderIntegration;
   });
   const actorName = 'name' in ctx.actor ? ctx.actor.name : 'astreinte';
   await submit({

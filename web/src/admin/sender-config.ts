@@ -15,13 +15,17 @@ interface Server {
   origin: string;
 }
 
-const curlAlert = (server: Server, path: string, body: unknown, header: string | null): string =>
-  [
+/** The curl line posting `body` to `path`: what an admin runs from the sender's host. */
+const curlSnippet = (server: Server, path: string, body: unknown, header: string | null): SenderSnippet => ({
+  id: 'curl',
+  language: 'shell',
+  text: [
     `curl -fsS -X POST '${server.origin}${path}'`,
     ...(header === null ? [] : [`  -H '${header}'`]),
     `  -H 'Content-Type: application/json'`,
     `  -d '${JSON.stringify(body)}'`,
-  ].join(' \\\n');
+  ].join(' \\\n'),
+});
 
 const bearer = `Authorization: Bearer ${keyPlaceholder}`;
 const testLabels = { alertname: 'AstreinteSetupCheck', severity: 'warning' };
@@ -50,7 +54,7 @@ const snippetsByKind: Record<IntegrationKind, (server: Server, integration: Inte
           `        - targets: ['${url.host}']`,
         ].join('\n'),
       },
-      { id: 'curl', language: 'shell', text: curlAlert(server, '/api/v2/alerts', [{ labels: testLabels }], bearer) },
+      curlSnippet(server, '/api/v2/alerts', [{ labels: testLabels }], bearer),
     ];
   },
   alertmanager: (server, integration) => [
@@ -68,16 +72,12 @@ const snippetsByKind: Record<IntegrationKind, (server: Server, integration: Inte
         `            credentials: ${keyPlaceholder}`,
       ].join('\n'),
     },
-    {
-      id: 'curl',
-      language: 'shell',
-      text: curlAlert(
-        server,
-        integration.endpoint,
-        { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: testLabels, annotations: {} }] },
-        bearer,
-      ),
-    },
+    curlSnippet(
+      server,
+      integration.endpoint,
+      { version: '4', status: 'firing', alerts: [{ status: 'firing', labels: testLabels, annotations: {} }] },
+      bearer,
+    ),
   ],
   pagerduty: (server, integration) => [
     {
@@ -92,33 +92,25 @@ const snippetsByKind: Record<IntegrationKind, (server: Server, integration: Inte
         '        send_resolved: true',
       ].join('\n'),
     },
-    {
-      id: 'curl',
-      language: 'shell',
-      text: curlAlert(
-        server,
-        integration.endpoint,
-        {
-          routing_key: keyPlaceholder,
-          event_action: 'trigger',
-          payload: { summary: 'Astreinte setup check', source: 'curl', severity: 'warning' },
-        },
-        null,
-      ),
-    },
+    curlSnippet(
+      server,
+      integration.endpoint,
+      {
+        routing_key: keyPlaceholder,
+        event_action: 'trigger',
+        payload: { summary: 'Astreinte setup check', source: 'curl', severity: 'warning' },
+      },
+      null,
+    ),
   ],
   webhook: (server, integration) => [
-    {
-      id: 'curl',
-      language: 'shell',
-      text: curlAlert(
-        server,
-        integration.endpoint,
-        // A webhook always has a mapping (its kind requires one); without, the usual field names.
-        sampleFor(integration.settings.mapping),
-        bearer,
-      ),
-    },
+    curlSnippet(
+      server,
+      integration.endpoint,
+      // A webhook always has a mapping (its kind requires one); without, the usual field names.
+      sampleFor(integration.settings.mapping),
+      bearer,
+    ),
   ],
   heartbeat: (server, integration) => [
     {
