@@ -9,6 +9,7 @@ import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
 import { adoptionStringsEn } from './runbooks/adoption-strings';
+import { integrationStringsEn } from './admin/integration-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
@@ -181,6 +182,7 @@ export const en = {
   ...coreEn,
   ...runbooksStringsEn,
   ...adoptionStringsEn,
+  ...integrationStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,

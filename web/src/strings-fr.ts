@@ -5,6 +5,7 @@ import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
+import { integrationStringsFr } from './admin/integration-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
@@ -181,6 +182,7 @@ export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...runbooksStringsFr,
   ...adoptionStringsFr,
+  ...integrationStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,

@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
+import { registerIntegrationToolRoutes } from './integration-tools-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
 import { registerPostmortemRoutes } from './postmortems-routes.js';
@@ -52,6 +53,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerSqlConnectionRoutes,
   registerSecretRoutes,
   registerIntegrationRoutes,
+  registerIntegrationToolRoutes,
   registerAlertIngestRoutes,
   registerAlertRoutes,
   registerOncallRoutes,

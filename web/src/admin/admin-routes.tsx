@@ -1,4 +1,5 @@
 import type { ConsoleRoute } from '../console-route';
+import { lazyPage } from '../lazy-page';
 import { AdminHome } from './admin-home';
 import { AuditPage } from './audit-page';
 import { IntegrationsPage } from './integrations-page';
@@ -6,6 +7,9 @@ import { MaintenancePage } from './maintenance-page';
 import { SilencesPage } from './silences-page';
 import { TokensPage } from './tokens-page';
 import { UsersPage } from './users-page';
+
+// Setting one integration up is rare: its page loads when first opened.
+const IntegrationPage = lazyPage(() => import('./integration-page').then((module) => module.IntegrationPage));
 
 /**
  * The admin pages of the console. Each page checks the role itself (a link typed or bookmarked
@@ -17,6 +21,7 @@ export const adminRoutes: readonly ConsoleRoute[] = [
   { pattern: /^\/admin\/users\/?$/, render: () => <UsersPage /> },
   { pattern: /^\/admin\/tokens\/?$/, render: () => <TokensPage /> },
   { pattern: /^\/admin\/integrations\/?$/, render: () => <IntegrationsPage /> },
+  { pattern: /^\/admin\/integrations\/([^/]+)\/?$/, render: ([id = '']) => <IntegrationPage key={id} id={id} /> },
   {
     pattern: /^\/admin\/silences\/?$/,
     render: () => <SilencesPage />,

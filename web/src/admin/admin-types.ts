@@ -15,3 +15,5 @@ export type { Service } from '../../../src/services/service-model.js';
 /** Written here rather than imported: the console needs the values at run time, not only the type. */
 export const roles = ['viewer', 'responder', 'admin'] as const;
 export const matcherOperators = ['=', '!=', '=~', '!~'] as const;
+export type { AlertExplanation } from '../../../src/alerts/integrations/explain-integration-alert.js';
+export type { TestAlertResult } from '../../../src/alerts/integrations/send-test-alert.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { errorText } from '../format';
+import { Link } from '../router';
 import { useI18n } from '../i18n';
 import type { Integration } from './admin-types';
 import { ConfirmButton } from './confirm-button';
@@ -34,7 +35,15 @@ export function IntegrationRow({ integration, serviceName, onChanged, onRotated 
 
   return (
     <tr data-testid="integration-row" data-name={integration.name} className={disabled ? 'inactive' : undefined}>
-      <th scope="row">{integration.name}</th>
+      <th scope="row">
+        <Link
+          to={`/admin/integrations/${encodeURIComponent(integration.id)}`}
+          aria-label={t('integration.open', { name: integration.name })}
+          data-testid="integration-row-open"
+        >
+          {integration.name}
+        </Link>
+      </th>
       <td>{t(`admin.integrations.kind.${integration.kind}`)}</td>
       <td className="url-cell">
         <code data-testid="integration-row-url">{ingestUrl(integration.endpoint)}</code>
