@@ -12,6 +12,7 @@ import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
+import { registerPeopleRoutes } from './people-routes.js';
 import { registerPostmortemRoutes } from './postmortems-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
 import { registerReportRoutes } from './reports-routes.js';
@@ -55,6 +56,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerAlertIngestRoutes,
   registerAlertRoutes,
   registerOncallRoutes,
+  registerPeopleRoutes,
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,
