@@ -40,7 +40,14 @@ describe.each(testBackends)(
       expect((await t.call('PUT', url, { token, body: { rules, locale: 'fr' } })).statusCode).toBe(200);
       const response = await t.call('GET', url, { token });
       expect(response.statusCode, response.body).toBe(200);
-      expect(response.json()).toEqual({ rules, locale: 'fr' });
+      const body = response.json<{
+        rules: unknown;
+        locale: string;
+        kinds: Array<{ kind: string; enabled: boolean }>;
+      }>();
+      expect({ rules: body.rules, locale: body.locale }).toEqual({ rules, locale: 'fr' });
+      expect(body.kinds).toContainEqual(expect.objectContaining({ kind: 'sms', contact: 'phone', enabled: true }));
+      expect(body.kinds).toContainEqual(expect.objectContaining({ kind: 'slack', enabled: false }));
     });
 
     it.skipIf(!available)("refuses another person's rules to a non-admin, and answers 404 for nobody", async () => {

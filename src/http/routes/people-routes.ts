@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
-import { getNotificationRules } from '../../oncall/people/get-notification-rules.js';
+import { getNotificationRules, PersonRulesSchema } from '../../oncall/people/get-notification-rules.js';
 import { sendTestPage, TestPageSchema } from '../../oncall/people/send-test-page.js';
-import { NotificationRulesInput } from '../../oncall/people/set-notification-rules.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -20,7 +19,7 @@ export function registerPeopleRoutes(app: App, { db, now, execution, config }: H
         tags,
         summary: 'How a person is reached when paged, with their language (themself, or an admin)',
         params: Type.Object({ id: Type.String() }),
-        response: { 200: Type.Required(NotificationRulesInput), ...errorResponses },
+        response: { 200: PersonRulesSchema, ...errorResponses },
       },
     },
     async (request) => getNotificationRules({ ctx: ctxOf(request, db, now), input: { userId: request.params.id } }),
