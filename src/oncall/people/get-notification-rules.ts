@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { notFound } from '../../core/app-error.js';
-import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
 import { channelKind, channelKindNames, ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { NotificationLocaleSchema, type NotificationLocale } from '../../notifications/channel-model.js';
 import { NotificationRulesInput, type NotificationRule } from './set-notification-rules.js';
+import { requireSelfOrAdmin } from './require-self-or-admin.js';
 
 export const PersonRulesSchema = Type.Object(
   {
@@ -40,9 +40,7 @@ export async function getNotificationRules({
   ctx: Ctx;
   input: { userId: string };
 }): Promise<PersonRules> {
-  requireRole(ctx, 'viewer');
-  const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
-  if (!self) requireRole(ctx, 'admin');
+  requireSelfOrAdmin(ctx, input.userId);
   const { rows } = await ctx.db.query<{ notification_rules: NotificationRule[]; locale: NotificationLocale }>(
     selectRules,
     [input.userId],

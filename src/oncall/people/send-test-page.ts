@@ -1,13 +1,13 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
 import { conflict, notFound } from '../../core/app-error.js';
-import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import { contactOf, type PersonContacts } from '../../notifications/channel-kind-definition.js';
 import { channelKind, ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { channelColumns, type ChannelRow } from '../../notifications/store/channel-record.js';
 import { selectTestPerson, sendTestMessage, type TestPersonRow } from '../../notifications/store/send-test-message.js';
 import type { NotificationRule } from './set-notification-rules.js';
+import { requireSelfOrAdmin } from './require-self-or-admin.js';
 
 export const TestPageRuleSchema = Type.Object(
   {
@@ -49,9 +49,7 @@ export async function sendTestPage({
   secretKey: Buffer | null;
   baseUrl: string;
 }): Promise<TestPage> {
-  requireRole(ctx, 'viewer');
-  const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
-  if (!self) requireRole(ctx, 'admin');
+  requireSelfOrAdmin(ctx, input.userId);
   const person = (await ctx.db.query<TestPersonRow>(selectTestPerson, [input.userId])).rows[0];
   if (person === undefined) throw notFound('user', input.userId);
   if (secretKey === null)
