@@ -5,6 +5,7 @@
 import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
+import { profileStringsEn } from './profile/profile-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
@@ -194,6 +195,7 @@ export const en = {
   ...reportsStringsEn,
   ...schedulesStringsEn,
   ...escalationStringsEn,
+  ...profileStringsEn,
   ...channelsStringsEn,
 };
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
+import { profileStringsFr } from './profile/profile-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
@@ -194,5 +195,6 @@ export const fr: Record<MessageKey, string> = {
   ...reportsStringsFr,
   ...schedulesStringsFr,
   ...escalationStringsFr,
+  ...profileStringsFr,
   ...channelsStringsFr,
 };

@@ -13,6 +13,7 @@ import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerIntegrationToolRoutes } from './integration-tools-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
 import { registerOncallRoutes } from './oncall-routes.js';
+import { registerPeopleRoutes } from './people-routes.js';
 import { registerPostmortemRoutes } from './postmortems-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
 import { registerReportRoutes } from './reports-routes.js';
@@ -57,6 +58,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerAlertIngestRoutes,
   registerAlertRoutes,
   registerOncallRoutes,
+  registerPeopleRoutes,
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
   registerProbeRoutes,

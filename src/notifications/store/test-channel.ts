@@ -1,18 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
 import { conflict, notFound } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import { contactOf } from '../channel-kind-definition.js';
 import { channelKind } from '../channel-kinds.js';
-import type { NotificationRecipient } from '../channel-model.js';
-import { renderNotification } from '../templates/render-notification.js';
-import type { NotificationVars } from '../templates/template-model.js';
 import { channelColumns, type ChannelRow } from './channel-record.js';
-import { dispatchSend } from './dispatch-send.js';
-import { openChannelConfig } from './open-channel-secret.js';
-import { loadTemplateOverride } from './put-template.js';
+import { selectTestPerson, sendTestMessage, type TestPersonRow } from './send-test-message.js';
 
 export const ChannelTestSchema = Type.Object(
   {
@@ -31,18 +24,6 @@ export const ChannelTestSchema = Type.Object(
 export type ChannelTest = Static<typeof ChannelTestSchema>;
 
 const selectChannel = `SELECT ${channelColumns} FROM notification_channels WHERE id = $1`;
-const selectPerson = `SELECT id::text AS id, name, email, phone, chat_handle, time_zone, locale FROM users WHERE id::text = $1`;
-
-interface PersonRow {
-  [column: string]: unknown;
-  id: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  chat_handle: string | null;
-  time_zone: string | null;
-  locale: 'en' | 'fr' | null;
-}
 
 /**
  * Sends a test message through a channel, to the admin who asks (their own e-mail or phone; chat
@@ -70,46 +51,17 @@ export async function testChannel({
   const { rows } = await ctx.db.query<ChannelRow>(selectChannel, [input.id]);
   const channel = rows[0];
   if (channel === undefined) throw notFound('notification channel', input.id);
-  const row = channelKind(channel.kind);
   const person =
-    ctx.actor.type === 'user' ? (await ctx.db.query<PersonRow>(selectPerson, [ctx.actor.id])).rows[0] : undefined;
-  const recipient: NotificationRecipient = person === undefined ? { name: ctx.actor.name } : recipientOf(person);
-  const to =
-    person === undefined || row.contact === 'chat' || row.contact === 'user'
-      ? null
-      : contactOf(row.contact, {
-          id: person.id,
-          email: person.email,
-          phone: person.phone,
-          chatHandle: person.chat_handle,
-        });
-  const locale = recipient.locale ?? 'en';
-  const vars: NotificationVars = {
-    incidentId: 'TEST',
-    title: channel.name,
-    severity: 'P4',
-    status: 'resolved',
-    services: [],
-    summary: `${ctx.actor.name} → ${channel.name} (${row.label})`,
-    incidentUrl: `${baseUrl.replace(/\/$/, '')}/admin/notification-channels`,
-    occurredAt: ctx.now().toISOString(),
-    timeZone: recipient.timeZone ?? 'UTC',
-  };
-  const override = await loadTemplateOverride(ctx.db, 'test', locale, channel.kind);
-  const message = renderNotification({
-    kind: 'test',
-    locale,
-    channel: channel.kind,
-    vars,
-    ...(override === undefined ? {} : { override }),
-  });
-  const deliveryId = `test-${randomUUID()}`;
-  const result = await dispatchSend(openChannelConfig(channel.id, channel.config, secretKey), {
-    message,
-    recipient,
-    deliveryId,
-    kind: 'test',
-    vars,
+    ctx.actor.type === 'user'
+      ? (await ctx.db.query<TestPersonRow>(selectTestPerson, [ctx.actor.id])).rows[0]
+      : undefined;
+  const { to, result, deliveryId } = await sendTestMessage(ctx, {
+    channel,
+    person,
+    summary: `${ctx.actor.name} → ${channel.name} (${channelKind(channel.kind).label})`,
+    pagePath: '/admin/notification-channels',
+    secretKey,
+    baseUrl,
   });
   const outcome: ChannelTest = {
     channelId: channel.id,
@@ -135,15 +87,4 @@ export async function testChannel({
     }),
   );
   return outcome;
-}
-
-function recipientOf(person: PersonRow): NotificationRecipient {
-  return {
-    userId: person.id,
-    name: person.name,
-    email: person.email,
-    ...(person.phone === null ? {} : { phone: person.phone }),
-    timeZone: person.time_zone ?? 'UTC',
-    locale: person.locale ?? 'en',
-  };
 }

@@ -1,10 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
 import { notFound } from '../../core/app-error.js';
-import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
 import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { notificationLocales } from '../../notifications/channel-model.js';
+import { requireSelfOrAdmin } from './require-self-or-admin.js';
 
 /** One way a person wants to be reached (a kind of channel), and after how long. */
 const NotificationRuleSchema = Type.Object(
@@ -38,9 +38,7 @@ export async function setNotificationRules({
   ctx: Ctx;
   input: { userId: string } & NotificationRulesInput;
 }): Promise<NotificationRulesInput> {
-  requireRole(ctx, 'viewer');
-  const self = ctx.actor.type === 'user' && ctx.actor.id === input.userId;
-  if (!self) requireRole(ctx, 'admin');
+  requireSelfOrAdmin(ctx, input.userId);
   return inTransaction(ctx, async (tx) => {
     const { rowCount } = await tx.db.query(
       'UPDATE users SET notification_rules = $2, locale = COALESCE($4, locale), updated_at = $3 WHERE id::text = $1',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import { Link } from '../router';
 import { roles, type User } from './admin-types';
 import { ConfirmButton } from './confirm-button';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
@@ -34,7 +35,9 @@ export function UserRow({ user, self, onChanged }: { user: User; self: boolean; 
   return (
     <>
       <tr data-testid="user-row" data-username={user.username} className={active ? undefined : 'inactive'}>
-        <th scope="row">{user.name}</th>
+        <th scope="row">
+          <Link to={`/admin/users/${encodeURIComponent(user.id)}`}>{user.name}</Link>
+        </th>
         <td>
           <code>{user.username}</code>
         </td>
