@@ -60,6 +60,16 @@ describe.each(testBackends)('editing and previewing notification templates on $b
     expect(paths).toEqual(['/template/short']);
   });
 
+  it.skipIf(!available)(
+    'lists the kinds, languages and channels a template is chosen by, with their formats',
+    async () => {
+      const choices = (await t.call('GET', '/api/v1/notification-templates/choices')).json();
+      expect(choices.kinds).toContain('status_reminder');
+      expect(choices.locales).toEqual(expect.arrayContaining(['en', 'fr']));
+      expect(choices.channels).toContainEqual(expect.objectContaining({ kind: 'sms', format: 'sms' }));
+    },
+  );
+
   it.skipIf(!available)('keeps template previews and reading to admins', async () => {
     const read = await t.call('GET', '/api/v1/notification-templates/triggered/en/sms', {
       token: t.users.responder.token,

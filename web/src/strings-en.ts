@@ -4,6 +4,7 @@
  */
 import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
+import { policiesStringsEn } from './policies/policies-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
@@ -193,6 +194,7 @@ export const en = {
   ...schedulesStringsEn,
   ...escalationStringsEn,
   ...channelsStringsEn,
+  ...policiesStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,5 +1,6 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
+import { policiesStringsFr } from './policies/policies-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
@@ -193,4 +194,5 @@ export const fr: Record<MessageKey, string> = {
   ...schedulesStringsFr,
   ...escalationStringsFr,
   ...channelsStringsFr,
+  ...policiesStringsFr,
 };

@@ -14,6 +14,7 @@ import { adoptTemplateDraft, AdoptTemplateDraftInput } from '../../notifications
 import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { NotificationLocaleSchema } from '../../notifications/channel-model.js';
 import { getTemplate, TemplateEditingSchema } from '../../notifications/templates/get-template.js';
+import { listTemplateChoices, TemplateChoicesSchema } from '../../notifications/templates/list-template-choices.js';
 import {
   previewTemplate,
   PreviewTemplateInput,
@@ -135,6 +136,18 @@ export function registerNotificationRoutes(app: App, { db, now, execution, confi
       },
     },
     async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.get(
+    '/api/v1/notification-templates/choices',
+    {
+      schema: {
+        tags,
+        summary: 'What a template is chosen by: message kinds, languages, channel kinds and their formats (admin)',
+        response: { 200: TemplateChoicesSchema, ...errorResponses },
+      },
+    },
+    (request) => listTemplateChoices({ ctx: ctxOf(request, db, now) }),
   );
 
   app.get(
