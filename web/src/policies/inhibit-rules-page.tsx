@@ -40,7 +40,7 @@ export function InhibitRulesPage() {
         <ul className="inhibit-rules" data-testid="inhibit-rules">
           {rules.map((rule) => (
             <li key={rule.id} className="inhibit-rule" data-testid="inhibit-rule">
-              <h3>{rule.name}</h3>
+              <h2>{rule.name}</h2>
               <dl>
                 <dt>{t('policies.inhibit.colSource')}</dt>
                 <dd>
