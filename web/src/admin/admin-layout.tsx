@@ -37,7 +37,12 @@ export const adminSections: readonly AdminSection[] = [
     intro: 'policies.templates.intro',
     minRole: 'admin',
   },
-  { path: '/admin/severity-policies', label: 'policies.severity.title', intro: 'policies.severity.intro', minRole: 'admin' },
+  {
+    path: '/admin/severity-policies',
+    label: 'policies.severity.title',
+    intro: 'policies.severity.intro',
+    minRole: 'admin',
+  },
   { path: '/admin/inhibit-rules', label: 'policies.inhibit.title', intro: 'policies.inhibit.intro', minRole: 'admin' },
   { path: '/admin/silences', label: 'admin.silences.title', intro: 'admin.silences.intro', minRole: 'responder' },
   {

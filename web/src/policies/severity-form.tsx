@@ -44,6 +44,21 @@ export function SeverityForm({
     setSaved(ok);
   };
 
+  const minutesField = (name: 'target' | 'cadence', path: string, value: string, set: (next: string) => void) => (
+    <label>
+      <span>{t(`policies.severity.${name}`)}</span>
+      <input
+        inputMode="numeric"
+        value={value}
+        onChange={(event) => set(event.target.value)}
+        data-testid={`severity-${name}`}
+        {...form.describe(path)}
+      />
+      <span className="hint">{t('policies.severity.noneHint')}</span>
+      <FieldError form={form} path={path} />
+    </label>
+  );
+
   return (
     <form
       ref={form.formRef}
@@ -72,30 +87,8 @@ export function SeverityForm({
         <FieldError form={form} path="/description" />
       </label>
       <div className="form-row">
-        <label>
-          <span>{t('policies.severity.target')}</span>
-          <input
-            inputMode="numeric"
-            value={target}
-            onChange={(event) => setTarget(event.target.value)}
-            data-testid="severity-target"
-            {...form.describe('/resolutionTargetMinutes')}
-          />
-          <span className="hint">{t('policies.severity.noneHint')}</span>
-          <FieldError form={form} path="/resolutionTargetMinutes" />
-        </label>
-        <label>
-          <span>{t('policies.severity.cadence')}</span>
-          <input
-            inputMode="numeric"
-            value={cadence}
-            onChange={(event) => setCadence(event.target.value)}
-            data-testid="severity-cadence"
-            {...form.describe('/statusUpdateMinutes')}
-          />
-          <span className="hint">{t('policies.severity.noneHint')}</span>
-          <FieldError form={form} path="/statusUpdateMinutes" />
-        </label>
+        {minutesField('target', '/resolutionTargetMinutes', target, setTarget)}
+        {minutesField('cadence', '/statusUpdateMinutes', cadence, setCadence)}
       </div>
       <FormError form={form} />
       <div className="row-actions">

@@ -27,44 +27,55 @@ export function TemplatesPage() {
       ) : (
         <>
           <div className="template-choice">
-            <label>
-              <span>{t('policies.templates.kind')}</span>
-              <select value={kind} onChange={(event) => setKind(event.target.value)} data-testid="template-kind">
-                {choices.kinds.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`policies.templates.kind.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('policies.templates.locale')}</span>
-              <select value={locale} onChange={(event) => setLocale(event.target.value)} data-testid="template-locale">
-                {choices.locales.map((value) => (
-                  <option key={value} value={value}>
-                    {t(`policies.templates.locale.${value}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              <span>{t('policies.templates.channel')}</span>
-              <select
-                value={channel}
-                onChange={(event) => setChannel(event.target.value)}
-                data-testid="template-channel"
-              >
-                {choices.channels.map((row) => (
-                  <option key={row.kind} value={row.kind}>
-                    {row.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <Choice
+              name="kind"
+              value={kind}
+              onChange={setKind}
+              options={choices.kinds.map((value) => [value, t(`policies.templates.kind.${value}`)])}
+            />
+            <Choice
+              name="locale"
+              value={locale}
+              onChange={setLocale}
+              options={choices.locales.map((value) => [value, t(`policies.templates.locale.${value}`)])}
+            />
+            <Choice
+              name="channel"
+              value={channel}
+              onChange={setChannel}
+              options={choices.channels.map((row) => [row.kind, row.label])}
+            />
           </div>
           <TemplateEditor key={`${kind}/${locale}/${channel}`} choice={{ kind, locale, channel, format }} />
         </>
       )}
     </AdminPage>
+  );
+}
+
+/** One of the three lists a template is chosen by, its options as [value, label]. */
+function Choice({
+  name,
+  value,
+  onChange,
+  options,
+}: {
+  name: 'kind' | 'locale' | 'channel';
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  const { t } = useI18n();
+  return (
+    <label>
+      <span>{t(`policies.templates.${name}`)}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid={`template-${name}`}>
+        {options.map(([option, label]) => (
+          <option key={option} value={option}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
