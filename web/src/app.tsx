@@ -9,6 +9,7 @@ import { matchRoute, type ConsoleRoute } from './console-route';
 import { adminRoutes } from './admin/admin-routes';
 import { channelsRoutes } from './channels/channels-routes';
 import { escalationRoutes } from './escalation/escalation-routes';
+import { policiesRoutes } from './policies/policies-routes';
 import { profileRoutes } from './profile/profile-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
 import { reportsRoutes } from './reports/reports-routes';
@@ -39,6 +40,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...escalationRoutes,
   ...channelsRoutes,
   ...profileRoutes,
+  ...policiesRoutes,
   ...adminRoutes,
 ];
 

@@ -4,6 +4,7 @@
  */
 import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
+import { policiesStringsEn } from './policies/policies-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
@@ -197,6 +198,7 @@ export const en = {
   ...escalationStringsEn,
   ...profileStringsEn,
   ...channelsStringsEn,
+  ...policiesStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

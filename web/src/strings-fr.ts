@@ -1,5 +1,6 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
+import { policiesStringsFr } from './policies/policies-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
@@ -197,4 +198,5 @@ export const fr: Record<MessageKey, string> = {
   ...escalationStringsFr,
   ...profileStringsFr,
   ...channelsStringsFr,
+  ...policiesStringsFr,
 };

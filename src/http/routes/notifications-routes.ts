@@ -13,6 +13,13 @@ import { putTemplate, StoredTemplateSchema } from '../../notifications/store/put
 import { adoptTemplateDraft, AdoptTemplateDraftInput } from '../../notifications/store/adopt-template-draft.js';
 import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { NotificationLocaleSchema } from '../../notifications/channel-model.js';
+import { getTemplate, TemplateEditingSchema } from '../../notifications/templates/get-template.js';
+import { listTemplateChoices, TemplateChoicesSchema } from '../../notifications/templates/list-template-choices.js';
+import {
+  previewTemplate,
+  PreviewTemplateInput,
+  TemplatePreviewSchema,
+} from '../../notifications/templates/preview-template.js';
 import { NotificationKindSchema, TemplateOverrideSchema } from '../../notifications/templates/template-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -20,6 +27,11 @@ import { errorResponses } from '../schemas.js';
 import { systemCtx } from '../../core/context.js';
 
 const tags = ['notifications'];
+const TemplateParams = Type.Object({
+  kind: NotificationKindSchema,
+  locale: NotificationLocaleSchema,
+  channel: ChannelKindSchema,
+});
 
 /** Notification channels (admin) and the acknowledge links of pages. */
 export function registerNotificationRoutes(app: App, { db, now, execution, config }: HttpDeps): void {
@@ -126,17 +138,51 @@ export function registerNotificationRoutes(app: App, { db, now, execution, confi
     async (request) => replayDelivery({ ctx: ctxOf(request, db, now), input: request.params }),
   );
 
+  app.get(
+    '/api/v1/notification-templates/choices',
+    {
+      schema: {
+        tags,
+        summary: 'What a template is chosen by: message kinds, languages, channel kinds and their formats (admin)',
+        response: { 200: TemplateChoicesSchema, ...errorResponses },
+      },
+    },
+    (request) => listTemplateChoices({ ctx: ctxOf(request, db, now) }),
+  );
+
+  app.get(
+    '/api/v1/notification-templates/:kind/:locale/:channel',
+    {
+      schema: {
+        tags,
+        summary: "A message template as an admin edits it: the default parts, the admin's parts, the variables",
+        params: TemplateParams,
+        response: { 200: TemplateEditingSchema, ...errorResponses },
+      },
+    },
+    async (request) => getTemplate({ ctx: ctxOf(request, db, now), input: request.params }),
+  );
+
+  app.post(
+    '/api/v1/notification-templates/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Render a template not yet saved with a sample incident, as the channel would send it (admin)',
+        body: PreviewTemplateInput,
+        response: { 200: TemplatePreviewSchema, ...errorResponses },
+      },
+    },
+    (request) => previewTemplate({ ctx: ctxOf(request, db, now), input: request.body }),
+  );
+
   app.put(
     '/api/v1/notification-templates/:kind/:locale/:channel',
     {
       schema: {
         tags,
         summary: 'Replace parts of a message template for one language and channel (admin; checked when saved)',
-        params: Type.Object({
-          kind: NotificationKindSchema,
-          locale: NotificationLocaleSchema,
-          channel: ChannelKindSchema,
-        }),
+        params: TemplateParams,
         body: Type.Object({ template: TemplateOverrideSchema }, { additionalProperties: false }),
         response: { 200: StoredTemplateSchema, ...errorResponses },
       },

@@ -31,6 +31,19 @@ export const adminSections: readonly AdminSection[] = [
   { path: '/admin/runners', label: 'runners.title', intro: 'runners.intro', minRole: 'admin' },
   { path: '/admin/escalation-policies', label: 'escalation.title', intro: 'escalation.intro', minRole: 'admin' },
   { path: '/admin/notification-channels', label: 'channels.title', intro: 'channels.intro', minRole: 'admin' },
+  {
+    path: '/admin/notification-templates',
+    label: 'policies.templates.title',
+    intro: 'policies.templates.intro',
+    minRole: 'admin',
+  },
+  {
+    path: '/admin/severity-policies',
+    label: 'policies.severity.title',
+    intro: 'policies.severity.intro',
+    minRole: 'admin',
+  },
+  { path: '/admin/inhibit-rules', label: 'policies.inhibit.title', intro: 'policies.inhibit.intro', minRole: 'admin' },
   { path: '/admin/silences', label: 'admin.silences.title', intro: 'admin.silences.intro', minRole: 'responder' },
   {
     path: '/admin/maintenance',
