@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
+import { weeklySchedule } from '../support/weekly-schedule.js';
 import { timelineTypes } from '../support/alert-support.js';
 import { eventually } from '../support/eventually.js';
 
@@ -12,22 +13,7 @@ describe.each(testBackends)('escalation of an incident on $backend', ({ backend,
     async () => {
       const { responder, admin } = t.users;
       const schedule = await t.call('PUT', '/api/v1/schedules/dispatch-primary', {
-        body: {
-          name: 'Dispatch primary',
-          definition: {
-            timeZone: 'Europe/Paris',
-            layers: [
-              {
-                id: 'weekly',
-                name: 'Weekly',
-                rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
-                startsAt: '2026-01-05T09:00:00+01:00',
-                participants: [responder.id],
-              },
-            ],
-            overrides: [],
-          },
-        },
+        body: weeklySchedule('Dispatch primary', [responder.id]),
       });
       expect(schedule.statusCode, schedule.body).toBe(201);
       const onCall = await t.call('GET', '/api/v1/schedules/dispatch-primary/on-call', { token: t.users.viewer.token });

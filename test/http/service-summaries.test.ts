@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type TestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
-
-/** A schedule with one weekly layer of the given people, handing over on Mondays at 09:00 Paris time. */
-function weeklySchedule(name: string, participants: string[], teamId?: string) {
-  return {
-    name,
-    ...(teamId === undefined ? {} : { teamId }),
-    definition: {
-      timeZone: 'Europe/Paris',
-      layers: [
-        {
-          id: 'weekly',
-          name: 'Weekly',
-          rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
-          startsAt: '2026-01-05T09:00:00+01:00',
-          participants,
-        },
-      ],
-      overrides: [],
-    },
-  };
-}
+import { weeklySchedule } from '../support/weekly-schedule.js';
 
 async function ok(t: TestApp, method: string, url: string, body?: unknown): Promise<unknown> {
   const answer = await t.call(method, url, body === undefined ? {} : { body });
