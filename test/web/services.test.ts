@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
 import type { TestApp } from '../support/test-app.js';
+import { weeklySchedule } from '../support/weekly-schedule.js';
 
 /** Calls the API as the admin and fails the test, with the answer, on anything but success. */
 async function setUp(t: TestApp, method: string, url: string, body?: unknown): Promise<{ id: string }> {
@@ -25,23 +26,12 @@ describe.skipIf(!hasChromium)('the services and on-call pages in Chromium', () =
     const { rows } = await t.db.query<{ name: string }>('SELECT name FROM users WHERE id = $1', [t.users.admin.id]);
     adminName = rows[0]!.name;
     await setUp(t, 'POST', '/api/v1/teams', { id: 'payments', name: 'Payments team' });
-    await setUp(t, 'PUT', '/api/v1/schedules/payments-primary', {
-      name: 'Payments primary',
-      teamId: 'payments',
-      definition: {
-        timeZone: 'Europe/Paris',
-        layers: [
-          {
-            id: 'weekly',
-            name: 'Weekly',
-            rotation: { kind: 'weekly', handoffTime: '09:00', handoffWeekday: 1 },
-            startsAt: '2026-01-05T09:00:00+01:00',
-            participants: [t.users.responder.id, t.users.viewer.id],
-          },
-        ],
-        overrides: [],
-      },
-    });
+    await setUp(
+      t,
+      'PUT',
+      '/api/v1/schedules/payments-primary',
+      weeklySchedule('Payments primary', [t.users.responder.id, t.users.viewer.id], 'payments'),
+    );
     await setUp(t, 'PUT', '/api/v1/escalation-policies/payments-default', {
       name: 'Payments default',
       levels: [

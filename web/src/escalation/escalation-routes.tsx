@@ -1,11 +1,9 @@
-import { lazy, Suspense, type ReactNode } from 'react';
 import type { ConsoleRoute } from '../console-route';
+import { lazyPage } from '../lazy-page';
 
 // Loaded when first opened: setting up escalation is rare, and the first page must stay light.
-const PoliciesPage = lazy(() => import('./policies-page').then((module) => ({ default: module.PoliciesPage })));
-const PolicyPage = lazy(() => import('./policy-page').then((module) => ({ default: module.PolicyPage })));
-
-const loading = (page: ReactNode) => <Suspense fallback={<p aria-busy="true">…</p>}>{page}</Suspense>;
+const PoliciesPage = lazyPage(() => import('./policies-page').then((module) => module.PoliciesPage));
+const PolicyPage = lazyPage(() => import('./policy-page').then((module) => module.PolicyPage));
 
 /**
  * The escalation policy pages (admin area): the list, a new policy, one policy. `new` comes
@@ -13,10 +11,10 @@ const loading = (page: ReactNode) => <Suspense fallback={<p aria-busy="true">…
  * is edited through the API).
  */
 export const escalationRoutes: readonly ConsoleRoute[] = [
-  { pattern: /^\/admin\/escalation-policies\/?$/, render: () => loading(<PoliciesPage />) },
-  { pattern: /^\/admin\/escalation-policies\/new\/?$/, render: () => loading(<PolicyPage key="new" id={null} />) },
+  { pattern: /^\/admin\/escalation-policies\/?$/, render: () => <PoliciesPage /> },
+  { pattern: /^\/admin\/escalation-policies\/new\/?$/, render: () => <PolicyPage key="new" id={null} /> },
   {
     pattern: /^\/admin\/escalation-policies\/([^/]+)\/?$/,
-    render: ([id = '']) => loading(<PolicyPage key={id} id={id} />),
+    render: ([id = '']) => <PolicyPage key={id} id={id} />,
   },
 ];
