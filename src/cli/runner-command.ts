@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import pino from 'pino';
 import { runnerSandboxes, type RunnerLabels, type RunnerSandbox } from '../execution/jobs/runner-model.js';
 import { parseRunnerSelector } from '../execution/jobs/runner-selector.js';
 import { httpTransport } from '../runner/runner-api.js';
 import type { RunnerLog } from '../runner/runner.js';
 import { SandboxUnavailableError } from '../runner/sandbox/check-sandbox.js';
 import { startRunner } from '../runner/start-runner.js';
+import { createLogger } from '../node/create-logger.js';
 import { CliError, exitCodes, type CliIo } from './cli-io.js';
 
 interface RunnerFlags {
@@ -23,6 +23,7 @@ interface RunnerFlags {
   hide: string[];
   workdir?: string;
   logLevel: string;
+  logFormat?: 'auto' | 'json' | 'pretty';
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -60,6 +61,12 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
     .option('--hide <path>', 'a folder or file steps must not see (repeatable)', collect, [])
     .option('--workdir <dir>', 'working directory of shell steps (default: the home folder)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug or silent', 'info')
+    .addOption(
+      new Option(
+        '--log-format <format>',
+        'auto (readable on a terminal, JSON when piped), json or pretty (ASTREINTE_LOG_FORMAT)',
+      ).choices(logFormats),
+    )
     .action(async (flags: RunnerFlags) => {
       const { token, stdinClosed } = await readToken(flags, io);
       const labels = readLabels(flags.label);
@@ -68,7 +75,7 @@ export function registerRunnerCommand(program: Command, io: CliIo, version: stri
         throw new CliError('--concurrency must be a whole number from 1 to 64', exitCodes.usage);
       const sandbox = flags.sandbox ?? readSandbox(io.env['ASTREINTE_RUNNER_SANDBOX']);
       const url = flags.url ?? io.env['ASTREINTE_URL'] ?? 'http://127.0.0.1:8080';
-      const log = pinoLog(flags.logLevel, io);
+      const log = pinoLog(flags.logLevel, flags.logFormat ?? readLogFormat(io.env['ASTREINTE_LOG_FORMAT']), io);
       const runner = await startRunner({
         transport: httpTransport(url, token),
         labels,
@@ -147,11 +154,19 @@ function readSandbox(value: string | undefined): RunnerSandbox {
   );
 }
 
-function pinoLog(level: string, io: CliIo): RunnerLog {
-  const logger = pino(
-    { level, base: { service: 'astreinte-runner' } },
-    { write: (line: string) => io.stdout.write(line) },
+const logFormats = ['auto', 'json', 'pretty'] as const;
+
+function readLogFormat(value: string | undefined): (typeof logFormats)[number] {
+  if (value === undefined || value === '') return 'auto';
+  if ((logFormats as readonly string[]).includes(value)) return value as (typeof logFormats)[number];
+  throw new CliError(
+    `ASTREINTE_LOG_FORMAT must be one of ${logFormats.join(', ')} (got ${JSON.stringify(value)})`,
+    exitCodes.usage,
   );
+}
+
+function pinoLog(level: string, format: (typeof logFormats)[number], io: CliIo): RunnerLog {
+  const logger = createLogger({ level, format, service: 'astreinte-runner', output: io.stdout });
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),
     warn: (message, fields) => logger.warn(fields ?? {}, message),

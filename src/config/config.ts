@@ -11,6 +11,10 @@ export const ConfigSchema = Type.Object({
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'selects a PostgreSQL server' })),
   dataDir: Type.String({ minLength: 1, default: './data', description: 'embedded database folder' }),
   logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  logFormat: Type.Enum(['auto', 'json', 'pretty'], {
+    default: 'auto',
+    description: 'auto: readable lines when stdout is a terminal, JSON (one object per line) otherwise',
+  }),
   bodyLimitBytes: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   databasePoolSize: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   shutdownTimeoutMs: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000 }),
@@ -202,6 +206,7 @@ export const configEnvironment: Record<keyof Config, string> = {
   databaseUrl: 'DATABASE_URL',
   dataDir: 'ASTREINTE_DATA_DIR',
   logLevel: 'ASTREINTE_LOG_LEVEL',
+  logFormat: 'ASTREINTE_LOG_FORMAT',
   bodyLimitBytes: 'ASTREINTE_BODY_LIMIT_BYTES',
   databasePoolSize: 'ASTREINTE_DATABASE_POOL_SIZE',
   shutdownTimeoutMs: 'ASTREINTE_SHUTDOWN_TIMEOUT_MS',

@@ -8,6 +8,7 @@ import { authPlugin } from './auth-plugin.js';
 import { answerError, type ErrorBody } from './error-mapping.js';
 import type { App, HttpDeps } from './http-deps.js';
 import { createHttpMetrics } from './metrics.js';
+import { RequestLog } from './request-log.js';
 import { registerRoutes } from './routes/register-routes.js';
 import { makeValidatorCompiler } from './validator-compilers.js';
 
@@ -26,6 +27,7 @@ export async function buildApp(deps: HttpDeps, options: { logger?: FastifyBaseLo
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     trustProxy: false,
+    logController: new RequestLog(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(makeValidatorCompiler());
   // The API speaks JSON only: without this, Fastify's built-in text/plain parser would hand a

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import { startLocalRunner } from '../runner/local-runner.js';
+import { resolveLogFormat } from './create-logger.js';
 import type { Database } from '../storage/database.js';
 
 /**
@@ -25,6 +26,8 @@ export async function startNodeRunner(options: {
     url: options.url,
     logger: options.logger,
     logLevel: config.logLevel,
+    // Its lines join the server's output: in the same format.
+    logFormat: resolveLogFormat(config.logFormat, process.stdout),
     sandbox: config.runnerSandbox,
     concurrency: config.stepConcurrency,
     hidden: [

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
+import { createLogger } from './create-logger.js';
 import { bootstrapDatabase } from '../auth/bootstrap-admin.js';
 import type { Config } from '../config/config.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -51,7 +52,9 @@ export interface StartNodeOptions {
  */
 export async function startNode(configured: Config, options: StartNodeOptions = {}): Promise<RunningNode> {
   let config = configured;
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'astreinte' } });
+  const logger =
+    options.logger ??
+    createLogger({ level: config.logLevel, format: config.logFormat, service: 'astreinte', output: process.stdout });
   const now = options.now ?? (() => new Date());
   const db = await openDatabase({
     url: config.databaseUrl,

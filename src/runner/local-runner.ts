@@ -22,6 +22,7 @@ export interface LocalRunnerOptions {
   logger: Logger;
   /** The server's log level: the runner's lines join the server's output only from `warn` up, unless debugging. */
   logLevel: string;
+  logFormat: 'json' | 'pretty';
 }
 
 /** Local runner tokens of earlier starts that nobody used for a day: revoked, so they do not pile up. */
@@ -123,6 +124,8 @@ function spawnRunner(options: LocalRunnerOptions): ChildProcess {
     options.sandbox,
     '--log-level',
     ['debug', 'trace', 'silent', 'fatal', 'error'].includes(options.logLevel) ? options.logLevel : 'warn',
+    '--log-format',
+    options.logFormat,
     ...options.hidden.flatMap((path) => ['--hide', path]),
     ...options.writable.flatMap((path) => ['--writable', path]),
     ...(options.workdir === undefined ? [] : ['--workdir', options.workdir]),

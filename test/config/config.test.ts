@@ -19,6 +19,7 @@ describe('configuration', () => {
       port: 8080,
       dataDir: './data',
       logLevel: 'info',
+      logFormat: 'auto',
       bodyLimitBytes: 1048576,
       databasePoolSize: 10,
       shutdownTimeoutMs: 10000,
