@@ -35,6 +35,11 @@ describe.each(testBackends)('alert ingestion on $backend', ({ backend, available
         labels: { alertname: 'OSRMDown', integration: 'prom-main' },
       });
       expect((await timelineTypes(t, incidentId)).filter((type) => type === 'alert_fired')).toHaveLength(50);
+      // The audit says who sent how many, in a row per flush, not a row per alert.
+      const { rows: audited } = await t.db.query<{ actor_type: string; actor_name: string; details: object }>(
+        `SELECT actor_type, actor_name, details FROM audit_log WHERE action = 'alerts.ingest'`,
+      );
+      expect(audited).toEqual([{ actor_type: 'integration', actor_name: 'prom-main', details: { received: 50 } }]);
 
       // Prometheus re-sends firing alerts: a repeat counts, and adds nothing to the timeline.
       const before = await timelineTypes(t, incidentId);

@@ -100,18 +100,21 @@ export async function ingestAlerts(
   });
 }
 
-/** One audit row per integration and flush: alerts arrive by thousands, the audit says who sent how many. */
+/**
+ * One audit row per integration and flush: alerts arrive by thousands, the audit says who sent how
+ * many. Not how many requests: under load the inbox splits a request by group, so a flush no longer
+ * knows how many requests its alerts came in (the HTTP metrics count those).
+ */
 async function auditIngest(ctx: Ctx, submissions: readonly AlertSubmission[]): Promise<void> {
-  const counts = new Map<string, { integration: IngestIntegration; received: number; requests: number }>();
+  const counts = new Map<string, { integration: IngestIntegration; received: number }>();
   for (const { integration, alerts } of submissions) {
-    const entry = counts.get(integration.id) ?? { integration, received: 0, requests: 0 };
+    const entry = counts.get(integration.id) ?? { integration, received: 0 };
     entry.received += alerts.length;
-    entry.requests += 1;
     counts.set(integration.id, entry);
   }
-  for (const { integration, received, requests } of counts.values()) {
+  for (const { integration, received } of counts.values()) {
     await recordAudits({ ...ctx, actor: { type: 'integration', id: integration.id, name: integration.name } }, [
-      { action: 'alerts.ingest', targetType: 'integration', targetId: integration.id, details: { received, requests } },
+      { action: 'alerts.ingest', targetType: 'integration', targetId: integration.id, details: { received } },
     ]);
   }
 }
