@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { fieldHint } from '../core/field-hint.js';
 
 export const notificationLocales = ['fr', 'en'] as const;
 export type NotificationLocale = (typeof notificationLocales)[number];
@@ -25,7 +26,9 @@ export const NotificationRecipientSchema = Type.Object(
     userId: Type.Optional(Type.String()),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
-    phone: Type.Optional(Type.String({ pattern: e164, description: 'E.164, e.g. +33612345678' })),
+    phone: Type.Optional(
+      Type.String({ pattern: e164, ...fieldHint('E.164, e.g. +33612345678', 'E.164, par ex. +33612345678') }),
+    ),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64, examples: ['Europe/Paris'] })),
     locale: Type.Optional(NotificationLocaleSchema),
   },

@@ -3,7 +3,7 @@ import { Value } from 'typebox/value';
 import { channelKindNames, channelKinds } from '../../src/notifications/channel-kinds.js';
 import { listChannelKinds } from '../../src/notifications/list-channel-kinds.js';
 import type { Ctx } from '../../src/core/context.js';
-import { configOf, fieldsOf, initialValues, type SchemaNode } from '../../web/src/channels/schema-fields.js';
+import { configOf, fieldsOf, hintOf, initialValues, type SchemaNode } from '../../web/src/channels/schema-fields.js';
 
 const adminCtx = {
   actor: { type: 'user', id: 'u1', name: 'Ada', role: 'admin' },
@@ -22,6 +22,16 @@ describe("the channel form's fields, read from the kinds' schemas", () => {
         kinds.find((info) => info.kind === kind)!.secretPaths,
       );
     }
+  });
+
+  it('gives every hint of every kind in French too, and shows each reader their language', () => {
+    for (const kind of channelKindNames)
+      for (const field of fieldsOf(schemaOf(kind)).filter((field) => field.node.description !== undefined))
+        expect(field.node['x-description-fr'], `${kind} ${field.path}`).toMatch(/\S/);
+    const secret = fieldsOf(schemaOf('webhook')).find((field) => field.path === '/secret')!.node;
+    expect(hintOf(secret, 'en')).toBe('HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with');
+    expect(hintOf(secret, 'fr')).toBe('clé HMAC-SHA256 avec laquelle le destinataire vérifie X-Astreinte-Signature');
+    expect(hintOf({ description: 'only English' }, 'fr')).toBe('only English');
   });
 
   it("builds an e-mail configuration the server's schema accepts, leaving out the optional login when empty", () => {

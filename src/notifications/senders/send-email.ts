@@ -12,6 +12,7 @@ import {
   type DeliveryResult,
   type SendRequest,
 } from '../delivery-result.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 export const defaultEmailTimeoutMs = 30_000;
 
@@ -22,10 +23,18 @@ export const EmailChannelSchema = Type.Object(
     host: Type.String({ minLength: 1, maxLength: 255 }),
     port: Type.Integer({ minimum: 1, maximum: 65_535, examples: [587, 465] }),
     secure: Type.Boolean({
-      description: 'TLS from the first byte (port 465); false: plain connection upgraded by STARTTLS when offered',
+      ...fieldHint(
+        'TLS from the first byte (port 465); false: plain connection upgraded by STARTTLS when offered',
+        'TLS dès le premier octet (port 465) ; non : connexion en clair passée en TLS par STARTTLS si le serveur le propose',
+      ),
     }),
     requireTls: Type.Optional(
-      Type.Boolean({ description: 'with secure false: refuse to send when the server offers no STARTTLS' }),
+      Type.Boolean({
+        ...fieldHint(
+          'with secure false: refuse to send when the server offers no STARTTLS',
+          "sans TLS d'emblée : refuser d'envoyer si le serveur ne propose pas STARTTLS",
+        ),
+      }),
     ),
     auth: Type.Optional(
       Type.Object(

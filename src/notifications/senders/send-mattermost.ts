@@ -4,6 +4,7 @@ import { defineChannelKind } from '../channel-kind-definition.js';
 import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 /** Side bar colour of chat posts by severity. */
 export const severityColors: Readonly<Record<Severity, string>> = {
@@ -20,10 +21,20 @@ export const MattermostChannelSchema = Type.Object(
     url: Type.String({
       ...secretField,
       ...httpUrlField,
-      description: 'Mattermost incoming-webhook URL (…/hooks/<key>)',
+      ...fieldHint(
+        'Mattermost incoming-webhook URL (…/hooks/<key>)',
+        'URL du webhook entrant Mattermost (…/hooks/<clé>)',
+      ),
     }),
     channel: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: 'channel name, or @username for a direct message' }),
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        ...fieldHint(
+          'channel name, or @username for a direct message',
+          'nom du canal, ou @utilisateur pour un message direct',
+        ),
+      }),
     ),
     username: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     iconUrl: Type.Optional(Type.String(httpUrlField)),

@@ -4,6 +4,7 @@ import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { escapeSlackText } from '../templates/chat-dialects.js';
 import { postHttp } from './post-http.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 // Block Kit limits: a header's plain text, a section's text.
 const headerMax = 150;
@@ -13,7 +14,11 @@ const sectionMax = 3000;
 export const SlackChannelSchema = Type.Object(
   {
     kind: Type.Literal('slack'),
-    url: Type.String({ ...secretField, ...httpUrlField, description: 'Slack incoming-webhook URL' }),
+    url: Type.String({
+      ...secretField,
+      ...httpUrlField,
+      ...fieldHint('Slack incoming-webhook URL', 'URL du webhook entrant Slack'),
+    }),
   },
   { additionalProperties: false, title: 'SlackChannel' },
 );

@@ -4,17 +4,27 @@ import { defineChannelKind } from '../channel-kind-definition.js';
 import { httpUrlField, secretField } from '../channel-model.js';
 import { failedResult, type DeliveryResult, type SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 /** An SMS provider speaking Twilio's Messages API (Twilio itself, or a compatible gateway). */
 export const SmsChannelSchema = Type.Object(
   {
     kind: Type.Literal('sms'),
     baseUrl: Type.String({ ...httpUrlField, examples: ['https://api.twilio.com'] }),
-    accountSid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'account SID, also the Basic auth user' }),
+    accountSid: Type.String({
+      pattern: '^[A-Za-z0-9_-]{1,64}$',
+      ...fieldHint(
+        'account SID, also the Basic auth user',
+        "SID du compte, aussi l'utilisateur de l'authentification Basic",
+      ),
+    }),
     authToken: Type.String({ ...secretField, minLength: 1, maxLength: 500 }),
     from: Type.String({
       pattern: '^(\\+[1-9][0-9]{6,14}|[A-Za-z0-9 ]{1,11})$',
-      description: 'E.164 number, or an alphanumeric sender id',
+      ...fieldHint(
+        'E.164 number, or an alphanumeric sender id',
+        "numéro E.164, ou identifiant d'expéditeur alphanumérique",
+      ),
     }),
   },
   { additionalProperties: false, title: 'SmsChannel' },

@@ -4,6 +4,7 @@ import { defineChannelKind } from '../channel-kind-definition.js';
 import { httpUrlField, secretField } from '../channel-model.js';
 import type { DeliveryResult, SendRequest } from '../delivery-result.js';
 import { postHttp } from './post-http.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 const headerColors: Readonly<Record<Severity, string>> = {
   P1: 'Attention',
@@ -20,7 +21,10 @@ export const TeamsChannelSchema = Type.Object(
     url: Type.String({
       ...secretField,
       ...httpUrlField,
-      description: 'URL of a Teams Workflows "when a Teams webhook request is received" flow',
+      ...fieldHint(
+        'URL of a Teams Workflows "when a Teams webhook request is received" flow',
+        "URL d'un flux Teams Workflows « Lors de la réception d'une requête de webhook Teams »",
+      ),
     }),
   },
   { additionalProperties: false, title: 'TeamsChannel' },

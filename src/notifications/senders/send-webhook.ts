@@ -5,6 +5,7 @@ import type { DeliveryResult } from '../delivery-result.js';
 import type { NotificationKind } from '../templates/template-model.js';
 import { postHttp } from './post-http.js';
 import { signWebhookBody } from './webhook-signature.js';
+import { fieldHint } from '../../core/field-hint.js';
 
 // An HTTP token (RFC 9110): anything else would be refused by fetch at send time, too late.
 const headerName = Type.String({ pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$" });
@@ -19,13 +20,19 @@ export const WebhookChannelSchema = Type.Object(
       ...secretField,
       minLength: 16,
       maxLength: 500,
-      description: 'HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with',
+      ...fieldHint(
+        'HMAC-SHA256 key the receiver verifies X-Astreinte-Signature with',
+        'clé HMAC-SHA256 avec laquelle le destinataire vérifie X-Astreinte-Signature',
+      ),
     }),
     headers: Type.Optional(
       Type.Record(headerName, headerValue, {
         maxProperties: 20,
         additionalProperties: false,
-        description: 'sent as well; cannot replace Content-Type or X-Astreinte-*',
+        ...fieldHint(
+          'sent as well; cannot replace Content-Type or X-Astreinte-*',
+          'envoyés en plus ; ne peuvent remplacer Content-Type ni X-Astreinte-*',
+        ),
       }),
     ),
   },

@@ -1,7 +1,7 @@
 import type { AdminForm } from '../admin/form-feedback';
 import { FieldError } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
-import { hasStored, humanize, type FieldSpec, type FieldValues } from './schema-fields';
+import { hasStored, hintOf, humanize, type FieldSpec, type FieldValues } from './schema-fields';
 
 /** A schema's first example, as a placeholder (`587`, `https://api.twilio.com`). */
 function exampleOf(field: FieldSpec): string | undefined {
@@ -27,7 +27,7 @@ export function ConfigFields({
   form: AdminForm;
   onChange: (path: string, value: string | boolean) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   return (
     <>
       {fields.map((field) => {
@@ -41,7 +41,7 @@ export function ConfigFields({
           </span>
         );
         const hint = [
-          field.node.description,
+          hintOf(field.node, language),
           field.secret && (hasStored(stored, field.path) ? t('channels.secretKeep') : t('channels.secret')),
         ]
           .filter((part): part is string => typeof part === 'string')

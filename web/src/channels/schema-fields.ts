@@ -13,6 +13,8 @@ export interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   required?: string[];
   description?: string;
+  /** The description in French, where the kind gives one (src/core/field-hint.ts). */
+  'x-description-fr'?: string;
   format?: string;
   pattern?: string;
   minimum?: number;
@@ -20,6 +22,11 @@ export interface SchemaNode {
   maxLength?: number;
   examples?: unknown[];
   'x-secret'?: boolean;
+}
+
+/** A field's hint in the reader's language: the English description where no translation is given. */
+export function hintOf(node: SchemaNode, language: string): string | undefined {
+  return (language === 'fr' ? node['x-description-fr'] : undefined) ?? node.description;
 }
 
 export type FieldControl = 'text' | 'number' | 'boolean' | 'json';
