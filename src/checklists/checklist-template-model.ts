@@ -1,10 +1,8 @@
 import { Type, type Static } from 'typebox';
+import { slugIdSchema } from '../core/slug-id.js';
 
 /** Template ids are slugs, like service ids: they are typed by hand when attaching one. */
-export const ChecklistTemplateIdSchema = Type.String({
-  pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
-  examples: ['sev1-first-hour'],
-});
+export const ChecklistTemplateIdSchema = slugIdSchema('sev1-first-hour');
 
 export const ChecklistItemInputSchema = Type.Object(
   { text: Type.String({ minLength: 1, maxLength: 1000 }) },

@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { validationError } from '../core/app-error.js';
 import type { Queryable } from '../storage/database.js';
+import { slugIdSchema } from '../core/slug-id.js';
 
 /** Service ids are slugs: they appear in URLs, alert routing rules and incident service lists. */
-export const ServiceIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['dispatch-api'] });
+export const ServiceIdSchema = slugIdSchema('dispatch-api');
 
 export const ServiceTagsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
   maxItems: 50,

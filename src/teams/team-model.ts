@@ -1,10 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { slugIdSchema } from '../core/slug-id.js';
 
-export const TeamIdSchema = Type.String({
-  pattern: '^[a-z0-9][a-z0-9-]{1,62}$',
-  description: 'slug, fixed once created',
-  examples: ['dispatch'],
-});
+export const TeamIdSchema = slugIdSchema('dispatch');
 export const TeamNameSchema = Type.String({ minLength: 1, maxLength: 200 });
 export const TeamDescriptionSchema = Type.String({ maxLength: 5000 });
 

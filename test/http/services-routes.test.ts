@@ -59,6 +59,8 @@ describe.each(testBackends)('services API on $backend', ({ backend, available })
     const cases: [unknown, string][] = [
       [{ id: 'Bad Id', name: 'x' }, '/id'],
       [{ id: 'x', name: 'too short id' }, '/id'],
+      // The console's /services/new page would hide a service called "new".
+      [{ id: 'new', name: 'New' }, '/id'],
       [{ id: 'ok-id', name: '' }, '/name'],
       [{ id: 'ok-id', name: 'x', rtoMinutes: -1 }, '/rtoMinutes'],
       [{ id: 'ok-id', name: 'x', rpoMinutes: 1.5 }, '/rpoMinutes'],

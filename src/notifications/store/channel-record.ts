@@ -2,8 +2,9 @@ import { Type, type Static } from 'typebox';
 import type { BreakerState } from '../circuit-breaker.js';
 import { ChannelConfigSchema, ChannelKindSchema, type ChannelConfig, type ChannelKind } from '../channel-kinds.js';
 import { redactChannelConfig, redactedSecret } from '../channel-secrets.js';
+import { slugIdSchema } from '../../core/slug-id.js';
 
-export const ChannelIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['smtp', 'ops-slack'] });
+export const ChannelIdSchema = slugIdSchema('smtp', 'ops-slack');
 
 type SchemaNode = {
   properties?: Record<string, SchemaNode>;

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { slugIdSchema } from '../../core/slug-id.js';
 
 export const escalationTargetTypes = ['user', 'schedule', 'team'] as const;
 
@@ -21,7 +22,7 @@ export const EscalationLevelSchema = Type.Object(
 );
 export type EscalationLevel = Static<typeof EscalationLevelSchema>;
 
-export const PolicyIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['dispatch-default'] });
+export const PolicyIdSchema = slugIdSchema('dispatch-default');
 
 export const EscalationPolicyInput = Type.Object(
   {

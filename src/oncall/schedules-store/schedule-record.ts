@@ -1,7 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { ScheduleSchema, type Schedule } from '../schedules/schedule-model.js';
+import { slugIdSchema } from '../../core/slug-id.js';
 
-export const ScheduleIdSchema = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,62}$', examples: ['dispatch-primary'] });
+export const ScheduleIdSchema = slugIdSchema('dispatch-primary');
 
 export const PutScheduleInput = Type.Object(
   {
