@@ -1,0 +1,123 @@
+/**
+ * What the execution settings page derives from the runbook, its settings and the runners: the
+ * parameters its steps use, a value tried against a rule, and which runners a selector reaches.
+ * Shapes are the server's, imported as types only.
+ */
+import type { ExecutionSettings } from '../../../src/execution/update-execution-settings.js';
+import type { ParameterRule } from '../../../src/execution/parameters/parameter-rules.js';
+import { parseLabels, type Runner } from '../runners/runners-api';
+import type { RunbookDetail } from './runbook-types';
+
+export type { ExecutionSettings, ParameterRule };
+
+/** One parameter as the page lists it: where the steps use it, and whether a rule is still wanted for it. */
+export interface RunbookParameter {
+  name: string;
+  secret: boolean;
+  /** The placeholders as written (`<task_id>`, `$TOKEN`), once each. */
+  tokens: string[];
+  /** Ids of the steps that use it; empty for a rule left from an older version of the runbook. */
+  steps: string[];
+}
+
+/**
+ * The parameters of the shown version's steps, in the order they first appear, then those the
+ * settings still hold rules for: saving replaces all the rules, so a rule the page did not show
+ * would be dropped without anyone choosing to.
+ */
+export function runbookParameters(detail: RunbookDetail, rules: Readonly<Record<string, ParameterRule>>) {
+  const byName = new Map<string, RunbookParameter>();
+  for (const section of detail.structure.sections) {
+    for (const step of section.steps) {
+      for (const parameter of step.parameters) {
+        const entry = byName.get(parameter.name) ?? { name: parameter.name, secret: false, tokens: [], steps: [] };
+        entry.secret ||= parameter.secret;
+        if (!entry.tokens.includes(parameter.token)) entry.tokens.push(parameter.token);
+        if (!entry.steps.includes(step.id)) entry.steps.push(step.id);
+        byName.set(parameter.name, entry);
+      }
+    }
+  }
+  for (const name of Object.keys(rules)) {
+    if (!byName.has(name)) byName.set(name, { name, secret: false, tokens: [], steps: [] });
+  }
+  return [...byName.values()];
+}
+
+/** How many of the runbook's steps are destructive: what self-approval is about. */
+export function destructiveStepCount(detail: RunbookDetail): number {
+  return detail.structure.sections.flatMap((section) => section.steps).filter((step) => step.risk === 'destructive')
+    .length;
+}
+
+/** What a tried value meets: accepted, refused by the list or the pattern, or a pattern that does not compile. */
+export type TryOutcome = 'empty' | 'accepted' | 'not-allowed' | 'no-match' | 'bad-pattern';
+
+/**
+ * A value against one rule, as the server checks it before running a step (allowed values first,
+ * then the pattern, anchored to the whole value and compiled without flags): the server's patterns
+ * are JavaScript regular expressions, so the browser's engine gives the server's answer.
+ */
+export function tryValue(rule: ParameterRule, value: string): TryOutcome {
+  if (value === '') return 'empty';
+  if (rule.allowed !== undefined && !rule.allowed.includes(value)) return 'not-allowed';
+  if (rule.pattern === undefined) return 'accepted';
+  const compiled = compilePattern(rule.pattern);
+  if (compiled === null) return 'bad-pattern';
+  return compiled.test(value) ? 'accepted' : 'no-match';
+}
+
+function compilePattern(pattern: string): RegExp | null {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return null;
+  }
+}
+
+/** The runners a selector reaches: every label it names, with that value (the server's `labels @> selector`). */
+export function runnersMatching(runners: readonly Runner[], selector: string) {
+  const { labels, invalid } = parseLabels(selector);
+  const wanted = labels.map((label) => {
+    const equals = label.indexOf('=');
+    return [label.slice(0, equals), label.slice(equals + 1)] as const;
+  });
+  const matches = (runner: Runner) => wanted.every(([name, value]) => runner.labels[name] === value);
+  const connected = runners.filter((runner) => runner.connected);
+  return { invalid, matching: connected.filter(matches), others: connected.filter((runner) => !matches(runner)) };
+}
+
+/** What a rule checks: nothing (any value), a pattern, a list of values, or both. */
+export const ruleKinds = ['any', 'pattern', 'allowed', 'both'] as const;
+export type RuleKind = (typeof ruleKinds)[number];
+
+/** The rule of a parameter as the form edits it: its kind, the pattern, and the allowed values one a line. */
+export interface RuleDraft {
+  kind: RuleKind;
+  pattern: string;
+  allowed: string;
+}
+
+export function draftOf(rule: ParameterRule | undefined): RuleDraft {
+  const pattern = rule?.pattern ?? '';
+  const allowed = rule?.allowed ?? [];
+  const kinds = { pattern: pattern !== '', allowed: allowed.length > 0 };
+  const kind = kinds.pattern ? (kinds.allowed ? 'both' : 'pattern') : kinds.allowed ? 'allowed' : 'any';
+  return { kind, pattern, allowed: allowed.join('\n') };
+}
+
+/** The rule a draft says, or undefined when it checks nothing (any value goes); fields its kind leaves out are not sent. */
+export function ruleOf(draft: RuleDraft): ParameterRule | undefined {
+  const allowed = draft.allowed
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const withPattern = draft.kind === 'pattern' || draft.kind === 'both';
+  const withAllowed = draft.kind === 'allowed' || draft.kind === 'both';
+  const rule: ParameterRule = {
+    // An empty pattern is sent as it is: the server names the field, rather than the page dropping it unseen.
+    ...(withPattern ? { pattern: draft.pattern } : {}),
+    ...(withAllowed ? { allowed } : {}),
+  };
+  return Object.keys(rule).length === 0 ? undefined : rule;
+}
