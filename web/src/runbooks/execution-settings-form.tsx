@@ -89,7 +89,7 @@ export function ExecutionSettingsForm({ runbookId, detail, settings, runners, re
       </section>
       <fieldset>
         <legend>{t('runbooks.exec.approval')}</legend>
-        <label className="switch-row">
+        <label className="checkbox">
           <input
             type="checkbox"
             role="switch"

@@ -1,12 +1,11 @@
 /**
- * What the execution settings page derives from the runbook, its settings and the runners: the
- * parameters its steps use, a value tried against a rule, and which runners a selector reaches.
- * Shapes are the server's, imported as types only.
+ * What the execution settings page derives from the runbook and its settings: the parameters its
+ * steps use, a value tried against a rule, a rule as the form edits it. Shapes are the server's,
+ * imported as types only; no import of the console's runtime, so the server's tests can load it.
  */
 import type { ExecutionSettings } from '../../../src/execution/update-execution-settings.js';
 import type { ParameterRule } from '../../../src/execution/parameters/parameter-rules.js';
-import { parseLabels, type Runner } from '../runners/runners-api';
-import type { RunbookDetail } from './runbook-types';
+import type { RunbookDetail } from './runbook-types.js';
 
 export type { ExecutionSettings, ParameterRule };
 
@@ -73,18 +72,6 @@ function compilePattern(pattern: string): RegExp | null {
   } catch {
     return null;
   }
-}
-
-/** The runners a selector reaches: every label it names, with that value (the server's `labels @> selector`). */
-export function runnersMatching(runners: readonly Runner[], selector: string) {
-  const { labels, invalid } = parseLabels(selector);
-  const wanted = labels.map((label) => {
-    const equals = label.indexOf('=');
-    return [label.slice(0, equals), label.slice(equals + 1)] as const;
-  });
-  const matches = (runner: Runner) => wanted.every(([name, value]) => runner.labels[name] === value);
-  const connected = runners.filter((runner) => runner.connected);
-  return { invalid, matching: connected.filter(matches), others: connected.filter((runner) => !matches(runner)) };
 }
 
 /** What a rule checks: nothing (any value), a pattern, a list of values, or both. */

@@ -1,8 +1,7 @@
 import { useId } from 'react';
 import { FieldError, type AdminForm } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
-import { labelsText, type Runner } from '../runners/runners-api';
-import { runnersMatching } from './execution-settings-model';
+import { labelsText, parseLabels, type Runner } from '../runners/runners-api';
 
 interface Props {
   value: string;
@@ -10,6 +9,18 @@ interface Props {
   runners: readonly Runner[] | null;
   form: AdminForm;
   readOnly: boolean;
+}
+
+/** The runners a selector reaches: every label it names, with that value (the server's `labels @> selector`). */
+function runnersMatching(runners: readonly Runner[], selector: string) {
+  const { labels, invalid } = parseLabels(selector);
+  const wanted = labels.map((label) => {
+    const equals = label.indexOf('=');
+    return [label.slice(0, equals), label.slice(equals + 1)] as const;
+  });
+  const matches = (runner: Runner) => wanted.every(([name, value]) => runner.labels[name] === value);
+  const connected = runners.filter((runner) => runner.connected);
+  return { invalid, matching: connected.filter(matches), others: connected.filter((runner) => !matches(runner)) };
 }
 
 /**
