@@ -17,6 +17,8 @@ export interface RunbookParameter {
   tokens: string[];
   /** Ids of the steps that use it; empty for a rule left from an older version of the runbook. */
   steps: string[];
+  /** Rules steps give it in their fence attributes, which the settings' rule overrides field by field. */
+  stepRules: { step: string; rule: ParameterRule }[];
 }
 
 /**
@@ -29,18 +31,41 @@ export function runbookParameters(detail: RunbookDetail, rules: Readonly<Record<
   for (const section of detail.structure.sections) {
     for (const step of section.steps) {
       for (const parameter of step.parameters) {
-        const entry = byName.get(parameter.name) ?? { name: parameter.name, secret: false, tokens: [], steps: [] };
+        const entry = byName.get(parameter.name) ?? unusedParameter(parameter.name);
         entry.secret ||= parameter.secret;
         if (!entry.tokens.includes(parameter.token)) entry.tokens.push(parameter.token);
-        if (!entry.steps.includes(step.id)) entry.steps.push(step.id);
+        if (entry.steps.includes(step.id)) continue;
+        entry.steps.push(step.id);
+        const own = attributeRule(step.attributes, parameter.name);
+        if (own !== undefined) entry.stepRules.push({ step: step.id, rule: own });
         byName.set(parameter.name, entry);
       }
     }
   }
   for (const name of Object.keys(rules)) {
-    if (!byName.has(name)) byName.set(name, { name, secret: false, tokens: [], steps: [] });
+    if (!byName.has(name)) byName.set(name, unusedParameter(name));
   }
   return [...byName.values()];
+}
+
+const unusedParameter = (name: string): RunbookParameter => ({
+  name,
+  secret: false,
+  tokens: [],
+  steps: [],
+  stepRules: [],
+});
+
+/** A step's own rule for a parameter, from its fence attributes (`"pattern.env"`, `"allowed.env":"a, b"`), as the server reads them. */
+function attributeRule(attributes: Readonly<Record<string, string>>, name: string): ParameterRule | undefined {
+  const pattern = attributes[`pattern.${name}`] ?? '';
+  const allowed = attributes[`allowed.${name}`] ?? '';
+  const values = allowed.split(',').map((value) => value.trim());
+  const rule: ParameterRule = {
+    ...(pattern === '' ? {} : { pattern }),
+    ...(allowed === '' ? {} : { allowed: values.filter((value) => value !== '') }),
+  };
+  return Object.keys(rule).length === 0 ? undefined : rule;
 }
 
 /** How many of the runbook's steps are destructive: what self-approval is about. */
@@ -64,6 +89,17 @@ export function tryValue(rule: ParameterRule, value: string): TryOutcome {
   const compiled = compilePattern(rule.pattern);
   if (compiled === null) return 'bad-pattern';
   return compiled.test(value) ? 'accepted' : 'no-match';
+}
+
+/**
+ * A value for a parameter as the runs of its steps would meet it: each step checks the settings'
+ * rule laid over its own (the server's `mergeParameterRules`), and the first refusal is the answer.
+ */
+export function tryParameter(parameter: RunbookParameter, rule: ParameterRule, value: string): TryOutcome {
+  const outcomes = [rule, ...parameter.stepRules.map(({ rule: own }) => ({ ...own, ...rule }))].map((merged) =>
+    tryValue(merged, value),
+  );
+  return outcomes.find((outcome) => outcome !== 'accepted') ?? 'accepted';
 }
 
 function compilePattern(pattern: string): RegExp | null {

@@ -4,7 +4,8 @@ import { useI18n } from '../i18n';
 import {
   ruleKinds,
   ruleOf,
-  tryValue,
+  tryParameter,
+  type ParameterRule,
   type RuleDraft,
   type RuleKind,
   type RunbookParameter,
@@ -28,7 +29,14 @@ export function ParameterRuleEditor({ parameter, draft, onChange, form, readOnly
   const id = useId();
   const [tried, setTried] = useState('');
   const path = `/parameters/${parameter.name}`;
-  const outcome = tryValue(ruleOf(draft) ?? {}, tried);
+  const outcome = tryParameter(parameter, ruleOf(draft) ?? {}, tried);
+  const ruleText = (rule: ParameterRule) =>
+    [
+      rule.pattern === undefined ? null : t('runbooks.exec.rule.pattern', { pattern: rule.pattern }),
+      rule.allowed === undefined ? null : t('runbooks.exec.rule.allowed', { values: rule.allowed.join(', ') }),
+    ]
+      .filter((part) => part !== null)
+      .join('; ');
   const withPattern = draft.kind === 'pattern' || draft.kind === 'both';
   const withAllowed = draft.kind === 'allowed' || draft.kind === 'both';
 
@@ -47,6 +55,11 @@ export function ParameterRuleEditor({ parameter, draft, onChange, form, readOnly
               steps: parameter.steps.join(', '),
             })}
       </p>
+      {parameter.stepRules.map(({ step, rule }) => (
+        <p key={step} className="hint" data-testid="step-rule">
+          {t('runbooks.exec.stepRule', { step, rule: ruleText(rule) })}
+        </p>
+      ))}
       <label>
         <span>{t('runbooks.exec.kind')}</span>
         <select
