@@ -73,6 +73,9 @@ export function RunbookPage({ id }: { id: string }) {
     <article className="runbook-page" data-testid="runbook-page">
       <div className="page-title">
         <Link to="/runbooks">{t('runbooks.back')}</Link>
+        <Link to={`${runbookPath(id)}/settings`} data-testid="runbook-settings-link">
+          {t('runbooks.exec.link')}
+        </Link>
       </div>
       {error !== null && (
         <div className="error" role="alert">

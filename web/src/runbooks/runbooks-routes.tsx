@@ -1,8 +1,13 @@
 import type { ConsoleRoute } from '../console-route';
+import { lazyPage } from '../lazy-page';
 import { RunbookAdoptionsPage } from './runbook-adoptions-page';
 import { RunbookImportPage } from './runbook-import-page';
 import { RunbookLibrary } from './runbook-library';
 import { RunbookPage } from './runbook-page';
+
+const ExecutionSettingsPage = lazyPage(() =>
+  import('./execution-settings-page').then((module) => module.ExecutionSettingsPage),
+);
 
 /**
  * The runbooks pages of the console: the library, the import, one runbook, and what adopting the
@@ -14,6 +19,7 @@ export const runbooksRoutes: readonly ConsoleRoute[] = [
   { pattern: /^\/runbooks\/import\/?$/, render: () => <RunbookImportPage /> },
   // An admin page (its frame and menu are the admin area's) about what runbooks hold.
   { pattern: /^\/admin\/from-runbooks\/?$/, render: () => <RunbookAdoptionsPage /> },
+  { pattern: /^\/runbooks\/([^/]+)\/settings\/?$/, render: ([id = '']) => <ExecutionSettingsPage key={id} id={id} /> },
   // The key remounts the page from one runbook to another: no stale versions or diff.
   { pattern: /^\/runbooks\/([^/]+)\/?$/, render: ([id = '']) => <RunbookPage key={id} id={id} /> },
 ];
