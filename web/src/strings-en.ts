@@ -11,6 +11,7 @@ import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
 import { adoptionStringsEn } from './runbooks/adoption-strings';
+import { escalationAdoptionStringsEn } from './runbooks/escalation-adoption-strings';
 import { integrationStringsEn } from './admin/integration-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
@@ -184,6 +185,7 @@ export const en = {
   ...coreEn,
   ...runbooksStringsEn,
   ...adoptionStringsEn,
+  ...escalationAdoptionStringsEn,
   ...integrationStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,

@@ -7,6 +7,7 @@ import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings'
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
+import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-strings';
 import { integrationStringsFr } from './admin/integration-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
@@ -184,6 +185,7 @@ export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...runbooksStringsFr,
   ...adoptionStringsFr,
+  ...escalationAdoptionStringsFr,
   ...integrationStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,
