@@ -1,7 +1,7 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
-import { chromiumPath, hasChromium } from '../support/browser.js';
+import { hasChromium, launchChromium } from '../support/browser.js';
 import {
   adoptDraft,
   chooseFirstPassword,
@@ -44,9 +44,11 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the whole setup journey in Chr
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, receiver] = await Promise.all([startFirstStartServer(), startRecordingServer()]);
-    // Running as root (CI containers) needs --no-sandbox.
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+    [server, receiver, browser] = await Promise.all([
+      startFirstStartServer(),
+      startRecordingServer(),
+      launchChromium(),
+    ]);
   }, 180_000);
   afterAll(async () => {
     // Each is unset when beforeAll failed before starting it.
