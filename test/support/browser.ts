@@ -21,6 +21,11 @@ export const consolePassword = 'a passphrase for the console';
  */
 export const consoleDir = process.env['ASTREINTE_TEST_CONSOLE_DIR'] ?? join(projectRoot(), 'web', 'dist');
 
+/** Headless Debian Chromium; running as root (CI containers) needs --no-sandbox. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+}
+
 /** Tests that run without a built console build it first. */
 export async function ensureConsoleBuilt(): Promise<void> {
   if (existsSync(join(consoleDir, 'index.html'))) return;
@@ -67,8 +72,7 @@ export async function startConsole(options: { config?: Partial<Config> } = {}): 
     const set = await t.call('PUT', `/api/v1/users/${user.id}/password`, { body: { password: consolePassword } });
     if (set.statusCode !== 204) throw new Error(`setting a password failed: ${set.statusCode} ${set.body}`);
   }
-  // Running as root (CI containers) needs --no-sandbox.
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  const browser = await launchChromium();
   const signIn = async (username: string): Promise<Page> => {
     const page = await browser.newPage();
     await page.goto(`${base}/`);

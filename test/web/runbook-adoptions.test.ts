@@ -11,11 +11,13 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page 
 
   beforeAll(async () => {
     harness = await startConsole();
-    const response = await t().call('POST', '/api/v1/runbook-sources', {
-      token: t().users.responder.token,
-      body: { filename: '003.md', contentBase64: seedBytes('003').toString('base64') },
-    });
-    if (response.statusCode !== 201) throw new Error(`import failed: ${response.statusCode} ${response.body}`);
+    for (const seed of ['003', '002']) {
+      const response = await t().call('POST', '/api/v1/runbook-sources', {
+        token: t().users.responder.token,
+        body: { filename: `${seed}.md`, contentBase64: seedBytes(seed).toString('base64') },
+      });
+      if (response.statusCode !== 201) throw new Error(`import failed: ${response.statusCode} ${response.body}`);
+    }
   }, 180_000);
   afterAll(async () => {
     // Unset when beforeAll failed before starting it.
@@ -64,6 +66,56 @@ describe.skipIf(!hasChromium || !seedsAvailable)('the "From your runbooks" page 
     );
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('language-switcher').selectOption('en');
+    await page.close();
+  }, 90_000);
+
+  it("asks who each level of seed 002's escalation matrix pages, says which written name is nobody, then creates the policy from the keyboard", async () => {
+    const page = await harness.signIn('admin');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${harness.base}/admin/from-runbooks`);
+    await page.getByRole('button', { name: 'Choose who each level pages — “Contacts & Escalade”' }).press('Enter');
+    const levels = page.getByRole('combobox', { name: /^Level \d+:/ });
+    await levels.first().waitFor();
+    for (const name of [
+      'Level 1: “Équipe opérations”, at once',
+      'Level 2: “Lead développeur”, after 15 min',
+      'Level 3: “CTO / Architecte”, after 45 min',
+    ])
+      expect(await page.getByRole('combobox', { name: new RegExp(`^${name}`) }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: /^Policy identifier/ }).inputValue()).toBe('contacts-escalade');
+    // Nobody here is called "Équipe opérations": the server says so under that level, which gets the focus.
+    await page.getByRole('button', { name: 'Create the policy from “Contacts & Escalade”' }).press('Enter');
+    await page.getByTestId('field-error-targets-0').waitFor();
+    expect(await page.getByTestId('field-error-targets-0').textContent()).toContain('who is "Équipe opérations"?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('language-switcher').selectOption('fr');
+    await page.getByRole('combobox', { name: /^Niveau 2 : « Lead développeur », après 15 min/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Créer la politique depuis « Contacts & Escalade »' }).count()).toBe(
+      1,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('language-switcher').selectOption('en');
+
+    await levels.nth(0).selectOption({ label: 'Test responder' });
+    await levels.nth(1).selectOption({ label: 'Test viewer' });
+    await levels.nth(2).selectOption({ label: 'Administrator' });
+    await page.getByRole('button', { name: 'Create the policy from “Contacts & Escalade”' }).press('Enter');
+    await expect
+      .poll(() => page.getByTestId('adopt-done').textContent())
+      .toBe('Adopted “Contacts & Escalade”: 1 created or changed.');
+    const policy = (await t().call('GET', '/api/v1/escalation-policies/contacts-escalade')).json<{
+      levels: { delayMinutes: number; targets: { type: string; id: string }[] }[];
+    }>();
+    expect(policy.levels).toEqual([
+      { delayMinutes: 0, targets: [{ type: 'user', id: t().users.responder.id }] },
+      { delayMinutes: 15, targets: [{ type: 'user', id: t().users.viewer.id }] },
+      { delayMinutes: 30, targets: [{ type: 'user', id: t().users.admin.id }] },
+    ]);
+    // Adopted, the draft offers no second policy.
+    await page
+      .getByRole('button', { name: 'Choose who each level pages — “Contacts & Escalade”' })
+      .waitFor({ state: 'detached' });
     await page.close();
   }, 90_000);
 

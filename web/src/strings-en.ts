@@ -12,6 +12,7 @@ import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
 import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { executionSettingsStringsEn } from './runbooks/execution-settings-strings';
+import { escalationAdoptionStringsEn } from './runbooks/escalation-adoption-strings';
 import { integrationStringsEn } from './admin/integration-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
@@ -186,6 +187,7 @@ export const en = {
   ...runbooksStringsEn,
   ...adoptionStringsEn,
   ...executionSettingsStringsEn,
+  ...escalationAdoptionStringsEn,
   ...integrationStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,

@@ -8,6 +8,7 @@ import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { executionSettingsStringsFr } from './runbooks/execution-settings-strings';
+import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-strings';
 import { integrationStringsFr } from './admin/integration-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
@@ -186,6 +187,7 @@ export const fr: Record<MessageKey, string> = {
   ...runbooksStringsFr,
   ...adoptionStringsFr,
   ...executionSettingsStringsFr,
+  ...escalationAdoptionStringsFr,
   ...integrationStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useAction } from '../use-action';
+import { EscalationAdoptionForm } from './escalation-adoption-form';
 import type { AdoptableDraft } from './runbook-adoptions-page';
 import type { DraftAdoption } from './runbook-types';
 
@@ -14,16 +16,23 @@ export function DraftAdoptionCard({
   onAdopted,
 }: {
   item: AdoptableDraft;
-  onAdopted: (title: string, report: DraftAdoption) => void;
+  /** `count`: how many things the adoption created or changed. */
+  onAdopted: (title: string, count: number) => void;
 }) {
   const { t } = useI18n();
   const action = useAction();
+  const [choosing, setChoosing] = useState(false);
   const preview = adoption.preview;
+  // The one kind needing choices that the console asks for itself: who each level pages.
+  const asksTargets = draft.kind === 'escalation-policy';
 
   const adopt = () =>
     void action.run(async () => {
       const report = await api<DraftAdoption>('POST', adoption.endpoint, { draftId: draft.id });
-      onAdopted(draft.title, report);
+      onAdopted(
+        draft.title,
+        report.entries.filter((entry) => entry.action === 'create' || entry.action === 'update').length,
+      );
     });
 
   return (
@@ -40,9 +49,25 @@ export function DraftAdoptionCard({
         </p>
       )}
       {preview === null ? (
-        adoption.blocked === null && (
+        adoption.blocked === null &&
+        (asksTargets ? (
+          draft.status !== 'adopted' && (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                aria-expanded={choosing}
+                aria-label={t('runbooks.adoptEscalation.openLabel', { title: draft.title })}
+                onClick={() => setChoosing(!choosing)}
+              >
+                {t('runbooks.adoptEscalation.open')}
+              </button>
+              {choosing && <EscalationAdoptionForm draft={draft} onAdopted={() => onAdopted(draft.title, 1)} />}
+            </>
+          )
+        ) : (
           <p data-testid="adoption-needs-more">{t('runbooks.adopt.needsMore', { endpoint: adoption.endpoint })}</p>
-        )
+        ))
       ) : (
         <>
           <h3 className="adoption-entries-title">{t('runbooks.adopt.entries')}</h3>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { LoadError } from '../load-error';
 import { useResource } from '../use-resource';
 import { DraftAdoptionCard } from './draft-adoption-card';
-import type { DraftAdoption, DraftAdoptionPreview, RunbookDraft } from './runbook-types';
+import type { DraftAdoptionPreview, RunbookDraft } from './runbook-types';
 import './runbooks.css';
 
 /** A draft and what adopting it would do now. */
@@ -37,8 +37,7 @@ export function RunbookAdoptionsPage() {
   const drafts = useResource<AdoptableDraft[]>({ key: 'runbook-adoptions', load: loadAdoptableDrafts });
   const [done, setDone] = useState('');
 
-  const onAdopted = (title: string, report: DraftAdoption) => {
-    const count = report.entries.filter((entry) => entry.action === 'create' || entry.action === 'update').length;
+  const onAdopted = (title: string, count: number) => {
     setDone(t('runbooks.adopt.done', { title, count }));
     void drafts.reload();
   };

@@ -14,11 +14,13 @@ import type {
   RunbookVersion,
 } from '../../../src/runbooks/runbook-api-model.js';
 import type { RiskLevel, Step } from '../../../src/runbooks/runbook-model.js';
+import type { EscalationPolicyData } from '../../../src/runbooks/extract/drafts/draft-data.js';
 import type { LintFinding } from '../../../src/runbooks/lint/lint-model.js';
 
 export type {
   DraftAdoption,
   DraftAdoptionPreview,
+  EscalationPolicyData,
   ImportReport,
   LintFinding,
   RiskLevel,

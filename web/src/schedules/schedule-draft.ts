@@ -50,7 +50,9 @@ export function newLayer(zone: string, index: number): LayerDraft {
     lengthHours: '12',
     handoffTime: '09:00',
     handoffWeekday: 1,
-    startsAt: `${isoToZoned(new Date().toISOString(), zone).slice(0, 10)}T00:00`,
+    // A week back, not today: the first shift starts at the first handoff after the start, so a
+    // weekly layer starting today had nobody on call until its handoff day came round (up to 7 days).
+    startsAt: `${isoToZoned(new Date(Date.now() - 7 * 86_400_000).toISOString(), zone).slice(0, 10)}T00:00`,
     endsAt: undefined,
     participants: [],
     restrictions: [],
