@@ -14,6 +14,7 @@ import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { integrationStringsEn } from './admin/integration-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
+import { secretsStringsEn } from './secrets/secrets-strings';
 import { runsStringsEn } from './runs/runs-strings';
 import { serviceEditStringsEn } from './services/service-edit-strings';
 import { schedulesStringsEn } from './schedules/schedules-strings';
@@ -192,6 +193,7 @@ export const en = {
   ...teamsStringsEn,
   ...adminStringsEn,
   ...runnersStringsEn,
+  ...secretsStringsEn,
   ...postmortemsStringsEn,
   ...reportsStringsEn,
   ...schedulesStringsEn,

@@ -10,6 +10,7 @@ import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { integrationStringsFr } from './admin/integration-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
+import { secretsStringsFr } from './secrets/secrets-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { serviceEditStringsFr } from './services/service-edit-strings';
 import { schedulesStringsFr } from './schedules/schedules-strings';
@@ -192,6 +193,7 @@ export const fr: Record<MessageKey, string> = {
   ...teamsStringsFr,
   ...adminStringsFr,
   ...runnersStringsFr,
+  ...secretsStringsFr,
   ...postmortemsStringsFr,
   ...reportsStringsFr,
   ...schedulesStringsFr,
