@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium)('the secrets and SQL connections pages in Chromium
 
       await card.getByTestId('connection-edit').click();
       await card.getByTestId('connection-password').fill(wrongPassword);
-      await card.getByTestId('connection-save').click();
+      await card.getByTestId('connection-edit-form-save').click();
       await expect.poll(() => card.getByTestId('connection-edit-form').count()).toBe(0);
       await card.getByTestId('connection-test').click();
       await expect

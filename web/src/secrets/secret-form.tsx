@@ -1,49 +1,36 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
+import { FieldError, useAdminForm } from '../admin/form-feedback';
+import { DescriptionField, EditorForm, NameField, type EditorCaller } from './editor-form';
 import type { ListedSecret, Secret } from './secrets-types';
 
 const fields = ['/params/name', '/value', '/description'] as const;
-const namePattern = '[A-Za-z_][A-Za-z0-9_]{0,127}';
 
 /**
  * Stores a secret: a new one (name, value, what it is for), or a new value for `existing`, its
  * description kept (the API replaces both). The value is typed in a password field and cleared
  * once stored: the page keeps no copy, and the API never sends it back.
  */
-export function SecretForm({
-  existing,
-  onSaved,
-  onCancel,
-}: {
-  existing?: ListedSecret;
-  onSaved: (secret: Secret) => void;
-  onCancel?: () => void;
-}) {
+export function SecretForm({ existing, onSaved, onCancel }: EditorCaller<ListedSecret, Secret>) {
   const { t } = useI18n();
   const form = useAdminForm(fields);
-  const headingId = useId();
   const [name, setName] = useState(existing?.name ?? '');
   const [value, setValue] = useState('');
   const [description, setDescription] = useState('');
   const valueRef = useRef<HTMLInputElement>(null);
+  const shownName = name.trim() === '' ? '…' : name.trim();
 
   useEffect(() => {
     // Replacing: the one field to fill takes the focus.
     if (existing !== undefined) valueRef.current?.focus();
   }, [existing]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const target = name.trim();
-    const body = {
-      value,
-      description:
-        existing === undefined ? (description.trim() === '' ? null : description.trim()) : existing.description,
-    };
+  const submit = async () => {
+    const typed = description.trim() === '' ? null : description.trim();
+    const body = { value, description: existing === undefined ? typed : existing.description };
     await form.submit(async () => {
-      const saved = await api<Secret>('PUT', `/api/v1/secrets/${encodeURIComponent(target)}`, body);
+      const saved = await api<Secret>('PUT', `/api/v1/secrets/${encodeURIComponent(name.trim())}`, body);
       setValue('');
       setName(existing?.name ?? '');
       setDescription('');
@@ -52,36 +39,27 @@ export function SecretForm({
   };
 
   return (
-    <form
-      ref={form.formRef}
-      className={existing === undefined ? 'admin-form' : 'admin-form inline-form'}
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby={headingId}
-      noValidate
-      data-testid={existing === undefined ? 'secret-create' : 'secret-replace-form'}
+    <EditorForm
+      form={form}
+      editing={existing !== undefined}
+      heading={existing === undefined ? t('secrets.create') : t('secrets.replaceLabel', { name: existing.name })}
+      testId={existing === undefined ? 'secret-create' : 'secret-replace-form'}
+      onSubmit={submit}
+      submitLabel={existing === undefined ? t('secrets.save') : t('secrets.replaceSubmit')}
+      canSubmit={value !== '' && name.trim() !== ''}
+      onCancel={onCancel}
     >
-      {existing === undefined ? (
-        <h2 id={headingId}>{t('secrets.create')}</h2>
-      ) : (
-        <h4 id={headingId}>{t('secrets.replaceLabel', { name: existing.name })}</h4>
-      )}
       <div className="form-row">
         {existing === undefined && (
-          <label>
-            <span>{t('secrets.name')}</span>
-            <input
-              required
-              pattern={namePattern}
-              autoCapitalize="characters"
-              spellCheck={false}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-              data-testid="secret-name"
-              {...form.describe('/params/name')}
-            />
-            <span className="hint">{t('secrets.nameHint')}</span>
-            <FieldError form={form} path="/params/name" />
-          </label>
+          <NameField
+            form={form}
+            label={t('secrets.name')}
+            hint={t('secrets.nameHint')}
+            value={name}
+            onChange={setName}
+            testId="secret-name"
+            capitals
+          />
         )}
         <label className="grow">
           <span>{existing === undefined ? t('secrets.value') : t('secrets.newValue', { name: existing.name })}</span>
@@ -96,32 +74,19 @@ export function SecretForm({
             data-testid="secret-value"
             {...form.describe('/value')}
           />
-          <span className="hint">{t('secrets.valueHint', { name: name.trim() === '' ? '…' : name.trim() })}</span>
+          <span className="hint">{t('secrets.valueHint', { name: shownName })}</span>
           <FieldError form={form} path="/value" />
         </label>
         {existing === undefined && (
-          <label className="grow">
-            <span>{t('secrets.description')}</span>
-            <input
-              maxLength={500}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-              data-testid="secret-description"
-              {...form.describe('/description')}
-            />
-            <FieldError form={form} path="/description" />
-          </label>
-        )}
-        <button type="submit" disabled={form.busy || value === '' || name.trim() === ''} data-testid="secret-save">
-          {form.busy ? t('admin.saving') : existing === undefined ? t('secrets.save') : t('secrets.replaceSubmit')}
-        </button>
-        {onCancel !== undefined && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
+          <DescriptionField
+            form={form}
+            label={t('secrets.description')}
+            value={description}
+            onChange={setDescription}
+            testId="secret-description"
+          />
         )}
       </div>
-      <FormError form={form} />
-    </form>
+    </EditorForm>
   );
 }

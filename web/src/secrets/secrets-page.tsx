@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { LoadError } from '../load-error';
 import { useResource } from '../use-resource';
 import { AdminPage } from '../admin/admin-layout';
+import { CardList, Notice, useChangeNotice } from './card-list';
 import { SecretCard } from './secret-card';
 import { SecretForm } from './secret-form';
 import type { ListedSecret } from './secrets-types';
@@ -16,31 +15,17 @@ import './secrets.css';
 export function SecretsPage() {
   const { t } = useI18n();
   const secrets = useResource<ListedSecret[]>('/api/v1/secrets');
-  const [notice, setNotice] = useState('');
-  const changed = (text: string) => {
-    setNotice(text);
-    void secrets.reload();
-  };
+  const { notice, changed } = useChangeNotice(secrets);
 
   return (
     <AdminPage minRole="admin" title="secrets.title" intro="secrets.intro">
       <SecretForm onSaved={(saved) => changed(t('secrets.saved', { name: saved.name }))} />
-      <p className="success-inline secret-notice" role="status" data-testid="secrets-notice" hidden={notice === ''}>
-        {notice}
-      </p>
-      <LoadError error={secrets.error} onRetry={secrets.reload} />
-      <h2>{t('secrets.listHeading')}</h2>
-      {secrets.data === null ? (
-        secrets.error === null && <p>{t('app.loading')}</p>
-      ) : secrets.data.length === 0 ? (
-        <p data-testid="secrets-empty">{t('secrets.empty')}</p>
-      ) : (
-        <ul className="secret-cards" data-testid="secrets-list">
-          {secrets.data.map((secret) => (
-            <SecretCard key={`${secret.name}:${secret.updatedAt ?? ''}`} secret={secret} onChanged={changed} />
-          ))}
-        </ul>
-      )}
+      <Notice text={notice} testId="secrets-notice" />
+      <CardList resource={secrets} heading={t('secrets.listHeading')} empty={t('secrets.empty')} testId="secrets">
+        {(secret) => (
+          <SecretCard key={`${secret.name}:${secret.updatedAt ?? ''}`} secret={secret} onChanged={changed} />
+        )}
+      </CardList>
     </AdminPage>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
+import { FieldError, useAdminForm } from '../admin/form-feedback';
+import { DescriptionField, EditorForm, NameField, type EditorCaller } from './editor-form';
 import {
   connectionUrl,
   emptyFields,
@@ -27,18 +28,9 @@ const textFields: readonly { field: TextField; label: 'host' | 'port' | 'databas
  * together into the URL the API stores, shown as it will be listed (password as `****`). An edit
  * starts from the stored URL without its password: left empty, the server keeps the stored one.
  */
-export function SqlConnectionForm({
-  existing,
-  onSaved,
-  onCancel,
-}: {
-  existing?: SqlConnection;
-  onSaved: (connection: SqlConnection) => void;
-  onCancel?: () => void;
-}) {
+export function SqlConnectionForm({ existing, onSaved, onCancel }: EditorCaller<SqlConnection, SqlConnection>) {
   const { t } = useI18n();
   const form = useAdminForm(paths);
-  const id = useId();
   const [name, setName] = useState(existing?.name ?? '');
   const [fields, setFields] = useState<ConnectionFields>(
     existing === undefined ? emptyFields : fieldsOf(existing.displayUrl),
@@ -53,14 +45,12 @@ export function SqlConnectionForm({
     if (existing !== undefined) firstRef.current?.focus();
   }, [existing]);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const body = {
-      url: connectionUrl(fields, keepPassword),
-      description: description.trim() === '' ? null : description.trim(),
-    };
+  const submit = async () => {
+    const typed = description.trim() === '' ? null : description.trim();
+    const body = { url: connectionUrl(fields, keepPassword), description: typed };
     await form.submit(async () => {
-      const saved = await api<SqlConnection>('PUT', `/api/v1/sql-connections/${encodeURIComponent(name.trim())}`, body);
+      const path = `/api/v1/sql-connections/${encodeURIComponent(name.trim())}`;
+      const saved = await api<SqlConnection>('PUT', path, body);
       // The typed password leaves the page's memory with the form.
       setFields(existing === undefined ? emptyFields : fieldsOf(saved.displayUrl));
       if (existing === undefined) {
@@ -72,35 +62,29 @@ export function SqlConnectionForm({
   };
 
   return (
-    <form
-      ref={form.formRef}
-      className={existing === undefined ? 'admin-form connection-form' : 'admin-form inline-form connection-form'}
-      onSubmit={(event) => void submit(event)}
-      aria-labelledby={`${id}-heading`}
-      noValidate
-      data-testid={existing === undefined ? 'connection-create' : 'connection-edit-form'}
+    <EditorForm
+      form={form}
+      editing={existing !== undefined}
+      heading={
+        existing === undefined ? t('sqlConnections.create') : t('sqlConnections.editHeading', { name: existing.name })
+      }
+      testId={existing === undefined ? 'connection-create' : 'connection-edit-form'}
+      onSubmit={submit}
+      submitLabel={t('sqlConnections.save')}
+      canSubmit={name.trim() !== '' && fields.host.trim() !== ''}
+      onCancel={onCancel}
     >
-      {existing === undefined ? (
-        <h2 id={`${id}-heading`}>{t('sqlConnections.create')}</h2>
-      ) : (
-        <h4 id={`${id}-heading`}>{t('sqlConnections.editHeading', { name: existing.name })}</h4>
-      )}
       <div className="form-row">
         {existing === undefined && (
-          <label>
-            <span>{t('sqlConnections.name')}</span>
-            <input
-              required
-              value={name}
-              spellCheck={false}
-              autoCapitalize="none"
-              onChange={(event) => setName(event.target.value)}
-              data-testid="connection-name"
-              {...form.describe('/params/name')}
-            />
-            <span className="hint">{t('sqlConnections.nameHint')}</span>
-            <FieldError form={form} path="/params/name" />
-          </label>
+          <NameField
+            form={form}
+            label={t('sqlConnections.name')}
+            hint={t('sqlConnections.nameHint')}
+            value={name}
+            onChange={setName}
+            testId="connection-name"
+            capitals={false}
+          />
         )}
         {textFields.map(({ field, label, wide }, index) => (
           <label key={field} className={wide === true ? 'grow' : undefined}>
@@ -141,17 +125,13 @@ export function SqlConnectionForm({
             )}
           </select>
         </label>
-        <label className="grow">
-          <span>{t('sqlConnections.description')}</span>
-          <input
-            maxLength={500}
-            value={description}
-            onChange={(event) => setDescription(event.target.value)}
-            data-testid="connection-description"
-            {...form.describe('/description')}
-          />
-          <FieldError form={form} path="/description" />
-        </label>
+        <DescriptionField
+          form={form}
+          label={t('sqlConnections.description')}
+          value={description}
+          onChange={setDescription}
+          testId="connection-description"
+        />
       </div>
       <p className="connection-preview">
         <span className="hint">{t('sqlConnections.preview')}</span>
@@ -160,21 +140,6 @@ export function SqlConnectionForm({
         </code>
       </p>
       <FieldError form={form} path="/url" />
-      <div className="row-actions">
-        <button
-          type="submit"
-          disabled={form.busy || name.trim() === '' || fields.host.trim() === ''}
-          data-testid="connection-save"
-        >
-          {form.busy ? t('admin.saving') : t('sqlConnections.save')}
-        </button>
-        {onCancel !== undefined && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
-      <FormError form={form} />
-    </form>
+    </EditorForm>
   );
 }

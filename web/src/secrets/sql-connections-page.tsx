@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { LoadError } from '../load-error';
 import { useResource } from '../use-resource';
 import { AdminPage } from '../admin/admin-layout';
+import { CardList, Notice, useChangeNotice } from './card-list';
 import { SqlConnectionCard } from './sql-connection-card';
 import { SqlConnectionForm } from './sql-connection-form';
 import type { ListedSqlConnection } from './secrets-types';
@@ -15,35 +14,26 @@ import './secrets.css';
 export function SqlConnectionsPage() {
   const { t } = useI18n();
   const connections = useResource<ListedSqlConnection[]>('/api/v1/sql-connections');
-  const [notice, setNotice] = useState('');
-  const changed = (text: string) => {
-    setNotice(text);
-    void connections.reload();
-  };
+  const { notice, changed } = useChangeNotice(connections);
 
   return (
     <AdminPage minRole="admin" title="sqlConnections.title" intro="sqlConnections.intro">
       <SqlConnectionForm onSaved={(saved) => changed(t('sqlConnections.saved', { name: saved.name }))} />
-      <p className="success-inline secret-notice" role="status" data-testid="connections-notice" hidden={notice === ''}>
-        {notice}
-      </p>
-      <LoadError error={connections.error} onRetry={connections.reload} />
-      <h2>{t('sqlConnections.listHeading')}</h2>
-      {connections.data === null ? (
-        connections.error === null && <p>{t('app.loading')}</p>
-      ) : connections.data.length === 0 ? (
-        <p data-testid="connections-empty">{t('sqlConnections.empty')}</p>
-      ) : (
-        <ul className="secret-cards" data-testid="connections-list">
-          {connections.data.map((connection) => (
-            <SqlConnectionCard
-              key={`${connection.name}:${connection.updatedAt}`}
-              connection={connection}
-              onChanged={changed}
-            />
-          ))}
-        </ul>
-      )}
+      <Notice text={notice} testId="connections-notice" />
+      <CardList
+        resource={connections}
+        heading={t('sqlConnections.listHeading')}
+        empty={t('sqlConnections.empty')}
+        testId="connections"
+      >
+        {(connection) => (
+          <SqlConnectionCard
+            key={`${connection.name}:${connection.updatedAt}`}
+            connection={connection}
+            onChanged={changed}
+          />
+        )}
+      </CardList>
     </AdminPage>
   );
 }
