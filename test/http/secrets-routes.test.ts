@@ -25,7 +25,14 @@ describe.each(testBackends)('secrets on $backend', ({ backend, available }) => {
     const list = await t.call('GET', '/api/v1/secrets', { token: t.users.responder.token });
     expect(list.json()).toEqual([
       expect.objectContaining({ name: 'DB_PASSWORD', source: 'store' }),
-      { name: 'ENV_ONLY_SECRET', source: 'environment', description: null, updatedAt: null, updatedBy: null },
+      {
+        name: 'ENV_ONLY_SECRET',
+        source: 'environment',
+        description: null,
+        updatedAt: null,
+        updatedBy: null,
+        usedBy: [],
+      },
     ]);
     const replaced = await t.call('PUT', '/api/v1/secrets/DB_PASSWORD', { body: { value: `${value}-2` } });
     expect(replaced.json().description).toBeNull();
@@ -63,6 +70,25 @@ describe.each(testBackends)('secrets on $backend', ({ backend, available }) => {
     );
     expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE')).statusCode).toBe(204);
     expect((await t.call('DELETE', '/api/v1/secrets/TO_DELETE')).statusCode).toBe(404);
+  });
+
+  it.skipIf(!available)('lists with each secret the live runbooks whose steps take it', async () => {
+    await t.call('PUT', '/api/v1/secrets/CACHE_TOKEN', { body: { value } });
+    const content = ['# Flush the cache', '## Mitigation', '```bash', 'cache-cli --auth "${CACHE_TOKEN}" flush', '```'];
+    const imported = await t.call('POST', '/api/v1/runbook-sources', {
+      body: { filename: 'cache.md', content: content.join('\n') },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const runbookId = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
+    const listed = (await t.call('GET', '/api/v1/secrets')).json<{ name: string; usedBy: unknown[] }[]>();
+    expect(listed.find((secret) => secret.name === 'CACHE_TOKEN')?.usedBy).toEqual([
+      { runbookId, title: 'Flush the cache' },
+    ]);
+    expect(listed.find((secret) => secret.name === 'ENV_ONLY_SECRET')?.usedBy).toEqual([]);
+    // A deleted runbook uses nothing any more.
+    expect((await t.call('DELETE', `/api/v1/runbooks/${runbookId}`)).statusCode).toBe(200);
+    const after = (await t.call('GET', '/api/v1/secrets')).json<{ name: string; usedBy: unknown[] }[]>();
+    expect(after.find((secret) => secret.name === 'CACHE_TOKEN')?.usedBy).toEqual([]);
   });
 });
 

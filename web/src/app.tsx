@@ -16,6 +16,7 @@ import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { RunnerBanner } from './runners/runner-banner';
 import { runnersRoutes } from './runners/runners-routes';
+import { secretsRoutes } from './secrets/secrets-routes';
 import { schedulesRoutes } from './schedules/schedules-routes';
 import { servicesRoutes } from './services/services-routes';
 import { teamsRoutes } from './teams/teams-routes';
@@ -36,6 +37,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...reportsRoutes,
   ...runnersRoutes,
   ...teamsRoutes,
+  ...secretsRoutes,
   ...schedulesRoutes,
   ...escalationRoutes,
   ...channelsRoutes,

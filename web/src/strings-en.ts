@@ -16,6 +16,7 @@ import { escalationAdoptionStringsEn } from './runbooks/escalation-adoption-stri
 import { integrationStringsEn } from './admin/integration-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
+import { secretsStringsEn } from './secrets/secrets-strings';
 import { runsStringsEn } from './runs/runs-strings';
 import { serviceEditStringsEn } from './services/service-edit-strings';
 import { schedulesStringsEn } from './schedules/schedules-strings';
@@ -196,6 +197,7 @@ export const en = {
   ...teamsStringsEn,
   ...adminStringsEn,
   ...runnersStringsEn,
+  ...secretsStringsEn,
   ...postmortemsStringsEn,
   ...reportsStringsEn,
   ...schedulesStringsEn,

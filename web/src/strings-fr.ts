@@ -12,6 +12,7 @@ import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-stri
 import { integrationStringsFr } from './admin/integration-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
+import { secretsStringsFr } from './secrets/secrets-strings';
 import { runsStringsFr } from './runs/runs-strings';
 import { serviceEditStringsFr } from './services/service-edit-strings';
 import { schedulesStringsFr } from './schedules/schedules-strings';
@@ -196,6 +197,7 @@ export const fr: Record<MessageKey, string> = {
   ...teamsStringsFr,
   ...adminStringsFr,
   ...runnersStringsFr,
+  ...secretsStringsFr,
   ...postmortemsStringsFr,
   ...reportsStringsFr,
   ...schedulesStringsFr,

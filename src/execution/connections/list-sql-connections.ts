@@ -1,9 +1,10 @@
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
+import { connectionUses } from '../runbook-uses.js';
 import {
   sqlConnectionColumns,
   toSqlConnection,
-  type SqlConnection,
+  type ListedSqlConnection,
   type SqlConnectionRow,
 } from './sql-connection-model.js';
 
@@ -11,10 +12,14 @@ const selectConnections = `SELECT ${sqlConnectionColumns} FROM sql_connections O
 
 /**
  * The PostgreSQL connections SQL steps can run against, by name, each URL without its password.
- * Responders see them: they choose where a step runs.
+ * and the runbooks whose SQL steps run on each. Responders see them: they choose where a step runs.
  */
-export async function listSqlConnections({ ctx }: { ctx: Ctx }): Promise<SqlConnection[]> {
+export async function listSqlConnections({ ctx }: { ctx: Ctx }): Promise<ListedSqlConnection[]> {
   requireRole(ctx, 'responder');
   const { rows } = await ctx.db.query<SqlConnectionRow>(selectConnections);
-  return rows.map(toSqlConnection);
+  const uses = await connectionUses(
+    ctx.db,
+    rows.map((row) => row.name),
+  );
+  return rows.map((row) => ({ ...toSqlConnection(row), usedBy: uses.get(row.name) ?? [] }));
 }

@@ -1,9 +1,12 @@
 import { Type, type Static } from 'typebox';
 import { recordAudit } from '../../audit/record-audit.js';
-import { conflict, validationError } from '../../core/app-error.js';
+import { AppError, conflict, validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
+import type { Queryable } from '../../storage/database.js';
 import { encryptSecret } from '../secrets/secret-crypto.js';
+import { keepsStoredPassword, restoreStoredPassword } from './keep-stored-password.js';
+import { openSqlConnectionUrl } from './open-sql-connection-url.js';
 import {
   displayConnectionUrl,
   secretKeyRequired,
@@ -22,7 +25,8 @@ export const PutSqlConnectionInput = Type.Object(
       maxLength: 4000,
       pattern: '^postgres(ql)?://',
       description:
-        'postgres://user:password@host:5432/database?sslmode=require; stored sealed, never shown again with its password',
+        'postgres://user:password@host:5432/database?sslmode=require; stored sealed, never shown again with its password. ' +
+        'A password written **** (as shown) keeps the stored one',
     }),
     description: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
   },
@@ -39,8 +43,8 @@ const upsertConnection = `
 
 /**
  * Stores a PostgreSQL connection SQL steps can run against (creating or replacing it), its URL
- * sealed with the server's key under the connection's name. Admins only; the audit row and every
- * answer show the URL without its password.
+ * sealed with the server's key under the connection's name. A password sent back as shown (`****`)
+ * keeps the stored one. Admins only; the audit row and every answer show the URL without its password.
  */
 export async function putSqlConnection({
   ctx,
@@ -56,7 +60,10 @@ export async function putSqlConnection({
   if (key === null) throw conflict(secretKeyRequired, { requires: 'ASTREINTE_SECRET_KEY' });
   const displayUrl = checkedDisplayUrl(input.url);
   return inTransaction(ctx, async (tx) => {
-    const sealed = encryptSecret(input.url, key, sqlConnectionSealingContext(input.name));
+    const url = keepsStoredPassword(input.url)
+      ? restoreStoredPassword(input.url, await storedUrl(tx.db, input.name, key))
+      : input.url;
+    const sealed = encryptSecret(url, key, sqlConnectionSealingContext(input.name));
     const { rows } = await tx.db.query<SqlConnectionRow & { replaced: boolean }>(upsertConnection, [
       input.name,
       sealed,
@@ -74,6 +81,16 @@ export async function putSqlConnection({
     });
     return toSqlConnection(row);
   });
+}
+
+/** The stored URL of that name, password included, or null when there is none. */
+async function storedUrl(db: Queryable, name: string, key: Uint8Array): Promise<string | null> {
+  try {
+    return await openSqlConnectionUrl(db, name, key);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
 }
 
 /** The URL as shown, once it is known to be a postgres URL; messages never repeat it (it holds a password). */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RunbookUseSchema } from '../runbook-uses.js';
 
 /** Connection names are what a SQL step names: short, lower-case, no spaces. */
 export const SqlConnectionNameSchema = Type.String({
@@ -23,6 +24,21 @@ export const SqlConnectionSchema = Type.Object(
   { title: 'SqlConnection' },
 );
 export type SqlConnection = Static<typeof SqlConnectionSchema>;
+
+/** A connection in the listing: also the runbooks whose SQL steps run on it. */
+export const ListedSqlConnectionSchema = Type.Object(
+  {
+    ...SqlConnectionSchema.properties,
+    usedBy: Type.Array(RunbookUseSchema, {
+      description: 'live runbooks with SQL steps naming it (or naming none, when it is the only connection)',
+    }),
+  },
+  { title: 'ListedSqlConnection' },
+);
+export type ListedSqlConnection = Static<typeof ListedSqlConnectionSchema>;
+
+/** How a password is shown, and how an edit sent back says "keep the stored one". */
+export const hiddenPassword = '****';
 
 /** What the connection operations need from the server: the key sealing URLs at rest. */
 export interface SqlConnectionServices {
@@ -69,10 +85,10 @@ export function toSqlConnection(row: SqlConnectionRow): SqlConnection {
  */
 export function displayConnectionUrl(url: string): string {
   const parsed = new URL(url);
-  if (parsed.password !== '') parsed.password = '****';
+  if (parsed.password !== '') parsed.password = hiddenPassword;
   const secretParameters = [...parsed.searchParams.keys()].filter((key) => /password/i.test(key));
   // Setting a search parameter re-encodes the whole query: only done when one must be hidden.
-  for (const key of secretParameters) parsed.searchParams.set(key, '****');
+  for (const key of secretParameters) parsed.searchParams.set(key, hiddenPassword);
   return parsed.toString();
 }
 

@@ -1,6 +1,7 @@
 import { requireRole } from '../../core/authorize.js';
 import type { Ctx } from '../../core/context.js';
-import type { Secret, SecretServices } from './secret-model.js';
+import { secretUses } from '../runbook-uses.js';
+import type { ListedSecret, SecretServices } from './secret-model.js';
 
 interface ListedRow {
   [column: string]: unknown;
@@ -14,21 +15,32 @@ const selectSecrets = `SELECT name, description, updated_at, updated_by_name FRO
 
 /**
  * The secrets steps can use, by name, without values: the stored ones, then the server
- * variables allowed as secrets (a stored secret of the same name takes precedence over them).
+ * variables allowed as secrets (a stored secret of the same name takes precedence over them),
+ * each with the runbooks whose steps take it.
  */
-export async function listSecrets({ ctx, services }: { ctx: Ctx; services: SecretServices }): Promise<Secret[]> {
+export async function listSecrets({ ctx, services }: { ctx: Ctx; services: SecretServices }): Promise<ListedSecret[]> {
   requireRole(ctx, 'responder');
   const { rows } = await ctx.db.query<ListedRow>(selectSecrets);
-  const stored: Secret[] = rows.map((row) => ({
+  const uses = await secretUses(ctx.db);
+  const usedBy = (name: string) => uses.get(name) ?? [];
+  const stored: ListedSecret[] = rows.map((row) => ({
     name: row.name,
     source: 'store',
     description: row.description,
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by_name,
+    usedBy: usedBy(row.name),
   }));
-  const fromEnvironment: Secret[] = [...services.environmentSecrets.keys()]
+  const fromEnvironment: ListedSecret[] = [...services.environmentSecrets.keys()]
     .filter((name) => !rows.some((row) => row.name === name))
     .sort()
-    .map((name) => ({ name, source: 'environment', description: null, updatedAt: null, updatedBy: null }));
+    .map((name) => ({
+      name,
+      source: 'environment',
+      description: null,
+      updatedAt: null,
+      updatedBy: null,
+      usedBy: usedBy(name),
+    }));
   return [...stored, ...fromEnvironment];
 }

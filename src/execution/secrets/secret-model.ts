@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RunbookUseSchema } from '../runbook-uses.js';
 
 /** Secret names are shell variable names: a step refers to one as `${REDIS_PASSWORD}`. */
 export const secretNamePattern = '^[A-Za-z_][A-Za-z0-9_]{0,127}$';
@@ -19,6 +20,16 @@ export const SecretSchema = Type.Object(
   { title: 'Secret' },
 );
 export type Secret = Static<typeof SecretSchema>;
+
+/** A secret in the listing: also the runbooks whose steps take it, so that deleting it is not a surprise. */
+export const ListedSecretSchema = Type.Object(
+  {
+    ...SecretSchema.properties,
+    usedBy: Type.Array(RunbookUseSchema, { description: 'live runbooks with a secret parameter of this name' }),
+  },
+  { title: 'ListedSecret' },
+);
+export type ListedSecret = Static<typeof ListedSecretSchema>;
 
 /** What the secret services need from the server: the sealing key and the allowed environment values. */
 export interface SecretServices {

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { deleteSecret } from '../../execution/secrets/delete-secret.js';
 import { listSecrets } from '../../execution/secrets/list-secrets.js';
 import { putSecret, PutSecretInput } from '../../execution/secrets/put-secret.js';
-import { SecretSchema, secretNamePattern } from '../../execution/secrets/secret-model.js';
+import { ListedSecretSchema, SecretSchema, secretNamePattern } from '../../execution/secrets/secret-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -19,8 +19,8 @@ export function registerSecretRoutes(app: App, { db, now, execution }: HttpDeps)
     {
       schema: {
         tags,
-        summary: 'The secrets steps can use, without their values',
-        response: { 200: Type.Array(SecretSchema), ...errorResponses },
+        summary: 'The secrets steps can use, without their values, and the runbooks using each',
+        response: { 200: Type.Array(ListedSecretSchema), ...errorResponses },
       },
     },
     async (request) => listSecrets({ ctx: ctxOf(request, db, now), services: execution }),

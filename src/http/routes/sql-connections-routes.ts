@@ -3,7 +3,11 @@ import { deleteSqlConnection } from '../../execution/connections/delete-sql-conn
 import { getSqlConnection } from '../../execution/connections/get-sql-connection.js';
 import { listSqlConnections } from '../../execution/connections/list-sql-connections.js';
 import { putSqlConnection, PutSqlConnectionInput } from '../../execution/connections/put-sql-connection.js';
-import { SqlConnectionParams, SqlConnectionSchema } from '../../execution/connections/sql-connection-model.js';
+import {
+  ListedSqlConnectionSchema,
+  SqlConnectionParams,
+  SqlConnectionSchema,
+} from '../../execution/connections/sql-connection-model.js';
 import { SqlConnectionTestSchema, testSqlConnection } from '../../execution/connections/test-sql-connection.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -37,8 +41,8 @@ export function registerSqlConnectionRoutes(app: App, { db, now, execution }: Ht
     {
       schema: {
         tags,
-        summary: 'List PostgreSQL connections, by name, without passwords',
-        response: { 200: Type.Array(SqlConnectionSchema), ...errorResponses },
+        summary: 'List PostgreSQL connections, by name, without passwords, and the runbooks using each',
+        response: { 200: Type.Array(ListedSqlConnectionSchema), ...errorResponses },
       },
     },
     async (request) => listSqlConnections({ ctx: ctxOf(request, db, now) }),

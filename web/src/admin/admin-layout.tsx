@@ -29,6 +29,8 @@ export const adminSections: readonly AdminSection[] = [
     minRole: 'admin',
   },
   { path: '/admin/runners', label: 'runners.title', intro: 'runners.intro', minRole: 'admin' },
+  { path: '/admin/secrets', label: 'secrets.title', intro: 'secrets.intro', minRole: 'admin' },
+  { path: '/admin/sql-connections', label: 'sqlConnections.title', intro: 'sqlConnections.intro', minRole: 'admin' },
   { path: '/admin/escalation-policies', label: 'escalation.title', intro: 'escalation.intro', minRole: 'admin' },
   { path: '/admin/notification-channels', label: 'channels.title', intro: 'channels.intro', minRole: 'admin' },
   {
