@@ -137,6 +137,11 @@ export function RunbookPage({ id }: { id: string }) {
               </p>
             )}
           </header>
+          <p>
+            <Link to={`/probes/new?runbook=${encodeURIComponent(id)}`} data-testid="runbook-probe-suggestions">
+              {t('probes.runbookLink')}
+            </Link>
+          </p>
           <RunbookLintPanel findings={loaded.lint.findings} />
           <div className="runbook-columns">
             <RunbookStructureView structure={detail.structure} />

@@ -1,6 +1,7 @@
 import { api, withQuery } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { LoadError } from '../load-error';
+import { Link } from '../router';
 import type { Paged } from '../types';
 import { pageRefreshMs, useResource } from '../use-resource';
 import type { Probe, UptimeWindow } from './services-types';
@@ -34,6 +35,9 @@ export function ServiceProbes({ serviceId }: { serviceId: string }) {
   return (
     <section aria-labelledby="service-probes" className="service-section">
       <h2 id="service-probes">{t('services.probesTitle')}</h2>
+      <Link to={`/probes/new?service=${encodeURIComponent(serviceId)}`} data-testid="service-probe-add">
+        {t('probes.serviceAdd')}
+      </Link>
       <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
@@ -57,7 +61,8 @@ export function ServiceProbes({ serviceId }: { serviceId: string }) {
             {loaded.data.map(({ probe, uptime }) => (
               <tr key={probe.id} data-testid="service-probe" data-probe-status={probe.status}>
                 <th scope="row">
-                  {probe.name} <span className="service-id">{probe.kind}</span>
+                  <Link to={`/probes/${encodeURIComponent(probe.id)}`}>{probe.name}</Link>{' '}
+                  <span className="service-id">{probe.kind}</span>
                 </th>
                 <td>
                   <span className={`probe-status probe-${probe.status}`}>{t(statusKeys[probe.status])}</span>

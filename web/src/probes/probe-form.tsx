@@ -1,0 +1,196 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
+import { ConfigFields } from '../channels/config-fields';
+import { useI18n } from '../i18n';
+import { severities } from '../types';
+import { ConditionList } from './condition-list';
+import { bodyOf, targetFieldsOf, timingFields, withKind, type ProbeDraft } from './probe-draft';
+import { ProbeVerdictView } from './probe-verdict';
+import type { Probe, ProbeKindInfo, ProbeVerdict } from './probes-types';
+import { TimingFields } from './timing-fields';
+
+/**
+ * Creates a probe, or edits one (`existing`): name, kind, the kind's target (fields generated
+ * from its schema, as a channel's), conditions, service, severity, timing, labels. "Test" runs
+ * the probe once as it stands (`POST /api/v1/probes/test`, nothing saved) and shows each
+ * condition's verdict; "Save" creates or changes it. Secrets left empty keep the stored ones.
+ */
+export function ProbeForm({
+  kinds,
+  services,
+  initial,
+  existing,
+  onSaved,
+}: {
+  kinds: readonly ProbeKindInfo[];
+  services: readonly { id: string; name: string }[];
+  initial: ProbeDraft;
+  existing: Probe | null;
+  onSaved: (probe: Probe) => void;
+}) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(initial);
+  const [verdict, setVerdict] = useState<ProbeVerdict | null>(null);
+  const info = kinds.find((candidate) => candidate.kind === draft.kind);
+  const fields = useMemo(() => targetFieldsOf(kinds, draft.kind), [kinds, draft.kind]);
+  const stored = existing?.target.kind === draft.kind ? existing.target : undefined;
+  const paths = [
+    ...['/name', '/target', '/conditions', '/serviceId', '/severity', '/labels'],
+    ...fields.map((field) => `/target${field.path}`),
+    ...draft.conditions.map((_, index) => `/conditions/${index}`),
+    ...timingFields.map((field) => `/${field}`),
+  ];
+  const form = useAdminForm(paths);
+  const change = (patch: Partial<ProbeDraft>) => {
+    setDraft((before) => ({ ...before, ...patch }));
+    // What was tested is no longer what the form says.
+    setVerdict(null);
+  };
+
+  const test = () =>
+    void form.submit(async () => {
+      setVerdict(await api<ProbeVerdict>('POST', '/api/v1/probes/test', bodyOf(kinds, draft, stored)));
+    });
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void form.submit(async () => {
+      const body = bodyOf(kinds, draft, stored);
+      onSaved(
+        existing === null
+          ? await api<Probe>('POST', '/api/v1/probes', body)
+          : await api<Probe>('PATCH', `/api/v1/probes/${encodeURIComponent(existing.id)}`, body),
+      );
+    });
+  };
+
+  return (
+    <form
+      ref={form.formRef}
+      className="admin-form probe-form"
+      onSubmit={save}
+      aria-label={existing === null ? t('probes.newTitle') : t('probes.editTitle', { name: existing.name })}
+      noValidate
+      data-testid="probe-form"
+    >
+      <label>
+        <span>{t('probes.name')}</span>
+        <input
+          required
+          maxLength={200}
+          value={draft.name}
+          onChange={(event) => change({ name: event.target.value })}
+          data-testid="probe-name"
+          {...form.describe('/name')}
+        />
+        <FieldError form={form} path="/name" />
+      </label>
+      <label>
+        <span>{t('probes.kind')}</span>
+        <select
+          value={draft.kind}
+          onChange={(event) => change(withKind(kinds, draft, event.target.value))}
+          data-testid="probe-kind"
+        >
+          {kinds.map((candidate) => (
+            <option key={candidate.kind} value={candidate.kind}>
+              {candidate.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('probes.target', { kind: info?.label ?? draft.kind })}</legend>
+        <ConfigFields
+          root="target"
+          fields={fields}
+          values={draft.target}
+          stored={stored}
+          form={form}
+          onChange={(path, value) => change({ target: { ...draft.target, [path]: value } })}
+        />
+        <FieldError form={form} path="/target" />
+      </fieldset>
+      <ConditionList
+        conditions={draft.conditions}
+        placeholders={info?.placeholders ?? []}
+        defaults={info?.defaultConditions ?? []}
+        form={form}
+        onChange={(conditions) => change({ conditions })}
+      />
+      <label>
+        <span>{t('probes.service')}</span>
+        <select
+          value={draft.serviceId}
+          onChange={(event) => change({ serviceId: event.target.value })}
+          data-testid="probe-service"
+          {...form.describe('/serviceId')}
+        >
+          <option value="">{t('probes.noService')}</option>
+          {services.map((service) => (
+            <option key={service.id} value={service.id}>
+              {service.name}
+            </option>
+          ))}
+        </select>
+        <FieldError form={form} path="/serviceId" />
+      </label>
+      <label>
+        <span>{t('probes.severity')}</span>
+        <select
+          value={draft.severity}
+          onChange={(event) => change({ severity: event.target.value })}
+          data-testid="probe-severity"
+        >
+          {severities.map((severity) => (
+            <option key={severity} value={severity}>
+              {severity}
+            </option>
+          ))}
+        </select>
+      </label>
+      <TimingFields
+        timing={draft.timing}
+        form={form}
+        onChange={(field, value) => change({ timing: { ...draft.timing, [field]: value } })}
+      />
+      <label>
+        <span>{t('probes.labels')}</span>
+        <textarea
+          rows={2}
+          spellCheck={false}
+          value={draft.labels}
+          onChange={(event) => change({ labels: event.target.value })}
+          data-testid="probe-labels"
+          {...form.describe('/labels')}
+        />
+        <span className="hint">{t('probes.labelsHint')}</span>
+        <FieldError form={form} path="/labels" />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={draft.enabled}
+          onChange={(event) => change({ enabled: event.target.checked })}
+        />
+        <span>{t('probes.enabled')}</span>
+      </label>
+      <div aria-live="polite">{verdict !== null && <ProbeVerdictView verdict={verdict} />}</div>
+      <div className="row-actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={form.busy || info === undefined}
+          onClick={test}
+          data-testid="probe-test"
+        >
+          {form.busy ? t('probes.testing') : t('probes.test')}
+        </button>
+        <button type="submit" disabled={form.busy || info === undefined} data-testid="probe-save">
+          {form.busy ? t('probes.saving') : t('probes.save')}
+        </button>
+      </div>
+      <FormError form={form} />
+    </form>
+  );
+}
