@@ -1,5 +1,5 @@
-import { configOf, fieldsOf, initialValues, type FieldSpec, type FieldValues } from '../channels/schema-fields';
-import type { CreateProbeInput, ProbeKindInfo } from './probes-types';
+import { configOf, fieldsOf, initialValues, type FieldSpec, type FieldValues } from '../channels/schema-fields.js';
+import type { CreateProbeInput, ProbeKindInfo } from './probes-types.js';
 
 /**
  * A probe as its form holds it, and back as the body the API takes (`POST /api/v1/probes`,
@@ -31,7 +31,9 @@ export interface ProbeDraft {
 }
 
 /** A probe's settings as saved, or as suggested (any field may be missing). */
-export type ProbeSource = Partial<Omit<CreateProbeInput, 'target'>> & { target?: { kind: string } };
+export type ProbeSource = Partial<Omit<CreateProbeInput, 'target'>> & {
+  target?: { kind: string } & Record<string, unknown>;
+};
 
 /** The target fields of a kind, from its schema. */
 export function targetFieldsOf(kinds: readonly ProbeKindInfo[], kind: string): FieldSpec[] {

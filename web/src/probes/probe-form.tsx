@@ -172,6 +172,7 @@ export function ProbeForm({
           type="checkbox"
           checked={draft.enabled}
           onChange={(event) => change({ enabled: event.target.checked })}
+          data-testid="probe-enabled"
         />
         <span>{t('probes.enabled')}</span>
       </label>
