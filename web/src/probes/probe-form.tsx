@@ -2,6 +2,8 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
 import { ConfigFields } from '../channels/config-fields';
+import { KindSelect } from '../channels/kind-select';
+import { ServiceSelect } from '../admin/service-select';
 import { useI18n } from '../i18n';
 import { severities } from '../types';
 import { ConditionList } from './condition-list';
@@ -85,20 +87,13 @@ export function ProbeForm({
         />
         <FieldError form={form} path="/name" />
       </label>
-      <label>
-        <span>{t('probes.kind')}</span>
-        <select
-          value={draft.kind}
-          onChange={(event) => change(withKind(kinds, draft, event.target.value))}
-          data-testid="probe-kind"
-        >
-          {kinds.map((candidate) => (
-            <option key={candidate.kind} value={candidate.kind}>
-              {candidate.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <KindSelect
+        label={t('probes.kind')}
+        kinds={kinds}
+        value={draft.kind}
+        onChange={(kind) => change(withKind(kinds, draft, kind))}
+        testId="probe-kind"
+      />
       <fieldset>
         <legend>{t('probes.target', { kind: info?.label ?? draft.kind })}</legend>
         <ConfigFields
@@ -118,23 +113,15 @@ export function ProbeForm({
         form={form}
         onChange={(conditions) => change({ conditions })}
       />
-      <label>
-        <span>{t('probes.service')}</span>
-        <select
-          value={draft.serviceId}
-          onChange={(event) => change({ serviceId: event.target.value })}
-          data-testid="probe-service"
-          {...form.describe('/serviceId')}
-        >
-          <option value="">{t('probes.noService')}</option>
-          {services.map((service) => (
-            <option key={service.id} value={service.id}>
-              {service.name}
-            </option>
-          ))}
-        </select>
-        <FieldError form={form} path="/serviceId" />
-      </label>
+      <ServiceSelect
+        label={t('probes.service')}
+        noneLabel={t('probes.noService')}
+        services={services}
+        value={draft.serviceId}
+        onChange={(serviceId) => change({ serviceId })}
+        form={form}
+        testId="probe-service"
+      />
       <label>
         <span>{t('probes.severity')}</span>
         <select
