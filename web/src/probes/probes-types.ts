@@ -4,7 +4,7 @@
  */
 export type { Probe } from '../../../src/probes/probe-view.js';
 export type { ProbeResult, UptimeWindow } from '../../../src/probes/probe-history.js';
-export type { ProbeVerdict, ConditionVerdict } from '../../../src/probes/check-probe.js';
+export type { ProbeVerdict } from '../../../src/probes/check-probe.js';
 export type { CreateProbeInput } from '../../../src/probes/probe-input.js';
 export type { ProbeKindInfo } from '../../../src/probes/list-probe-kinds.js';
 export type { ProbeSuggestion, ProbeSuggestions } from '../../../src/probes/drafts/probe-suggestion.js';
