@@ -34,6 +34,8 @@ export function ProbeForm({
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [verdict, setVerdict] = useState<ProbeVerdict | null>(null);
+  // Which button the form is busy for: only that one says so.
+  const [testing, setTesting] = useState(false);
   const info = kinds.find((candidate) => candidate.kind === draft.kind);
   const fields = useMemo(() => targetFieldsOf(kinds, draft.kind), [kinds, draft.kind]);
   const stored = existing?.target.kind === draft.kind ? existing.target : undefined;
@@ -50,12 +52,15 @@ export function ProbeForm({
     setVerdict(null);
   };
 
-  const test = () =>
+  const test = () => {
+    setTesting(true);
     void form.submit(async () => {
       setVerdict(await api<ProbeVerdict>('POST', '/api/v1/probes/test', bodyOf(kinds, draft, stored)));
     });
+  };
   const save = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    setTesting(false);
     void form.submit(async () => {
       const body = bodyOf(kinds, draft, stored);
       onSaved(
@@ -172,10 +177,10 @@ export function ProbeForm({
           onClick={test}
           data-testid="probe-test"
         >
-          {form.busy ? t('probes.testing') : t('probes.test')}
+          {form.busy && testing ? t('probes.testing') : t('probes.test')}
         </button>
         <button type="submit" disabled={form.busy || info === undefined} data-testid="probe-save">
-          {form.busy ? t('probes.saving') : t('probes.save')}
+          {form.busy && !testing ? t('probes.saving') : t('probes.save')}
         </button>
       </div>
       <FormError form={form} />
