@@ -12,6 +12,7 @@ import { escalationRoutes } from './escalation/escalation-routes';
 import { policiesRoutes } from './policies/policies-routes';
 import { profileRoutes } from './profile/profile-routes';
 import { postmortemsRoutes } from './postmortems/postmortems-routes';
+import { probesRoutes } from './probes/probes-routes';
 import { reportsRoutes } from './reports/reports-routes';
 import { runbooksRoutes } from './runbooks/runbooks-routes';
 import { RunnerBanner } from './runners/runner-banner';
@@ -43,6 +44,7 @@ export const consoleRoutes: readonly ConsoleRoute[] = [
   ...channelsRoutes,
   ...profileRoutes,
   ...policiesRoutes,
+  ...probesRoutes,
   ...adminRoutes,
 ];
 

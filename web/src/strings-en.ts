@@ -5,6 +5,7 @@
 import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
 import { policiesStringsEn } from './policies/policies-strings';
+import { probesStringsEn } from './probes/probes-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
@@ -205,6 +206,7 @@ export const en = {
   ...profileStringsEn,
   ...channelsStringsEn,
   ...policiesStringsEn,
+  ...probesStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -1,6 +1,7 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
 import { policiesStringsFr } from './policies/policies-strings';
+import { probesStringsFr } from './probes/probes-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
@@ -205,4 +206,5 @@ export const fr: Record<MessageKey, string> = {
   ...profileStringsFr,
   ...channelsStringsFr,
   ...policiesStringsFr,
+  ...probesStringsFr,
 };

@@ -25,6 +25,8 @@ const pages = [
   '/postmortems/*',
   '/reports',
   '/reports/*',
+  '/probes',
+  '/probes/*',
   '/admin',
   '/admin/*',
 ];

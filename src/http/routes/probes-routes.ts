@@ -7,6 +7,7 @@ import { ProbeSuggestionsSchema } from '../../probes/drafts/probe-suggestion.js'
 import { suggestProbes } from '../../probes/drafts/suggest-probes.js';
 import { getProbeUptime, listProbeResults, ProbeResultsQuery } from '../../probes/probe-history.js';
 import { CreateProbeInput, UpdateProbeInput } from '../../probes/probe-input.js';
+import { listProbeKinds, ProbeKindInfoSchema } from '../../probes/list-probe-kinds.js';
 import { getProbe, listProbes, ListProbesQuery } from '../../probes/list-probes.js';
 import { probeKindNames, probeKindsDescribed } from '../../probes/probe-kinds.js';
 import { probeStatuses } from '../../probes/state/probe-state.js';
@@ -161,6 +162,18 @@ export function registerProbeRoutes(app: App, { db, now, config, execution }: Ht
       },
     },
     async (request) => listProbes({ ctx: ctxOf(request, db, now), input: request.query }),
+  );
+
+  app.get(
+    '/api/v1/probes/kinds',
+    {
+      schema: {
+        tags,
+        summary: 'List the kinds a probe can be, each with its target schema, placeholders and default conditions',
+        response: { 200: Type.Array(ProbeKindInfoSchema), ...errorResponses },
+      },
+    },
+    (request) => listProbeKinds({ ctx: ctxOf(request, db, now) }),
   );
 
   app.get(

@@ -33,6 +33,7 @@ export const adminSections: readonly AdminSection[] = [
   { path: '/admin/sql-connections', label: 'sqlConnections.title', intro: 'sqlConnections.intro', minRole: 'admin' },
   { path: '/admin/escalation-policies', label: 'escalation.title', intro: 'escalation.intro', minRole: 'admin' },
   { path: '/admin/notification-channels', label: 'channels.title', intro: 'channels.intro', minRole: 'admin' },
+  { path: '/probes', label: 'probes.title', intro: 'probes.intro', minRole: 'admin' },
   {
     path: '/admin/notification-templates',
     label: 'policies.templates.title',

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { LoadError } from '../load-error';
 import { useResource } from '../use-resource';
 import type { Integration, IntegrationKind, IntegrationKindInfo, IntegrationSettings, Service } from './admin-types';
+import { ServiceSelect } from './service-select';
 import { FieldError, FormError, useAdminForm } from './form-feedback';
 import { defaultWebhookMapping, secondsOf } from './integration-urls';
 
@@ -112,23 +113,15 @@ export function IntegrationCreateForm({
           </select>
           <FieldError form={form} path="/kind" />
         </label>
-        <label>
-          <span>{t('admin.integrations.service')}</span>
-          <select
-            value={serviceId}
-            onChange={(event) => setServiceId(event.target.value)}
-            data-testid="integration-service"
-            {...form.describe('/serviceId')}
-          >
-            <option value="">{t('admin.integrations.noService')}</option>
-            {services.map((service) => (
-              <option key={service.id} value={service.id}>
-                {service.name}
-              </option>
-            ))}
-          </select>
-          <FieldError form={form} path="/serviceId" />
-        </label>
+        <ServiceSelect
+          label={t('admin.integrations.service')}
+          noneLabel={t('admin.integrations.noService')}
+          services={services}
+          value={serviceId}
+          onChange={setServiceId}
+          form={form}
+          testId="integration-service"
+        />
       </div>
       {needs('heartbeat') && (
         <fieldset className="form-row">

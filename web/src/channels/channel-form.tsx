@@ -4,6 +4,7 @@ import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
 import type { ChannelKindInfo, ChannelRecord } from './channels-types';
 import { ConfigFields } from './config-fields';
+import { KindSelect } from './kind-select';
 import { configOf, fieldsOf, initialValues, type FieldValues, type SchemaNode } from './schema-fields';
 
 /**
@@ -98,16 +99,7 @@ export function ChannelForm({
         <FieldError form={form} path="/name" />
       </label>
       {existing === null && (
-        <label>
-          <span>{t('channels.kind')}</span>
-          <select value={kind} onChange={(event) => chooseKind(event.target.value)} data-testid="channel-kind">
-            {kinds.map((candidate) => (
-              <option key={candidate.kind} value={candidate.kind}>
-                {candidate.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <KindSelect label={t('channels.kind')} kinds={kinds} value={kind} onChange={chooseKind} testId="channel-kind" />
       )}
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />

@@ -10,9 +10,11 @@ function exampleOf(field: FieldSpec): string | undefined {
 }
 
 /**
- * The inputs of a kind's configuration, one per field of its schema: text, number, checkbox, or
- * JSON for maps (a webhook's headers). Secrets are password inputs, always empty: the server
- * never sends one back, and an empty one keeps what is stored. Hints are the schema's descriptions.
+ * The inputs of a kind's configuration, one per field of its schema: text, number, checkbox, a
+ * choice for closed lists, or JSON for maps (a webhook's headers). Secrets are password inputs,
+ * always empty: the server never sends one back, and an empty one keeps what is stored. Hints are
+ * the schema's descriptions. `root` names the configuration in the request body (`config` for a
+ * channel, `target` for a probe): errors and test ids follow it.
  */
 export function ConfigFields({
   fields,
@@ -20,20 +22,22 @@ export function ConfigFields({
   stored,
   form,
   onChange,
+  root = 'config',
 }: {
   fields: readonly FieldSpec[];
   values: FieldValues;
   stored: unknown;
   form: AdminForm;
   onChange: (path: string, value: string | boolean) => void;
+  root?: string;
 }) {
   const { t, language } = useI18n();
   return (
     <>
       {fields.map((field) => {
-        const path = `/config${field.path}`;
+        const path = `/${root}${field.path}`;
         const value = values[field.path];
-        const test = `config${field.path.replace(/\//g, '-')}`;
+        const test = `${root}${field.path.replace(/\//g, '-')}`;
         const label = (
           <span>
             {field.path.split('/').slice(1).map(humanize).join(' › ')}
@@ -62,6 +66,27 @@ export function ConfigFields({
             </label>
           );
         const text = typeof value === 'string' ? value : '';
+        if (field.control === 'choice')
+          return (
+            <label key={field.path}>
+              {label}
+              <select
+                value={text}
+                onChange={(event) => onChange(field.path, event.target.value)}
+                data-testid={test}
+                {...form.describe(path)}
+              >
+                {!field.required && <option value="">{t('channels.default')}</option>}
+                {(field.node.enum ?? []).map((choice) => (
+                  <option key={String(choice)} value={String(choice)}>
+                    {String(choice)}
+                  </option>
+                ))}
+              </select>
+              {hint !== '' && <span className="hint">{hint}</span>}
+              <FieldError form={form} path={path} />
+            </label>
+          );
         return (
           <label key={field.path}>
             {label}

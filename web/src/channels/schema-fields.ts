@@ -21,6 +21,8 @@ export interface SchemaNode {
   maximum?: number;
   maxLength?: number;
   examples?: unknown[];
+  /** A closed list of values (a probe's HTTP method): offered as a choice. */
+  enum?: unknown[];
   'x-secret'?: boolean;
 }
 
@@ -29,7 +31,7 @@ export function hintOf(node: SchemaNode, language: string): string | undefined {
   return (language === 'fr' ? node['x-description-fr'] : undefined) ?? node.description;
 }
 
-export type FieldControl = 'text' | 'number' | 'boolean' | 'json';
+export type FieldControl = 'text' | 'number' | 'boolean' | 'json' | 'choice';
 
 /** One input of the form: a leaf of the schema, by JSON Pointer inside the configuration. */
 export interface FieldSpec {
@@ -46,13 +48,15 @@ export interface FieldSpec {
 export type FieldValues = Record<string, string | boolean>;
 
 const controlOf = (node: SchemaNode): FieldControl =>
-  node.type === 'string'
-    ? 'text'
-    : node.type === 'integer' || node.type === 'number'
-      ? 'number'
-      : node.type === 'boolean'
-        ? 'boolean'
-        : 'json';
+  node.enum !== undefined
+    ? 'choice'
+    : node.type === 'string'
+      ? 'text'
+      : node.type === 'integer' || node.type === 'number'
+        ? 'number'
+        : node.type === 'boolean'
+          ? 'boolean'
+          : 'json';
 
 /** The fields of a configuration schema, `kind` left out (the form's own select). */
 export function fieldsOf(schema: SchemaNode, prefix = '', group: string | null = null): FieldSpec[] {
@@ -95,13 +99,16 @@ function write(root: Record<string, unknown>, path: string, value: unknown): voi
   node[keys.at(-1)!] = value;
 }
 
-/** The form's starting values: a stored configuration's (secrets left empty: they are never shown). */
-export function initialValues(fields: readonly FieldSpec[], config: unknown): FieldValues {
+/**
+ * The form's starting values: a stored configuration's (secrets left empty: they are never shown),
+ * or, with `unsaved`, one that was never stored (a suggestion), whose secrets are the caller's own.
+ */
+export function initialValues(fields: readonly FieldSpec[], config: unknown, unsaved = false): FieldValues {
   const values: FieldValues = {};
   for (const field of fields) {
     const value = read(config, field.path);
     if (field.control === 'boolean') values[field.path] = value === true;
-    else if (field.secret || value === undefined || value === null) values[field.path] = '';
+    else if ((field.secret && !unsaved) || value === undefined || value === null) values[field.path] = '';
     else if (typeof value === 'string' || typeof value === 'number') values[field.path] = String(value);
     else values[field.path] = JSON.stringify(value, null, 2);
   }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
+import { hasRole } from '../console-route';
 import { errorText, formatTime } from '../format';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
+import { useSession } from '../session';
 import { RunbookDiffPanel } from './runbook-diff-panel';
 import { RunbookLintPanel } from './runbook-lint-panel';
 import { RunbookSource } from './runbook-source';
@@ -31,6 +33,7 @@ interface Loaded {
  */
 export function RunbookPage({ id }: { id: string }) {
   const { language, t } = useI18n();
+  const { session } = useSession();
   const { search } = useLocation();
   const version = positiveInt(search.get('version'));
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -140,6 +143,13 @@ export function RunbookPage({ id }: { id: string }) {
               </p>
             )}
           </header>
+          {hasRole(session.user.role, 'admin') && (
+            <p>
+              <Link to={`/probes/new?runbook=${encodeURIComponent(id)}`} data-testid="runbook-probe-suggestions">
+                {t('probes.runbookLink')}
+              </Link>
+            </p>
+          )}
           <RunbookLintPanel findings={loaded.lint.findings} />
           <div className="runbook-columns">
             <RunbookStructureView structure={detail.structure} />

@@ -1,6 +1,9 @@
 import { api, withQuery } from '../api';
+import { hasRole } from '../console-route';
 import { useI18n, type MessageKey } from '../i18n';
 import { LoadError } from '../load-error';
+import { Link } from '../router';
+import { useSession } from '../session';
 import type { Paged } from '../types';
 import { pageRefreshMs, useResource } from '../use-resource';
 import type { Probe, UptimeWindow } from './services-types';
@@ -30,10 +33,16 @@ async function loadProbes(serviceId: string): Promise<{ probe: Probe; uptime: Up
 /** The probes section of a service's page: each probe's status, last check and uptime. */
 export function ServiceProbes({ serviceId }: { serviceId: string }) {
   const { t } = useI18n();
+  const { session } = useSession();
   const loaded = useResource({ key: serviceId, load: () => loadProbes(serviceId) }, { refreshMs: pageRefreshMs });
   return (
     <section aria-labelledby="service-probes" className="service-section">
       <h2 id="service-probes">{t('services.probesTitle')}</h2>
+      {hasRole(session.user.role, 'admin') && (
+        <Link to={`/probes/new?service=${encodeURIComponent(serviceId)}`} data-testid="service-probe-add">
+          {t('probes.serviceAdd')}
+        </Link>
+      )}
       <LoadError error={loaded.error} onRetry={loaded.reload} />
       {loaded.data === null ? (
         loaded.error === null && <p>{t('app.loading')}</p>
@@ -57,7 +66,8 @@ export function ServiceProbes({ serviceId }: { serviceId: string }) {
             {loaded.data.map(({ probe, uptime }) => (
               <tr key={probe.id} data-testid="service-probe" data-probe-status={probe.status}>
                 <th scope="row">
-                  {probe.name} <span className="service-id">{probe.kind}</span>
+                  <Link to={`/probes/${encodeURIComponent(probe.id)}`}>{probe.name}</Link>{' '}
+                  <span className="service-id">{probe.kind}</span>
                 </th>
                 <td>
                   <span className={`probe-status probe-${probe.status}`}>{t(statusKeys[probe.status])}</span>
