@@ -25,6 +25,16 @@ describe("the probe form's fields, read from the probe kinds' schemas", () => {
     expect(targetFieldsOf(kinds, 'http').find((field) => field.path === '/method')?.control).toBe('choice');
   });
 
+  it('gives every hint of every kind in French too', () => {
+    const described = probeKindNames.flatMap((kind) =>
+      targetFieldsOf(kinds, kind)
+        .filter((one) => one.node.description !== undefined)
+        .map((field) => ({ at: `${kind} ${field.path}`, fr: field.node['x-description-fr'] })),
+    );
+    expect(described.map((field) => field.at)).toContain('http /tls/insecure');
+    for (const field of described) expect(field.fr, field.at).toMatch(/\S/);
+  });
+
   it("builds an HTTP probe the server's schema accepts, leaving empty timings to the server's defaults", () => {
     const draft = draftOf(kinds, { target: { kind: 'http' } }, true);
     expect(draft.conditions).toEqual(['[STATUS] < 400']);

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { fieldHint } from '../../core/field-hint.js';
 
 /**
  * Schema pieces several probe kinds' targets share. A kind's own fields stay in its file
@@ -12,7 +13,7 @@ export const host = Type.String({
   minLength: 1,
   maxLength: 253,
   pattern: '^[^\\s/]+$',
-  description: 'host name or IP address',
+  ...fieldHint('host name or IP address', "nom d'hôte ou adresse IP"),
 });
 
 export const port = Type.Integer({ minimum: 1, maximum: 65_535 });
@@ -30,16 +31,30 @@ export const secretHeaders = Type.Optional(
 export const TlsOptionsSchema = Type.Object(
   {
     insecure: Type.Optional(
-      Type.Boolean({ description: 'accept any certificate (self-signed, expired); its expiry is still observed' }),
+      Type.Boolean(
+        fieldHint(
+          'accept any certificate (self-signed, expired); its expiry is still observed',
+          'accepter tout certificat (auto-signé, expiré) ; son expiration reste observée',
+        ),
+      ),
     ),
     ca: Type.Optional(
       Type.String({
         maxLength: 100_000,
-        description: 'PEM certificates trusted for this probe, instead of the system ones',
+        ...fieldHint(
+          'PEM certificates trusted for this probe, instead of the system ones',
+          'certificats PEM de confiance pour cette sonde, à la place de ceux du système',
+        ),
       }),
     ),
     serverName: Type.Optional(
-      Type.String({ maxLength: 253, description: 'SNI and name checked, when it differs from the host' }),
+      Type.String({
+        maxLength: 253,
+        ...fieldHint(
+          'SNI and name checked, when it differs from the host',
+          "SNI et nom vérifié, s'il diffère de l'hôte",
+        ),
+      }),
     ),
   },
   { additionalProperties: false },
