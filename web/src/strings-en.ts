@@ -7,6 +7,7 @@ import { channelsStringsEn } from './channels/channels-strings';
 import { policiesStringsEn } from './policies/policies-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
+import { urgencyStringsEn } from './profile/urgency-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
@@ -197,6 +198,7 @@ export const en = {
   ...schedulesStringsEn,
   ...escalationStringsEn,
   ...profileStringsEn,
+  ...urgencyStringsEn,
   ...channelsStringsEn,
   ...policiesStringsEn,
 };

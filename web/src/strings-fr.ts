@@ -3,6 +3,7 @@ import { channelsStringsFr } from './channels/channels-strings';
 import { policiesStringsFr } from './policies/policies-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
+import { urgencyStringsFr } from './profile/urgency-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
@@ -197,6 +198,7 @@ export const fr: Record<MessageKey, string> = {
   ...schedulesStringsFr,
   ...escalationStringsFr,
   ...profileStringsFr,
+  ...urgencyStringsFr,
   ...channelsStringsFr,
   ...policiesStringsFr,
 };
