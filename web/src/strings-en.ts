@@ -13,6 +13,7 @@ import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
 import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { integrationStringsEn } from './admin/integration-strings';
+import { testAlertStringsEn } from './admin/test-alert-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { runsStringsEn } from './runs/runs-strings';
@@ -186,6 +187,7 @@ export const en = {
   ...runbooksStringsEn,
   ...adoptionStringsEn,
   ...integrationStringsEn,
+  ...testAlertStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,

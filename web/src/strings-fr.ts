@@ -9,6 +9,7 @@ import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { integrationStringsFr } from './admin/integration-strings';
+import { testAlertStringsFr } from './admin/test-alert-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { runsStringsFr } from './runs/runs-strings';
@@ -186,6 +187,7 @@ export const fr: Record<MessageKey, string> = {
   ...runbooksStringsFr,
   ...adoptionStringsFr,
   ...integrationStringsFr,
+  ...testAlertStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
