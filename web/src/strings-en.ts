@@ -5,6 +5,7 @@
 import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
 import { policiesStringsEn } from './policies/policies-strings';
+import { inhibitPreviewStringsEn } from './policies/inhibit-preview-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
 import { urgencyStringsEn } from './profile/urgency-strings';
@@ -203,6 +204,7 @@ export const en = {
   ...urgencyStringsEn,
   ...channelsStringsEn,
   ...policiesStringsEn,
+  ...inhibitPreviewStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

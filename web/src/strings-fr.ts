@@ -1,6 +1,7 @@
 import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
 import { policiesStringsFr } from './policies/policies-strings';
+import { inhibitPreviewStringsFr } from './policies/inhibit-preview-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
 import { urgencyStringsFr } from './profile/urgency-strings';
@@ -203,4 +204,5 @@ export const fr: Record<MessageKey, string> = {
   ...urgencyStringsFr,
   ...channelsStringsFr,
   ...policiesStringsFr,
+  ...inhibitPreviewStringsFr,
 };
