@@ -81,6 +81,10 @@ describe.skipIf(!hasChromium)('the profile page in Chromium', () => {
     expect(receiver.requests.length).toBe(before + 2);
     expect(await axeViolations(page)).toEqual([]);
 
+    // Opened by its address (a test page's message links to it), the profile shows the saved rules.
+    await page.goto(`${harness.base}/profile`);
+    await expect.poll(() => lane('low').allTextContents()).toEqual([expect.stringMatching(/^At 2 min/)]);
+
     await page.getByTestId('language-switcher').selectOption('fr');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Mon profil');
     expect(await page.getByTestId('profile-test-page').textContent()).toBe("M'envoyer un appel de test");

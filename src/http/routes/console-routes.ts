@@ -27,6 +27,8 @@ const pages = [
   '/reports/*',
   '/admin',
   '/admin/*',
+  // One's own profile: the header links to it, and a test page's message links back to it.
+  '/profile',
 ];
 
 /**
