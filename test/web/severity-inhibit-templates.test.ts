@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the severity, inhibition and template pages in Ch
     await page.getByTestId('inhibit-targetMatchers').fill('alertname=~"Service.*"');
     const count = page.getByTestId('inhibit-preview-count');
     await expect.poll(() => count.getAttribute('data-muted')).toBe('1');
-    expect(await count.textContent()).toContain('Would mute 1 firing alert now');
+    expect(await count.textContent()).toContain('Would mute 1 firing alert now 1 firing alert matches the source');
     expect(await page.getByTestId('inhibit-preview-alert').allTextContents()).toEqual([
       expect.stringMatching(/ServiceDown on db-1.*muted by “NodeDown on db-1”/),
     ]);

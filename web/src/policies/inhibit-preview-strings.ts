@@ -7,6 +7,7 @@ export const inhibitPreviewStringsEn = {
   'policies.inhibitPreview.mutedOne': 'Would mute 1 firing alert now',
   'policies.inhibitPreview.mutedNone': 'Would mute no firing alert now',
   'policies.inhibitPreview.sources': '{n} firing alerts match the source matchers.',
+  'policies.inhibitPreview.sourcesOne': '1 firing alert matches the source matchers.',
   'policies.inhibitPreview.capped':
     'More than {limit} alerts fire: only the {limit} most recently seen were examined, so the real count may be higher.',
   'policies.inhibitPreview.mutedBy': 'muted by “{source}”',
@@ -23,6 +24,7 @@ export const inhibitPreviewStringsFr: Record<keyof typeof inhibitPreviewStringsE
   'policies.inhibitPreview.mutedOne': 'Rendrait muette 1 alerte active maintenant',
   'policies.inhibitPreview.mutedNone': 'Ne rendrait muette aucune alerte active maintenant',
   'policies.inhibitPreview.sources': '{n} alertes actives correspondent aux sélecteurs de la source.',
+  'policies.inhibitPreview.sourcesOne': '1 alerte active correspond aux sélecteurs de la source.',
   'policies.inhibitPreview.capped':
     'Plus de {limit} alertes sont actives : seules les {limit} vues le plus récemment ont été examinées, le nombre réel peut être plus élevé.',
   'policies.inhibitPreview.mutedBy': 'rendue muette par « {source} »',

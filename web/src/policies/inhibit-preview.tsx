@@ -59,7 +59,11 @@ export function InhibitPreviewPanel({ draft }: { draft: Draft }) {
                     ? t('policies.inhibitPreview.mutedOne')
                     : t('policies.inhibitPreview.muted', { n: preview.muted })}
               </strong>{' '}
-              <span className="hint">{t('policies.inhibitPreview.sources', { n: preview.sources })}</span>
+              <span className="hint">
+                {preview.sources === 1
+                  ? t('policies.inhibitPreview.sourcesOne')
+                  : t('policies.inhibitPreview.sources', { n: preview.sources })}
+              </span>
             </p>
           )
         )}
