@@ -1,4 +1,5 @@
 import type { EscalationTarget } from '../oncall/escalation/escalation-policy-model.js';
+import type { Urgency } from '../oncall/people/urgency.js';
 import type { PostmortemStatus } from '../postmortems/postmortem-model.js';
 import type { Severity } from './incident-model.js';
 
@@ -41,6 +42,8 @@ export type ResponsePayloads = {
     /** The targets that stood for nobody (a schedule with nobody on call); empty when all paged someone. */
     nobodyOnCall: EscalationTarget[];
     pages: number;
+    /** The page's urgency, which chose the rules that sent; absent in events written before urgencies. */
+    urgency?: Urgency;
   };
   escalation_stopped: { reason: string; generation: number };
   escalation_exhausted: { generation: number; cycles: number };

@@ -102,7 +102,7 @@ describe.each(testBackends)('integration tools on $backend', ({ backend, availab
 
   it.skipIf(!available)('says a test alert was muted by a silence and opened nothing', async () => {
     const { id } = await createIntegration(t, { name: 'prom-test-muted', kind: 'prometheus' });
-    await t.call('POST', '/api/v1/silences', {
+    const silence = await t.call('POST', '/api/v1/silences', {
       body: { matchers: ['astreinte_test="true"'], endsAt: inAnHour(), comment: 'tests are muted' },
     });
     const response = await t.call('POST', `/api/v1/integrations/${id}/test-alert`);
@@ -112,6 +112,8 @@ describe.each(testBackends)('integration tools on $backend', ({ backend, availab
       incidentId: null,
       suppressed: { silences: [expect.any(String)] },
     });
+    // Ended, or every later test alert of this file would be muted too.
+    await t.call('DELETE', `/api/v1/silences/${silence.json<{ id: string }>().id}`);
   });
 
   it.skipIf(!available)('refuses a test alert to a responder (403) and to a disabled integration (409)', async () => {
@@ -121,4 +123,82 @@ describe.each(testBackends)('integration tools on $backend', ({ backend, availab
     await t.call('PATCH', `/api/v1/integrations/${id}`, { body: { disabled: true } });
     expect((await t.call('POST', `/api/v1/integrations/${id}/test-alert`)).statusCode).toBe(409);
   });
+
+  it.skipIf(!available)(
+    'resolves a test alert through the ingest path: its incident resolves on its own, audited, and again is a no-op',
+    async () => {
+      const { id } = await createIntegration(t, { name: 'prom-test-resolve', kind: 'prometheus' });
+      const sent = (await t.call('POST', `/api/v1/integrations/${id}/test-alert`)).json<{
+        fingerprint: string;
+        incidentId: string;
+      }>();
+      const url = `/api/v1/integrations/${id}/test-alert/resolve`;
+      const response = await t.call('POST', url, { body: { fingerprint: sent.fingerprint } });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({
+        fingerprint: sent.fingerprint,
+        alreadyResolved: false,
+        incidentId: sent.incidentId,
+        incidentStatus: 'resolved',
+      });
+      const { rows } = await t.db.query<{ status: string }>(
+        `SELECT status FROM alerts WHERE integration_id = $1 AND fingerprint = $2`,
+        [id, sent.fingerprint],
+      );
+      expect(rows).toEqual([{ status: 'resolved' }]);
+      const audit = await t.db.query(
+        `SELECT 1 FROM audit_log WHERE target_id = $1 AND action = 'integration.test_alert_resolve'`,
+        [id],
+      );
+      expect(audit.rows).toHaveLength(1);
+
+      const again = await t.call('POST', url, { body: { fingerprint: sent.fingerprint } });
+      expect(again.json()).toMatchObject({ alreadyResolved: true, incidentStatus: 'resolved' });
+      expect(
+        (
+          await t.db.query(
+            `SELECT 1 FROM audit_log WHERE action = 'integration.test_alert_resolve' AND target_id = $1`,
+            [id],
+          )
+        ).rows,
+      ).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(!available)(
+    'leaves the incident open when the integration does not resolve incidents on its own, and says so',
+    async () => {
+      const { id } = await createIntegration(t, {
+        name: 'prom-test-manual',
+        kind: 'prometheus',
+        settings: { autoResolve: false },
+      });
+      const sent = (await t.call('POST', `/api/v1/integrations/${id}/test-alert`)).json<{ fingerprint: string }>();
+      const response = await t.call('POST', `/api/v1/integrations/${id}/test-alert/resolve`, {
+        body: { fingerprint: sent.fingerprint },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toMatchObject({ alreadyResolved: false, incidentStatus: 'triggered' });
+    },
+  );
+
+  it.skipIf(!available)(
+    'refuses to resolve a real alert (400 naming the field), an unknown test alert (404), for a responder (403)',
+    async () => {
+      const { id } = await createIntegration(t, { name: 'prom-test-refuse', kind: 'prometheus' });
+      const url = `/api/v1/integrations/${id}/test-alert/resolve`;
+      const real = await t.call('POST', url, { body: { fingerprint: 'a1b2c3' } });
+      expect(real.statusCode).toBe(400);
+      expect(real.body).toContain('/fingerprint');
+      const unknown = await t.call('POST', url, {
+        body: { fingerprint: 'astreinte-test:00000000-0000-4000-8000-000000000000' },
+      });
+      expect(unknown.statusCode).toBe(404);
+      const responder = await t.call('POST', url, {
+        token: t.users.responder.token,
+        body: { fingerprint: 'astreinte-test:00000000-0000-4000-8000-000000000000' },
+      });
+      expect(responder.statusCode).toBe(403);
+    },
+  );
 });

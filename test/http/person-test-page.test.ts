@@ -74,12 +74,29 @@ describe.each(testBackends)(
         const before = receiver.requests.length;
         const response = await t.call('POST', `/api/v1/users/${person.id}/test-page`, { token: person.token });
         expect(response.statusCode, response.body).toBe(200);
+        // No body, as before urgencies: the high urgency, which rules saved without one are for.
         expect(response.json()).toEqual({
           userId: person.id,
+          urgency: 'high',
           rules: [
-            { channel: 'webhook', delayMinutes: 0, channelId: 'profile-hook', outcome: 'sent', to: null, status: 200 },
-            { channel: 'sms', delayMinutes: 5, channelId: 'profile-sms', outcome: 'no-address', to: null },
-            { channel: 'slack', delayMinutes: 10, channelId: null, outcome: 'no-channel', to: null },
+            {
+              channel: 'webhook',
+              delayMinutes: 0,
+              urgency: 'any',
+              channelId: 'profile-hook',
+              outcome: 'sent',
+              to: null,
+              status: 200,
+            },
+            {
+              channel: 'sms',
+              delayMinutes: 5,
+              urgency: 'any',
+              channelId: 'profile-sms',
+              outcome: 'no-address',
+              to: null,
+            },
+            { channel: 'slack', delayMinutes: 10, urgency: 'any', channelId: null, outcome: 'no-channel', to: null },
           ],
         });
         expect(receiver.requests.slice(before).map((request) => request.url)).toEqual(['/hook']);
@@ -90,5 +107,27 @@ describe.each(testBackends)(
         expect(rows).toEqual([{ action: 'user.test_page', actor_id: person.id }]);
       },
     );
+
+    it.skipIf(!available)('sends a low-urgency test page through the low and any rules only', async () => {
+      const person = t.users.viewer;
+      const rules = [
+        { channel: 'webhook', delayMinutes: 0, urgency: 'high' },
+        { channel: 'slack', delayMinutes: 0, urgency: 'low' },
+        { channel: 'webhook', delayMinutes: 15 },
+      ];
+      await t.call('PUT', `/api/v1/users/${person.id}/notification-rules`, { token: person.token, body: { rules } });
+      const url = `/api/v1/users/${person.id}/test-page`;
+      const low = await t.call('POST', url, { token: person.token, body: { urgency: 'low' } });
+      expect(low.statusCode, low.body).toBe(200);
+      const tried = low.json<{ urgency: string; rules: { delayMinutes: number; urgency: string }[] }>();
+      expect(tried.urgency).toBe('low');
+      expect(tried.rules.map(({ delayMinutes, urgency }) => ({ delayMinutes, urgency }))).toEqual([
+        { delayMinutes: 0, urgency: 'low' },
+        { delayMinutes: 15, urgency: 'any' },
+      ]);
+      const bad = await t.call('POST', url, { token: person.token, body: { urgency: 'urgent' } });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.body).toContain('/urgency');
+    });
   },
 );

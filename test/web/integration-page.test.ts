@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)("an integration's page in Chromium", () => {
     await (harness as ConsoleHarness | undefined)?.close();
   });
 
-  it('edits the settings with a live explanation, shows the sender configuration and sends a test alert, on a phone, in English and French', async () => {
+  it('edits the settings with a live explanation, shows the sender configuration, sends a test alert and resolves it, on a phone, in English and French', async () => {
     const page = await harness.signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${harness.base}/admin/integrations`);
@@ -67,10 +67,25 @@ describe.skipIf(!hasChromium)("an integration's page in Chromium", () => {
     await page.getByTestId('language-switcher').selectOption('fr');
     expect(await page.getByRole('heading', { name: 'Envoyer une alerte de test' }).count()).toBe(1);
     expect(await outcome.textContent()).toContain('Elle a ouvert un incident');
+    expect(await page.getByTestId('integration-test-resolve').textContent()).toBe("Résoudre l'alerte de test");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('language-switcher').selectOption('en');
 
-    await page.getByTestId('integration-test-incident').click();
+    // The test does not leave an alert firing: its resolution goes through the integration, and the
+    // incident (auto-resolve is on by default) resolves with it.
+    await page.getByTestId('integration-test-resolve').focus();
+    await page.keyboard.press('Enter');
+    const resolved = page.getByTestId('integration-resolve-result');
+    await expect.poll(() => resolved.getAttribute('data-incident-status')).toBe('resolved');
+    expect(await resolved.textContent()).toContain('The test alert is resolved, and its incident with it');
+    const { rows } = await t().db.query<{ status: string }>(`SELECT status FROM alerts WHERE integration_id = $1`, [
+      integrationId,
+    ]);
+    expect(rows).toEqual([{ status: 'resolved' }]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.getByTestId('integration-resolve-incident').click();
     await page.waitForURL(/\/incidents\//);
     await page.close();
   }, 120_000);

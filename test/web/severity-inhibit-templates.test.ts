@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntegration, promAlert, pushAlerts } from '../support/alert-support.js';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
 
@@ -39,7 +40,16 @@ describe.skipIf(!hasChromium)('the severity, inhibition and template pages in Ch
     await page.close();
   }, 120_000);
 
-  it('adds an inhibition rule from matcher text after fixing a bad regex the server named, then deletes it', async () => {
+  it('adds an inhibition rule from matcher text after fixing a bad regex the server named, previewing what it would mute, then deletes it', async () => {
+    const { key } = await createIntegration(harness.t, { name: 'prom-inhibit-preview', kind: 'prometheus' });
+    const fire = (alertname: string, instance: string) =>
+      promAlert({ alertname, instance }, { annotations: { summary: `${alertname} on ${instance}` } });
+    const pushed = await pushAlerts(harness.t, key, [
+      fire('NodeDown', 'db-1'),
+      fire('ServiceDown', 'db-1'),
+      fire('ServiceDown', 'db-2'),
+    ]);
+    expect(pushed.statusCode).toBe(200);
     const page = await harness.signIn('admin');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${harness.base}/admin/inhibit-rules`);
@@ -49,12 +59,27 @@ describe.skipIf(!hasChromium)('the severity, inhibition and template pages in Ch
     await page.keyboard.type('alertname="NodeDown"');
     await page.getByTestId('inhibit-targetMatchers').fill('alertname=~"Service(.*"');
     await page.getByTestId('inhibit-equal').fill('instance');
+    const preview = page.getByTestId('inhibit-preview');
+    await expect.poll(() => preview.textContent()).toContain('The preview waits for valid matchers');
     await page.getByTestId('inhibit-submit').press('Enter');
     await page.getByTestId('field-error-targetMatchers').waitFor();
     expect(await page.getByTestId('inhibit-targetMatchers').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
 
+    // Fixed, the draft is evaluated against the firing alerts: only db-1's ServiceDown shares a NodeDown's instance.
     await page.getByTestId('inhibit-targetMatchers').fill('alertname=~"Service.*"');
+    const count = page.getByTestId('inhibit-preview-count');
+    await expect.poll(() => count.getAttribute('data-muted')).toBe('1');
+    expect(await count.textContent()).toContain('Would mute 1 firing alert now 1 firing alert matches the source');
+    expect(await page.getByTestId('inhibit-preview-alert').allTextContents()).toEqual([
+      expect.stringMatching(/ServiceDown on db-1.*muted by “NodeDown on db-1”/),
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByTestId('language-switcher').selectOption('fr');
+    expect(await count.textContent()).toContain('Rendrait muette 1 alerte active maintenant');
+    await page.getByTestId('language-switcher').selectOption('en');
+
     await page.getByTestId('inhibit-submit').press('Enter');
     const rule = page.getByTestId('inhibit-rule');
     await rule.waitFor();

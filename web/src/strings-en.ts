@@ -6,8 +6,10 @@ import { adminStringsEn } from './admin/admin-strings';
 import { channelsStringsEn } from './channels/channels-strings';
 import { policiesStringsEn } from './policies/policies-strings';
 import { probesStringsEn } from './probes/probes-strings';
+import { inhibitPreviewStringsEn } from './policies/inhibit-preview-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
+import { urgencyStringsEn } from './profile/urgency-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
@@ -15,6 +17,7 @@ import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { executionSettingsStringsEn } from './runbooks/execution-settings-strings';
 import { escalationAdoptionStringsEn } from './runbooks/escalation-adoption-strings';
 import { integrationStringsEn } from './admin/integration-strings';
+import { testAlertStringsEn } from './admin/test-alert-strings';
 import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { secretsStringsEn } from './secrets/secrets-strings';
@@ -191,6 +194,7 @@ export const en = {
   ...executionSettingsStringsEn,
   ...escalationAdoptionStringsEn,
   ...integrationStringsEn,
+  ...testAlertStringsEn,
   ...runsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,
@@ -204,9 +208,11 @@ export const en = {
   ...schedulesStringsEn,
   ...escalationStringsEn,
   ...profileStringsEn,
+  ...urgencyStringsEn,
   ...channelsStringsEn,
   ...policiesStringsEn,
   ...probesStringsEn,
+  ...inhibitPreviewStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

@@ -2,8 +2,10 @@ import { adminStringsFr } from './admin/admin-strings';
 import { channelsStringsFr } from './channels/channels-strings';
 import { policiesStringsFr } from './policies/policies-strings';
 import { probesStringsFr } from './probes/probes-strings';
+import { inhibitPreviewStringsFr } from './policies/inhibit-preview-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
+import { urgencyStringsFr } from './profile/urgency-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
@@ -11,6 +13,7 @@ import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { executionSettingsStringsFr } from './runbooks/execution-settings-strings';
 import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-strings';
 import { integrationStringsFr } from './admin/integration-strings';
+import { testAlertStringsFr } from './admin/test-alert-strings';
 import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { secretsStringsFr } from './secrets/secrets-strings';
@@ -191,6 +194,7 @@ export const fr: Record<MessageKey, string> = {
   ...executionSettingsStringsFr,
   ...escalationAdoptionStringsFr,
   ...integrationStringsFr,
+  ...testAlertStringsFr,
   ...runsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
@@ -204,7 +208,9 @@ export const fr: Record<MessageKey, string> = {
   ...schedulesStringsFr,
   ...escalationStringsFr,
   ...profileStringsFr,
+  ...urgencyStringsFr,
   ...channelsStringsFr,
   ...policiesStringsFr,
   ...probesStringsFr,
+  ...inhibitPreviewStringsFr,
 };

@@ -6,9 +6,17 @@ import { inTransaction, type Ctx } from '../../core/context.js';
 import { compileMatchers, LabelMatcherSchema, parseMatcher, type LabelMatcher } from '../matching/label-matchers.js';
 import { inhibitRuleColumns, toInhibitRule, type InhibitRule, type InhibitRuleRow } from './inhibit-rule-model.js';
 
-const MatchersInput = Type.Array(Type.Union([LabelMatcherSchema, Type.String({ minLength: 3, maxLength: 1100 })]), {
-  minItems: 1,
-  maxItems: 50,
+export const MatchersInput = Type.Array(
+  Type.Union([LabelMatcherSchema, Type.String({ minLength: 3, maxLength: 1100 })]),
+  {
+    minItems: 1,
+    maxItems: 50,
+  },
+);
+
+export const EqualInput = Type.Array(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }), {
+  maxItems: 20,
+  uniqueItems: true,
 });
 
 export const CreateInhibitRuleInput = Type.Object(
@@ -16,9 +24,7 @@ export const CreateInhibitRuleInput = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 100 }),
     sourceMatchers: MatchersInput,
     targetMatchers: MatchersInput,
-    equal: Type.Optional(
-      Type.Array(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]*$' }), { maxItems: 20, uniqueItems: true }),
-    ),
+    equal: Type.Optional(EqualInput),
   },
   { additionalProperties: false },
 );
@@ -30,7 +36,8 @@ const insertRule = `
   ON CONFLICT (name) DO NOTHING
   RETURNING ${inhibitRuleColumns}`;
 
-function readMatchers(matchers: CreateInhibitRuleInput['sourceMatchers'], path: string): LabelMatcher[] {
+/** The matchers as typed (text or objects), parsed and compiled: a bad one is a 400 naming its line. */
+export function readMatchers(matchers: CreateInhibitRuleInput['sourceMatchers'], path: string): LabelMatcher[] {
   const read = matchers.map((matcher, index) =>
     typeof matcher === 'string' ? parseMatcher(matcher, `${path}/${index}`) : matcher,
   );

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Type, type Static } from 'typebox';
-import { recordAudit } from '../../audit/record-audit.js';
-import { conflict, notFound } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
-import { inTransaction, type Ctx } from '../../core/context.js';
-import type { IncomingAlert } from '../alert-model.js';
-import type { SenderIntegration } from './integration-keys.js';
-import { integrationColumns, type IntegrationRow } from './integration-row.js';
-import { loadIngestIntegrations } from './load-ingest-integrations.js';
+import type { Ctx } from '../../core/context.js';
+import { openTestSubmission, testAlert, testFingerprintPrefix, type SubmitAlerts } from './test-alert-submission.js';
 
 export const testAlertOutcomes = ['opened', 'grouped', 'suppressed', 'stored'] as const;
 
@@ -27,10 +22,6 @@ export const TestAlertResultSchema = Type.Object(
 );
 export type TestAlertResult = Static<typeof TestAlertResultSchema>;
 
-/** The ingest path's entry (the node's group-committing writer): resolves once the alerts are committed. */
-export type SubmitAlerts = (submission: { integration: SenderIntegration; alerts: IncomingAlert[] }) => Promise<void>;
-
-const selectIntegration = `SELECT ${integrationColumns} FROM integrations WHERE id = $1::uuid AND kind <> 'probe'`;
 const selectStoredAlert = `
   SELECT a.id, a.incident_id, a.suppressed, i.title AS incident_title,
          EXISTS (SELECT 1 FROM alerts o WHERE o.incident_id = a.incident_id AND o.id <> a.id) AS shared
@@ -53,40 +44,12 @@ export async function sendTestAlert({
   submit: SubmitAlerts;
 }): Promise<TestAlertResult> {
   requireRole(ctx, 'admin');
-  const fingerprint = `astreinte-test:${randomUUID()}`;
-  // The audit row first, in its own transaction: the alert is committed by the writer's group
-  // commit, which cannot join ours; an audited attempt that failed is still worth knowing of.
-  const integration = await inTransaction(ctx, async (tx) => {
-    const row = (await tx.db.query<IntegrationRow>(selectIntegration, [input.id])).rows[0];
-    if (row === undefined) throw notFound('integration', input.id);
-    if (row.disabled_at !== null) throw conflict('this integration is disabled: enable it to test it', {});
-    await recordAudit(tx, {
-      action: 'integration.test_alert',
-      targetType: 'integration',
-      targetId: row.id,
-      details: { fingerprint },
-    });
-    const loaded = (await loadIngestIntegrations(tx.db, [row.id])).get(row.id)!;
-    return { ...loaded, kind: row.kind } satisfies SenderIntegration;
-  });
-  const actorName = 'name' in ctx.actor ? ctx.actor.name : 'astreinte';
-  await submit({
-    integration,
-    alerts: [
-      {
-        fingerprint,
-        action: 'trigger',
-        labels: { alertname: 'AstreinteTestAlert', astreinte_test: 'true' },
-        annotations: { summary: `Test alert from Astreinte, sent by ${actorName}: nothing is wrong` },
-        title: `Test alert from Astreinte, sent by ${actorName}: nothing is wrong`,
-        // No severity word: the integration's default priority applies, as the admin set it.
-        severity: null,
-        startsAt: ctx.now(),
-        endsAt: null,
-        sourceUrl: null,
-      },
-    ],
-  });
+  const fingerprint = `${testFingerprintPrefix}${randomUUID()}`;
+  const integration = (await openTestSubmission(ctx, input.id, {
+    action: 'integration.test_alert',
+    details: { fingerprint },
+  }))!;
+  await submit({ integration, alerts: [testAlert(ctx, fingerprint, 'trigger')] });
   const stored = (
     await ctx.db.query<{
       id: string;

@@ -4,6 +4,11 @@ import { createInhibitRule, CreateInhibitRuleInput } from '../../alerts/inhibit-
 import { deleteInhibitRule } from '../../alerts/inhibit-rules/delete-inhibit-rule.js';
 import { InhibitRuleSchema } from '../../alerts/inhibit-rules/inhibit-rule-model.js';
 import { listInhibitRules } from '../../alerts/inhibit-rules/list-inhibit-rules.js';
+import {
+  InhibitPreviewSchema,
+  previewInhibitRule,
+  PreviewInhibitRuleInput,
+} from '../../alerts/inhibit-rules/preview-inhibit-rule.js';
 import { listAlerts, ListAlertsInput } from '../../alerts/list-alerts.js';
 import { listIncidentRunbooks, SuggestedRunbookSchema } from '../../alerts/list-incident-runbooks.js';
 import { cancelMaintenanceWindow } from '../../alerts/maintenance/cancel-maintenance-window.js';
@@ -147,6 +152,19 @@ export function registerAlertRoutes(app: App, { db, now }: HttpDeps): void {
     },
     async (request, reply) =>
       reply.status(201).send(await createInhibitRule({ ctx: ctxOf(request, db, now), input: request.body })),
+  );
+
+  app.post(
+    '/api/v1/inhibit-rules/preview',
+    {
+      schema: {
+        tags,
+        summary: 'How many firing alerts a draft inhibition rule would mute now, and a few of them (admin)',
+        body: PreviewInhibitRuleInput,
+        response: { 200: InhibitPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => previewInhibitRule({ ctx: ctxOf(request, db, now), input: request.body }),
   );
 
   app.get(

@@ -29,6 +29,8 @@ const pages = [
   '/probes/*',
   '/admin',
   '/admin/*',
+  // One's own profile: the header links to it, and a test page's message links back to it.
+  '/profile',
 ];
 
 /**

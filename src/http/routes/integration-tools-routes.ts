@@ -4,6 +4,11 @@ import {
   ExplainAlertInput,
   explainIntegrationAlert,
 } from '../../alerts/integrations/explain-integration-alert.js';
+import {
+  resolveTestAlert,
+  ResolveTestAlertInput,
+  TestAlertResolutionSchema,
+} from '../../alerts/integrations/resolve-test-alert.js';
 import { sendTestAlert, TestAlertResultSchema } from '../../alerts/integrations/send-test-alert.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
@@ -12,7 +17,7 @@ import { errorResponses } from '../schemas.js';
 const tags = ['integrations'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
-/** What helps an admin set an integration up: what its settings make of an alert, and a test alert. */
+/** What helps an admin set an integration up: what its settings make of an alert, a test alert and its resolution. */
 export function registerIntegrationToolRoutes(app: App, { db, now, alerts }: HttpDeps): void {
   app.post(
     '/api/v1/integrations/:id/explain',
@@ -43,6 +48,25 @@ export function registerIntegrationToolRoutes(app: App, { db, now, alerts }: Htt
       sendTestAlert({
         ctx: ctxOf(request, db, now),
         input: { id: request.params.id },
+        submit: (submission) => alerts.writer.submit(submission),
+      }),
+  );
+
+  app.post(
+    '/api/v1/integrations/:id/test-alert/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Resolve a test alert through the ingest path, as its sender would (admin, audited)',
+        params: IdParams,
+        body: ResolveTestAlertInput,
+        response: { 200: TestAlertResolutionSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      resolveTestAlert({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
         submit: (submission) => alerts.writer.submit(submission),
       }),
   );

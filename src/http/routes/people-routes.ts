@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { getNotificationRules, PersonRulesSchema } from '../../oncall/people/get-notification-rules.js';
-import { sendTestPage, TestPageSchema } from '../../oncall/people/send-test-page.js';
+import { sendTestPage, TestPageInput, TestPageSchema } from '../../oncall/people/send-test-page.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { errorResponses } from '../schemas.js';
@@ -30,12 +30,20 @@ export function registerPeopleRoutes(app: App, { db, now, execution, config }: H
     {
       schema: {
         tags,
-        summary: "Send a test page now through each of a person's notification rules (themself, or an admin; audited)",
+        summary:
+          "Send a test page now through each of a person's notification rules for an urgency (themself, or an admin; audited)",
         params: Type.Object({ id: Type.String() }),
+        body: TestPageInput,
         response: { 200: TestPageSchema, ...errorResponses },
       },
     },
     async (request) =>
-      sendTestPage({ ctx: ctxOf(request, db, now), input: { userId: request.params.id }, secretKey, baseUrl }),
+      sendTestPage({
+        ctx: ctxOf(request, db, now),
+        // No body (older clients) tries the high urgency, as an empty one does.
+        input: { ...request.body, userId: request.params.id },
+        secretKey,
+        baseUrl,
+      }),
   );
 }

@@ -4,6 +4,7 @@ import { lockIncidentRow } from '../../incidents/load-incident.js';
 import { scheduleTimer } from '../../jobs/schedule-timer.js';
 import type { DueTimer } from '../../jobs/timer-runner.js';
 import type { Transaction } from '../../storage/database.js';
+import { urgencyOfSeverity } from '../people/urgency.js';
 import type { EscalationLevel } from './escalation-policy-model.js';
 import { escalateTimerId, escalationTimerKinds, type EscalateStep } from './escalation-timers.js';
 import { queuePages } from './queue-pages.js';
@@ -54,7 +55,9 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
   const level = escalation.levels[step.level];
   if (level === undefined) return; // the policy lost levels since: nothing left at this one
   const { users, empty } = await resolveEscalationTargets(tx, level.targets, now());
-  const pages = await queuePages(ctx, { ...step, users: users.map((user) => user.userId) });
+  // Read at each level, not when the escalation started: a P3 raised to P1 meanwhile pages as high.
+  const urgency = urgencyOfSeverity[incident.severity];
+  const pages = await queuePages(ctx, { ...step, users: users.map((user) => user.userId), urgency });
   await appendIncidentEvent(ctx, step.incidentId, {
     type: 'escalation_level_paged',
     payload: {
@@ -65,6 +68,7 @@ export async function handleEscalate(tx: Transaction, timer: DueTimer, now: () =
       users: users.map((user) => ({ userId: user.userId, via: user.via })),
       nobodyOnCall: empty,
       pages,
+      urgency,
     },
   });
   const next: EscalateStep | null =

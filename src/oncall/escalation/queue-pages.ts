@@ -4,6 +4,7 @@ import { timerKinds } from '../../jobs/timer-kinds.js';
 import { contactOf } from '../../notifications/channel-kind-definition.js';
 import { channelKind, type ChannelKind } from '../../notifications/channel-kinds.js';
 import type { NotificationRule } from '../people/set-notification-rules.js';
+import { ruleIsFor, type Urgency } from '../people/urgency.js';
 import type { EscalateStep } from './escalation-timers.js';
 
 type UserRow = {
@@ -33,11 +34,15 @@ function recipientOf(user: UserRow, channel: ChannelKind): string | null {
 
 /**
  * Queues the pages of one escalation level: for each person, a delivery per notification rule
- * (on the first enabled channel of that kind), due after the rule's delay. Deliveries have
+ * for the page's urgency (the rule's own, or `any`; on the first enabled channel of that kind),
+ * due after the rule's delay. Deliveries have
  * deterministic ids: queuing a level twice queues nothing more. Returns how many were queued;
  * a rule without a channel or without an address (no phone for SMS) is skipped.
  */
-export async function queuePages(ctx: Ctx, level: EscalateStep & { users: string[] }): Promise<number> {
+export async function queuePages(
+  ctx: Ctx,
+  level: EscalateStep & { users: string[]; urgency: Urgency },
+): Promise<number> {
   if (level.users.length === 0) return 0;
   const now = ctx.now();
   const { rows: users } = await ctx.db.query<UserRow>(selectUsers, [level.users]);
@@ -45,6 +50,8 @@ export async function queuePages(ctx: Ctx, level: EscalateStep & { users: string
   let queued = 0;
   for (const user of users) {
     for (const [index, rule] of user.notification_rules.entries()) {
+      // The index stays the rule's place in the whole list: the delivery ids of old pages keep their meaning.
+      if (!ruleIsFor(rule, level.urgency)) continue;
       // The channel first: a stored rule whose kind no enabled channel has is skipped before its row is read.
       const channel = channels.find((candidate) => candidate.kind === rule.channel);
       if (channel === undefined) continue;

@@ -8,11 +8,19 @@ import { channelColumns, type ChannelRow } from '../../notifications/store/chann
 import { selectTestPerson, sendTestMessage, type TestPersonRow } from '../../notifications/store/send-test-message.js';
 import type { NotificationRule } from './set-notification-rules.js';
 import { requireSelfOrAdmin } from './require-self-or-admin.js';
+import { ruleIsFor, RuleUrgencySchema, UrgencySchema, type Urgency } from './urgency.js';
+
+export const TestPageInput = Type.Object(
+  { urgency: Type.Optional({ ...UrgencySchema, description: 'the urgency to try (high when absent)' }) },
+  { additionalProperties: false },
+);
+export type TestPageInput = Static<typeof TestPageInput>;
 
 export const TestPageRuleSchema = Type.Object(
   {
     channel: ChannelKindSchema,
     delayMinutes: Type.Integer(),
+    urgency: RuleUrgencySchema,
     outcome: Type.Enum(['sent', 'failed', 'no-channel', 'no-address'] as const, {
       description: 'no-channel: no enabled channel of this kind; no-address: the person has no contact for it',
     }),
@@ -24,7 +32,7 @@ export const TestPageRuleSchema = Type.Object(
   { title: 'TestPageRuleOutcome' },
 );
 export const TestPageSchema = Type.Object(
-  { userId: Type.String(), rules: Type.Array(TestPageRuleSchema) },
+  { userId: Type.String(), urgency: UrgencySchema, rules: Type.Array(TestPageRuleSchema) },
   { title: 'TestPage' },
 );
 export type TestPage = Static<typeof TestPageSchema>;
@@ -34,9 +42,10 @@ const selectPersonRules = `SELECT notification_rules FROM users WHERE id::text =
 const selectEnabledChannels = `SELECT ${channelColumns} FROM notification_channels WHERE enabled ORDER BY id`;
 
 /**
- * Sends a person a test page through each of their notification rules — on the channel a real page
- * would use (the first enabled one of the rule's kind), at once rather than after the rule's delay,
- * outside retries — and tells each rule's outcome (themself or an admin; one audit row with them all).
+ * Sends a person a test page through each of their notification rules for one urgency (high by
+ * default: the page that must wake them) — on the channel a real page would use (the first
+ * enabled one of the rule's kind), at once rather than after the rule's delay, outside retries —
+ * and tells each rule's outcome (themself or an admin; one audit row with them all).
  */
 export async function sendTestPage({
   ctx,
@@ -45,7 +54,7 @@ export async function sendTestPage({
   baseUrl,
 }: {
   ctx: Ctx;
-  input: { userId: string };
+  input: { userId: string } & TestPageInput;
   secretKey: Buffer | null;
   baseUrl: string;
 }): Promise<TestPage> {
@@ -58,10 +67,16 @@ export async function sendTestPage({
     });
   const { rows } = await ctx.db.query<{ notification_rules: NotificationRule[] }>(selectPersonRules, [person.id]);
   const { rows: channels } = await ctx.db.query<ChannelRow>(selectEnabledChannels);
+  const urgency: Urgency = input.urgency ?? 'high';
   const outcomes: RuleOutcome[] = [];
-  for (const rule of rows[0]?.notification_rules ?? []) {
+  for (const rule of (rows[0]?.notification_rules ?? []).filter((candidate) => ruleIsFor(candidate, urgency))) {
     const channel = channels.find((candidate) => candidate.kind === rule.channel);
-    const base = { channel: rule.channel, delayMinutes: rule.delayMinutes, channelId: channel?.id ?? null };
+    const base = {
+      channel: rule.channel,
+      delayMinutes: rule.delayMinutes,
+      urgency: rule.urgency ?? 'any',
+      channelId: channel?.id ?? null,
+    };
     if (channel === undefined) {
       outcomes.push({ ...base, outcome: 'no-channel', to: null });
       continue;
@@ -94,10 +109,13 @@ export async function sendTestPage({
       action: 'user.test_page',
       targetType: 'user',
       targetId: person.id,
-      details: { rules: outcomes.map(({ channel, outcome, status, error }) => ({ channel, outcome, status, error })) },
+      details: {
+        urgency,
+        rules: outcomes.map(({ channel, outcome, status, error }) => ({ channel, outcome, status, error })),
+      },
     }),
   );
-  return { userId: person.id, rules: outcomes };
+  return { userId: person.id, urgency, rules: outcomes };
 }
 
 function contactsOf(person: TestPersonRow): PersonContacts {

@@ -5,12 +5,15 @@ import { inTransaction, type Ctx } from '../../core/context.js';
 import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { notificationLocales } from '../../notifications/channel-model.js';
 import { requireSelfOrAdmin } from './require-self-or-admin.js';
+import { RuleUrgencySchema } from './urgency.js';
 
-/** One way a person wants to be reached (a kind of channel), and after how long. */
+/** One way a person wants to be reached (a kind of channel), after how long, and for which pages. */
 const NotificationRuleSchema = Type.Object(
   {
     channel: ChannelKindSchema,
     delayMinutes: Type.Integer({ minimum: 0, maximum: 1440, description: 'after the level paged this person' }),
+    // Optional: rules saved before urgencies existed (and clients that do not send one) mean any.
+    urgency: Type.Optional(RuleUrgencySchema),
   },
   { additionalProperties: false },
 );
@@ -29,7 +32,8 @@ export type NotificationRulesInput = Static<typeof NotificationRulesInput>;
 
 /**
  * How a person is reached when paged (themself, or an admin): e-mail at once, SMS after 5
- * minutes, … Each rule sends on the first enabled channel of its kind; `locale` sets the language.
+ * minutes, … Each rule sends on the first enabled channel of its kind, for pages of its urgency
+ * (high, low, or any); `locale` sets the language.
  */
 export async function setNotificationRules({
   ctx,

@@ -17,3 +17,4 @@ export const roles = ['viewer', 'responder', 'admin'] as const;
 export const matcherOperators = ['=', '!=', '=~', '!~'] as const;
 export type { AlertExplanation } from '../../../src/alerts/integrations/explain-integration-alert.js';
 export type { TestAlertResult } from '../../../src/alerts/integrations/send-test-alert.js';
+export type { TestAlertResolution } from '../../../src/alerts/integrations/resolve-test-alert.js';

@@ -4,10 +4,12 @@ import { useI18n } from '../i18n';
 import { incidentPath, Link } from '../router';
 import { useAction } from '../use-action';
 import type { Integration, TestAlertResult } from './admin-types';
+import { IntegrationTestResolve } from './integration-test-resolve';
 
 /**
  * "Send a test alert": the server pushes one through the ingest path as a sender would, and the
- * page says what became of it — the incident it opened or joined (a link), or that it was muted.
+ * page says what became of it — the incident it opened or joined (a link), or that it was muted —
+ * then offers to resolve it, so that a test does not leave an alert firing and paging.
  */
 export function IntegrationTestAlert({ integration }: { integration: Integration }) {
   const { t } = useI18n();
@@ -52,6 +54,10 @@ export function IntegrationTestAlert({ integration }: { integration: Integration
           </p>
         )}
       </div>
+      {result?.alertId != null && (
+        // Keyed by the alert: a new test starts with a fresh button, not the last one's answer.
+        <IntegrationTestResolve key={result.fingerprint} integrationId={integration.id} sent={result} />
+      )}
     </section>
   );
 }

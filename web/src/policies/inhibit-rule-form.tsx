@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
 import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
+import { InhibitPreviewPanel } from './inhibit-preview';
 import type { InhibitRule } from './policies-types';
 
 const fields = ['/name', '/sourceMatchers', '/targetMatchers', '/equal'] as const;
@@ -16,7 +17,8 @@ const linesOf = (text: string) =>
 /**
  * Adds an inhibition rule, matchers typed as Alertmanager text (`alertname=~"Node.*"`). The
  * server parses and compiles them, so its message for a bad one (a regex that does not compile,
- * an unknown operator) shows under the box it came from, naming the line.
+ * an unknown operator) shows under the box it came from, naming the line. While typing, the
+ * preview says which firing alerts the rule would mute.
  */
 export function InhibitRuleForm({ onCreated }: { onCreated: (rule: InhibitRule) => void }) {
   const { t } = useI18n();
@@ -26,18 +28,22 @@ export function InhibitRuleForm({ onCreated }: { onCreated: (rule: InhibitRule) 
   const [target, setTarget] = useState('');
   const [equal, setEqual] = useState('');
 
+  const draft = useMemo(
+    () => ({
+      sourceMatchers: linesOf(source),
+      targetMatchers: linesOf(target),
+      equal: equal
+        .split(',')
+        .map((label) => label.trim())
+        .filter((label) => label !== ''),
+    }),
+    [source, target, equal],
+  );
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     await form.submit(async () => {
-      const rule = await api<InhibitRule>('POST', '/api/v1/inhibit-rules', {
-        name: name.trim(),
-        sourceMatchers: linesOf(source),
-        targetMatchers: linesOf(target),
-        equal: equal
-          .split(',')
-          .map((label) => label.trim())
-          .filter((label) => label !== ''),
-      });
+      const rule = await api<InhibitRule>('POST', '/api/v1/inhibit-rules', { name: name.trim(), ...draft });
       setName('');
       setSource('');
       setTarget('');
@@ -94,6 +100,7 @@ export function InhibitRuleForm({ onCreated }: { onCreated: (rule: InhibitRule) 
         <span className="hint">{t('policies.inhibit.equalHint')}</span>
         <FieldError form={form} path="/equal" />
       </label>
+      <InhibitPreviewPanel draft={draft} />
       <FormError form={form} />
       <button type="submit" disabled={form.busy} data-testid="inhibit-submit">
         {t('policies.inhibit.submit')}

@@ -16,8 +16,8 @@ const matcherText = (matcher: Matcher) => `${matcher.name}${matcher.operator}${J
 
 /**
  * `/admin/inhibit-rules`: the rules as cards (source, muted target, equal labels fit a phone's
- * width better than four columns), deleting one, and adding one below. No "would mute N alerts
- * now" preview yet: no endpoint evaluates a rule against the firing alerts without storing it.
+ * width better than four columns), deleting one, and adding one below with a "would mute N
+ * alerts now" preview of the draft.
  */
 export function InhibitRulesPage() {
   const { t } = useI18n();

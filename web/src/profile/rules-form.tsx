@@ -1,15 +1,15 @@
 import { api } from '../api';
 import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
-import { notificationLocales, type NotificationRulesInput, type PersonRules } from './profile-types';
+import { notificationLocales, ruleUrgencies, type NotificationRulesInput, type PersonRules } from './profile-types';
 
 type Draft = Required<NotificationRulesInput>;
 const maxRules = 10;
 const languageNames: Record<Draft['locale'], string> = { en: 'English', fr: 'Français' };
 
 /**
- * The person's notification rules — a channel kind and a delay each, in any order (the preview
- * sorts them) — and the language of their notifications, saved together as the API takes them.
+ * The person's notification rules — a channel kind, a delay and the urgency of the pages it is
+ * for each, in any order (the preview sorts them) — and the language of their notifications, saved together as the API takes them.
  * Kinds without a channel stay choosable (an admin may set one up later) but say so.
  */
 export function RulesForm({
@@ -50,6 +50,9 @@ export function RulesForm({
     >
       <h2 id="profile-rules-title">{t('profile.rules')}</h2>
       <p className="hint">{t('profile.rulesHint')}</p>
+      <p className="hint" id="profile-urgency-hint">
+        {t('profile.urgency.hint')}
+      </p>
       {draft.rules.map((rule, index) => (
         <fieldset key={index} className="profile-rule" data-testid="profile-rule">
           <legend>{t('profile.rule', { n: index + 1 })}</legend>
@@ -83,6 +86,21 @@ export function RulesForm({
               data-testid="profile-rule-delay"
             />
           </label>
+          <label>
+            <span>{t('profile.urgency.label')}</span>
+            <select
+              value={rule.urgency ?? 'any'}
+              onChange={(event) => setRule(index, { urgency: event.target.value as typeof rule.urgency })}
+              aria-describedby="profile-urgency-hint"
+              data-testid="profile-rule-urgency"
+            >
+              {ruleUrgencies.map((urgency) => (
+                <option key={urgency} value={urgency}>
+                  {t(`profile.urgency.${urgency}`)}
+                </option>
+              ))}
+            </select>
+          </label>
           <FieldError form={form} path={`/rules/${index}`} />
           {draft.rules.length > 1 && (
             <button
@@ -103,7 +121,8 @@ export function RulesForm({
           onClick={() => {
             const last = draft.rules.at(-1);
             const delayMinutes = last === undefined ? 0 : last.delayMinutes + 5;
-            onChange({ ...draft, rules: [...draft.rules, { channel: kinds[0]?.kind ?? 'email', delayMinutes }] });
+            const rule = { channel: kinds[0]?.kind ?? 'email', delayMinutes, urgency: 'any' as const };
+            onChange({ ...draft, rules: [...draft.rules, rule] });
           }}
         >
           {t('profile.addRule')}
