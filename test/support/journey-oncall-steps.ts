@@ -95,8 +95,8 @@ export async function createWebhookChannel(
   await form.getByLabel(/^Kind/).selectOption({ label: 'Signed HTTP webhook' });
   await form.getByLabel(/^Identifier/).fill(channel.id);
   await form.getByLabel('Name', { exact: true }).fill(channel.name);
-  await form.getByRole('textbox', { name: /^Url/ }).fill(channel.url);
-  await form.getByLabel(/^Secret/).fill(channel.secret);
+  await form.getByRole('textbox', { name: /^URL/ }).fill(channel.url);
+  await form.getByLabel(/^Signing secret/).fill(channel.secret);
   await form.getByRole('button', { name: 'Add the channel' }).press('Enter');
   await page.getByRole('heading', { level: 2, name: channel.name, exact: true }).waitFor({ timeout: stepTimeout });
 }

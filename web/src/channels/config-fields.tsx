@@ -1,7 +1,8 @@
 import type { AdminForm } from '../admin/form-feedback';
 import { FieldError } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
-import { hasStored, hintOf, humanize, type FieldSpec, type FieldValues } from './schema-fields';
+import { pathLabel } from './field-labels';
+import { hasStored, hintOf, type FieldSpec, type FieldValues } from './schema-fields';
 
 /** A schema's first example, as a placeholder (`587`, `https://api.twilio.com`). */
 function exampleOf(field: FieldSpec): string | undefined {
@@ -40,7 +41,7 @@ export function ConfigFields({
         const test = `${root}${field.path.replace(/\//g, '-')}`;
         const label = (
           <span>
-            {field.path.split('/').slice(1).map(humanize).join(' › ')}
+            {pathLabel(field.path, language, field.node)}
             {!field.required || field.group !== null ? ` ${t('channels.optional')}` : ''}
           </span>
         );

@@ -13,6 +13,8 @@ export interface SchemaNode {
   properties?: Record<string, SchemaNode>;
   required?: string[];
   description?: string;
+  title?: string;
+  'x-title-fr'?: string;
   /** The description in French, where the kind gives one (src/core/field-hint.ts). */
   'x-description-fr'?: string;
   format?: string;
@@ -153,10 +155,4 @@ function parseOr(text: string): unknown {
   } catch {
     return text;
   }
-}
-
-/** `accountSid` → `Account sid`: a field's name when the schema gives no title. */
-export function humanize(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
