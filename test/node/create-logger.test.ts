@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createLogger, resolveLogFormat } from '../../src/node/create-logger.js';
 
@@ -13,7 +14,7 @@ describe('the logs a server or runner process prints', () => {
       { migrations: ['001_init'] },
       'database migrated',
     );
-    const text = terminal.lines.join('').replace(/\x1b\[[0-9;]*m/g, '');
+    const text = stripVTControlCharacters(terminal.lines.join(''));
     expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: database migrated\n/);
     expect(text).toContain('migrations: [');
     expect(text).not.toContain('"level"');
