@@ -135,6 +135,12 @@ export function RunbookImportPage() {
           <h2 ref={resultsRef} tabIndex={-1}>
             {t('runbooks.importDone', { count: upload.reports.length })}
           </h2>
+          {session.user.role === 'admin' && upload.reports.some((report) => report.drafts.length > 0) && (
+            // What the files say of the incident process is only useful once adopted: say where.
+            <p className="import-adopt" data-testid="import-adopt-link">
+              <Link to="/admin/from-runbooks">{t('runbooks.importAdopt')}</Link>
+            </p>
+          )}
           {upload.reports.map((report, index) => (
             <ImportReportView key={`${report.sourceId}-${index}`} report={report} />
           ))}

@@ -112,6 +112,8 @@ export const runbooksStringsEn = {
   'runbooks.status.unchanged': 'Unchanged',
   'runbooks.status.restored': 'Restored',
   'runbooks.reportDrafts': 'Drafts of the incident process ({count})',
+  'runbooks.importAdopt':
+    'Adopt what they found — severity classes, checklists, escalation, contacts… — on "From your runbooks"',
   'runbooks.draftExisting': 'already known',
   'runbooks.draft.severity-classes': 'severity classes',
   'runbooks.draft.escalation-policy': 'escalation policy',
@@ -239,6 +241,8 @@ export const runbooksStringsFr: Record<keyof typeof runbooksStringsEn, string> =
   'runbooks.status.unchanged': 'Inchangé',
   'runbooks.status.restored': 'Restauré',
   'runbooks.reportDrafts': 'Brouillons du processus d’incident ({count})',
+  'runbooks.importAdopt':
+    'Adopter ce qu’ils contiennent — classes de sévérité, checklists, escalade, contacts… — dans « Depuis vos runbooks »',
   'runbooks.draftExisting': 'déjà connu',
   'runbooks.draft.severity-classes': 'niveaux de sévérité',
   'runbooks.draft.escalation-policy': 'politique d’escalade',
