@@ -1,4 +1,4 @@
-import type { SchemaNode } from './schema-fields';
+import type { SchemaNode } from './schema-fields.js';
 
 /**
  * What the generated forms (channels, probes) call a configuration field, by its name in the schema.
