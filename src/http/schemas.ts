@@ -22,6 +22,12 @@ export const errorResponses = {
   415: ErrorSchema,
 };
 
+/** `?at=`: a moment other than now. */
+export const AtQuery = Type.Object(
+  { at: Type.Optional(Type.String({ format: 'date-time' })) },
+  { additionalProperties: false },
+);
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export function paged<T extends ReturnType<typeof Type.Object>>(item: T) {

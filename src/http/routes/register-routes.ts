@@ -12,7 +12,8 @@ import { registerIncidentRoutes } from './incidents-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerIntegrationToolRoutes } from './integration-tools-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
-import { registerOncallRoutes } from './oncall-routes.js';
+import { registerEscalationRoutes } from './escalation-routes.js';
+import { registerScheduleRoutes } from './schedules-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import { registerPostmortemRoutes } from './postmortems-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
@@ -57,7 +58,8 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerIntegrationToolRoutes,
   registerAlertIngestRoutes,
   registerAlertRoutes,
-  registerOncallRoutes,
+  registerScheduleRoutes,
+  registerEscalationRoutes,
   registerPeopleRoutes,
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
