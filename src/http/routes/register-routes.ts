@@ -19,6 +19,7 @@ import { registerPostmortemRoutes } from './postmortems-routes.js';
 import { registerProbeRoutes } from './probes-routes.js';
 import { registerReportRoutes } from './reports-routes.js';
 import { registerStatusPageRoutes } from './status-page-routes.js';
+import { registerRunbookImportRoutes } from './runbook-import-routes.js';
 import { registerRunbookRoutes } from './runbooks-routes.js';
 import { registerRunRoutes } from './runs-routes.js';
 import { registerRunnerRoutes } from './runner-routes.js';
@@ -47,6 +48,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerUserRoutes,
   registerTeamRoutes,
   registerTokenRoutes,
+  registerRunbookImportRoutes,
   registerRunbookRoutes,
   registerDraftAdoptionRoutes,
   registerRunRoutes,
