@@ -7,6 +7,7 @@ import { profileStringsFr } from './profile/profile-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
+import { adoptionFormsStringsFr } from './runbooks/adoption-forms-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { executionSettingsStringsFr } from './runbooks/execution-settings-strings';
 import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-strings';
@@ -188,6 +189,7 @@ export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...runbooksStringsFr,
   ...adoptionStringsFr,
+  ...adoptionFormsStringsFr,
   ...executionSettingsStringsFr,
   ...escalationAdoptionStringsFr,
   ...integrationStringsFr,
