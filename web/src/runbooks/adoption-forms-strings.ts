@@ -4,7 +4,7 @@
  */
 export const adoptionFormsStringsEn = {
   'runbooks.adoptRules.open': 'Turn the rules into probes',
-  'runbooks.adoptRules.openLabel': 'Turn the rules of “{title}” into probes',
+  'runbooks.adoptRules.openLabel': 'Turn the rules into probes — “{title}”',
   'runbooks.adoptRules.intro':
     'Each rule written in PromQL becomes a probe that runs its query; prose rules are left out, with why. A query a probe already runs is not added twice.',
   'runbooks.adoptRules.service': 'Service the probes check',
@@ -18,7 +18,7 @@ export const adoptionFormsStringsEn = {
   'runbooks.adoptRules.submitLabel': 'Create the probes of “{title}”',
   'runbooks.adoptRules.made': 'Probes made from these rules',
   'runbooks.adoptTemplate.open': 'Choose the message and its variables',
-  'runbooks.adoptTemplate.openLabel': 'Choose the message and variables of “{title}”',
+  'runbooks.adoptTemplate.openLabel': 'Choose the message and its variables — “{title}”',
   'runbooks.adoptTemplate.intro':
     'Say which message this template writes, in which language and for which channel, then what each blank of the document becomes.',
   'runbooks.adoptTemplate.blanks': 'Blanks of the document',
@@ -35,7 +35,7 @@ export const adoptionFormsStringsEn = {
 /** French strings of those adoptions: the type makes a missing key a compile error. */
 export const adoptionFormsStringsFr: Record<keyof typeof adoptionFormsStringsEn, string> = {
   'runbooks.adoptRules.open': 'Transformer les règles en sondes',
-  'runbooks.adoptRules.openLabel': 'Transformer les règles de « {title} » en sondes',
+  'runbooks.adoptRules.openLabel': 'Transformer les règles en sondes — « {title} »',
   'runbooks.adoptRules.intro':
     'Chaque règle écrite en PromQL devient une sonde qui exécute sa requête ; les règles en prose sont laissées de côté, avec la raison. Une requête qu’une sonde exécute déjà n’est pas ajoutée deux fois.',
   'runbooks.adoptRules.service': 'Service vérifié par les sondes',
@@ -49,7 +49,7 @@ export const adoptionFormsStringsFr: Record<keyof typeof adoptionFormsStringsEn,
   'runbooks.adoptRules.submitLabel': 'Créer les sondes de « {title} »',
   'runbooks.adoptRules.made': 'Sondes créées à partir de ces règles',
   'runbooks.adoptTemplate.open': 'Choisir le message et ses variables',
-  'runbooks.adoptTemplate.openLabel': 'Choisir le message et les variables de « {title} »',
+  'runbooks.adoptTemplate.openLabel': 'Choisir le message et ses variables — « {title} »',
   'runbooks.adoptTemplate.intro':
     'Dites quel message ce modèle écrit, dans quelle langue et pour quel canal, puis ce que devient chaque blanc du document.',
   'runbooks.adoptTemplate.blanks': 'Blancs du document',

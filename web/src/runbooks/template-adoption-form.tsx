@@ -57,7 +57,8 @@ export function TemplateAdoptionForm({
     // Each blank as shown: chosen, else guessed; one still to choose is left for the server to ask.
     const mapping: Mapping = {};
     for (const blank of blanks) {
-      const value = chosen[blank.blank] ?? (blank.needsChoice ? undefined : blank.variable);
+      // `in`, not `??`: a blank chosen to stay as written is null.
+      const value = blank.blank in chosen ? chosen[blank.blank] : blank.needsChoice ? undefined : blank.variable;
       if (value !== undefined) mapping[blank.blank] = value;
     }
     // Set inside the request: read after it, when it succeeded.
