@@ -13,7 +13,8 @@ export interface DraftAdoptionDefinition {
   /**
    * The verb adopting from the draft alone, with `dryRun` for a preview; null for kinds whose
    * adoption asks what the document cannot say (escalation targets, a message's channel, the
-   * Prometheus to query); their endpoints take `dryRun` with those choices instead.
+   * service and Prometheus of probes); the console asks them in a form, previewed by the alert
+   * rules' and message templates' own `dryRun` (the probes' needs the server's default Prometheus).
    */
   adopt: ((args: { ctx: Ctx; input: AdoptDraftInput }) => Promise<DraftAdoption>) | null;
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
-import { seedBytes, seedsAvailable } from '../support/seeds.js';
+import { importForAdoption } from '../support/draft-adoption.js';
+import { seedsAvailable } from '../support/seeds.js';
 import type { TestApp } from '../support/test-app.js';
 
 const prometheusUrl = 'http://127.0.0.1:9';
@@ -16,13 +17,7 @@ describe.skipIf(!hasChromium || !seedsAvailable)(
       // A server default Prometheus, which the alert-rules form names.
       harness = await startConsole({ config: { prometheusUrl } });
       await t().call('POST', '/api/v1/services', { body: { id: 'database', name: 'Database' } });
-      for (const seed of ['003', '001']) {
-        const response = await t().call('POST', '/api/v1/runbook-sources', {
-          token: t().users.responder.token,
-          body: { filename: `${seed}.md`, contentBase64: seedBytes(seed).toString('base64') },
-        });
-        if (response.statusCode !== 201) throw new Error(`import failed: ${response.statusCode} ${response.body}`);
-      }
+      for (const seed of ['003', '001']) await importForAdoption(t(), { seed });
     }, 180_000);
     afterAll(async () => {
       await (harness as ConsoleHarness | undefined)?.close();
