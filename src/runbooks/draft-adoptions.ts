@@ -1,5 +1,6 @@
 import { adoptChecklistDraft } from '../checklists/adopt-checklist-draft.js';
 import type { Ctx } from '../core/context.js';
+import { adoptPostmortemTemplate } from '../postmortems/adopt-postmortem-template.js';
 import { adoptSeverityClassesDraft } from '../severity/adopt-severity-classes-draft.js';
 import { adoptContactsDraft } from '../users/adopt-contacts-draft.js';
 import type { AdoptDraftInput, DraftAdoption } from './draft-adoption.js';
@@ -12,7 +13,8 @@ export interface DraftAdoptionDefinition {
   /**
    * The verb adopting from the draft alone, with `dryRun` for a preview; null for kinds whose
    * adoption asks what the document cannot say (escalation targets, a message's channel, the
-   * Prometheus to query, replacing the one post-mortem template).
+   * service and Prometheus of probes); the console asks them in a form, previewed by the alert
+   * rules' and message templates' own `dryRun` (the probes' needs the server's default Prometheus).
    */
   adopt: ((args: { ctx: Ctx; input: AdoptDraftInput }) => Promise<DraftAdoption>) | null;
 }
@@ -29,5 +31,5 @@ export const draftAdoptionTable = {
   'alert-rules': { endpoint: '/api/v1/probes/from-draft', adopt: null },
   'communication-template': { endpoint: '/api/v1/notification-templates/adopt', adopt: null },
   checklist: { endpoint: '/api/v1/checklist-templates/adopt', adopt: adoptChecklistDraft },
-  'postmortem-template': { endpoint: '/api/v1/postmortem-templates/adopt', adopt: null },
+  'postmortem-template': { endpoint: '/api/v1/postmortem-templates/adopt', adopt: adoptPostmortemTemplate },
 } as const satisfies Record<DraftKind, DraftAdoptionDefinition>;

@@ -465,7 +465,7 @@ describe.each(testBackends)('post-mortems API on $backend', ({ backend, availabl
         ).statusCode,
       ).toBe(403);
       const adopted = await t.call('POST', '/api/v1/postmortem-templates/adopt', { body: { draftId: drafts[0]!.id } });
-      expect(adopted.statusCode, adopted.body).toBe(200);
+      expect(adopted.statusCode, adopted.body).toBe(201);
       const id = await declare('Dispatch down', { summary: 'No dispatch for 20 minutes' });
       const drafted = (await draft(id)).json();
       expect(drafted.templateDraftId).toBe(drafts[0]!.id);

@@ -52,19 +52,28 @@ const diskFull = [
 const release = ['# Release', '', '## Checklist', '', '- [ ] Tests pass', '- [x] Notes written', ''].join('\n');
 
 type Draft = { id: string; kind: string; title: string };
-type Adopted = {
-  created: {
-    id: string;
-    name: string;
-    target: Record<string, unknown>;
-    conditions: string[];
-    severity: string;
-    labels: Record<string, string>;
-    forSeconds: number;
-    serviceId: string | null;
-  }[];
-  skipped: { expression: string; reason: string }[];
+type Entry = { action: string; target: string; id: string | null; detail: string; warnings: string[] };
+type Adopted = { dryRun: boolean; nothingNew: boolean; prometheusUrl: string | null; entries: Entry[] };
+type Probe = {
+  name: string;
+  target: Record<string, unknown>;
+  conditions: string[];
+  severity: string;
+  labels: Record<string, string>;
+  forSeconds: number;
+  serviceId: string | null;
 };
+
+/** The probes an adoption created, as the API shows them. */
+async function createdProbes(t: TestApp, adopted: Adopted): Promise<Probe[]> {
+  const ids = adopted.entries.filter((entry) => entry.action === 'create').map((entry) => entry.id!);
+  return Promise.all(ids.map(async (id) => (await t.call('GET', `/api/v1/probes/${id}`)).json<Probe>()));
+}
+
+const skippedOf = (adopted: Adopted) =>
+  adopted.entries
+    .filter((entry) => entry.action === 'skip')
+    .map((entry) => ({ expression: entry.target, reason: entry.detail }));
 
 /** Imports a file through the API as a responder and answers the drafts of its report. */
 async function importFile(
@@ -159,13 +168,26 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
         missing.json<{ details: { issues: { path: string }[] } }>().details.issues.map((issue) => issue.path),
       ).toEqual(['/prometheusUrl']);
 
+      const query = 'rate(payment_errors_total[5m]) / rate(payment_requests_total[5m]) > 0.05';
+      const name = `Prevention — ${query} pendant 5 min`;
+      const preview = await t.call('POST', '/api/v1/probes/from-draft', { body: { ...body, dryRun: true } });
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json<Adopted>()).toMatchObject({
+        dryRun: true,
+        nothingNew: false,
+        prometheusUrl,
+        entries: [
+          { action: 'create', target: name, id: null, detail: `probe of ${query}, P2, after 5 min` },
+          { action: 'skip', target: 'memory > 85%' },
+        ],
+      });
+      expect(await draftStatus(t, draft.id)).toBe('draft');
+
       const adopted = await t.call('POST', '/api/v1/probes/from-draft', { body });
       expect(adopted.statusCode, adopted.body).toBe(201);
-      const { created, skipped } = adopted.json<Adopted>();
-      const query = 'rate(payment_errors_total[5m]) / rate(payment_requests_total[5m]) > 0.05';
-      expect(created).toMatchObject([
+      expect(await createdProbes(t, adopted.json<Adopted>())).toMatchObject([
         {
-          name: `Prevention — ${query} pendant 5 min`,
+          name,
           target: { kind: 'prometheus', url: prometheusUrl, query },
           conditions: [],
           severity: 'P2',
@@ -174,17 +196,29 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
           serviceId: 'payments',
         },
       ]);
-      expect(skipped).toEqual([
+      expect(skippedOf(adopted.json<Adopted>())).toEqual([
         { expression: 'memory > 85%', reason: 'not PromQL: a percentage is prose: PromQL writes 0.85, not 85%' },
       ]);
       expect(await draftStatus(t, draft.id)).toBe('adopted');
-      // Adopted again: the names are taken, so the new probes get a suffix.
+      const audits = async () =>
+        (
+          await t.db.query<{ details: { created: string[] } }>(
+            `SELECT details FROM audit_log WHERE action = 'runbook_draft.adopt' AND target_id = $1`,
+            [draft.id],
+          )
+        ).rows;
+      expect((await audits()).map((row) => row.details.created)).toEqual([[adopted.json<Adopted>().entries[0]!.id]]);
+      // Adopted again, even with other choices: the query runs already, so nothing is created nor audited.
       const again = await t.call('POST', '/api/v1/probes/from-draft', {
         body: { draftId: draft.id, prometheusUrl, severity: 'P4' },
       });
-      expect(again.json<Adopted>().created.map((probe) => [probe.name, probe.severity])).toEqual([
-        [`Prevention — ${query} pendant 5 min (2)`, 'P4'],
-      ]);
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json<Adopted>()).toMatchObject({
+        nothingNew: true,
+        entries: [{ action: 'keep', target: name, id: adopted.json<Adopted>().entries[0]!.id }, { action: 'skip' }],
+      });
+      expect(await audits()).toHaveLength(1);
+      expect((await t.db.query(`SELECT 1 FROM probes WHERE target->>'query' = $1`, [query])).rows).toHaveLength(1);
     },
   );
 
@@ -209,7 +243,10 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
       )!;
       const nothing = await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: prose.id } });
       expect(nothing.statusCode, nothing.body).toBe(200);
-      expect(nothing.json()).toMatchObject({ created: [], skipped: [{ expression: 'disk usage > 90%' }] });
+      expect(nothing.json()).toMatchObject({
+        nothingNew: true,
+        entries: [{ action: 'skip', target: 'disk usage > 90%' }],
+      });
       expect(await draftStatus(t, prose.id)).toBe('draft');
       await t.db.query(`UPDATE runbook_drafts SET status = 'dismissed' WHERE id = $1`, [prose.id]);
       expect(
@@ -229,22 +266,22 @@ describe.each(testBackends)('probes from runbooks through the API on $backend', 
         body: { draftId: monitoring.id, prometheusUrl },
       });
       expect(adopted.statusCode, adopted.body).toBe(201);
-      const { created, skipped } = adopted.json<Adopted>();
+      const created = await createdProbes(t, adopted.json<Adopted>());
       expect(created.map((probe) => [probe.target['query'], probe.severity, probe.labels])).toEqual([
         ['up{job="postgres"} == 0', 'P1', { runbook: 'base-de-donnees-down' }],
         ['pg_stat_database_numbackends > 95', 'P1', { runbook: 'base-de-donnees-down' }],
       ]);
-      expect(skipped.map((rule) => rule.expression)).toEqual(['pg_database_size > 50GB']);
+      expect(skippedOf(adopted.json<Adopted>()).map((rule) => rule.expression)).toEqual(['pg_database_size > 50GB']);
       const redis = drafts.find(
         (draft) => draft.kind === 'alert-rules' && draft.title === 'Cache Redis Down › Prévention',
       )!;
       const fromRedis = (
         await t.call('POST', '/api/v1/probes/from-draft', { body: { draftId: redis.id, prometheusUrl } })
       ).json<Adopted>();
-      expect(fromRedis.created.map((probe) => [probe.target['query'], probe.severity])).toEqual([
+      expect((await createdProbes(t, fromRedis)).map((probe) => [probe.target['query'], probe.severity])).toEqual([
         ['redis_memory_used_bytes / redis_memory_max_bytes > 0.9', 'P2'],
       ]);
-      expect(fromRedis.skipped).toMatchObject([{ expression: 'memory > 85%' }]);
+      expect(skippedOf(fromRedis)).toMatchObject([{ expression: 'memory > 85%' }]);
 
       const suggested = await t.call('GET', '/api/v1/runbooks/cache-redis-down/probe-suggestions', {
         token: t.users.viewer.token,

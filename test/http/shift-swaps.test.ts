@@ -205,7 +205,7 @@ describe.each(testBackends)(
         const adopted = await t.call('POST', '/api/v1/notification-templates/adopt', {
           body: { ...body, mapping: { 'Actions en cours': null, 'Estimation de résolution': null } },
         });
-        expect(adopted.statusCode, adopted.body).toBe(200);
+        expect(adopted.statusCode, adopted.body).toBe(201);
         const markdown = adopted.json().template.markdown as string;
         expect(markdown).toContain('INCIDENT - {{severity}} - {{title}}');
         expect(markdown).toContain('{{time}}');

@@ -13,6 +13,7 @@ import { urgencyStringsEn } from './profile/urgency-strings';
 import { incidentToolsStringsEn } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsEn } from './postmortems/postmortems-strings';
 import { reportsStringsEn } from './reports/reports-strings';
+import { adoptionFormsStringsEn } from './runbooks/adoption-forms-strings';
 import { adoptionStringsEn } from './runbooks/adoption-strings';
 import { executionSettingsStringsEn } from './runbooks/execution-settings-strings';
 import { escalationAdoptionStringsEn } from './runbooks/escalation-adoption-strings';
@@ -191,6 +192,7 @@ export const en = {
   ...coreEn,
   ...runbooksStringsEn,
   ...adoptionStringsEn,
+  ...adoptionFormsStringsEn,
   ...executionSettingsStringsEn,
   ...escalationAdoptionStringsEn,
   ...integrationStringsEn,

@@ -9,6 +9,7 @@ import { urgencyStringsFr } from './profile/urgency-strings';
 import { incidentToolsStringsFr } from './incident-tools/incident-tools-strings';
 import { postmortemsStringsFr } from './postmortems/postmortems-strings';
 import { reportsStringsFr } from './reports/reports-strings';
+import { adoptionFormsStringsFr } from './runbooks/adoption-forms-strings';
 import { adoptionStringsFr } from './runbooks/adoption-strings';
 import { executionSettingsStringsFr } from './runbooks/execution-settings-strings';
 import { escalationAdoptionStringsFr } from './runbooks/escalation-adoption-strings';
@@ -191,6 +192,7 @@ export const fr: Record<MessageKey, string> = {
   ...coreFr,
   ...runbooksStringsFr,
   ...adoptionStringsFr,
+  ...adoptionFormsStringsFr,
   ...executionSettingsStringsFr,
   ...escalationAdoptionStringsFr,
   ...integrationStringsFr,

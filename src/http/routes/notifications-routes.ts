@@ -10,7 +10,11 @@ import { DeliverySchema, listDeliveries, ListDeliveriesInput } from '../../notif
 import { replayDelivery } from '../../notifications/store/replay-delivery.js';
 import { putChannel } from '../../notifications/store/put-channel.js';
 import { putTemplate, StoredTemplateSchema } from '../../notifications/store/put-template.js';
-import { adoptTemplateDraft, AdoptTemplateDraftInput } from '../../notifications/store/adopt-template-draft.js';
+import {
+  adoptTemplateDraft,
+  AdoptTemplateDraftInput,
+  TemplateDraftAdoptionSchema,
+} from '../../notifications/store/adopt-template-draft.js';
 import { ChannelKindSchema } from '../../notifications/channel-kinds.js';
 import { NotificationLocaleSchema } from '../../notifications/channel-model.js';
 import { getTemplate, TemplateEditingSchema } from '../../notifications/templates/get-template.js';
@@ -23,7 +27,7 @@ import {
 import { NotificationKindSchema, TemplateOverrideSchema } from '../../notifications/templates/template-model.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses } from '../schemas.js';
+import { adoptionStatus, errorResponses } from '../schemas.js';
 import { systemCtx } from '../../core/context.js';
 
 const tags = ['notifications'];
@@ -196,12 +200,16 @@ export function registerNotificationRoutes(app: App, { db, now, execution, confi
     {
       schema: {
         tags,
-        summary: 'Make a communication template found in an imported runbook the template of a message (admin)',
+        summary:
+          'Make a communication template found in an imported runbook the template of a message (admin); dryRun shows each blank’s variable',
         body: AdoptTemplateDraftInput,
-        response: { 200: StoredTemplateSchema, ...errorResponses },
+        response: { 201: TemplateDraftAdoptionSchema, 200: TemplateDraftAdoptionSchema, ...errorResponses },
       },
     },
-    async (request) => adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body }),
+    async (request, reply) => {
+      const adopted = await adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body });
+      return reply.status(adoptionStatus(adopted)).send(adopted);
+    },
   );
 
   // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.

@@ -19,7 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../storage/database.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses, IdParams } from '../schemas.js';
+import { adoptionResponses, adoptionStatus, errorResponses, IdParams } from '../schemas.js';
 
 const tags = ['postmortems'];
 
@@ -224,14 +224,15 @@ export function registerPostmortemRoutes(app: App, { db, now, config }: HttpDeps
     {
       schema: {
         tags,
-        summary: 'Make a post-mortem template found in an imported runbook the one new post-mortems follow (admin)',
+        summary:
+          'Make a post-mortem template found in an imported runbook the one new post-mortems follow (admin); dryRun previews',
         body: AdoptPostmortemTemplateInput,
-        response: {
-          200: Type.Object({ draftId: Type.String(), title: Type.String(), sections: Type.Array(Type.String()) }),
-          ...errorResponses,
-        },
+        response: adoptionResponses,
       },
     },
-    async (request) => adoptPostmortemTemplate({ ctx: ctxOf(request, db, now), input: request.body }),
+    async (request, reply) => {
+      const adopted = await adoptPostmortemTemplate({ ctx: ctxOf(request, db, now), input: request.body });
+      return reply.status(adoptionStatus(adopted)).send(adopted);
+    },
   );
 }

@@ -2,7 +2,11 @@ import { Type } from 'typebox';
 import type { ProbeEnvironment } from '../../probes/check-probe-settings.js';
 import { createProbe } from '../../probes/create-probe.js';
 import { deleteProbe } from '../../probes/delete-probe.js';
-import { adoptAlertRulesDraft, AdoptAlertRulesDraftInput } from '../../probes/drafts/adopt-alert-rules-draft.js';
+import {
+  adoptAlertRulesDraft,
+  AdoptAlertRulesDraftInput,
+  AlertRulesAdoptionSchema,
+} from '../../probes/drafts/adopt-alert-rules-draft.js';
 import { ProbeSuggestionsSchema } from '../../probes/drafts/probe-suggestion.js';
 import { suggestProbes } from '../../probes/drafts/suggest-probes.js';
 import { getProbeUptime, listProbeResults, ProbeResultsQuery } from '../../probes/probe-history.js';
@@ -15,7 +19,7 @@ import { testProbe } from '../../probes/test-probe.js';
 import { updateProbe } from '../../probes/update-probe.js';
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
-import { errorResponses, IdParams as RunbookIdParams } from '../schemas.js';
+import { adoptionStatus, errorResponses, IdParams as RunbookIdParams } from '../schemas.js';
 
 const tags = ['probes'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -69,13 +73,6 @@ const ResultSchema = Type.Object({
   latencyMs: Type.Integer(),
   detail: nullable(Type.String()),
 });
-const AdoptedSchema = Type.Object(
-  {
-    created: Type.Array(ProbeSchema),
-    skipped: Type.Array(Type.Object({ expression: Type.String(), reason: Type.String() })),
-  },
-  { title: 'AdoptedAlertRules' },
-);
 const UptimeSchema = Type.Object({
   window: Type.String(),
   checks: Type.Integer(),
@@ -125,15 +122,14 @@ export function registerProbeRoutes(app: App, { db, now, config, execution }: Ht
       schema: {
         tags,
         summary:
-          'Create Prometheus probes from the PromQL rules of an alert-rules draft found in an imported runbook (admin); prose rules are skipped with the reason',
+          'Create Prometheus probes from the PromQL rules of an alert-rules draft found in an imported runbook (admin); prose rules are skipped with the reason, queries a probe runs already kept; dryRun previews',
         body: AdoptAlertRulesDraftInput,
-        response: { 201: AdoptedSchema, 200: AdoptedSchema, ...errorResponses },
+        response: { 201: AlertRulesAdoptionSchema, 200: AlertRulesAdoptionSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
       const adopted = await adoptAlertRulesDraft({ ctx: ctxOf(request, db, now), input: request.body, environment });
-      // 200 when every rule was skipped: nothing was created.
-      return reply.status(adopted.created.length > 0 ? 201 : 200).send(adopted);
+      return reply.status(adoptionStatus(adopted)).send(adopted);
     },
   );
 

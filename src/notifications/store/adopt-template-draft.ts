@@ -2,20 +2,27 @@ import { Type, type Static } from 'typebox';
 import { validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to-adopt.js';
+import {
+  AdoptDraftInput,
+  carryOutAdoption,
+  DraftAdoptionSchema,
+  type PlannedEntry,
+} from '../../runbooks/draft-adoption.js';
+import { lockDraftToAdopt } from '../../runbooks/lock-draft-to-adopt.js';
 import { ChannelKindSchema } from '../channel-kinds.js';
 import { NotificationLocaleSchema } from '../channel-model.js';
 import {
   NotificationKindSchema,
+  TemplateOverrideSchema,
   templateVariables,
   type TemplateOverride,
-  type TemplateVariable,
 } from '../templates/template-model.js';
-import { putTemplate } from './put-template.js';
+import { putTemplate, loadTemplateOverride } from './put-template.js';
+import { fillBlanks, readBlanks, TemplateBlankSchema } from './template-draft-blanks.js';
 
 export const AdoptTemplateDraftInput = Type.Object(
   {
-    draftId: Type.String({ format: 'uuid' }),
+    ...AdoptDraftInput.properties,
     kind: NotificationKindSchema,
     locale: NotificationLocaleSchema,
     channel: ChannelKindSchema,
@@ -29,66 +36,75 @@ export const AdoptTemplateDraftInput = Type.Object(
 );
 export type AdoptTemplateDraftInput = Static<typeof AdoptTemplateDraftInput>;
 
-/** Blanks teams write, and the variable each stands for (accents and case folded). */
-const glossary: readonly [RegExp, TemplateVariable][] = [
-  [/^(titre|title|incident|nom de l'incident|sujet)$/, 'title'],
-  [/^(p\[?1-[34]\]?|severite|severity|priorite|priority|niveau)$/, 'severity'],
-  [/(date|heure|time|detecte|detected|debut|start)/, 'time'],
-  [/(impact|description|resume|summary)/, 'summary'],
-  [/(service|affecte|affected|perimetre)/, 'services'],
-  [/^(statut|status|etat|state)$/, 'status'],
-  [/^(id|numero|reference|incident id)$/, 'incidentId'],
-  [/(lien|link|url)/, 'incidentUrl'],
-];
+export const TemplateDraftAdoptionSchema = Type.Object(
+  {
+    ...DraftAdoptionSchema.properties,
+    blanks: Type.Array(TemplateBlankSchema),
+    template: TemplateOverrideSchema,
+    variables: Type.Array(Type.String(), { description: 'the variables a blank may become' }),
+  },
+  { title: 'TemplateDraftAdoption' },
+);
+/** An adoption's report, with each blank's variable and the template they make. */
+export type TemplateDraftAdoption = Static<typeof TemplateDraftAdoptionSchema>;
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sameTemplate = (a: TemplateOverride, b: TemplateOverride): boolean =>
+  a.markdown === b.markdown && a.text === b.text && a.subject === b.subject;
 
 /**
  * Turns a communication template found in an imported runbook into the template of one kind of
  * message (admin): its blanks (`[Titre]`, `{{ service }}`, `<heure>`) become variables, by name
  * or by `mapping`; a blank neither names nor is mapped answers 400 at `/mapping/<blank>` (map it
- * to null to keep it as written). The draft is marked adopted.
+ * to null to keep it as written). The same template already there is kept (nothing written);
+ * another one is replaced (`update`). `dryRun` answers the blanks, the template and the entry
+ * without refusing unknown blanks, so a form can show them.
  */
-export async function adoptTemplateDraft({ ctx, input }: { ctx: Ctx; input: AdoptTemplateDraftInput }) {
+export async function adoptTemplateDraft({
+  ctx,
+  input,
+}: {
+  ctx: Ctx;
+  input: AdoptTemplateDraftInput;
+}): Promise<TemplateDraftAdoption> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const draft = await lockDraftToAdopt(tx.db, input.draftId, 'communication-template');
-    const issues: { path: string; message: string }[] = [];
-    const fill = (text: string): string =>
-      draft.data.placeholders.reduce((result, blank) => {
-        const mapped = input.mapping?.[blank];
-        const variable = mapped === undefined ? glossary.find(([pattern]) => pattern.test(fold(blank)))?.[1] : mapped;
-        if (variable === undefined) {
-          if (!issues.some((issue) => issue.path.endsWith(`/${blank}`)))
-            issues.push({
-              path: `/mapping/${blank.replace(/~/g, '~0').replace(/\//g, '~1')}`,
-              message: `which variable is "${blank}"? one of ${Object.keys(templateVariables).join(', ')}, or null`,
-            });
-          return result;
-        }
-        if (variable === null) return result;
-        if (!(variable in templateVariables)) {
-          issues.push({ path: `/mapping/${blank}`, message: `unknown variable ${variable}` });
-          return result;
-        }
-        // Wrapped as teams write blanks; a blank that carries its own brackets (`P[1-3]`) also as is.
-        const written = new RegExp(
-          `\\[\\s*${escapeRegExp(blank)}\\s*\\]|\\{\\{\\s*${escapeRegExp(blank)}\\s*\\}\\}|\\{\\s*${escapeRegExp(blank)}\\s*\\}|<\\s*${escapeRegExp(blank)}\\s*>` +
-            (/[[{<]/.test(blank) ? `|${escapeRegExp(blank)}` : ''),
-          'g',
-        );
-        return result.replace(written, `{{${variable}}}`);
-      }, text);
-    const body = fill(draft.data.body);
-    const subject = draft.data.subject === null ? undefined : fill(draft.data.subject);
-    if (issues.length > 0) throw validationError('some blanks need a variable', issues);
+    const dryRun = input.dryRun ?? false;
+    const { blanks, issues } = readBlanks(draft.data.placeholders, input.mapping);
+    if (issues.length > 0 && !dryRun) throw validationError('some blanks need a variable', issues);
+    const body = fillBlanks(draft.data.body, blanks);
+    const subject = draft.data.subject === null ? undefined : fillBlanks(draft.data.subject, blanks);
     const template: TemplateOverride = { markdown: body, text: body, ...(subject === undefined ? {} : { subject }) };
-    const stored = await putTemplate({
-      ctx: tx,
-      input: { kind: input.kind, locale: input.locale, channel: input.channel, template },
-    });
-    await markDraftAdopted(tx.db, input.draftId);
-    return stored;
+    const { kind, locale, channel } = input;
+    const id = `${kind}/${locale}/${channel}`;
+    const existing = await loadTemplateOverride(tx.db, kind, locale, channel);
+    const warnings = issues.map((issue) => issue.message);
+    const target = `${kind} message, ${locale}, ${channel}`;
+    const planned: PlannedEntry =
+      existing !== undefined && sameTemplate(existing, template)
+        ? { entry: { action: 'keep', target, id, detail: 'already this template', warnings } }
+        : {
+            entry: {
+              action: existing === undefined ? 'create' : 'update',
+              target,
+              id: existing === undefined ? null : id,
+              detail:
+                existing === undefined
+                  ? 'message template in place of the default text'
+                  : 'replaces the template written before',
+              warnings,
+            },
+            write: async (txCtx) => {
+              await putTemplate({ ctx: txCtx, input: { kind, locale, channel, template } });
+              return id;
+            },
+          };
+    const report = await carryOutAdoption(
+      tx,
+      { id: input.draftId, kind: 'communication-template', status: draft.status },
+      [planned],
+      dryRun,
+    );
+    return { ...report, blanks, template, variables: Object.keys(templateVariables) };
   });
 }

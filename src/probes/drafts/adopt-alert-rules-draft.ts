@@ -1,26 +1,26 @@
 import { Type, type Static } from 'typebox';
-import { recordAudit } from '../../audit/record-audit.js';
 import { validationError } from '../../core/app-error.js';
 import { requireRole } from '../../core/authorize.js';
 import { inTransaction, type Ctx } from '../../core/context.js';
-import type { AlertRule } from '../../runbooks/extract/drafts/draft-data.js';
-import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to-adopt.js';
-import type { Queryable } from '../../storage/database.js';
+import {
+  AdoptDraftInput,
+  carryOutAdoption,
+  DraftAdoptionSchema,
+  type PlannedEntry,
+} from '../../runbooks/draft-adoption.js';
+import { lockDraftToAdopt } from '../../runbooks/lock-draft-to-adopt.js';
 import type { ProbeEnvironment } from '../check-probe-settings.js';
 import { createProbe } from '../create-probe.js';
-import type { CreateProbeInput } from '../probe-input.js';
-import type { Probe } from '../probe-row.js';
+import { probeOfRule, probeSeverities, runbookOfDraft } from './alert-rule-probe.js';
 import { claimProbeName, composeProbeName } from './name-probes.js';
 import { readPromql } from './read-promql.js';
 
-const severities = ['P1', 'P2', 'P3', 'P4'] as const;
-type Severity = (typeof severities)[number];
 /** `PrometheusTargetSchema.query`'s bound: createProbe trusts its input's shape. */
 const maxQueryLength = 10_000;
 
 export const AdoptAlertRulesDraftInput = Type.Object(
   {
-    draftId: Type.String({ format: 'uuid' }),
+    ...AdoptDraftInput.properties,
     prometheusUrl: Type.Optional(
       Type.String({
         format: 'uri',
@@ -33,7 +33,7 @@ export const AdoptAlertRulesDraftInput = Type.Object(
       Type.String({ minLength: 1, description: 'the service the probes check: their alerts go to it' }),
     ),
     severity: Type.Optional(
-      Type.Enum(severities, {
+      Type.Enum(probeSeverities, {
         description:
           "for every probe; default: each rule's written severity (critical → P1, high → P2, warning → P3), else P2",
       }),
@@ -43,48 +43,27 @@ export const AdoptAlertRulesDraftInput = Type.Object(
 );
 export type AdoptAlertRulesDraftInput = Static<typeof AdoptAlertRulesDraftInput>;
 
-/** What an adoption made: the probes created, and the rules left out with why. */
-export interface AdoptedAlertRules {
-  created: Probe[];
-  skipped: { expression: string; reason: string }[];
-}
+export const AlertRulesAdoptionSchema = Type.Object(
+  {
+    ...DraftAdoptionSchema.properties,
+    prometheusUrl: Type.Union([Type.String(), Type.Null()], {
+      description: "the Prometheus the probes query: the one given, else the server's default; null: none",
+    }),
+  },
+  { title: 'AlertRulesAdoption' },
+);
+/** An adoption's report (a probe's entry id is the probe's), with the Prometheus its probes query. */
+export type AlertRulesAdoption = Static<typeof AlertRulesAdoptionSchema>;
 
-/** Severity words of alert rules (`critical`, `warning`, `P2`), as probe severities; null when unknown. */
-function severityOf(written: string | null): Severity | null {
-  const word = written?.trim().toLowerCase() ?? '';
-  const level = severities.find((candidate) => candidate.toLowerCase() === word);
-  if (level !== undefined) return level;
-  if (/^(critical|critique|crit|urgent|page)$/.test(word)) return 'P1';
-  if (/^(high|haute?|major|majeure?|error)$/.test(word)) return 'P2';
-  if (/^(warning|warn|medium|moyenne?|minor|mineure?)$/.test(word)) return 'P3';
-  if (/^(low|basse?|info|informational)$/.test(word)) return 'P4';
-  return null;
-}
-
-/**
- * The runbook a draft was found in, for the probes' `runbook` label: a draft titled
- * `Base de Données Down › Monitoring` sits in the runbook of that title (from its import
- * preferably); an untitled one, in the only runbook of its file when the file has one.
- */
-async function runbookOfDraft(db: Queryable, draft: { title: string; sourceId: string }): Promise<string | null> {
-  const separator = draft.title.indexOf(' › ');
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT r.id FROM runbooks r JOIN runbook_versions v ON v.runbook_id = r.id AND v.version = r.current_version
-      WHERE r.deleted_at IS NULL AND ($1::text IS NULL OR r.title = $1) AND ($1::text IS NOT NULL OR v.source_id = $2::uuid)
-      ORDER BY (v.source_id = $2::uuid) DESC, r.id LIMIT 2`,
-    [separator === -1 ? null : draft.title.slice(0, separator), draft.sourceId],
-  );
-  // Without a title to go by, only a file of one runbook says which.
-  return separator === -1 && rows.length > 1 ? null : (rows[0]?.id ?? null);
-}
+const selectPrometheusProbes = `SELECT id, name, target->>'query' AS query FROM probes WHERE kind = 'prometheus'`;
 
 /**
  * Turns an `alert-rules` draft into Prometheus probes (admin), in one transaction: each rule
- * written in PromQL (`up{job="postgres"} == 0`) becomes a probe running that query, every series
- * it returns being active as in a Prometheus rule, failing for the rule's `for` before it alerts.
- * Prose rules (`memory > 85%`) are skipped, with the reason. A taken name gets ` (2)`, ` (3)`…
- * 404 for an unknown draft or one of another kind, 409 for a dismissed one; the draft is marked
- * adopted when at least one probe was created.
+ * written in PromQL (`up{job="postgres"} == 0`) becomes a probe running that query (see
+ * `probeOfRule`). Prose rules (`memory > 85%`) are skipped with the reason; a rule whose query a
+ * probe already runs is kept, so adopting twice creates nothing. A taken name gets ` (2)`…
+ * `dryRun` answers the plan (no Prometheus is then a warning, not a 400). 404 for an unknown
+ * draft or one of another kind, 409 for a dismissed one.
  */
 export async function adoptAlertRulesDraft({
   ctx,
@@ -94,32 +73,33 @@ export async function adoptAlertRulesDraft({
   ctx: Ctx;
   input: AdoptAlertRulesDraftInput;
   environment: ProbeEnvironment;
-}): Promise<AdoptedAlertRules> {
+}): Promise<AlertRulesAdoption> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const draft = await lockDraftToAdopt(tx.db, input.draftId, 'alert-rules');
+    const dryRun = input.dryRun ?? false;
+    const prometheusUrl = input.prometheusUrl ?? environment.prometheusUrl;
     const readings = draft.data.rules.map((rule) => ({ rule, reading: readPromql(rule.expression) }));
-    if (
-      readings.some(({ reading }) => reading.promql) &&
-      input.prometheusUrl === undefined &&
-      environment.prometheusUrl === null
-    ) {
-      throw validationError('no Prometheus to query', [
-        {
-          path: '/prometheusUrl',
-          message: 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)',
-        },
-      ]);
-    }
+    const noPrometheus = 'required: the server has no default Prometheus (ASTREINTE_PROMETHEUS_URL)';
+    if (!dryRun && prometheusUrl === null && readings.some(({ reading }) => reading.promql))
+      throw validationError('no Prometheus to query', [{ path: '/prometheusUrl', message: noPrometheus }]);
     const runbookId = await runbookOfDraft(tx.db, draft);
-    const taken = new Set((await tx.db.query<{ name: string }>('SELECT name FROM probes')).rows.map((row) => row.name));
-    const adopted: AdoptedAlertRules = { created: [], skipped: [] };
+    const existing = (await tx.db.query<{ id: string; name: string; query: string }>(selectPrometheusProbes)).rows;
+    const taken = new Set(existing.map((probe) => probe.name));
+    const plan: PlannedEntry[] = [];
     for (const { rule, reading } of readings) {
-      if (!reading.promql || (rule.expression ?? '').length > maxQueryLength) {
-        const reason = reading.promql
+      const query = (rule.expression ?? '').trim();
+      if (!reading.promql || query.length > maxQueryLength) {
+        const detail = reading.promql
           ? `longer than a probe's query may be (${maxQueryLength} characters)`
           : reading.reason;
-        adopted.skipped.push({ expression: rule.expression ?? rule.raw, reason });
+        plan.push({ entry: { action: 'skip', target: rule.expression ?? rule.raw, id: null, detail, warnings: [] } });
+        continue;
+      }
+      const running = existing.find((probe) => probe.query === query);
+      if (running !== undefined) {
+        const detail = `a probe already runs ${query}`;
+        plan.push({ entry: { action: 'keep', target: running.name, id: running.id, detail, warnings: [] } });
         continue;
       }
       const probe = probeOfRule(
@@ -128,40 +108,26 @@ export async function adoptAlertRulesDraft({
         input,
         runbookId,
       );
-      adopted.created.push(await createProbe({ ctx: tx, input: probe, environment }));
-    }
-    if (adopted.created.length > 0) {
-      await markDraftAdopted(tx.db, input.draftId);
-      await recordAudit(tx, {
-        action: 'runbook_draft.adopt',
-        targetType: 'runbook_draft',
-        targetId: input.draftId,
-        details: { probeIds: adopted.created.map((probe) => probe.id) },
+      const forMinutes = Math.round((probe.forSeconds ?? 0) / 60);
+      plan.push({
+        entry: {
+          action: 'create',
+          target: probe.name,
+          id: null,
+          detail: `probe of ${query}, ${probe.severity ?? 'P2'}${forMinutes > 0 ? `, after ${forMinutes} min` : ''}`,
+          warnings: prometheusUrl === null ? [`a Prometheus to query: ${noPrometheus}`] : [],
+        },
+        write: async (txCtx) => (await createProbe({ ctx: txCtx, input: probe, environment })).id,
       });
+      // A second rule of the same query in this draft is the same probe.
+      existing.push({ id: '', name: probe.name, query });
     }
-    return adopted;
+    const report = await carryOutAdoption(
+      tx,
+      { id: input.draftId, kind: 'alert-rules', status: draft.status },
+      plan,
+      dryRun,
+    );
+    return { ...report, prometheusUrl };
   });
-}
-
-/** The probe of one PromQL rule: the expression as its query, no condition (every series returned is active). */
-function probeOfRule(
-  rule: AlertRule,
-  name: string,
-  input: AdoptAlertRulesDraftInput,
-  runbookId: string | null,
-): CreateProbeInput {
-  const severity = input.severity ?? severityOf(rule.severity);
-  return {
-    name,
-    target: {
-      kind: 'prometheus',
-      query: (rule.expression ?? '').trim(),
-      ...(input.prometheusUrl === undefined ? {} : { url: input.prometheusUrl }),
-    },
-    conditions: [],
-    ...(severity === null ? {} : { severity }),
-    ...(input.serviceId === undefined ? {} : { serviceId: input.serviceId }),
-    ...(runbookId === null ? {} : { labels: { runbook: runbookId } }),
-    forSeconds: Math.min(86_400, Math.max(0, Math.round((rule.forMinutes ?? 0) * 60))),
-  };
 }

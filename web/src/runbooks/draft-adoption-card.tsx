@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { api } from '../api';
 import { useI18n } from '../i18n';
 import { useAction } from '../use-action';
-import { EscalationAdoptionForm } from './escalation-adoption-form';
+import { adoptionForms } from './adoption-forms';
 import type { AdoptableDraft } from './runbook-adoptions-page';
-import type { DraftAdoption } from './runbook-types';
+import { AdoptionEntries, changedCount } from './adoption-entries';
+import type { DraftAdoption, PostmortemTemplateData } from './runbook-types';
 
 /**
  * One draft: its kind and title, what adopting it does thing by thing (with what the document
  * left to fill), and the button that adopts it — shown only when adopting would make something
- * new. Kinds that need choices the document does not make name the endpoint instead.
+ * new. Kinds needing choices the document does not make open their form (`adoptionForms`).
  */
 export function DraftAdoptionCard({
   item: { draft, adoption },
@@ -23,16 +24,12 @@ export function DraftAdoptionCard({
   const action = useAction();
   const [choosing, setChoosing] = useState(false);
   const preview = adoption.preview;
-  // The one kind needing choices that the console asks for itself: who each level pages.
-  const asksTargets = draft.kind === 'escalation-policy';
+  const asking = adoptionForms[draft.kind];
 
   const adopt = () =>
     void action.run(async () => {
       const report = await api<DraftAdoption>('POST', adoption.endpoint, { draftId: draft.id });
-      onAdopted(
-        draft.title,
-        report.entries.filter((entry) => entry.action === 'create' || entry.action === 'update').length,
-      );
+      onAdopted(draft.title, changedCount(report));
     });
 
   return (
@@ -48,41 +45,39 @@ export function DraftAdoptionCard({
           {t('runbooks.adopt.blocked', { reason: adoption.blocked })}
         </p>
       )}
+      {draft.kind === 'postmortem-template' && (
+        <>
+          <h3 className="adoption-entries-title">{t('runbooks.adoptPostmortem.sections')}</h3>
+          <ol className="adoption-sections" data-testid="adoption-sections">
+            {(draft.data as unknown as PostmortemTemplateData).sections.map((section, index) => (
+              <li key={index}>{section}</li>
+            ))}
+          </ol>
+        </>
+      )}
       {preview === null ? (
         adoption.blocked === null &&
-        (asksTargets ? (
-          draft.status !== 'adopted' && (
+        (asking === undefined ? (
+          <p data-testid="adoption-needs-more">{t('runbooks.adopt.needsMore', { endpoint: adoption.endpoint })}</p>
+        ) : (
+          (asking.again || draft.status !== 'adopted') && (
             <>
               <button
                 type="button"
                 className="secondary"
                 aria-expanded={choosing}
-                aria-label={t('runbooks.adoptEscalation.openLabel', { title: draft.title })}
+                aria-label={t(asking.openLabel, { title: draft.title })}
                 onClick={() => setChoosing(!choosing)}
               >
-                {t('runbooks.adoptEscalation.open')}
+                {t(asking.open)}
               </button>
-              {choosing && <EscalationAdoptionForm draft={draft} onAdopted={() => onAdopted(draft.title, 1)} />}
+              {choosing && <asking.Form draft={draft} onAdopted={(count = 1) => onAdopted(draft.title, count)} />}
             </>
           )
-        ) : (
-          <p data-testid="adoption-needs-more">{t('runbooks.adopt.needsMore', { endpoint: adoption.endpoint })}</p>
         ))
       ) : (
         <>
-          <h3 className="adoption-entries-title">{t('runbooks.adopt.entries')}</h3>
-          <ul className="adoption-entries">
-            {preview.entries.map((entry, index) => (
-              <li key={index} data-testid="adoption-entry" data-action={entry.action}>
-                <strong>{t(`runbooks.adopt.action.${entry.action}`)}</strong> {entry.target} — {entry.detail}
-                {entry.warnings.map((warning) => (
-                  <span key={warning} className="adoption-warning">
-                    {t('runbooks.adopt.warning', { text: warning })}
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
+          <AdoptionEntries entries={preview.entries} />
           {preview.nothingNew ? (
             <p data-testid="adoption-nothing-new">{t('runbooks.adopt.nothingNew')}</p>
           ) : (

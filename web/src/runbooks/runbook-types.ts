@@ -2,6 +2,8 @@
  * The runbook shapes the console reads: the server's own types, imported as types only (erased
  * from the bundle, and the console cannot drift from the schemas the server answers with).
  */
+import type { TemplateDraftAdoption } from '../../../src/notifications/store/adopt-template-draft.js';
+import type { AlertRulesAdoption } from '../../../src/probes/drafts/adopt-alert-rules-draft.js';
 import type { DraftAdoption } from '../../../src/runbooks/draft-adoption.js';
 import type { DraftAdoptionPreview } from '../../../src/runbooks/preview-draft-adoption.js';
 import type {
@@ -14,15 +16,17 @@ import type {
   RunbookVersion,
 } from '../../../src/runbooks/runbook-api-model.js';
 import type { RiskLevel, Step } from '../../../src/runbooks/runbook-model.js';
-import type { EscalationPolicyData } from '../../../src/runbooks/extract/drafts/draft-data.js';
+import type { EscalationPolicyData, PostmortemTemplateData } from '../../../src/runbooks/extract/drafts/draft-data.js';
 import type { LintFinding } from '../../../src/runbooks/lint/lint-model.js';
 
 export type {
+  AlertRulesAdoption,
   DraftAdoption,
   DraftAdoptionPreview,
   EscalationPolicyData,
   ImportReport,
   LintFinding,
+  PostmortemTemplateData,
   RiskLevel,
   RunbookDetail,
   RunbookDiff,
@@ -31,6 +35,7 @@ export type {
   RunbookSummary,
   RunbookVersion,
   Step,
+  TemplateDraftAdoption,
 };
 
 /** The console path of a runbook, at one version when given. */

@@ -1,10 +1,13 @@
 import type { ConsoleRoute } from '../console-route';
 import { lazyPage } from '../lazy-page';
-import { RunbookAdoptionsPage } from './runbook-adoptions-page';
 import { RunbookImportPage } from './runbook-import-page';
 import { RunbookLibrary } from './runbook-library';
 import { RunbookPage } from './runbook-page';
 
+// Its forms (escalation targets, alert rules, message templates) load with it, not with the first page.
+const RunbookAdoptionsPage = lazyPage(() =>
+  import('./runbook-adoptions-page').then((module) => module.RunbookAdoptionsPage),
+);
 const ExecutionSettingsPage = lazyPage(() =>
   import('./execution-settings-page').then((module) => module.ExecutionSettingsPage),
 );
