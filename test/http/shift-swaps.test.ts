@@ -174,6 +174,24 @@ describe.each(testBackends)(
           (await t.db.query<{ status: string }>('SELECT status FROM runbook_drafts WHERE id = $1', [draft.id])).rows[0]!
             .status,
         ).toBe('adopted');
+
+        // Adopting again as it stands writes nothing; other targets change the policy.
+        const audits = async () =>
+          (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log`)).rows[0]!.n;
+        const before = await audits();
+        const targets = { 0: user(t.users.responder.id), 1: user(t.users.admin.id), 2: user(t.users.admin.id) };
+        const again = await t.call('POST', '/api/v1/escalation-policies/from-runbook/adopt', {
+          body: { draftId: draft.id, targets },
+        });
+        expect(again.statusCode, again.body).toBe(200);
+        expect(again.json()).toEqual(adopted.json());
+        expect(await audits()).toBe(before);
+        const changed = await t.call('POST', '/api/v1/escalation-policies/from-runbook/adopt', {
+          body: { draftId: draft.id, targets: { ...targets, 2: user(t.users.responder.id) } },
+        });
+        expect(changed.statusCode, changed.body).toBe(201);
+        expect(changed.json().levels[2].targets).toEqual(user(t.users.responder.id));
+        expect(await audits()).toBe(before + 2);
       },
     );
 

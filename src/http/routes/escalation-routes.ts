@@ -143,15 +143,16 @@ export function registerEscalationRoutes(app: App, { db, now }: HttpDeps): void 
         summary: 'Create an escalation policy from a draft found in an imported runbook (admin)',
         params: Type.Object({ id: PolicyIdSchema }),
         body: AdoptEscalationDraftInput,
-        response: { 201: EscalationPolicySchema, ...errorResponses },
+        response: { 201: EscalationPolicySchema, 200: EscalationPolicySchema, ...errorResponses },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(
-        await adoptEscalationDraft({
-          ctx: ctxOf(request, db, now),
-          input: { ...request.body, id: request.params.id },
-        }),
-      ),
+    async (request, reply) => {
+      const { policy, nothingNew } = await adoptEscalationDraft({
+        ctx: ctxOf(request, db, now),
+        input: { ...request.body, id: request.params.id },
+      });
+      // 200: adopted before into this very policy, nothing written.
+      return reply.status(nothingNew ? 200 : 201).send(policy);
+    },
   );
 }

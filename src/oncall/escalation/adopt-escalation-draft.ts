@@ -7,8 +7,11 @@ import { lockDraftToAdopt, markDraftAdopted } from '../../runbooks/lock-draft-to
 import type { Queryable } from '../../storage/database.js';
 import {
   EscalationTargetSchema,
+  policyColumns,
+  toEscalationPolicy,
   type EscalationLevel,
   type EscalationPolicy,
+  type EscalationPolicyRow,
   type EscalationTarget,
 } from './escalation-policy-model.js';
 import { putEscalationPolicy } from './put-escalation-policy.js';
@@ -58,6 +61,7 @@ async function findTarget(db: Queryable, written: string): Promise<EscalationTar
  * call: the written levels keep their order and timing (a level "15-30 min" pages 15 minutes after
  * the one before it started at 0), each target is the schedule, team or person of that name, or
  * the one given in `targets`; a level neither names nor is given answers 400 at `/targets/N`.
+ * Adopting again into the same policy, unchanged, writes nothing (`nothingNew`, no audit row).
  */
 export async function adoptEscalationDraft({
   ctx,
@@ -65,7 +69,7 @@ export async function adoptEscalationDraft({
 }: {
   ctx: Ctx;
   input: { id: string } & AdoptEscalationDraftInput;
-}): Promise<EscalationPolicy> {
+}): Promise<{ policy: EscalationPolicy; nothingNew: boolean }> {
   requireRole(ctx, 'admin');
   return inTransaction(ctx, async (tx) => {
     const draft = await lockDraftToAdopt(tx.db, input.draftId, 'escalation-policy');
@@ -89,15 +93,20 @@ export async function adoptEscalationDraft({
       previousStart = start;
     }
     if (issues.length > 0) throw validationError('some levels need targets', issues);
-    const { policy } = await putEscalationPolicy({
-      ctx: tx,
-      input: {
-        id: input.id,
-        name: input.name ?? draft.title,
-        levels,
-        repeat: Math.min(10, Math.max(0, (draft.data.repeat ?? 1) - 1)),
-      },
-    });
+    const wanted = {
+      id: input.id,
+      name: input.name ?? draft.title,
+      levels,
+      repeat: Math.min(10, Math.max(0, (draft.data.repeat ?? 1) - 1)),
+    };
+    const existing = await tx.db.query<EscalationPolicyRow>(
+      `SELECT ${policyColumns} FROM escalation_policies WHERE id = $1 FOR UPDATE`,
+      [input.id],
+    );
+    const before = existing.rows[0] === undefined ? null : toEscalationPolicy(existing.rows[0]);
+    if (draft.status === 'adopted' && before !== null && sameContent(before, wanted))
+      return { policy: before, nothingNew: true };
+    const { policy } = await putEscalationPolicy({ ctx: tx, input: wanted });
     await markDraftAdopted(tx.db, input.draftId);
     await recordAudit(tx, {
       action: 'runbook_draft.adopt',
@@ -105,6 +114,17 @@ export async function adoptEscalationDraft({
       targetId: input.draftId,
       details: { policyId: input.id },
     });
-    return policy;
+    return { policy, nothingNew: false };
   });
+}
+
+/** Whether a stored policy already is what adopting would write (targets compared in order). */
+function sameContent(policy: EscalationPolicy, wanted: Pick<EscalationPolicy, 'name' | 'levels' | 'repeat'>): boolean {
+  const content = (p: Pick<EscalationPolicy, 'name' | 'levels' | 'repeat'>) =>
+    JSON.stringify([
+      p.name,
+      p.repeat,
+      p.levels.map((level) => [level.delayMinutes, level.targets.map((target) => [target.type, target.id])]),
+    ]);
+  return content(policy) === content(wanted);
 }
