@@ -1,25 +1,36 @@
 /**
- * Signed acknowledge links: whoever holds the link of a page may acknowledge that incident as the
- * paged user until it expires, without logging in (from a phone, at night). The token is
- * `<payload>.<mac>` in base64url: the payload packs a version byte, the expiry (Unix seconds,
- * uint32), the incident id and the user id (16 bytes when it is a UUID); the MAC is HMAC-SHA256
- * of the payload bytes truncated to 128 bits. Packed and truncated so that a link fits in an SMS
- * beside the title (~60 characters instead of ~170 for JSON and a full MAC); 128 bits stay far out
- * of reach of forgery. Acknowledging is idempotent, so a link used twice needs no nonce.
+ * Signed acknowledge links: whoever holds the link of a page may act on that incident as the
+ * paged user until it expires, without logging in (from a phone, at night), and only with the
+ * actions the token names. The token is `<payload>.<mac>` in base64url: the payload packs a
+ * version byte, the expiry and (version 2) the issue time (Unix seconds, uint32), (version 2) a
+ * byte of allowed actions, the incident id and the user id (16 bytes when it is a UUID); the MAC
+ * is HMAC-SHA256 of the payload bytes truncated to 128 bits. Packed and truncated so that a link
+ * fits in an SMS beside the title (~70 characters instead of ~170 for JSON and a full MAC); 128
+ * bits stay far out of reach of forgery. The key is derived for this use alone, so a token opens
+ * nothing else. Acting is idempotent (a second acknowledge is refused by the lifecycle), so a
+ * link used twice needs no nonce; the issue time lets a resolution revoke the links sent before it.
  */
 import { Buffer } from 'node:buffer';
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+
+/** What a link may do; version 1 tokens (sent before resolve links existed) may only acknowledge. */
+export const ackLinkActions = ['acknowledge', 'resolve'] as const;
+export type AckLinkAction = (typeof ackLinkActions)[number];
 
 export interface AckTokenPayload {
   incidentId: string;
   userId: string;
   expiresAt: Date;
+  issuedAt: Date;
+  actions: readonly AckLinkAction[];
 }
 
 export type AckTokenCheck =
   { valid: true; payload: AckTokenPayload } | { valid: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
-const version = 1;
+const version = 2;
+/** How long version 1 links were valid: their issue time is their expiry minus this. */
+const version1ValidMs = 24 * 3_600_000;
 const macLength = 16;
 const maxTokenLength = 1200;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -76,16 +87,25 @@ function checkKey(key: Buffer): void {
   if (key.length < 32) throw new RangeError('the ack-link key must be at least 32 bytes (see deriveAckKey)');
 }
 
-function encodePayload({ incidentId, userId, expiresAt }: AckTokenPayload): Buffer {
-  const seconds = Math.floor(expiresAt.getTime() / 1000);
-  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffff_ffff)
-    throw new RangeError('expiresAt is out of range');
-  const expiry = Buffer.alloc(4);
-  expiry.writeUInt32BE(seconds);
+function encodePayload({ incidentId, userId, expiresAt, issuedAt, actions }: AckTokenPayload): Buffer {
+  const times = Buffer.alloc(8);
+  times.writeUInt32BE(unixSeconds(expiresAt, 'expiresAt', Math.floor));
+  // Rounded up: a resolution in the second the link was sent, before it, must not revoke it (one after
+  // it is refused anyway while the incident stays resolved).
+  times.writeUInt32BE(unixSeconds(issuedAt, 'issuedAt', Math.ceil), 4);
+  const bits = ackLinkActions.reduce((sum, action, index) => (actions.includes(action) ? sum | (1 << index) : sum), 0);
+  if (bits === 0) throw new RangeError('a link must allow at least one action');
   const user = uuidPattern.test(userId)
     ? Buffer.concat([Buffer.of(0), Buffer.from(userId.replace(/-/g, ''), 'hex')])
     : lengthPrefixed(userId, 'userId');
-  return Buffer.concat([Buffer.of(version), expiry, lengthPrefixed(incidentId, 'incidentId'), user]);
+  return Buffer.concat([Buffer.of(version), times, Buffer.of(bits), lengthPrefixed(incidentId, 'incidentId'), user]);
+}
+
+function unixSeconds(date: Date, name: string, round: (value: number) => number): number {
+  const seconds = round(date.getTime() / 1000);
+  if (!Number.isInteger(seconds) || seconds < 0 || seconds > 0xffff_ffff)
+    throw new RangeError(`${name} is out of range`);
+  return seconds;
 }
 
 // Length 0 cannot be a real id, so it marks the packed UUID form.
@@ -96,12 +116,13 @@ function lengthPrefixed(text: string, name: string): Buffer {
 }
 
 function decodePayload(body: Buffer): AckTokenPayload | undefined {
-  if (body.length < 7 || body[0] !== version) return undefined;
-  const expiresAt = new Date(body.readUInt32BE(1) * 1000);
-  const incidentLength = body[5]!;
-  const incidentEnd = 6 + incidentLength;
+  const header = decodeHeader(body);
+  if (header === undefined) return undefined;
+  const { start, ...times } = header;
+  const incidentLength = body[start]!;
+  const incidentEnd = start + 1 + incidentLength;
   if (incidentLength === 0 || body.length <= incidentEnd) return undefined;
-  const incidentId = body.subarray(6, incidentEnd).toString('utf8');
+  const incidentId = body.subarray(start + 1, incidentEnd).toString('utf8');
   const userLength = body[incidentEnd]!;
   const rest = body.subarray(incidentEnd + 1);
   if (userLength === 0) {
@@ -109,10 +130,26 @@ function decodePayload(body: Buffer): AckTokenPayload | undefined {
     const hex = rest.toString('hex');
     return {
       incidentId,
-      expiresAt,
+      ...times,
       userId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
     };
   }
   if (rest.length !== userLength) return undefined;
-  return { incidentId, expiresAt, userId: rest.toString('utf8') };
+  return { incidentId, ...times, userId: rest.toString('utf8') };
+}
+
+/** The times and actions of either version, and where the incident id starts. */
+function decodeHeader(
+  body: Buffer,
+): { expiresAt: Date; issuedAt: Date; actions: AckLinkAction[]; start: number } | undefined {
+  if (body[0] === 1 && body.length >= 7) {
+    const expiresAt = new Date(body.readUInt32BE(1) * 1000);
+    return { expiresAt, issuedAt: new Date(expiresAt.getTime() - version1ValidMs), actions: ['acknowledge'], start: 5 };
+  }
+  if (body[0] !== version || body.length < 12) return undefined;
+  const bits = body[9]!;
+  const actions = ackLinkActions.filter((_, index) => (bits & (1 << index)) !== 0);
+  if (actions.length === 0 || bits >= 1 << ackLinkActions.length) return undefined;
+  const seconds = (offset: number) => new Date(body.readUInt32BE(offset) * 1000);
+  return { expiresAt: seconds(1), issuedAt: seconds(5), actions, start: 10 };
 }

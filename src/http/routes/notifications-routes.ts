@@ -1,6 +1,4 @@
 import { Type } from 'typebox';
-import { IncidentSchema } from '../../incidents/incident-model.js';
-import { acknowledgeByLink } from '../../notifications/store/acknowledge-by-link.js';
 import { ChannelIdSchema, ChannelRecordSchema, PutChannelInput } from '../../notifications/store/channel-record.js';
 import { listChannels } from '../../notifications/store/list-channels.js';
 import { deleteChannel } from '../../notifications/store/delete-channel.js';
@@ -28,7 +26,6 @@ import { NotificationKindSchema, TemplateOverrideSchema } from '../../notificati
 import type { App, HttpDeps } from '../http-deps.js';
 import { ctxOf } from '../request-context.js';
 import { adoptionStatus, errorResponses } from '../schemas.js';
-import { systemCtx } from '../../core/context.js';
 
 const tags = ['notifications'];
 const TemplateParams = Type.Object({
@@ -37,7 +34,7 @@ const TemplateParams = Type.Object({
   channel: ChannelKindSchema,
 });
 
-/** Notification channels (admin) and the acknowledge links of pages. */
+/** Notification channels and message templates (admin); the links in pages are `ack-link-routes.ts`. */
 export function registerNotificationRoutes(app: App, { db, now, execution, config }: HttpDeps): void {
   const secretKey = execution.secretKey === null ? null : Buffer.from(execution.secretKey);
   const baseUrl = config.publicUrl ?? `http://${config.host}:${config.port}`;
@@ -210,29 +207,5 @@ export function registerNotificationRoutes(app: App, { db, now, execution, confi
       const adopted = await adoptTemplateDraft({ ctx: ctxOf(request, db, now), input: request.body });
       return reply.status(adoptionStatus(adopted)).send(adopted);
     },
-  );
-
-  // The link in a page. GET only shows a button: mail scanners follow links, and must not acknowledge.
-  app.get('/ack/:token', { schema: { hide: true } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
-    reply.header('content-type', 'text/html; charset=utf-8');
-    return `<!doctype html><meta charset="utf-8"><title>Acknowledge</title><form method="post" action="/ack/${encodeURIComponent(token)}"><button>Acknowledge the incident</button></form>`;
-  });
-
-  app.post(
-    '/ack/:token',
-    {
-      schema: {
-        hide: true,
-        params: Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }),
-        response: { 200: IncidentSchema, ...errorResponses },
-      },
-    },
-    async (request) =>
-      acknowledgeByLink({
-        ctx: systemCtx(db, now, request.id),
-        input: request.params,
-        secretKey,
-      }),
   );
 }

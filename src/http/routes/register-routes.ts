@@ -1,4 +1,5 @@
 import type { App, HttpDeps } from '../http-deps.js';
+import { registerAckLinkRoutes } from './ack-link-routes.js';
 import { registerAlertIngestRoutes } from './alert-ingest-routes.js';
 import { registerAlertRoutes } from './alerts-routes.js';
 import { registerAuditRoutes } from './audit-routes.js';
@@ -65,6 +66,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerPeopleRoutes,
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
+  registerAckLinkRoutes,
   registerProbeRoutes,
   registerPostmortemRoutes,
   registerStatusPageRoutes,

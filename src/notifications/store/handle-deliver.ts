@@ -144,7 +144,17 @@ function deliveryVariables(delivery: DeliveryContext, deps: DeliveryDeps, now: D
   const ackUrl =
     userId === undefined || deps.secretKey === null
       ? undefined
-      : `${base}/ack/${signAckToken({ incidentId: incident.id, userId, expiresAt: new Date(now.getTime() + ackLinkValidMs) }, deriveAckKey(deps.secretKey))}`;
+      : `${base}/ack/${signAckToken(
+          {
+            incidentId: incident.id,
+            userId,
+            expiresAt: new Date(now.getTime() + ackLinkValidMs),
+            issuedAt: now,
+            // The paged person is on call for it: their link's page offers both buttons (README, on call).
+            actions: ['acknowledge', 'resolve'],
+          },
+          deriveAckKey(deps.secretKey),
+        )}`;
   return {
     incidentId: incident.id,
     title: incident.title,
