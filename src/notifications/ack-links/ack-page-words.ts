@@ -3,8 +3,7 @@ import { pickStatusLanguage, type StatusLanguage } from '../../status-page/statu
 import type { AckLinkAction } from '../ack-link.js';
 
 /** Why a link's page cannot show its incident. */
-export const ackRefusals = ['expired', 'invalid', 'inactive', 'unavailable'] as const;
-export type AckRefusal = (typeof ackRefusals)[number];
+export type AckRefusal = 'expired' | 'invalid' | 'inactive' | 'unavailable';
 
 /** Everything the page of an acknowledge link says, per language. */
 export interface AckPageWords {
