@@ -112,6 +112,13 @@ describe.each(testBackends)('acknowledge links on $backend', ({ backend, availab
     });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json()).toMatchObject({ status: 'resolved' });
+    const fromBrowserScript = await post(token, '{"action":"resolve"}', {
+      'content-type': 'application/json',
+      accept: 'text/html',
+    });
+    expect(fromBrowserScript.statusCode).toBe(409);
+    // JSON asked for JSON, whatever it accepts: resolved now, this link is revoked.
+    expect(fromBrowserScript.json()).toMatchObject({ error: 'conflict', details: { revoked: true } });
     const unknown = await post(token, '{"action":"delete"}', { 'content-type': 'application/json' });
     expect(unknown.statusCode).toBe(400);
   });

@@ -77,9 +77,11 @@ export async function registerAckLinkRoutes(app: App, { db, now, execution }: Ht
   });
 }
 
-/** A browser's form, or a client asking for HTML rather than JSON, gets pages; anything else JSON. */
+/** A browser's form, or a client asking for HTML rather than JSON, gets pages; JSON bodies and anything else JSON. */
 function wantsPage(request: FastifyRequest): boolean {
-  if (request.headers['content-type']?.startsWith(formType) === true) return true;
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith(formType)) return true;
+  if (type.startsWith('application/json')) return false;
   const accept = request.headers.accept ?? '';
   return accept.includes('text/html') && !accept.includes('application/json');
 }
