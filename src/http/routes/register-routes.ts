@@ -9,6 +9,7 @@ import { registerDraftAdoptionRoutes } from './draft-adoption-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
+import { registerInboundSmsRoutes } from './inbound-sms-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerIntegrationToolRoutes } from './integration-tools-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
@@ -65,6 +66,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerPeopleRoutes,
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
+  registerInboundSmsRoutes,
   registerProbeRoutes,
   registerPostmortemRoutes,
   registerStatusPageRoutes,
