@@ -1,8 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insecureWarning } from '../../src/notifications/senders/send-email.js';
 import { issueCertificate, makeCertificateAuthority } from '../support/tls-certificates.js';
+import { startTlsRelay, type TlsRelay } from '../support/tls-smtp-server.js';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 
@@ -14,24 +13,11 @@ describe.each(testBackends)(
   'an e-mail channel through a relay with a private CA on $backend',
   ({ backend, available }) => {
     const t = useTestApp(backend, available, { config: { secretKey } });
-    const received: string[] = [];
-    const relay = new SMTPServer({
-      authOptional: true,
-      logger: false,
-      key: leaf.key,
-      cert: leaf.cert,
-      onData(stream, session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          received.push(session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','));
-          callback();
-        });
-      },
+    let relay: TlsRelay;
+    beforeAll(async () => {
+      relay = await startTlsRelay(leaf);
     });
-    // The refused handshake closes the connection: expected here, not a failure of the test.
-    relay.on('error', () => undefined);
-    beforeAll(() => new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve)));
-    afterAll(() => new Promise<void>((resolve) => relay.close(() => resolve())));
+    afterAll(() => relay.close());
 
     const putEmail = (id: string, tls: Record<string, unknown>) =>
       t.call('PUT', `/api/v1/notification-channels/${id}`, {
@@ -40,7 +26,7 @@ describe.each(testBackends)(
           config: {
             kind: 'email',
             host: '127.0.0.1',
-            port: (relay.server.address() as AddressInfo).port,
+            port: relay.port,
             secure: false,
             requireTls: true,
             from: 'astreinte@example.test',
@@ -63,12 +49,12 @@ describe.each(testBackends)(
     });
 
     it.skipIf(!available)('sends the test once the CA bundle is stored, with no warning', async () => {
-      const before = received.length;
+      const before = relay.received.length;
       expect((await putEmail('relay-ca', { caCertificates: ca.cert })).statusCode).toBe(201);
       const answer = await testOf('relay-ca');
       expect(answer).toMatchObject({ outcome: 'sent' });
       expect(answer.warning).toBeUndefined();
-      expect(received.length).toBe(before + 1);
+      expect(relay.received.length).toBe(before + 1);
       const stored = (await t.call('GET', '/api/v1/notification-channels')).json<{ id: string; config: object }[]>();
       expect(stored.find((channel) => channel.id === 'relay-ca')?.config).toMatchObject({ caCertificates: ca.cert });
     });

@@ -1,5 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insecureWarning, sendEmail, type EmailChannelConfig } from '../../../src/notifications/senders/send-email.js';
 import { renderNotification } from '../../../src/notifications/templates/render-notification.js';
@@ -7,34 +5,9 @@ import {
   issueCertificate,
   makeCertificateAuthority,
   makeSelfSignedCertificate,
-  type CertificatePair,
 } from '../../support/tls-certificates.js';
+import { startTlsRelay, type TlsRelay } from '../../support/tls-smtp-server.js';
 import { fullVars } from '../notification-fixtures.js';
-
-/** A real SMTP server on 127.0.0.1 with a certificate: STARTTLS offered, or TLS from the first byte. */
-async function startTlsSmtp(certificate: CertificatePair, options: Partial<SMTPServerOptions> = {}) {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    logger: false,
-    key: certificate.key,
-    cert: certificate.cert,
-    onData(stream, session, callback) {
-      stream.resume();
-      stream.on('end', () => {
-        // What reached the server went through TLS: STARTTLS sets `secure` on the session too.
-        received.push(session.secure ? 'tls' : 'plain');
-        callback(null, 'Message queued as T1');
-      });
-    },
-    ...options,
-  });
-  // A client that drops the connection on a certificate it refuses is what these tests expect.
-  server.on('error', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.server.address() as AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const message = renderNotification({ kind: 'triggered', locale: 'en', channel: 'email', vars: fullVars });
 const recipient = { userId: 'u-1', email: 'alice@example.com' };
@@ -50,9 +23,9 @@ const send = (port: number, overrides: Partial<EmailChannelConfig> = {}) =>
 describe('sendEmail through a relay with a private certificate', () => {
   const ca = makeCertificateAuthority();
   const leaf = issueCertificate(ca);
-  let relay: Awaited<ReturnType<typeof startTlsSmtp>>;
+  let relay: TlsRelay;
   beforeAll(async () => {
-    relay = await startTlsSmtp(leaf);
+    relay = await startTlsRelay(leaf);
   });
   afterAll(() => relay.close());
 
@@ -66,12 +39,12 @@ describe('sendEmail through a relay with a private certificate', () => {
   it('sends over STARTTLS once the private CA is given, with no warning', async () => {
     const result = await send(relay.port, { caCertificates: ca.cert, requireTls: true });
     expect(result).toEqual({ outcome: 'sent', retryable: false, status: 250, providerId: 'T1' });
-    expect(relay.received.at(-1)).toBe('tls');
+    expect(relay.received.at(-1)?.tls).toBe(true);
   });
 
   it('still refuses a certificate for another host name when given its CA', async () => {
     const elsewhere = issueCertificate(ca, { altNames: ['DNS:mail.elsewhere.test'] });
-    const other = await startTlsSmtp(elsewhere);
+    const other = await startTlsRelay(elsewhere);
     try {
       expect(await send(other.port, { caCertificates: ca.cert })).toMatchObject({
         outcome: 'failed',
@@ -86,7 +59,7 @@ describe('sendEmail through a relay with a private certificate', () => {
   it('sends when told to accept invalid certificates, and says so in a warning', async () => {
     const result = await send(relay.port, { allowInvalidCertificates: true });
     expect(result).toMatchObject({ outcome: 'sent', warning: insecureWarning });
-    expect(relay.received.at(-1)).toBe('tls');
+    expect(relay.received.at(-1)?.tls).toBe(true);
   });
 });
 
@@ -94,28 +67,28 @@ describe('sendEmail with TLS from the first byte or STARTTLS required', () => {
   const selfSigned = makeSelfSignedCertificate();
 
   it('sends with secure on to a relay whose self-signed certificate is given as the CA', async () => {
-    const relay = await startTlsSmtp(selfSigned, { secure: true });
+    const relay = await startTlsRelay(selfSigned, { secure: true });
     try {
       expect(await send(relay.port, { secure: true })).toMatchObject({ outcome: 'failed', retryable: false });
       expect(await send(relay.port, { secure: true, caCertificates: selfSigned.cert })).toMatchObject({
         outcome: 'sent',
         status: 250,
       });
-      expect(relay.received).toEqual(['tls']);
+      expect(relay.received.map((mail) => mail.tls)).toEqual([true]);
     } finally {
       await relay.close();
     }
   });
 
   it('refuses to send in clear when STARTTLS is required and the relay does not offer it', async () => {
-    const relay = await startTlsSmtp(selfSigned, { disabledCommands: ['STARTTLS'] });
+    const relay = await startTlsRelay(selfSigned, { disabledCommands: ['STARTTLS'] });
     try {
       expect(await send(relay.port, { requireTls: true, caCertificates: selfSigned.cert })).toMatchObject({
         outcome: 'failed',
         retryable: false,
       });
       expect(await send(relay.port)).toMatchObject({ outcome: 'sent' });
-      expect(relay.received).toEqual(['plain']);
+      expect(relay.received.map((mail) => mail.tls)).toEqual([false]);
     } finally {
       await relay.close();
     }
