@@ -17,6 +17,8 @@ export interface DeliveryResult {
   /** The provider's id of the message (Twilio's message SID, the SMTP queue id) when it gives one. */
   providerId?: string;
   error?: string;
+  /** Something the admin should know even though it worked (an e-mail relay whose certificate went unchecked). */
+  warning?: string;
   /** The receiver's Retry-After, when it sent one: the retry policy waits at least this long. */
   retryAfterMs?: number;
 }

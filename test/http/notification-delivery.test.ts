@@ -128,7 +128,7 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
   );
 
   it.skipIf(!available)(
-    'retries a webhook that answered 500, with the failure in the timeline, until it is delivered',
+    'retries a webhook that answered 500, with the failure in the timeline, until it is delivered, then shows no last error',
     async () => {
       await setUp('search');
       hook.replyNext({ status: 500, body: 'down' });
@@ -143,6 +143,11 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
         return rows[0]?.payload ?? null;
       });
       expect(Date.parse(failed.retryAt)).toBeGreaterThan(Date.now());
+      const hookDelivery = async () =>
+        (await t.call('GET', `/api/v1/notification-deliveries?incidentId=${incident.id}`))
+          .json<{ channelId: string; status: string; lastError: string | null }[]>()
+          .find((delivery) => delivery.channelId === 'ops-hook');
+      expect(await hookDelivery()).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/500/) });
       await t.db.query(
         `UPDATE timers SET due_at = now() WHERE kind = 'deliver' AND done_at IS NULL AND payload->>'deliveryId' LIKE $1`,
         [`page.${incident.id}.%`],
@@ -157,6 +162,8 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
       const deliveries = hook.requests.filter((r) => r.body.includes(incident.id));
       expect(deliveries).toHaveLength(2);
       expect(new Set(deliveries.map((r) => r.headers['x-astreinte-delivery'])).size).toBe(1);
+      // The failure that came before is history (the timeline keeps it), not the delivery's state.
+      expect(await hookDelivery()).toMatchObject({ status: 'sent', lastError: null });
     },
   );
 

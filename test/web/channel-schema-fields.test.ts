@@ -50,6 +50,7 @@ describe("the channel form's fields, read from the kinds' schemas", () => {
       port: 587,
       secure: false,
       requireTls: false,
+      allowInvalidCertificates: false,
       from: 'Astreinte <a@example.com>',
     });
     expect(Value.Check(channelKinds.email.schema, config)).toBe(true);

@@ -10,6 +10,7 @@ import { registerDraftAdoptionRoutes } from './draft-adoption-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIncidentEventsRoute } from './incident-events-route.js';
 import { registerIncidentRoutes } from './incidents-routes.js';
+import { registerInboundSmsRoutes } from './inbound-sms-routes.js';
 import { registerIntegrationRoutes } from './integrations-routes.js';
 import { registerIntegrationToolRoutes } from './integration-tools-routes.js';
 import { registerNotificationRoutes } from './notifications-routes.js';
@@ -67,6 +68,7 @@ const routeModules: ((app: App, deps: HttpDeps) => void | Promise<void>)[] = [
   registerScheduleTimelineRoutes,
   registerNotificationRoutes,
   registerAckLinkRoutes,
+  registerInboundSmsRoutes,
   registerProbeRoutes,
   registerPostmortemRoutes,
   registerStatusPageRoutes,

@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import nodemailer from 'nodemailer';
 import type { NodemailerError } from 'nodemailer';
 import { Type, type Static } from 'typebox';
@@ -36,6 +37,26 @@ export const EmailChannelSchema = Type.Object(
         ),
       }),
     ),
+    caCertificates: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 100_000,
+        pattern: '-----BEGIN CERTIFICATE-----',
+        contentMediaType: 'application/x-pem-file',
+        ...fieldHint(
+          "PEM certificates of a private CA (or the relay's self-signed one) to trust, in addition to the system's",
+          "certificats PEM d'une autorité privée (ou celui, auto-signé, du relais) à accepter en plus de ceux du système",
+        ),
+      }),
+    ),
+    allowInvalidCertificates: Type.Optional(
+      Type.Boolean({
+        ...fieldHint(
+          'DANGEROUS: accept any certificate, unverified; anyone on the path can then read and change the mail. Prefer the CA certificates above',
+          "DANGEREUX : accepter tout certificat, sans vérification ; quiconque sur le chemin peut alors lire et modifier les messages. Préférez les certificats d'autorité ci-dessus",
+        ),
+      }),
+    ),
     auth: Type.Optional(
       Type.Object(
         {
@@ -57,6 +78,9 @@ export type EmailChannelConfig = Static<typeof EmailChannelSchema>;
 
 // Codes nodemailer gives a connection that failed or dropped, as opposed to a refusal.
 const networkCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
+// Node's codes for a certificate it would not trust (UNABLE_TO_VERIFY_LEAF_SIGNATURE, CERT_HAS_EXPIRED,
+// DEPTH_ZERO_SELF_SIGNED_CERT, ERR_TLS_CERT_ALTNAME_INVALID…), which nodemailer wraps in an ESOCKET.
+const certificateCode = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
 
 /**
  * Sends the subject, plain text and HTML over the configured SMTP relay to the recipient's address.
@@ -79,6 +103,7 @@ export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promi
     port: config.port,
     secure: config.secure,
     requireTLS: config.requireTls ?? false,
+    tls: tlsOptions(config),
     ...(config.auth === undefined ? {} : { auth: { user: config.auth.user, pass: config.auth.password } }),
     // The signal bounds the whole attempt; these only back it up, so they fire a little later.
     connectionTimeout: timeoutMs + 1000,
@@ -102,13 +127,33 @@ export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promi
     const response = info.response;
     const status = Number(/^\d{3}/.exec(response)?.[0] ?? 250);
     const queueId = /queued as ([^\s]+)/i.exec(response)?.[1];
-    return sentResult({ status, ...(queueId === undefined ? {} : { providerId: queueId }) });
+    return sentResult({
+      status,
+      ...(queueId === undefined ? {} : { providerId: queueId }),
+      ...(config.allowInvalidCertificates === true ? { warning: insecureWarning } : {}),
+    });
   } catch (error) {
     if (signal.aborted) return abortedResult(request, timeoutMs);
     return classifySmtpError(error as NodemailerError);
   } finally {
     transport.close();
   }
+}
+
+/** What a delivery through a channel that verifies no certificate says, so that a test shows it. */
+export const insecureWarning =
+  "the relay's certificate was not verified (allowInvalidCertificates): anyone on the path can read and change the mail";
+
+/**
+ * TLS settings for both `secure` and STARTTLS connections: a private CA is added to Node's own
+ * list (not instead of it), so a relay moving to a public certificate keeps working; the host name
+ * is still checked against the certificate unless certificates are not checked at all.
+ */
+function tlsOptions(config: EmailChannelConfig): { ca?: string[]; rejectUnauthorized: boolean } {
+  return {
+    ...(config.caCertificates === undefined ? {} : { ca: [...rootCertificates, config.caCertificates] }),
+    rejectUnauthorized: config.allowInvalidCertificates !== true,
+  };
 }
 
 /** Maps a nodemailer error to a delivery result; exported for tests of the rarer codes. */
@@ -118,6 +163,16 @@ export function classifySmtpError(error: NodemailerError): DeliveryResult {
   if (typeof error.responseCode === 'number') {
     const permanent = error.permanent ?? (error.responseCode >= 500 && error.responseCode !== 503);
     return failedResult(!permanent, `SMTP ${error.responseCode}: ${detail}`, { status: error.responseCode });
+  }
+  // A certificate the relay will show again next time: retrying cannot help, the configuration can.
+  const tlsCode = [error.originalCode, code].find(
+    (candidate) => candidate !== undefined && certificateCode.test(candidate),
+  );
+  if (tlsCode !== undefined) {
+    return failedResult(
+      false,
+      `SMTP TLS certificate refused (${tlsCode}): ${detail}; give the relay's CA in caCertificates`,
+    );
   }
   if (networkCodes.has(code) || (error.originalCode !== undefined && networkCodes.has(error.originalCode))) {
     return failedResult(true, `SMTP connection failed (${error.originalCode ?? code}): ${detail}`);

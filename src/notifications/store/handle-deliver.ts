@@ -13,6 +13,7 @@ import { dispatchSend, hasIdempotencyKey } from './dispatch-send.js';
 import { openChannelConfig } from './open-channel-secret.js';
 import { loadTemplateOverride } from './put-template.js';
 import { recordDeliveryOutcome } from './record-delivery-outcome.js';
+import { withReplyCode } from '../replies/page-reply-code.js';
 
 export interface DeliveryDeps {
   db: Database;
@@ -109,7 +110,7 @@ export async function handleDeliver(
       : (delivery.message.level ?? 1) > 1
         ? 'escalated'
         : 'triggered';
-  const vars = deliveryVariables(delivery, deps, now);
+  const vars = await withReplyCode(tx, deliveryVariables(delivery, deps, now), delivery, config.kind, now);
   const locale = delivery.recipient.locale ?? 'en';
   const override = await loadTemplateOverride(tx, kind, locale, config.kind);
   const message = renderNotification({

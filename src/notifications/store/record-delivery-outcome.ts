@@ -28,7 +28,7 @@ export async function recordDeliveryOutcome(
     const decision = planRetry({ attempt, result, now });
     if (decision.action === 'done') {
       await tx.query(
-        `UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3 WHERE id = $1`,
+        `UPDATE notification_deliveries SET status = 'sent', sent_at = $2, updated_at = $2, provider_id = $3, last_error = NULL WHERE id = $1`,
         [delivery.id, now, result.providerId ?? null],
       );
       await deliveryTimeline(ctx, delivery, {

@@ -16,6 +16,9 @@ export const ChannelTestSchema = Type.Object(
     }),
     status: Type.Optional(Type.Integer({ description: 'HTTP status, or SMTP reply code' })),
     error: Type.Optional(Type.String()),
+    warning: Type.Optional(
+      Type.String({ description: 'what the admin should know although it worked (a certificate left unchecked)' }),
+    ),
     retryable: Type.Boolean(),
     deliveryId: Type.String(),
   },
@@ -69,6 +72,7 @@ export async function testChannel({
     to,
     ...(result.status === undefined ? {} : { status: result.status }),
     ...(result.error === undefined ? {} : { error: result.error }),
+    ...(result.warning === undefined ? {} : { warning: result.warning }),
     retryable: result.retryable,
     deliveryId,
   };
@@ -83,6 +87,7 @@ export async function testChannel({
         outcome: result.outcome,
         status: result.status ?? null,
         error: result.error ?? null,
+        ...(result.warning === undefined ? {} : { warning: result.warning }),
       },
     }),
   );

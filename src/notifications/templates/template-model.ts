@@ -39,6 +39,9 @@ export const NotificationVarsSchema = Type.Object(
     summary: Type.String(),
     incidentUrl: httpUrl,
     ackUrl: Type.Optional(httpUrl),
+    ackCode: Type.Optional(
+      Type.String({ pattern: '^[0-9]{4}$', description: 'SMS pages: the code the recipient replies with (ACK 1234)' }),
+    ),
     level: Type.Optional(Type.Integer({ minimum: 1, description: 'escalation level being paged' })),
     runbooks: Type.Optional(
       Type.Array(Type.Object({ title: Type.String(), url: httpUrl }, { additionalProperties: false })),
@@ -82,6 +85,7 @@ export const templateVariables = {
   summary: 'incident summary (may be empty)',
   incidentUrl: 'link to the incident',
   ackUrl: 'signed acknowledge link of the recipient (empty when there is none)',
+  ackCode: 'SMS pages: the code to reply with, as in ACK 1234 (empty elsewhere)',
   level: 'escalation level being paged',
   runbooks: 'section over the runbooks, each with title and url',
   hasRunbooks: 'true when there is at least one runbook',

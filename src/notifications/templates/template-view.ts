@@ -9,7 +9,7 @@ export type TemplateView = Record<TemplateVariable, unknown> & {
   runbooks: Array<{ title: string; url: string }>;
 };
 
-const statusLabels: Readonly<Record<NotificationLocale, Readonly<Record<IncidentStatus, string>>>> = {
+export const statusLabels: Readonly<Record<NotificationLocale, Readonly<Record<IncidentStatus, string>>>> = {
   en: { triggered: 'triggered', acknowledged: 'acknowledged', mitigated: 'mitigated', resolved: 'resolved' },
   fr: { triggered: 'déclenché', acknowledged: 'acquitté', mitigated: 'atténué', resolved: 'résolu' },
 };
@@ -35,6 +35,7 @@ export function buildTemplateView(vars: NotificationVars, locale: NotificationLo
     summary: vars.summary,
     incidentUrl: vars.incidentUrl,
     ackUrl: vars.ackUrl ?? '',
+    ackCode: vars.ackCode ?? '',
     level: vars.level ?? '',
     runbooks,
     hasRunbooks: runbooks.length > 0,

@@ -1,6 +1,7 @@
 import type { TemplateWords } from './default-templates.js';
 
-const pageLink = '{{#ackUrl}} Ack: {{ackUrl}}{{/ackUrl}}{{^ackUrl}} {{incidentUrl}}{{/ackUrl}}';
+const pageLink =
+  '{{#ackCode}} Reply ACK {{ackCode}}.{{/ackCode}}{{#ackUrl}} Ack: {{ackUrl}}{{/ackUrl}}{{^ackUrl}} {{incidentUrl}}{{/ackUrl}}';
 
 /** English wording of the built-in templates. */
 export const englishWords: TemplateWords = {

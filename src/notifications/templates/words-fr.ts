@@ -2,7 +2,8 @@ import type { TemplateWords } from './default-templates.js';
 
 // SMS texts keep to the GSM 7-bit alphabet (é, è, à, ù are in it; ç, ê, â are not): one character
 // outside it turns the whole SMS into UCS-2, 70 characters a segment instead of 160.
-const pageLink = '{{#ackUrl}} Acquitter : {{ackUrl}}{{/ackUrl}}{{^ackUrl}} {{incidentUrl}}{{/ackUrl}}';
+const pageLink =
+  '{{#ackCode}} Répondez ACK {{ackCode}}.{{/ackCode}}{{#ackUrl}} Acquitter : {{ackUrl}}{{/ackUrl}}{{^ackUrl}} {{incidentUrl}}{{/ackUrl}}';
 
 /** French wording of the built-in templates. */
 export const frenchWords: TemplateWords = {

@@ -35,6 +35,12 @@ export function ChannelTestButton({ channel }: { channel: ChannelRecord }) {
         ) : result.outcome === 'sent' ? (
           <span className="success-inline" data-outcome="sent">
             {t('channels.testSent', { to: result.to === null ? '' : t('channels.testTo', { to: result.to }) })}
+            {result.warning !== undefined && (
+              <strong className="field-error" data-testid="channel-test-warning">
+                {' '}
+                {t('channels.testWarning', { warning: result.warning })}
+              </strong>
+            )}
           </span>
         ) : (
           <span className="field-error" data-outcome="failed">

@@ -91,12 +91,12 @@ export function ConfigFields({
         return (
           <label key={field.path}>
             {label}
-            {field.control === 'json' ? (
+            {field.control === 'json' || field.node.contentMediaType !== undefined ? (
               <textarea
                 rows={3}
                 spellCheck={false}
                 value={text}
-                placeholder={t('channels.json')}
+                placeholder={field.control === 'json' ? t('channels.json') : undefined}
                 onChange={(event) => onChange(field.path, event.target.value)}
                 data-testid={test}
                 {...form.describe(path)}

@@ -18,6 +18,8 @@ export interface SchemaNode {
   /** The description in French, where the kind gives one (src/core/field-hint.ts). */
   'x-description-fr'?: string;
   format?: string;
+  /** `application/x-pem-file` (an e-mail relay's CA bundle): several lines, typed in a text area. */
+  contentMediaType?: string;
   pattern?: string;
   minimum?: number;
   maximum?: number;
