@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
@@ -9,10 +10,18 @@ const phone = { width: 390, height: 844 };
 /** A word no line can break: a log line, a URL, a stack frame pasted into a note. */
 const unbroken = `https://grafana.example.net/d/checkout-latency?orgId=1&from=now-6h&to=now&var-pod=${'checkout-7f9c'.repeat(12)}`;
 
-/** The figures, kept for the before/after comparison when ASTREINTE_PHONE_FIGURES names a file. */
-function keep(name: string, figures: PhoneFigures): void {
+/**
+ * The figures and a screenshot of the first screen, kept for the before/after comparison when
+ * ASTREINTE_PHONE_FIGURES names a file (the screenshots go beside it).
+ */
+async function keep(page: Page, name: string): Promise<PhoneFigures> {
+  const figures = await measurePhoneLayout(page);
   const file = process.env['ASTREINTE_PHONE_FIGURES'];
-  if (file !== undefined) appendFileSync(file, `${JSON.stringify({ name, ...figures })}\n`);
+  if (file !== undefined) {
+    appendFileSync(file, `${JSON.stringify({ name, ...figures })}\n`);
+    await page.screenshot({ path: join(dirname(file), `${name}.png`) });
+  }
+  return figures;
 }
 
 /** Presses Tab until the focused element has the test id; fails if it is never reached. */
@@ -28,6 +37,10 @@ describe.skipIf(!hasChromium)('the console on a phone (390×844) in Chromium', (
   let longId = '';
   // One incident with a long history (notes, updates, a pasted URL), among others on the list.
   const harness = useConsole(async ({ t }) => {
+    await setUpCall(t, 'PUT', '/api/v1/escalation-policies/checkout-night', {
+      name: 'Checkout at night',
+      levels: [{ delayMinutes: 0, targets: [{ type: 'user', id: t.users.responder.id }] }],
+    });
     for (const [id, name] of [
       ['checkout', 'Checkout'],
       ['payments', 'Payments gateway'],
@@ -69,8 +82,7 @@ describe.skipIf(!hasChromium)('the console on a phone (390×844) in Chromium', (
   it('shows the first incident of the list on the first screen, nothing wider than the phone, and passes axe', async () => {
     const page = await phonePage('/');
     await page.getByTestId('incident-row').first().waitFor();
-    const figures = await measurePhoneLayout(page);
-    keep('list', figures);
+    const figures = await keep(page, 'list');
     expect(figures.firstRowBottom).toBeLessThanOrEqual(phone.height);
     expect(figures.documentWidth).toBeLessThanOrEqual(phone.width);
     expect(await elementsWiderThanViewport(page)).toEqual([]);
@@ -90,9 +102,12 @@ describe.skipIf(!hasChromium)('the console on a phone (390×844) in Chromium', (
   it('puts the state and Acknowledge of a long incident on the first screen, wraps its timeline, and acknowledges from the keyboard', async () => {
     const page = await phonePage(`/incidents/${longId}`);
     await expect.poll(() => page.getByTestId('timeline-event').count(), { timeout: 10_000 }).toBeGreaterThan(60);
-    const figures = await measurePhoneLayout(page);
-    keep('incident', figures);
+    const figures = await keep(page, 'incident');
     expect(figures.acknowledgeBottom).toBeLessThanOrEqual(phone.height);
+    for (const button of ['action-resolve', 'action-escalate']) {
+      const box = await page.getByTestId(button).boundingBox();
+      expect(box!.y + box!.height, button).toBeLessThanOrEqual(phone.height);
+    }
     expect(await page.getByTestId('incident-status').first().isVisible()).toBe(true);
     const status = await page.getByTestId('incident-status').first().boundingBox();
     expect(status!.y + status!.height).toBeLessThanOrEqual(phone.height);
@@ -105,6 +120,23 @@ describe.skipIf(!hasChromium)('the console on a phone (390×844) in Chromium', (
     await expect
       .poll(() => page.getByTestId('incident-status').first().getAttribute('data-status'), { timeout: 10_000 })
       .toBe('acknowledged');
+
+    // Escalate opens under the buttons: the policy, why, and paging it again from its first level.
+    await tabToTestId(page, 'action-escalate');
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('action-escalate').getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.getByTestId('escalate-policy').inputValue()).toBe('checkout-night');
+    await page.getByTestId('escalate-reason').focus();
+    await page.keyboard.type('Nobody answers on the checkout line');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('escalate-done').textContent(), { timeout: 10_000 })
+      .toBe('Paging Checkout at night again from its first level.');
+    await expect
+      .poll(() => page.locator('[data-testid="timeline-event"][data-type="escalation_started"]').count())
+      .toBeGreaterThan(0);
+    expect(await elementsWiderThanViewport(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 90_000);
 
@@ -134,8 +166,7 @@ describe.skipIf(!hasChromium)('the console on a phone (390×844) in Chromium', (
     // Following a link closes the menu: the page it opened is what the person wants to see.
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
     await page.getByTestId('admin-nav-teams').waitFor();
-    const figures = await measurePhoneLayout(page);
-    keep('admin', figures);
+    const figures = await keep(page, 'admin');
     expect(figures.documentWidth).toBeLessThanOrEqual(phone.width);
     expect(await elementsWiderThanViewport(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);

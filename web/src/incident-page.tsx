@@ -128,7 +128,12 @@ export function IncidentPage({ id }: { id: string }) {
           <IncidentHeader incident={incident} now={now} />
           {/* Right under the state, so that on a phone both are on the first screen (the summary can be long). */}
           {responder ? (
-            <IncidentActions incident={incident} onChanged={changedHere} onStale={() => void load()} />
+            <IncidentActions
+              incident={incident}
+              onChanged={changedHere}
+              onStale={() => void load()}
+              onEscalated={() => void refreshTimeline()}
+            />
           ) : (
             <p className="read-only" data-testid="read-only">
               {t('action.viewer')}
