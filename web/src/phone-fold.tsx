@@ -11,7 +11,7 @@ function subscribe(onChange: () => void): () => void {
 }
 
 /** Whether the screen is desktop-wide, following rotations and resized windows. */
-export function useWideScreen(): boolean {
+function useWideScreen(): boolean {
   return useSyncExternalStore(subscribe, () => window.matchMedia(wideQuery).matches);
 }
 
