@@ -61,3 +61,11 @@ export function elementsWiderThanViewport(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/** Opens the header's menu when a narrow screen folds it behind its button, as a keyboard user would. */
+export async function openHeaderMenu(page: Page): Promise<void> {
+  const toggle = page.getByTestId('menu-toggle');
+  await toggle.waitFor({ state: 'attached' });
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false')
+    await toggle.press('Enter');
+}
