@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { cleanEnv, spawnCli, tempDir, type CliProcess, type TempDir } from '../cli/cli-harness.js';
 import { consoleDir, ensureConsoleBuilt } from './browser.js';
+import { openHeaderMenu } from './phone-layout.js';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { seedDirectory, seedFiles } from './seeds.js';
@@ -47,8 +48,9 @@ export async function startFirstStartServer(): Promise<FirstStartServer> {
 /** How long one step may wait for the page on a loaded two-core machine. */
 export const stepTimeout = 30_000;
 
-/** Opens a menu entry of the header (Admin, Runbooks, On call …) as a keyboard user would. */
+/** Opens a menu entry of the header (Admin, Runbooks, On call …) as a keyboard user would (on a phone, Menu first). */
 export async function openMenu(page: Page, name: string): Promise<void> {
+  await openHeaderMenu(page);
   await page.getByRole('navigation').getByRole('link', { name, exact: true }).first().press('Enter');
 }
 
@@ -71,11 +73,13 @@ export async function chooseFirstPassword(page: Page, setupLink: string, passwor
 
 /** Signs out, then in again with the password just chosen: the way back every later day. */
 export async function signOutAndIn(page: Page, username: string, password: string): Promise<void> {
+  await openHeaderMenu(page);
   await page.getByRole('button', { name: 'Sign out' }).press('Enter');
   await page.getByLabel('User name', { exact: true }).fill(username);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.getByTestId('signed-in-user').waitFor({ timeout: stepTimeout });
+  // In the header's menu, which a phone folds: there, not necessarily shown.
+  await page.getByTestId('signed-in-user').waitFor({ state: 'attached', timeout: stepTimeout });
 }
 
 /** Uploads the five seed runbooks through the import page and waits for the five reports. */

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { openAdminSection, stepTimeout } from './journey-first-steps.js';
+import { openAdminSection, openMenu, stepTimeout } from './journey-first-steps.js';
 import { expect } from 'vitest';
 
 /** Someone the journey adds: their login, their name as the console shows it. */
@@ -69,7 +69,7 @@ export async function setServicePolicy(
   page: Page,
   service: { name: string; policy: string; schedule: string },
 ): Promise<string> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Services', exact: true }).press('Enter');
+  await openMenu(page, 'Services');
   await page.getByRole('link', { name: service.name, exact: true }).press('Enter');
   await page.getByRole('link', { name: `Edit the service ${service.name}` }).press('Enter');
   await page.getByLabel('Escalation policy').selectOption({ label: service.policy });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, setUpCall, startConsole, type ConsoleHarness } from '../support/browser.js';
+import { openHeaderMenu } from '../support/phone-layout.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 
 describe.skipIf(!hasChromium)('the profile page in Chromium', () => {
@@ -23,6 +24,7 @@ describe.skipIf(!hasChromium)('the profile page in Chromium', () => {
   it('sets contacts, time zone and rules per urgency on a phone with the keyboard, previews them in two lanes, sends a test page of each urgency, in English and French', async () => {
     const page = await harness.signIn('responder');
     await page.setViewportSize({ width: 390, height: 844 });
+    await openHeaderMenu(page);
     await page.getByRole('link', { name: 'My profile' }).press('Enter');
     await page.getByTestId('profile-phone').waitFor();
 

@@ -3,7 +3,7 @@ import { formatAge, formatTime } from './format';
 import { useI18n } from './i18n';
 import { isOverdue, type Incident } from './types';
 
-/** What the incident is and where it stands, readable from across the room. */
+/** What the incident is and where it stands, readable from across the room (its summary follows the buttons). */
 export function IncidentHeader({ incident, now }: { incident: Incident; now: number }) {
   const { language, t } = useI18n();
   const resolved = incident.resolvedAt !== null;
@@ -51,7 +51,6 @@ export function IncidentHeader({ incident, now }: { incident: Incident; now: num
           </div>
         )}
       </dl>
-      {incident.summary !== '' && <p className="incident-summary">{incident.summary}</p>}
     </header>
   );
 }

@@ -7,6 +7,7 @@ import { errorText, useNow } from './format';
 import { useI18n } from './i18n';
 import { IncidentTable } from './incident-table';
 import { defaultFilter, filterQuery, upsertIncident, type ListFilter } from './list-filter';
+import { PhoneFold } from './phone-fold';
 import { navigate, useLocation } from './router';
 import { useSession } from './session';
 import { canRespond, type Incident, type Paged, type ServiceChoice } from './types';
@@ -14,6 +15,10 @@ import { useIncidentStream } from './use-incident-stream';
 import { useResource } from './use-resource';
 
 const servicesPath = withQuery('/api/v1/services', { limit: 500 });
+
+/** How many choices narrow the list, said on the folded filters so that a phone shows the list is filtered. */
+const activeFilters = (filter: ListFilter): number =>
+  filter.statuses.size + filter.severities.size + (filter.service === null ? 0 : 1);
 
 interface ListState {
   items: Incident[];
@@ -102,8 +107,17 @@ export function IncidentList() {
         <h1>{t('list.title')}</h1>
         <StreamIndicator state={stream} />
       </div>
-      {canRespond(session.user) && <DeclareForm services={services} onDeclared={apply} />}
-      <FilterChips filter={filter} services={services} onChange={changeFilter} />
+      {/* On a phone both fold away under one line each: the first screen is for the incidents. */}
+      <div className="list-folds">
+        {canRespond(session.user) && (
+          <PhoneFold summary={t('phone.declare')} testId="declare-fold">
+            <DeclareForm services={services} onDeclared={apply} />
+          </PhoneFold>
+        )}
+        <PhoneFold summary={t('phone.filtersActive', { count: activeFilters(filter) })} testId="filters-fold">
+          <FilterChips filter={filter} services={services} onChange={changeFilter} />
+        </PhoneFold>
+      </div>
       {error !== null && (
         <div className="error" role="alert">
           {error}{' '}

@@ -22,7 +22,8 @@ import { useIncidentStream } from './use-incident-stream';
 const timelinePage = 1000;
 
 /**
- * One incident: its header, the lifecycle buttons, the timeline and the composers. The event
+ * One incident: its header, the lifecycle buttons, the timeline and the composers. Laid out for a phone first: the
+ * state and the buttons on the first screen, then links to the parts further down. The event
  * stream says when this incident changed (any timeline event counts); the page then takes the
  * streamed incident and fetches only the timeline events it does not have yet.
  */
@@ -125,22 +126,38 @@ export function IncidentPage({ id }: { id: string }) {
       ) : (
         <>
           <IncidentHeader incident={incident} now={now} />
-          <p className="incident-links">
-            <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">
-              {t('postmortems.draft')}
-            </Link>
-          </p>
+          {/* Right under the state, so that on a phone both are on the first screen (the summary can be long). */}
           {responder ? (
-            <>
-              <IncidentActions incident={incident} onChanged={changedHere} onStale={() => void load()} />
-              {incident.resolvedAt === null && (
-                <SeverityForm key={incident.severity} incident={incident} onChanged={changedHere} />
-              )}
-            </>
+            <IncidentActions
+              incident={incident}
+              onChanged={changedHere}
+              onStale={() => void load()}
+              onEscalated={() => void refreshTimeline()}
+            />
           ) : (
             <p className="read-only" data-testid="read-only">
               {t('action.viewer')}
             </p>
+          )}
+          {incident.summary !== '' && <p className="incident-summary">{incident.summary}</p>}
+          <nav className="incident-links" aria-label={t('phone.jump')}>
+            <a href="#timeline-heading" className="jump-link">
+              {t('phone.jumpTimeline')}
+            </a>
+            <a href="#runbooks-heading" className="jump-link">
+              {t('phone.jumpRunbooks')}
+            </a>
+            {responder && (
+              <a href="#update-heading" className="jump-link">
+                {t('phone.jumpNotes')}
+              </a>
+            )}
+            <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">
+              {t('postmortems.draft')}
+            </Link>
+          </nav>
+          {responder && incident.resolvedAt === null && (
+            <SeverityForm key={incident.severity} incident={incident} onChanged={changedHere} />
           )}
           <IncidentRunbooks
             incidentId={incident.id}

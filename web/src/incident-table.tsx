@@ -7,7 +7,8 @@ import { incidentPath, Link, navigate } from './router';
 import { isOverdue, type Incident } from './types';
 
 /**
- * The incidents as a table. The title is the link (one tab stop per row for keyboard users);
+ * The incidents as a table, which a phone shows as a list of cards (styles.css: each row a small grid, the title
+ * first, the column heads hidden since each cell says what it is). The title is the link (one tab stop per row for keyboard users);
  * a click anywhere else on the row goes there too, for the mouse.
  */
 export function IncidentTable({
@@ -50,16 +51,18 @@ export function IncidentTable({
               onClick={(event) => openRow(event, incident.id)}
             >
               <td className="incident-id">{incident.id}</td>
-              <td>
+              <td className="cell-severity">
                 <SeverityBadge severity={incident.severity} />
               </td>
               <td className="incident-title">
                 <Link to={incidentPath(incident.id)}>{incident.title}</Link>
               </td>
-              <td data-testid="incident-status" data-status={incident.status}>
+              <td className="cell-status" data-testid="incident-status" data-status={incident.status}>
                 <StatusLabel status={incident.status} />
               </td>
-              <td>{incident.services.length === 0 ? t('common.none') : incident.services.join(', ')}</td>
+              <td className="cell-services">
+                {incident.services.length === 0 ? t('common.none') : incident.services.join(', ')}
+              </td>
               <td className="incident-age">
                 {formatAge(
                   incident.detectedAt,

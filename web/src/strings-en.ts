@@ -7,6 +7,7 @@ import { channelsStringsEn } from './channels/channels-strings';
 import { policiesStringsEn } from './policies/policies-strings';
 import { probesStringsEn } from './probes/probes-strings';
 import { inhibitPreviewStringsEn } from './policies/inhibit-preview-strings';
+import { phoneStringsEn } from './phone-strings';
 import { escalationStringsEn } from './escalation/escalation-strings';
 import { profileStringsEn } from './profile/profile-strings';
 import { urgencyStringsEn } from './profile/urgency-strings';
@@ -215,6 +216,7 @@ export const en = {
   ...policiesStringsEn,
   ...probesStringsEn,
   ...inhibitPreviewStringsEn,
+  ...phoneStringsEn,
 };
 export type MessageKey = keyof typeof en;
 export type CoreMessageKey = keyof typeof coreEn;

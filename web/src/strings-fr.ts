@@ -3,6 +3,7 @@ import { channelsStringsFr } from './channels/channels-strings';
 import { policiesStringsFr } from './policies/policies-strings';
 import { probesStringsFr } from './probes/probes-strings';
 import { inhibitPreviewStringsFr } from './policies/inhibit-preview-strings';
+import { phoneStringsFr } from './phone-strings';
 import { escalationStringsFr } from './escalation/escalation-strings';
 import { profileStringsFr } from './profile/profile-strings';
 import { urgencyStringsFr } from './profile/urgency-strings';
@@ -215,4 +216,5 @@ export const fr: Record<MessageKey, string> = {
   ...policiesStringsFr,
   ...probesStringsFr,
   ...inhibitPreviewStringsFr,
+  ...phoneStringsFr,
 };
