@@ -10,6 +10,7 @@ import { IncidentRoles } from './incident-tools/incident-roles';
 import { SeverityForm } from './incident-tools/severity-form';
 import { NoteForm } from './note-form';
 import { IncidentRunbooks } from './runs/incident-runbooks';
+import { PendingApprovals } from './runs/pending-approvals';
 import { Link } from './router';
 import { useSession } from './session';
 import { StatusUpdateForm } from './status-update-form';
@@ -125,6 +126,12 @@ export function IncidentPage({ id }: { id: string }) {
       ) : (
         <>
           <IncidentHeader incident={incident} now={now} />
+          <PendingApprovals
+            incidentId={incident.id}
+            responder={responder}
+            selfName={session.user.name}
+            changes={changes}
+          />
           <p className="incident-links">
             <Link to={`/postmortems/${encodeURIComponent(incident.id)}`} data-testid="incident-postmortem-link">
               {t('postmortems.draft')}
