@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleApprovalRequested } from '../../src/oncall/approvals/handle-approval-requested.js';
+import { requestStepApproval, type ApprovalRequest } from '../support/approval-request.js';
 import { eventually } from '../support/eventually.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 import { useTestApp } from '../support/test-app.js';
@@ -67,23 +68,14 @@ describe.each(testBackends)('approval requests page the approvers on $backend', 
   });
 
   /** The responder asks to run the destructive step on a new incident; returns the request's ids. */
-  async function requestApproval(): Promise<{ incidentId: string; runId: string; executionId: string }> {
-    const token = t.users.responder.token;
-    const incident = await t.call('POST', '/api/v1/incidents', {
-      token,
-      body: { title: 'Stale cache', services: ['approvals'], severity: 'P3' },
+  const requestApproval = (): Promise<ApprovalRequest> =>
+    requestStepApproval(t, {
+      runbookId,
+      title: 'Stale cache',
+      service: 'approvals',
+      severity: 'P3',
+      reason: 'stale keys everywhere',
     });
-    const incidentId = incident.json<{ id: string }>().id;
-    const run = await t.call('POST', '/api/v1/runs', { token, body: { runbookId, incidentId } });
-    const runId = run.json<{ id: string }>().id;
-    const asked = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, {
-      token,
-      body: { reason: 'stale keys everywhere' },
-    });
-    expect(asked.statusCode, asked.body).toBe(202);
-    const executionId = asked.json<{ execution: { id: string; status: string } }>().execution.id;
-    return { incidentId, runId, executionId };
-  }
 
   const approvalMessagesFor = (executionId: string): Hooked[] =>
     hook.requests

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestStepApproval } from '../support/approval-request.js';
 import { axeViolations } from '../support/axe.js';
 import { hasChromium, startConsole, type ConsoleHarness } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
@@ -67,20 +68,13 @@ describe.skipIf(!hasChromium)('an approval request, from the message to the deci
   it('opens the link of the message on the request at the top of the incident page, and approves it from the keyboard', async () => {
     const { t } = harness;
     await writeFile(marker, 'stale');
-    const token = t.users.responder.token;
-    const incident = await t.call('POST', '/api/v1/incidents', {
-      token,
-      body: { title: 'Cache writes hang', services: ['cache'], severity: 'P2' },
+    const { incidentId, executionId } = await requestStepApproval(t, {
+      runbookId,
+      title: 'Cache writes hang',
+      service: 'cache',
+      severity: 'P2',
+      reason: 'the lock is three hours old',
     });
-    const incidentId = incident.json<{ id: string }>().id;
-    const run = await t.call('POST', '/api/v1/runs', { token, body: { runbookId, incidentId } });
-    const runId = run.json<{ id: string }>().id;
-    const asked = await t.call('POST', `/api/v1/runs/${runId}/steps/s1/execute`, {
-      token,
-      body: { reason: 'the lock is three hours old' },
-    });
-    expect(asked.statusCode, asked.body).toBe(202);
-    const executionId = asked.json<{ execution: { id: string } }>().execution.id;
 
     // The admin is paged; the responder, who asked, is not.
     const message = await eventually(
