@@ -5,6 +5,8 @@ import { conflict, validationError } from '../core/app-error.js';
 import { requireRole } from '../core/authorize.js';
 import { inTransaction, type Ctx } from '../core/context.js';
 import { appendIncidentEvent } from '../incidents/append-incident-event.js';
+import { scheduleTimer } from '../jobs/schedule-timer.js';
+import { approvalRequestedTimerId, timerKinds } from '../jobs/timer-kinds.js';
 import type { Step } from '../runbooks/runbook-model.js';
 import { lockRunStep } from './load-run-step.js';
 import { connectionOf } from './step-programs.js';
@@ -130,6 +132,15 @@ export async function executeStep({
     const execution = rows[0]!;
     if (awaitsApproval) await tx.db.query(insertApproval, [execution.id, actorId(tx.actor)]);
     if (run.incident_id !== null) {
+      // The approvers are told by a timer: after the commit, by whichever node claims it, once.
+      if (awaitsApproval) {
+        await scheduleTimer(tx.db, {
+          id: approvalRequestedTimerId(execution.id),
+          kind: timerKinds.approvalRequested,
+          dueAt: tx.now(),
+          payload: { executionId: execution.id, step: step.title ?? step.id },
+        });
+      }
       await appendIncidentEvent(tx, run.incident_id, {
         type: awaitsApproval ? 'step_approval_requested' : 'step_started',
         payload: {

@@ -8,7 +8,13 @@ export const timerKinds = {
   deliver: 'deliver',
   deliveryCheck: 'delivery_check',
   statusReminder: 'status_reminder',
+  approvalRequested: 'approval_requested',
 } as const;
+
+/** The timer that tells the approvers of a destructive step: one per request, whichever node runs it. */
+export function approvalRequestedTimerId(executionId: string): string {
+  return `approval:${executionId}`;
+}
 
 /** The timer that announces a new incident to on-call. */
 export function incidentOpenedTimerId(incidentId: string): string {

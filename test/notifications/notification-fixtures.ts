@@ -20,6 +20,8 @@ export const fullVars: NotificationVars = {
   timeZone: 'Europe/Paris',
   actor: 'Alice Martin',
   silentMinutes: 15,
+  step: 'Restart the checkout pods',
+  command: 'kubectl rollout restart deployment/checkout --namespace=<prod>',
 };
 
 /** The same incident with only the required variables. */

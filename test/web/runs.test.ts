@@ -148,6 +148,55 @@ describe.skipIf(!hasChromium)('runbook runs on the incident page, in Chromium', 
     await second.close();
   }, 120_000);
 
+  it("shows only the new attempt's output when a step runs again, its first line included", async () => {
+    const content = [
+      '# RUNBOOK: Attempt tokens',
+      '## Diagnosis',
+      '### Print a token',
+      '```bash',
+      'echo "token $(cat /proc/sys/kernel/random/uuid)"; echo "second line"',
+      '```',
+    ].join('\n');
+    const imported = await harness.t.call('POST', '/api/v1/runbook-sources', {
+      body: { filename: 'tokens.md', content },
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const tokensRunbook = imported.json<{ runbooks: { id: string }[] }>().runbooks[0]!.id;
+    const incident = await harness.t.call('POST', '/api/v1/incidents', { body: { title: 'Attempt tokens' } });
+    const id = incident.json<{ id: string }>().id;
+    const run = await harness.t.call('POST', '/api/v1/runs', { body: { runbookId: tokensRunbook, incidentId: id } });
+    const runId = run.json<{ id: string }>().id;
+    const page = await harness.signIn('responder');
+    await openIncident(page, id);
+    const step = page.getByTestId('run-step').filter({ hasText: 'Print a token' });
+    const latest = step.getByTestId('execution').first();
+    /** What the API recorded for the step's latest attempt, as the page should show it. */
+    const recorded = async (): Promise<string> => {
+      const executions = (await harness.t.call('GET', `/api/v1/runs/${runId}`)).json<{
+        executions: { id: string; status: string }[];
+      }>().executions;
+      const last = executions.at(-1)!;
+      const output = (await harness.t.call('GET', `/api/v1/runs/${runId}/executions/${last.id}/output`)).json<
+        { stream: string; text: string }[]
+      >();
+      return output.map((chunk) => chunk.text).join('');
+    };
+    const runOnce = async (): Promise<string> => {
+      await step.getByTestId('step-run').click();
+      await expect.poll(() => latest.getAttribute('data-status'), { timeout: 15_000 }).toBe('succeeded');
+      const expected = await recorded();
+      expect(expected).toMatch(/^token [0-9a-f-]{36}\nsecond line\n$/);
+      await expect.poll(() => latest.getByTestId('execution-output').textContent(), { timeout: 10_000 }).toBe(expected);
+      return expected;
+    };
+    const first = await runOnce();
+    const second = await runOnce();
+    // Without a reload: the new attempt's output, whole, and not the last one's.
+    expect(second).not.toBe(first);
+    expect(await step.getByTestId('execution').count()).toBe(2);
+    await page.close();
+  }, 90_000);
+
   it('shows a viewer no run, start or approve buttons, and the API refuses them anyway', async () => {
     const id = await alertIncident('CacheNodeSlow');
     const started = await harness.t.call('POST', '/api/v1/runs', {

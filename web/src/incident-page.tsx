@@ -10,6 +10,7 @@ import { IncidentRoles } from './incident-tools/incident-roles';
 import { SeverityForm } from './incident-tools/severity-form';
 import { NoteForm } from './note-form';
 import { IncidentRunbooks } from './runs/incident-runbooks';
+import { PendingApprovals } from './runs/pending-approvals';
 import { Link } from './router';
 import { useSession } from './session';
 import { StatusUpdateForm } from './status-update-form';
@@ -126,7 +127,14 @@ export function IncidentPage({ id }: { id: string }) {
       ) : (
         <>
           <IncidentHeader incident={incident} now={now} />
-          {/* Right under the state, so that on a phone both are on the first screen (the summary can be long). */}
+          {/* Right under the state, so that on a phone both are on the first screen (the summary can be long).
+              A pending approval comes first for those who may approve: a page's link leads them here for it. */}
+          <PendingApprovals
+            incidentId={incident.id}
+            responder={responder}
+            selfName={session.user.name}
+            changes={changes}
+          />
           {responder ? (
             <IncidentActions
               incident={incident}

@@ -24,6 +24,7 @@ import { runbooksStringsEn } from './runbooks/runbooks-strings';
 import { runnersStringsEn } from './runners/runners-strings';
 import { secretsStringsEn } from './secrets/secrets-strings';
 import { runsStringsEn } from './runs/runs-strings';
+import { approvalsStringsEn } from './runs/approvals-strings';
 import { serviceEditStringsEn } from './services/service-edit-strings';
 import { schedulesStringsEn } from './schedules/schedules-strings';
 import { servicesStringsEn } from './services/services-strings';
@@ -199,6 +200,7 @@ export const en = {
   ...integrationStringsEn,
   ...testAlertStringsEn,
   ...runsStringsEn,
+  ...approvalsStringsEn,
   ...incidentToolsStringsEn,
   ...servicesStringsEn,
   ...serviceEditStringsEn,

@@ -20,6 +20,7 @@ import { runbooksStringsFr } from './runbooks/runbooks-strings';
 import { runnersStringsFr } from './runners/runners-strings';
 import { secretsStringsFr } from './secrets/secrets-strings';
 import { runsStringsFr } from './runs/runs-strings';
+import { approvalsStringsFr } from './runs/approvals-strings';
 import { serviceEditStringsFr } from './services/service-edit-strings';
 import { schedulesStringsFr } from './schedules/schedules-strings';
 import { servicesStringsFr } from './services/services-strings';
@@ -199,6 +200,7 @@ export const fr: Record<MessageKey, string> = {
   ...integrationStringsFr,
   ...testAlertStringsFr,
   ...runsStringsFr,
+  ...approvalsStringsFr,
   ...incidentToolsStringsFr,
   ...servicesStringsFr,
   ...serviceEditStringsFr,

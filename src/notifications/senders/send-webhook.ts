@@ -47,6 +47,7 @@ export const webhookEventNames: Readonly<Record<NotificationKind, string>> = {
   acknowledged: 'incident.acknowledged',
   resolved: 'incident.resolved',
   status_reminder: 'incident.status_reminder',
+  approval_requested: 'step.approval_requested',
   // Not about an incident: receivers that act on incident.* events can ignore it.
   test: 'channel.test',
 };

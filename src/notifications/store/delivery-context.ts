@@ -10,7 +10,16 @@ export interface DeliveryContext {
   status: string;
   attempts: number;
   kind: string;
-  message: { kind: string; level?: number; silentMinutes?: number };
+  message: {
+    kind: string;
+    level?: number;
+    silentMinutes?: number;
+    /** Approval requests (`approval-delivery.ts`): the request, its step and command, who asked. */
+    executionId?: string;
+    step?: string;
+    command?: string;
+    requestedBy?: string;
+  };
   channelId: string;
   channelConfig: ChannelConfig;
   breaker: BreakerState;

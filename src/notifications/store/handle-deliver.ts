@@ -5,8 +5,9 @@ import type { DueTimer } from '../../jobs/timer-runner.js';
 import type { Database, Transaction } from '../../storage/database.js';
 import { deriveAckKey, signAckToken } from '../ack-link.js';
 import { checkBreaker } from '../circuit-breaker.js';
+import { approvalSkipReason, approvalVariables, notificationKindOf } from './approval-delivery.js';
 import { renderNotification } from '../templates/render-notification.js';
-import type { NotificationKind, NotificationVars } from '../templates/template-model.js';
+import type { NotificationVars } from '../templates/template-model.js';
 import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
 import { deliveryRef, deliveryTimeline, markDeliveryUnknown, setDeliveryStatus } from './delivery-events.js';
 import { dispatchSend, hasIdempotencyKey } from './dispatch-send.js';
@@ -64,6 +65,11 @@ export async function handleDeliver(
     ]);
     return;
   }
+  const decided = await approvalSkipReason(tx, delivery.message);
+  if (decided !== null) {
+    await tx.query(setDeliveryStatus, [delivery.id, 'skipped', now, decided]);
+    return;
+  }
   if (delivery.status === 'sending' && !hasIdempotencyKey(delivery.channelConfig.kind)) {
     await markDeliveryUnknown(ctx, delivery);
     return;
@@ -104,12 +110,7 @@ export async function handleDeliver(
     payload: { deliveryId: delivery.id, attempt },
   });
   const config = openChannelConfig(delivery.channelId, delivery.channelConfig, deps.secretKey);
-  const kind: NotificationKind =
-    delivery.message.kind === 'status_reminder'
-      ? 'status_reminder'
-      : (delivery.message.level ?? 1) > 1
-        ? 'escalated'
-        : 'triggered';
+  const kind = notificationKindOf(delivery.message);
   const vars = await withReplyCode(tx, deliveryVariables(delivery, deps, now), delivery, config.kind, now);
   const locale = delivery.recipient.locale ?? 'en';
   const override = await loadTemplateOverride(tx, kind, locale, config.kind);
@@ -171,5 +172,6 @@ function deliveryVariables(delivery: DeliveryContext, deps: DeliveryDeps, now: D
       : { silentMinutes: Math.max(1, delivery.message.silentMinutes) }),
     occurredAt: now.toISOString(),
     timeZone: delivery.recipient.timeZone ?? 'UTC',
+    ...approvalVariables(delivery.message, `${base}/incidents/${incident.id}`),
   };
 }

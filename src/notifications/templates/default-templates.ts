@@ -32,6 +32,10 @@ export interface KindWords {
   intro?: string;
   /** Pages offer the acknowledge link and the runbooks; follow-ups only the incident. */
   page: boolean;
+  /** Shows `{{command}}` as a block (approval requests: the approver sees what would run). */
+  command?: boolean;
+  /** The last link's words when it leads somewhere more precise than the incident. */
+  link?: string;
 }
 
 const lines = (...parts: Array<string | false>): string => parts.filter((part) => part !== false).join('\n');
@@ -51,6 +55,7 @@ function markdownTemplate(words: TemplateWords, kind: KindWords): string {
     `- ${words.services} {{services}}`,
     '{{/services}}',
     `- ${words.time} {{time}}`,
+    kind.command === true && lines('', '```', '{{command}}', '```'),
     kind.page &&
       lines(
         '{{#hasRunbooks}}',
@@ -62,7 +67,7 @@ function markdownTemplate(words: TemplateWords, kind: KindWords): string {
         '{{/hasRunbooks}}',
       ),
     '',
-    `${kind.page ? `{{#ackUrl}}[${words.acknowledge}]({{ackUrl}}) · {{/ackUrl}}` : ''}[${words.openIncident}]({{incidentUrl}})`,
+    `${kind.page ? `{{#ackUrl}}[${words.acknowledge}]({{ackUrl}}) · {{/ackUrl}}` : ''}[${kind.link ?? words.openIncident}]({{incidentUrl}})`,
   );
 }
 
@@ -81,6 +86,7 @@ function textTemplate(words: TemplateWords, kind: KindWords): string {
     `${words.services} {{services}}`,
     '{{/services}}',
     `${words.time} {{time}}`,
+    kind.command === true && lines('', '    {{command}}'),
     kind.page &&
       lines(
         '{{#hasRunbooks}}',
@@ -93,7 +99,7 @@ function textTemplate(words: TemplateWords, kind: KindWords): string {
       ),
     '',
     kind.page && lines('{{#ackUrl}}', `${words.acknowledge}${words.colon} {{ackUrl}}`, '{{/ackUrl}}'),
-    `${words.openIncident}${words.colon} {{incidentUrl}}`,
+    `${kind.link ?? words.openIncident}${words.colon} {{incidentUrl}}`,
     '',
     '-- ',
     words.signature,
@@ -115,6 +121,7 @@ function htmlTemplate(words: TemplateWords, kind: KindWords): string {
     '{{/services}}',
     `<li>${words.time} {{time}}</li>`,
     '</ul>',
+    kind.command === true && '<pre>{{command}}</pre>',
     kind.page &&
       lines(
         '{{#hasRunbooks}}',
@@ -126,7 +133,7 @@ function htmlTemplate(words: TemplateWords, kind: KindWords): string {
         '</ul>',
         '{{/hasRunbooks}}',
       ),
-    `<p>${kind.page ? `{{#ackUrl}}<a href="{{ackUrl}}"><strong>${words.acknowledge}</strong></a> · {{/ackUrl}}` : ''}<a href="{{incidentUrl}}">${words.openIncident}</a></p>`,
+    `<p>${kind.page ? `{{#ackUrl}}<a href="{{ackUrl}}"><strong>${words.acknowledge}</strong></a> · {{/ackUrl}}` : ''}<a href="{{incidentUrl}}">${kind.link ?? words.openIncident}</a></p>`,
   );
 }
 

@@ -54,6 +54,8 @@ function sampleVars(at: Date): NotificationVars {
     occurredAt: at.toISOString(),
     actor: 'Camille Martin',
     silentMinutes: 30,
+    step: 'Roll back the 14:02 deploy',
+    command: 'kubectl rollout undo deployment/checkout-api --to-revision=41',
   };
 }
 

@@ -1,13 +1,17 @@
 import { Type, type Static } from 'typebox';
 import { IncidentStatusSchema, SeveritySchema } from '../../incidents/incident-model.js';
 
-/** `test`: the message an admin sends from the console to check that a channel reaches them. */
+/**
+ * `test`: the message an admin sends from the console to check that a channel reaches them.
+ * `approval_requested`: a destructive step waits for someone who may approve it.
+ */
 export const notificationKinds = [
   'triggered',
   'escalated',
   'acknowledged',
   'resolved',
   'status_reminder',
+  'approval_requested',
   'test',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
@@ -48,7 +52,11 @@ export const NotificationVarsSchema = Type.Object(
     ),
     occurredAt: Type.String({ format: 'date-time', description: 'when the event happened' }),
     timeZone: Type.Optional(Type.String({ description: 'IANA zone of the recipient; default UTC' })),
-    actor: Type.Optional(Type.String({ description: 'who acknowledged or resolved' })),
+    actor: Type.Optional(Type.String({ description: 'who acknowledged or resolved; for approvals, who asked' })),
+    step: Type.Optional(Type.String({ description: 'approval requests: the step waiting for approval' })),
+    command: Type.Optional(
+      Type.String({ description: 'approval requests: the command as it would run, secrets masked' }),
+    ),
     silentMinutes: Type.Optional(
       Type.Integer({ minimum: 1, description: 'status reminders: minutes without a status update; default 15' }),
     ),
@@ -83,14 +91,16 @@ export const templateVariables = {
   status: 'status, in the message language',
   services: 'affected services, comma-separated (empty: none)',
   summary: 'incident summary (may be empty)',
-  incidentUrl: 'link to the incident',
+  incidentUrl: 'link to the incident (approval requests: straight to the request)',
   ackUrl: 'signed acknowledge link of the recipient (empty when there is none)',
   ackCode: 'SMS pages: the code to reply with, as in ACK 1234 (empty elsewhere)',
   level: 'escalation level being paged',
   runbooks: 'section over the runbooks, each with title and url',
   hasRunbooks: 'true when there is at least one runbook',
   time: "when it happened, in the recipient's time zone and language",
-  actor: 'who acknowledged or resolved (may be empty)',
+  actor: 'who acknowledged or resolved, or who asked for an approval (may be empty)',
+  step: 'approval requests: the step waiting for approval',
+  command: 'approval requests: the command as it would run, secrets masked',
   silentMinutes: 'minutes without a status update',
 } as const;
 export type TemplateVariable = keyof typeof templateVariables;

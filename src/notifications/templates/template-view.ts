@@ -41,6 +41,8 @@ export function buildTemplateView(vars: NotificationVars, locale: NotificationLo
     hasRunbooks: runbooks.length > 0,
     time: formatTime(vars.occurredAt, vars.timeZone, locale),
     actor: vars.actor ?? '',
+    step: vars.step ?? '',
+    command: vars.command ?? '',
     silentMinutes: vars.silentMinutes ?? defaultSilentMinutes,
   };
 }

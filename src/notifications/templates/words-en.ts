@@ -48,6 +48,15 @@ export const englishWords: TemplateWords = {
       intro: 'Stakeholders are waiting for news: post a status update on the incident page.',
       page: false,
     },
+    approval_requested: {
+      subject: '[{{severity}}] {{incidentId}}: approval needed for "{{step}}"',
+      short: '{{incidentId}} ({{title}}): {{actor}} asks you to approve "{{step}}". {{incidentUrl}}',
+      headline: '{{incidentId}}: "{{step}}" waits for your approval',
+      intro: '{{actor}} asked to run this destructive step on {{title}}. Check the command, then approve or refuse it.',
+      page: false,
+      command: true,
+      link: 'Open the request',
+    },
     test: {
       subject: '[Astreinte] Test message: {{title}}',
       short: 'Astreinte {{incidentId}}: {{title}}. Test message, nothing to do.',

@@ -50,6 +50,16 @@ export const frenchWords: TemplateWords = {
       intro: "Les parties prenantes attendent des nouvelles : publiez un point de situation sur la page de l'incident.",
       page: false,
     },
+    approval_requested: {
+      subject: '[{{severity}}] {{incidentId}} : approbation demandée pour « {{step}} »',
+      short: '{{incidentId}} ({{title}}) : {{actor}} demande votre approbation pour "{{step}}". {{incidentUrl}}',
+      headline: '{{incidentId}} : « {{step}} » attend votre approbation',
+      intro:
+        '{{actor}} demande à lancer cette étape destructrice sur {{title}}. Vérifiez la commande, puis approuvez-la ou refusez-la.',
+      page: false,
+      command: true,
+      link: 'Ouvrir la demande',
+    },
     test: {
       subject: "[Astreinte] Message d'essai : {{title}}",
       short: "Astreinte {{incidentId}} : {{title}}. Message d'essai, rien à faire.",

@@ -7,7 +7,7 @@ import { scheduleStatusReminder, statusCadenceMinutes } from '../reminders/handl
 import { startEscalation } from './start-escalation.js';
 
 /** The policy of the first of the incident's services (by id) that has one. */
-const selectServicePolicy = `
+export const selectServicePolicy = `
   SELECT p.id, p.name, p.levels FROM incident_services s
     JOIN services sv ON sv.id = s.service_id
     JOIN escalation_policies p ON p.id = sv.escalation_policy_id

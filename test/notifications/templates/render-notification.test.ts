@@ -16,6 +16,12 @@ const kindSpecific: Record<NotificationKind, (text: string) => void> = {
   acknowledged: (text) => expect(text).toContain('Alice Martin'),
   resolved: (text) => expect(text).toContain('Alice Martin'),
   status_reminder: (text) => expect(text).toMatch(/15 min/),
+  // The approver sees what would run and who asked, before opening anything.
+  approval_requested: (text) => {
+    expect(text).toContain('Restart the checkout pods');
+    expect(text).toMatch(/kubectl rollout restart deployment\/checkout --namespace=(<|&lt;)prod(>|&gt;)/);
+    expect(text).toContain('Alice Martin');
+  },
   test: (text) => expect(text).toMatch(/nothing needs doing|rien à faire/),
 };
 

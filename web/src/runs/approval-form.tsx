@@ -12,10 +12,13 @@ export function ApprovalForm({
   runId,
   execution,
   onDecided,
+  label,
 }: {
   runId: string;
   execution: StepExecution;
   onDecided: (execution: StepExecution) => void;
+  /** The form's name when the page shows the same request twice (top of the page, runbooks panel). */
+  label?: string;
 }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
@@ -29,7 +32,12 @@ export function ApprovalForm({
   };
 
   return (
-    <form className="approval" onSubmit={submit} aria-label={t('runs.approvalTitle')} data-testid="approval-form">
+    <form
+      className="approval"
+      onSubmit={submit}
+      aria-label={label ?? t('runs.approvalTitle')}
+      data-testid="approval-form"
+    >
       <p className="approval-title">{t('runs.approvalAsk', { name: execution.requestedBy })}</p>
       <label>
         <span>{t('runs.approvalReason')}</span>

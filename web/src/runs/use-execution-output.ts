@@ -17,8 +17,13 @@ export function useExecutionOutput(
   error: string | null;
 } {
   const { t } = useI18n();
-  const [chunks, setChunks] = useState<OutputChunk[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Held with the execution they belong to: a re-run is a new execution in the same view, whose
+  // chunks start again at seq 1 — mixed with the last attempt's, they would be taken for repeats.
+  const [output, setOutput] = useState<{ executionId: string; chunks: OutputChunk[] }>({
+    executionId: execution.id,
+    chunks: [],
+  });
+  const [lost, setLost] = useState<{ executionId: string; message: string } | null>(null);
   const final = finalStatuses.has(execution.status);
   const silent =
     execution.status === 'awaiting-approval' ||
@@ -28,12 +33,16 @@ export function useExecutionOutput(
 
   useEffect(() => {
     if (silent) return undefined;
+    const executionId = execution.id;
     const add = (more: readonly OutputChunk[]) =>
-      setChunks((current) => {
-        const known = new Set(current.map((chunk) => chunk.seq));
+      setOutput((current) => {
+        const shown = current.executionId === executionId ? current.chunks : [];
+        const known = new Set(shown.map((chunk) => chunk.seq));
         const fresh = more.filter((chunk) => !known.has(chunk.seq));
-        return fresh.length === 0 ? current : [...current, ...fresh].sort((a, b) => a.seq - b.seq);
+        if (fresh.length === 0 && current.executionId === executionId) return current;
+        return { executionId, chunks: [...shown, ...fresh].sort((a, b) => a.seq - b.seq) };
       });
+    const setError = (message: string) => setLost({ executionId, message });
     if (final) {
       let cancelled = false;
       listOutput(runId, execution.id)
@@ -60,5 +69,8 @@ export function useExecutionOutput(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [runId, execution.id, final, silent, t]);
 
-  return { chunks, error };
+  return {
+    chunks: output.executionId === execution.id ? output.chunks : [],
+    error: lost !== null && lost.executionId === execution.id ? lost.message : null,
+  };
 }
