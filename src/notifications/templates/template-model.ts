@@ -39,6 +39,13 @@ export const NotificationVarsSchema = Type.Object(
     summary: Type.String(),
     incidentUrl: httpUrl,
     ackUrl: Type.Optional(httpUrl),
+    replyTo: Type.Optional(
+      Type.String({
+        pattern: '^[^\\s@<>]+@[^\\s@<>]+$',
+        maxLength: 320,
+        description: "pages by e-mail: the recipient's own reply address (replying acknowledges)",
+      }),
+    ),
     level: Type.Optional(Type.Integer({ minimum: 1, description: 'escalation level being paged' })),
     runbooks: Type.Optional(
       Type.Array(Type.Object({ title: Type.String(), url: httpUrl }, { additionalProperties: false })),
