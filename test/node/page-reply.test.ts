@@ -1,0 +1,100 @@
+import type { AddressInfo } from 'node:net';
+import nodemailer from 'nodemailer';
+import pino from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSecretKey } from '../../src/execution/secrets/secret-crypto.js';
+import { startInboundSmtp, type InboundSmtp } from '../../src/node/inbound-smtp/start-inbound-smtp.js';
+import { readMime } from '../notifications/senders/read-mime.js';
+import { eventually } from '../support/eventually.js';
+import { testConfig, useTestApp } from '../support/test-app.js';
+import { testBackends } from '../support/test-database.js';
+
+const secretKey = 'cd'.repeat(32);
+const domain = 'replies.example.test';
+
+describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ backend, available }) => {
+  const t = useTestApp(backend, available, {
+    config: { secretKey, publicUrl: 'http://127.0.0.1:8080', inboundSmtpDomain: domain },
+    loops: ['timers'],
+  });
+  const mails: string[] = [];
+  // The relay page e-mails go out through, standing in for the company's mail server.
+  const relay = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push(raw);
+        callback();
+      });
+    },
+  });
+  let inbound: InboundSmtp;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    if (!available) return;
+    const config = testConfig({ inboundSmtpPort: 0, inboundSmtpDomain: domain });
+    inbound = (await startInboundSmtp({
+      config,
+      db: t.db,
+      now: () => new Date(),
+      secretKey: parseSecretKey(secretKey),
+      logger: pino({ level: 'silent' }),
+      closeTimeoutMs: 2000,
+    }))!;
+  });
+  afterAll(async () => {
+    await (inbound as InboundSmtp | undefined)?.stop();
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+  });
+
+  it.skipIf(!available)(
+    "a page e-mail names a Reply-To of our domain, and replying to it from the person's address acknowledges",
+    async () => {
+      const relayPort = (relay.server.address() as AddressInfo).port;
+      await t.call('PUT', '/api/v1/notification-channels/smtp', {
+        body: {
+          name: 'SMTP',
+          config: { kind: 'email', host: '127.0.0.1', port: relayPort, secure: false, from: 'Astreinte <a@example.test>' },
+        },
+      });
+      await t.call('PUT', `/api/v1/users/${t.users.responder.id}/notification-rules`, {
+        token: t.users.responder.token,
+        body: { rules: [{ channel: 'email', delayMinutes: 0 }] },
+      });
+      await t.call('PUT', '/api/v1/escalation-policies/checkout', {
+        body: { name: 'checkout', levels: [{ delayMinutes: 0, targets: [{ type: 'user', id: t.users.responder.id }] }] },
+      });
+      await t.call('POST', '/api/v1/services', { body: { id: 'checkout', name: 'checkout' } });
+      await t.call('PUT', '/api/v1/services/checkout/escalation-policy', { body: { policyId: 'checkout' } });
+      const incident = (
+        await t.call('POST', '/api/v1/incidents', {
+          body: { title: 'Checkout failing', services: ['checkout'], severity: 'P1' },
+        })
+      ).json() as { id: string };
+      const raw = await eventually('the page e-mail', () => mails.find((mail) => mail.includes(incident.id)) ?? null);
+      const replyTo = readMime(raw).headers.get('reply-to') ?? '';
+      expect(replyTo).toMatch(new RegExp(`^ack\\+${incident.id.slice(4)}\\.[a-z2-7]{26}@${domain.replace(/\./g, '\\.')}$`));
+
+      // The person's phone answers "Reply" with a word and the quoted page, as mail clients do.
+      const phone = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
+      try {
+        await phone.sendMail({
+          from: 'Test Responder <RESPONDER@example.test>',
+          to: replyTo,
+          subject: 'Re: [P1] Checkout failing',
+          inReplyTo: readMime(raw).headers.get('message-id') ?? '',
+          text: 'ok\n\nOn Monday, Astreinte wrote:\n> Checkout failing',
+        });
+      } finally {
+        phone.close();
+      }
+      const after = (await t.call('GET', `/api/v1/incidents/${incident.id}`)).json() as { status: string };
+      expect(after.status).toBe('acknowledged');
+    },
+  );
+});
