@@ -164,7 +164,11 @@ export const ConfigSchema = Type.Object({
   ),
   // Replies to pages by e-mail: off without a port (see config/inbound-smtp-settings.ts).
   inboundSmtpPort: Type.Optional(
-    Type.Integer({ minimum: 0, maximum: 65_535, description: 'inbound SMTP listener for replies to pages (unset: off)' }),
+    Type.Integer({
+      minimum: 0,
+      maximum: 65_535,
+      description: 'inbound SMTP listener for replies to pages (unset: off)',
+    }),
   ),
   inboundSmtpHost: Type.String({ minLength: 1, default: '127.0.0.1', description: 'bind address of that listener' }),
   inboundSmtpDomain: Type.Optional(
@@ -174,8 +178,12 @@ export const ConfigSchema = Type.Object({
       description: 'domain of reply addresses (ack+…@domain): page e-mails carry a Reply-To only when set',
     }),
   ),
-  inboundSmtpTlsCert: Type.Optional(Type.String({ minLength: 1, description: 'PEM certificate file: offers STARTTLS' })),
-  inboundSmtpTlsKey: Type.Optional(Type.String({ minLength: 1, description: 'PEM private key file of that certificate' })),
+  inboundSmtpTlsCert: Type.Optional(
+    Type.String({ minLength: 1, description: 'PEM certificate file: offers STARTTLS' }),
+  ),
+  inboundSmtpTlsKey: Type.Optional(
+    Type.String({ minLength: 1, description: 'PEM private key file of that certificate' }),
+  ),
   inboundSmtpMaxBytes: Type.Integer({ minimum: 1024, maximum: 25 * 1024 * 1024, default: 1024 * 1024 }),
   inboundSmtpMaxConnections: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
   inboundSmtpSessionMs: Type.Integer({

@@ -89,7 +89,10 @@ export async function startInboundSmtp(deps: InboundSmtpDeps): Promise<InboundSm
       });
       track(check, callback, (result) => {
         if (result.accepted) return callback();
-        logger.info({ session: session.id, remote: session.remoteAddress, reason: result.reason }, 'e-mail reply refused');
+        logger.info(
+          { session: session.id, remote: session.remoteAddress, reason: result.reason },
+          'e-mail reply refused',
+        );
         callback(refusal(result.reason));
       });
     },
@@ -108,7 +111,10 @@ export async function startInboundSmtp(deps: InboundSmtpDeps): Promise<InboundSm
       settings,
     });
     if (!outcome.accepted) {
-      logger.info({ session: session.id, incidentId: outcome.incidentId, reason: outcome.reason }, 'e-mail reply refused');
+      logger.info(
+        { session: session.id, incidentId: outcome.incidentId, reason: outcome.reason },
+        'e-mail reply refused',
+      );
       return refusal(outcome.reason);
     }
     logger.info(

@@ -29,8 +29,7 @@ export interface EmailReplyInput {
 }
 
 export type EmailReplyOutcome =
-  | { accepted: true; incidentId: string; action: ReplyAction; applied: boolean; status: IncidentStatus }
-  | ReplyRefusal;
+  { accepted: true; incidentId: string; action: ReplyAction; applied: boolean; status: IncidentStatus } | ReplyRefusal;
 
 // "Resolve" in English or French, as people type it on a phone (accents optional).
 const resolveWords = new Set(['resolve', 'resolved', 'resoudre', 'resolu', 'resolue']);
@@ -76,7 +75,10 @@ export async function answerEmailReply({
     ...ctx,
     actor: { type: 'user', id: target.user.id, name: target.user.name, role: 'responder' },
   };
-  const change = { id: target.incidentId, note: `${action === 'resolve' ? 'resolved' : 'acknowledged'} by e-mail reply` };
+  const change = {
+    id: target.incidentId,
+    note: `${action === 'resolve' ? 'resolved' : 'acknowledged'} by e-mail reply`,
+  };
   try {
     const incident =
       action === 'resolve'

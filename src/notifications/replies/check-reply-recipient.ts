@@ -74,9 +74,7 @@ export async function checkReplyRecipient({
   if (settings.secretKey === null) return refuse('unavailable');
   const parsed = parseReplyAddress(input.address, settings.domain);
   if (parsed === undefined) return refuse('unknown_address');
-  const { rows: users } = await ctx.db.query<{ id: string; name: string; email: string }>(selectSender, [
-    input.sender,
-  ]);
+  const { rows: users } = await ctx.db.query<{ id: string; name: string; email: string }>(selectSender, [input.sender]);
   const user = users[0];
   if (user === undefined) return refuse('unknown_address');
   const check = checkReplyAddress(parsed, user.id, deriveReplyKey(settings.secretKey), ctx.now());

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readReplyMessage } from '../../../src/node/inbound-smtp/read-reply-message.js';
 
 const message = (headers: string, body: string): Buffer =>
-  Buffer.from(`From: Alice <alice@example.com>\r\nTo: ack+1.x@replies.example.com\r\nSubject: Re: page\r\n${headers}\r\n${body}`);
+  Buffer.from(
+    `From: Alice <alice@example.com>\r\nTo: ack+1.x@replies.example.com\r\nSubject: Re: page\r\n${headers}\r\n${body}`,
+  );
 
 describe('reading a reply', () => {
-  it("finds the sender and the first line the person wrote, past blank and quoted lines", async () => {
+  it('finds the sender and the first line the person wrote, past blank and quoted lines', async () => {
     const read = await readReplyMessage(message('', '\r\n> earlier\r\n  resolve  \r\nthanks\r\n'));
     expect(read).toEqual({ headerFrom: ['alice@example.com'], automatic: false, firstLine: 'resolve' });
   });
 
   it('reads an HTML-only reply as text', async () => {
-    const read = await readReplyMessage(message('Content-Type: text/html; charset=utf-8\r\n', '<div>RESOLVE</div><blockquote>page</blockquote>'));
+    const read = await readReplyMessage(
+      message('Content-Type: text/html; charset=utf-8\r\n', '<div>RESOLVE</div><blockquote>page</blockquote>'),
+    );
     expect(read.firstLine).toBe('RESOLVE');
   });
 

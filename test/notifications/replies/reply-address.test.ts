@@ -27,7 +27,10 @@ describe('reply addresses', () => {
   });
 
   it('fail the check for anyone else, under another key (the ack links key too) and once expired', () => {
-    const parsed = parseReplyAddress(signReplyAddress({ incidentId: 'INC-7', userId, expiresAt }, key, domain)!, domain)!;
+    const parsed = parseReplyAddress(
+      signReplyAddress({ incidentId: 'INC-7', userId, expiresAt }, key, domain)!,
+      domain,
+    )!;
     expect(checkReplyAddress(parsed, '1b9f3c52-7d2e-4a8f-9c1e-5a6b7c8d9e0f', key, now)).toBe('bad_signature');
     expect(checkReplyAddress(parsed, userId, deriveAckKey(serverKey), now)).toBe('bad_signature');
     expect(checkReplyAddress(parsed, userId, key, expiresAt)).toBe('expired');

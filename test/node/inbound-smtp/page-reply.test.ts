@@ -1,21 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import nodemailer from 'nodemailer';
-import pino from 'pino';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSecretKey } from '../../src/execution/secrets/secret-crypto.js';
-import { startInboundSmtp, type InboundSmtp } from '../../src/node/inbound-smtp/start-inbound-smtp.js';
-import { readMime } from '../notifications/senders/read-mime.js';
-import { eventually } from '../support/eventually.js';
-import { testConfig, useTestApp } from '../support/test-app.js';
-import { testBackends } from '../support/test-database.js';
-
-const secretKey = 'cd'.repeat(32);
-const domain = 'replies.example.test';
+import type { InboundSmtp } from '../../../src/node/inbound-smtp/start-inbound-smtp.js';
+import { readMime } from '../../notifications/senders/read-mime.js';
+import { eventually } from '../../support/eventually.js';
+import { useTestApp } from '../../support/test-app.js';
+import { testBackends } from '../../support/test-database.js';
+import { replyDomain as domain, replyKey, sendReply, startTestListener } from './reply-support.js';
 
 describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ backend, available }) => {
   const t = useTestApp(backend, available, {
-    config: { secretKey, publicUrl: 'http://127.0.0.1:8080', inboundSmtpDomain: domain },
+    config: { secretKey: replyKey.toString('hex'), publicUrl: 'http://127.0.0.1:8080', inboundSmtpDomain: domain },
     loops: ['timers'],
   });
   const mails: string[] = [];
@@ -36,16 +31,7 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
   let inbound: InboundSmtp;
   beforeAll(async () => {
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-    if (!available) return;
-    const config = testConfig({ inboundSmtpPort: 0, inboundSmtpDomain: domain });
-    inbound = (await startInboundSmtp({
-      config,
-      db: t.db,
-      now: () => new Date(),
-      secretKey: parseSecretKey(secretKey),
-      logger: pino({ level: 'silent' }),
-      closeTimeoutMs: 2000,
-    }))!;
+    if (available) inbound = await startTestListener(t.db);
   });
   afterAll(async () => {
     await (inbound as InboundSmtp | undefined)?.stop();
@@ -59,7 +45,13 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
       await t.call('PUT', '/api/v1/notification-channels/smtp', {
         body: {
           name: 'SMTP',
-          config: { kind: 'email', host: '127.0.0.1', port: relayPort, secure: false, from: 'Astreinte <a@example.test>' },
+          config: {
+            kind: 'email',
+            host: '127.0.0.1',
+            port: relayPort,
+            secure: false,
+            from: 'Astreinte <a@example.test>',
+          },
         },
       });
       await t.call('PUT', `/api/v1/users/${t.users.responder.id}/notification-rules`, {
@@ -67,7 +59,10 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
         body: { rules: [{ channel: 'email', delayMinutes: 0 }] },
       });
       await t.call('PUT', '/api/v1/escalation-policies/checkout', {
-        body: { name: 'checkout', levels: [{ delayMinutes: 0, targets: [{ type: 'user', id: t.users.responder.id }] }] },
+        body: {
+          name: 'checkout',
+          levels: [{ delayMinutes: 0, targets: [{ type: 'user', id: t.users.responder.id }] }],
+        },
       });
       await t.call('POST', '/api/v1/services', { body: { id: 'checkout', name: 'checkout' } });
       await t.call('PUT', '/api/v1/services/checkout/escalation-policy', { body: { policyId: 'checkout' } });
@@ -75,25 +70,23 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
         await t.call('POST', '/api/v1/incidents', {
           body: { title: 'Checkout failing', services: ['checkout'], severity: 'P1' },
         })
-      ).json() as { id: string };
+      ).json<{ id: string }>();
       const raw = await eventually('the page e-mail', () => mails.find((mail) => mail.includes(incident.id)) ?? null);
       const replyTo = readMime(raw).headers.get('reply-to') ?? '';
-      expect(replyTo).toMatch(new RegExp(`^ack\\+${incident.id.slice(4)}\\.[a-z2-7]{26}@${domain.replace(/\./g, '\\.')}$`));
+      expect(replyTo).toMatch(
+        new RegExp(`^ack\\+${incident.id.slice(4)}\\.[a-z2-7]{26}@${domain.replace(/\./g, '\\.')}$`),
+      );
 
       // The person's phone answers "Reply" with a word and the quoted page, as mail clients do.
-      const phone = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
-      try {
-        await phone.sendMail({
-          from: 'Test Responder <RESPONDER@example.test>',
-          to: replyTo,
-          subject: 'Re: [P1] Checkout failing',
-          inReplyTo: readMime(raw).headers.get('message-id') ?? '',
-          text: 'ok\n\nOn Monday, Astreinte wrote:\n> Checkout failing',
-        });
-      } finally {
-        phone.close();
-      }
-      const after = (await t.call('GET', `/api/v1/incidents/${incident.id}`)).json() as { status: string };
+      const answer = await sendReply(inbound.port, {
+        from: 'Test Responder <RESPONDER@example.test>',
+        to: replyTo,
+        subject: 'Re: [P1] Checkout failing',
+        inReplyTo: readMime(raw).headers.get('message-id') ?? '',
+        text: 'ok\n\nOn Monday, Astreinte wrote:\n> Checkout failing',
+      });
+      expect(answer.code, answer.response).toBe(250);
+      const after = (await t.call('GET', `/api/v1/incidents/${incident.id}`)).json<{ status: string }>();
       expect(after.status).toBe('acknowledged');
     },
   );
