@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InboundSmtp } from '../../../src/node/inbound-smtp/start-inbound-smtp.js';
 import { readMime } from '../../notifications/senders/read-mime.js';
 import { eventually } from '../../support/eventually.js';
+import { relayChannelBody, startRecordingSmtp, type RecordingSmtp } from '../../support/recording-smtp.js';
 import { useTestApp } from '../../support/test-app.js';
 import { testBackends } from '../../support/test-database.js';
 import { replyDomain as domain, replyKey, sendReply, startTestListener } from './reply-support.js';
@@ -13,47 +12,22 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
     config: { secretKey: replyKey.toString('hex'), publicUrl: 'http://127.0.0.1:8080', inboundSmtpDomain: domain },
     loops: ['timers'],
   });
-  const mails: string[] = [];
-  // The relay page e-mails go out through, standing in for the company's mail server.
-  const relay = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push(raw);
-        callback();
-      });
-    },
-  });
+  let relay: RecordingSmtp;
   let inbound: InboundSmtp;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    // The relay page e-mails go out through, standing in for the company's mail server.
+    relay = await startRecordingSmtp();
     if (available) inbound = await startTestListener(t.db);
   });
   afterAll(async () => {
     await (inbound as InboundSmtp | undefined)?.stop();
-    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await relay.close();
   });
 
   it.skipIf(!available)(
     "a page e-mail names a Reply-To of our domain, and replying to it from the person's address acknowledges",
     async () => {
-      const relayPort = (relay.server.address() as AddressInfo).port;
-      await t.call('PUT', '/api/v1/notification-channels/smtp', {
-        body: {
-          name: 'SMTP',
-          config: {
-            kind: 'email',
-            host: '127.0.0.1',
-            port: relayPort,
-            secure: false,
-            from: 'Astreinte <a@example.test>',
-          },
-        },
-      });
+      await t.call('PUT', '/api/v1/notification-channels/smtp', { body: relayChannelBody(relay) });
       await t.call('PUT', `/api/v1/users/${t.users.responder.id}/notification-rules`, {
         token: t.users.responder.token,
         body: { rules: [{ channel: 'email', delayMinutes: 0 }] },
@@ -71,7 +45,10 @@ describe.each(testBackends)('a page e-mail answered by a reply on $backend', ({ 
           body: { title: 'Checkout failing', services: ['checkout'], severity: 'P1' },
         })
       ).json<{ id: string }>();
-      const raw = await eventually('the page e-mail', () => mails.find((mail) => mail.includes(incident.id)) ?? null);
+      const raw = await eventually(
+        'the page e-mail',
+        () => relay.mails.find((mail) => mail.raw.includes(incident.id))?.raw ?? null,
+      );
       const replyTo = readMime(raw).headers.get('reply-to') ?? '';
       expect(replyTo).toMatch(
         new RegExp(`^ack\\+${incident.id.slice(4)}\\.[a-z2-7]{26}@${domain.replace(/\./g, '\\.')}$`),
