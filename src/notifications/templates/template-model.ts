@@ -89,6 +89,8 @@ export const templateVariables = {
   summary: 'incident summary (may be empty)',
   incidentUrl: 'link to the incident',
   ackUrl: 'signed acknowledge link of the recipient (empty when there is none)',
+  replyTo:
+    'pages by e-mail: the reply address of the recipient, replying to which acknowledges (empty when replies are off)',
   level: 'escalation level being paged',
   runbooks: 'section over the runbooks, each with title and url',
   hasRunbooks: 'true when there is at least one runbook',

@@ -35,6 +35,7 @@ export function buildTemplateView(vars: NotificationVars, locale: NotificationLo
     summary: vars.summary,
     incidentUrl: vars.incidentUrl,
     ackUrl: vars.ackUrl ?? '',
+    replyTo: vars.replyTo ?? '',
     level: vars.level ?? '',
     runbooks,
     hasRunbooks: runbooks.length > 0,
