@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { checkOidcSettings } from '../auth/oidc/oidc-settings.js';
+import { checkInboundSmtpSettings } from './inbound-smtp-settings.js';
 import { parseDenyList, parseSecretEnvNames, parseStepEnvironment, type Parsed } from './step-settings.js';
 
 /** Every setting, its environment variable, and what it accepts. The one place config is defined. */
@@ -161,6 +162,36 @@ export const ConfigSchema = Type.Object({
   consoleDir: Type.Optional(
     Type.String({ minLength: 1, description: 'the built web console (default: web/dist of the installation)' }),
   ),
+  // Replies to pages by e-mail: off without a port (see config/inbound-smtp-settings.ts).
+  inboundSmtpPort: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65_535,
+      description: 'inbound SMTP listener for replies to pages (unset: off)',
+    }),
+  ),
+  inboundSmtpHost: Type.String({ minLength: 1, default: '127.0.0.1', description: 'bind address of that listener' }),
+  inboundSmtpDomain: Type.Optional(
+    Type.String({
+      pattern: '^[A-Za-z0-9]([A-Za-z0-9-]{0,62}\\.)*[A-Za-z0-9-]{1,63}$',
+      maxLength: 200,
+      description: 'domain of reply addresses (ack+…@domain): page e-mails carry a Reply-To only when set',
+    }),
+  ),
+  inboundSmtpTlsCert: Type.Optional(
+    Type.String({ minLength: 1, description: 'PEM certificate file: offers STARTTLS' }),
+  ),
+  inboundSmtpTlsKey: Type.Optional(
+    Type.String({ minLength: 1, description: 'PEM private key file of that certificate' }),
+  ),
+  inboundSmtpMaxBytes: Type.Integer({ minimum: 1024, maximum: 25 * 1024 * 1024, default: 1024 * 1024 }),
+  inboundSmtpMaxConnections: Type.Integer({ minimum: 1, maximum: 10_000, default: 20 }),
+  inboundSmtpSessionMs: Type.Integer({
+    minimum: 1000,
+    maximum: 3_600_000,
+    default: 60_000,
+    description: 'longest SMTP session; one silent for a third of it is cut sooner',
+  }),
   // OpenID Connect sign-in: off without an issuer. Optional, defaults applied in auth/oidc/oidc-settings.ts.
   oidcIssuer: Type.Optional(
     Type.String({ pattern: '^https?://', description: 'OpenID Connect issuer: turns single sign-on on' }),
@@ -238,6 +269,14 @@ export const configEnvironment: Record<keyof Config, string> = {
   watchdogUrl: 'ASTREINTE_WATCHDOG_URL',
   watchdogIntervalMs: 'ASTREINTE_WATCHDOG_INTERVAL_MS',
   consoleDir: 'ASTREINTE_CONSOLE_DIR',
+  inboundSmtpPort: 'ASTREINTE_INBOUND_SMTP_PORT',
+  inboundSmtpHost: 'ASTREINTE_INBOUND_SMTP_HOST',
+  inboundSmtpDomain: 'ASTREINTE_INBOUND_SMTP_DOMAIN',
+  inboundSmtpTlsCert: 'ASTREINTE_INBOUND_SMTP_TLS_CERT',
+  inboundSmtpTlsKey: 'ASTREINTE_INBOUND_SMTP_TLS_KEY',
+  inboundSmtpMaxBytes: 'ASTREINTE_INBOUND_SMTP_MAX_BYTES',
+  inboundSmtpMaxConnections: 'ASTREINTE_INBOUND_SMTP_MAX_CONNECTIONS',
+  inboundSmtpSessionMs: 'ASTREINTE_INBOUND_SMTP_SESSION_MS',
   oidcIssuer: 'ASTREINTE_OIDC_ISSUER',
   oidcClientId: 'ASTREINTE_OIDC_CLIENT_ID',
   oidcClientSecret: 'ASTREINTE_OIDC_CLIENT_SECRET',
@@ -306,6 +345,7 @@ export function loadConfig(sources: ConfigSources = {}): Config {
       ...checkStepSettings(converted as Config, origin),
       ...checkOidcSettings(converted as Config, origin),
       ...checkTimeZone(converted as Config, origin),
+      ...checkInboundSmtpSettings(converted as Config, origin),
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);

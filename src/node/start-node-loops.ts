@@ -70,6 +70,7 @@ export function startNodeLoops(
         now,
         secretKey,
         baseUrl: config.publicUrl ?? `http://${config.host}:${config.port}`,
+        ...(config.inboundSmtpDomain === undefined ? {} : { replyDomain: config.inboundSmtpDomain }),
         onAttempt: ({ channel, sent, pageLatencySeconds }) => {
           metrics.notifications.inc({ channel });
           if (!sent) metrics.notificationsFailed.inc({ channel });

@@ -9,7 +9,9 @@ import type { App } from '../http/http-deps.js';
 import type { Database } from '../storage/database.js';
 import { migrateDatabase } from '../storage/migrate.js';
 import { openDatabase } from '../storage/open-database.js';
+import { parseSecretKey } from '../execution/secrets/secret-crypto.js';
 import { createAppDeps } from './create-app-deps.js';
+import { startInboundSmtp, type InboundSmtp } from './inbound-smtp/start-inbound-smtp.js';
 import { resolveNodeSecretKey, type SecretKeySource } from './node-secret-key.js';
 import { startNodeLoops, type LoopName, type NodeLoops } from './start-node-loops.js';
 import { startNodeRunner } from './start-node-runner.js';
@@ -29,6 +31,8 @@ export interface RunningNode {
   secretKey: SecretKeySource;
   /** Migrations this start applied. */
   migrated: string[];
+  /** The port of the inbound SMTP listener for replies; null when it is off. */
+  inboundSmtpPort: number | null;
   /** Stops the node in order (see stopNode): runner, app and its requests in flight, loops, database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -64,9 +68,10 @@ export async function startNode(configured: Config, options: StartNodeOptions = 
   let app: App | undefined;
   let loops: NodeLoops = { stop: () => Promise.resolve() };
   let runner: { stop(): Promise<void> } | null = null;
+  let inbound: InboundSmtp | null = null;
   const stop = (): Promise<void> => {
     if (app === undefined) return db.close();
-    return stopNode({ runner, app, loops, db, logger, timeoutMs: config.shutdownTimeoutMs });
+    return stopNode({ runner, app, inbound, loops, db, logger, timeoutMs: config.shutdownTimeoutMs });
   };
   try {
     const migrated = await migrateDatabase(db);
@@ -83,6 +88,14 @@ export async function startNode(configured: Config, options: StartNodeOptions = 
     await deps.live.start();
     await app.listen({ host: config.host, port: config.port });
     loops = startNodeLoops(deps, { log: logger, ...(options.loops === undefined ? {} : { only: options.loops }) });
+    inbound = await startInboundSmtp({
+      config,
+      db,
+      now,
+      secretKey: config.secretKey === undefined ? null : parseSecretKey(config.secretKey),
+      logger,
+      closeTimeoutMs: config.shutdownTimeoutMs,
+    });
     const url = urlOf(app, config);
     runner = await startNodeRunner({ config, db, now, url, logger, hidden: options.hidden ?? [] });
     let closing: Promise<void> | undefined;
@@ -95,6 +108,7 @@ export async function startNode(configured: Config, options: StartNodeOptions = 
       setupToken: boot.setupToken,
       secretKey: secretKey.source,
       migrated,
+      inboundSmtpPort: inbound?.port ?? null,
       close: () => (closing ??= stop()),
     };
   } catch (error) {

@@ -7,6 +7,8 @@ import type { NodeLoops } from './start-node-loops.js';
 export interface NodeParts {
   runner: { stop(): Promise<void> } | null;
   app: App;
+  /** The inbound SMTP listener for replies, when configured. */
+  inbound?: { stop(): Promise<void> } | null;
   loops: NodeLoops;
   db: Database;
   logger: Logger;
@@ -19,6 +21,7 @@ export interface NodeParts {
  * 1. the local runner: its steps are cancelled and their ends recorded while the app still answers;
  * 2. the app: runners' long polls are let go, no new connection is taken, requests in flight
  *    finish (up to the timeout), and the alerts it accepted are committed;
+ *    then the inbound SMTP listener, likewise, with the replies it is answering;
  * 3. the loops, each after its round in progress (probes in flight handed back to other nodes);
  * 4. the database, last, once nothing uses it.
  * A step that fails does not keep the next ones from running; the first failure is thrown at the end.
@@ -27,6 +30,7 @@ export async function stopNode(parts: NodeParts): Promise<void> {
   const steps = [
     () => parts.runner?.stop(),
     () => closeApp(parts.app, parts.timeoutMs, parts.logger),
+    () => parts.inbound?.stop(),
     () => parts.loops.stop(),
     () => parts.db.close(),
   ];

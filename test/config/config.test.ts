@@ -44,6 +44,10 @@ describe('configuration', () => {
       localRunner: true,
       runnerSandbox: 'bwrap',
       runnerWritablePaths: '',
+      inboundSmtpHost: '127.0.0.1',
+      inboundSmtpMaxBytes: 1048576,
+      inboundSmtpMaxConnections: 20,
+      inboundSmtpSessionMs: 60000,
     });
   });
 

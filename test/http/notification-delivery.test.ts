@@ -1,9 +1,8 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../src/notifications/senders/webhook-signature.js';
 import { timelineTypes } from '../support/alert-support.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
+import { relayChannelBody, startRecordingSmtp, type RecordingSmtp } from '../support/recording-smtp.js';
 import { useTestApp } from '../support/test-app.js';
 import { testBackends } from '../support/test-database.js';
 import { eventually } from '../support/eventually.js';
@@ -17,47 +16,19 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
     loops: ['timers'],
   });
   let hook: RecordingServer;
-  const mails: { to: string; raw: string }[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address).join(','), raw });
-        callback();
-      });
-    },
-  });
+  let smtp: RecordingSmtp;
   beforeAll(async () => {
     hook = await startRecordingServer();
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startRecordingSmtp();
   });
   afterAll(async () => {
     await hook.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   async function setUp(serviceId: string): Promise<void> {
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
-    expect(
-      (
-        await t.call('PUT', '/api/v1/notification-channels/smtp', {
-          body: {
-            name: 'SMTP',
-            config: {
-              kind: 'email',
-              host: '127.0.0.1',
-              port: smtpPort,
-              secure: false,
-              from: 'Astreinte <astreinte@example.test>',
-            },
-          },
-        })
-      ).statusCode,
-    ).toBeLessThan(300);
+    const email = await t.call('PUT', '/api/v1/notification-channels/smtp', { body: relayChannelBody(smtp) });
+    expect(email.statusCode, email.body).toBeLessThan(300);
     const channel = await t.call('PUT', '/api/v1/notification-channels/ops-hook', {
       body: { name: 'Ops hook', config: { kind: 'webhook', url: `${hook.url}/hook`, secret: hookSecret } },
     });
@@ -108,7 +79,7 @@ describe.each(testBackends)('pages delivered by e-mail and webhook on $backend',
         event: 'incident.triggered',
         incident: { id: incident.id, title: 'Payments failing' },
       });
-      const mail = await eventually('the e-mail', () => mails.find((m) => m.raw.includes(incident.id)) ?? null);
+      const mail = await eventually('the e-mail', () => smtp.mails.find((m) => m.raw.includes(incident.id)) ?? null);
       expect(mail.to).toBe(
         (await t.db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [t.users.responder.id])).rows[0]!
           .email,

@@ -2,7 +2,7 @@ import { rootCertificates } from 'node:tls';
 import nodemailer from 'nodemailer';
 import type { NodemailerError } from 'nodemailer';
 import { Type, type Static } from 'typebox';
-import { defineChannelKind } from '../channel-kind-definition.js';
+import { defineChannelKind, type ChannelSendRequest } from '../channel-kind-definition.js';
 import { secretField } from '../channel-model.js';
 import {
   abortedResult,
@@ -92,7 +92,9 @@ const certificateCode = /CERT|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)/;
  * Classification follows the SMTP reply: 4xx (and 503) retryable, 5xx not; a connection that
  * failed, dropped or timed out is retryable; authentication and TLS refusals are not.
  */
-export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promise<DeliveryResult> {
+export async function sendEmail(
+  request: SendRequest<EmailChannelConfig> & Partial<Pick<ChannelSendRequest<EmailChannelConfig>, 'event'>>,
+): Promise<DeliveryResult> {
   const refused = checkSendRequest(request);
   if (refused !== undefined) return refused;
   const { config, recipient, message, deliveryId } = request;
@@ -117,6 +119,8 @@ export async function sendEmail(request: SendRequest<EmailChannelConfig>): Promi
       subject: message.subject,
       text: message.text,
       ...(message.html === undefined ? {} : { html: message.html }),
+      // A page names its reply address: replying acknowledges (see notifications/replies/).
+      ...(request.event?.vars.replyTo === undefined ? {} : { replyTo: request.event.vars.replyTo }),
       messageId: `<${deliveryId}@astreinte>`,
       headers: { 'X-Astreinte-Delivery': deliveryId, 'Auto-Submitted': 'auto-generated' },
       // The message is built from our templates only: nothing may pull in files or URLs.

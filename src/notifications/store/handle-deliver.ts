@@ -6,6 +6,7 @@ import type { Database, Transaction } from '../../storage/database.js';
 import { deriveAckKey, signAckToken } from '../ack-link.js';
 import { checkBreaker } from '../circuit-breaker.js';
 import { approvalSkipReason, approvalVariables, notificationKindOf } from './approval-delivery.js';
+import { replyAddressOf } from '../replies/page-reply-address.js';
 import { renderNotification } from '../templates/render-notification.js';
 import type { NotificationVars } from '../templates/template-model.js';
 import { loadDeliveryContext, type DeliveryContext } from './delivery-context.js';
@@ -22,6 +23,8 @@ export interface DeliveryDeps {
   secretKey: Buffer | null;
   /** Where people reach the server: incident and acknowledge links. */
   baseUrl: string;
+  /** The domain of reply addresses (`inboundSmtpDomain`): pages by e-mail then carry a Reply-To. */
+  replyDomain?: string;
   /** Told of each attempt's outcome once recorded (metrics). */
   onAttempt?: (attempt: DeliveryAttempt) => void;
 }
@@ -166,6 +169,7 @@ function deliveryVariables(delivery: DeliveryContext, deps: DeliveryDeps, now: D
     summary: incident.summary,
     incidentUrl: `${base}/incidents/${incident.id}`,
     ...(ackUrl === undefined ? {} : { ackUrl }),
+    ...replyAddressOf(delivery, deps, now),
     ...(delivery.message.level === undefined ? {} : { level: delivery.message.level }),
     ...(delivery.message.silentMinutes === undefined
       ? {}

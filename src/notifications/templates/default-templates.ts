@@ -19,6 +19,8 @@ export interface TemplateWords {
   runbooks: string;
   acknowledge: string;
   openIncident: string;
+  /** Pages by e-mail when replies are on: what replying does. */
+  replyHint: string;
   signature: string;
   /** `:` in English, ` :` in French (a space before, as French typography wants). */
   colon: string;
@@ -99,6 +101,7 @@ function textTemplate(words: TemplateWords, kind: KindWords): string {
       ),
     '',
     kind.page && lines('{{#ackUrl}}', `${words.acknowledge}${words.colon} {{ackUrl}}`, '{{/ackUrl}}'),
+    kind.page && lines('{{#replyTo}}', words.replyHint, '{{/replyTo}}'),
     `${kind.link ?? words.openIncident}${words.colon} {{incidentUrl}}`,
     '',
     '-- ',
@@ -134,6 +137,7 @@ function htmlTemplate(words: TemplateWords, kind: KindWords): string {
         '{{/hasRunbooks}}',
       ),
     `<p>${kind.page ? `{{#ackUrl}}<a href="{{ackUrl}}"><strong>${words.acknowledge}</strong></a> · {{/ackUrl}}` : ''}<a href="{{incidentUrl}}">${kind.link ?? words.openIncident}</a></p>`,
+    kind.page && `{{#replyTo}}<p>${words.replyHint}</p>{{/replyTo}}`,
   );
 }
 

@@ -46,6 +46,13 @@ export const NotificationVarsSchema = Type.Object(
     ackCode: Type.Optional(
       Type.String({ pattern: '^[0-9]{4}$', description: 'SMS pages: the code the recipient replies with (ACK 1234)' }),
     ),
+    replyTo: Type.Optional(
+      Type.String({
+        pattern: '^[^\\s@<>]+@[^\\s@<>]+$',
+        maxLength: 320,
+        description: "pages by e-mail: the recipient's own reply address (replying acknowledges)",
+      }),
+    ),
     level: Type.Optional(Type.Integer({ minimum: 1, description: 'escalation level being paged' })),
     runbooks: Type.Optional(
       Type.Array(Type.Object({ title: Type.String(), url: httpUrl }, { additionalProperties: false })),
@@ -94,6 +101,8 @@ export const templateVariables = {
   incidentUrl: 'link to the incident (approval requests: straight to the request)',
   ackUrl: 'signed acknowledge link of the recipient (empty when there is none)',
   ackCode: 'SMS pages: the code to reply with, as in ACK 1234 (empty elsewhere)',
+  replyTo:
+    'pages by e-mail: the reply address of the recipient, replying to which acknowledges (empty when replies are off)',
   level: 'escalation level being paged',
   runbooks: 'section over the runbooks, each with title and url',
   hasRunbooks: 'true when there is at least one runbook',

@@ -36,6 +36,7 @@ export function buildTemplateView(vars: NotificationVars, locale: NotificationLo
     incidentUrl: vars.incidentUrl,
     ackUrl: vars.ackUrl ?? '',
     ackCode: vars.ackCode ?? '',
+    replyTo: vars.replyTo ?? '',
     level: vars.level ?? '',
     runbooks,
     hasRunbooks: runbooks.length > 0,

@@ -12,6 +12,7 @@ export const englishWords: TemplateWords = {
   runbooks: 'Runbooks:',
   acknowledge: 'Acknowledge',
   openIncident: 'Open the incident',
+  replyHint: 'Or reply to this e-mail: any answer acknowledges, RESOLVE on its first line resolves.',
   signature: 'Astreinte incident response',
   colon: ':',
   kinds: {

@@ -14,6 +14,7 @@ export const frenchWords: TemplateWords = {
   runbooks: 'Runbooks :',
   acknowledge: 'Acquitter',
   openIncident: "Ouvrir l'incident",
+  replyHint: 'Ou répondez à cet e-mail : toute réponse acquitte, RÉSOUDRE en première ligne résout.',
   signature: 'Astreinte, gestion des incidents',
   colon: ' :',
   kinds: {
