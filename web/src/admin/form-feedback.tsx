@@ -132,3 +132,38 @@ export function FormError({ form }: { form: AdminForm }) {
     </p>
   );
 }
+
+/**
+ * The end of an admin form: save (disabled, saying so, while the call runs), cancel when editing
+ * in place, then what failed as a whole.
+ */
+export function FormActions({
+  form,
+  canSubmit,
+  submitLabel,
+  saveTestId,
+  onCancel,
+}: {
+  form: AdminForm;
+  canSubmit: boolean;
+  submitLabel: string;
+  saveTestId: string;
+  onCancel?: (() => void) | undefined;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <div className="row-actions">
+        <button type="submit" disabled={form.busy || !canSubmit} data-testid={saveTestId}>
+          {form.busy ? t('admin.saving') : submitLabel}
+        </button>
+        {onCancel !== undefined && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('admin.cancel')}
+          </button>
+        )}
+      </div>
+      <FormError form={form} />
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { FieldError, FormError, useAdminForm } from '../admin/form-feedback';
+import { FieldError, FormActions, useAdminForm } from '../admin/form-feedback';
 import { useI18n } from '../i18n';
 import type { ChannelKindInfo, ChannelRecord } from './channels-types';
 import { ConfigFields } from './config-fields';
@@ -116,17 +116,13 @@ export function ChannelForm({
         />
         <FieldError form={form} path="/config" />
       </fieldset>
-      <div className="row-actions">
-        <button type="submit" disabled={form.busy || info === undefined} data-testid="channel-save">
-          {form.busy ? t('admin.saving') : existing === null ? t('channels.createSubmit') : t('channels.editSubmit')}
-        </button>
-        {onCancel !== undefined && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
-      <FormError form={form} />
+      <FormActions
+        form={form}
+        canSubmit={info !== undefined}
+        submitLabel={existing === null ? t('channels.createSubmit') : t('channels.editSubmit')}
+        saveTestId="channel-save"
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
-import { useI18n } from '../i18n';
-import { FieldError, FormError, type AdminForm } from '../admin/form-feedback';
+import { FieldError, FormActions, type AdminForm } from '../admin/form-feedback';
 
 /** What a page or a card gives one of these forms: the thing to edit (none: add one), and what to do after. */
 export interface EditorCaller<Existing, Saved> {
@@ -39,7 +38,6 @@ export function EditorForm({
   onCancel,
   children,
 }: EditorFormProps) {
-  const { t } = useI18n();
   const headingId = useId();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,17 +54,13 @@ export function EditorForm({
     >
       {editing ? <h4 id={headingId}>{heading}</h4> : <h2 id={headingId}>{heading}</h2>}
       {children}
-      <div className="row-actions">
-        <button type="submit" disabled={form.busy || !canSubmit} data-testid={`${testId}-save`}>
-          {form.busy ? t('admin.saving') : submitLabel}
-        </button>
-        {onCancel !== undefined && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('admin.cancel')}
-          </button>
-        )}
-      </div>
-      <FormError form={form} />
+      <FormActions
+        form={form}
+        canSubmit={canSubmit}
+        submitLabel={submitLabel}
+        saveTestId={`${testId}-save`}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
