@@ -7,8 +7,11 @@ import { httpTransport } from '../runner/runner-api.js';
 import type { RunnerLog } from '../runner/runner.js';
 import { SandboxUnavailableError } from '../runner/sandbox/check-sandbox.js';
 import { startRunner } from '../runner/start-runner.js';
+import { logFormats, type Config } from '../config/config.js';
 import { createLogger } from '../node/create-logger.js';
 import { CliError, exitCodes, type CliIo } from './cli-io.js';
+
+type LogFormat = Config['logFormat'];
 
 interface RunnerFlags {
   url?: string;
@@ -23,7 +26,7 @@ interface RunnerFlags {
   hide: string[];
   workdir?: string;
   logLevel: string;
-  logFormat?: 'auto' | 'json' | 'pretty';
+  logFormat?: LogFormat;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -154,18 +157,16 @@ function readSandbox(value: string | undefined): RunnerSandbox {
   );
 }
 
-const logFormats = ['auto', 'json', 'pretty'] as const;
-
-function readLogFormat(value: string | undefined): (typeof logFormats)[number] {
+function readLogFormat(value: string | undefined): LogFormat {
   if (value === undefined || value === '') return 'auto';
-  if ((logFormats as readonly string[]).includes(value)) return value as (typeof logFormats)[number];
+  if ((logFormats as readonly string[]).includes(value)) return value as LogFormat;
   throw new CliError(
     `ASTREINTE_LOG_FORMAT must be one of ${logFormats.join(', ')} (got ${JSON.stringify(value)})`,
     exitCodes.usage,
   );
 }
 
-function pinoLog(level: string, format: (typeof logFormats)[number], io: CliIo): RunnerLog {
+function pinoLog(level: string, format: LogFormat, io: CliIo): RunnerLog {
   const logger = createLogger({ level, format, service: 'astreinte-runner', output: io.stdout });
   return {
     info: (message, fields) => logger.info(fields ?? {}, message),

@@ -5,6 +5,9 @@ import { checkOidcSettings } from '../auth/oidc/oidc-settings.js';
 import { checkInboundSmtpSettings } from './inbound-smtp-settings.js';
 import { parseDenyList, parseSecretEnvNames, parseStepEnvironment, type Parsed } from './step-settings.js';
 
+/** How logs are written (`auto`: readable on a terminal, JSON otherwise); the runner's flag takes the same. */
+export const logFormats = ['auto', 'json', 'pretty'] as const;
+
 /** Every setting, its environment variable, and what it accepts. The one place config is defined. */
 export const ConfigSchema = Type.Object({
   host: Type.String({ minLength: 1, default: '127.0.0.1', description: 'bind address' }),
@@ -12,7 +15,7 @@ export const ConfigSchema = Type.Object({
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'selects a PostgreSQL server' })),
   dataDir: Type.String({ minLength: 1, default: './data', description: 'embedded database folder' }),
   logLevel: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
-  logFormat: Type.Enum(['auto', 'json', 'pretty'], {
+  logFormat: Type.Enum(logFormats, {
     default: 'auto',
     description: 'auto: readable lines when stdout is a terminal, JSON (one object per line) otherwise',
   }),
